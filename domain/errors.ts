@@ -1,0 +1,49 @@
+/** Stable error codes with their HTTP status and messages (Chinese first, English second). */
+export const errorCatalog = {
+  bad_request: { status: 400, zh: "请求格式不正确", en: "Malformed request" },
+  invalid_json: { status: 400, zh: "请求体不是有效的 JSON", en: "Request body is not valid JSON" },
+  validation_failed: { status: 422, zh: "输入数据校验未通过", en: "Input validation failed" },
+  payload_too_large: { status: 413, zh: "请求体过大", en: "Request body too large" },
+  unsupported_media_type: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
+  unauthenticated: { status: 401, zh: "请先登录", en: "Sign-in required" },
+  session_expired: { status: 401, zh: "会话已过期，请重新登录", en: "Session expired, sign in again" },
+  invalid_credentials: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
+  account_locked: { status: 423, zh: "登录失败次数过多，账号已临时锁定", en: "Too many failed sign-ins; account temporarily locked" },
+  forbidden: { status: 403, zh: "没有执行此操作的权限", en: "You may not do this" },
+  not_found: { status: 404, zh: "未找到或无权访问", en: "Not found or no access" },
+  conflict: { status: 409, zh: "数据已被修改，请刷新后重试", en: "Conflict; reload and try again" },
+  duplicate: { status: 409, zh: "数据重复", en: "Duplicate" },
+  invalid_transition: { status: 409, zh: "当前阶段不允许此操作", en: "Action not allowed in the current stage" },
+  weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
+  invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
+  rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An error meant for the user: a stable code, an HTTP status and a message in Chinese (and English). */
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly zh: string;
+  readonly en: string;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode | string, opts: { zh?: string; en?: string; status?: number; details?: unknown } = {}) {
+    const known = (errorCatalog as Record<string, { status: number; zh: string; en: string }>)[code];
+    const zh = opts.zh ?? known?.zh ?? code;
+    super(zh);
+    this.name = "AppError";
+    this.code = code;
+    this.status = opts.status ?? known?.status ?? 400;
+    this.zh = zh;
+    this.en = opts.en ?? known?.en ?? zh;
+    this.details = opts.details;
+  }
+}
+
+export const notFound = () => new AppError("not_found");
+export const forbidden = (zh?: string, en?: string) => new AppError("forbidden", { zh, en });
+export const invalid = (zh: string, en: string, details?: unknown) =>
+  new AppError("validation_failed", { zh, en, details });
