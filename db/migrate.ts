@@ -1,0 +1,35 @@
+import { Migrator } from "kysely";
+import type { Database } from "./db";
+import { migrations } from "./migrations";
+
+export interface MigrationState {
+  applied: string[];
+  pending: string[];
+}
+
+function migrator(database: Database) {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: "schema_migration",
+    migrationLockTableName: "schema_migration_lock",
+  });
+}
+
+/** Applies all pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const { error, results } = await migrator(database).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`migration ${failed ?? "?"} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export async function migrationState(database: Database): Promise<MigrationState> {
+  const all = await migrator(database).getMigrations();
+  return {
+    applied: all.filter((m) => m.executedAt).map((m) => m.name),
+    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as createCore from "./202611291000-create-core";
+
+/** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
+export const migrations: Record<string, Migration> = {
+  "202611291000-create-core": createCore,
+};

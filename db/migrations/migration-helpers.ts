@@ -1,0 +1,11 @@
+import { type Kysely, sql } from "kysely";
+
+/** True when the migration runs on PostgreSQL (the only place the two dialects differ in DDL). */
+export function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+}
+
+/** An auto-incrementing integer primary key on both dialects. */
+export function serialType(db: Kysely<unknown>) {
+  return isPostgres(db) ? sql`bigserial` : sql`integer`;
+}

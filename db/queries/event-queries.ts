@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { Actor } from "../../domain/auth/actor";
+import { canonicalJson } from "../../domain/trail/canonical-json";
+import type { Tx } from "../db";
+import type { EventTable } from "../schema/core-tables";
+
+export const genesisHash = "0".repeat(64);
+
+export interface NewEvent {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  regionCode: string | null;
+  data: Record<string, unknown>;
+}
+
+type HashedFields = Omit<EventTable, "id" | "hash">;
+
+/** The hash of one trail row: sha256 over the previous hash and the row's canonical content. */
+export function eventHash(row: HashedFields): string {
+  const content = canonicalJson({
+    at: row.at,
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    regionCode: row.regionCode,
+    data: row.data,
+  });
+  return createHash("sha256").update(row.prevHash).update("\n").update(content).digest("hex");
+}
+
+function isPostgres(tx: Tx): boolean {
+  return tx.getExecutor().adapter.constructor.name === "PostgresAdapter";
+}
+
+/**
+ * Appends one event to the trail inside the caller's transaction and returns its id.
+ * The chain is global: on PostgreSQL a transaction-scoped advisory lock serialises appends, so
+ * two processes can never fork the chain (SQLite has a single writer already).
+ */
+export async function insertEvent(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "role"> | null,
+  event: NewEvent,
+  at: Date,
+): Promise<{ id: number; hash: string }> {
+  if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
+  const last = await tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const row: HashedFields = {
+    at: at.toISOString(),
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? null,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    regionCode: event.regionCode,
+    data: canonicalJson(event.data),
+    prevHash: last?.hash ?? genesisHash,
+  };
+  const hash = eventHash(row);
+  const inserted = await tx
+    .insertInto("event")
+    .values({ ...row, hash })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: Number(inserted.id), hash };
+}
+
+export interface TrailCheck {
+  ok: boolean;
+  checked: number;
+  firstBroken: { id: number; reason: "hash_mismatch" | "chain_broken" } | null;
+}
+
+/** Walks the whole trail in id order and names the first row whose hash or link does not verify. */
+export async function verifyTrail(db: Tx, batch = 5000): Promise<TrailCheck> {
+  let prev = genesisHash;
+  let checked = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom("event").selectAll().where("id", ">", after).orderBy("id").limit(batch).execute();
+    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
+    for (const row of rows) {
+      const id = Number(row.id);
+      if (row.prevHash !== prev) return { ok: false, checked, firstBroken: { id, reason: "chain_broken" } };
+      if (eventHash(row) !== row.hash) return { ok: false, checked, firstBroken: { id, reason: "hash_mismatch" } };
+      prev = row.hash;
+      checked++;
+      after = id;
+    }
+  }
+}
+
+/** Events about one subject, oldest first (a case's timeline, a site's file). */
+export function listSubjectEvents(db: Tx, subjectType: string, subjectId: string) {
+  return db
+    .selectFrom("event")
+    .selectAll()
+    .where("subjectType", "=", subjectType)
+    .where("subjectId", "=", subjectId)
+    .orderBy("id")
+    .execute();
+}

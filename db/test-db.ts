@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { type Database, type Dialect, openDatabase } from "./db";
+import { migrateToLatest } from "./migrate";
+
+/** Dialects the suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDialects(): Dialect[] {
+  return process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+/** Opens a fresh, migrated database: in-memory SQLite, or a private schema on the test PostgreSQL server. */
+export async function createTestDatabase(dialect: Dialect): Promise<Database> {
+  if (dialect === "sqlite") {
+    const database = openDatabase({ file: ":memory:" });
+    await migrateToLatest(database);
+    return database;
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const database = openDatabase({ url, schema, poolSize: 5 });
+  await migrateToLatest(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Runs a describe block once per dialect with a fresh migrated database:
+ * `eachDialect("dispatchCase", (ctx) => { it("...", async () => { ctx.database.db ... }) })`.
+ */
+export function eachDialect(name: string, body: (ctx: { database: Database; dialect: Dialect }) => void): void {
+  for (const dialect of testDialects()) {
+    describe(`${name} [${dialect}]`, () => {
+      const ctx = { dialect } as { database: Database; dialect: Dialect };
+      beforeAll(async () => {
+        ctx.database = await createTestDatabase(dialect);
+      });
+      afterAll(async () => {
+        await ctx.database?.close();
+      });
+      body(ctx);
+    });
+  }
+}
