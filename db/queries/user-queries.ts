@@ -1,0 +1,67 @@
+import type { Tx } from "../db";
+import { inScope } from "../scope";
+import type { AppUserTable } from "../schema/core-tables";
+
+export type UserRow = AppUserTable & { departmentName: string | null };
+
+function selectUsers(db: Tx) {
+  return db
+    .selectFrom("appUser")
+    .leftJoin("department", "department.id", "appUser.departmentId")
+    .selectAll("appUser")
+    .select("department.name as departmentName");
+}
+
+export function findUserById(db: Tx, id: string): Promise<UserRow | undefined> {
+  return selectUsers(db).where("appUser.id", "=", id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: Tx, username: string): Promise<UserRow | undefined> {
+  return selectUsers(db).where("appUser.username", "=", username).executeTakeFirst();
+}
+
+export interface UserFilter {
+  region?: string;
+  role?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Users whose region lies in the actor's scope, filtered and paged. */
+export async function listUsers(db: Tx, scope: string[], f: UserFilter) {
+  let query = selectUsers(db).where((eb) => inScope(eb, "appUser.regionCode", scope));
+  if (f.region) query = query.where("appUser.regionCode", "like", `${f.region}%`);
+  if (f.role) query = query.where("appUser.role", "=", f.role);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    query = query.where((eb) => eb.or([eb("appUser.username", "like", like), eb("appUser.displayName", "like", like)]));
+  }
+  const total = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const items = await query
+    .orderBy("appUser.regionCode")
+    .orderBy("appUser.username")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+export function insertUser(db: Tx, row: AppUserTable) {
+  return db.insertInto("appUser").values(row).execute();
+}
+
+export function updateUser(db: Tx, id: string, patch: Partial<AppUserTable>) {
+  return db.updateTable("appUser").set(patch).where("id", "=", id).execute();
+}
+
+export function countUsers(db: Tx) {
+  return db
+    .selectFrom("appUser")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}

@@ -1,0 +1,38 @@
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
+
+/** Console sections, in menu order. Later issues add theirs here. */
+export const navSections = [
+  "dashboard",
+  "regions",
+  "grids",
+  "sites",
+  "coverage",
+  "cases",
+  "departments",
+  "routing",
+  "users",
+  "trail",
+] as const;
+export type NavSection = (typeof navSections)[number];
+
+const offices: Role[] = ["province_office", "city_office", "county_office"];
+const managers: Role[] = [...offices, "system_admin", "township_station"];
+
+const who: Record<NavSection, (r: Role) => boolean> = {
+  dashboard: () => true,
+  regions: () => true,
+  grids: (r) => r !== "auditor",
+  sites: (r) => r !== "auditor",
+  coverage: (r) => [...offices, "lead_department", "township_station", "system_admin"].includes(r),
+  cases: (r) => r !== "system_admin",
+  departments: (r) => [...offices, "system_admin", "lead_department"].includes(r),
+  routing: (r) => [...offices, "system_admin", "lead_department"].includes(r),
+  users: (r) => managers.includes(r) || r === "auditor",
+  trail: (r) => ["auditor", "system_admin", ...offices].includes(r),
+};
+
+/** The sections the actor's role may open; the console builds its menu from this. */
+export function navFor(actor: Pick<Actor, "role">): NavSection[] {
+  return navSections.filter((s) => who[s](actor.role));
+}

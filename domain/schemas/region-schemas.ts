@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { regionLevels } from "../region/region-code";
+import { regionCodeSchema } from "./common-schemas";
+
+export const regionView = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(regionLevels as [string, ...string[]]),
+  parentCode: z.string().nullable(),
+  childCount: z.number(),
+});
+export type RegionView = z.infer<typeof regionView>;
+
+export const regionSearchQuery = z.strictObject({
+  q: z.string().trim().min(1, { error: "请输入名称或代码" }).max(40),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  within: regionCodeSchema.optional(),
+});
+
+export const regionCodeParams = z.strictObject({ code: regionCodeSchema });
+
+export const regionSearchHit = regionView.extend({ path: z.array(z.string()) });

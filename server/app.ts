@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Deps } from "./deps";
+import { registerAuth } from "./http/auth-hook";
+import { registerErrorHandling, sendError } from "./http/errors";
+import { apiRoutes } from "./routes/api-routes";
+import { AppError } from "../domain/errors";
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Serve the built console from web/dist (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: process.env.LOG_LEVEL || "info",
+          redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+        }
+      : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(cookie);
+  registerAuth(app, deps);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "SafeGrid 安全生产网格化监管平台 API", version: "1.0.0" },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          cookie: { type: "apiKey", in: "cookie", name: "sg_session" },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(apiRoutes(deps));
+
+  const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
+  if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (!web || req.url.startsWith("/api/") || req.method !== "GET") return sendError(req, reply, new AppError("not_found"));
+    // The console is a single-page app: every other GET path is one of its routes.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

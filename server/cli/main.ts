@@ -1,0 +1,121 @@
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { roles, type Role } from "../../domain/auth/roles";
+import { AppError } from "../../domain/errors";
+import { migrationState } from "../../db/migrate";
+import { verifyTrail } from "../../db/queries/event-queries";
+import { findUserByUsername, updateUser } from "../../db/queries/user-queries";
+import { insertEvent } from "../../db/queries/event-queries";
+import { deleteUserSessions } from "../../db/queries/session-queries";
+import { ensureReferenceData, openDeps } from "../bootstrap";
+import { loadRegions } from "../commands/regions/load-regions";
+import { createUser } from "../commands/users/create-user";
+import { loadConfig } from "../config";
+import { createDemo } from "../demo/create-demo";
+import { demoSteps } from "../demo/demo-steps";
+import { printAccounts } from "./print-accounts";
+import { serve } from "./serve";
+
+const usage = `用法 Usage: safegrid <command>
+  serve                         启动平台 start the platform (default)
+  migrate                       执行数据库迁移 apply migrations
+  regions load <省代码...>      加载省级区划 load provinces' regions, e.g. 62 63
+  user add --username U --role R --scope 62[,6201] [--name 名] [--department ID]   (asks for the password)
+  user disable <username>       停用账号
+  demo                          创建演示县和演示账号
+  verify                        校验留痕哈希链 verify the trail`;
+
+async function askPassword(): Promise<string> {
+  if (process.env.SAFEGRID_NEW_PASSWORD) return process.env.SAFEGRID_NEW_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const pw = await rl.question("密码 Password: ");
+  rl.close();
+  return pw;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const config = loadConfig();
+  const [cmd = "serve", sub, ...rest] = argv;
+  if (cmd === "serve") {
+    await serve(config);
+    return -1;
+  }
+  if (cmd === "help" || cmd === "--help") {
+    console.log(usage);
+    return 0;
+  }
+  const deps = await openDeps(config);
+  try {
+    switch (cmd) {
+      case "migrate": {
+        const state = await migrationState({ db: deps.db, dialect: deps.dialect, close: async () => {} });
+        console.log(`数据库 ${deps.dialect}：已执行 ${state.applied.length} 个迁移，待执行 ${state.pending.length} 个`);
+        return 0;
+      }
+      case "regions": {
+        if (sub !== "load" || rest.length === 0) throw new AppError("bad_request", { zh: usage });
+        for (const code of rest) {
+          const r = await loadRegions(deps, code);
+          console.log(`${code}: 区划 ${r.regions} 条，县界 ${r.boundaries} 个`);
+        }
+        return 0;
+      }
+      case "user": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { username: { type: "string" }, role: { type: "string" }, scope: { type: "string" }, name: { type: "string" }, department: { type: "string" } },
+        });
+        if (sub === "add") {
+          const role = values.role as Role;
+          if (!values.username || !roles.includes(role) || !values.scope) throw new AppError("bad_request", { zh: usage });
+          await ensureReferenceData(deps);
+          const user = await createUser(deps, null, {
+            username: values.username,
+            displayName: values.name ?? values.username,
+            role,
+            scope: values.scope.split(","),
+            departmentId: values.department ?? null,
+            password: await askPassword(),
+          });
+          console.log(`已创建用户 ${user.username}（${user.role}）`);
+          return 0;
+        }
+        if (sub === "disable" && positionals[0]) {
+          const user = await findUserByUsername(deps.db, positionals[0].toLowerCase());
+          if (!user) throw new AppError("not_found");
+          await deps.db.transaction().execute(async (tx) => {
+            await updateUser(tx, user.id, { status: "disabled", updatedAt: deps.clock.now().toISOString() });
+            await deleteUserSessions(tx, user.id);
+            await insertEvent(tx, null, { action: "user.updated", subjectType: "user", subjectId: user.id, regionCode: user.regionCode, data: { status: "disabled", via: "cli" } }, deps.clock.now());
+          });
+          console.log(`已停用 ${user.username}`);
+          return 0;
+        }
+        throw new AppError("bad_request", { zh: usage });
+      }
+      case "demo": {
+        await ensureReferenceData(deps);
+        printAccounts(config, await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps }));
+        return 0;
+      }
+      case "verify": {
+        const check = await verifyTrail(deps.db);
+        if (check.ok) console.log(`留痕校验通过：${check.checked} 条记录 / trail verified: ${check.checked} rows`);
+        else console.log(`留痕校验失败：第一条异常记录 id=${check.firstBroken!.id}（${check.firstBroken!.reason}），此前 ${check.checked} 条正常`);
+        return check.ok ? 0 : 1;
+      }
+      default:
+        console.error(usage);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${err.zh}`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await deps.close();
+  }
+}

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { countUsers } from "../../db/queries/user-queries";
+import { buildApp } from "../app";
+import { ensureReferenceData, openDeps } from "../bootstrap";
+import { createUser } from "../commands/users/create-user";
+import type { Config } from "../config";
+import { createDemo } from "../demo/create-demo";
+import { demoSteps } from "../demo/demo-steps";
+import { printAccounts } from "./print-accounts";
+
+async function ensureWebBuild(config: Config) {
+  if (fs.existsSync(path.join(config.webDist, "index.html"))) return;
+  console.log("构建控制台前端 (vite build)… / building the console");
+  const { build } = await import("vite");
+  await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn" });
+}
+
+/** `safegrid serve`: migrate, load reference data, create the first users (demo or admin), listen. */
+export async function serve(config: Config) {
+  await ensureWebBuild(config);
+  const deps = await openDeps(config);
+  const ref = await ensureReferenceData(deps);
+  if (ref.regionsLoaded) console.log(`已加载行政区划 ${ref.regionsLoaded.regions} 条，县界 ${ref.regionsLoaded.boundaries} 个`);
+  if ((await countUsers(deps.db)) === 0) {
+    if (config.adminUser && config.adminPassword) {
+      await createUser(deps, null, {
+        username: config.adminUser,
+        displayName: "系统管理员",
+        role: "system_admin",
+        scope: [process.env.SAFEGRID_PROVINCE || "62"],
+        password: config.adminPassword,
+      });
+      console.log(`已创建系统管理员 ${config.adminUser}`);
+    }
+    if (config.demo) {
+      const demo = await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps });
+      printAccounts(config, demo);
+    } else if (!config.adminUser) {
+      console.log("数据库中还没有用户。请用 `npx safegrid user add --role system_admin --scope 62 --username <名>` 创建第一个管理员。");
+      console.log("No users yet. Create the first administrator with `npx safegrid user add --role system_admin ...`.");
+    }
+  }
+  const app = await buildApp(deps, { logger: true, serveWeb: true });
+  const close = async () => {
+    await app.close();
+    await deps.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", close);
+  process.on("SIGTERM", close);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`SafeGrid 已启动：http://127.0.0.1:${config.port}/ （API 文档 /api/docs，数据库 ${deps.dialect}）`);
+}

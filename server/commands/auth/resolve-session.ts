@@ -1,0 +1,44 @@
+import type { Actor } from "../../../domain/auth/actor";
+import type { Role } from "../../../domain/auth/roles";
+import { AppError } from "../../../domain/errors";
+import { deleteSession, findSession, touchSession } from "../../../db/queries/session-queries";
+import { findUserById, type UserRow } from "../../../db/queries/user-queries";
+import type { Deps } from "../../deps";
+import { sessionId } from "./sign-in";
+
+export function actorFromUser(user: UserRow): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    scope: JSON.parse(user.scope) as string[],
+    departmentId: user.departmentId,
+  };
+}
+
+/**
+ * Finds the actor behind a session token. Enforces the idle timeout and the absolute lifetime;
+ * an expired session is deleted. Throws `unauthenticated` or `session_expired`.
+ */
+export async function resolveSession(deps: Deps, token: string): Promise<{ actor: Actor; user: UserRow; sessionId: string }> {
+  const id = sessionId(token);
+  const session = await findSession(deps.db, id);
+  if (!session) throw new AppError("unauthenticated");
+  const now = deps.clock.now();
+  const idleLimit = new Date(session.lastSeenAt).getTime() + deps.config.auth.idleMinutes * 60_000;
+  if (now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) {
+    await deleteSession(deps.db, id);
+    throw new AppError("session_expired");
+  }
+  const user = await findUserById(deps.db, session.userId);
+  if (!user || user.status !== "active") {
+    await deleteSession(deps.db, id);
+    throw new AppError("unauthenticated");
+  }
+  // Record activity at most every 30 s to keep reads cheap.
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 30_000) {
+    await touchSession(deps.db, id, now.toISOString());
+  }
+  return { actor: actorFromUser(user), user, sessionId: id };
+}

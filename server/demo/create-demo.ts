@@ -1,0 +1,66 @@
+import { defaultCountyDepartments, type DepartmentKind } from "../../domain/department/department-kinds";
+import { AppError } from "../../domain/errors";
+import { listDepartments } from "../../db/queries/department-queries";
+import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
+import { findUserByUsername } from "../../db/queries/user-queries";
+import { createDepartment } from "../commands/departments/save-department";
+import { createUser } from "../commands/users/create-user";
+import type { Deps } from "../deps";
+import { type DemoPlaces, demoAccounts, randomPassword } from "./demo-accounts";
+
+/** The demo county: 榆中县 (Lanzhou), a real Gansu county with its real townships and villages. */
+export const demoCountyCode = "620123";
+
+export interface DemoResult {
+  county: { code: string; name: string };
+  accounts: { username: string; password: string; role: string; displayName: string }[];
+}
+
+/** A demo step adds one kind of data to the demo county; later issues append steps (grids, sites, cases). */
+export type DemoStep = (deps: Deps, places: DemoPlaces) => Promise<void>;
+
+async function demoPlaces(deps: Deps, countyCode: string): Promise<DemoPlaces> {
+  const county = await findRegion(deps.db, countyCode);
+  if (!county) throw new AppError("invalid_region_code", { zh: `演示县 ${countyCode} 的区划未加载` });
+  const townships = await listRegionChildren(deps.db, countyCode);
+  const township = townships.find((t) => t.childCount > 0) ?? townships[0];
+  const villages = await listRegionChildren(deps.db, township.code);
+  return { province: countyCode.slice(0, 2), city: countyCode.slice(0, 4), county: countyCode, township: township.code, village: villages[0]?.code ?? township.code };
+}
+
+async function demoDepartments(deps: Deps, places: DemoPlaces) {
+  const county = (await findRegion(deps.db, places.county))!;
+  const existing = await listDepartments(deps.db, [places.county], places.county);
+  if (existing.length > 0) return;
+  for (const d of defaultCountyDepartments(county.name)) {
+    await createDepartment(deps, null, { regionCode: places.county, name: d.name, kind: d.kind, gridRole: d.role });
+  }
+}
+
+/**
+ * Creates the demo county's departments, one account per role, and whatever later steps add.
+ * Passwords are random unless `fixedPassword` is given (browser tests use that).
+ */
+export async function createDemo(deps: Deps, opts: { fixedPassword?: string; steps?: DemoStep[] } = {}): Promise<DemoResult> {
+  const places = await demoPlaces(deps, demoCountyCode);
+  await demoDepartments(deps, places);
+  const departments = await listDepartments(deps.db, [places.county], places.county);
+  const accounts: DemoResult["accounts"] = [];
+  for (const a of demoAccounts) {
+    if (await findUserByUsername(deps.db, a.username)) continue;
+    const password = opts.fixedPassword ?? randomPassword();
+    const dep = a.departmentKind ? departments.find((d) => d.kind === (a.departmentKind as DepartmentKind)) : undefined;
+    await createUser(deps, null, {
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      scope: a.scope(places),
+      departmentId: dep?.id ?? null,
+      password,
+    });
+    accounts.push({ username: a.username, password, role: a.role, displayName: a.displayName });
+  }
+  for (const step of opts.steps ?? []) await step(deps, places);
+  const county = (await findRegion(deps.db, places.county))!;
+  return { county: { code: county.code, name: county.name }, accounts };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../../domain/auth/actor";
+import { AppError } from "../../domain/errors";
+import { resolveSession } from "../commands/auth/resolve-session";
+import type { Deps } from "../deps";
+
+export const sessionCookie = "sg_session";
+
+/** Every API route declares who may call it; `policy` names the pure predicate its command applies. */
+export interface RouteAccess {
+  access: "public" | "signed_in";
+  policy?: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: "public" | "signed_in";
+    policy?: string;
+  }
+}
+
+export function tokenOf(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim() || null;
+  return req.cookies?.[sessionCookie] ?? null;
+}
+
+/** The signed-in actor, or a 401 (routes declared `signed_in` always have one). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError("unauthenticated");
+  return req.actor;
+}
+
+/**
+ * Refuses to register an API route that does not declare its access, and resolves the actor
+ * before any `signed_in` handler runs.
+ */
+export function registerAuth(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionId", null);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    const access = (route.config as RouteAccess | undefined)?.access;
+    if (access !== "public" && access !== "signed_in")
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (access === "signed_in" && !(route.config as RouteAccess).policy)
+      throw new Error(`route ${route.method} ${route.url} names no policy`);
+  });
+  app.addHook("onRequest", async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access !== "signed_in") return;
+    const token = tokenOf(req);
+    if (!token) throw new AppError("unauthenticated");
+    const found = await resolveSession(deps, token);
+    req.actor = found.actor;
+    req.sessionId = found.sessionId;
+  });
+}

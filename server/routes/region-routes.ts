@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ancestry } from "../../domain/region/region-code";
+import { AppError } from "../../domain/errors";
+import { regionCodeParams, regionSearchHit, regionSearchQuery, regionView } from "../../domain/schemas/region-schemas";
+import {
+  findBoundary,
+  findRegion,
+  findRegions,
+  listRegionChildren,
+  listRootRegions,
+  searchRegions,
+} from "../../db/queries/region-queries";
+import type { Deps } from "../deps";
+
+const access = { access: "signed_in" as const, policy: "regionPolicy.read (reference data, every signed-in user)" };
+
+/** The region tree is public reference data: every signed-in user may read all of it. */
+export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/regions/roots",
+      { config: access, schema: { tags: ["regions"], summary: "省级区划", response: { 200: z.object({ items: z.array(regionView) }) } } },
+      async () => ({ items: await listRootRegions(deps.db) }),
+    );
+
+    app.get(
+      "/regions",
+      {
+        config: access,
+        schema: {
+          tags: ["regions"],
+          summary: "按名称或代码搜索区划",
+          querystring: regionSearchQuery,
+          response: { 200: z.object({ items: z.array(regionSearchHit) }) },
+        },
+      },
+      async (req) => {
+        const hits = await searchRegions(deps.db, req.query.q, req.query.limit, req.query.within);
+        const codes = [...new Set(hits.flatMap((h) => ancestry(h.code)))];
+        const names = new Map((await findRegions(deps.db, codes)).map((r) => [r.code, r.name]));
+        return { items: hits.map((h) => ({ ...h, path: ancestry(h.code).map((c) => names.get(c) ?? c) })) };
+      },
+    );
+
+    app.get(
+      "/regions/:code",
+      {
+        config: access,
+        schema: {
+          tags: ["regions"],
+          summary: "区划详情及下级",
+          params: regionCodeParams,
+          response: { 200: z.object({ region: regionView, ancestors: z.array(regionView), children: z.array(regionView) }) },
+        },
+      },
+      async (req) => {
+        const region = await findRegion(deps.db, req.params.code);
+        if (!region) throw new AppError("not_found");
+        const ancestorCodes = ancestry(region.code).slice(0, -1);
+        const ancestors = await Promise.all(ancestorCodes.map((c) => findRegion(deps.db, c)));
+        return {
+          region,
+          ancestors: ancestors.filter((a) => a !== undefined),
+          children: await listRegionChildren(deps.db, region.code),
+        };
+      },
+    );
+
+    app.get(
+      "/regions/:code/boundary",
+      {
+        config: access,
+        schema: { tags: ["regions"], summary: "区划边界（GeoJSON）", params: regionCodeParams },
+      },
+      async (req, reply) => {
+        const b = await findBoundary(deps.db, req.params.code);
+        if (!b) throw new AppError("not_found");
+        return reply.type("application/geo+json").send(b.geojson);
+      },
+    );
+  };
+}
