@@ -17,4 +17,3 @@ export function inScope<EB extends ExpressionBuilder<any, any>>(
   if (prefixes.length === 0) return nothing as never;
   return eb.or(prefixes.map((p) => eb(eb.ref(column), "like", `${p}%`))) as never;
 }
-

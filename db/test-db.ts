@@ -40,7 +40,10 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
  * Runs a describe block once per dialect with a fresh migrated database:
  * `eachDialect("dispatchCase", (ctx) => { it("...", async () => { ctx.database.db ... }) })`.
  */
-export function eachDialect(name: string, body: (ctx: { database: Database; dialect: Dialect }) => void): void {
+export function eachDialect(
+  name: string,
+  body: (ctx: { database: Database; dialect: Dialect }) => void,
+): void {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {
       const ctx = { dialect } as { database: Database; dialect: Dialect };

@@ -11,11 +11,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
 import { registerErrorHandling, sendError } from "./http/errors";
 import { apiRoutes } from "./routes/api-routes";
-import { AppError } from "../domain/errors";
 
 export interface AppOptions {
   logger?: boolean;
@@ -56,14 +56,17 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
   if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (!web || req.url.startsWith("/api/") || req.method !== "GET") return sendError(req, reply, new AppError("not_found"));
+    if (!web || req.url.startsWith("/api/") || req.method !== "GET")
+      return sendError(req, reply, new AppError("not_found"));
     // The console is a single-page app: every other GET path is one of its routes.
     return reply.type("text/html").sendFile("index.html");
   });

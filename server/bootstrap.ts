@@ -1,18 +1,22 @@
-import { openDatabase, type Database } from "../db/db";
+import { type Database, openDatabase } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { countRegionsByLevel } from "../db/queries/region-queries";
 import { loadCalendar } from "./calendar/load-calendar";
 import { type Clock, systemClock } from "./clock";
-import type { Config } from "./config";
-import type { Deps } from "./deps";
 import { loadRegions } from "./commands/regions/load-regions";
 import { seedRoutingRules } from "./commands/routing/seed-routing-rules";
+import type { Config } from "./config";
+import type { Deps } from "./deps";
 
 /** The province whose regions a new installation loads (SAFEGRID_PROVINCE to change). */
 export const defaultProvince = process.env.SAFEGRID_PROVINCE || "62";
 
 /** Opens the database, applies migrations and loads the calendar: everything a command needs. */
-export async function openDeps(config: Config, clock: Clock = systemClock, database?: Database): Promise<Deps & { close(): Promise<void> }> {
+export async function openDeps(
+  config: Config,
+  clock: Clock = systemClock,
+  database?: Database,
+): Promise<Deps & { close(): Promise<void> }> {
   const db = database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
   const calendar = await loadCalendar(config.calendarDir);

@@ -88,7 +88,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("ip", "text")
     .execute();
-  await db.schema.createIndex("login_failure_user_idx").on("login_failure").columns(["username", "at"]).execute();
+  await db.schema
+    .createIndex("login_failure_user_idx")
+    .on("login_failure")
+    .columns(["username", "at"])
+    .execute();
 
   await db.schema
     .createTable("event")
@@ -104,7 +108,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("prev_hash", "text", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("event_subject_idx").on("event").columns(["subject_type", "subject_id", "id"]).execute();
+  await db.schema
+    .createIndex("event_subject_idx")
+    .on("event")
+    .columns(["subject_type", "subject_id", "id"])
+    .execute();
   await db.schema.createIndex("event_region_idx").on("event").columns(["region_code", "id"]).execute();
 
   await db.schema

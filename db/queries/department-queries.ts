@@ -1,6 +1,6 @@
 import type { Tx } from "../db";
-import { inScope } from "../scope";
 import type { DepartmentTable } from "../schema/core-tables";
+import { inScope } from "../scope";
 
 export function findDepartment(db: Tx, id: string) {
   return db.selectFrom("department").selectAll().where("id", "=", id).executeTakeFirst();

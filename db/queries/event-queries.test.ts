@@ -11,7 +11,18 @@ eachDialect("event trail", (ctx) => {
     const { db } = ctx.database;
     for (let i = 0; i < 5; i++) {
       await db.transaction().execute((tx) =>
-        insertEvent(tx, actor, { action: "test.done", subjectType: "test", subjectId: `s${i}`, regionCode: "620123", data: { i, 名称: "榆中" } }, at),
+        insertEvent(
+          tx,
+          actor,
+          {
+            action: "test.done",
+            subjectType: "test",
+            subjectId: `s${i}`,
+            regionCode: "620123",
+            data: { i, 名称: "榆中" },
+          },
+          at,
+        ),
       );
     }
     const check = await verifyTrail(db);
@@ -20,7 +31,13 @@ eachDialect("event trail", (ctx) => {
 
   it("names the first row altered directly in the database", async () => {
     const { db } = ctx.database;
-    const third = await db.selectFrom("event").select("id").orderBy("id").offset(2).limit(1).executeTakeFirstOrThrow();
+    const third = await db
+      .selectFrom("event")
+      .select("id")
+      .orderBy("id")
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`update event set data = ${'{"i":99}'} where id = ${third.id}`.execute(db);
     const check = await verifyTrail(db);
     expect(check.ok).toBe(false);
@@ -29,7 +46,9 @@ eachDialect("event trail", (ctx) => {
 
   it("detects a deleted row as a broken link", async () => {
     const { db } = ctx.database;
-    await sql`update event set data = ${'{"i":2,"名称":"榆中"}'} where id = (select min(id) + 2 from event)`.execute(db);
+    await sql`update event set data = ${'{"i":2,"名称":"榆中"}'} where id = (select min(id) + 2 from event)`.execute(
+      db,
+    );
     const ids = (await db.selectFrom("event").select("id").orderBy("id").execute()).map((r) => Number(r.id));
     await db.deleteFrom("event").where("id", "=", ids[1]).execute();
     const check = await verifyTrail(db);

@@ -81,12 +81,19 @@ export async function verifyTrail(db: Tx, batch = 5000): Promise<TrailCheck> {
   let checked = 0;
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom("event").selectAll().where("id", ">", after).orderBy("id").limit(batch).execute();
+    const rows = await db
+      .selectFrom("event")
+      .selectAll()
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(batch)
+      .execute();
     if (rows.length === 0) return { ok: true, checked, firstBroken: null };
     for (const row of rows) {
       const id = Number(row.id);
       if (row.prevHash !== prev) return { ok: false, checked, firstBroken: { id, reason: "chain_broken" } };
-      if (eventHash(row) !== row.hash) return { ok: false, checked, firstBroken: { id, reason: "hash_mismatch" } };
+      if (eventHash(row) !== row.hash)
+        return { ok: false, checked, firstBroken: { id, reason: "hash_mismatch" } };
       prev = row.hash;
       checked++;
       after = id;

@@ -41,7 +41,11 @@ export async function searchRegions(db: Tx, q: string, limit: number, within?: s
   let query = selectRegions(db);
   query = /^\d+$/.test(q) ? query.where("r.code", "like", `${q}%`) : query.where("r.name", "like", `%${q}%`);
   if (within) query = query.where("r.code", "like", `${within}%`);
-  const rows = await query.orderBy((eb) => eb.fn("length", ["r.code"])).orderBy("r.code").limit(limit).execute();
+  const rows = await query
+    .orderBy((eb) => eb.fn("length", ["r.code"]))
+    .orderBy("r.code")
+    .limit(limit)
+    .execute();
   return norm(rows);
 }
 
@@ -65,7 +69,10 @@ export async function upsertRegions(db: Tx, rows: RegionTable[], batch = 500): P
   }
 }
 
-export function upsertBoundary(db: Tx, row: { code: string; geojson: string; source: string; updatedAt: string }) {
+export function upsertBoundary(
+  db: Tx,
+  row: { code: string; geojson: string; source: string; updatedAt: string },
+) {
   return db
     .insertInto("regionBoundary")
     .values(row)

@@ -18,7 +18,11 @@ export async function listRoutingRules(db: Tx, region?: string): Promise<Routing
   if (region) {
     const heads = [2, 4, 6, 9, 12].filter((n) => n <= region.length).map((n) => region.slice(0, n));
     q = q.where((eb) =>
-      eb.or([eb("regionPrefix", "=", ""), eb("regionPrefix", "in", heads), eb("regionPrefix", "like", `${region}%`)]),
+      eb.or([
+        eb("regionPrefix", "=", ""),
+        eb("regionPrefix", "in", heads),
+        eb("regionPrefix", "like", `${region}%`),
+      ]),
     );
   }
   const rows = await q.orderBy("regionPrefix").orderBy("id").execute();
@@ -50,6 +54,9 @@ export function deleteRoutingRuleRow(db: Tx, id: string) {
 }
 
 export async function countRoutingRules(db: Tx): Promise<number> {
-  const r = await db.selectFrom("routingRule").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("routingRule")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

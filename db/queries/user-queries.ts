@@ -1,6 +1,6 @@
 import type { Tx } from "../db";
-import { inScope } from "../scope";
 import type { AppUserTable } from "../schema/core-tables";
+import { inScope } from "../scope";
 
 export type UserRow = AppUserTable & { departmentName: string | null };
 
@@ -35,7 +35,9 @@ export async function listUsers(db: Tx, scope: string[], f: UserFilter) {
   if (f.role) query = query.where("appUser.role", "=", f.role);
   if (f.q) {
     const like = `%${f.q}%`;
-    query = query.where((eb) => eb.or([eb("appUser.username", "like", like), eb("appUser.displayName", "like", like)]));
+    query = query.where((eb) =>
+      eb.or([eb("appUser.username", "like", like), eb("appUser.displayName", "like", like)]),
+    );
   }
   const total = await query
     .clearSelect()

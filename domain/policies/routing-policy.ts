@@ -6,5 +6,6 @@ export const routingPolicy = {
   manage: (actor: Actor, rule: { regionPrefix: string }) =>
     rule.regionPrefix === ""
       ? hasRole(actor, "system_admin") && actor.scope.some((s) => s.length <= 2)
-      : hasRole(actor, "system_admin", "province_office", "city_office", "county_office") && covers(actor, rule.regionPrefix),
+      : hasRole(actor, "system_admin", "province_office", "city_office", "county_office") &&
+        covers(actor, rule.regionPrefix),
 };

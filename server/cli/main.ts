@@ -1,12 +1,11 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { roles, type Role } from "../../domain/auth/roles";
-import { AppError } from "../../domain/errors";
 import { migrationState } from "../../db/migrate";
-import { verifyTrail } from "../../db/queries/event-queries";
-import { findUserByUsername, updateUser } from "../../db/queries/user-queries";
-import { insertEvent } from "../../db/queries/event-queries";
+import { insertEvent, verifyTrail } from "../../db/queries/event-queries";
 import { deleteUserSessions } from "../../db/queries/session-queries";
+import { findUserByUsername, updateUser } from "../../db/queries/user-queries";
+import { type Role, roles } from "../../domain/auth/roles";
+import { AppError } from "../../domain/errors";
 import { ensureReferenceData, openDeps } from "../bootstrap";
 import { loadRegions } from "../commands/regions/load-regions";
 import { createUser } from "../commands/users/create-user";
@@ -49,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "migrate": {
         const state = await migrationState({ db: deps.db, dialect: deps.dialect, close: async () => {} });
-        console.log(`数据库 ${deps.dialect}：已执行 ${state.applied.length} 个迁移，待执行 ${state.pending.length} 个`);
+        console.log(
+          `数据库 ${deps.dialect}：已执行 ${state.applied.length} 个迁移，待执行 ${state.pending.length} 个`,
+        );
         return 0;
       }
       case "regions": {
@@ -64,11 +65,18 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { username: { type: "string" }, role: { type: "string" }, scope: { type: "string" }, name: { type: "string" }, department: { type: "string" } },
+          options: {
+            username: { type: "string" },
+            role: { type: "string" },
+            scope: { type: "string" },
+            name: { type: "string" },
+            department: { type: "string" },
+          },
         });
         if (sub === "add") {
           const role = values.role as Role;
-          if (!values.username || !roles.includes(role) || !values.scope) throw new AppError("bad_request", { zh: usage });
+          if (!values.username || !roles.includes(role) || !values.scope)
+            throw new AppError("bad_request", { zh: usage });
           await ensureReferenceData(deps);
           const user = await createUser(deps, null, {
             username: values.username,
@@ -87,7 +95,18 @@ export async function main(argv: string[]): Promise<number> {
           await deps.db.transaction().execute(async (tx) => {
             await updateUser(tx, user.id, { status: "disabled", updatedAt: deps.clock.now().toISOString() });
             await deleteUserSessions(tx, user.id);
-            await insertEvent(tx, null, { action: "user.updated", subjectType: "user", subjectId: user.id, regionCode: user.regionCode, data: { status: "disabled", via: "cli" } }, deps.clock.now());
+            await insertEvent(
+              tx,
+              null,
+              {
+                action: "user.updated",
+                subjectType: "user",
+                subjectId: user.id,
+                regionCode: user.regionCode,
+                data: { status: "disabled", via: "cli" },
+              },
+              deps.clock.now(),
+            );
           });
           console.log(`已停用 ${user.username}`);
           return 0;
@@ -96,13 +115,20 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "demo": {
         await ensureReferenceData(deps);
-        printAccounts(config, await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps }));
+        printAccounts(
+          config,
+          await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps }),
+        );
         return 0;
       }
       case "verify": {
         const check = await verifyTrail(deps.db);
-        if (check.ok) console.log(`留痕校验通过：${check.checked} 条记录 / trail verified: ${check.checked} rows`);
-        else console.log(`留痕校验失败：第一条异常记录 id=${check.firstBroken!.id}（${check.firstBroken!.reason}），此前 ${check.checked} 条正常`);
+        if (check.ok)
+          console.log(`留痕校验通过：${check.checked} 条记录 / trail verified: ${check.checked} rows`);
+        else
+          console.log(
+            `留痕校验失败：第一条异常记录 id=${check.firstBroken!.id}（${check.firstBroken!.reason}），此前 ${check.checked} 条正常`,
+          );
         return check.ok ? 0 : 1;
       }
       default:

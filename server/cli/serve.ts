@@ -21,7 +21,8 @@ export async function serve(config: Config) {
   await ensureWebBuild(config);
   const deps = await openDeps(config);
   const ref = await ensureReferenceData(deps);
-  if (ref.regionsLoaded) console.log(`已加载行政区划 ${ref.regionsLoaded.regions} 条，县界 ${ref.regionsLoaded.boundaries} 个`);
+  if (ref.regionsLoaded)
+    console.log(`已加载行政区划 ${ref.regionsLoaded.regions} 条，县界 ${ref.regionsLoaded.boundaries} 个`);
   if ((await countUsers(deps.db)) === 0) {
     if (config.adminUser && config.adminPassword) {
       await createUser(deps, null, {
@@ -34,11 +35,18 @@ export async function serve(config: Config) {
       console.log(`已创建系统管理员 ${config.adminUser}`);
     }
     if (config.demo) {
-      const demo = await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps });
+      const demo = await createDemo(deps, {
+        fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD,
+        steps: demoSteps,
+      });
       printAccounts(config, demo);
     } else if (!config.adminUser) {
-      console.log("数据库中还没有用户。请用 `npx safegrid user add --role system_admin --scope 62 --username <名>` 创建第一个管理员。");
-      console.log("No users yet. Create the first administrator with `npx safegrid user add --role system_admin ...`.");
+      console.log(
+        "数据库中还没有用户。请用 `npx safegrid user add --role system_admin --scope 62 --username <名>` 创建第一个管理员。",
+      );
+      console.log(
+        "No users yet. Create the first administrator with `npx safegrid user add --role system_admin ...`.",
+      );
     }
   }
   const app = await buildApp(deps, { logger: true, serveWeb: true });
@@ -50,5 +58,7 @@ export async function serve(config: Config) {
   process.on("SIGINT", close);
   process.on("SIGTERM", close);
   await app.listen({ port: config.port, host: config.host });
-  console.log(`SafeGrid 已启动：http://127.0.0.1:${config.port}/ （API 文档 /api/docs，数据库 ${deps.dialect}）`);
+  console.log(
+    `SafeGrid 已启动：http://127.0.0.1:${config.port}/ （API 文档 /api/docs，数据库 ${deps.dialect}）`,
+  );
 }

@@ -1,8 +1,8 @@
-import { defaultCountyDepartments, type DepartmentKind } from "../../domain/department/department-kinds";
-import { AppError } from "../../domain/errors";
 import { listDepartments } from "../../db/queries/department-queries";
 import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
+import { type DepartmentKind, defaultCountyDepartments } from "../../domain/department/department-kinds";
+import { AppError } from "../../domain/errors";
 import { createDepartment } from "../commands/departments/save-department";
 import { createUser } from "../commands/users/create-user";
 import type { Deps } from "../deps";
@@ -25,7 +25,13 @@ async function demoPlaces(deps: Deps, countyCode: string): Promise<DemoPlaces> {
   const townships = await listRegionChildren(deps.db, countyCode);
   const township = townships.find((t) => t.childCount > 0) ?? townships[0];
   const villages = await listRegionChildren(deps.db, township.code);
-  return { province: countyCode.slice(0, 2), city: countyCode.slice(0, 4), county: countyCode, township: township.code, village: villages[0]?.code ?? township.code };
+  return {
+    province: countyCode.slice(0, 2),
+    city: countyCode.slice(0, 4),
+    county: countyCode,
+    township: township.code,
+    village: villages[0]?.code ?? township.code,
+  };
 }
 
 async function demoDepartments(deps: Deps, places: DemoPlaces) {
@@ -33,7 +39,12 @@ async function demoDepartments(deps: Deps, places: DemoPlaces) {
   const existing = await listDepartments(deps.db, [places.county], places.county);
   if (existing.length > 0) return;
   for (const d of defaultCountyDepartments(county.name)) {
-    await createDepartment(deps, null, { regionCode: places.county, name: d.name, kind: d.kind, gridRole: d.role });
+    await createDepartment(deps, null, {
+      regionCode: places.county,
+      name: d.name,
+      kind: d.kind,
+      gridRole: d.role,
+    });
   }
 }
 
@@ -41,7 +52,10 @@ async function demoDepartments(deps: Deps, places: DemoPlaces) {
  * Creates the demo county's departments, one account per role, and whatever later steps add.
  * Passwords are random unless `fixedPassword` is given (browser tests use that).
  */
-export async function createDemo(deps: Deps, opts: { fixedPassword?: string; steps?: DemoStep[] } = {}): Promise<DemoResult> {
+export async function createDemo(
+  deps: Deps,
+  opts: { fixedPassword?: string; steps?: DemoStep[] } = {},
+): Promise<DemoResult> {
   const places = await demoPlaces(deps, demoCountyCode);
   await demoDepartments(deps, places);
   const departments = await listDepartments(deps.db, [places.county], places.county);
@@ -49,7 +63,9 @@ export async function createDemo(deps: Deps, opts: { fixedPassword?: string; ste
   for (const a of demoAccounts) {
     if (await findUserByUsername(deps.db, a.username)) continue;
     const password = opts.fixedPassword ?? randomPassword();
-    const dep = a.departmentKind ? departments.find((d) => d.kind === (a.departmentKind as DepartmentKind)) : undefined;
+    const dep = a.departmentKind
+      ? departments.find((d) => d.kind === (a.departmentKind as DepartmentKind))
+      : undefined;
     await createUser(deps, null, {
       username: a.username,
       displayName: a.displayName,

@@ -17,6 +17,10 @@ declare module "fastify" {
     actor: Actor | null;
     sessionId: string | null;
   }
+  interface FastifyInstance {
+    /** Every route registered, with its declared access (the route × role test walks this). */
+    routeTable: { method: string; url: string; access?: string; policy?: string }[];
+  }
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
     policy?: string;
@@ -42,9 +46,20 @@ export function actorOf(req: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  const table: FastifyInstance["routeTable"] = [];
+  app.decorate("routeTable", table);
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
     const access = (route.config as RouteAccess | undefined)?.access;
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD")
+        table.push({
+          method,
+          url: route.url,
+          access,
+          policy: (route.config as RouteAccess | undefined)?.policy,
+        });
+    }
     if (access !== "public" && access !== "signed_in")
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     if (access === "signed_in" && !(route.config as RouteAccess).policy)

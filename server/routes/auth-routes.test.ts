@@ -5,7 +5,8 @@ import { testPassword } from "../test/fixtures";
 eachApi("auth", (ctx) => {
   const login = (username: string, password: string) =>
     ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
-  const me = (token: string) => ctx.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } });
+  const me = (token: string) =>
+    ctx.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } });
 
   it("signs in with a bearer token and an httpOnly cookie, and answers who I am", async () => {
     const res = await login("county", testPassword);
@@ -16,7 +17,11 @@ eachApi("auth", (ctx) => {
     const cookie = res.cookies.find((c) => c.name === "sg_session")!;
     expect(cookie.httpOnly).toBe(true);
     expect((await me(body.token)).json().nav).toContain("regions");
-    const viaCookie = await ctx.app.inject({ method: "GET", url: "/api/v1/auth/me", cookies: { sg_session: cookie.value } });
+    const viaCookie = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/me",
+      cookies: { sg_session: cookie.value },
+    });
     expect(viaCookie.statusCode).toBe(200);
   });
 
@@ -83,7 +88,11 @@ eachApi("auth", (ctx) => {
 
   it("signs out", async () => {
     const { token } = (await login("worker", testPassword)).json();
-    const out = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { authorization: `Bearer ${token}` } });
+    const out = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.statusCode).toBe(204);
     expect((await me(token)).statusCode).toBe(401);
   });
@@ -92,7 +101,11 @@ eachApi("auth", (ctx) => {
     const zh = await ctx.app.inject({ method: "GET", url: "/api/v1/users" });
     expect(zh.statusCode).toBe(401);
     expect(zh.json()).toEqual({ code: "unauthenticated", message: "请先登录" });
-    const en = await ctx.app.inject({ method: "GET", url: "/api/v1/users", headers: { "accept-language": "en-US,en" } });
+    const en = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/users",
+      headers: { "accept-language": "en-US,en" },
+    });
     expect(en.json().message).toBe("Sign-in required");
   });
 });

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { insertEvent } from "../../db/queries/event-queries";
+import { deleteSession } from "../../db/queries/session-queries";
+import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
-import { deleteSession } from "../../db/queries/session-queries";
-import { findUserById } from "../../db/queries/user-queries";
-import { insertEvent } from "../../db/queries/event-queries";
 import { signIn } from "../commands/auth/sign-in";
 import type { Deps } from "../deps";
 import { actorOf, sessionCookie } from "../http/auth-hook";
@@ -39,13 +39,27 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       "/auth/logout",
-      { config: { access: "signed_in", policy: "self" }, schema: { tags: ["auth"], summary: "退出登录 Sign out" } },
+      {
+        config: { access: "signed_in", policy: "self" },
+        schema: { tags: ["auth"], summary: "退出登录 Sign out" },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         const now = deps.clock.now();
         await deps.db.transaction().execute(async (tx) => {
           await deleteSession(tx, req.sessionId!);
-          await insertEvent(tx, actor, { action: "user.signed_out", subjectType: "user", subjectId: actor.id, regionCode: actor.scope[0] ?? null, data: {} }, now);
+          await insertEvent(
+            tx,
+            actor,
+            {
+              action: "user.signed_out",
+              subjectType: "user",
+              subjectId: actor.id,
+              regionCode: actor.scope[0] ?? null,
+              data: {},
+            },
+            now,
+          );
         });
         reply.clearCookie(sessionCookie, { path: "/" });
         return reply.status(204).send();
@@ -56,7 +70,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/auth/me",
       {
         config: { access: "signed_in", policy: "self" },
-        schema: { tags: ["auth"], summary: "当前用户 Who am I", response: { 200: z.object({ user: userView, nav: z.array(z.string()) }) } },
+        schema: {
+          tags: ["auth"],
+          summary: "当前用户 Who am I",
+          response: { 200: z.object({ user: userView, nav: z.array(z.string()) }) },
+        },
       },
       async (req) => {
         const actor = actorOf(req);

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listDepartments } from "../../db/queries/department-queries";
+import type { DepartmentTable } from "../../db/schema/core-tables";
 import type { Actor } from "../../domain/auth/actor";
-import { departmentKindLabel, departmentKinds, type DepartmentKind } from "../../domain/department/department-kinds";
+import {
+  type DepartmentKind,
+  departmentKindLabel,
+  departmentKinds,
+} from "../../domain/department/department-kinds";
 import { departmentPolicy } from "../../domain/policies/department-policy";
 import { idParams } from "../../domain/schemas/common-schemas";
 import {
@@ -10,8 +16,6 @@ import {
   departmentView,
   updateDepartmentInput,
 } from "../../domain/schemas/department-schemas";
-import { listDepartments } from "../../db/queries/department-queries";
-import type { DepartmentTable } from "../../db/schema/core-tables";
 import { createDepartment, updateDepartment } from "../commands/departments/save-department";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
@@ -40,7 +44,9 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["departments"],
           summary: "部门类别",
-          response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), zh: z.string(), en: z.string() })) }) },
+          response: {
+            200: z.object({ items: z.array(z.object({ kind: z.string(), zh: z.string(), en: z.string() })) }),
+          },
         },
       },
       async () => ({ items: departmentKinds.map((kind) => ({ kind, ...departmentKindLabel[kind] })) }),
@@ -60,7 +66,9 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = actorOf(req);
         // Departments above the actor's region (e.g. the county's, for a township user) are visible too.
-        const widened = [...new Set(actor.scope.flatMap((s) => [s, s.slice(0, 6), s.slice(0, 4), s.slice(0, 2)]))];
+        const widened = [
+          ...new Set(actor.scope.flatMap((s) => [s, s.slice(0, 6), s.slice(0, 4), s.slice(0, 2)])),
+        ];
         const rows = await listDepartments(deps.db, widened, req.query.region);
         const visible = rows.filter((d) => departmentPolicy.read(actor, d));
         return { items: visible.map((d) => presentDepartment(d, actor, wantsEnglish(req))) };
@@ -71,7 +79,12 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/departments",
       {
         config: { access: "signed_in", policy: "departmentPolicy.manage" },
-        schema: { tags: ["departments"], summary: "新建部门", body: createDepartmentInput, response: { 201: departmentView } },
+        schema: {
+          tags: ["departments"],
+          summary: "新建部门",
+          body: createDepartmentInput,
+          response: { 201: departmentView },
+        },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -84,7 +97,13 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/departments/:id",
       {
         config: { access: "signed_in", policy: "departmentPolicy.manage" },
-        schema: { tags: ["departments"], summary: "修改部门", params: idParams, body: updateDepartmentInput, response: { 200: departmentView } },
+        schema: {
+          tags: ["departments"],
+          summary: "修改部门",
+          params: idParams,
+          body: updateDepartmentInput,
+          response: { 200: departmentView },
+        },
       },
       async (req) => {
         const actor = actorOf(req);

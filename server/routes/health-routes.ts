@@ -16,7 +16,11 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
             200: z.object({
               status: z.literal("ok"),
               database: z.enum(["sqlite", "postgres"]),
-              migrations: z.object({ applied: z.number(), pending: z.array(z.string()), latest: z.string().nullable() }),
+              migrations: z.object({
+                applied: z.number(),
+                pending: z.array(z.string()),
+                latest: z.string().nullable(),
+              }),
               calendar: z.object({ firstYear: z.number(), lastYear: z.number() }),
               time: z.string(),
             }),
@@ -29,7 +33,11 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           status: "ok" as const,
           database: deps.dialect,
-          migrations: { applied: state.applied.length, pending: state.pending, latest: state.applied.at(-1) ?? null },
+          migrations: {
+            applied: state.applied.length,
+            pending: state.pending,
+            latest: state.applied.at(-1) ?? null,
+          },
           calendar: { firstYear: coverage.firstYear, lastYear: coverage.lastYear },
           time: deps.clock.now().toISOString(),
         };

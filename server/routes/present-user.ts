@@ -1,6 +1,6 @@
+import type { UserRow } from "../../db/queries/user-queries";
 import type { Role } from "../../domain/auth/roles";
 import type { UserView } from "../../domain/schemas/user-schemas";
-import type { UserRow } from "../../db/queries/user-queries";
 
 /** The public shape of a user: never the password hash. */
 export function presentUser(u: UserRow): UserView {

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ancestry } from "../../domain/region/region-code";
-import { AppError } from "../../domain/errors";
-import { regionCodeParams, regionSearchHit, regionSearchQuery, regionView } from "../../domain/schemas/region-schemas";
 import {
   findBoundary,
   findRegion,
@@ -11,16 +8,34 @@ import {
   listRootRegions,
   searchRegions,
 } from "../../db/queries/region-queries";
+import { AppError } from "../../domain/errors";
+import { ancestry } from "../../domain/region/region-code";
+import {
+  regionCodeParams,
+  regionSearchHit,
+  regionSearchQuery,
+  regionView,
+} from "../../domain/schemas/region-schemas";
 import type { Deps } from "../deps";
 
-const access = { access: "signed_in" as const, policy: "regionPolicy.read (reference data, every signed-in user)" };
+const access = {
+  access: "signed_in" as const,
+  policy: "regionPolicy.read (reference data, every signed-in user)",
+};
 
 /** The region tree is public reference data: every signed-in user may read all of it. */
 export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/regions/roots",
-      { config: access, schema: { tags: ["regions"], summary: "省级区划", response: { 200: z.object({ items: z.array(regionView) }) } } },
+      {
+        config: access,
+        schema: {
+          tags: ["regions"],
+          summary: "省级区划",
+          response: { 200: z.object({ items: z.array(regionView) }) },
+        },
+      },
       async () => ({ items: await listRootRegions(deps.db) }),
     );
 
@@ -51,7 +66,13 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["regions"],
           summary: "区划详情及下级",
           params: regionCodeParams,
-          response: { 200: z.object({ region: regionView, ancestors: z.array(regionView), children: z.array(regionView) }) },
+          response: {
+            200: z.object({
+              region: regionView,
+              ancestors: z.array(regionView),
+              children: z.array(regionView),
+            }),
+          },
         },
       },
       async (req) => {

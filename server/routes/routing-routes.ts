@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { departmentKindLabel } from "../../domain/department/department-kinds";
-import { routeSite, routingRuleInput } from "../../domain/department/routing";
-import { siteKinds } from "../../domain/site/site-kinds";
-import { isIndustryCode } from "../../domain/site/industry";
-import { routingPolicy } from "../../domain/policies/routing-policy";
-import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { findDepartmentByKind } from "../../db/queries/department-queries";
 import { listRoutingRules } from "../../db/queries/routing-queries";
-import { createRoutingRule, deleteRoutingRule, updateRoutingRule } from "../commands/routing/save-routing-rule";
+import { departmentKindLabel } from "../../domain/department/department-kinds";
+import { routeSite, routingRuleInput } from "../../domain/department/routing";
+import { routingPolicy } from "../../domain/policies/routing-policy";
+import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
+import { isIndustryCode } from "../../domain/site/industry";
+import { siteKinds } from "../../domain/site/site-kinds";
+import {
+  createRoutingRule,
+  deleteRoutingRule,
+  updateRoutingRule,
+} from "../commands/routing/save-routing-rule";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
@@ -40,7 +44,9 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["routing"],
           summary: "行业监管分工表（三管三必须）",
           querystring: z.strictObject({ region: regionCodeSchema.optional() }),
-          response: { 200: z.object({ items: z.array(ruleView), abilities: z.object({ update: z.boolean() }) }) },
+          response: {
+            200: z.object({ items: z.array(ruleView), abilities: z.object({ update: z.boolean() }) }),
+          },
         },
       },
       async (req) => {
@@ -77,7 +83,13 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
         const rules = await listRoutingRules(deps.db, req.body.regionCode);
         const result = routeSite(rules, req.body);
         if (!result)
-          return { departmentKind: null, departmentKindLabel: null, ruleId: null, explanation: en ? "No rule applies" : "没有适用的分工规则", department: null };
+          return {
+            departmentKind: null,
+            departmentKindLabel: null,
+            ruleId: null,
+            explanation: en ? "No rule applies" : "没有适用的分工规则",
+            department: null,
+          };
         const county = req.body.regionCode.slice(0, 6);
         const dep = await findDepartmentByKind(deps.db, county, result.departmentKind);
         const label = departmentKindLabel[result.departmentKind];
@@ -95,7 +107,12 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/routing-rules",
       {
         config: { access: "signed_in", policy: "routingPolicy.manage" },
-        schema: { tags: ["routing"], summary: "新增分工规则", body: routingRuleInput.strict(), response: { 201: ruleView } },
+        schema: {
+          tags: ["routing"],
+          summary: "新增分工规则",
+          body: routingRuleInput.strict(),
+          response: { 201: ruleView },
+        },
       },
       async (req, reply) => {
         const rule = await createRoutingRule(deps, actorOf(req), req.body);
@@ -107,14 +124,26 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/routing-rules/:id",
       {
         config: { access: "signed_in", policy: "routingPolicy.manage" },
-        schema: { tags: ["routing"], summary: "修改分工规则", params: idParams, body: routingRuleInput.partial().strict(), response: { 200: ruleView } },
+        schema: {
+          tags: ["routing"],
+          summary: "修改分工规则",
+          params: idParams,
+          body: routingRuleInput.partial().strict(),
+          response: { 200: ruleView },
+        },
       },
-      async (req) => ({ ...(await updateRoutingRule(deps, actorOf(req), req.params.id, req.body)), abilities: { update: true } }),
+      async (req) => ({
+        ...(await updateRoutingRule(deps, actorOf(req), req.params.id, req.body)),
+        abilities: { update: true },
+      }),
     );
 
     app.delete(
       "/routing-rules/:id",
-      { config: { access: "signed_in", policy: "routingPolicy.manage" }, schema: { tags: ["routing"], summary: "删除分工规则", params: idParams } },
+      {
+        config: { access: "signed_in", policy: "routingPolicy.manage" },
+        schema: { tags: ["routing"], summary: "删除分工规则", params: idParams },
+      },
       async (req, reply) => {
         await deleteRoutingRule(deps, actorOf(req), req.params.id);
         return reply.status(204).send();

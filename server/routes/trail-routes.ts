@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../domain/errors";
-import { trailPolicy } from "../../domain/policies/trail-policy";
 import { verifyTrail } from "../../db/queries/event-queries";
 import { inScope } from "../../db/scope";
+import { AppError } from "../../domain/errors";
+import { trailPolicy } from "../../domain/policies/trail-policy";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 
@@ -58,11 +58,16 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = actorOf(req);
         if (!trailPolicy.read(actor)) throw new AppError("forbidden");
-        let q = deps.db.selectFrom("event").selectAll().where((eb) => inScope(eb, "regionCode", actor.scope));
+        let q = deps.db
+          .selectFrom("event")
+          .selectAll()
+          .where((eb) => inScope(eb, "regionCode", actor.scope));
         if (req.query.before) q = q.where("id", "<", req.query.before);
         if (req.query.action) q = q.where("action", "=", req.query.action);
         const rows = await q.orderBy("id", "desc").limit(req.query.limit).execute();
-        return { items: rows.map(({ prevHash: _p, ...r }) => ({ ...r, id: Number(r.id), data: JSON.parse(r.data) })) };
+        return {
+          items: rows.map(({ prevHash: _p, ...r }) => ({ ...r, id: Number(r.id), data: JSON.parse(r.data) })),
+        };
       },
     );
   };

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { listUsers } from "../../db/queries/user-queries";
 import { AppError } from "../../domain/errors";
 import { grantableRoles, userPolicy } from "../../domain/policies/user-policy";
 import { idParams } from "../../domain/schemas/common-schemas";
-import { createUserInput, passwordInput, updateUserInput, userListQuery, userView } from "../../domain/schemas/user-schemas";
-import { listUsers } from "../../db/queries/user-queries";
+import {
+  createUserInput,
+  passwordInput,
+  updateUserInput,
+  userListQuery,
+  userView,
+} from "../../domain/schemas/user-schemas";
 import { createUser } from "../commands/users/create-user";
 import { findVisibleUser, setPassword, updateUser } from "../commands/users/update-user";
 import type { Deps } from "../deps";
@@ -35,7 +41,11 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!userPolicy.list(actor)) throw new AppError("forbidden");
         const { items, total } = await listUsers(deps.db, actor.scope, req.query);
         const roles = grantableRoles(actor);
-        return { items: items.map(presentUser), total, abilities: { create: roles.length > 0, grantableRoles: roles } };
+        return {
+          items: items.map(presentUser),
+          total,
+          abilities: { create: roles.length > 0, grantableRoles: roles },
+        };
       },
     );
 
@@ -54,14 +64,21 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: "userPolicy.create" },
         schema: { tags: ["users"], summary: "新建用户", body: createUserInput, response: { 201: userView } },
       },
-      async (req, reply) => reply.status(201).send(presentUser(await createUser(deps, actorOf(req), req.body))),
+      async (req, reply) =>
+        reply.status(201).send(presentUser(await createUser(deps, actorOf(req), req.body))),
     );
 
     app.patch(
       "/users/:id",
       {
         config: { access: "signed_in", policy: "userPolicy.update" },
-        schema: { tags: ["users"], summary: "修改用户", params: idParams, body: updateUserInput, response: { 200: userView } },
+        schema: {
+          tags: ["users"],
+          summary: "修改用户",
+          params: idParams,
+          body: updateUserInput,
+          response: { 200: userView },
+        },
       },
       async (req) => presentUser(await updateUser(deps, actorOf(req), req.params.id, req.body)),
     );

@@ -2,6 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 
 // Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const argon2id = 2;
+
 import type { AuthSettings } from "../../config";
 
 /** argon2id hash with the configured cost. */

@@ -1,8 +1,8 @@
+import { deleteSession, findSession, touchSession } from "../../../db/queries/session-queries";
+import { findUserById, type UserRow } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Role } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
-import { deleteSession, findSession, touchSession } from "../../../db/queries/session-queries";
-import { findUserById, type UserRow } from "../../../db/queries/user-queries";
 import type { Deps } from "../../deps";
 import { sessionId } from "./sign-in";
 
@@ -21,7 +21,10 @@ export function actorFromUser(user: UserRow): Actor {
  * Finds the actor behind a session token. Enforces the idle timeout and the absolute lifetime;
  * an expired session is deleted. Throws `unauthenticated` or `session_expired`.
  */
-export async function resolveSession(deps: Deps, token: string): Promise<{ actor: Actor; user: UserRow; sessionId: string }> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+): Promise<{ actor: Actor; user: UserRow; sessionId: string }> {
   const id = sessionId(token);
   const session = await findSession(deps.db, id);
   if (!session) throw new AppError("unauthenticated");
@@ -32,7 +35,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ actor
     throw new AppError("session_expired");
   }
   const user = await findUserById(deps.db, session.userId);
-  if (!user || user.status !== "active") {
+  if (user?.status !== "active") {
     await deleteSession(deps.db, id);
     throw new AppError("unauthenticated");
   }

@@ -1,7 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { Role } from "../../../domain/auth/roles";
-import { lockedUntil, lockoutLookback } from "../../../domain/auth/lockout";
-import { AppError } from "../../../domain/errors";
+import { createHash, randomBytes } from "node:crypto";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
   clearLoginFailures,
@@ -9,7 +6,10 @@ import {
   loginFailuresSince,
   recordLoginFailure,
 } from "../../../db/queries/session-queries";
-import { findUserByUsername, updateUser, type UserRow } from "../../../db/queries/user-queries";
+import { findUserByUsername, type UserRow, updateUser } from "../../../db/queries/user-queries";
+import { lockedUntil, lockoutLookback } from "../../../domain/auth/lockout";
+import type { Role } from "../../../domain/auth/roles";
+import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { dummyHash, verifyPassword } from "./password-hash";
 
@@ -41,7 +41,13 @@ export async function signIn(
       await insertEvent(
         tx,
         null,
-        { action: "user.sign_in_failed", subjectType: "user", subjectId: username, regionCode: user?.regionCode ?? null, data: { ip } },
+        {
+          action: "user.sign_in_failed",
+          subjectType: "user",
+          subjectId: username,
+          regionCode: user?.regionCode ?? null,
+          data: { ip },
+        },
         now,
       );
     });
@@ -67,7 +73,13 @@ export async function signIn(
     await insertEvent(
       tx,
       { id: user.id, role: user.role as Role },
-      { action: "user.signed_in", subjectType: "user", subjectId: user.id, regionCode: user.regionCode, data: { ip } },
+      {
+        action: "user.signed_in",
+        subjectType: "user",
+        subjectId: user.id,
+        regionCode: user.regionCode,
+        data: { ip },
+      },
       now,
     );
   });

@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../../../domain/auth/actor";
-import { AppError } from "../../../domain/errors";
-import { departmentPolicy } from "../../../domain/policies/department-policy";
-import type { CreateDepartmentInput, UpdateDepartmentInput } from "../../../domain/schemas/department-schemas";
 import type { Tx } from "../../../db/db";
 import {
   findDepartment,
@@ -12,12 +8,20 @@ import {
 } from "../../../db/queries/department-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findRegion } from "../../../db/queries/region-queries";
+import type { Actor } from "../../../domain/auth/actor";
+import { AppError } from "../../../domain/errors";
+import { departmentPolicy } from "../../../domain/policies/department-policy";
+import type {
+  CreateDepartmentInput,
+  UpdateDepartmentInput,
+} from "../../../domain/schemas/department-schemas";
 import type { Deps } from "../../deps";
 
 /** A locality has one lead department: naming a new one makes the previous lead a cooperating department. */
 async function demoteOtherLead(tx: Tx, regionCode: string, keepId: string, now: string) {
   const lead = await findLeadDepartment(tx, regionCode);
-  if (lead && lead.id !== keepId) await updateDepartmentRow(tx, lead.id, { gridRole: "cooperating", updatedAt: now });
+  if (lead && lead.id !== keepId)
+    await updateDepartmentRow(tx, lead.id, { gridRole: "cooperating", updatedAt: now });
   return lead && lead.id !== keepId ? lead.id : null;
 }
 
@@ -33,13 +37,23 @@ export async function createDepartment(deps: Deps, actor: Actor | null, input: C
       .where("regionCode", "=", input.regionCode)
       .where("name", "=", input.name)
       .executeTakeFirst();
-    if (taken) throw new AppError("duplicate", { zh: `部门“${input.name}”已存在`, en: `Department ${input.name} exists` });
+    if (taken)
+      throw new AppError("duplicate", {
+        zh: `部门“${input.name}”已存在`,
+        en: `Department ${input.name} exists`,
+      });
     const demoted = input.gridRole === "lead" ? await demoteOtherLead(tx, input.regionCode, id, now) : null;
     await insertDepartment(tx, { id, ...input, status: "active", createdAt: now, updatedAt: now });
     await insertEvent(
       tx,
       actor,
-      { action: "department.created", subjectType: "department", subjectId: id, regionCode: input.regionCode, data: { ...input, demotedLead: demoted } },
+      {
+        action: "department.created",
+        subjectType: "department",
+        subjectId: id,
+        regionCode: input.regionCode,
+        data: { ...input, demotedLead: demoted },
+      },
       deps.clock.now(),
     );
   });
@@ -57,7 +71,13 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
     await insertEvent(
       tx,
       actor,
-      { action: "department.updated", subjectType: "department", subjectId: id, regionCode: dep.regionCode, data: { ...input, demotedLead: demoted } },
+      {
+        action: "department.updated",
+        subjectType: "department",
+        subjectId: id,
+        regionCode: dep.regionCode,
+        data: { ...input, demotedLead: demoted },
+      },
       deps.clock.now(),
     );
   });

@@ -1,14 +1,17 @@
-import { readCountyBoundaries } from "../../../db/regions/boundary-data";
-import { readRegionRows } from "../../../db/regions/region-data";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { upsertBoundary, upsertRegions } from "../../../db/queries/region-queries";
+import { readCountyBoundaries } from "../../../db/regions/boundary-data";
+import { readRegionRows } from "../../../db/regions/region-data";
 import type { Deps } from "../../deps";
 
 /**
  * Loads one province's regions (official statistical codes) and its county boundaries, if the project
  * ships them. Idempotent: loading again updates names and boundaries.
  */
-export async function loadRegions(deps: Deps, provinceCode: string): Promise<{ regions: number; boundaries: number }> {
+export async function loadRegions(
+  deps: Deps,
+  provinceCode: string,
+): Promise<{ regions: number; boundaries: number }> {
   const rows = await readRegionRows(provinceCode);
   const boundaries = await readCountyBoundaries(provinceCode);
   const now = deps.clock.now();

@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../../../domain/auth/actor";
-import type { RoutingRule, RoutingRuleInput } from "../../../domain/department/routing";
-import { AppError } from "../../../domain/errors";
-import { routingPolicy } from "../../../domain/policies/routing-policy";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
   deleteRoutingRuleRow,
@@ -10,13 +6,28 @@ import {
   insertRoutingRule,
   updateRoutingRuleRow,
 } from "../../../db/queries/routing-queries";
+import type { Actor } from "../../../domain/auth/actor";
+import type { RoutingRule, RoutingRuleInput } from "../../../domain/department/routing";
+import { AppError } from "../../../domain/errors";
+import { routingPolicy } from "../../../domain/policies/routing-policy";
 import type { Deps } from "../../deps";
 
 function event(action: string, rule: RoutingRule, data: Record<string, unknown>) {
-  return { action, subjectType: "routing_rule", subjectId: rule.id, regionCode: rule.regionPrefix || null, data };
+  return {
+    action,
+    subjectType: "routing_rule",
+    subjectId: rule.id,
+    regionCode: rule.regionPrefix || null,
+    data,
+  };
 }
 
-export async function createRoutingRule(deps: Deps, actor: Actor | null, input: RoutingRuleInput, id?: string) {
+export async function createRoutingRule(
+  deps: Deps,
+  actor: Actor | null,
+  input: RoutingRuleInput,
+  id?: string,
+) {
   const rule: RoutingRule = { id: id ?? randomUUID(), ...input };
   if (actor && !routingPolicy.manage(actor, rule)) throw new AppError("forbidden");
   await deps.db.transaction().execute(async (tx) => {
@@ -26,14 +37,25 @@ export async function createRoutingRule(deps: Deps, actor: Actor | null, input: 
   return rule;
 }
 
-export async function updateRoutingRule(deps: Deps, actor: Actor, id: string, input: Partial<RoutingRuleInput>) {
+export async function updateRoutingRule(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Partial<RoutingRuleInput>,
+) {
   return deps.db.transaction().execute(async (tx) => {
     const rule = await findRoutingRule(tx, id);
     if (!rule) throw new AppError("not_found");
     const next = { ...rule, ...input };
-    if (!routingPolicy.manage(actor, rule) || !routingPolicy.manage(actor, next)) throw new AppError("forbidden");
+    if (!routingPolicy.manage(actor, rule) || !routingPolicy.manage(actor, next))
+      throw new AppError("forbidden");
     await updateRoutingRuleRow(tx, id, input, deps.clock.now().toISOString());
-    await insertEvent(tx, actor, event("routing_rule.updated", next, { before: rule, after: next }), deps.clock.now());
+    await insertEvent(
+      tx,
+      actor,
+      event("routing_rule.updated", next, { before: rule, after: next }),
+      deps.clock.now(),
+    );
     return next;
   });
 }

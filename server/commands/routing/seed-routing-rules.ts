@@ -1,6 +1,6 @@
-import { defaultRoutingRules } from "../../../domain/department/routing";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { countRoutingRules, insertRoutingRule } from "../../../db/queries/routing-queries";
+import { defaultRoutingRules } from "../../../domain/department/routing";
 import type { Deps } from "../../deps";
 
 /** Fills an empty routing table with the default "三管三必须" rules. */
@@ -12,7 +12,13 @@ export async function seedRoutingRules(deps: Deps): Promise<number> {
     await insertEvent(
       tx,
       null,
-      { action: "routing_rules.seeded", subjectType: "routing_rule", subjectId: "default", regionCode: null, data: { count: defaultRoutingRules.length } },
+      {
+        action: "routing_rules.seeded",
+        subjectType: "routing_rule",
+        subjectId: "default",
+        regionCode: null,
+        data: { count: defaultRoutingRules.length },
+      },
       now,
     );
   });

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { findDepartment } from "../../../db/queries/department-queries";
+import { insertEvent } from "../../../db/queries/event-queries";
+import { findUserById, findUserByUsername, insertUser } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { checkPassword } from "../../../domain/auth/password-policy";
 import { departmentRoles } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
 import { userPolicy } from "../../../domain/policies/user-policy";
 import type { CreateUserInput } from "../../../domain/schemas/user-schemas";
-import { findDepartment } from "../../../db/queries/department-queries";
-import { insertEvent } from "../../../db/queries/event-queries";
-import { findUserById, findUserByUsername, insertUser } from "../../../db/queries/user-queries";
 import type { Deps } from "../../deps";
 import { hashPassword } from "../auth/password-hash";
 import { assertRegionsExist, scopeRegion } from "./user-scope";
@@ -27,15 +27,24 @@ export async function createUser(deps: Deps, actor: Actor | null, input: CreateU
   const id = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
     if (await findUserByUsername(tx, username))
-      throw new AppError("duplicate", { zh: `用户名 ${username} 已存在`, en: `Username ${username} is taken` });
+      throw new AppError("duplicate", {
+        zh: `用户名 ${username} 已存在`,
+        en: `Username ${username} is taken`,
+      });
     await assertRegionsExist(tx, input.scope);
     const departmentId = input.departmentId ?? null;
     if (departmentRoles.includes(input.role) && !departmentId)
-      throw new AppError("validation_failed", { zh: "部门用户须选择所属部门", en: "Department users need a department" });
+      throw new AppError("validation_failed", {
+        zh: "部门用户须选择所属部门",
+        en: "Department users need a department",
+      });
     if (departmentId) {
       const dep = await findDepartment(tx, departmentId);
       if (!dep || !input.scope.some((s) => dep.regionCode.startsWith(s) || s.startsWith(dep.regionCode)))
-        throw new AppError("validation_failed", { zh: "所选部门不在该用户的管辖区域内", en: "Department outside the user's scope" });
+        throw new AppError("validation_failed", {
+          zh: "所选部门不在该用户的管辖区域内",
+          en: "Department outside the user's scope",
+        });
     }
     await insertUser(tx, {
       id,

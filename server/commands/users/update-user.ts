@@ -1,17 +1,21 @@
+import { insertEvent } from "../../../db/queries/event-queries";
+import { deleteUserSessions } from "../../../db/queries/session-queries";
+import { findUserById, type UserRow, updateUser as updateUserRow } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { checkPassword } from "../../../domain/auth/password-policy";
 import type { Role } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
 import { userPolicy } from "../../../domain/policies/user-policy";
 import type { UpdateUserInput } from "../../../domain/schemas/user-schemas";
-import { insertEvent } from "../../../db/queries/event-queries";
-import { deleteUserSessions } from "../../../db/queries/session-queries";
-import { findUserById, updateUser as updateUserRow, type UserRow } from "../../../db/queries/user-queries";
 import type { Deps } from "../../deps";
 import { hashPassword } from "../auth/password-hash";
 import { assertRegionsExist, scopeRegion } from "./user-scope";
 
-const asPolicyUser = (u: UserRow) => ({ role: u.role as Role, regionCode: u.regionCode, scope: JSON.parse(u.scope) as string[] });
+const asPolicyUser = (u: UserRow) => ({
+  role: u.role as Role,
+  regionCode: u.regionCode,
+  scope: JSON.parse(u.scope) as string[],
+});
 
 /** Loads a user the actor may see; out of scope reads as not found. */
 export async function findVisibleUser(deps: Deps, actor: Actor, id: string): Promise<UserRow> {
@@ -34,7 +38,10 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
     const patch = {
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.role !== undefined && { role: input.role }),
-      ...(input.scope !== undefined && { scope: JSON.stringify(input.scope), regionCode: scopeRegion(input.scope) }),
+      ...(input.scope !== undefined && {
+        scope: JSON.stringify(input.scope),
+        regionCode: scopeRegion(input.scope),
+      }),
       ...(input.departmentId !== undefined && { departmentId: input.departmentId }),
       ...(input.phone !== undefined && { phone: input.phone }),
       ...(input.status !== undefined && { status: input.status }),
@@ -46,7 +53,13 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
     await insertEvent(
       tx,
       actor,
-      { action: "user.updated", subjectType: "user", subjectId: id, regionCode: scopeRegion(scope), data: { ...logged, phoneChanged: input.phone !== undefined } },
+      {
+        action: "user.updated",
+        subjectType: "user",
+        subjectId: id,
+        regionCode: scopeRegion(scope),
+        data: { ...logged, phoneChanged: input.phone !== undefined },
+      },
       deps.clock.now(),
     );
   });
@@ -59,12 +72,26 @@ export async function setPassword(deps: Deps, actor: Actor, id: string, password
   if (id !== actor.id && !userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
   const problems = checkPassword(password, [user.username, user.displayName], deps.config.auth.password);
   if (problems.length)
-    throw new AppError("weak_password", { zh: problems.map((p) => p.zh).join("；"), en: problems.map((p) => p.en).join("; ") });
+    throw new AppError("weak_password", {
+      zh: problems.map((p) => p.zh).join("；"),
+      en: problems.map((p) => p.en).join("; "),
+    });
   const passwordHash = await hashPassword(password, deps.config.auth);
   await deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now().toISOString();
     await updateUserRow(tx, id, { passwordHash, passwordChangedAt: now, updatedAt: now });
     await deleteUserSessions(tx, id);
-    await insertEvent(tx, actor, { action: "user.password_set", subjectType: "user", subjectId: id, regionCode: user.regionCode, data: {} }, deps.clock.now());
+    await insertEvent(
+      tx,
+      actor,
+      {
+        action: "user.password_set",
+        subjectType: "user",
+        subjectId: id,
+        regionCode: user.regionCode,
+        data: {},
+      },
+      deps.clock.now(),
+    );
   });
 }

@@ -1,6 +1,6 @@
-import { AppError } from "../../../domain/errors";
-import { findRegions } from "../../../db/queries/region-queries";
 import type { Tx } from "../../../db/db";
+import { findRegions } from "../../../db/queries/region-queries";
+import { AppError } from "../../../domain/errors";
 
 /** The narrowest region code that covers every prefix of a scope (their longest common region prefix). */
 export function scopeRegion(scope: string[]): string {

@@ -1,0 +1,120 @@
+import { expect, it } from "vitest";
+import { roles } from "../../domain/auth/roles";
+import { eachApi } from "../test/api-harness";
+
+/** Fills a route's path parameters with plausible values from the test world. */
+function fill(url: string) {
+  return url
+    .replace(/:code/g, "620123")
+    .replace(/:id/g, "00000000-0000-4000-8000-000000000000")
+    .replace(/:[a-zA-Z]+/g, "x");
+}
+
+eachApi("every route × every role", (ctx) => {
+  it("declares access and a policy on every API route", () => {
+    const api = ctx.app.routeTable;
+    expect(api.length).toBeGreaterThan(15);
+    for (const r of api) {
+      expect(["public", "signed_in"], `${r.method} ${r.url}`).toContain(r.access);
+      if (r.access === "signed_in") expect(r.policy, `${r.method} ${r.url}`).toBeTruthy();
+    }
+    const publicRoutes = api.filter((r) => r.access === "public").map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([
+      "GET /api/health",
+      "GET /api/openapi.json",
+      "POST /api/v1/auth/login",
+    ]);
+  });
+
+  it("answers 401 to every signed-in route called without a session", async () => {
+    for (const r of ctx.app.routeTable.filter((x) => x.access === "signed_in")) {
+      const res = await ctx.app.inject({
+        method: r.method as "GET",
+        url: fill(r.url),
+        payload: r.method === "GET" ? undefined : {},
+      });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it("never answers 5xx to any role on any route, and never 401 to a signed-in one", async () => {
+    const usernames = Object.values(ctx.users)
+      .filter((u) => roles.includes(u.role))
+      .map((u) => u.username);
+    for (const username of usernames) {
+      for (const r of ctx.app.routeTable.filter(
+        (x) => x.access === "signed_in" && x.url !== "/api/v1/auth/logout",
+      )) {
+        const res = await ctx.as(username, {
+          method: r.method as "GET",
+          url: fill(r.url),
+          payload: r.method === "GET" ? undefined : {},
+        });
+        expect(res.statusCode, `${username} ${r.method} ${r.url}: ${res.body.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
+        expect(res.statusCode, `${username} ${r.method} ${r.url}`).not.toBe(401);
+      }
+    }
+  });
+
+  it("hides another county's users and departments (404), and lists only the actor's own", async () => {
+    const otherUser = ctx.users.other_county.id;
+    expect((await ctx.as("county", { method: "GET", url: `/api/v1/users/${otherUser}` })).statusCode).toBe(
+      404,
+    );
+    const patch = await ctx.as("county", {
+      method: "PATCH",
+      url: `/api/v1/users/${otherUser}`,
+      payload: { displayName: "改名" },
+    });
+    expect(patch.statusCode).toBe(404);
+    const otherDep = ctx.departments["620102"].market;
+    const depPatch = await ctx.as("county", {
+      method: "PATCH",
+      url: `/api/v1/departments/${otherDep}`,
+      payload: { name: "改名部门" },
+    });
+    expect(depPatch.statusCode).toBe(404);
+    const list = (await ctx.as("county", { method: "GET", url: "/api/v1/users?pageSize=200" })).json();
+    expect(list.items.length).toBeGreaterThan(3);
+    expect(list.items.every((u: { scope: string[] }) => u.scope.every((s) => s.startsWith("620123")))).toBe(
+      true,
+    );
+    const deps = (await ctx.as("county", { method: "GET", url: "/api/v1/departments?region=620102" })).json();
+    expect(deps.items).toEqual([]);
+    const province = (
+      await ctx.as("province", { method: "GET", url: "/api/v1/departments?region=620102" })
+    ).json();
+    expect(province.items.length).toBeGreaterThan(10);
+  });
+
+  it("lets every signed-in role read the region tree (public reference data)", async () => {
+    for (const u of Object.values(ctx.users)) {
+      const res = await ctx.as(u.username, { method: "GET", url: "/api/v1/regions/620102" });
+      expect(res.statusCode, u.username).toBe(200);
+      expect(res.json().region.name).toBe("城关区");
+    }
+  });
+
+  it("refuses a grid worker's attempt to manage users or departments", async () => {
+    const create = await ctx.as("worker", {
+      method: "POST",
+      url: "/api/v1/users",
+      payload: {
+        username: "sneaky",
+        displayName: "x",
+        role: "system_admin",
+        scope: ["62"],
+        password: "Very-Long-Pass-2026",
+      },
+    });
+    expect(create.statusCode).toBe(403);
+    const dep = await ctx.as("worker", {
+      method: "POST",
+      url: "/api/v1/departments",
+      payload: { regionCode: "620123", name: "新部门局", kind: "water" },
+    });
+    expect(dep.statusCode).toBe(403);
+  });
+});
