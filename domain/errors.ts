@@ -8,12 +8,20 @@ export const errorCatalog = {
   unauthenticated: { status: 401, zh: "请先登录", en: "Sign-in required" },
   session_expired: { status: 401, zh: "会话已过期，请重新登录", en: "Session expired, sign in again" },
   invalid_credentials: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
-  account_locked: { status: 423, zh: "登录失败次数过多，账号已临时锁定", en: "Too many failed sign-ins; account temporarily locked" },
+  account_locked: {
+    status: 423,
+    zh: "登录失败次数过多，账号已临时锁定",
+    en: "Too many failed sign-ins; account temporarily locked",
+  },
   forbidden: { status: 403, zh: "没有执行此操作的权限", en: "You may not do this" },
   not_found: { status: 404, zh: "未找到或无权访问", en: "Not found or no access" },
   conflict: { status: 409, zh: "数据已被修改，请刷新后重试", en: "Conflict; reload and try again" },
   duplicate: { status: 409, zh: "数据重复", en: "Duplicate" },
-  invalid_transition: { status: 409, zh: "当前阶段不允许此操作", en: "Action not allowed in the current stage" },
+  invalid_transition: {
+    status: 409,
+    zh: "当前阶段不允许此操作",
+    en: "Action not allowed in the current stage",
+  },
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
@@ -30,7 +38,10 @@ export class AppError extends Error {
   readonly en: string;
   readonly details?: unknown;
 
-  constructor(code: ErrorCode | string, opts: { zh?: string; en?: string; status?: number; details?: unknown } = {}) {
+  constructor(
+    code: ErrorCode | string,
+    opts: { zh?: string; en?: string; status?: number; details?: unknown } = {},
+  ) {
     const known = (errorCatalog as Record<string, { status: number; zh: string; en: string }>)[code];
     const zh = opts.zh ?? known?.zh ?? code;
     super(zh);

@@ -5,7 +5,7 @@ import { createTestDatabase, testDialects } from "../../db/test-db";
 import { buildApp } from "../app";
 import type { testClock } from "../clock";
 import type { Deps } from "../deps";
-import { loadTestRegions, seedTestWorld, testDeps, testPassword, type TestUser } from "./fixtures";
+import { loadTestRegions, seedTestWorld, type TestUser, testDeps, testPassword } from "./fixtures";
 
 export interface ApiContext {
   dialect: Dialect;
@@ -37,7 +37,11 @@ export function eachApi(name: string, body: (ctx: ApiContext) => void) {
         ctx.token = async (username) => {
           const cached = tokens.get(username);
           if (cached) return cached;
-          const res = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: testPassword } });
+          const res = await ctx.app.inject({
+            method: "POST",
+            url: "/api/v1/auth/login",
+            payload: { username, password: testPassword },
+          });
           if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
           const token = res.json().token as string;
           tokens.set(username, token);

@@ -1,15 +1,15 @@
-import { createWorkingCalendar } from "../../domain/calendar/working-calendar";
-import { defaultCountyDepartments, type DepartmentKind } from "../../domain/department/department-kinds";
-import type { Role } from "../../domain/auth/roles";
 import type { Database } from "../../db/db";
-import { readRegionRows } from "../../db/regions/region-data";
 import { upsertRegions } from "../../db/queries/region-queries";
+import { readRegionRows } from "../../db/regions/region-data";
+import type { Role } from "../../domain/auth/roles";
+import { createWorkingCalendar } from "../../domain/calendar/working-calendar";
+import { type DepartmentKind, defaultCountyDepartments } from "../../domain/department/department-kinds";
 import { testClock } from "../clock";
-import { testConfig } from "../config";
-import type { Deps } from "../deps";
 import { createDepartment } from "../commands/departments/save-department";
 import { seedRoutingRules } from "../commands/routing/seed-routing-rules";
 import { createUser } from "../commands/users/create-user";
+import { testConfig } from "../config";
+import type { Deps } from "../deps";
 
 export const testPassword = "Test-Pass-2026x";
 /** Two real Gansu counties: the home county (榆中县) and a neighbour (城关区) for out-of-scope checks. */
@@ -29,8 +29,17 @@ export async function loadTestRegions(database: Database) {
   );
 }
 
-export function testDeps(database: Database, clock = testClock()): Deps & { clock: ReturnType<typeof testClock> } {
-  return { db: database.db, dialect: database.dialect, clock, config: testConfig(), calendar: createWorkingCalendar() };
+export function testDeps(
+  database: Database,
+  clock = testClock(),
+): Deps & { clock: ReturnType<typeof testClock> } {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    config: testConfig(),
+    calendar: createWorkingCalendar(),
+  };
 }
 
 export interface TestUser {
@@ -48,7 +57,12 @@ export async function seedTestWorld(deps: Deps) {
   for (const county of [homeCounty, otherCounty]) {
     departments[county] = {};
     for (const d of defaultCountyDepartments(county === homeCounty ? "榆中县" : "城关区")) {
-      const made = await createDepartment(deps, null, { regionCode: county, name: d.name, kind: d.kind, gridRole: d.role });
+      const made = await createDepartment(deps, null, {
+        regionCode: county,
+        name: d.name,
+        kind: d.kind,
+        gridRole: d.role,
+      });
       departments[county][d.kind] = made.id;
     }
   }
@@ -72,7 +86,14 @@ export async function seedTestWorld(deps: Deps) {
   const users: Record<string, TestUser> = {};
   for (const [username, role, scope, kind, county] of specs) {
     const departmentId = kind ? departments[county ?? homeCounty][kind] : null;
-    const u = await createUser(deps, null, { username, displayName: `测试${username}`, role, scope, departmentId, password: testPassword });
+    const u = await createUser(deps, null, {
+      username,
+      displayName: `测试${username}`,
+      role,
+      scope,
+      departmentId,
+      password: testPassword,
+    });
     users[username] = { id: u.id, username, role, scope, departmentId };
   }
   return { users, departments };
