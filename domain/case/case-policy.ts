@@ -1,0 +1,102 @@
+import { type Actor, covers } from "../auth/actor";
+import { departmentRoles, officeRoles, type Role } from "../auth/roles";
+import { forbidden, notFound } from "../errors";
+import { allowedActions, caseGuard } from "./case-machine";
+import { type Case, type CaseAction, caseActions } from "./case-types";
+
+/**
+ * Who may do what to a case: short pure predicates on role, jurisdiction (`covers`) and department.
+ * The lead department triages and dispatches; the department holding the case (cooperating, or the lead
+ * itself when the case is in its own remit) accepts, returns, forwards, plans and feeds back; grid
+ * workers, committee members, the township station and the lead department re-check, never the handler;
+ * safety offices escalate and decide on parking; auditors and service providers only read.
+ */
+export type PolicyActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
+export type PolicyCase = Pick<
+  Case,
+  "regionCode" | "leadDepartmentId" | "ownerDepartmentId" | "handlerId" | "lastFeedbackBy" | "reporterId"
+>;
+type Predicate = (actor: PolicyActor, kase: PolicyCase) => boolean;
+
+const fieldRoles: Role[] = ["grid_worker", "committee_member", "township_station"];
+const readerRoles: Role[] = [...officeRoles, "lead_department", ...fieldRoles, "service_provider", "auditor"];
+const reporterRoles: Role[] = [...officeRoles, ...departmentRoles, ...fieldRoles, "service_provider"];
+
+const inScope: Predicate = (a, k) => covers(a, k.regionCode);
+const office: Predicate = (a) => officeRoles.includes(a.role);
+const lead: Predicate = (a, k) =>
+  a.role === "lead_department" && !!a.departmentId && a.departmentId === k.leadDepartmentId;
+const owner: Predicate = (a, k) =>
+  departmentRoles.includes(a.role) && !!a.departmentId && a.departmentId === k.ownerDepartmentId;
+const reporter: Predicate = (a, k) => k.reporterId !== null && a.id === k.reporterId;
+/** Not the person who handled or fed back, and not from the department holding the case. */
+const independent: Predicate = (a, k) =>
+  a.id !== k.handlerId &&
+  a.id !== k.lastFeedbackBy &&
+  !(a.departmentId && a.departmentId === k.ownerDepartmentId);
+
+const all =
+  (...ps: Predicate[]): Predicate =>
+  (a, k) =>
+    ps.every((p) => p(a, k));
+const any =
+  (...ps: Predicate[]): Predicate =>
+  (a, k) =>
+    ps.some((p) => p(a, k));
+
+const leadInScope = all(inScope, lead);
+const ownerInScope = all(inScope, owner);
+const officeInScope = all(inScope, office);
+
+export const casePolicy: Record<CaseAction | "read", Predicate> = {
+  read: any(
+    reporter,
+    all(
+      inScope,
+      any((a) => readerRoles.includes(a.role), owner),
+    ),
+  ),
+  triage: leadInScope,
+  reject: leadInScope,
+  merge: leadInScope,
+  dispatch: leadInScope,
+  accept: ownerInScope,
+  return: ownerInScope,
+  forward: ownerInScope,
+  submit_plan: ownerInScope,
+  feedback: ownerInScope,
+  request_park: ownerInScope,
+  approve_park: officeInScope,
+  deny_park: officeInScope,
+  resume: all(inScope, any(owner, office)),
+  recheck: all(
+    inScope,
+    any((a) => fieldRoles.includes(a.role), lead),
+    independent,
+  ),
+  accept_onsite: all(inScope, any(lead, office), independent),
+  close: leadInScope,
+  reopen: any(reporter, all(inScope, any(lead, office))),
+  escalate: officeInScope,
+};
+
+/** Who may report a case in a region (public tips come through their own channel). */
+export function canReportCase(actor: PolicyActor, regionCode: string): boolean {
+  return reporterRoles.includes(actor.role) && covers(actor, regionCode);
+}
+
+/** What the actor may do now: policy AND the transition table AND the case's own preconditions. */
+export function caseAbilities(actor: PolicyActor, kase: Case): Record<CaseAction, boolean> {
+  const allowed = allowedActions(kase.stage);
+  const out = {} as Record<CaseAction, boolean>;
+  for (const action of caseActions)
+    out[action] =
+      allowed.includes(action) && casePolicy[action](actor, kase) && caseGuard(kase, action) === null;
+  return out;
+}
+
+/** Throws `not_found` when the actor may not see the case, `forbidden` when they may not do the action. */
+export function authorizeCase(actor: PolicyActor, action: CaseAction | "read", kase: PolicyCase): void {
+  if (!casePolicy.read(actor, kase)) throw notFound();
+  if (!casePolicy[action](actor, kase)) throw forbidden();
+}
