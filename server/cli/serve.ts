@@ -3,6 +3,7 @@ import path from "node:path";
 import { countUsers } from "../../db/queries/user-queries";
 import { buildApp } from "../app";
 import { ensureReferenceData, openDeps } from "../bootstrap";
+import { missingCalendarYears } from "../calendar/load-calendar";
 import { createUser } from "../commands/users/create-user";
 import type { Config } from "../config";
 import { createDemo } from "../demo/create-demo";
@@ -21,6 +22,11 @@ export async function serve(config: Config) {
   await ensureWebBuild(config);
   const deps = await openDeps(config);
   const ref = await ensureReferenceData(deps);
+  const missing = missingCalendarYears(deps.calendar, deps.clock.now());
+  if (missing.length)
+    console.warn(
+      `警告：缺少 ${missing.join("、")} 年的法定节假日安排，期限将按周末计算；请在 ${config.calendarDir} 添加日历文件（见 docs/calendar.md）。`,
+    );
   if (ref.regionsLoaded)
     console.log(`已加载行政区划 ${ref.regionsLoaded.regions} 条，县界 ${ref.regionsLoaded.boundaries} 个`);
   if ((await countUsers(deps.db)) === 0) {

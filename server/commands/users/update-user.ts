@@ -68,8 +68,10 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
 
 /** Sets a new password (policy-checked) and ends the user's sessions. */
 export async function setPassword(deps: Deps, actor: Actor, id: string, password: string) {
-  const user = await findVisibleUser(deps, actor, id);
-  if (id !== actor.id && !userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
+  const self = id === actor.id;
+  const user = self ? await findUserById(deps.db, id) : await findVisibleUser(deps, actor, id);
+  if (!user) throw new AppError("not_found");
+  if (!self && !userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
   const problems = checkPassword(password, [user.username, user.displayName], deps.config.auth.password);
   if (problems.length)
     throw new AppError("weak_password", {
