@@ -26,6 +26,17 @@ eachApi("every route × every role", (ctx) => {
     ]);
   });
 
+  it("documents every API route in the OpenAPI description with its schemas", async () => {
+    const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(doc.openapi).toBe("3.0.3");
+    for (const r of ctx.app.routeTable.filter((x) => x.url !== "/api/openapi.json")) {
+      const path = r.url.replace(/:([a-zA-Z]+)/g, "{$1}");
+      const op = doc.paths[path]?.[r.method.toLowerCase()];
+      expect(op, `${r.method} ${r.url}`).toBeDefined();
+      expect(op.summary, `${r.method} ${r.url} summary`).toBeTruthy();
+    }
+  });
+
   it("answers 401 to every signed-in route called without a session", async () => {
     for (const r of ctx.app.routeTable.filter((x) => x.access === "signed_in")) {
       const res = await ctx.app.inject({

@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it("signs in, opens the region tree, finds 榆中 and shows its townships", async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
+  await signIn(page, server.url, "county");
+  await screenshot(page, "spine-01-dashboard");
+  await page.getByTestId("nav-regions").click();
+  await page.getByTestId("region-tree").waitFor();
+  await page.getByTestId("region-search").locator("input").first().fill("榆中");
+  await page.getByTestId("region-search").locator("input").first().press("Enter");
+  await page.getByText("榆中县", { exact: true }).first().click();
+  const detail = page.getByTestId("region-detail");
+  await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toContain("城关镇");
+  const text = (await detail.textContent()) ?? "";
+  for (const township of ["夏官营镇", "和平镇", "金崖镇"]) expect(text).toContain(township);
+  await screenshot(page, "spine-02-region-yuzhong");
+  await page.close();
+});
+
+it("lets every printed demo account sign in", async () => {
+  for (const username of [
+    "admin",
+    "province",
+    "city",
+    "county",
+    "lead",
+    "market",
+    "station",
+    "worker",
+    "committee",
+    "provider",
+    "auditor",
+  ]) {
+    const res = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password: "E2e-Demo-Pass-2026" }),
+    });
+    expect(res.status, username).toBe(200);
+  }
+  expect(server.log()).toContain("演示账号");
+});
