@@ -1,4 +1,7 @@
-// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each prints one JSON line.
+// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each ends by printing one JSON
+// line of figures, and its section of docs/performance.md is rewritten with the machine and the date.
+import { recordResult } from "./record-result";
+
 const names = ["assign", "import", "map", "intake", "loop", "queue"] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -10,5 +13,7 @@ if (unknown.length) {
 for (const name of wanted.length ? wanted : names) {
   const mod = (await import(`./${name}.ts`)) as { run: () => Promise<Record<string, unknown>> };
   const figures = await mod.run();
+  recordResult(name, figures);
   console.log(JSON.stringify({ bench: name, ...figures }));
 }
+process.exit(0);

@@ -20,9 +20,12 @@ it("signs in, opens the region tree, finds 榆中 and shows its townships", asyn
   await screenshot(page, "spine-01-dashboard");
   await page.getByTestId("nav-regions").click();
   await page.getByTestId("region-tree").waitFor();
-  await page.getByTestId("region-search").locator("input").first().fill("榆中");
-  await page.getByTestId("region-search").locator("input").first().press("Enter");
-  await page.getByText("榆中县", { exact: true }).first().click();
+  const search = page.getByTestId("region-search");
+  const input =
+    (await search.evaluate((e) => e.tagName)) === "INPUT" ? search : search.locator("input").first();
+  await input.fill("榆中");
+  await input.press("Enter");
+  await page.locator('[data-testid="region-search-result"][data-code="620123"]').click();
   const detail = page.getByTestId("region-detail");
   await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toContain("城关镇");
   const text = (await detail.textContent()) ?? "";
