@@ -1,0 +1,82 @@
+import type { Role } from "../../../domain/auth/roles";
+import type { RegionLevel } from "../../../domain/region/region-code";
+
+/** Console sections the server may list in `nav`. */
+export type NavSection =
+  | "dashboard"
+  | "regions"
+  | "departments"
+  | "routing"
+  | "users"
+  | "trail"
+  | "grids"
+  | "sites"
+  | "coverage"
+  | "cases";
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string[];
+  departmentId: string | null;
+  departmentName: string | null;
+  status: "active" | "disabled";
+  phone: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  childCount: number;
+}
+
+export interface RegionDetail {
+  region: Region;
+  ancestors: Region[];
+  children: Region[];
+}
+
+export type GridRole = "lead" | "cooperating" | "none";
+
+export interface Department {
+  id: string;
+  regionCode: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  gridRole: GridRole;
+  status: "active" | "inactive";
+  abilities: { update: boolean };
+}
+
+export interface DepartmentKind {
+  kind: string;
+  zh: string;
+  en: string;
+}
+
+export interface RoutingRule {
+  id: string;
+  regionPrefix: string;
+  industryPrefix: string | null;
+  siteKind: string | null;
+  departmentKind: string;
+  priority: number;
+  note: string;
+}
+
+export interface TrailVerification {
+  ok: boolean;
+  checked: number;
+  firstBroken: { id: string; reason: string } | null;
+}
+
+export interface Me {
+  user: User;
+  nav: string[];
+}

@@ -1,0 +1,63 @@
+import type { ComponentType } from "react";
+import { createBrowserRouter } from "react-router-dom";
+import type { NavSection } from "./api/types";
+import { PageSpinner } from "./components/page-spinner";
+import { ConsoleLayout } from "./layout/console-layout";
+import { RequireSection } from "./layout/require-section";
+import { LoginPage } from "./pages/login-page";
+import { NotFoundPage } from "./pages/not-found-page";
+
+/** A lazily loaded page (its own chunk), shown only when `nav` allows its section. */
+function sectionRoute(section: NavSection, load: () => Promise<ComponentType>) {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: (
+          <RequireSection section={section}>
+            <Page />
+          </RequireSection>
+        ),
+      };
+    },
+  };
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", Component: LoginPage },
+  {
+    path: "/",
+    Component: ConsoleLayout,
+    HydrateFallback: PageSpinner,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import("./pages/dashboard-page")).DashboardPage }),
+      },
+      {
+        path: "regions",
+        ...sectionRoute("regions", async () => (await import("./pages/regions/regions-page")).RegionsPage),
+      },
+      {
+        path: "departments",
+        ...sectionRoute(
+          "departments",
+          async () => (await import("./pages/departments/departments-page")).DepartmentsPage,
+        ),
+      },
+      {
+        path: "routing",
+        ...sectionRoute("routing", async () => (await import("./pages/routing/routing-page")).RoutingPage),
+      },
+      {
+        path: "users",
+        ...sectionRoute("users", async () => (await import("./pages/users/users-page")).UsersPage),
+      },
+      {
+        path: "trail",
+        ...sectionRoute("trail", async () => (await import("./pages/trail-page")).TrailPage),
+      },
+    ],
+  },
+  { path: "*", Component: NotFoundPage },
+]);

@@ -1,0 +1,47 @@
+import {
+  ApartmentOutlined,
+  BranchesOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { NavSection } from "../api/types";
+import type { MessageKey } from "../i18n/zh";
+
+export interface NavEntry {
+  section: NavSection;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+}
+
+/**
+ * Console sections built in this web app, in menu order. The server's `nav` says which the role may
+ * open; sections it lists that have no page here yet (grids, sites, coverage, cases) are not shown.
+ */
+export const navEntries: NavEntry[] = [
+  { section: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { section: "regions", path: "/regions", label: "nav.regions", icon: <EnvironmentOutlined /> },
+  { section: "departments", path: "/departments", label: "nav.departments", icon: <ApartmentOutlined /> },
+  { section: "routing", path: "/routing", label: "nav.routing", icon: <BranchesOutlined /> },
+  { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
+  { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
+];
+
+/** The built sections the server allows, in menu order. */
+export function visibleNav(nav: string[]): NavEntry[] {
+  return navEntries.filter((entry) => nav.includes(entry.section));
+}
+
+/** The section whose page shows `pathname` (the longest matching path wins). */
+export function sectionOfPath(pathname: string): NavEntry | undefined {
+  return navEntries
+    .filter((entry) =>
+      entry.path === "/"
+        ? pathname === "/"
+        : pathname === entry.path || pathname.startsWith(`${entry.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
