@@ -1,4 +1,5 @@
 import type { CoreTables } from "./schema/core-tables";
+import type { GridTables } from "./schema/grid-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
-export interface DB extends CoreTables {}
+export interface DB extends CoreTables, GridTables {}

@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as createCore from "./202611291000-create-core";
+import * as createGridSite from "./202611291100-create-grid-site";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
   "202611291000-create-core": createCore,
+  "202611291100-create-grid-site": createGridSite,
 };

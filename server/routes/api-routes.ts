@@ -2,15 +2,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
 import { authRoutes } from "./auth-routes";
 import { departmentRoutes } from "./department-routes";
+import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
+import { siteRoutes } from "./site-routes";
 import { trailRoutes } from "./trail-routes";
 import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes];
+  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

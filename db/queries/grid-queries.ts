@@ -1,0 +1,189 @@
+import { sql } from "kysely";
+import type { Tx } from "../db";
+import type { GridTable } from "../schema/grid-tables";
+import { inScope } from "../scope";
+
+export type GridRow = GridTable & { townshipName: string | null; workerCount: number; siteCount: number };
+
+function selectGrids(db: Tx) {
+  return db
+    .selectFrom("grid")
+    .leftJoin("region as township", "township.code", "grid.townshipCode")
+    .selectAll("grid")
+    .select("township.name as townshipName")
+    .select((eb) => [
+      eb
+        .selectFrom("gridWorker")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("gridWorker.gridId", "=", "grid.id")
+        .as("workerCount"),
+      eb
+        .selectFrom("site")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("site.gridId", "=", "grid.id")
+        .where("site.status", "!=", "closed")
+        .as("siteCount"),
+    ]);
+}
+
+const norm = <T extends { workerCount: unknown; siteCount: unknown }>(r: T) => ({
+  ...r,
+  workerCount: Number(r.workerCount ?? 0),
+  siteCount: Number(r.siteCount ?? 0),
+});
+
+export async function findGrid(db: Tx, id: string): Promise<GridRow | undefined> {
+  const r = await selectGrids(db).where("grid.id", "=", id).executeTakeFirst();
+  return r && (norm(r) as GridRow);
+}
+
+export async function findGridsByIds(db: Tx, ids: string[]): Promise<GridRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectGrids(db).where("grid.id", "in", ids).orderBy("grid.code").execute();
+  return rows.map((r) => norm(r) as GridRow);
+}
+
+export function findGridByCode(db: Tx, code: string) {
+  return db.selectFrom("grid").select(["id", "code"]).where("code", "=", code).executeTakeFirst();
+}
+
+export interface GridFilter {
+  region?: string;
+  kind?: string;
+  status: "active" | "retired";
+  staffed?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Grids whose code lies in the scope, plus the grids the actor serves as a worker. */
+export async function listGrids(db: Tx, scope: string[], actorId: string, f: GridFilter) {
+  let q = selectGrids(db).where((eb) =>
+    eb.or([
+      inScope(eb, "grid.code", scope),
+      eb(
+        "grid.id",
+        "in",
+        eb.selectFrom("gridWorker as mine").select("mine.gridId").where("mine.userId", "=", actorId),
+      ),
+    ]),
+  );
+  if (f.region) q = q.where("grid.code", "like", `${f.region}%`);
+  if (f.kind) q = q.where("grid.kind", "=", f.kind);
+  q = q.where("grid.status", "=", f.status);
+  if (f.staffed !== undefined) {
+    const staffed = f.staffed;
+    q = q.where((eb) => {
+      const has = eb.exists(
+        eb.selectFrom("gridWorker as gw").select("gw.gridId").whereRef("gw.gridId", "=", "grid.id"),
+      );
+      return staffed ? has : eb.not(has);
+    });
+  }
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb("grid.name", "like", like), eb("grid.code", "like", `${f.q}%`)]));
+  }
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const items = await q
+    .orderBy("grid.code")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items: items.map((r) => norm(r) as GridRow), total: Number(total.n) };
+}
+
+/** Active grids under a region prefix (full rows, code order). */
+export async function listRegionGrids(db: Tx, prefix: string): Promise<GridRow[]> {
+  const rows = await selectGrids(db)
+    .where("grid.code", "like", `${prefix}%`)
+    .where("grid.status", "=", "active")
+    .orderBy("grid.code")
+    .execute();
+  return rows.map((r) => norm(r) as GridRow);
+}
+
+export function insertGrid(db: Tx, row: GridTable) {
+  return db.insertInto("grid").values(row).execute();
+}
+
+/** Updates a grid if its version is still `version`; returns false when someone changed it meanwhile. */
+export async function updateGridRow(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Partial<GridTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("grid")
+    .set({ ...patch, version: version + 1 })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The next free 3-digit sequence for grid codes starting with the 12-digit `prefix`. */
+export async function nextGridSequence(db: Tx, prefix: string): Promise<number> {
+  const r = await db
+    .selectFrom("grid")
+    .select((eb) => eb.fn.max("code").as("code"))
+    .where("code", "like", `${prefix}___`)
+    .executeTakeFirst();
+  return r?.code ? Number(String(r.code).slice(12)) + 1 : 1;
+}
+
+/** Changes whenever any grid is added, changed or retired: the key of in-process grid caches. */
+export async function gridLayerStamp(db: Tx): Promise<string> {
+  const r = await db
+    .selectFrom("grid")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.max("updatedAt").as("at"),
+      eb.fn.sum<number>("version").as("v"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${r.n}|${r.at ?? ""}|${r.v ?? 0}`;
+}
+
+/** Every active grid's shape and label fields, for the point index and the map (no counts). */
+export function listActiveGridShapes(db: Tx) {
+  return db
+    .selectFrom("grid")
+    .select([
+      "id",
+      "code",
+      "regionCode",
+      "townshipCode",
+      "name",
+      "kind",
+      "geojson",
+      "minLon",
+      "minLat",
+      "maxLon",
+      "maxLat",
+    ])
+    .select(["centerLon", "centerLat", "officerName", "leaderName", "version"])
+    .where("status", "=", "active")
+    .orderBy("code")
+    .execute();
+}
+export type GridShapeRow = Awaited<ReturnType<typeof listActiveGridShapes>>[number];
+
+/** Number of active grids per region prefix of `length` digits, under `prefix`. */
+export function countGridsBy(db: Tx, prefix: string, length: number) {
+  return db
+    .selectFrom("grid")
+    .select([
+      sql<string>`substr(code, 1, ${sql.lit(length)})`.as("code"),
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
+    .where("code", "like", `${prefix}%`)
+    .where("status", "=", "active")
+    .groupBy(sql`substr(code, 1, ${sql.lit(length)})`)
+    .execute();
+}

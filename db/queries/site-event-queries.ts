@@ -1,0 +1,46 @@
+import { sql } from "kysely";
+import type { Actor } from "../../domain/auth/actor";
+import { canonicalJson } from "../../domain/trail/canonical-json";
+import type { Tx } from "../db";
+import type { EventTable } from "../schema/core-tables";
+import { eventHash, genesisHash, type NewEvent } from "./event-queries";
+
+/**
+ * Appends many events to the hash-chained trail in one go (an import registers thousands of sites):
+ * the same chain as `insertEvent` — each row's prev_hash is the hash of the row before — computed in
+ * memory and inserted in multi-row batches. On PostgreSQL the same advisory lock serialises appenders.
+ */
+export async function insertEvents(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "role"> | null,
+  events: NewEvent[],
+  at: Date,
+  batch = 300,
+): Promise<void> {
+  if (events.length === 0) return;
+  if (tx.getExecutor().adapter.constructor.name === "PostgresAdapter")
+    await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
+  const last = await tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  let prev = last?.hash ?? genesisHash;
+  const rows: Omit<EventTable, "id">[] = events.map((e) => {
+    const row = {
+      at: at.toISOString(),
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      regionCode: e.regionCode,
+      data: canonicalJson(e.data),
+      prevHash: prev,
+    };
+    const hash = eventHash(row);
+    prev = hash;
+    return { ...row, hash };
+  });
+  for (let i = 0; i < rows.length; i += batch)
+    await tx
+      .insertInto("event")
+      .values(rows.slice(i, i + batch))
+      .execute();
+}

@@ -1,0 +1,173 @@
+import type { SelectQueryBuilder } from "kysely";
+import type { Tx } from "../db";
+import type { DB } from "../schema";
+import type { SiteTable } from "../schema/grid-tables";
+import { inScope } from "../scope";
+
+export type SiteRow = SiteTable & {
+  gridCode: string | null;
+  gridName: string | null;
+  workerName: string | null;
+  departmentName: string | null;
+  regionName: string | null;
+};
+
+function selectSites(db: Tx) {
+  return db
+    .selectFrom("site")
+    .leftJoin("grid", "grid.id", "site.gridId")
+    .leftJoin("appUser as worker", "worker.id", "site.workerId")
+    .leftJoin("department", "department.id", "site.departmentId")
+    .leftJoin("region", "region.code", "site.regionCode")
+    .selectAll("site")
+    .select([
+      "grid.code as gridCode",
+      "grid.name as gridName",
+      "worker.displayName as workerName",
+      "department.name as departmentName",
+      "region.name as regionName",
+    ]);
+}
+
+export function findSite(db: Tx, id: string): Promise<SiteRow | undefined> {
+  return selectSites(db).where("site.id", "=", id).executeTakeFirst();
+}
+
+export function findSiteByUscc(db: Tx, uscc: string) {
+  return db
+    .selectFrom("site")
+    .select(["id", "name", "regionCode"])
+    .where("uscc", "=", uscc)
+    .executeTakeFirst();
+}
+
+/** Which of these codes are already registered (checked in batches). */
+export async function registeredUsccs(db: Tx, codes: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom("site")
+      .select("uscc")
+      .where("uscc", "in", codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) if (r.uscc) found.add(r.uscc);
+  }
+  return found;
+}
+
+export interface SiteFilterRow {
+  region?: string;
+  kind?: string;
+  riskLevel?: string;
+  status?: string;
+  industry?: string;
+  gridId?: string;
+  q?: string;
+  direct?: boolean;
+  gap?: "no_grid" | "outside_grids" | "no_location" | "no_worker" | "no_department";
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the joined select's row type
+type SiteQuery = SelectQueryBuilder<DB & Record<string, any>, "site", any>;
+
+/** Applies the list filters; every caller starts from the jurisdiction filter. */
+export function filterSites<Q extends SiteQuery>(q: Q, scope: string[], f: SiteFilterRow): Q {
+  let out = q.where((eb) => inScope(eb, "site.regionCode", scope)) as Q;
+  if (f.region) out = out.where("site.regionCode", "like", `${f.region}%`) as Q;
+  if (f.kind) out = out.where("site.kind", "=", f.kind) as Q;
+  if (f.riskLevel) out = out.where("site.riskLevel", "=", f.riskLevel) as Q;
+  if (f.status) out = out.where("site.status", "=", f.status) as Q;
+  if (f.industry) out = out.where("site.industryCode", "like", `${f.industry}%`) as Q;
+  if (f.gridId) out = out.where("site.gridId", "=", f.gridId) as Q;
+  if (f.direct !== undefined) out = out.where("site.direct", "=", f.direct ? 1 : 0) as Q;
+  if (f.q) {
+    const like = `%${f.q}%`;
+    out = out.where((eb) =>
+      eb.or([
+        eb("site.name", "like", like),
+        eb("site.uscc", "=", f.q!.toUpperCase()),
+        eb("site.address", "like", like),
+      ]),
+    ) as Q;
+  }
+  if (f.gap) {
+    out = out.where("site.direct", "=", 0).where("site.status", "!=", "closed") as Q;
+    if (f.gap === "no_grid") out = out.where("site.gridId", "is", null) as Q;
+    if (f.gap === "outside_grids")
+      out = out.where("site.gridId", "is", null).where("site.gridRule", "=", "outside_grids") as Q;
+    if (f.gap === "no_location") out = out.where("site.lon", "is", null) as Q;
+    if (f.gap === "no_worker") out = out.where("site.workerId", "is", null) as Q;
+    if (f.gap === "no_department") out = out.where("site.departmentId", "is", null) as Q;
+  }
+  return out;
+}
+
+export async function listSites(
+  db: Tx,
+  scope: string[],
+  f: SiteFilterRow & { page: number; pageSize: number },
+) {
+  const q = filterSites(selectSites(db) as unknown as SiteQuery, scope, f);
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const items = (await q
+    .orderBy("site.regionCode")
+    .orderBy("site.name")
+    .orderBy("site.id")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()) as SiteRow[];
+  return { items, total: Number((total as { n: number }).n) };
+}
+
+/** Filtered sites in batches of `batch`, for export (keyset on id, so memory stays flat). */
+export async function* iterateSites(db: Tx, scope: string[], f: SiteFilterRow, batch = 2000) {
+  let after = "";
+  for (;;) {
+    const rows = (await filterSites(selectSites(db) as unknown as SiteQuery, scope, f)
+      .where("site.id", ">", after)
+      .orderBy("site.id")
+      .limit(batch)
+      .execute()) as SiteRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** Sites in a region (all statuses but closed), assignment fields only, for reassignment. */
+export function listRegionSitesForAssignment(db: Tx, prefix: string) {
+  return db
+    .selectFrom("site")
+    .selectAll()
+    .where("regionCode", "like", `${prefix}%`)
+    .where("status", "!=", "closed")
+    .orderBy("id")
+    .execute();
+}
+
+export async function insertSites(db: Tx, rows: SiteTable[], batch = 200) {
+  for (let i = 0; i < rows.length; i += batch)
+    await db
+      .insertInto("site")
+      .values(rows.slice(i, i + batch))
+      .execute();
+}
+
+/** Updates a site if its version is still `version`; false when it changed meanwhile. */
+export async function updateSiteRow(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Partial<SiteTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("site")
+    .set({ ...patch, version: version + 1 })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

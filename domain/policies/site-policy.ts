@@ -1,0 +1,67 @@
+import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Role } from "../auth/roles";
+
+type SiteLike = { regionCode: string };
+
+const registerRoles: Role[] = [
+  "system_admin",
+  "province_office",
+  "city_office",
+  "county_office",
+  "lead_department",
+  "township_station",
+];
+
+/** Roles that see a site's contacts in full (personal data, R26): those who call or visit the site. */
+export const contactRoles: Role[] = [
+  "county_office",
+  "lead_department",
+  "cooperating_department",
+  "township_station",
+  "grid_worker",
+  "committee_member",
+];
+
+/**
+ * Sites are scoped by their region code. The register is kept by offices, the lead department and the
+ * township station; grid workers register and update the sites they find but do not change assignments.
+ */
+export const sitePolicy = {
+  read: (actor: Actor, site: SiteLike) => covers(actor, site.regionCode),
+  create: (actor: Actor, regionCode: string) =>
+    hasRole(actor, ...registerRoles, "grid_worker") && covers(actor, regionCode),
+  update: (actor: Actor, site: SiteLike) =>
+    hasRole(actor, ...registerRoles, "grid_worker") && covers(actor, site.regionCode),
+  override: (actor: Actor, site: SiteLike) =>
+    hasRole(actor, ...registerRoles) && covers(actor, site.regionCode),
+  import: (actor: Actor, regionCode: string) => hasRole(actor, ...registerRoles) && covers(actor, regionCode),
+  export: (actor: Actor) => hasRole(actor, ...registerRoles, "lead_department", "cooperating_department"),
+  viewContacts: (actor: Actor, site: SiteLike) =>
+    hasRole(actor, ...contactRoles) && covers(actor, site.regionCode),
+};
+
+export function siteAbilities(actor: Actor, site: SiteLike) {
+  return {
+    update: sitePolicy.update(actor, site),
+    override: sitePolicy.override(actor, site),
+    viewContacts: sitePolicy.viewContacts(actor, site),
+  };
+}
+
+/** `13812345678` -> `138****5678`; landlines keep the area code and the last 4 digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  const digits = phone.replace(/\D/g, "");
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length <= 4) return "*".repeat(digits.length);
+  return `${phone.slice(0, Math.max(0, phone.length - 8))}****${phone.slice(-4)}`;
+}
+
+/** `张三` -> `张*`, `欧阳明月` -> `欧**月`: the first character (and the last for names of 3+). */
+export function maskName(name: string | null): string | null {
+  if (!name) return name;
+  const chars = [...name];
+  if (chars.length <= 1) return "*";
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
