@@ -41,6 +41,7 @@ describe("createGridIndex", () => {
     });
     const index = createGridIndex(grids);
     expect(index.size).toBe(302);
+    expect(index.stats.solidCells).toBeGreaterThan(0); // precomputed answers are checked too
     for (let i = 0; i < 20_000; i++) {
       const x = 102.9 + rand() * 1.2;
       const y = 35.9 + rand() * 1.2;

@@ -1,4 +1,5 @@
 import Flatbush from "flatbush";
+import { buildCellTable, cellCrowded, cellEmpty } from "./cell-table";
 import type { Areal } from "./geometry";
 import { bbox, polygonsOf } from "./geometry";
 
@@ -18,18 +19,20 @@ export interface GridIndex {
   locateAll(lon: number, lat: number): string[];
   /** Grid codes in ascending order; `locateIndex` answers positions in this array. */
   readonly codes: readonly string[];
-  /** Size of the cell table, and how many of its cells are crowded (answered by the R-tree). */
-  readonly stats: { cells: number; crowdedCells: number };
+  /** Size of the cell table; how many cells are crowded (answered by the R-tree) or solid (precomputed). */
+  readonly stats: { cells: number; crowdedCells: number; solidCells: number };
 }
 
 /**
  * A point-to-grid index: a Flatbush R-tree over the grids' bounding boxes, then the half-open ray-casting
  * test of `point-in-polygon.ts` on the candidates. For speed the tree's answers are tabulated at build
- * time in a uniform cell table (`buildCellTable`), so a typical query is one cell lookup, a bbox check
- * and a ray cast on one or two grids; crowded cells fall back to the tree. Rings are pre-flattened into
- * one Float64Array of edges, each stored with its lower endpoint first and horizontal edges dropped, so
- * the hot loop allocates nothing. Grids are sorted by code, so the lowest index hit is the lowest code: a point on a boundary shared by adjacent grids goes to exactly one of them (the rule
- * in `point-in-polygon.ts`), and where grids overlap the lowest code wins, deterministically.
+ * time in a uniform cell table (`cell-table.ts`): a typical query is one cell lookup, then either a
+ * precomputed answer (cells no grid edge touches) or a bbox check and a ray cast on one or two grids;
+ * crowded cells fall back to the tree. Rings are pre-flattened into one Float64Array of edges, each
+ * stored with its lower endpoint first and horizontal edges dropped, so the hot loop allocates nothing.
+ * Grids are sorted by code, so the lowest index hit is the lowest code: a point on a boundary shared by
+ * adjacent grids goes to exactly one of them (the rule in `point-in-polygon.ts`), and where grids
+ * overlap the lowest code wins, deterministically.
  */
 export function createGridIndex(grids: readonly GridShape[]): GridIndex {
   const sorted = [...grids].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -68,7 +71,6 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
   });
   if (n === 0) tree.add(0, 0, 0, 0);
   tree.finish();
-  const cells = buildCellTable(tree, n);
 
   const inside = (gi: number, x: number, y: number): boolean => {
     let c = 0;
@@ -81,6 +83,11 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
     }
     return c === 1;
   };
+  const cells = buildCellTable(
+    tree,
+    sorted.map((g) => polygonsOf(g.geometry).flat()),
+    inside,
+  );
 
   // Flatbush path for crowded cells. Search state is shared with a callback created once.
   let qx = 0;
@@ -98,13 +105,15 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
     return best;
   };
 
-  const { minX, minY, invW, invH, nx, ny, start, items, crowded } = cells;
+  const { minX, minY, invW, invH, nx, ny, state, start, items } = cells;
   const locateIndex = (x: number, y: number): number => {
     if (n === 0 || !(x >= tree.minX && x <= tree.maxX && y >= tree.minY && y <= tree.maxY)) return -1;
     const cx = Math.min(nx - 1, ((x - minX) * invW) | 0);
     const cy = Math.min(ny - 1, ((y - minY) * invH) | 0);
     const c = cy * nx + cx;
-    if (crowded[c] === 1) return searchTree(x, y);
+    const s = state[c];
+    if (s >= cellEmpty) return s; // solid cell: its answer holds for every point in it
+    if (s === cellCrowded) return searchTree(x, y);
     for (let k = start[c], to = start[c + 1]; k < to; k++) {
       const gi = items[k]; // ascending, so the first hit is the lowest code
       const b = gi * 4;
@@ -117,7 +126,7 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
   return {
     size: n,
     codes,
-    stats: { cells: nx * ny, crowdedCells: crowded.reduce((s, c) => s + c, 0) },
+    stats: { cells: nx * ny, crowdedCells: cells.crowdedCells, solidCells: cells.solidCells },
     locateIndex,
     locate(lon, lat) {
       const i = locateIndex(lon, lat);
@@ -132,51 +141,4 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
         .map((gi) => codes[gi]);
     },
   };
-}
-
-/** Cells per grid in the lookup table, and the most candidates a cell may list before it defers to Flatbush. */
-const cellsPerGrid = 2;
-const maxCellItems = 24;
-
-/**
- * A uniform table of cells over the index extent, each listing (ascending) the grids whose bounding box
- * meets the cell, answered by the Flatbush tree at build time. A point query then costs one cell lookup
- * instead of a tree descent. Cells crowded with more than `maxCellItems` grids (dense urban grids in a
- * table sized for the average) are flagged and answered by the tree itself at query time.
- */
-function buildCellTable(tree: Flatbush, n: number) {
-  const w = tree.maxX - tree.minX || 1e-9;
-  const h = tree.maxY - tree.minY || 1e-9;
-  const target = Math.max(1, Math.min(4_000_000, n * cellsPerGrid));
-  const nx = Math.max(1, Math.min(4096, Math.round(Math.sqrt((target * w) / h))));
-  const ny = Math.max(1, Math.min(4096, Math.round(target / nx)));
-  const cw = w / nx;
-  const ch = h / ny;
-  const start = new Uint32Array(nx * ny + 1);
-  const crowded = new Uint8Array(nx * ny);
-  const lists: number[][] = [];
-  let total = 0;
-  for (let cy = 0; cy < ny; cy++)
-    for (let cx = 0; cx < nx; cx++) {
-      // widened a little so rounding in the query's cell arithmetic cannot miss a candidate
-      const x0 = tree.minX + cx * cw - cw * 1e-6;
-      const y0 = tree.minY + cy * ch - ch * 1e-6;
-      const found = n === 0 ? [] : tree.search(x0, y0, x0 + cw * (1 + 2e-6), y0 + ch * (1 + 2e-6));
-      const c = cy * nx + cx;
-      if (found.length > maxCellItems) {
-        crowded[c] = 1;
-        lists.push([]);
-      } else {
-        lists.push(found.sort((a, b) => a - b));
-        total += found.length;
-      }
-    }
-  const items = new Uint32Array(total);
-  let k = 0;
-  lists.forEach((list, c) => {
-    start[c] = k;
-    for (const gi of list) items[k++] = gi;
-  });
-  start[lists.length] = k;
-  return { minX: tree.minX, minY: tree.minY, invW: 1 / cw, invH: 1 / ch, nx, ny, start, items, crowded };
 }
