@@ -106,8 +106,9 @@ export function createGridIndex(grids: readonly GridShape[]): GridIndex {
   };
 
   const { minX, minY, invW, invH, nx, ny, state, start, items } = cells;
+  const { maxX, maxY } = tree;
   const locateIndex = (x: number, y: number): number => {
-    if (n === 0 || !(x >= tree.minX && x <= tree.maxX && y >= tree.minY && y <= tree.maxY)) return -1;
+    if (n === 0 || !(x >= minX && x <= maxX && y >= minY && y <= maxY)) return -1; // NaN fails too
     const cx = Math.min(nx - 1, ((x - minX) * invW) | 0);
     const cy = Math.min(ny - 1, ((y - minY) * invH) | 0);
     const c = cy * nx + cx;
