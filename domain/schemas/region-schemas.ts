@@ -19,4 +19,7 @@ export const regionSearchQuery = z.strictObject({
 
 export const regionCodeParams = z.strictObject({ code: regionCodeSchema });
 
-export const regionSearchHit = regionView.extend({ path: z.array(z.string()) });
+/** A search match with its path from the province down, e.g. 甘肃省 / 兰州市 / 榆中县. */
+export const regionSearchHit = regionView.extend({
+  path: z.array(z.object({ code: z.string(), name: z.string() })),
+});

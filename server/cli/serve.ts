@@ -8,6 +8,7 @@ import { createUser } from "../commands/users/create-user";
 import type { Config } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
+import { askFirstAdmin } from "./ask-first-admin";
 import { printAccounts } from "./print-accounts";
 
 async function ensureWebBuild(config: Config) {
@@ -47,12 +48,7 @@ export async function serve(config: Config) {
       });
       printAccounts(config, demo);
     } else if (!config.adminUser) {
-      console.log(
-        "数据库中还没有用户。请用 `npx safegrid user add --role system_admin --scope 62 --username <名>` 创建第一个管理员。",
-      );
-      console.log(
-        "No users yet. Create the first administrator with `npx safegrid user add --role system_admin ...`.",
-      );
+      await askFirstAdmin(deps);
     }
   }
   const app = await buildApp(deps, { logger: true, serveWeb: true });

@@ -60,7 +60,9 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["departments"],
           summary: "部门列表",
           querystring: departmentListQuery,
-          response: { 200: z.object({ items: z.array(departmentView) }) },
+          response: {
+            200: z.object({ items: z.array(departmentView), abilities: z.object({ create: z.boolean() }) }),
+          },
         },
       },
       async (req) => {
@@ -71,7 +73,14 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         ];
         const rows = await listDepartments(deps.db, widened, req.query.region);
         const visible = rows.filter((d) => departmentPolicy.read(actor, d));
-        return { items: visible.map((d) => presentDepartment(d, actor, wantsEnglish(req))) };
+        return {
+          items: visible.map((d) => presentDepartment(d, actor, wantsEnglish(req))),
+          abilities: {
+            create: actor.scope.some(
+              (s) => s.length <= 6 && departmentPolicy.manage(actor, { regionCode: s }),
+            ),
+          },
+        };
       },
     );
 

@@ -54,7 +54,7 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
         const hits = await searchRegions(deps.db, req.query.q, req.query.limit, req.query.within);
         const codes = [...new Set(hits.flatMap((h) => ancestry(h.code)))];
         const names = new Map((await findRegions(deps.db, codes)).map((r) => [r.code, r.name]));
-        return { items: hits.map((h) => ({ ...h, path: ancestry(h.code).map((c) => names.get(c) ?? c) })) };
+        return { items: hits.map((h) => ({ ...h, path: ancestry(h.code).map((c) => ({ code: c, name: names.get(c) ?? c })) })) };
       },
     );
 

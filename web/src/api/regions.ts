@@ -5,8 +5,11 @@ export const fetchRegionRoots = () => api.get<{ items: Region[] }>("/regions/roo
 
 export const fetchRegion = (code: string) => api.get<RegionDetail>(`/regions/${encodeURIComponent(code)}`);
 
+/** A search match with its path from the province down (the server resolves the names). */
+export type RegionSearchHit = Region & { path: { code: string; name: string }[] };
+
 export const searchRegions = (q: string, limit = 50) =>
-  api.get<{ items: Region[] }>(`/regions${queryString({ q, limit })}`).then((r) => r.items);
+  api.get<{ items: RegionSearchHit[] }>(`/regions${queryString({ q, limit })}`).then((r) => r.items);
 
 const detailCache = new Map<string, Promise<RegionDetail>>();
 
@@ -25,37 +28,4 @@ export function cachedRegion(code: string): Promise<RegionDetail> {
 export async function regionPath(code: string): Promise<Region[]> {
   const detail = await cachedRegion(code);
   return [...detail.ancestors, detail.region];
-}
-
-/**
- * The full path of every region in `items`, resolving each distinct parent once
- * (a search for "榆中" has matches under a handful of parents, not fifty).
- */
-export async function regionPaths(items: Region[], concurrency = 6): Promise<Map<string, Region[]>> {
-  const parents = [...new Set(items.map((r) => r.parentCode).filter((c): c is string => !!c))];
-  const parentPaths = new Map<string, Region[]>();
-  let next = 0;
-  const worker = async () => {
-    while (next < parents.length) {
-      const code = parents[next++];
-      try {
-        parentPaths.set(code, await regionPath(code));
-      } catch {
-        // parent outside the user's scope or gone: show the match without its path
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, parents.length) }, worker));
-  const out = new Map<string, Region[]>();
-  for (const item of items) {
-    const above = item.parentCode ? parentPaths.get(item.parentCode) : [];
-    if (above) out.set(item.code, [...above, item]);
-  }
-  // a parent the server would not show (outside the scope): ask for the match itself, it lists its ancestors
-  const missing = items.filter((item) => !out.has(item.code)).slice(0, 10);
-  await Promise.all(
-    missing.map(async (item) => out.set(item.code, await regionPath(item.code).catch(() => [item]))),
-  );
-  for (const item of items) if (!out.has(item.code)) out.set(item.code, [item]);
-  return out;
 }

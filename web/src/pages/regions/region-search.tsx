@@ -2,14 +2,14 @@ import { LoadingOutlined, SearchOutlined } from "@ant-design/icons";
 import { Alert, Empty, Input, Tag, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { regionLevelLabel } from "../../../../domain/region/region-code";
-import { regionPaths, searchRegions } from "../../api/regions";
+import { searchRegions } from "../../api/regions";
 import type { Region } from "../../api/types";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
 
 interface Match {
   region: Region;
-  path: Region[];
+  path: { code: string; name: string }[];
 }
 
 /** Search by name or code prefix; each match shows its full path and selects the region when clicked. */
@@ -35,9 +35,8 @@ export function RegionSearch({ onPick }: { onPick: (code: string) => void }) {
       const items = (await searchRegions(q, 50)).sort(
         (a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code),
       );
-      const paths = await regionPaths(items);
       if (mine !== seq.current) return;
-      setMatches(items.map((region) => ({ region, path: paths.get(region.code) ?? [region] })));
+      setMatches(items.map(({ path, ...region }) => ({ region, path })));
       setError(null);
     } catch (err) {
       if (mine === seq.current) setError(err);

@@ -5,7 +5,7 @@ export const siteKinds: { kind: string; label: MessageKey }[] = [
   { kind: "enterprise", label: "siteKind.enterprise" },
   { kind: "small_shop", label: "siteKind.small_shop" },
   { kind: "small_workshop", label: "siteKind.small_workshop" },
-  { kind: "small_venue", label: "siteKind.small_venue" },
+  { kind: "small_entertainment", label: "siteKind.small_entertainment" },
   { kind: "household", label: "siteKind.household" },
   { kind: "other", label: "siteKind.other" },
 ];
