@@ -6,13 +6,14 @@ import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
+import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
 import { trailRoutes } from "./trail-routes";
 import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes];
+  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

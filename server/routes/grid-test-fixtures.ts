@@ -79,3 +79,25 @@ export const siteBody = (over: Record<string, unknown> = {}) => ({
   contactPhone: "13812345678",
   ...over,
 });
+
+/** A multipart/form-data body with one file and some fields, for `inject`. */
+export function multipart(
+  fields: Record<string, string>,
+  file: { filename: string; content: Buffer; type?: string },
+) {
+  const boundary = `----safegrid${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

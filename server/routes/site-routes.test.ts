@@ -4,7 +4,7 @@ import { createFixtureGrids, realUscc, siteBody } from "./grid-test-fixtures";
 
 eachApi("sites: register, validate, assign", (ctx) => {
   let grids: Awaited<ReturnType<typeof createFixtureGrids>>;
-  const post = (user: string, payload: unknown) =>
+  const post = (user: string, payload: Record<string, unknown>) =>
     ctx.as(user, { method: "POST", url: "/api/v1/sites", payload });
 
   it("creates the fixture grids and staffs A", async () => {
