@@ -301,7 +301,7 @@ describe("case machine, driven by random actors", () => {
       ),
     );
     expect(edges.filter((e) => !reached.has(e))).toEqual([]);
-  });
+  }, 120_000);
 });
 
 function catchError(fn: () => unknown): AppError {
