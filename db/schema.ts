@@ -1,5 +1,6 @@
+import type { CaseTables } from "./schema/case-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { GridTables } from "./schema/grid-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
-export interface DB extends CoreTables, GridTables {}
+export interface DB extends CoreTables, CaseTables, GridTables {}

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
 import { authRoutes } from "./auth-routes";
+import { caseEvidenceRoutes } from "./case-evidence-routes";
+import { caseReferenceRoutes } from "./case-reference-routes";
+import { caseRoutes } from "./case-routes";
 import { departmentRoutes } from "./department-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
+import { notificationRoutes } from "./notification-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { siteImportRoutes } from "./site-import-routes";
@@ -14,8 +18,11 @@ import { userRoutes } from "./user-routes";
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes];
+  // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
+  const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }

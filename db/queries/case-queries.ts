@@ -1,0 +1,178 @@
+import { sql } from "kysely";
+import type { Case, CaseStage } from "../../domain/case/case-types";
+import { finalStages } from "../../domain/case/case-types";
+import type { Tx } from "../db";
+import type { CaseRecordTable } from "../schema/case-tables";
+
+export type CaseRow = CaseRecordTable;
+
+const json = <T>(v: string | null): T | null => (v === null ? null : (JSON.parse(v) as T));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** A stored row as the domain's `Case`. */
+export function rowToCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    number: r.number,
+    stage: r.stage as CaseStage,
+    source: r.source as Case["source"],
+    type: r.type as Case["type"],
+    category: r.category,
+    description: r.description,
+    regionCode: r.regionCode,
+    gridCode: r.gridCode,
+    siteId: r.siteId,
+    location: r.lng === null || r.lat === null ? null : { lng: Number(r.lng), lat: Number(r.lat) },
+    evidenceIds: JSON.parse(r.evidenceIds) as string[],
+    reporterId: r.reporterId,
+    reportedAt: r.reportedAt,
+    leadDepartmentId: r.leadDepartmentId,
+    ownerDepartmentId: r.ownerDepartmentId,
+    suggestedDepartmentId: r.suggestedDepartmentId,
+    handlerId: r.handlerId,
+    stageEnteredAt: r.stageEnteredAt,
+    deadline: r.deadline,
+    reworkCount: r.reworkCount,
+    returnCount: r.returnCount,
+    reopenCount: r.reopenCount,
+    escalated: r.escalated === 1,
+    escalationCount: r.escalationCount,
+    parkRequest: json(r.parkRequest),
+    plan: json(r.plan),
+    remediation: r.remediation as Case["remediation"],
+    lastFeedbackAt: r.lastFeedbackAt,
+    lastFeedbackBy: r.lastFeedbackBy,
+    lastRecheck: json(r.lastRecheck),
+    onsiteAcceptance: json(r.onsiteAcceptance),
+    rejectReason: r.rejectReason,
+    mergedInto: r.mergedInto,
+    closeReason: r.closeReason as Case["closeReason"],
+    resolution: r.resolution as Case["resolution"],
+    closedAt: r.closedAt,
+  };
+}
+
+/** The columns a (partial) domain case change writes. */
+export function caseToColumns(c: Partial<Case>): Partial<CaseRow> {
+  const out: Partial<CaseRow> = {};
+  const set = <K extends keyof CaseRow>(k: K, v: CaseRow[K]) => {
+    out[k] = v;
+  };
+  for (const [key, value] of Object.entries(c) as [keyof Case, unknown][]) {
+    switch (key) {
+      case "location": {
+        const p = value as Case["location"];
+        set("lng", p?.lng ?? null);
+        set("lat", p?.lat ?? null);
+        break;
+      }
+      case "evidenceIds":
+        set("evidenceIds", JSON.stringify(value));
+        break;
+      case "escalated":
+        set("escalated", value ? 1 : 0);
+        break;
+      case "parkRequest":
+        set("parkRequest", str(value));
+        set("parkPending", value ? 1 : 0);
+        break;
+      case "plan":
+      case "lastRecheck":
+      case "onsiteAcceptance":
+        set(key, str(value));
+        break;
+      case "stage":
+        set("stage", value as string);
+        set("open", finalStages.includes(value as CaseStage) ? 0 : 1);
+        break;
+      case "deadline":
+        set("deadline", value as string | null);
+        set("deadlineState", value ? "on_time" : "none");
+        set("recheckRemindedAt", null);
+        break;
+      default:
+        (out as Record<string, unknown>)[key] = value;
+    }
+  }
+  return out;
+}
+
+export interface CaseExtras {
+  countyCode: string;
+  recurring: boolean;
+  escalationLevel: number | null;
+  at: string;
+}
+
+export function insertCase(db: Tx, kase: Case, extras: CaseExtras) {
+  const row = {
+    ...caseToColumns(kase),
+    countyCode: extras.countyCode,
+    recurring: extras.recurring ? 1 : 0,
+    escalationLevel: extras.escalationLevel,
+    version: 1,
+    createdAt: extras.at,
+    updatedAt: extras.at,
+  } as CaseRow;
+  return db.insertInto("caseRecord").values(row).execute();
+}
+
+function isPostgres(db: Tx): boolean {
+  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+}
+
+/** One case by id; `lock` takes the row lock on PostgreSQL (SQLite transactions are serialised already). */
+export function findCaseRow(db: Tx, id: string, lock = false): Promise<CaseRow | undefined> {
+  let q = db.selectFrom("caseRecord").selectAll().where("id", "=", id);
+  if (lock && isPostgres(db)) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function findCaseByNumber(db: Tx, number: string): Promise<CaseRow | undefined> {
+  return db.selectFrom("caseRecord").selectAll().where("number", "=", number).executeTakeFirst();
+}
+
+/**
+ * Writes a change only if the row still has `version` (optimistic check under the lock); returns false
+ * when another writer got there first.
+ */
+export async function updateCaseVersioned(
+  db: Tx,
+  id: string,
+  version: number,
+  patch: Partial<CaseRow>,
+  at: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("caseRecord")
+    .set({ ...patch, version: version + 1, updatedAt: at })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Allocates the next sequence number of a county and year (the row is locked until commit). */
+export async function nextCaseSeq(db: Tx, countyCode: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto("caseNumberSeq")
+    .values({ countyCode, year, lastSeq: 1 })
+    .onConflict((oc) =>
+      oc.columns(["countyCode", "year"]).doUpdateSet({ lastSeq: sql`case_number_seq.last_seq + 1` }),
+    )
+    .returning("lastSeq")
+    .executeTakeFirstOrThrow();
+  return Number(row.lastSeq);
+}
+
+/** Reported-at times of cases about the same site and category since `since` (recurrence). */
+export async function siteCategoryTimes(db: Tx, siteId: string, category: string, since: string) {
+  const rows = await db
+    .selectFrom("caseRecord")
+    .select("reportedAt")
+    .where("siteId", "=", siteId)
+    .where("category", "=", category)
+    .where("reportedAt", ">", since)
+    .execute();
+  return rows.map((r) => r.reportedAt);
+}

@@ -1,0 +1,150 @@
+import type { Tx } from "../../../db/db";
+import { attachEvidence } from "../../../db/queries/case-evidence-queries";
+import { caseToColumns, findCaseRow, rowToCase, updateCaseVersioned } from "../../../db/queries/case-queries";
+import { insertEvent } from "../../../db/queries/event-queries";
+import type { Actor } from "../../../domain/auth/actor";
+import { allowedActions, caseTargets, transition } from "../../../domain/case/case-machine";
+import { authorizeCase, caseAbilities } from "../../../domain/case/case-policy";
+import { type CaseActionInput, parseCaseInput } from "../../../domain/case/case-schemas";
+import { type Case, type CaseAction, caseEventVerb } from "../../../domain/case/case-types";
+import { AppError } from "../../../domain/errors";
+import type { Deps } from "../../deps";
+import { notifyCase } from "../notifications/notify-case";
+import { prepareAction } from "./case-action-checks";
+import { deadlineOfFor } from "./case-deadlines";
+import { type Outcome, requestHash, runIdempotent } from "./idempotent";
+import { loadNames, presentCase } from "./present-case";
+
+export interface ActOptions {
+  /** The version the client saw (`If-Match`); a different current version is a 409 conflict. */
+  ifMatch?: number;
+  /** Idempotency key from the header (the body's `idempotencyKey` wins). */
+  idempotencyKey?: string;
+  en?: boolean;
+}
+
+export interface ActionResult {
+  case: ReturnType<typeof presentCase>;
+  abilities: Record<CaseAction, boolean>;
+  event: { id: number; action: string; from: string | null; to: string; at: string };
+}
+
+/** Escalation goes to the office of the level above: none -> county (6) -> city (4) -> province (2). */
+export function levelAbove(level: number | null): number {
+  if (level === null) return 6;
+  return level > 4 ? 4 : 2;
+}
+
+/** The comment of an event: the reason or the note of the input. */
+const commentOf = (input: Record<string, unknown>) =>
+  (typeof input.reason === "string" && input.reason) ||
+  (typeof input.note === "string" && input.note) ||
+  null;
+
+/** Builds the answer of an action or a creation (also stored for idempotent replays). */
+export async function actionResult(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  event: ActionResult["event"],
+  now: Date,
+  en: boolean,
+): Promise<ActionResult> {
+  const row = (await findCaseRow(tx, caseId))!;
+  const names = await loadNames(tx, [row]);
+  return { case: presentCase(row, names, now, en), abilities: caseAbilities(actor, rowToCase(row)), event };
+}
+
+/**
+ * One action on a case: lock the row, authorize (404 out of scope, 403 not allowed), check the stage
+ * (409 with the allowed actions), validate (422), apply the pure transition, write it under the version
+ * check, record the event with from/to/comment/evidence hashes, and notify — all in one transaction.
+ */
+export async function actOnCase(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+  rawInput: unknown,
+  opts: ActOptions = {},
+): Promise<Outcome<ActionResult>> {
+  const key = ((rawInput ?? {}) as { idempotencyKey?: unknown }).idempotencyKey;
+  const idemKey = typeof key === "string" ? key : opts.idempotencyKey;
+  const idem = idemKey ? { key: idemKey, hash: requestHash(`case.${caseId}.${action}`, rawInput) } : null;
+  return runIdempotent(deps, actor, idem, async (tx) => {
+    const now = deps.clock.now();
+    const row = await findCaseRow(tx, caseId, true);
+    if (!row) throw new AppError("not_found");
+    const kase = rowToCase(row);
+    authorizeCase(actor, action, kase);
+    if (caseTargets(kase.stage, action).length === 0)
+      throw new AppError("invalid_transition", {
+        details: { stage: kase.stage, action, allowed: allowedActions(kase.stage) },
+      });
+    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version)
+      throw new AppError("conflict", { details: { version: row.version } });
+    const parsed = parseCaseInput(action, rawInput) as CaseActionInput<CaseAction> & Record<string, unknown>;
+    const prepared = await prepareAction(tx, actor, kase, action, parsed, now);
+    const { idempotencyKey: _k, ...input } = prepared.input;
+    const result = transition(kase, action, {
+      actor,
+      now,
+      input: input as never,
+      deadlineOf: await deadlineOfFor(deps, tx, kase.regionCode),
+    });
+    const next: Case = { ...kase, ...result.next };
+    const columns = caseToColumns(result.next);
+    if (action === "escalate")
+      columns.escalationLevel = Math.min(
+        prepared.escalationLevel ?? levelAbove(row.escalationLevel),
+        row.escalationLevel ?? 6,
+      );
+    if (action === "triage" && next.escalated && row.escalationLevel === null) columns.escalationLevel = 6;
+    const at = now.toISOString();
+    if (!(await updateCaseVersioned(tx, caseId, row.version, columns, at)))
+      throw new AppError("conflict", { details: { version: row.version } });
+    await attachEvidence(
+      tx,
+      prepared.evidence.map((e) => e.id),
+      caseId,
+      kase.regionCode,
+    );
+    const eventName = `case.${caseEventVerb[action]}`;
+    const data = {
+      ...result.event.data,
+      idempotencyKey: undefined,
+      from: result.event.from,
+      to: result.event.to,
+      comment: commentOf(input),
+      evidence: prepared.evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
+      ...prepared.eventData,
+    };
+    delete data.idempotencyKey;
+    const ev = await insertEvent(
+      tx,
+      actor,
+      { action: eventName, subjectType: "case", subjectId: caseId, regionCode: kase.regionCode, data },
+      now,
+    );
+    for (const extra of prepared.relatedEvents)
+      await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
+    await notifyCase(tx, {
+      kase: next,
+      kind: eventName,
+      at: now,
+      actorId: actor.id,
+      escalationLevel: columns.escalationLevel ?? row.escalationLevel,
+      passed: typeof input.passed === "boolean" ? input.passed : undefined,
+      data: { from: result.event.from, to: result.event.to, comment: data.comment },
+    });
+    const body = await actionResult(
+      tx,
+      actor,
+      caseId,
+      { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
+      now,
+      opts.en ?? false,
+    );
+    return { status: 200, body };
+  });
+}

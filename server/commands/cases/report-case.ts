@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { attachEvidence } from "../../../db/queries/case-evidence-queries";
+import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/case-queries";
+import { findCaseSite } from "../../../db/queries/case-site-queries";
+import { findLeadDepartment } from "../../../db/queries/department-queries";
+import { insertEvent } from "../../../db/queries/event-queries";
+import { findRegion } from "../../../db/queries/region-queries";
+import type { Actor } from "../../../domain/auth/actor";
+import { covers } from "../../../domain/auth/actor";
+import { defaultCaseCategories } from "../../../domain/case/case-categories";
+import { formatCaseNumber } from "../../../domain/case/case-number";
+import { canReportCase } from "../../../domain/case/case-policy";
+import { parseInput, reportCaseInput } from "../../../domain/case/case-schemas";
+import { recurrence } from "../../../domain/case/honest-closure";
+import { openCase } from "../../../domain/case/open-case";
+import { AppError } from "../../../domain/errors";
+import { isRegionCode } from "../../../domain/region/region-code";
+import type { Deps } from "../../deps";
+import { notifyCase } from "../notifications/notify-case";
+import { type ActionResult, actionResult } from "./act-on-case";
+import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
+import { deadlineOfFor } from "./case-deadlines";
+import { type Outcome, requestHash, runIdempotent } from "./idempotent";
+import { suggestDepartmentFor } from "./suggest-department";
+
+const bad = (path: string, zh: string, en: string) =>
+  new AppError("validation_failed", { zh, en, details: { issues: [{ path, message: zh }] } });
+
+/** Recurrence window and threshold: the same site and category 3 times within 90 days escalates. */
+export const recurrenceRule = { windowDays: 90, threshold: 3 };
+
+/**
+ * Reports a case: validates, derives region, grid and location from the site (or takes the reported
+ * location and region), numbers it, sets the lead department as owner and the triage deadline, suggests
+ * the department, escalates major hazards and recurring problems, records `case.reported` and notifies.
+ */
+export async function reportCase(
+  deps: Deps,
+  actor: Actor,
+  raw: unknown,
+  opts: { idempotencyKey?: string; en?: boolean } = {},
+): Promise<Outcome<ActionResult>> {
+  const { regionCode: rawRegion, ...rest } = (raw ?? {}) as Record<string, unknown>;
+  const input = parseInput(reportCaseInput, rest);
+  if (!(input.category in defaultCaseCategories)) throw bad("category", "行业类别不存在", "Unknown category");
+  const key = input.idempotencyKey ?? opts.idempotencyKey;
+  const idem = key ? { key, hash: requestHash("case.report", raw) } : null;
+  return runIdempotent(deps, actor, idem, async (tx) => {
+    const now = deps.clock.now();
+    const site = input.siteId ? await findCaseSite(tx, input.siteId) : undefined;
+    if (input.siteId && (!site || !covers(actor, site.regionCode)))
+      throw bad("siteId", "场所不存在或不在辖区内", "Site not found in your jurisdiction");
+    const regionCode = site?.regionCode ?? (typeof rawRegion === "string" ? rawRegion.trim() : undefined);
+    if (!regionCode) throw bad("regionCode", "请选择问题所在的乡镇或村（社区）", "Choose the region");
+    if (!isRegionCode(regionCode) || regionCode.length < 6 || !(await findRegion(tx, regionCode)))
+      throw bad("regionCode", "行政区划代码无效", "Invalid region code");
+    if (!canReportCase(actor, regionCode))
+      throw new AppError("forbidden", {
+        zh: "不能在辖区外或以当前角色上报案件",
+        en: "You may not report here",
+      });
+    const county = regionCode.slice(0, 6);
+    const lead = await findLeadDepartment(tx, county);
+    if (!lead) throw noLeadDepartment();
+    const evidence = await checkEvidence(tx, actor, input.evidenceIds, null);
+    let recurring = false;
+    if (input.siteId) {
+      const since = new Date(now.getTime() - recurrenceRule.windowDays * 86_400_000).toISOString();
+      const times = [
+        ...(await siteCategoryTimes(tx, input.siteId, input.category, since)),
+        now.toISOString(),
+      ];
+      recurring = recurrence(times, now, recurrenceRule.windowDays, recurrenceRule.threshold);
+    }
+    const seq = await nextCaseSeq(tx, county, chinaYear(now));
+    const id = randomUUID();
+    const confidential = input.source === "public_tip" || input.source === "hotline";
+    const siteLocation =
+      site && site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null;
+    const { kase, event } = openCase(
+      input,
+      {
+        id,
+        number: formatCaseNumber(county, chinaYear(now), seq),
+        regionCode,
+        gridCode: site?.gridCode ?? null,
+        location: siteLocation ?? input.location ?? null,
+        leadDepartmentId: lead.id,
+        reporterId: confidential ? null : actor.id,
+        recurring,
+      },
+      { now, deadlineOf: await deadlineOfFor(deps, tx, regionCode) },
+    );
+    const suggestion = await suggestDepartmentFor(tx, kase);
+    kase.suggestedDepartmentId = suggestion?.departmentId ?? null;
+    await insertCase(tx, kase, {
+      countyCode: county,
+      recurring,
+      escalationLevel: kase.escalated ? 6 : null,
+      at: now.toISOString(),
+    });
+    await attachEvidence(
+      tx,
+      evidence.map((e) => e.id),
+      id,
+      regionCode,
+    );
+    const { idempotencyKey: _k, ...data } = event.data;
+    const ev = await insertEvent(
+      tx,
+      actor,
+      {
+        action: "case.reported",
+        subjectType: "case",
+        subjectId: id,
+        regionCode,
+        data: {
+          ...data,
+          from: null,
+          to: "reported",
+          comment: null,
+          number: kase.number,
+          regionCode,
+          evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
+          suggestion: suggestion
+            ? { departmentId: suggestion.departmentId, explanation: suggestion.explanation.zh }
+            : null,
+        },
+      },
+      now,
+    );
+    if (input.siteId)
+      await insertEvent(
+        tx,
+        actor,
+        {
+          action: "site.case_reported",
+          subjectType: "site",
+          subjectId: input.siteId,
+          regionCode,
+          data: { caseId: id, number: kase.number, category: kase.category, type: kase.type },
+        },
+        now,
+      );
+    await notifyCase(tx, {
+      kase,
+      kind: "case.reported",
+      at: now,
+      actorId: actor.id,
+      data: { to: "reported" },
+    });
+    if (kase.escalated)
+      await notifyCase(tx, {
+        kase,
+        kind: "case.escalated",
+        at: now,
+        actorId: actor.id,
+        escalationLevel: 6,
+        data: { recurring, listedForSupervision: kase.type === "major_hazard" },
+      });
+    const body = await actionResult(
+      tx,
+      actor,
+      id,
+      { id: ev.id, action: "case.reported", from: null, to: "reported", at: now.toISOString() },
+      now,
+      opts.en ?? false,
+    );
+    return { status: 201, body };
+  });
+}

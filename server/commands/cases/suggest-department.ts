@@ -1,0 +1,71 @@
+import type { Tx } from "../../../db/db";
+import { countyDepartments, departmentsThatHeld } from "../../../db/queries/case-lookup-queries";
+import { findCaseSite } from "../../../db/queries/case-site-queries";
+import { defaultCaseCategories, suggestDepartment } from "../../../domain/case/case-categories";
+import type { Case } from "../../../domain/case/case-types";
+import { type DepartmentKind, departmentKindLabel } from "../../../domain/department/department-kinds";
+
+export interface DepartmentSuggestion {
+  departmentId: string;
+  departmentName: string;
+  /** `site`: the site's regulator from the routing table; `category`: the category's default department kind. */
+  source: "site" | "category";
+  explanation: { zh: string; en: string };
+}
+
+type Facts = Pick<Case, "id" | "siteId" | "category" | "regionCode">;
+
+/**
+ * The department a case should go to, with the rule that chose it: the site's regulator (assigned by the
+ * routing table when the site was registered), else the first department of the category's default kind.
+ * Departments in `exclude` (those that returned or already held the case) are skipped.
+ */
+export async function suggestDepartmentFor(
+  tx: Tx,
+  kase: Facts,
+  exclude: string[] = [],
+): Promise<DepartmentSuggestion | null> {
+  const departments = await countyDepartments(tx, kase.regionCode.slice(0, 6));
+  const name = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
+  if (kase.siteId) {
+    const site = await findCaseSite(tx, kase.siteId);
+    if (
+      site?.departmentId &&
+      !exclude.includes(site.departmentId) &&
+      departments.some((d) => d.id === site.departmentId)
+    )
+      return {
+        departmentId: site.departmentId,
+        departmentName: name(site.departmentId),
+        source: "site",
+        explanation: site.departmentReason ?? {
+          zh: "场所登记的负有安全监管职责的部门",
+          en: "The regulator recorded for the site",
+        },
+      };
+  }
+  const cooperating = departments.filter((d) => d.gridRole !== "lead");
+  const id =
+    suggestDepartment(defaultCaseCategories, kase.category, cooperating, exclude) ??
+    suggestDepartment(defaultCaseCategories, kase.category, departments, exclude);
+  if (!id) return null;
+  const category = (
+    defaultCaseCategories as Record<string, { zh: string; en: string; defaultDepartmentKind: DepartmentKind }>
+  )[kase.category];
+  const kind = departmentKindLabel[category.defaultDepartmentKind];
+  return {
+    departmentId: id,
+    departmentName: name(id),
+    source: "category",
+    explanation: {
+      zh: `依据行业类别「${category.zh}」，默认由${kind.zh}负责（按"三管三必须"分工）`,
+      en: `Category ${category.en} is by default in the remit of the ${kind.en}`,
+    },
+  };
+}
+
+/** After a return: the next department, skipping every department that returned or held the case. */
+export async function suggestNextDepartment(tx: Tx, kase: Facts, exclude: string[]) {
+  const held = await departmentsThatHeld(tx, kase.id);
+  return suggestDepartmentFor(tx, kase, [...new Set([...exclude, ...held])]);
+}

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { configuredDeadlineRules } from "../../db/queries/case-deadline-queries";
+import { defaultCaseCategories } from "../../domain/case/case-categories";
+import { defaultDeadlineRules } from "../../domain/case/deadline-rules";
+import {
+  createDeadlineRule,
+  deadlineRuleInput,
+  removeDeadlineRule,
+} from "../commands/cases/save-deadline-rule";
+import type { Deps } from "../deps";
+import { actorOf } from "../http/auth-hook";
+import { wantsEnglish } from "../http/errors";
+
+/** Case categories and deadline rules (工作时限). */
+export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/case-categories",
+      {
+        config: { access: "signed_in", policy: "reference data" },
+        schema: { tags: ["cases"], summary: "案件行业类别" },
+      },
+      async (req) => {
+        const en = wantsEnglish(req);
+        return {
+          items: Object.entries(defaultCaseCategories).map(([code, c]) => ({
+            code,
+            zh: c.zh,
+            en: c.en,
+            label: en ? c.en : c.zh,
+            defaultDepartmentKind: c.defaultDepartmentKind,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      "/case-deadline-rules",
+      {
+        config: { access: "signed_in", policy: "reference data (rules of a region in scope)" },
+        schema: {
+          tags: ["cases"],
+          summary: "办理时限规则",
+          querystring: z.strictObject({
+            region: z
+              .string()
+              .regex(/^\d{2,12}$/, { error: "行政区划代码无效" })
+              .optional(),
+          }),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const region = req.query.region ?? actor.scope[0] ?? "";
+        const builtIn = defaultDeadlineRules.map((r, i) => ({ id: `builtin-${i + 1}`, ...r, builtIn: true }));
+        const configured = region ? await configuredDeadlineRules(deps.db, region) : [];
+        return { items: [...builtIn, ...configured.map((r) => ({ ...r, builtIn: false }))] };
+      },
+    );
+
+    app.post(
+      "/case-deadline-rules",
+      {
+        config: { access: "signed_in", policy: "canManageDeadlineRules (office in scope)" },
+        schema: { tags: ["cases"], summary: "新增办理时限规则", body: deadlineRuleInput },
+        validatorCompiler: () => (data: unknown) => ({ value: data }),
+      },
+      async (req, reply) => reply.status(201).send(await createDeadlineRule(deps, actorOf(req), req.body)),
+    );
+
+    app.delete(
+      "/case-deadline-rules/:id",
+      {
+        config: { access: "signed_in", policy: "canManageDeadlineRules (office in scope)" },
+        schema: {
+          tags: ["cases"],
+          summary: "删除办理时限规则",
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+        },
+      },
+      async (req, reply) => {
+        await removeDeadlineRule(deps, actorOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };
+}
