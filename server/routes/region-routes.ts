@@ -9,14 +9,18 @@ import {
   searchRegions,
 } from "../../db/queries/region-queries";
 import { AppError } from "../../domain/errors";
+import type { Areal } from "../../domain/geo/geometry";
 import { ancestry } from "../../domain/region/region-code";
+import { gridGeometrySchema } from "../../domain/schemas/grid-schemas";
 import {
   regionCodeParams,
   regionSearchHit,
   regionSearchQuery,
   regionView,
 } from "../../domain/schemas/region-schemas";
+import { importBoundaries } from "../commands/regions/import-boundaries";
 import type { Deps } from "../deps";
+import { actorOf } from "../http/auth-hook";
 
 const access = {
   access: "signed_in" as const,
@@ -54,7 +58,12 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
         const hits = await searchRegions(deps.db, req.query.q, req.query.limit, req.query.within);
         const codes = [...new Set(hits.flatMap((h) => ancestry(h.code)))];
         const names = new Map((await findRegions(deps.db, codes)).map((r) => [r.code, r.name]));
-        return { items: hits.map((h) => ({ ...h, path: ancestry(h.code).map((c) => ({ code: c, name: names.get(c) ?? c })) })) };
+        return {
+          items: hits.map((h) => ({
+            ...h,
+            path: ancestry(h.code).map((c) => ({ code: c, name: names.get(c) ?? c })),
+          })),
+        };
       },
     );
 
@@ -99,6 +108,44 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!b) throw new AppError("not_found");
         return reply.type("application/geo+json").send(b.geojson);
       },
+    );
+
+    app.put(
+      "/regions/boundaries",
+      {
+        config: { access: "signed_in", policy: "offices and administrators within scope" },
+        bodyLimit: 50 * 1024 * 1024,
+        schema: {
+          tags: ["regions"],
+          summary: "导入官方区划边界（GeoJSON FeatureCollection，properties.code 为区划代码）",
+          body: z.strictObject({
+            source: z.string().trim().min(1, { error: "请注明边界来源" }).max(200),
+            type: z.literal("FeatureCollection"),
+            features: z
+              .array(
+                z.object({
+                  type: z.literal("Feature"),
+                  properties: z
+                    .object({
+                      code: z.string().regex(/^\d{2,12}$/, { error: "properties.code 须为区划代码" }),
+                    })
+                    .passthrough(),
+                  geometry: gridGeometrySchema,
+                }),
+              )
+              .min(1)
+              .max(5000),
+          }),
+          response: { 200: z.object({ imported: z.number() }) },
+        },
+      },
+      async (req) =>
+        importBoundaries(
+          deps,
+          actorOf(req),
+          req.body.features.map((f) => ({ code: f.properties.code, geometry: f.geometry as Areal })),
+          req.body.source,
+        ),
     );
   };
 }
