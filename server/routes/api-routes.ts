@@ -4,6 +4,7 @@ import { authRoutes } from "./auth-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
@@ -17,7 +18,7 @@ import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes];
+  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes, coverageRoutes];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];
   return async (app) => {
