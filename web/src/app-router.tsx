@@ -39,6 +39,22 @@ export const router = createBrowserRouter([
         ...sectionRoute("regions", async () => (await import("./pages/regions/regions-page")).RegionsPage),
       },
       {
+        path: "cases",
+        ...sectionRoute("cases", async () => (await import("./pages/cases/cases-page")).CasesPage),
+      },
+      {
+        path: "cases/new",
+        ...sectionRoute("cases", async () => (await import("./pages/cases/report-case-page")).ReportCasePage),
+      },
+      {
+        path: "cases/:id",
+        ...sectionRoute("cases", async () => (await import("./pages/cases/case-detail-page")).CaseDetailPage),
+      },
+      {
+        path: "inbox",
+        lazy: async () => ({ Component: (await import("./pages/inbox/inbox-page")).InboxPage }),
+      },
+      {
         path: "departments",
         ...sectionRoute(
           "departments",

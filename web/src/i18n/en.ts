@@ -1,3 +1,4 @@
+import { casesEn } from "./cases-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -152,4 +153,5 @@ export const en: Record<MessageKey, string> = {
   "trail.firstBroken": "First break",
   "trail.eventId": "Record id",
   "trail.reason": "Reason",
+  ...casesEn,
 };

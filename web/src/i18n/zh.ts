@@ -1,3 +1,5 @@
+import { casesZh } from "./cases-zh";
+
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
   "app.title": "安全生产网格化监管平台",
@@ -148,6 +150,7 @@ export const zh = {
   "trail.firstBroken": "第一处断点",
   "trail.eventId": "记录编号",
   "trail.reason": "原因",
+  ...casesZh,
 };
 
 export type MessageKey = keyof typeof zh;

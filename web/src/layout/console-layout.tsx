@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { roleLabel } from "../../../domain/auth/roles";
 import { useI18n } from "../i18n/i18n-context";
+import { InboxBell } from "../pages/inbox/inbox-bell";
 import { useSession } from "../session/session-context";
 import { LanguageToggle } from "./language-toggle";
 import { sectionOfPath, visibleNav } from "./nav-sections";
@@ -79,6 +80,7 @@ export function ConsoleLayout() {
               <span className="console-user-name">{user.displayName}</span>
               <Tag color="blue">{pick(roleLabel[user.role], user.role)}</Tag>
             </span>
+            <InboxBell />
             <LanguageToggle />
             <Button data-testid="logout" icon={<LogoutOutlined />} onClick={onLogout}>
               {t("layout.logout")}

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   BranchesOutlined,
   DashboardOutlined,
@@ -24,6 +25,7 @@ export interface NavEntry {
 export const navEntries: NavEntry[] = [
   { section: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
   { section: "regions", path: "/regions", label: "nav.regions", icon: <EnvironmentOutlined /> },
+  { section: "cases", path: "/cases", label: "nav.cases", icon: <AlertOutlined /> },
   { section: "departments", path: "/departments", label: "nav.departments", icon: <ApartmentOutlined /> },
   { section: "routing", path: "/routing", label: "nav.routing", icon: <BranchesOutlined /> },
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },

@@ -1,0 +1,327 @@
+import type { Role } from "../../../domain/auth/roles";
+import type {
+  CaseAction,
+  CaseSource,
+  CaseStage,
+  CaseType,
+  Check,
+  GeoPoint,
+  ParkRequest,
+  RemediationPlan,
+  RemediationResult,
+} from "../../../domain/case/case-types";
+import { ApiError, api, queryString } from "./client";
+
+/** Case rows, detail and actions of docs/api/cases.md. */
+export type DeadlineState = "none" | "on_time" | "due_soon" | "overdue";
+
+export type CaseQueue =
+  | "all"
+  | "to_triage"
+  | "to_accept"
+  | "to_handle"
+  | "to_approve"
+  | "to_recheck"
+  | "to_close"
+  | "overdue"
+  | "escalated"
+  | "mine";
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  stage: CaseStage;
+  stageLabel: string;
+  type: CaseType;
+  typeLabel: string;
+  category: string;
+  categoryLabel: string;
+  source: CaseSource;
+  sourceLabel: string;
+  description: string;
+  regionCode: string;
+  regionName: string | null;
+  gridCode: string | null;
+  siteId: string | null;
+  siteName: string | null;
+  location: GeoPoint | null;
+  ownerDepartmentId: string;
+  ownerDepartmentName: string | null;
+  leadDepartmentId: string;
+  handlerId: string | null;
+  reportedAt: string;
+  stageEnteredAt: string;
+  deadline: string | null;
+  deadlineState: DeadlineState;
+  escalated: boolean;
+  supervised: boolean;
+  reworkCount: number;
+  returnCount: number;
+  version: number;
+}
+
+export interface CaseView extends CaseRow {
+  evidenceIds: string[];
+  reporterId: string | null;
+  reporterName: string | null;
+  leadDepartmentName: string | null;
+  suggestedDepartmentId: string | null;
+  suggestedDepartmentName: string | null;
+  handlerName: string | null;
+  reopenCount: number;
+  escalationCount: number;
+  escalationLevel: "county" | "city" | "province" | null;
+  recurring: boolean;
+  parkRequest: ParkRequest | null;
+  plan: RemediationPlan | null;
+  remediation: RemediationResult | null;
+  lastFeedbackAt: string | null;
+  lastFeedbackBy: string | null;
+  lastRecheck: Check | null;
+  onsiteAcceptance: Check | null;
+  rejectReason: string | null;
+  mergedInto: string | null;
+  closeReason: "resolved" | "duplicate" | null;
+  resolution: RemediationResult | null;
+  closedAt: string | null;
+}
+
+export interface TimelineItem {
+  id: number | string;
+  at: string;
+  action: string;
+  actionLabel: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: Role | null;
+  from: CaseStage | null;
+  to: CaseStage | null;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+  evidence: { id: string; sha256: string; fileName: string | null }[];
+  hash: string;
+}
+
+export interface EvidenceView {
+  id: string;
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  url: string;
+}
+
+export interface NotificationStatus {
+  id: string;
+  channel: "inbox" | "sms" | "webhook";
+  kind: string;
+  recipientId: string | null;
+  recipientName: string | null;
+  target: string | null;
+  status: "pending" | "delivered" | "failed" | "read";
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  number: string;
+  stage: CaseStage;
+  stageLabel: string;
+  category: string;
+  description: string;
+  reportedAt: string;
+  sameSite: boolean;
+  distanceM: number | null;
+}
+
+export interface DepartmentSuggestion {
+  departmentId: string;
+  departmentName: string;
+  source: "site" | "category";
+  explanation: string;
+}
+
+export type CaseAbilities = Record<CaseAction, boolean>;
+
+export interface CaseDetail {
+  case: CaseView;
+  abilities: CaseAbilities;
+  allowedActions: CaseAction[];
+  timeline: TimelineItem[];
+  evidence: EvidenceView[];
+  notifications: NotificationStatus[];
+  suggestion: DepartmentSuggestion | null;
+  duplicates: DuplicateCandidate[];
+}
+
+export interface ActionResult {
+  case: CaseView;
+  abilities: CaseAbilities;
+  event: { id: string; action: string; from: CaseStage | null; to: CaseStage; at: string };
+}
+
+export interface CaseFilter {
+  queue?: CaseQueue;
+  stage?: string;
+  type?: CaseType;
+  category?: string;
+  source?: CaseSource;
+  region?: string;
+  grid?: string;
+  siteId?: string;
+  department?: string;
+  deadlineState?: "on_time" | "due_soon" | "overdue";
+  escalated?: "true" | "false";
+  q?: string;
+  reportedFrom?: string;
+  reportedTo?: string;
+  sort?: "deadline" | "-reportedAt" | "reportedAt";
+  page?: number;
+  pageSize?: number;
+}
+
+export interface QueueCount {
+  queue: CaseQueue;
+  zh: string;
+  en: string;
+  count: number;
+}
+
+export interface CaseCategoryItem {
+  code: string;
+  zh: string;
+  en: string;
+  defaultDepartmentKind: string;
+}
+
+const enc = encodeURIComponent;
+
+export const fetchCaseQueues = () => api.get<{ items: QueueCount[] }>("/cases/queues").then((r) => r.items);
+
+export const fetchCases = (filter: CaseFilter) =>
+  api.get<{ items: CaseRow[]; total: number; page: number; pageSize: number }>(
+    `/cases${queryString({ ...filter })}`,
+  );
+
+export const fetchCase = (idOrNumber: string) => api.get<CaseDetail>(`/cases/${enc(idOrNumber)}`);
+
+export interface ReportCaseBody {
+  source: CaseSource;
+  type: CaseType;
+  category: string;
+  description: string;
+  siteId?: string;
+  location?: GeoPoint;
+  regionCode?: string;
+  evidenceIds: string[];
+  idempotencyKey: string;
+}
+
+export const reportCase = (body: ReportCaseBody) => api.post<ActionResult>("/cases", body);
+
+/** One action on a case; the body is the action's input (with its idempotency key). */
+export const postCaseAction = (id: string, action: CaseAction, body: Record<string, unknown>) =>
+  api.post<ActionResult>(`/cases/${enc(id)}/${action}`, body);
+
+export interface BulkDispatchResult {
+  caseId: string;
+  ok: boolean;
+  status: number;
+  code?: string;
+  message?: string;
+  version?: number;
+}
+
+export const bulkDispatch = (caseIds: string[], departmentId: string, note?: string) =>
+  api
+    .post<{ results: BulkDispatchResult[] }>("/cases/bulk/dispatch", { caseIds, departmentId, note })
+    .then((r) => r.results);
+
+let categoriesPromise: Promise<CaseCategoryItem[]> | null = null;
+
+/** The case categories of the taxonomy (fetched once). */
+export function fetchCaseCategories(): Promise<CaseCategoryItem[]> {
+  if (!categoriesPromise) {
+    categoriesPromise = api.get<{ items: CaseCategoryItem[] }>("/case-categories").then((r) => r.items);
+    categoriesPromise.catch(() => {
+      categoriesPromise = null;
+    });
+  }
+  return categoriesPromise;
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: { code?: unknown; message?: unknown; details?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON
+  }
+  return new ApiError(
+    res.status,
+    typeof body.code === "string" ? body.code : `http_${res.status}`,
+    typeof body.message === "string" ? body.message : res.statusText || `HTTP ${res.status}`,
+    body.details,
+  );
+}
+
+function languageHeader(): string {
+  return document.documentElement.lang === "en" ? "en" : "zh-CN";
+}
+
+/** Uploads photos or files (multipart, parts named `file`); answers the stored evidence with hashes. */
+export async function uploadEvidence(files: File[]): Promise<EvidenceView[]> {
+  const form = new FormData();
+  for (const file of files) form.append("file", file, file.name);
+  let res: Response;
+  try {
+    res = await fetch("/api/v1/evidence", {
+      method: "POST",
+      body: form,
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "Accept-Language": languageHeader() },
+    });
+  } catch (err) {
+    throw new ApiError(0, "network_error", err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) throw await failure(res);
+  return ((await res.json()) as { items: EvidenceView[] }).items;
+}
+
+/** Downloads the .xlsx export of a queue with its filters and saves it under `fileName`. */
+export async function downloadCasesExport(filter: CaseFilter, fileName: string): Promise<void> {
+  const { page: _p, pageSize: _s, ...rest } = filter;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/cases/export.xlsx${queryString({ ...rest })}`, {
+      credentials: "same-origin",
+      headers: { "Accept-Language": languageHeader() },
+    });
+  } catch (err) {
+    throw new ApiError(0, "network_error", err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) throw await failure(res);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A client-generated idempotency key (UUID v4). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

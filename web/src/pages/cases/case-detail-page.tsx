@@ -1,0 +1,106 @@
+import { Alert, App as AntApp, Badge, Card, Result, Space, Spin, Tabs } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { useParams } from "react-router-dom";
+import { type CaseAction, caseActionLabel } from "../../../../domain/case/case-types";
+import { type CaseDetail, fetchCase } from "../../api/cases";
+import { ApiError } from "../../api/client";
+import { errorMessage } from "../../components/error-message";
+import { useI18n } from "../../i18n/i18n-context";
+import { ActionDialog } from "./action-dialog";
+import { CaseEvidence } from "./case-evidence";
+import { CaseHeader } from "./case-header";
+import { CaseInfo } from "./case-info";
+import { CaseLocationCard } from "./case-location-card";
+import { CaseNotifications } from "./case-notifications";
+import { CaseTimeline } from "./case-timeline";
+import "./cases.css";
+
+/** /cases/:id: header with stage and deadline, the actor's actions, facts, map, timeline, evidence, notices. */
+export function CaseDetailPage() {
+  const { id = "" } = useParams();
+  const { t, pick } = useI18n();
+  const { message } = AntApp.useApp();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [acting, setActing] = useState<CaseAction | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await fetchCase(id));
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }, [id]);
+  useEffect(() => {
+    setDetail(null);
+    load();
+  }, [load]);
+
+  if (error && !detail) {
+    if (error instanceof ApiError && error.status === 404)
+      return <Result status="404" title={t("error.not_found")} />;
+    return <Alert type="error" showIcon title={errorMessage(error, t)} />;
+  }
+  if (!detail)
+    return (
+      <div className="page-center">
+        <Spin size="large" />
+      </div>
+    );
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="case-detail">
+      <CaseHeader detail={detail} onAction={setActing} />
+      {error != null && <Alert type="warning" showIcon title={errorMessage(error, t)} />}
+      <div className="case-detail-grid">
+        <CaseInfo detail={detail} />
+        <CaseLocationCard detail={detail} />
+      </div>
+      <Card size="small">
+        <Tabs
+          items={[
+            {
+              key: "timeline",
+              label: t("detail.timeline"),
+              children: <CaseTimeline items={detail.timeline} />,
+            },
+            {
+              key: "evidence",
+              label: (
+                <span>
+                  {t("evidence.title")}{" "}
+                  {detail.evidence.length > 0 && <Badge count={detail.evidence.length} color="#1554ad" />}
+                </span>
+              ),
+              children: <CaseEvidence items={detail.evidence} />,
+            },
+            {
+              key: "notifications",
+              label: (
+                <span data-testid="tab-notifications">
+                  {t("detail.notifications")}{" "}
+                  {detail.notifications.length > 0 && (
+                    <Badge count={detail.notifications.length} color="#8c8c8c" />
+                  )}
+                </span>
+              ),
+              children: <CaseNotifications items={detail.notifications} />,
+            },
+          ]}
+        />
+      </Card>
+      <ActionDialog
+        action={acting}
+        detail={detail}
+        onClose={() => setActing(null)}
+        onStale={load}
+        onDone={(result) => {
+          message.success(t("action.done", { action: pick(caseActionLabel[acting ?? "triage"]) }));
+          setDetail((d) => (d ? { ...d, case: result.case, abilities: result.abilities } : d));
+          load();
+        }}
+      />
+    </Space>
+  );
+}

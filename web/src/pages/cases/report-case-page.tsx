@@ -1,0 +1,266 @@
+import { ArrowLeftOutlined } from "@ant-design/icons";
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, Radio, Row, Select, Typography } from "antd";
+import { useMemo, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { reportCaseInput } from "../../../../domain/case/case-schemas";
+import {
+  type CaseSource,
+  type CaseType,
+  caseSourceLabel,
+  caseSources,
+  caseTypeLabel,
+  caseTypes,
+  type GeoPoint,
+} from "../../../../domain/case/case-types";
+import { type EvidenceView, newIdempotencyKey, type ReportCaseBody, reportCase } from "../../api/cases";
+import { errorMessage } from "../../components/error-message";
+import { RegionCascader } from "../../components/region-cascader";
+import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
+import { CaseMap } from "./case-map";
+import { EvidenceUpload } from "./evidence-upload";
+import { LocationInput } from "./location-input";
+import { defaultSource, IdempotentRequest } from "./report-defaults";
+import { type SiteOption, SiteSelect } from "./site-select";
+import { useCaseCategories } from "./use-case-categories";
+import { serverIssues, showIssues, zodIssues } from "./zod-issues";
+import "./cases.css";
+
+interface ReportValues {
+  source: CaseSource;
+  type: CaseType;
+  category?: string;
+  where: "site" | "location";
+  siteId?: string;
+  regionCode?: string;
+  location?: GeoPoint;
+  description?: string;
+  evidence?: EvidenceView[];
+}
+
+const fields = ["source", "type", "category", "siteId", "regionCode", "location", "description", "evidence"];
+
+/** /cases/new: report a case at a site or a location, with photos; a retry never duplicates it. */
+export function ReportCasePage() {
+  const { t, pick } = useI18n();
+  const { user } = useSignedIn();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const categories = useCaseCategories();
+  const [form] = Form.useForm<ReportValues>();
+  const [site, setSite] = useState<SiteOption | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [errors, setErrors] = useState<string[] | null>(null);
+  const idempotent = useRef(new IdempotentRequest(newIdempotencyKey));
+  const where = Form.useWatch("where", form) ?? "site";
+  const location = Form.useWatch("location", form);
+  const initialValues = useMemo<Partial<ReportValues>>(
+    () => ({ source: defaultSource(user.role), type: "general_hazard", where: "site", evidence: [] }),
+    [user.role],
+  );
+
+  const submit = async () => {
+    let values: ReportValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const body = {
+      source: values.source,
+      type: values.type,
+      category: values.category ?? "",
+      description: (values.description ?? "").trim(),
+      ...(values.where === "site"
+        ? { siteId: values.siteId }
+        : { location: values.location, regionCode: values.regionCode }),
+      evidenceIds: (values.evidence ?? []).map((e) => e.id),
+    };
+    const { regionCode: _r, ...checked } = body as typeof body & { regionCode?: string };
+    const parsed = reportCaseInput.safeParse(checked);
+    const issues = parsed.success ? [] : zodIssues(parsed.error);
+    if (values.where === "site" && !values.siteId)
+      issues.push({ path: ["siteId"], message: t("form.choose", { label: t("report.site") }) });
+    if (values.where === "location" && !values.regionCode)
+      issues.push({ path: ["regionCode"], message: t("report.regionRequired") });
+    if (issues.length > 0) {
+      const rest = showIssues(form, issues, fields);
+      setErrors(rest.length ? rest : null);
+      return;
+    }
+    setSubmitting(true);
+    setErrors(null);
+    try {
+      const key = idempotent.current.keyFor(body);
+      const res = await reportCase({
+        ...(body as Omit<ReportCaseBody, "idempotencyKey">),
+        idempotencyKey: key,
+      });
+      message.success(t("report.done", { number: res.case.number }));
+      navigate(`/cases/${res.case.id}`);
+    } catch (err) {
+      const rest = showIssues(form, serverIssues(err), fields);
+      setErrors([errorMessage(err, t), ...rest]);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const sitePoint =
+    site?.lon != null && site.lat != null
+      ? [{ lng: site.lon, lat: site.lat, colour: "#1554ad", label: site.name }]
+      : [];
+  const pickedPoint =
+    location?.lng != null && location.lat != null
+      ? [{ ...location, colour: "#cf1322", label: t("report.location") }]
+      : [];
+
+  return (
+    <Card
+      className="page-card"
+      title={t("report.title")}
+      extra={
+        <Link to="/cases">
+          <Button icon={<ArrowLeftOutlined />}>{t("detail.back")}</Button>
+        </Link>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t("report.intro")}</Typography.Paragraph>
+      {errors && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errors[0]}
+          description={errors.length > 1 ? errors.slice(1).join("；") : undefined}
+          data-testid="report-error"
+        />
+      )}
+      <Form<ReportValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        data-testid="report-form"
+        onValuesChange={() => setErrors(null)}
+      >
+        <Row gutter={24}>
+          <Col xs={24} lg={13}>
+            <Row gutter={16}>
+              <Col span={8}>
+                <Form.Item name="source" label={t("cases.source")} rules={[{ required: true }]}>
+                  <Select
+                    data-testid="report-source"
+                    options={caseSources.map((v) => ({ value: v, label: pick(caseSourceLabel[v]) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="type" label={t("cases.type")} rules={[{ required: true }]}>
+                  <Select
+                    data-testid="report-type"
+                    options={caseTypes.map((v) => ({ value: v, label: pick(caseTypeLabel[v]) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item
+                  name="category"
+                  label={t("cases.category")}
+                  rules={[{ required: true, message: t("form.choose", { label: t("cases.category") }) }]}
+                >
+                  <Select
+                    data-testid="report-category"
+                    showSearch={{ optionFilterProp: "label" }}
+                    placeholder={t("form.choose", { label: t("cases.category") })}
+                    options={categories.map((c) => ({ value: c.code, label: pick(c) }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="where" label={t("report.where")}>
+              <Radio.Group
+                data-testid="report-where"
+                optionType="button"
+                options={[
+                  { value: "site", label: t("report.bySite") },
+                  { value: "location", label: t("report.byLocation") },
+                ]}
+              />
+            </Form.Item>
+            {where === "site" ? (
+              <Form.Item name="siteId" label={t("report.site")} required>
+                <SiteSelect
+                  data-testid="report-site"
+                  onChange={(id, s) => {
+                    form.setFieldValue("siteId", id);
+                    setSite(s);
+                  }}
+                />
+              </Form.Item>
+            ) : (
+              <>
+                <Form.Item name="regionCode" label={t("report.regionCode")} required>
+                  <RegionCascader
+                    maxLevel="village"
+                    anyLevel
+                    autoSelectSingle={false}
+                    onChange={(code) => form.setFieldValue("regionCode", code)}
+                    data-testid="report-region"
+                  />
+                </Form.Item>
+                <Form.Item name="location" label={t("report.location")} required extra={t("report.mapHint")}>
+                  <LocationInput />
+                </Form.Item>
+              </>
+            )}
+            <Form.Item name="description" label={t("cases.description")} required>
+              <Input.TextArea
+                data-testid="report-description"
+                rows={4}
+                maxLength={2000}
+                showCount
+                placeholder={t("report.descriptionPlaceholder")}
+              />
+            </Form.Item>
+            <Form.Item name="evidence" label={t("report.evidence")}>
+              <EvidenceUpload data-testid="report-evidence" onBusyChange={setBusy} />
+            </Form.Item>
+            <Button
+              type="primary"
+              size="large"
+              loading={submitting}
+              disabled={busy}
+              onClick={submit}
+              data-testid="report-submit"
+            >
+              {t("report.submit")}
+            </Button>
+          </Col>
+          <Col xs={24} lg={11}>
+            <CaseMap
+              className="case-map-picker"
+              data-testid="report-map"
+              points={where === "site" ? sitePoint : pickedPoint}
+              onPick={
+                where === "location"
+                  ? (p) => {
+                      form.setFieldValue("location", p);
+                      form.validateFields(["location"]).catch(() => undefined);
+                    }
+                  : undefined
+              }
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {where === "site"
+                ? site
+                  ? [site.regionName, site.address, site.assignment?.grid?.name].filter(Boolean).join(" · ")
+                  : ""
+                : t("report.mapHint")}
+            </Typography.Text>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}
