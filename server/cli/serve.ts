@@ -8,6 +8,7 @@ import { createUser } from "../commands/users/create-user";
 import type { Config } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
+import { startJobRunner } from "../jobs/job-runner";
 import { askFirstAdmin } from "./ask-first-admin";
 import { printAccounts } from "./print-accounts";
 
@@ -52,7 +53,10 @@ export async function serve(config: Config) {
     }
   }
   const app = await buildApp(deps, { logger: true, serveWeb: true });
+  // Deadlines, escalation, re-check reminders, webhook and SMS delivery (safe with several processes).
+  const jobs = startJobRunner(deps, { log: (msg, err) => app.log.error({ err }, msg) });
   const close = async () => {
+    await jobs.stop();
     await app.close();
     await deps.close();
     process.exit(0);
