@@ -8,6 +8,7 @@ import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
+import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
@@ -18,7 +19,7 @@ import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes, coverageRoutes];
+  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes, coverageRoutes, mapRoutes];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];
   return async (app) => {

@@ -8,6 +8,7 @@ import { AppError } from "../../../domain/errors";
 import { sitePolicy } from "../../../domain/policies/site-policy";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
+import { invalidateMapStats } from "../grids/map-stats";
 import { assignmentSummary } from "../sites/create-site";
 import {
   type Assignment,
@@ -176,6 +177,7 @@ export async function applyReassignment(
       })),
       now,
     );
+    invalidateMapStats(deps.db);
     return { applied: apply.length, skipped: p.changes.length - apply.length, stale: false };
   });
 }

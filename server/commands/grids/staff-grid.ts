@@ -6,6 +6,7 @@ import { AppError, invalid } from "../../../domain/errors";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
 import type { Employment } from "../../../domain/schemas/grid-schemas";
 import type { Deps } from "../../deps";
+import { invalidateMapStats } from "./map-stats";
 import { findVisibleGrid } from "./save-grid";
 
 /**
@@ -69,5 +70,6 @@ export async function setGridWorkers(
       now,
     );
   });
+  invalidateMapStats(deps.db);
   return (await findGrid(deps.db, id))!;
 }

@@ -10,6 +10,7 @@ import { sitePolicy } from "../../../domain/policies/site-policy";
 import type { CreateSiteInput } from "../../../domain/schemas/site-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
+import { invalidateMapStats } from "../grids/map-stats";
 import { type AssignmentContext, assignmentContext, assignSite, preloadWorkers } from "./site-assignment";
 import { checkLocation, fieldError, industryProblem, missingUscc, usccProblem } from "./site-fields";
 
@@ -163,6 +164,7 @@ export async function createSite(deps: Deps, actor: Actor | null, input: CreateS
       now,
     );
   });
+  invalidateMapStats(deps.db);
   return (await findSite(deps.db, id))!;
 }
 

@@ -10,6 +10,7 @@ import { sitePolicy } from "../../../domain/policies/site-policy";
 import type { SiteImportOptions } from "../../../domain/schemas/site-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
+import { invalidateMapStats } from "../grids/map-stats";
 import { assignmentSummary, siteRow } from "./create-site";
 import { assignmentContext, assignSite, preloadWorkers } from "./site-assignment";
 import { readSiteFile } from "./site-import-file";
@@ -191,5 +192,6 @@ export async function importSites(
       now,
     );
   });
+  invalidateMapStats(deps.db);
   return { ...base, imported: ready.length, kept: true };
 }

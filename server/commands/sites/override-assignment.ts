@@ -11,6 +11,7 @@ import { sitePolicy } from "../../../domain/policies/site-policy";
 import type { OverrideAssignmentInput } from "../../../domain/schemas/site-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
+import { invalidateMapStats } from "../grids/map-stats";
 import { assignmentSummary } from "./create-site";
 import { assignmentContext, assignSite, locateGrid, preloadWorkers } from "./site-assignment";
 import { findVisibleSite } from "./update-site";
@@ -134,5 +135,6 @@ export async function overrideAssignment(
       now,
     );
   });
+  invalidateMapStats(deps.db);
   return (await findSite(deps.db, id))!;
 }

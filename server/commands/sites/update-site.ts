@@ -9,6 +9,7 @@ import { sitePolicy } from "../../../domain/policies/site-policy";
 import type { CreateSiteInput, UpdateSiteInput } from "../../../domain/schemas/site-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
+import { invalidateMapStats } from "../grids/map-stats";
 import { assertUsccFree, assignmentSummary, siteFieldsFrom } from "./create-site";
 import { assignmentContext, assignSite, locateGrid, preloadWorkers } from "./site-assignment";
 
@@ -139,6 +140,7 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: Up
       now,
     );
   });
+  invalidateMapStats(deps.db);
   return (await findSite(deps.db, id))!;
 }
 
