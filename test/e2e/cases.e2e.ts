@@ -1,7 +1,19 @@
-import zlib from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { demoPassword, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import {
+  type Api,
+  act,
+  apiAs,
+  choose,
+  coordinate,
+  findInQueue,
+  pageAs as open,
+  png,
+  stageOf,
+} from "./case-e2e-kit";
+import { type E2eServer, launchBrowser, screenshot, startServer } from "./e2e-harness";
 
 /**
  * One case from report to close through the console, each step by the right person: the grid worker
@@ -11,112 +23,16 @@ import { demoPassword, type E2eServer, launchBrowser, screenshot, signIn, startS
  */
 let server: E2eServer;
 let browser: Browser;
+let worker: Api;
+let siteId: string;
 const site = { name: "E2E 兴隆小吃店", lon: 104.113, lat: 35.847 };
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A small real PNG (a coloured gradient), so evidence type sniffing and thumbnails work. */
-function png(width: number, height: number, seed: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = y * (width * 3 + 1) + 1 + x * 3;
-      raw.set([(x * 4 + seed) & 255, (y * 5 + seed * 2) & 255, (160 + seed) & 255], i);
-    }
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([
-    signature,
-    chunk("IHDR", header),
-    chunk("IDAT", zlib.deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-async function apiAs(username: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  const { token } = (await res.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
-async function pageAs(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  await signIn(page, server.url, username);
-  return page;
-}
-
-/** Opens an Ant Design select and picks the option whose text contains `text`. */
-async function choose(page: Page, testId: string, text: string, search = true) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await select.locator("input").fill(text);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first()
-    .click();
-}
-
-async function act(
-  page: Page,
-  action: string,
-  fill?: (dialog: ReturnType<Page["getByTestId"]>) => Promise<void>,
-) {
-  await page.getByTestId(`action-${action}`).click();
-  const dialog = page.getByTestId(`action-dialog-${action}`);
-  await dialog.waitFor();
-  if (fill) await fill(dialog);
-  await page.getByTestId("action-submit").click();
-  await dialog.waitFor({ state: "detached", timeout: 15_000 });
-}
-
-const stageOf = (page: Page) =>
-  page.getByTestId("case-stage").locator("[data-stage]").getAttribute("data-stage");
-
-it("walks one case from report to close with the right people", async () => {
-  const worker = await apiAs("worker");
+  worker = await apiAs(server.url, "worker");
   const me = await worker<{ user: { scope: string[] } }>("GET", "/auth/me");
-  await worker("POST", "/sites", {
+  const created = await worker<{ id: string }>("POST", "/sites", {
     name: site.name,
     kind: "small_shop",
     regionCode: me.user.scope[0],
@@ -124,9 +40,16 @@ it("walks one case from report to close with the right people", async () => {
     lon: site.lon,
     lat: site.lat,
   });
+  siteId = created.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
+it("walks one case from report to close with the right people", async () => {
   // 1. the grid worker reports it at the site, with a photo; a double click makes one case only
-  const w = await pageAs("worker");
+  const w = await open(browser, server.url, "worker");
   await w.getByTestId("nav-cases").click();
   await w.getByTestId("case-table").waitFor();
   await w.getByTestId("case-report").click();
@@ -149,17 +72,18 @@ it("walks one case from report to close with the right people", async () => {
   expect(await stageOf(w)).toBe("reported");
   const number = (await w.getByTestId("case-number").textContent())?.trim() ?? "";
   expect(number).toMatch(/^620123-\d{4}-\d{6}$/);
-  const mine = await worker<{ total: number }>("GET", "/cases?queue=mine");
-  expect(mine.total).toBe(1);
+  const atSite = await worker<{ total: number }>("GET", `/cases?siteId=${siteId}`);
+  expect(atSite.total).toBe(1);
   await expect.poll(() => w.getByTestId("case-no-actions").count()).toBe(1);
   await screenshot(w, "cases-02-reported");
 
   // 2. the lead department finds it in 待受理, triages it and dispatches it to the market department
-  const lead = await pageAs("lead");
+  const lead = await open(browser, server.url, "lead");
   await lead.getByTestId("nav-cases").click();
   await lead.getByTestId("queue-to_triage").waitFor();
-  await lead.getByTestId("case-table").getByText(number).waitFor();
+  await lead.getByTestId("case-table").locator("[data-deadline-state]").first().waitFor();
   await screenshot(lead, "cases-03-lead-queue");
+  await findInQueue(lead, number);
   await lead.getByTestId("case-table").getByText(number).click();
   await lead.getByTestId("case-header").waitFor();
   await act(lead, "triage");
@@ -171,7 +95,7 @@ it("walks one case from report to close with the right people", async () => {
   await screenshot(lead, "cases-04-dispatched");
 
   // 3. the market department accepts it (签收), fixes it and feeds back with a photo and its location
-  const market = await pageAs("market");
+  const market = await open(browser, server.url, "market");
   await market.goto(caseUrl);
   await act(market, "accept");
   await expect.poll(() => stageOf(market)).toBe("handling");
@@ -186,29 +110,30 @@ it("walks one case from report to close with the right people", async () => {
     await dialog
       .locator("input[data-testid=location-lng], [data-testid=location-lng] input")
       .fill("104.1131");
-    await dialog.locator("input[data-testid=location-lat], [data-testid=location-lat] input").fill("35.8471");
+    await coordinate(dialog, "lat").fill("35.8471");
   });
   await expect.poll(() => stageOf(market)).toBe("awaiting_recheck");
   expect(await market.getByTestId("case-no-actions").count()).toBe(1);
   await screenshot(market, "cases-05-fed-back");
 
   // 4. the township station (not the handler) re-checks on site and passes it
-  const station = await pageAs("station");
+  const station = await open(browser, server.url, "station");
   await station.getByTestId("nav-cases").click();
   await station.getByTestId("queue-to_recheck").click();
+  await findInQueue(station, number);
   await station.getByTestId("case-table").getByText(number).click();
   await act(station, "recheck", async (dialog) => {
     await dialog.getByTestId("action-note").fill("现场复查：钢瓶已移出地下室，报警器工作正常");
     await dialog
       .locator("input[data-testid=location-lng], [data-testid=location-lng] input")
       .fill("104.1129");
-    await dialog.locator("input[data-testid=location-lat], [data-testid=location-lat] input").fill("35.8469");
+    await coordinate(dialog, "lat").fill("35.8469");
   });
   await expect.poll(() => stageOf(station)).toBe("rechecked");
   await screenshot(station, "cases-06-rechecked");
 
   // 5. the lead department closes it; a second, stale page of the same case gets 409 with what is allowed
-  const stale = await pageAs("lead");
+  const stale = await open(browser, server.url, "lead");
   await stale.goto(caseUrl);
   await stale.getByTestId("action-close").waitFor();
   await lead.reload();
@@ -243,4 +168,120 @@ it("walks one case from report to close with the right people", async () => {
   await w.getByTestId("inbox-list").getByText(number).first().waitFor();
   await screenshot(w, "cases-09-inbox");
   for (const p of [w, lead, market, station, stale]) await p.close();
+});
+
+/** Reports a case at the E2E site through the API and returns its id and number. */
+async function reportAtSite(type: string, category: string, description: string) {
+  const res = await worker<{ case: { id: string; number: string } }>("POST", "/cases", {
+    source: "grid_worker",
+    type,
+    category,
+    description,
+    siteId,
+    idempotencyKey: randomUUID(),
+  });
+  return res.case;
+}
+
+it("dispatches triaged cases in bulk and exports the queue to .xlsx", async () => {
+  const lead = await apiAs(server.url, "lead");
+  const cases = [
+    await reportAtSite("general_hazard", "special_equipment", "店内压力锅无合格证，安全阀锈死"),
+    await reportAtSite("violation", "three_smalls", "二楼住人，人员住宿与经营场所未分隔"),
+  ];
+  for (const c of cases)
+    await lead("POST", `/cases/${c.id}/triage`, { type: "general_hazard", category: "three_smalls" });
+
+  const page = await open(browser, server.url, "lead");
+  await page.goto(`${server.url}/cases?queue=to_triage&siteId=${siteId}`);
+  const table = page.getByTestId("case-table");
+  for (const c of cases)
+    await table.locator("tr", { hasText: c.number }).locator("input[type=checkbox]").check();
+  await page.getByTestId("bulk-dispatch").click();
+  await choose(page, "bulk-department", "市场监督管理局");
+  await screenshot(page, "cases-10-bulk-dispatch");
+  await page.getByTestId("bulk-submit").click();
+  await page.getByTestId("bulk-dispatch-dialog").waitFor({ state: "hidden" });
+  for (const c of cases) {
+    const detail = await lead<{ case: { stage: string; ownerDepartmentName: string } }>(
+      "GET",
+      `/cases/${c.id}`,
+    );
+    expect(detail.case.stage).toBe("dispatched");
+    expect(detail.case.ownerDepartmentName).toContain("市场监督管理局");
+  }
+
+  await page.getByTestId("queue-all").click();
+  await table.getByText(cases[0].number).waitFor();
+  await screenshot(page, "cases-11-site-cases");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("case-export").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const cells = book.worksheets[0].getSheetValues().flat().map(String).join(" ");
+  for (const c of cases) expect(cells).toContain(c.number);
+
+  // the overdue queue: every row's deadline is marked overdue (red)
+  await page.goto(`${server.url}/cases?queue=overdue`);
+  await table.locator("[data-deadline-state]").first().waitFor();
+  const states = await table
+    .locator("[data-deadline-state]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-deadline-state")));
+  expect(states.length).toBeGreaterThan(0);
+  expect(new Set(states)).toEqual(new Set(["overdue"]));
+  await screenshot(page, "cases-15-overdue-queue");
+  await page.close();
+});
+
+it("takes a major hazard's six-item plan and lists it for supervision", async () => {
+  const lead = await apiAs(server.url, "lead");
+  const market = await apiAs(server.url, "market");
+  const kase = await reportAtSite("major_hazard", "gas", "燃气管道穿越地下室且无泄漏报警，属重大事故隐患");
+  const departments = await lead<{ items: { id: string; kind: string }[] }>(
+    "GET",
+    "/departments?region=620123",
+  );
+  const marketId = departments.items.find((d) => d.kind === "market")?.id;
+  await lead("POST", `/cases/${kase.id}/triage`, { type: "major_hazard", category: "gas" });
+  await lead("POST", `/cases/${kase.id}/dispatch`, { departmentId: marketId });
+  await market("POST", `/cases/${kase.id}/accept`, {});
+
+  const page = await open(browser, server.url, "market");
+  await page.goto(`${server.url}/cases/${kase.id}`);
+  await page.getByTestId("case-header").getByText("挂牌督办").waitFor();
+  expect(await page.getByTestId("action-feedback").count()).toBe(0);
+  await page.getByTestId("action-submit_plan").click();
+  const dialog = page.getByTestId("action-dialog-submit_plan");
+  const plan = {
+    objectives: "消除燃气管道穿越地下室的重大隐患",
+    measures: "改线至室外明装，加装可燃气体报警与紧急切断阀",
+    fundsMaterials: "经营者自筹 3.2 万元，材料由燃气公司供应",
+    responsiblePeople: "经营者王某负责，燃气公司李工现场指导",
+  };
+  for (const [item, text] of Object.entries(plan)) await dialog.getByTestId(`plan-${item}`).fill(text);
+  const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByTestId("plan-timeLimit").fill(due);
+  await dialog.getByTestId("plan-timeLimit").press("Enter");
+  await page.getByTestId("action-submit").click();
+  await dialog.getByText("安全措施和应急预案").first().waitFor();
+  const errors = await dialog.locator(".ant-form-item-explain-error").allTextContents();
+  expect(errors.join(" ")).toContain("安全措施和应急预案");
+  await screenshot(page, "cases-12-plan-missing-item");
+  await dialog
+    .getByTestId("plan-safetyMeasures")
+    .fill("施工期间停气、设警戒区，配灭火器 4 具，制定泄漏应急处置卡");
+  await page.getByTestId("action-submit").click();
+  await dialog.waitFor({ state: "detached" });
+  await page.getByTestId("case-info").getByText("治理方案").waitFor();
+  await page.getByTestId("action-feedback").waitFor();
+  await screenshot(page, "cases-13-major-plan");
+
+  await page.getByTestId("language-toggle").getByText("EN").click();
+  await page.getByTestId("case-info").getByText("Remediation plan").waitFor();
+  await screenshot(page, "cases-14-english");
+  await page.getByTestId("language-toggle").getByText("中文").click();
+  await page.close();
 });

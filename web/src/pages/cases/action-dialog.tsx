@@ -157,7 +157,11 @@ export function ActionDialog({ action, detail, onClose, onDone, onStale }: Actio
       okText={label}
       cancelText={t("common.cancel")}
       confirmLoading={submitting}
-      okButtonProps={{ disabled: busy, danger: action === "reject", ...{ "data-testid": "action-submit" } }}
+      okButtonProps={{
+        disabled: busy || !detail.abilities[action],
+        danger: action === "reject",
+        ...{ "data-testid": "action-submit" },
+      }}
       onOk={submit}
       onCancel={onClose}
       mask={{ closable: false }}

@@ -64,6 +64,7 @@ export function BulkDispatchDialog({ rows, onClose, onDone }: BulkDispatchDialog
       okText={t("bulk.submit")}
       cancelText={t("common.cancel")}
       confirmLoading={submitting}
+      okButtonProps={{ ...{ "data-testid": "bulk-submit" } }}
       onOk={submit}
       onCancel={onClose}
       mask={{ closable: false }}
@@ -99,7 +100,10 @@ export function BulkDispatchDialog({ rows, onClose, onDone }: BulkDispatchDialog
             label={t("bulk.department")}
             rules={[{ required: true, message: t("form.choose", { label: t("bulk.department") }) }]}
           >
-            <DepartmentSelect county={(rows?.[0]?.regionCode ?? "").slice(0, 6)} />
+            <DepartmentSelect
+              county={(rows?.[0]?.regionCode ?? "").slice(0, 6)}
+              data-testid="bulk-department"
+            />
           </Form.Item>
           <Form.Item name="note" label={t("bulk.note")}>
             <Input.TextArea rows={2} maxLength={2000} />

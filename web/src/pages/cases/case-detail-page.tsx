@@ -18,7 +18,7 @@ import "./cases.css";
 /** /cases/:id: header with stage and deadline, the actor's actions, facts, map, timeline, evidence, notices. */
 export function CaseDetailPage() {
   const { id = "" } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = AntApp.useApp();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -32,10 +32,12 @@ export function CaseDetailPage() {
       setError(err);
     }
   }, [id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another case starts from a spinner
+  useEffect(() => setDetail(null), [id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded in the new language (labels come from the server)
   useEffect(() => {
-    setDetail(null);
     load();
-  }, [load]);
+  }, [load, lang]);
 
   if (error && !detail) {
     if (error instanceof ApiError && error.status === 404)

@@ -14,6 +14,7 @@ import { StageTag } from "./stage-tag";
 export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction: (a: CaseAction) => void }) {
   const { t, lang } = useI18n();
   const k = detail.case;
+  const colon = lang === "en" ? ": " : "：";
   return (
     <Card className="page-card" data-testid="case-header">
       <div className="case-header">
@@ -34,13 +35,19 @@ export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction:
           </div>
           <Space className="case-header-meta" size="large" wrap>
             <span>
-              {t("cases.owner")}：{k.ownerDepartmentName ?? "—"}
+              {t("cases.owner")}
+              {colon}
+              {k.ownerDepartmentName ?? "—"}
             </span>
             <span>
-              {t("cases.reportedAt")}：{formatDateTime(k.reportedAt, lang)}
+              {t("cases.reportedAt")}
+              {colon}
+              {formatDateTime(k.reportedAt, lang)}
             </span>
             <span data-testid="case-deadline">
-              {t("cases.deadline")}：<DeadlineTag inline deadline={k.deadline} state={k.deadlineState} />
+              {t("cases.deadline")}
+              {colon}
+              <DeadlineTag inline deadline={k.deadline} state={k.deadlineState} />
             </span>
           </Space>
         </div>

@@ -73,9 +73,10 @@ export function CasesPage() {
       setLoading(false);
     }
   }, [filter, ready]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded in the new language (labels come from the server)
   useEffect(() => {
     load();
-  }, [load]);
+  }, [load, lang]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter clears the selection
   useEffect(() => setSelected([]), [filter]);
 

@@ -132,7 +132,7 @@ export function InboxPage() {
               title={
                 <span className="inbox-item-title">
                   {!item.readAt && <Tag color="red">{t("inbox.unread")}</Tag>}
-                  <Tag>{notificationKindLabel(item.kind, { t, pick })}</Tag>
+                  <Tag color="blue">{notificationKindLabel(item.kind, { t, pick })}</Tag>
                   {item.title}
                 </span>
               }
