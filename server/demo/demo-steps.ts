@@ -1,8 +1,13 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
+import { demoGrids } from "./demo-grids";
+import { demoSites } from "./demo-sites";
 
 /** Steps that fill the demo county after its departments and accounts. Issues add theirs here, in order. */
 export const demoSteps: DemoStep[] = [
+  // Grids and sites (issue 3) first: the later steps use them.
+  demoGrids,
+  demoSites,
   // Cases last: they use the demo sites when the grids/sites step (issue 3) has created them.
   demoCases,
 ];

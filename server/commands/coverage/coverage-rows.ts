@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
 import { gridsWithoutOfficer } from "../../../db/queries/coverage-queries";
-import { findGridsByIds, type GridRow, listGrids, listRegionGrids } from "../../../db/queries/grid-queries";
+import { findGridsByIds, type GridRow, listGrids } from "../../../db/queries/grid-queries";
 import { listSites, type SiteRow } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
-import type { Areal } from "../../../domain/geo/geometry";
-import { findOverlaps } from "../../../domain/geo/validate-geometry";
 import type { Deps } from "../../deps";
 import { type ProblemView, problemView } from "../grids/grid-geometry";
+import { regionOverlaps } from "../grids/grid-overlaps";
 import { coverage, coverageRegion, type Figures } from "./coverage";
 
 export const coverageMetrics = [
@@ -70,8 +69,7 @@ export async function coverageRows(
     return { type: "grids", items: await findGridsByIds(deps.db, ids), total: all.length };
   }
   if (q.metric === "overlaps") {
-    const grids = prefix.length >= 6 ? await listRegionGrids(deps.db, prefix) : [];
-    const all = findOverlaps(grids.map((g) => ({ code: g.code, geometry: JSON.parse(g.geojson) as Areal })));
+    const all = prefix.length >= 6 ? await regionOverlaps(deps, prefix) : [];
     return {
       type: "problems",
       items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((p) => problemView(p, en)),

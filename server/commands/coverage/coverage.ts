@@ -5,14 +5,12 @@ import {
   type SiteFigures,
   siteFigures,
 } from "../../../db/queries/coverage-queries";
-import { listRegionGrids } from "../../../db/queries/grid-queries";
 import { findRegion, listRegionChildren } from "../../../db/queries/region-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
-import type { Areal } from "../../../domain/geo/geometry";
-import { findOverlaps } from "../../../domain/geo/validate-geometry";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
 import type { Deps } from "../../deps";
+import { regionOverlaps } from "../grids/grid-overlaps";
 
 export type Figures = Omit<GridFigures, "code"> &
   Omit<SiteFigures, "code"> & {
@@ -107,12 +105,7 @@ export async function coverage(deps: Deps, actor: Actor, regionCode?: string) {
     }));
   }
   let overlaps: number | null = null;
-  if (prefix.length >= 6) {
-    const grids = await listRegionGrids(deps.db, prefix);
-    overlaps = findOverlaps(
-      grids.map((x) => ({ code: x.code, geometry: JSON.parse(x.geojson) as Areal })),
-    ).length;
-  }
+  if (prefix.length >= 6) overlaps = (await regionOverlaps(deps, prefix)).length;
   return {
     region: { code: region.code, name: region.name, level: region.level },
     totals,
