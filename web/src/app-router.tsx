@@ -39,6 +39,25 @@ export const router = createBrowserRouter([
         ...sectionRoute("regions", async () => (await import("./pages/regions/regions-page")).RegionsPage),
       },
       {
+        path: "grids",
+        ...sectionRoute("grids", async () => (await import("./pages/grids/grid-map-page")).GridMapPage),
+      },
+      {
+        path: "grids/list",
+        ...sectionRoute("grids", async () => (await import("./pages/grids/grids-list-page")).GridsListPage),
+      },
+      {
+        path: "sites",
+        ...sectionRoute("sites", async () => (await import("./pages/sites/sites-page")).SitesPage),
+      },
+      {
+        path: "coverage",
+        ...sectionRoute(
+          "coverage",
+          async () => (await import("./pages/coverage/coverage-page")).CoveragePage,
+        ),
+      },
+      {
         path: "cases",
         ...sectionRoute("cases", async () => (await import("./pages/cases/cases-page")).CasesPage),
       },

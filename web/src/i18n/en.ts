@@ -1,4 +1,5 @@
 import { casesEn } from "./cases-en";
+import { gridsSitesEn } from "./grids-sites-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -154,4 +155,5 @@ export const en: Record<MessageKey, string> = {
   "trail.eventId": "Record id",
   "trail.reason": "Reason",
   ...casesEn,
+  ...gridsSitesEn,
 };

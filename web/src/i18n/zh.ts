@@ -1,4 +1,5 @@
 import { casesZh } from "./cases-zh";
+import { gridsSitesZh } from "./grids-sites-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -151,6 +152,7 @@ export const zh = {
   "trail.eventId": "记录编号",
   "trail.reason": "原因",
   ...casesZh,
+  ...gridsSitesZh,
 };
 
 export type MessageKey = keyof typeof zh;

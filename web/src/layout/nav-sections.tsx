@@ -1,10 +1,13 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  BorderInnerOutlined,
   BranchesOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  PieChartOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -25,6 +28,9 @@ export interface NavEntry {
 export const navEntries: NavEntry[] = [
   { section: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
   { section: "regions", path: "/regions", label: "nav.regions", icon: <EnvironmentOutlined /> },
+  { section: "grids", path: "/grids", label: "nav.grids", icon: <BorderInnerOutlined /> },
+  { section: "sites", path: "/sites", label: "nav.sites", icon: <ShopOutlined /> },
+  { section: "coverage", path: "/coverage", label: "nav.coverage", icon: <PieChartOutlined /> },
   { section: "cases", path: "/cases", label: "nav.cases", icon: <AlertOutlined /> },
   { section: "departments", path: "/departments", label: "nav.departments", icon: <ApartmentOutlined /> },
   { section: "routing", path: "/routing", label: "nav.routing", icon: <BranchesOutlined /> },

@@ -1,0 +1,317 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { usccCheckCharacter } from "../../domain/site/uscc";
+import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+
+let server: E2eServer;
+let browser: Browser;
+let page: Page;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "safegrid-e2e-gs-"));
+const gridName = "e2e 东坪试点网格";
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  await signIn(page, server.url, "county");
+});
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === "fail")
+    await screenshot(page, `grids-sites-failed-${ctx.task.name.slice(0, 24)}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A valid unified social credit code for a body registered in 榆中县 (620123). */
+const uscc = (serial: string) => {
+  const first17 = `91620123${serial}`.slice(0, 17);
+  return first17 + usccCheckCharacter(first17);
+};
+
+async function api<T>(p: string): Promise<T> {
+  const res = await page.request.get(`${server.url}/api/v1${p}`);
+  expect(res.status(), p).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Clicks the given pixel offsets from the centre of the map, one vertex each. */
+async function clickPoints(offsets: [number, number][]) {
+  const box = (await page.getByTestId("grid-map").boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (const [dx, dy] of offsets) {
+    await page.mouse.click(cx + dx, cy + dy);
+    await page.waitForTimeout(120);
+  }
+}
+
+/** Closes the drawer on top (its close button) and waits until it is gone. */
+async function closeDrawer() {
+  const close = page.locator(".ant-drawer-open .ant-drawer-close").last();
+  await close.click();
+  await page.locator(".ant-drawer-open").waitFor({ state: "detached" });
+}
+
+/** Walks an open region cascader down the names given (levels above the user's scope may be absent). */
+async function pickRegion(names: string[]) {
+  for (const name of names) {
+    const item = page.locator(`.ant-cascader-menu-item[title="${name}"]`);
+    try {
+      await item.first().waitFor({ timeout: 5_000 });
+    } catch {
+      continue;
+    }
+    await item.first().click();
+  }
+  await page.keyboard.press("Escape");
+}
+
+it("draws a grid on the map: a crossing outline is flagged where it crosses, a clean one is saved and staffed", async () => {
+  await page.getByTestId("nav-grids").click();
+  await page.getByTestId("grid-map").waitFor();
+  // the map opens on the county boundary (the dashed outline), with no base layer
+  await page.waitForTimeout(1500);
+  expect(await page.locator(".console-content").textContent()).toContain("网格地图");
+  // zoom in twice towards the middle of the county, then draw
+  for (let i = 0; i < 2; i++) {
+    await page.locator(".leaflet-control-zoom-in").click();
+    await page.waitForTimeout(400);
+  }
+  await page.getByTestId("draw-grid").click();
+  await page.getByTestId("draw-panel").waitFor();
+
+  // a bow-tie: the browser check reports the self-intersection at the crossing point
+  await clickPoints([
+    [-70, -55],
+    [70, 55],
+    [70, -55],
+    [-70, 55],
+  ]);
+  await expect.poll(() => page.getByTestId("draw-count").textContent()).toContain("4");
+  await page.getByTestId("draw-finish").click();
+  await page.getByTestId("map-problem").first().waitFor();
+  expect(await page.getByTestId("problem-list").textContent()).toContain("自相交");
+  await screenshot(page, "grids-sites-01-draw-self-intersection");
+
+  // draw again, a clean square, then fill in the grid's details and save
+  await page.getByTestId("draw-restart").click();
+  await clickPoints([
+    [-70, -55],
+    [70, -55],
+    [70, 55],
+    [-70, 55],
+  ]);
+  await page.getByTestId("draw-finish").click();
+  const form = page.getByTestId("grid-create-form");
+  await form.locator(".ant-cascader").first().click();
+  await pickRegion(["甘肃省", "兰州市", "榆中县", "城关镇"]);
+  await page.getByTestId("grid-name").fill(gridName);
+  await page.getByTestId("supervisionOfficer-name").fill("李建国");
+  await page.getByTestId("supervisionOfficer-phone").fill("13893100001");
+  await page.getByTestId("contactLeader-name").fill("王秀兰");
+  await page.getByTestId("grid-create-save").click();
+  const panel = page.getByTestId("grid-panel");
+  await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(gridName);
+  expect(await panel.textContent()).toContain("李建国");
+  await screenshot(page, "grids-sites-02-grid-created");
+
+  // staff it: add a grid worker
+  await page.getByTestId("grid-staff").click();
+  await page.getByTestId("staff-dialog").waitFor();
+  await page.getByTestId("worker-add").click();
+  await page.locator(".ant-select-item-option").first().click();
+  await page.getByTestId("staff-save").click();
+  await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain("专职");
+
+  const found = await api<{
+    items: { code: string; workerCount: number; supervisionOfficer: { name: string } }[];
+  }>(`/grids?q=${encodeURIComponent(gridName)}`);
+  expect(found.items).toHaveLength(1);
+  expect(found.items[0].code).toMatch(/^620123\d{9}$/);
+  expect(found.items[0].workerCount).toBe(1);
+  expect(found.items[0].supervisionOfficer.name).toBe("李建国");
+});
+
+it("imports sites from an .xlsx (keep the good rows) and lists every bad row with row, column and message", async () => {
+  const [grid] = (await api<{ items: { id: string }[] }>(`/grids?q=${encodeURIComponent(gridName)}`)).items;
+  const detail = await api<{ bbox: [number, number, number, number] }>(`/grids/${grid.id}`);
+  const [x0, y0, x1, y1] = detail.bbox;
+  const cx = Number(((x0 + x1) / 2).toFixed(6));
+  const cy = Number(((y0 + y1) / 2).toFixed(6));
+  const township = (
+    await api<{ children: { code: string; name: string }[] }>("/regions/620123")
+  ).children.find((r) => r.name === "城关镇")!.code;
+
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("监督管理对象");
+  sheet.addRow([
+    "名称*",
+    "类型*",
+    "统一社会信用代码",
+    "行业代码",
+    "规模",
+    "隶属关系",
+    "风险等级",
+    "行政区划代码",
+    "地址",
+    "经度",
+    "纬度",
+    "联系人",
+    "联系电话",
+    "状态",
+  ]);
+  const rows = [
+    [
+      "榆中县东坪建材有限公司",
+      "企业",
+      uscc("MA71234567"),
+      "3011",
+      "小型",
+      "其他",
+      "较大风险",
+      township,
+      "城关镇东坪路 12 号",
+      cx,
+      cy,
+      "张伟",
+      "13893112345",
+      "在营",
+    ],
+    [
+      "东坪便民超市",
+      "小商铺",
+      "",
+      "5212",
+      "",
+      "",
+      "一般风险",
+      township,
+      "城关镇东坪路 30 号",
+      cx + 0.001,
+      cy,
+      "刘芳",
+      "13993154321",
+      "在营",
+    ],
+    [
+      "老马面食小作坊",
+      "小作坊",
+      "",
+      "1431",
+      "",
+      "",
+      "低风险",
+      township,
+      "城关镇东坪村二社",
+      cx,
+      cy + 0.001,
+      "马强",
+      "",
+      "在营",
+    ],
+    ["城关镇东坪村 李家", "家庭户", "", "", "", "", "", township, "东坪村三社 8 号", "", "", "", "", "在营"],
+    [
+      "校验码错误公司",
+      "企业",
+      `${uscc("MA71234568").slice(0, 17)}0`,
+      "3011",
+      "",
+      "",
+      "",
+      township,
+      "",
+      cx,
+      cy,
+      "",
+      "",
+      "在营",
+    ],
+    ["经纬度颠倒商店", "小商铺", "", "", "", "", "", township, "", cy, cx, "", "", "在营"],
+    ["类型不明单位", "工厂", "", "", "", "", "", township, "", "", "", "", "", "在营"],
+  ];
+  for (const r of rows) sheet.addRow(r);
+  const file = path.join(tmp, "监督管理对象.xlsx");
+  await book.xlsx.writeFile(file);
+
+  await page.getByTestId("nav-sites").click();
+  await page.getByTestId("site-table").waitFor();
+  await page.getByTestId("site-import").click();
+  await page
+    .locator('[data-testid="site-import-file"] input[type=file], .ant-upload input[type=file]')
+    .first()
+    .setInputFiles(file);
+  await page.getByTestId("import-mode").getByText("导入有效行").click();
+  await page.getByTestId("site-import-run").click();
+  const result = page.getByTestId("import-result");
+  await result.waitFor({ timeout: 30_000 });
+  const text = (await result.textContent()) ?? "";
+  expect(text).toContain("已导入 4 条，共 7 条");
+  const errors = page.getByTestId("import-errors");
+  const errorText = (await errors.textContent()) ?? "";
+  for (const row of ["6", "7", "8"]) expect(errorText).toContain(row);
+  expect(errorText).toContain("invalid_uscc");
+  expect(errorText).toContain("swapped_coordinates");
+  expect(errorText).toContain("invalid_kind");
+  await screenshot(page, "grids-sites-03-site-import-errors");
+  await page.getByTestId("site-import-close").click();
+
+  // the register shows the new sites, assigned to the drawn grid with the rule that decided it
+  await page.getByTestId("site-search").locator("input").fill("东坪");
+  await page.getByTestId("site-search").locator("input").press("Enter");
+  const table = page.getByTestId("site-table");
+  await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain("东坪便民超市");
+  await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });
+  expect(await table.textContent()).toContain(gridName);
+  await screenshot(page, "grids-sites-04-site-register");
+
+  await table.getByText("榆中县东坪建材有限公司").click();
+  const drawer = page.getByTestId("site-drawer");
+  await drawer.waitFor();
+  await drawer.getByRole("tab", { name: /网格与监管责任/ }).click();
+  expect(await page.getByTestId("assignment-view").textContent()).toContain("按坐标落图");
+  await page.waitForTimeout(400);
+  await screenshot(page, "grids-sites-05-site-assignment");
+  await drawer.getByRole("tab", { name: /动态档案/ }).click();
+  await page.getByTestId("site-timeline").waitFor();
+  // times are China time: the date shown is today's date in Asia/Shanghai
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  expect(await page.getByTestId("site-timeline").textContent()).toContain(today);
+  await page.waitForTimeout(400);
+  await screenshot(page, "grids-sites-06-site-file");
+  await closeDrawer();
+});
+
+it("opens the coverage page with its percentages, gaps and child townships", async () => {
+  await page.getByTestId("nav-coverage").click();
+  await page.getByTestId("coverage-percentages").waitFor({ timeout: 15_000 });
+  const body = (await page.getByTestId("coverage-page").textContent()) ?? "";
+  expect(body).toContain("网格配备网格员");
+  expect(body).toContain("城关镇");
+  await screenshot(page, "grids-sites-07-coverage");
+  // the household without coordinates is a gap: its row opens from the figure
+  await page.getByTestId("gap-sites_without_location").click();
+  await expect.poll(() => page.getByTestId("coverage-rows").textContent()).toContain("李家");
+  await screenshot(page, "grids-sites-08-coverage-rows");
+  await closeDrawer();
+  await page.getByRole("tab", { name: "网格员配置" }).click();
+  await page.getByTestId("staffing-panel").waitFor();
+  await expect.poll(() => page.getByTestId("staffing-panel").textContent()).toContain(gridName);
+  await screenshot(page, "grids-sites-09-staffing");
+});
+
+it("shows the new grid and its sites on the map, coloured by workload", async () => {
+  const [grid] = (await api<{ items: { id: string }[] }>(`/grids?q=${encodeURIComponent(gridName)}`)).items;
+  await page.goto(`${server.url}/grids?grid=${grid.id}`);
+  await page.getByTestId("grid-panel").waitFor();
+  await page.getByTestId("map-color").getByText("按工作量着色").click();
+  await page.waitForTimeout(1500);
+  expect(await page.getByTestId("grid-panel").textContent()).toContain(gridName);
+  await screenshot(page, "grids-sites-10-map-workload");
+});

@@ -1,0 +1,233 @@
+import type { Crs } from "../../../domain/geo/coordinates";
+import type { ImportMode } from "../../../domain/schemas/grid-schemas";
+import type { SiteGap } from "../../../domain/schemas/site-schemas";
+import type { Ownership, RiskLevel, SiteKind, SiteScale, SiteStatus } from "../../../domain/site/site-kinds";
+import { ApiError, api, queryString } from "./client";
+
+/** A row error of an import: Excel row (header = 1), column, stable code and message. */
+export interface RowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface SiteAssignment {
+  direct: boolean;
+  directRule:
+    | "flag_large"
+    | "flag_high_grade"
+    | "flag_high_risk"
+    | "state_owned"
+    | "state_owned_gas_station"
+    | "grid";
+  directReason: string | null;
+  grid: { id: string; code: string; name: string } | null;
+  gridRule: "point_in_polygon" | "outside_grids" | "no_location" | "direct" | "manual";
+  gridReason: string;
+  worker: { id: string; displayName: string } | null;
+  workerRule: "grid_staff" | "no_worker" | "direct" | "manual";
+  workerReason: string;
+  department: { id: string; name: string } | null;
+  departmentRule: "routing" | "no_rule" | "no_department" | "manual";
+  departmentRuleId: string | null;
+  departmentReason: string;
+  overrides: { grid: boolean; worker: boolean; department: boolean; reason: string | null };
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  kind: SiteKind;
+  kindLabel: string;
+  uscc: string | null;
+  industryCode: string | null;
+  industryLabel: string | null;
+  scale: SiteScale | null;
+  ownership: Ownership;
+  riskLevel: RiskLevel | null;
+  flags: { large: boolean | null; highGrade: boolean | null; highRisk: boolean | null };
+  regionCode: string;
+  regionName: string | null;
+  address: string;
+  lon: number | null;
+  lat: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactsMasked: boolean;
+  status: SiteStatus;
+  assignment: SiteAssignment;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  abilities: { update: boolean; override: boolean; viewContacts: boolean };
+}
+
+export interface SiteFilter {
+  region?: string;
+  kind?: SiteKind;
+  riskLevel?: RiskLevel;
+  status?: SiteStatus;
+  industry?: string;
+  gridId?: string;
+  q?: string;
+  direct?: "true" | "false";
+  gap?: SiteGap;
+}
+
+export interface SiteInput {
+  name: string;
+  kind: SiteKind;
+  uscc?: string | null;
+  industryCode?: string | null;
+  scale?: SiteScale | null;
+  ownership?: Ownership;
+  riskLevel?: RiskLevel | null;
+  flags?: { large?: boolean | null; highGrade?: boolean | null; highRisk?: boolean | null };
+  regionCode?: string;
+  address?: string;
+  lon?: number | null;
+  lat?: number | null;
+  crs?: Crs;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  status?: SiteStatus;
+}
+
+export interface SiteEvent {
+  id: string;
+  at: string;
+  action: string;
+  actionLabel: string;
+  actor: { id: string; displayName: string; role: string } | null;
+  summary: string;
+  data: unknown;
+}
+
+export interface SiteImportResult {
+  mode: ImportMode;
+  crs: Crs;
+  rows: number;
+  imported: number;
+  rejected: number;
+  kept: boolean;
+  /** The first 10,000 row errors; `errorCount` counts them all. */
+  errors: RowError[];
+  errorCount: number;
+  /** Not blocking (unknown columns, ignored). */
+  warnings: RowError[];
+}
+
+export interface UsccCheckResult {
+  ok: boolean;
+  problem?: string;
+  message: string;
+  suggestion?: string;
+  duplicateOf?: { id: string; name: string };
+}
+
+type Page = { page: number; pageSize: number };
+
+export const fetchSites = (filter: SiteFilter & Page) =>
+  api.get<{ items: Site[]; total: number; abilities: { create: boolean; import: boolean; export: boolean } }>(
+    `/sites${queryString({ ...filter })}`,
+  );
+export const fetchSite = (id: string) => api.get<Site>(`/sites/${encodeURIComponent(id)}`);
+export const createSite = (input: SiteInput) => api.post<Site>("/sites", input);
+export const updateSite = (id: string, input: Partial<SiteInput> & { version: number }) =>
+  api.patch<Site>(`/sites/${encodeURIComponent(id)}`, input);
+export const overrideAssignment = (
+  id: string,
+  input: {
+    version: number;
+    reason: string;
+    gridId?: string | null;
+    workerId?: string | null;
+    departmentId?: string | null;
+    reset?: ("grid" | "worker" | "department")[];
+  },
+) => api.post<Site>(`/sites/${encodeURIComponent(id)}/assignment`, input);
+export const checkUsccRemote = (uscc: string) => api.post<UsccCheckResult>("/sites/check-uscc", { uscc });
+export const fetchSiteFile = (id: string) =>
+  api.get<{ site: Site; events: SiteEvent[] }>(`/sites/${encodeURIComponent(id)}/file`);
+
+export const importSites = (file: File, opts: { mode: ImportMode; crs: Crs; region?: string }) => {
+  const form = new FormData();
+  form.set("mode", opts.mode);
+  form.set("crs", opts.crs);
+  if (opts.region) form.set("region", opts.region);
+  form.set("file", file);
+  return postForm<SiteImportResult>("/sites/import", form);
+};
+export const downloadSiteTemplate = () => downloadFile("/sites/import/template", "监督管理对象导入模板.xlsx");
+export const exportSites = (filter: SiteFilter) =>
+  downloadFile(`/sites/export${queryString({ ...filter })}`, "监督管理对象.xlsx");
+
+// ---- helpers for files (multipart upload and .xlsx download), shared by grids and coverage ----
+
+const lang = () => (document.documentElement.lang === "en" ? "en" : "zh-CN");
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: { code?: unknown; message?: unknown; details?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON
+  }
+  return new ApiError(
+    res.status,
+    typeof body.code === "string" ? body.code : `http_${res.status}`,
+    typeof body.message === "string" ? body.message : res.statusText || `HTTP ${res.status}`,
+    body.details,
+  );
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      ...init,
+      credentials: "same-origin",
+      headers: { "Accept-Language": lang(), ...(init.headers ?? {}) },
+    });
+  } catch (err) {
+    throw new ApiError(0, "network_error", err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) throw await failure(res);
+  return res;
+}
+
+/** POSTs a multipart form (file uploads) and returns the JSON answer. */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const res = await send(path, { method: "POST", body: form, headers: { Accept: "application/json" } });
+  return (await res.json()) as T;
+}
+
+/** The file name from Content-Disposition (RFC 5987 `filename*` first), else `fallback`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ""));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+}
+
+/** GETs a file (with the session cookie) and hands it to the browser as a download. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await send(path, { method: "GET" });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileNameOf(res.headers.get("content-disposition"), fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

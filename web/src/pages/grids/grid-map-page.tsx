@@ -1,0 +1,229 @@
+import { EditOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, App as AntApp, Button, Card, Segmented, Select, Switch, Tooltip } from "antd";
+import L from "leaflet";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import type { Areal } from "../../../../domain/geo/geometry";
+import {
+  type RiskLevel,
+  riskLevelLabel,
+  riskLevels,
+  type SiteKind,
+  siteKindLabel,
+  siteKinds,
+} from "../../../../domain/site/site-kinds";
+import { fetchGrids, type Grid, type MapColor } from "../../api/grids";
+import { errorMessage } from "../../components/error-message";
+import { useI18n } from "../../i18n/i18n-context";
+import { boundsOf } from "../../map/base-map";
+import { highlightGrids, renderOutline, renderPieces } from "../../map/grid-layer";
+import { MapLegend } from "../../map/map-legend";
+import { renderProblems } from "../../map/problem-layer";
+import { useLeafletMap } from "../../map/use-leaflet-map";
+import { SiteDrawer } from "../sites/site-drawer";
+import { type Flagged, GridDrawPanel } from "./grid-draw-panel";
+import { GridEditDialog } from "./grid-edit-dialog";
+import { GridImportWizard } from "./grid-import-wizard";
+import { GridMapSide } from "./grid-map-side";
+import { GridStaffDialog } from "./grid-staff-dialog";
+import { GridViewSwitch } from "./grid-view-switch";
+import { useBoundary } from "./use-boundary";
+import { useGridSelection } from "./use-grid-selection";
+import { useMapData } from "./use-map-data";
+
+/**
+ * /grids: the grid map (R9). No base layer unless one is configured; the county boundary; grids coloured
+ * by coverage or workload and sites clustered by risk, both fetched for the view; click a grid for its
+ * staff, shift-click to merge, draw a new grid, split one, or import a grid layer.
+ */
+export function GridMapPage() {
+  const { t, pick } = useI18n();
+  const { message } = AntApp.useApp();
+  const [params] = useSearchParams();
+  const el = useRef<HTMLDivElement>(null);
+  const map = useLeafletMap(el);
+  const [color, setColor] = useState<MapColor>("coverage");
+  const [siteKind, setSiteKind] = useState<SiteKind>();
+  const [riskLevel, setRiskLevel] = useState<RiskLevel>();
+  const [showSites, setShowSites] = useState(true);
+  const [drawing, setDrawing] = useState(false);
+  const [problems, setProblems] = useState<Flagged[]>([]);
+  const [abilities, setAbilities] = useState({ create: false, import: false });
+  const [importing, setImporting] = useState(false);
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const [staffing, setStaffing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Grid | null>(null);
+  const overlay = useRef({ problems: L.layerGroup(), pieces: L.layerGroup(), selected: L.layerGroup() });
+  const sel = useGridSelection(params.get("grid"), params.get("split"));
+
+  const data = useMapData(map, {
+    color,
+    siteKind,
+    riskLevel,
+    showSites: showSites && !drawing,
+    busy: drawing,
+    onGrid: (p, e) => (drawing ? undefined : sel.clickGrid(p, e.originalEvent.shiftKey)),
+    onSite: (p) => setSiteId(p.id),
+    gridLabel: (p) =>
+      `${p.name}（${p.code}）${t("map.tipWorkers", { n: p.workerCount })} · ${t("map.tipSites", { n: p.siteCount })}`,
+    regionLabel: (p) => `${p.name} ${t("map.tipCoverage", { pct: p.coverage.toFixed(1) })}`,
+    clusterLabel: (c) =>
+      [
+        t("map.tipSites", { n: c.count }),
+        ...siteKinds.filter((k) => c.byKind[k]).map((k) => `${pick(siteKindLabel[k])} ${c.byKind[k]}`),
+      ].join(" · "),
+  });
+  const at = params.get("at");
+  const atMessage = params.get("msg") ?? "";
+  useBoundary(map, !params.get("grid") && !at);
+  // a problem chosen from elsewhere (?at=lon,lat&msg=): centre on it and mark it
+  useEffect(() => {
+    const [lon, lat] = (at ?? "").split(",").map(Number);
+    if (!map || !at || !Number.isFinite(lon) || !Number.isFinite(lat)) return;
+    map.setView([lat, lon], 15);
+    setProblems([
+      { problem: { code: "overlap", message: atMessage, location: [lon, lat] }, severity: "warning" },
+    ]);
+  }, [map, at, atMessage]);
+
+  useEffect(() => {
+    fetchGrids({ page: 1, pageSize: 1 })
+      .then((r) => setAbilities(r.abilities))
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (!map) return;
+    overlay.current.selected.addTo(map);
+    overlay.current.pieces.addTo(map);
+    overlay.current.problems.addTo(map);
+  }, [map]);
+  useEffect(() => renderProblems(overlay.current.problems, problems), [problems]);
+  useEffect(() => highlightGrids(data.polygons, sel.highlighted), [data.polygons, sel.highlighted]);
+  // the selected grid's own outline, whatever the layer shows at this zoom
+  useEffect(() => renderOutline(overlay.current.selected, sel.grid?.geometry ?? null), [sel.grid]);
+  // a grid chosen from elsewhere (?grid=): show it
+  useEffect(() => {
+    if (map && sel.grid && sel.focus)
+      map.fitBounds(boundsOf(sel.grid.bbox), { maxZoom: 15, padding: [24, 24] });
+  }, [map, sel.grid, sel.focus]);
+
+  const preview = useCallback((pieces: Areal[]) => renderPieces(overlay.current.pieces, pieces), []);
+  const locate = (loc: [number, number]) => map?.setView([loc[1], loc[0]], Math.max(map.getZoom(), 14));
+  const stopDrawing = () => {
+    setDrawing(false);
+    setProblems([]);
+  };
+  const changed = (grid: Grid, text: string) => {
+    message.success(text);
+    sel.select(grid);
+    data.reload();
+  };
+
+  return (
+    <Card title={t("map.title")} className="page-card" extra={<GridViewSwitch current="map" />}>
+      <div className="toolbar">
+        <Segmented<MapColor>
+          data-testid="map-color"
+          value={color}
+          onChange={setColor}
+          options={[
+            { value: "coverage", label: t("map.byCoverage") },
+            { value: "workload", label: t("map.byWorkload") },
+          ]}
+        />
+        <Select<SiteKind>
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t("sites.allKinds")}
+          value={siteKind}
+          onChange={setSiteKind}
+          options={siteKinds.map((k) => ({ value: k, label: pick(siteKindLabel[k]) }))}
+        />
+        <Select<RiskLevel>
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t("sites.allRisks")}
+          value={riskLevel}
+          onChange={setRiskLevel}
+          options={riskLevels.map((r) => ({ value: r, label: pick(riskLevelLabel[r]) }))}
+        />
+        <span>
+          <Switch size="small" checked={showSites} onChange={setShowSites} /> {t("map.showSites")}
+        </span>
+        <span className="toolbar-spacer" />
+        <Tooltip title={t("common.refresh")}>
+          <Button icon={<ReloadOutlined />} onClick={data.reload} loading={data.loading} />
+        </Tooltip>
+        {abilities.import && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="grid-import">
+            {t("gridImport.open")}
+          </Button>
+        )}
+        {abilities.create && (
+          <Button
+            type="primary"
+            icon={<EditOutlined />}
+            disabled={drawing}
+            data-testid="draw-grid"
+            onClick={() => {
+              sel.clear();
+              setProblems([]);
+              setDrawing(true);
+            }}
+          >
+            {t("map.draw")}
+          </Button>
+        )}
+      </div>
+      <div style={{ marginBottom: 8 }}>
+        <MapLegend color={color} />
+      </div>
+      {data.error != null && (
+        <Alert type="error" showIcon title={errorMessage(data.error, t)} style={{ marginBottom: 8 }} />
+      )}
+      {data.layer?.mode === "grids" && data.layer.truncated && (
+        <Alert type="warning" showIcon title={t("map.truncated")} style={{ marginBottom: 8 }} />
+      )}
+      <div className="sg-map-layout">
+        <div ref={el} className="sg-map" data-testid="grid-map" />
+        {drawing && map ? (
+          <GridDrawPanel
+            map={map}
+            guessRegion={(geom) => sel.regionAt(geom, data.layer)}
+            problems={problems}
+            setProblems={setProblems}
+            onLocate={locate}
+            onClose={stopDrawing}
+            onCreated={(grid) => {
+              setDrawing(false);
+              setProblems((grid.warnings ?? []).map((problem) => ({ problem, severity: "warning" })));
+              changed(grid, t("map.created", { name: grid.name }));
+            }}
+          />
+        ) : (
+          <GridMapSide
+            sel={sel}
+            data={data}
+            preview={preview}
+            onStaff={(id) => setStaffing(id)}
+            onEdit={(g) => setEditing(g)}
+            onLocate={() => sel.grid && map?.fitBounds(boundsOf(sel.grid.bbox), { maxZoom: 16 })}
+            onChanged={changed}
+          />
+        )}
+      </div>
+      <GridStaffDialog
+        gridId={staffing}
+        onClose={() => setStaffing(null)}
+        onSaved={(g) => changed(g, t("common.saved"))}
+      />
+      <GridEditDialog
+        grid={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(g) => changed(g, t("common.saved"))}
+      />
+      <GridImportWizard open={importing} onClose={() => setImporting(false)} onImported={data.reload} />
+      <SiteDrawer siteId={siteId} onClose={() => setSiteId(null)} />
+    </Card>
+  );
+}

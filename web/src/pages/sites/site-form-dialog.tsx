@@ -1,0 +1,279 @@
+import { Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { useMemo } from "react";
+import { type Crs, checkInProvince } from "../../../../domain/geo/coordinates";
+import {
+  type Ownership,
+  ownershipLabel,
+  ownerships,
+  type RiskLevel,
+  riskLevelLabel,
+  riskLevels,
+  type SiteKind,
+  type SiteScale,
+  type SiteStatus,
+  siteKindLabel,
+  siteKinds,
+  siteScaleLabel,
+  siteScales,
+  siteStatuses,
+  siteStatusLabel,
+} from "../../../../domain/site/site-kinds";
+import { createSite, type Site, type SiteInput, updateSite } from "../../api/sites";
+import { FormDialog } from "../../components/form-dialog";
+import { RegionCascader } from "../../components/region-cascader";
+import { useI18n } from "../../i18n/i18n-context";
+import { phonePattern } from "../grids/person-fields";
+import { CrsChoice } from "./import-parts";
+import { IndustryPicker } from "./industry-picker";
+import { UsccField } from "./uscc-field";
+
+type Flag = "default" | "yes" | "no";
+interface Values {
+  name: string;
+  kind: SiteKind;
+  uscc?: string;
+  industryCode?: string | null;
+  scale?: SiteScale | null;
+  ownership: Ownership;
+  riskLevel?: RiskLevel | null;
+  large: Flag;
+  highGrade: Flag;
+  highRisk: Flag;
+  regionCode?: string;
+  address?: string;
+  lon?: number | null;
+  lat?: number | null;
+  crs: Crs;
+  contactName?: string;
+  contactPhone?: string;
+  status: SiteStatus;
+}
+
+const fields = [
+  "name",
+  "kind",
+  "uscc",
+  "industryCode",
+  "scale",
+  "ownership",
+  "riskLevel",
+  "regionCode",
+  "address",
+  "lon",
+  "lat",
+  "contactName",
+  "contactPhone",
+  "status",
+];
+const toFlag = (v: boolean | null): Flag => (v === null ? "default" : v ? "yes" : "no");
+const fromFlag = (f: Flag): boolean | null => (f === "default" ? null : f === "yes");
+
+function toInput(v: Values, site: Site | null): SiteInput {
+  const input: SiteInput = {
+    name: v.name.trim(),
+    kind: v.kind,
+    uscc: v.uscc?.trim() || null,
+    industryCode: v.industryCode || null,
+    scale: v.scale ?? null,
+    ownership: v.ownership,
+    riskLevel: v.riskLevel ?? null,
+    flags: { large: fromFlag(v.large), highGrade: fromFlag(v.highGrade), highRisk: fromFlag(v.highRisk) },
+    regionCode: v.regionCode,
+    address: v.address?.trim() ?? "",
+    lon: v.lon ?? null,
+    lat: v.lat ?? null,
+    crs: v.crs,
+    status: v.status,
+  };
+  // masked contacts come back as 张*明: send them only when the user may see and change them
+  if (!site || site.abilities.viewContacts) {
+    input.contactName = v.contactName?.trim() || null;
+    input.contactPhone = v.contactPhone?.trim() || null;
+  }
+  return input;
+}
+
+/** Registers or edits a site (R2, R13); the server assigns grid, grid worker and department at once. */
+export function SiteFormDialog(props: {
+  open: boolean;
+  site: Site | null;
+  defaultRegion?: string;
+  onClose: () => void;
+  onSaved: (site: Site) => void;
+}) {
+  const { t, pick } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const { site } = props;
+  const kind = Form.useWatch("kind", form);
+  const lon = Form.useWatch("lon", form);
+  const lat = Form.useWatch("lat", form);
+  const crs = Form.useWatch("crs", form);
+  const coord =
+    typeof lon === "number" && typeof lat === "number" && crs === "WGS84" ? checkInProvince(lon, lat) : null;
+  const masked = !!site && !site.abilities.viewContacts;
+
+  const initialValues = useMemo<Partial<Values>>(
+    () =>
+      site
+        ? {
+            ...site,
+            uscc: site.uscc ?? undefined,
+            large: toFlag(site.flags.large),
+            highGrade: toFlag(site.flags.highGrade),
+            highRisk: toFlag(site.flags.highRisk),
+            crs: "WGS84",
+            contactName: site.contactName ?? undefined,
+            contactPhone: site.contactPhone ?? undefined,
+          }
+        : {
+            kind: "enterprise",
+            ownership: "other",
+            status: "operating",
+            large: "default",
+            highGrade: "default",
+            highRisk: "default",
+            crs: "WGS84",
+            regionCode: props.defaultRegion,
+          },
+    [site, props.defaultRegion],
+  );
+
+  const flagSelect = (name: "large" | "highGrade" | "highRisk") => (
+    <Form.Item name={name} label={t(`sites.flag.${name}`)}>
+      <Select
+        options={[
+          { value: "default", label: t("sites.flagDefault") },
+          { value: "yes", label: t("sites.flagYes") },
+          { value: "no", label: t("sites.flagNo") },
+        ]}
+      />
+    </Form.Item>
+  );
+  const opts = <T extends string>(list: readonly T[], labels: Record<T, { zh: string; en: string }>) =>
+    list.map((v) => ({ value: v, label: pick(labels[v]) }));
+
+  return (
+    <FormDialog<Values>
+      open={props.open}
+      title={site ? t("sites.editTitle", { name: site.name }) : t("sites.new")}
+      form={form}
+      fields={fields}
+      width={860}
+      initialValues={initialValues}
+      onClose={props.onClose}
+      testId="site-form"
+      onSubmit={async (v) => {
+        const input = toInput(v, site);
+        props.onSaved(
+          site ? await updateSite(site.id, { ...input, version: site.version }) : await createSite(input),
+        );
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="name"
+            label={t("sites.name")}
+            rules={[{ required: true, whitespace: true, max: 100 }]}
+          >
+            <Input data-testid="site-name" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="kind" label={t("sites.kind")} rules={[{ required: true }]}>
+            <Select options={opts(siteKinds, siteKindLabel)} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="status" label={t("common.status")}>
+            <Select options={opts(siteStatuses, siteStatusLabel)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <UsccField form={form} required={kind === "enterprise"} siteId={site?.id} />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="industryCode" label={t("sites.industry")}>
+            <IndustryPicker data-testid="site-industry" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="scale" label={t("sites.scale")}>
+            <Select allowClear options={opts(siteScales, siteScaleLabel)} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="ownership" label={t("sites.ownership")}>
+            <Select options={opts(ownerships, ownershipLabel)} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="riskLevel" label={t("sites.risk")}>
+            <Select
+              allowClear
+              placeholder={t("sites.riskUnrated")}
+              options={opts(riskLevels, riskLevelLabel)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>{flagSelect("large")}</Col>
+        <Col span={8}>{flagSelect("highGrade")}</Col>
+        <Col span={8}>{flagSelect("highRisk")}</Col>
+        <Col span={12}>
+          <Form.Item name="regionCode" label={t("sites.region")}>
+            <RegionCascader
+              maxLevel="village"
+              anyLevel
+              allowClear
+              onChange={() => undefined}
+              style={{ width: "100%" }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="address" label={t("sites.address")} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lon" label={t("sites.lon")}>
+            <InputNumber style={{ width: "100%" }} min={-180} max={180} step={0.0001} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lat" label={t("sites.lat")}>
+            <InputNumber style={{ width: "100%" }} min={-90} max={90} step={0.0001} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="crs" label={t("import.crs")}>
+            <CrsChoice />
+          </Form.Item>
+        </Col>
+        {coord && !coord.ok && (
+          <Col span={24}>
+            <Typography.Text type="warning">{pick(coord)}</Typography.Text>
+          </Col>
+        )}
+        <Col span={12}>
+          <Form.Item
+            name="contactName"
+            label={t("sites.contactName")}
+            extra={masked ? t("sites.contactsMasked") : undefined}
+          >
+            <Input disabled={masked} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="contactPhone"
+            label={t("sites.contactPhone")}
+            rules={masked ? [] : [{ pattern: phonePattern, message: t("grids.phoneRule") }]}
+          >
+            <Input disabled={masked} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDialog>
+  );
+}

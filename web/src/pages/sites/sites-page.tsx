@@ -1,0 +1,160 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, App as AntApp, Button, Card, Table } from "antd";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { exportSites, fetchSites, type Site, type SiteFilter } from "../../api/sites";
+import { errorMessage } from "../../components/error-message";
+import { useI18n } from "../../i18n/i18n-context";
+import { siteColumns } from "./site-columns";
+import { SiteDrawer } from "./site-drawer";
+import { SiteFilters } from "./site-filters";
+import { SiteFormDialog } from "./site-form-dialog";
+import { SiteImportWizard } from "./site-import-wizard";
+
+const filterKeys = [
+  "region",
+  "kind",
+  "riskLevel",
+  "status",
+  "industry",
+  "gridId",
+  "q",
+  "direct",
+  "gap",
+] as const;
+
+/** The filter kept in the address bar, so a link (from the map or the coverage page) opens a filtered list. */
+function filterOf(params: URLSearchParams): SiteFilter {
+  const out: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const v = params.get(key);
+    if (v) out[key] = v;
+  }
+  return out as SiteFilter;
+}
+
+/** /sites: the site register (监督管理对象) with filters, assignment, import, export and each site's file. */
+export function SitesPage() {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterOf(params), [params]);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [items, setItems] = useState<Site[]>([]);
+  const [total, setTotal] = useState(0);
+  const [abilities, setAbilities] = useState({ create: false, import: false, export: false });
+  const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const res = await fetchSites({ ...filter, ...paging });
+      setItems(res.items);
+      setTotal(res.total);
+      setAbilities(res.abilities);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setLoading(false);
+    }
+  }, [filter, paging]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const change = (patch: Partial<SiteFilter>) => {
+    const next = { ...filter, ...patch } as Record<string, string | undefined>;
+    const search = new URLSearchParams();
+    for (const key of filterKeys) if (next[key]) search.set(key, next[key]!);
+    setParams(search, { replace: true });
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await exportSites(filter);
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Card title={t("sites.title")} className="page-card">
+      <SiteFilters filter={filter} onChange={change}>
+        <span className="toolbar-spacer" />
+        {abilities.export && (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={doExport}
+            loading={exporting}
+            data-testid="site-export"
+          >
+            {t("sites.export")}
+          </Button>
+        )}
+        {abilities.import && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="site-import">
+            {t("siteImport.open")}
+          </Button>
+        )}
+        {abilities.create && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({ site: null })}
+            data-testid="site-new"
+          >
+            {t("sites.new")}
+          </Button>
+        )}
+      </SiteFilters>
+      {error != null && (
+        <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
+      )}
+      <Table<Site>
+        data-testid="site-table"
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        scroll={{ x: 1850 }}
+        columns={siteColumns({ t, onOpen: (s) => setOpen(s.id), onEdit: (s) => setEditing({ site: s }) })}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (n) => t("common.total", { n }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+      <SiteDrawer siteId={open} onClose={() => setOpen(null)} onChanged={load} />
+      <SiteFormDialog
+        open={editing !== null}
+        site={editing?.site ?? null}
+        defaultRegion={filter.region}
+        onClose={() => setEditing(null)}
+        onSaved={(site) => {
+          message.success(t("common.saved"));
+          load();
+          setOpen(site.id);
+        }}
+      />
+      <SiteImportWizard
+        open={importing}
+        defaultRegion={filter.region}
+        onClose={() => setImporting(false)}
+        onImported={load}
+      />
+    </Card>
+  );
+}
