@@ -154,6 +154,13 @@ it("walks one case from report to close with the right people", async () => {
   ]);
   expect(await timeline.getByTestId("evidence-hash").count()).toBe(2);
   await screenshot(lead, "cases-07-closed");
+  await lead.getByRole("tab", { name: /证据材料/ }).click();
+  await lead.getByTestId("case-evidence").locator("img").first().waitFor();
+  await screenshot(lead, "cases-07b-evidence");
+  await lead.getByTestId("tab-notifications").click();
+  const notices = lead.getByTestId("case-notifications");
+  await notices.getByText("站内消息").first().waitFor();
+  await screenshot(lead, "cases-07c-notifications");
 
   await stale.getByTestId("action-close").click();
   await stale.getByTestId("action-submit").click();
@@ -283,5 +290,30 @@ it("takes a major hazard's six-item plan and lists it for supervision", async ()
   await page.getByTestId("case-info").getByText("Remediation plan").waitFor();
   await screenshot(page, "cases-14-english");
   await page.getByTestId("language-toggle").getByText("中文").click();
+  await page.close();
+});
+
+it("reports at a point marked on the map when there is no site, checking input first", async () => {
+  const page = await open(browser, server.url, "committee");
+  await page.goto(`${server.url}/cases/new`);
+  await page.getByTestId("report-where").getByText("标注位置").click();
+  await page.getByTestId("report-submit").click();
+  const form = page.getByTestId("report-form");
+  await form.locator(".ant-form-item-explain-error").first().waitFor();
+  const errors = (await form.locator(".ant-form-item-explain-error").allTextContents()).join(" ");
+  expect(errors).toContain("问题描述");
+  expect(errors).toContain("请在地图上点击标注位置");
+  expect(errors).toContain("请选择行业类别");
+  await screenshot(page, "cases-16-report-checks");
+
+  await choose(page, "report-category", "自建房");
+  await page.getByTestId("report-description").fill("村民自建房加建第四层，墙体出现贯穿裂缝");
+  await page.getByTestId("report-map").click({ position: { x: 200, y: 120 } });
+  await page.getByTestId("report-submit").click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  expect(await stageOf(page)).toBe("reported");
+  expect(await page.getByTestId("case-info").textContent()).toContain("村/居委会上报");
+  await page.getByTestId("case-map").waitFor();
+  await screenshot(page, "cases-17-reported-at-point");
   await page.close();
 });

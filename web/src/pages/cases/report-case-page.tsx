@@ -56,21 +56,23 @@ export function ReportCasePage() {
   const where = Form.useWatch("where", form) ?? "site";
   const location = Form.useWatch("location", form);
   const initialValues = useMemo<Partial<ReportValues>>(
-    () => ({ source: defaultSource(user.role), type: "general_hazard", where: "site", evidence: [] }),
-    [user.role],
+    () => ({
+      source: defaultSource(user.role),
+      type: "general_hazard",
+      where: "site",
+      evidence: [],
+      // a grid worker or committee member works in one village or township: start there
+      regionCode: user.scope.length === 1 && user.scope[0].length >= 9 ? user.scope[0] : undefined,
+    }),
+    [user.role, user.scope],
   );
 
   const submit = async () => {
-    let values: ReportValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = form.getFieldsValue(true) as ReportValues;
     const body = {
       source: values.source,
       type: values.type,
-      category: values.category ?? "",
+      category: values.category,
       description: (values.description ?? "").trim(),
       ...(values.where === "site"
         ? { siteId: values.siteId }
@@ -79,10 +81,17 @@ export function ReportCasePage() {
     };
     const { regionCode: _r, ...checked } = body as typeof body & { regionCode?: string };
     const parsed = reportCaseInput.safeParse(checked);
-    const issues = parsed.success ? [] : zodIssues(parsed.error);
+    form.setFields(fields.map((name) => ({ name, errors: [] })) as never);
+    const issues = (parsed.success ? [] : zodIssues(parsed.error)).filter(
+      // in site mode the "site or location" rule is reported on the site field below
+      (i) => !(values.where === "site" && i.path[0] === "location"),
+    );
     if (values.where === "site" && !values.siteId)
       issues.push({ path: ["siteId"], message: t("form.choose", { label: t("report.site") }) });
-    if (values.where === "location" && !values.regionCode)
+    // zod checks "site or location" only once the other fields pass; say it now
+    if (values.where === "location" && !values.location && !issues.some((i) => i.path[0] === "location"))
+      issues.push({ path: ["location"], message: t("report.locationRequired") });
+    if (values.where === "location" && (values.regionCode ?? "").length < 9)
       issues.push({ path: ["regionCode"], message: t("report.regionRequired") });
     if (issues.length > 0) {
       const rest = showIssues(form, issues, fields);
@@ -148,7 +157,7 @@ export function ReportCasePage() {
           <Col xs={24} lg={13}>
             <Row gutter={16}>
               <Col span={8}>
-                <Form.Item name="source" label={t("cases.source")} rules={[{ required: true }]}>
+                <Form.Item name="source" label={t("cases.source")} required>
                   <Select
                     data-testid="report-source"
                     options={caseSources.map((v) => ({ value: v, label: pick(caseSourceLabel[v]) }))}
@@ -156,7 +165,7 @@ export function ReportCasePage() {
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name="type" label={t("cases.type")} rules={[{ required: true }]}>
+                <Form.Item name="type" label={t("cases.type")} required>
                   <Select
                     data-testid="report-type"
                     options={caseTypes.map((v) => ({ value: v, label: pick(caseTypeLabel[v]) }))}
@@ -164,11 +173,7 @@ export function ReportCasePage() {
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item
-                  name="category"
-                  label={t("cases.category")}
-                  rules={[{ required: true, message: t("form.choose", { label: t("cases.category") }) }]}
-                >
+                <Form.Item name="category" label={t("cases.category")} required>
                   <Select
                     data-testid="report-category"
                     showSearch={{ optionFilterProp: "label" }}
@@ -204,7 +209,6 @@ export function ReportCasePage() {
                   <RegionCascader
                     maxLevel="village"
                     anyLevel
-                    autoSelectSingle={false}
                     onChange={(code) => form.setFieldValue("regionCode", code)}
                     data-testid="report-region"
                   />
