@@ -70,7 +70,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await index("case_lead_queue_idx", ["lead_department_id", "stage", "deadline"]);
   // The deadline job: cases whose recorded state is behind their deadline.
   await index("case_deadline_scan_idx", ["deadline_state", "deadline"]);
-  // Jurisdiction lists (offices, field roles) and the site file.
+  // Jurisdiction lists (offices, field roles) and the site file; a county's open cases by deadline.
+  await index("case_county_open_idx", ["county_code", "open", "deadline"]);
   await index("case_region_idx", ["region_code", "reported_at"]);
   await index("case_stage_idx", ["stage", "deadline"]);
   await index("case_site_idx", ["site_id", "category", "reported_at"]);

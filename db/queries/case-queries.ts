@@ -104,7 +104,8 @@ export interface CaseExtras {
   at: string;
 }
 
-export function insertCase(db: Tx, kase: Case, extras: CaseExtras) {
+/** Inserts a new case and returns the stored row. */
+export async function insertCase(db: Tx, kase: Case, extras: CaseExtras): Promise<CaseRow> {
   const row = {
     ...caseToColumns(kase),
     countyCode: extras.countyCode,
@@ -114,7 +115,8 @@ export function insertCase(db: Tx, kase: Case, extras: CaseExtras) {
     createdAt: extras.at,
     updatedAt: extras.at,
   } as CaseRow;
-  return db.insertInto("caseRecord").values(row).execute();
+  await db.insertInto("caseRecord").values(row).execute();
+  return row;
 }
 
 function isPostgres(db: Tx): boolean {

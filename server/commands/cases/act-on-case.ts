@@ -1,6 +1,11 @@
-import type { Tx } from "../../../db/db";
 import { attachEvidence } from "../../../db/queries/case-evidence-queries";
-import { caseToColumns, findCaseRow, rowToCase, updateCaseVersioned } from "../../../db/queries/case-queries";
+import {
+  type CaseRow,
+  caseToColumns,
+  findCaseRow,
+  rowToCase,
+  updateCaseVersioned,
+} from "../../../db/queries/case-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { allowedActions, caseTargets, transition } from "../../../domain/case/case-machine";
@@ -40,20 +45,6 @@ const commentOf = (input: Record<string, unknown>) =>
   (typeof input.reason === "string" && input.reason) ||
   (typeof input.note === "string" && input.note) ||
   null;
-
-/** Builds the answer of an action or a creation (also stored for idempotent replays). */
-export async function actionResult(
-  tx: Tx,
-  actor: Actor,
-  caseId: string,
-  event: ActionResult["event"],
-  now: Date,
-  en: boolean,
-): Promise<ActionResult> {
-  const row = (await findCaseRow(tx, caseId))!;
-  const names = await loadNames(tx, [row]);
-  return { case: presentCase(row, names, now, en), abilities: caseAbilities(actor, rowToCase(row)), event };
-}
 
 /**
  * One action on a case: lock the row, authorize (404 out of scope, 403 not allowed), check the stage
@@ -120,14 +111,6 @@ export async function actOnCase(
       ...prepared.eventData,
     };
     delete data.idempotencyKey;
-    const ev = await insertEvent(
-      tx,
-      actor,
-      { action: eventName, subjectType: "case", subjectId: caseId, regionCode: kase.regionCode, data },
-      now,
-    );
-    for (const extra of prepared.relatedEvents)
-      await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
     await notifyCase(tx, {
       kase: next,
       kind: eventName,
@@ -137,14 +120,23 @@ export async function actOnCase(
       passed: typeof input.passed === "boolean" ? input.passed : undefined,
       data: { from: result.event.from, to: result.event.to, comment: data.comment },
     });
-    const body = await actionResult(
+    // The answer from what is known (no re-read), then the trail last: on PostgreSQL the trail's lock is
+    // held only from here to the commit.
+    const stored = { ...row, ...columns, version: row.version + 1, updatedAt: at } as CaseRow;
+    const names = await loadNames(tx, [stored]);
+    const ev = await insertEvent(
       tx,
       actor,
-      caseId,
-      { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
+      { action: eventName, subjectType: "case", subjectId: caseId, regionCode: kase.regionCode, data },
       now,
-      opts.en ?? false,
     );
+    for (const extra of prepared.relatedEvents)
+      await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
+    const body: ActionResult = {
+      case: presentCase(stored, names, now, opts.en ?? false),
+      abilities: caseAbilities(actor, rowToCase(stored)),
+      event: { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
+    };
     return { status: 200, body };
   });
 }

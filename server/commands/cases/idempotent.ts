@@ -10,6 +10,7 @@ import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import { canonicalJson } from "../../../domain/trail/canonical-json";
 import type { Deps } from "../../deps";
+import { inWriteTransaction } from "./write-batch";
 
 export interface Outcome<T> {
   status: number;
@@ -51,13 +52,13 @@ export async function runIdempotent<T>(
   work: (tx: Tx) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
   if (!idem) {
-    const r = await deps.db.transaction().execute(work);
+    const r = await inWriteTransaction(deps.db, deps.dialect, work);
     return { ...r, replay: false };
   }
   const before = await stored<T>(deps, actor, idem.key, idem.hash);
   if (before) return before;
   try {
-    const r = await deps.db.transaction().execute(async (tx) => {
+    const r = await inWriteTransaction(deps.db, deps.dialect, async (tx) => {
       await claimIdempotencyKey(tx, actor.id, idem.key, idem.hash, deps.clock.now().toISOString());
       const out = await work(tx);
       await storeIdempotentResult(tx, actor.id, idem.key, out.status, out.body);

@@ -4,12 +4,12 @@ import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/
 import { findCaseSite } from "../../../db/queries/case-site-queries";
 import { findLeadDepartment } from "../../../db/queries/department-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
-import { findRegion } from "../../../db/queries/region-queries";
+import { findRegions } from "../../../db/queries/region-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { covers } from "../../../domain/auth/actor";
 import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import { formatCaseNumber } from "../../../domain/case/case-number";
-import { canReportCase } from "../../../domain/case/case-policy";
+import { canReportCase, caseAbilities } from "../../../domain/case/case-policy";
 import { parseInput, reportCaseInput } from "../../../domain/case/case-schemas";
 import { recurrence } from "../../../domain/case/honest-closure";
 import { openCase } from "../../../domain/case/open-case";
@@ -17,10 +17,11 @@ import { AppError } from "../../../domain/errors";
 import { isRegionCode } from "../../../domain/region/region-code";
 import type { Deps } from "../../deps";
 import { notifyCase } from "../notifications/notify-case";
-import { type ActionResult, actionResult } from "./act-on-case";
+import type { ActionResult } from "./act-on-case";
 import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
+import { type Names, presentCase } from "./present-case";
 import { suggestDepartmentFor } from "./suggest-department";
 
 const bad = (path: string, zh: string, en: string) =>
@@ -52,8 +53,11 @@ export async function reportCase(
       throw bad("siteId", "场所不存在或不在辖区内", "Site not found in your jurisdiction");
     const regionCode = site?.regionCode ?? (typeof rawRegion === "string" ? rawRegion.trim() : undefined);
     if (!regionCode) throw bad("regionCode", "请选择问题所在的乡镇或村（社区）", "Choose the region");
-    if (!isRegionCode(regionCode) || regionCode.length < 6 || !(await findRegion(tx, regionCode)))
-      throw bad("regionCode", "行政区划代码无效", "Invalid region code");
+    const region =
+      isRegionCode(regionCode) && regionCode.length >= 6
+        ? (await findRegions(tx, [regionCode]))[0]
+        : undefined;
+    if (!region) throw bad("regionCode", "行政区划代码无效", "Invalid region code");
     if (!canReportCase(actor, regionCode))
       throw new AppError("forbidden", {
         zh: "不能在辖区外或以当前角色上报案件",
@@ -72,7 +76,6 @@ export async function reportCase(
       ];
       recurring = recurrence(times, now, recurrenceRule.windowDays, recurrenceRule.threshold);
     }
-    const seq = await nextCaseSeq(tx, county, chinaYear(now));
     const id = randomUUID();
     const confidential = input.source === "public_tip" || input.source === "hotline";
     const siteLocation =
@@ -81,7 +84,7 @@ export async function reportCase(
       input,
       {
         id,
-        number: formatCaseNumber(county, chinaYear(now), seq),
+        number: "",
         regionCode,
         gridCode: site?.gridCode ?? null,
         location: siteLocation ?? input.location ?? null,
@@ -93,7 +96,9 @@ export async function reportCase(
     );
     const suggestion = await suggestDepartmentFor(tx, kase);
     kase.suggestedDepartmentId = suggestion?.departmentId ?? null;
-    await insertCase(tx, kase, {
+    // Locks from here to the commit are kept short: the county's number row, then the trail (last).
+    kase.number = formatCaseNumber(county, chinaYear(now), await nextCaseSeq(tx, county, chinaYear(now)));
+    const row = await insertCase(tx, kase, {
       countyCode: county,
       recurring,
       escalationLevel: kase.escalated ? 6 : null,
@@ -105,6 +110,22 @@ export async function reportCase(
       id,
       regionCode,
     );
+    await notifyCase(tx, {
+      kase,
+      kind: "case.reported",
+      at: now,
+      actorId: actor.id,
+      data: { to: "reported" },
+    });
+    if (kase.escalated)
+      await notifyCase(tx, {
+        kase,
+        kind: "case.escalated",
+        at: now,
+        actorId: actor.id,
+        escalationLevel: 6,
+        data: { recurring, listedForSupervision: kase.type === "major_hazard" },
+      });
     const { idempotencyKey: _k, ...data } = event.data;
     const ev = await insertEvent(
       tx,
@@ -142,30 +163,21 @@ export async function reportCase(
         },
         now,
       );
-    await notifyCase(tx, {
-      kase,
-      kind: "case.reported",
-      at: now,
-      actorId: actor.id,
-      data: { to: "reported" },
-    });
-    if (kase.escalated)
-      await notifyCase(tx, {
-        kase,
-        kind: "case.escalated",
-        at: now,
-        actorId: actor.id,
-        escalationLevel: 6,
-        data: { recurring, listedForSupervision: kase.type === "major_hazard" },
-      });
-    const body = await actionResult(
-      tx,
-      actor,
-      id,
-      { id: ev.id, action: "case.reported", from: null, to: "reported", at: now.toISOString() },
-      now,
-      opts.en ?? false,
-    );
+    // The answer is built from what this command already knows (no re-reading).
+    const names: Names = {
+      departments: new Map([
+        [lead.id, lead.name],
+        ...(suggestion ? ([[suggestion.departmentId, suggestion.departmentName]] as const) : []),
+      ]),
+      users: new Map([[actor.id, actor.displayName]]),
+      regions: new Map([[region.code, region.name]]),
+      sites: new Map(site ? [[site.id, site.name]] : []),
+    };
+    const body: ActionResult = {
+      case: presentCase(row, names, now, opts.en ?? false),
+      abilities: caseAbilities(actor, kase),
+      event: { id: ev.id, action: "case.reported", from: null, to: "reported", at: now.toISOString() },
+    };
     return { status: 201, body };
   });
 }

@@ -1,0 +1,222 @@
+/**
+ * Case intake over HTTP (issue 4): `POST /api/v1/cases` with validation, authorization, the hash-chained
+ * trail, notifications and deadlines, against a bare Fastify route that inserts one row into the same
+ * database, measured in the same run with the same client: 50 concurrent keep-alive connections against
+ * a real listen on 127.0.0.1:0. SQLite file database (the embedded default, WAL, synchronous=FULL), or
+ * PostgreSQL when BENCH_DATABASE_URL is set.
+ * Run: `node --import tsx bench/intake.ts` — prints one line of JSON.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import Fastify from "fastify";
+import { sql } from "kysely";
+import pg from "pg";
+import { type Database, openDatabase } from "../db/db";
+import { migrateToLatest } from "../db/migrate";
+import { createWorkingCalendar } from "../domain/calendar/working-calendar";
+import { buildApp } from "../server/app";
+import { systemClock } from "../server/clock";
+import { testConfig } from "../server/config";
+import type { Deps } from "../server/deps";
+import { loadTestRegions, seedTestWorld, testPassword } from "../server/test/fixtures";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+
+export interface BenchWorld {
+  deps: Deps;
+  database: Database;
+  url: string;
+  departments: Record<string, string>;
+  token(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A migrated database with the test world (榆中县, one user per role), the app listening on 127.0.0.1:0. */
+export async function benchWorld(): Promise<BenchWorld> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-bench-"));
+  let database: Database;
+  let dropSchema: (() => Promise<void>) | null = null;
+  if (process.env.BENCH_DATABASE_URL) {
+    const url = process.env.BENCH_DATABASE_URL;
+    const schema = `bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    database = openDatabase({ url, schema, poolSize: 20 });
+    dropSchema = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    };
+  } else database = openDatabase({ file: path.join(dir, "bench.db") });
+  await migrateToLatest(database);
+  await loadTestRegions(database);
+  const deps: Deps = {
+    db: database.db,
+    dialect: database.dialect,
+    clock: systemClock,
+    config: testConfig({ dataDir: dir }),
+    calendar: createWorkingCalendar(),
+  };
+  const world = await seedTestWorld(deps);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const tokens = new Map<string, string>();
+  return {
+    deps,
+    database,
+    url,
+    departments: world.departments["620123"],
+    async token(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(`${url}/api/v1/auth/login`, "POST", { username, password: testPassword });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
+      const token = JSON.parse(res.body).token as string;
+      tokens.set(username, token);
+      return token;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      if (dropSchema) await dropSchema();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+/** One HTTP request on the shared keep-alive agent. */
+export function request(
+  url: string,
+  method: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          ...(payload
+            ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+            : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        let data = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => {
+          data += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: data }));
+      },
+    );
+    req.on("error", reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+/** `connections` loops, each sending one request after the other for `seconds`; latencies in ms. */
+export async function load(send: () => Promise<number>, seconds: number, connections = CONNECTIONS) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const status = await send();
+        latencies.push(performance.now() - t);
+        if (status >= 300) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: q(0.5),
+    p99: q(0.99),
+    errors,
+  };
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+export async function run() {
+  const world = await benchWorld();
+  // The baseline: a bare Fastify route inserting one row into the same database.
+  await sql`create table bench_baseline (id text primary key, body text not null, at text not null)`.execute(
+    world.deps.db,
+  );
+  const bare = Fastify();
+  let n = 0;
+  bare.post("/bare", async (req) => {
+    const id = `b${++n}`;
+    await sql`insert into bench_baseline (id, body, at) values (${id}, ${JSON.stringify(req.body)}, ${new Date().toISOString()})`.execute(
+      world.deps.db,
+    );
+    return { id };
+  });
+  await bare.listen({ port: 0, host: "127.0.0.1" });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/bare`;
+  const token = await world.token("worker");
+  const body = {
+    source: "grid_worker",
+    type: "general_hazard",
+    category: "gas",
+    description: "餐馆后厨液化气钢瓶存放在地下室，未安装燃气报警器",
+    location: { lng: 104.1146, lat: 35.8457 },
+    regionCode: "620123100001",
+  };
+  // Warm up both paths (JIT, statement caches), then measure the baseline and intake in the same run.
+  await load(async () => (await request(bareUrl, "POST", body)).status, 1);
+  await load(async () => (await request(`${world.url}/api/v1/cases`, "POST", body, token)).status, 1);
+  const baseline = await load(async () => (await request(bareUrl, "POST", body)).status, SECONDS);
+  const intake = await load(
+    async () => (await request(`${world.url}/api/v1/cases`, "POST", body, token)).status,
+    SECONDS,
+  );
+  const chain = await import("../db/queries/event-queries").then((m) => m.verifyTrail(world.deps.db));
+  await bare.close();
+  await world.close();
+  return {
+    dialect: world.database.dialect,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    cases: intake.count,
+    cases_per_s: round(intake.perSecond),
+    baseline_inserts_per_s: round(baseline.perSecond),
+    ratio: round(intake.perSecond / baseline.perSecond, 3),
+    p50_ms: round(intake.p50),
+    p99_ms: round(intake.p99),
+    baseline_p99_ms: round(baseline.p99),
+    errors: intake.errors + baseline.errors,
+    trail_verified: chain.ok,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then((r) => {
+    console.log(JSON.stringify({ bench: "intake", ...r }));
+    process.exit(0);
+  });
+}

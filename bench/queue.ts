@@ -1,0 +1,283 @@
+/**
+ * Work queues at provincial scale (issue 4): 1,000,000 cases over Gansu's 88 counties, bulk-inserted into
+ * the migrated schema (with all its indexes), then p95 of
+ *  - a department's work queue (`listCases` with queue `to_handle`, first page and total, as the API runs it),
+ *  - the overdue scan of the deadline job (`scanCases`, the next batch of cases past their deadline),
+ *  - and, for information, a county office's overdue queue.
+ * SQLite file database by default; PostgreSQL when BENCH_DATABASE_URL is set (slower to fill).
+ * Run: `node --import tsx bench/queue.ts` — prints one line of JSON.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import SQLite from "better-sqlite3";
+import { sql } from "kysely";
+import pg from "pg";
+import { type Database, openDatabase } from "../db/db";
+import { migrateToLatest } from "../db/migrate";
+import { scanCases } from "../db/queries/case-job-queries";
+import { listCases } from "../db/queries/case-list-queries";
+import { readRegionRows } from "../db/regions/region-data";
+import type { Actor } from "../domain/auth/actor";
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const RUNS = 300;
+const kinds = [
+  "emergency",
+  "market",
+  "housing",
+  "fire",
+  "transport",
+  "education",
+  "health",
+  "agriculture",
+  "water",
+  "public_security",
+];
+const stages: [string, number][] = [
+  ["closed", 0.72],
+  ["rejected", 0.05],
+  ["reported", 0.02],
+  ["triaged", 0.02],
+  ["dispatched", 0.03],
+  ["handling", 0.1],
+  ["parked", 0.01],
+  ["awaiting_recheck", 0.04],
+  ["rechecked", 0.01],
+];
+const columns = [
+  "id",
+  "number",
+  "county_code",
+  "stage",
+  "open",
+  "source",
+  "type",
+  "category",
+  "description",
+  "region_code",
+  "lng",
+  "lat",
+  "evidence_ids",
+  "reporter_id",
+  "reported_at",
+  "lead_department_id",
+  "owner_department_id",
+  "stage_entered_at",
+  "deadline",
+  "deadline_state",
+  "escalated",
+  "version",
+  "created_at",
+  "updated_at",
+];
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Rows of the case table, deterministic, spread over counties, stages and ±30 days of deadlines. */
+function* caseRows(counties: string[], now: number): Generator<unknown[]> {
+  const rnd = prng(4);
+  const day = 86_400_000;
+  for (let i = 0; i < CASES; i++) {
+    const county = counties[i % counties.length];
+    let x = rnd();
+    let stage = "closed";
+    for (const [s, p] of stages) {
+      if (x < p) {
+        stage = s;
+        break;
+      }
+      x -= p;
+    }
+    const open = stage === "closed" || stage === "rejected" ? 0 : 1;
+    const reported = now - rnd() * 3 * 365 * day;
+    const deadline =
+      open && stage !== "parked" ? new Date(now + (rnd() - 0.7) * 30 * day).toISOString() : null;
+    const lead = `dep-${county}-emergency`;
+    const owner =
+      stage === "reported" || stage === "triaged"
+        ? lead
+        : `dep-${county}-${kinds[Math.floor(rnd() * kinds.length)]}`;
+    const at = new Date(reported).toISOString();
+    yield [
+      `c${i}`,
+      `${county}-2026-${String(i).padStart(7, "0")}`,
+      county,
+      stage,
+      open,
+      "grid_worker",
+      "general_hazard",
+      "gas",
+      "液化气钢瓶存放在地下室",
+      `${county}${String(100 + Math.floor(rnd() * 20)).padStart(3, "0")}${String(1 + Math.floor(rnd() * 30)).padStart(3, "0")}`,
+      103 + rnd() * 3,
+      35 + rnd() * 3,
+      "[]",
+      "u-worker",
+      at,
+      lead,
+      owner,
+      at,
+      deadline,
+      deadline ? "on_time" : "none",
+      rnd() < 0.03 ? 1 : 0,
+      1,
+      at,
+      at,
+    ];
+  }
+}
+
+async function fill(database: Database, file: string | null, counties: string[], now: number) {
+  if (file) {
+    const db = new SQLite(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = OFF");
+    const indexes = db
+      .prepare(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'case_record' and sql is not null",
+      )
+      .all() as { name: string; sql: string }[];
+    for (const ix of indexes) db.exec(`drop index ${ix.name}`);
+    const insert = db.prepare(
+      `insert into case_record (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`,
+    );
+    let batch: unknown[][] = [];
+    const flush = db.transaction((rows: unknown[][]) => {
+      for (const r of rows) insert.run(r);
+    });
+    for (const row of caseRows(counties, now)) {
+      batch.push(row as unknown[]);
+      if (batch.length === 50_000) {
+        flush(batch);
+        batch = [];
+      }
+    }
+    flush(batch);
+    for (const ix of indexes) db.exec(ix.sql);
+    db.exec("analyze");
+    db.close();
+    return;
+  }
+  let batch: unknown[][] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const values = sql.join(batch.map((r) => sql`(${sql.join(r)})`));
+    await sql`insert into case_record (${sql.raw(columns.join(","))}) values ${values}`.execute(database.db);
+    batch = [];
+  };
+  for (const row of caseRows(counties, now)) {
+    batch.push(row as unknown[]);
+    if (batch.length === 1000) await flush();
+  }
+  await flush();
+  await sql`analyze case_record`.execute(database.db);
+}
+
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length * 0.95)] * 100) / 100;
+};
+
+async function time(fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+export async function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-queue-"));
+  const url = process.env.BENCH_DATABASE_URL;
+  const schema = `bench_queue_${Date.now()}`;
+  if (url) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+  }
+  const file = url ? null : path.join(dir, "queue.db");
+  const database = url ? openDatabase({ url, schema }) : openDatabase({ file: file! });
+  await migrateToLatest(database);
+  const counties = (await readRegionRows("62")).filter((r) => r.level === "county").map((r) => r.code);
+  const now = Date.parse("2026-11-30T02:00:00.000Z");
+  const t0 = performance.now();
+  await fill(database, file, counties, now);
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const actor = (county: string, kind: string): Actor => ({
+    id: `u-${county}-${kind}`,
+    username: "x",
+    displayName: "x",
+    role: "cooperating_department",
+    scope: [county],
+    departmentId: `dep-${county}-${kind}`,
+  });
+  const at = new Date(now);
+  let queueRows = 0;
+  const queue = await time(async (i) => {
+    const county = counties[i % counties.length];
+    const page = await listCases(
+      database.db,
+      actor(county, kinds[1 + (i % (kinds.length - 1))]),
+      { queue: "to_handle" },
+      at,
+    );
+    queueRows += page.total;
+  });
+  const scan = await time(async (i) => {
+    const when = new Date(now - (i % 30) * 3_600_000);
+    await database.db.transaction().execute((tx) => scanCases(tx, "overdue", when, when, 50));
+  });
+  const office: Actor = {
+    id: "u-office",
+    username: "o",
+    displayName: "o",
+    role: "county_office",
+    scope: [counties[3]],
+    departmentId: null,
+  };
+  const overdueQueue = await time(() => listCases(database.db, office, { queue: "overdue" }, at));
+  const count = await database.db
+    .selectFrom("caseRecord")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  await database.close();
+  if (url) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP SCHEMA ${schema} CASCADE`);
+    await c.end();
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    dialect: database.dialect,
+    cases: Number(count.n),
+    fill_seconds: Math.round(fillSeconds),
+    runs: RUNS,
+    queue_p95_ms: p95(queue),
+    queue_avg_rows: Math.round(queueRows / RUNS),
+    overdue_scan_p95_ms: p95(scan),
+    office_overdue_queue_p95_ms: p95(overdueQueue),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().then((r) => {
+    console.log(JSON.stringify({ bench: "queue", ...r }));
+    process.exit(0);
+  });
+}
