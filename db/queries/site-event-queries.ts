@@ -4,6 +4,7 @@ import { canonicalJson } from "../../domain/trail/canonical-json";
 import type { Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
 import { eventHash, genesisHash, type NewEvent } from "./event-queries";
+import { bulkInsert } from "./site-queries";
 
 /**
  * Appends many events to the hash-chained trail in one go (an import registers thousands of sites):
@@ -15,7 +16,7 @@ export async function insertEvents(
   actor: Pick<Actor, "id" | "role"> | null,
   events: NewEvent[],
   at: Date,
-  batch = 300,
+  batch = 200,
 ): Promise<void> {
   if (events.length === 0) return;
   if (tx.getExecutor().adapter.constructor.name === "PostgresAdapter")
@@ -38,9 +39,5 @@ export async function insertEvents(
     prev = hash;
     return { ...row, hash };
   });
-  for (let i = 0; i < rows.length; i += batch)
-    await tx
-      .insertInto("event")
-      .values(rows.slice(i, i + batch))
-      .execute();
+  await bulkInsert(tx, "event", rows, batch);
 }

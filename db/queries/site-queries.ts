@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from "kysely";
+import { CompiledQuery, type SelectQueryBuilder } from "kysely";
 import type { Tx } from "../db";
 import type { DB } from "../schema";
 import type { SiteTable } from "../schema/grid-tables";
@@ -148,12 +148,39 @@ export function listRegionSitesForAssignment(db: Tx, prefix: string) {
     .execute();
 }
 
-export async function insertSites(db: Tx, rows: SiteTable[], batch = 200) {
-  for (let i = 0; i < rows.length; i += batch)
-    await db
-      .insertInto("site")
-      .values(rows.slice(i, i + batch))
-      .execute();
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Inserts many rows of one table with precompiled multi-row statements (no query-builder tree per row: for
+ * an import of 100,000 sites that tree costs more than the database does). Columns are the keys of the
+ * first row, which every row must share; values are bound as parameters, never spliced.
+ */
+export async function bulkInsert<T extends object>(db: Tx, table: string, rows: T[], batch = 100) {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]) as (keyof T)[];
+  const head = `insert into ${table} (${keys.map((k) => `"${snake(String(k))}"`).join(", ")}) values `;
+  const postgres = db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  const statements = new Map<number, string>();
+  const statement = (n: number) => {
+    let text = statements.get(n);
+    if (!text) {
+      let p = 0;
+      const tuple = () => `(${keys.map(() => (postgres ? `$${++p}` : "?")).join(", ")})`;
+      text = head + Array.from({ length: n }, tuple).join(", ");
+      statements.set(n, text);
+    }
+    return text;
+  };
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
+    const params: unknown[] = [];
+    for (const r of chunk) for (const k of keys) params.push(r[k] ?? null);
+    await db.executeQuery(CompiledQuery.raw(statement(chunk.length), params));
+  }
+}
+
+export function insertSites(db: Tx, rows: SiteTable[], batch = 100) {
+  return bulkInsert(db, "site", rows, batch);
 }
 
 /** Updates a site if its version is still `version`; false when it changed meanwhile. */

@@ -28,6 +28,9 @@ export interface ImportResult {
   warnings: RowError[];
 }
 
+/** Rows registered per step of the insert (memory stays flat whatever the file size). */
+const importChunk = 2000;
+
 /** At most this many row errors are listed in the answer (`errorCount` has them all). */
 export const maxListedErrors = 10_000;
 
@@ -148,30 +151,41 @@ export async function importSites(
   const importId = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
     const ctx = await assignmentContext(tx, layer);
-    const rows: SiteTable[] = ready.map((r) => siteRow(randomUUID(), r.fields, now.toISOString()));
-    const located = rows.map((r) =>
-      r.lon !== null && r.lat !== null
-        ? ctx.layer.locate(r.lon, r.lat, r.regionCode.slice(0, 6))?.id
-        : undefined,
-    );
-    await preloadWorkers(
-      ctx,
-      located.filter((id): id is string => !!id),
-    );
-    for (const r of rows) Object.assign(r, assignSite(ctx, r));
-    await insertSites(tx, rows);
-    await insertEvents(
-      tx,
-      actor,
-      rows.map((r, i) => ({
-        action: "site.registered",
-        subjectType: "site",
-        subjectId: r.id,
-        regionCode: r.regionCode,
-        data: { importId, row: ready[i].row, site: ready[i].fields, assignment: assignmentSummary(r) },
-      })),
-      now,
-    );
+    // in chunks, so memory stays flat and the trail rows of one chunk are gone before the next is built
+    for (let from = 0; from < ready.length; from += importChunk) {
+      const chunk = ready.slice(from, from + importChunk);
+      const rows: SiteTable[] = chunk.map((r) => siteRow(randomUUID(), r.fields, now.toISOString()));
+      const located = rows.map((r) =>
+        r.lon !== null && r.lat !== null
+          ? ctx.layer.locate(r.lon, r.lat, r.regionCode.slice(0, 6))?.id
+          : undefined,
+      );
+      await preloadWorkers(
+        ctx,
+        located.filter((id): id is string => !!id),
+      );
+      for (const r of rows) Object.assign(r, assignSite(ctx, r));
+      await insertSites(tx, rows, 200);
+      await insertEvents(
+        tx,
+        actor,
+        rows.map((r, i) => ({
+          action: "site.registered",
+          subjectType: "site",
+          subjectId: r.id,
+          regionCode: r.regionCode,
+          data: {
+            importId,
+            row: chunk[i].row,
+            name: r.name,
+            kind: r.kind,
+            uscc: r.uscc,
+            assignment: assignmentSummary(r),
+          },
+        })),
+        now,
+      );
+    }
     await insertEvent(
       tx,
       actor,
@@ -185,7 +199,7 @@ export async function importSites(
           mode: opts.mode,
           crs: opts.crs,
           rows: parsed.rows,
-          imported: rows.length,
+          imported: ready.length,
           rejected: badRows,
         },
       },
