@@ -8,21 +8,18 @@ import { sitesInScope } from "../../db/queries/case-site-queries";
 import { insertEvent } from "../../db/queries/event-queries";
 import { findBoundary } from "../../db/queries/region-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
-import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
-import { applyTransition, transition } from "../../domain/case/case-machine";
 import { formatCaseNumber } from "../../domain/case/case-number";
-import type { CaseActionRawInput } from "../../domain/case/case-schemas";
-import { type Case, type CaseAction, caseEventVerb } from "../../domain/case/case-types";
+import type { Case, CaseAction } from "../../domain/case/case-types";
 import { deadlineFor, defaultDeadlineRules } from "../../domain/case/deadline-rules";
 import { openCase } from "../../domain/case/open-case";
 import type { Areal } from "../../domain/geo/geometry";
 import { pointInPolygon } from "../../domain/geo/point-in-polygon";
-import { levelAbove } from "../commands/cases/act-on-case";
 import { chinaYear } from "../commands/cases/case-checks";
 import { notifyCase } from "../commands/notifications/notify-case";
 import type { Deps } from "../deps";
 import type { DemoPlaces } from "./demo-accounts";
+import { CaseScript, pick, rnd, type SimEvent, type Who } from "./demo-case-script";
 
 /** A 1×1 PNG: the demo's feedback photo (a real image the console can show). */
 const photo = Buffer.from(
@@ -56,21 +53,6 @@ const plan: [string, number][] = [
   ["rejected", 15],
   ["merged", 4],
 ];
-
-let seed = 20261129;
-const rnd = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-};
-const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-
-type EventRow = {
-  at: Date;
-  actor: Pick<Actor, "id" | "role"> | null;
-  action: string;
-  kase: Case;
-  data: Record<string, unknown>;
-};
 
 /** The demo county's closed loop: a few hundred cases over every stage, some overdue, one major hazard listed. */
 export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
@@ -123,7 +105,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
   const sha = createHash("sha256").update(photo).digest("hex");
   await fs.mkdir(path.join(deps.config.dataDir, "evidence"), { recursive: true });
   await fs.writeFile(path.join(deps.config.dataDir, "evidence", sha), photo);
-  const events: EventRow[] = [];
+  const events: SimEvent[] = [];
   const finals: { kase: Case; level: number | null; state: string; last: string }[] = [];
   const targets = plan.flatMap(([t, n]) => Array.from({ length: n }, () => t));
   targets.push("major");
@@ -135,7 +117,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
       const location = site?.lon != null && site.lat != null ? { lng: site.lon, lat: site.lat } : pointIn();
       const regionCode = site?.regionCode ?? (villages.length ? pick(villages) : places.village);
       const fresh = target === "reported" && rnd() < 0.5;
-      let at = new Date(now.getTime() - (fresh ? rnd() * 2 : 24 + rnd() * 24 * 70) * 3_600_000);
+      const at = new Date(now.getTime() - (fresh ? rnd() * 2 : 24 + rnd() * 24 * 70) * 3_600_000);
       const type = target === "major" ? "major_hazard" : rnd() < 0.2 ? "violation" : "general_hazard";
       const seq = await nextCaseSeq(tx, county, chinaYear(at));
       const opened = openCase(
@@ -158,71 +140,9 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
         },
         { now: at, deadlineOf },
       );
-      let kase = opened.kase;
-      let level: number | null = kase.escalated ? 6 : null;
-      let state = "on_time";
-      let last = "case.reported";
-      events.push({
-        at,
-        actor: worker,
-        action: "case.reported",
-        kase,
-        data: { ...opened.event.data, from: null, to: "reported", number: kase.number },
-      });
-      const span = Math.max(1, now.getTime() - at.getTime());
-      const step = (
-        action: CaseAction,
-        actor: Pick<Actor, "id" | "role">,
-        input: Record<string, unknown>,
-      ) => {
-        const next = new Date(Math.min(now.getTime() - 60_000, at.getTime() + span * (0.05 + rnd() * 0.12)));
-        if (kase.deadline && next.getTime() > Date.parse(kase.deadline) && state !== "overdue") {
-          const t = new Date(Date.parse(kase.deadline) + 60_000);
-          const r = transition(kase, "escalate", {
-            actor: { id: "system" },
-            now: t,
-            input: { reason: "超过办理期限未办结，系统自动督办" },
-          });
-          kase = applyTransition(kase, r);
-          level = levelAbove(level);
-          state = "overdue";
-          events.push({
-            at: t,
-            actor: null,
-            action: "case.escalated",
-            kase,
-            data: {
-              from: kase.stage,
-              to: kase.stage,
-              comment: "超过办理期限未办结，系统自动督办",
-              automatic: true,
-              level,
-            },
-          });
-        }
-        at = next;
-        const r = transition(kase, action, {
-          actor,
-          now: at,
-          input: input as CaseActionRawInput<CaseAction>,
-          deadlineOf,
-        });
-        if (r.next.deadline !== undefined) state = "on_time";
-        kase = applyTransition(kase, r);
-        last = `case.${caseEventVerb[action]}`;
-        events.push({
-          at,
-          actor,
-          action: last,
-          kase,
-          data: {
-            ...r.event.data,
-            from: r.event.from,
-            to: r.event.to,
-            comment: input.reason ?? input.note ?? null,
-          },
-        });
-      };
+      const sim = new CaseScript(opened.kase, at, now, deadlineOf, events, worker, opened.event.data);
+      const step = (action: CaseAction, actor: Who, input: Record<string, unknown>) =>
+        sim.step(action, actor, input);
       const owner = target === "handling" && rnd() < 0.3 ? leadDep.id : market.departmentId!;
       const handler = owner === leadDep.id ? lead : market;
       const rechecker = owner !== leadDep.id && regionCode === places.village ? worker : station;
@@ -235,8 +155,8 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
           mimeType: "image/png",
           size: photo.length,
           uploadedBy: handler.id,
-          uploadedAt: at.toISOString(),
-          caseId: kase.id,
+          uploadedAt: sim.advance().toISOString(),
+          caseId: sim.kase.id,
           regionCode,
         });
         step("feedback", handler, { result: "fixed", note: "已按要求整改完毕", evidenceIds: [id] });
@@ -284,33 +204,8 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
           }
         }
       }
-      if (kase.deadline && Date.parse(kase.deadline) < now.getTime() && state !== "overdue") {
-        const t = new Date(Math.min(now.getTime(), Date.parse(kase.deadline) + 60_000));
-        const r = transition(kase, "escalate", {
-          actor: { id: "system" },
-          now: t,
-          input: { reason: "超过办理期限未办结，系统自动督办" },
-        });
-        kase = applyTransition(kase, r);
-        level = levelAbove(level);
-        state = "overdue";
-        last = "case.escalated";
-        events.push({
-          at: t,
-          actor: null,
-          action: "case.escalated",
-          kase,
-          data: {
-            from: kase.stage,
-            to: kase.stage,
-            comment: "超过办理期限未办结，系统自动督办",
-            automatic: true,
-            level,
-          },
-        });
-      } else if (kase.deadline && Date.parse(kase.deadline) - now.getTime() < 4 * 3_600_000)
-        state = "due_soon";
-      finals.push({ kase, level, state, last });
+      sim.finish();
+      finals.push({ kase: sim.kase, level: sim.level, state: sim.state, last: sim.last });
     }
     for (const f of finals) {
       await insertCase(tx, f.kase, {
