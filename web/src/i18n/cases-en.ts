@@ -107,6 +107,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   "detail.suggestion": "Suggested department",
   "detail.rejectReason": "Rejection reason",
   "detail.mergedInto": "Merged into",
+  "detail.openMain": "Open the main case",
   "detail.closedAt": "Closed",
   "detail.passed": "Passed",
   "detail.failed": "Failed",

@@ -103,6 +103,7 @@ export const casesZh = {
   "detail.suggestion": "建议承办部门",
   "detail.rejectReason": "不予受理原因",
   "detail.mergedInto": "已并入",
+  "detail.openMain": "查看主事件",
   "detail.closedAt": "结案时间",
   "detail.passed": "通过",
   "detail.failed": "不通过",

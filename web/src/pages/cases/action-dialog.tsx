@@ -7,13 +7,8 @@ import {
   caseActionLabel,
   caseStageLabel,
 } from "../../../../domain/case/case-types";
-import {
-  type ActionResult,
-  type CaseDetail,
-  fetchCase,
-  newIdempotencyKey,
-  postCaseAction,
-} from "../../api/cases";
+import { newIdempotencyKey } from "../../api/case-files";
+import { type ActionResult, type CaseDetail, fetchCase, postCaseAction } from "../../api/cases";
 import { ApiError } from "../../api/client";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";

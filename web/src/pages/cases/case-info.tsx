@@ -92,7 +92,7 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
     items.push({
       key: "merged",
       label: t("detail.mergedInto"),
-      children: <Link to={`/cases/${k.mergedInto}`}>{k.mergedInto}</Link>,
+      children: <Link to={`/cases/${k.mergedInto}`}>{t("detail.openMain")}</Link>,
     });
   if (k.closedAt)
     items.push({ key: "closed", label: t("detail.closedAt"), children: formatDateTime(k.closedAt, lang) });

@@ -2,14 +2,8 @@ import { DownloadOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons"
 import { Alert, App as AntApp, Badge, Button, Card, Table, Tabs } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import {
-  type CaseQueue,
-  type CaseRow,
-  downloadCasesExport,
-  fetchCaseQueues,
-  fetchCases,
-  type QueueCount,
-} from "../../api/cases";
+import { downloadCasesExport } from "../../api/case-files";
+import { type CaseQueue, type CaseRow, fetchCaseQueues, fetchCases, type QueueCount } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";

@@ -1,7 +1,8 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Typography, Upload, type UploadFile } from "antd";
 import { useState } from "react";
-import { type EvidenceView, uploadEvidence } from "../../api/cases";
+import { uploadEvidence } from "../../api/case-files";
+import type { EvidenceView } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
 

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Radio, Row, Select, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select, Typography } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { reportCaseInput } from "../../../../domain/case/case-schemas";
@@ -12,16 +12,15 @@ import {
   caseTypes,
   type GeoPoint,
 } from "../../../../domain/case/case-types";
-import { type EvidenceView, newIdempotencyKey, type ReportCaseBody, reportCase } from "../../api/cases";
+import { newIdempotencyKey } from "../../api/case-files";
+import { type EvidenceView, type ReportCaseBody, reportCase } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
-import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
-import { CaseMap } from "./case-map";
 import { EvidenceUpload } from "./evidence-upload";
-import { LocationInput } from "./location-input";
 import { defaultSource, IdempotentRequest } from "./report-defaults";
-import { type SiteOption, SiteSelect } from "./site-select";
+import { ReportWhereFields, ReportWhereMap } from "./report-where";
+import type { SiteOption } from "./site-select";
 import { useCaseCategories } from "./use-case-categories";
 import { serverIssues, showIssues, zodIssues } from "./zod-issues";
 import "./cases.css";
@@ -116,15 +115,6 @@ export function ReportCasePage() {
     }
   };
 
-  const sitePoint =
-    site?.lon != null && site.lat != null
-      ? [{ lng: site.lon, lat: site.lat, colour: "#1554ad", label: site.name }]
-      : [];
-  const pickedPoint =
-    location?.lng != null && location.lat != null
-      ? [{ ...location, colour: "#cf1322", label: t("report.location") }]
-      : [];
-
   return (
     <Card
       className="page-card"
@@ -183,41 +173,7 @@ export function ReportCasePage() {
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="where" label={t("report.where")}>
-              <Radio.Group
-                data-testid="report-where"
-                optionType="button"
-                options={[
-                  { value: "site", label: t("report.bySite") },
-                  { value: "location", label: t("report.byLocation") },
-                ]}
-              />
-            </Form.Item>
-            {where === "site" ? (
-              <Form.Item name="siteId" label={t("report.site")} required>
-                <SiteSelect
-                  data-testid="report-site"
-                  onChange={(id, s) => {
-                    form.setFieldValue("siteId", id);
-                    setSite(s);
-                  }}
-                />
-              </Form.Item>
-            ) : (
-              <>
-                <Form.Item name="regionCode" label={t("report.regionCode")} required>
-                  <RegionCascader
-                    maxLevel="village"
-                    anyLevel
-                    onChange={(code) => form.setFieldValue("regionCode", code)}
-                    data-testid="report-region"
-                  />
-                </Form.Item>
-                <Form.Item name="location" label={t("report.location")} required extra={t("report.mapHint")}>
-                  <LocationInput />
-                </Form.Item>
-              </>
-            )}
+            <ReportWhereFields form={form} where={where} onSite={setSite} />
             <Form.Item name="description" label={t("cases.description")} required>
               <Input.TextArea
                 data-testid="report-description"
@@ -242,26 +198,7 @@ export function ReportCasePage() {
             </Button>
           </Col>
           <Col xs={24} lg={11}>
-            <CaseMap
-              className="case-map-picker"
-              data-testid="report-map"
-              points={where === "site" ? sitePoint : pickedPoint}
-              onPick={
-                where === "location"
-                  ? (p) => {
-                      form.setFieldValue("location", p);
-                      form.validateFields(["location"]).catch(() => undefined);
-                    }
-                  : undefined
-              }
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {where === "site"
-                ? site
-                  ? [site.regionName, site.address, site.assignment?.grid?.name].filter(Boolean).join(" · ")
-                  : ""
-                : t("report.mapHint")}
-            </Typography.Text>
+            <ReportWhereMap form={form} where={where} site={site} location={location} />
           </Col>
         </Row>
       </Form>
