@@ -19,7 +19,19 @@ import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const v1 = [authRoutes, regionRoutes, departmentRoutes, routingRoutes, userRoutes, trailRoutes, gridRoutes, siteRoutes, siteImportRoutes, coverageRoutes, mapRoutes];
+  const v1 = [
+    authRoutes,
+    regionRoutes,
+    departmentRoutes,
+    routingRoutes,
+    userRoutes,
+    trailRoutes,
+    gridRoutes,
+    siteRoutes,
+    siteImportRoutes,
+    coverageRoutes,
+    mapRoutes,
+  ];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];
   return async (app) => {
