@@ -17,6 +17,7 @@ import type { Deps } from "../../deps";
 import { notifyCase } from "../notifications/notify-case";
 import { prepareAction } from "./case-action-checks";
 import { deadlineOfFor } from "./case-deadlines";
+import { caseSettings } from "./case-settings";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { loadNames, presentCase } from "./present-case";
 
@@ -82,6 +83,7 @@ export async function actOnCase(
       now,
       input: input as never,
       deadlineOf: await deadlineOfFor(deps, tx, kase.regionCode),
+      maxRecheckDistanceM: caseSettings.recheckMaxDistanceM,
     });
     const next: Case = { ...kase, ...result.next };
     const columns = caseToColumns(result.next);

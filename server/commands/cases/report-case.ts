@@ -20,6 +20,7 @@ import { notifyCase } from "../notifications/notify-case";
 import type { ActionResult } from "./act-on-case";
 import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
 import { deadlineOfFor } from "./case-deadlines";
+import { caseSettings } from "./case-settings";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { type Names, presentCase } from "./present-case";
 import { suggestDepartmentFor } from "./suggest-department";
@@ -27,8 +28,11 @@ import { suggestDepartmentFor } from "./suggest-department";
 const bad = (path: string, zh: string, en: string) =>
   new AppError("validation_failed", { zh, en, details: { issues: [{ path, message: zh }] } });
 
-/** Recurrence window and threshold: the same site and category 3 times within 90 days escalates. */
-export const recurrenceRule = { windowDays: 90, threshold: 3 };
+/** Recurrence window and threshold: by default the same site and category 3 times within 90 days escalates. */
+export const recurrenceRule = {
+  windowDays: caseSettings.recurrenceWindowDays,
+  threshold: caseSettings.recurrenceThreshold,
+};
 
 /**
  * Reports a case: validates, derives region, grid and location from the site (or takes the reported
