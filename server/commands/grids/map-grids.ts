@@ -13,7 +13,7 @@ export type MapColor = "coverage" | "workload";
 
 /** Below this zoom the map shows counties; above it, grids — unless more than `maxGrids` are in view. */
 export const gridZoom = 8;
-export const maxGrids = 5000;
+export const maxGrids = 1500;
 
 const colors = { green: "#52c41a", amber: "#faad14", red: "#f5222d", blue: "#1677ff", grey: "#bfbfbf" };
 
