@@ -263,12 +263,24 @@ it("imports sites from an .xlsx (keep the good rows) and lists every bad row wit
   await page.getByTestId("site-import-close").click();
 
   // the register shows the new sites, assigned to the drawn grid with the rule that decided it
-  await page.getByTestId("site-search").locator("input").fill("东坪");
-  await page.getByTestId("site-search").locator("input").press("Enter");
+  // the grid's sites, as the map's link opens them: exactly the three located inside the drawn grid
+  await page.goto(`${server.url}/sites?gridId=${grid.id}`);
   const table = page.getByTestId("site-table");
-  await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain("东坪便民超市");
+  await expect
+    .poll(() => page.locator(".ant-pagination-total-text").textContent(), { timeout: 15_000 })
+    .toBe("共 3 条");
+  const listed = (await table.textContent()) ?? "";
+  for (const name of ["榆中县东坪建材有限公司", "东坪便民超市", "老马面食小作坊"])
+    expect(listed).toContain(name);
+  expect(listed).toContain(gridName);
+  // a text search narrows the register (name, credit code or address)
+  await page.getByTestId("site-search").locator("input").fill("便民超市");
+  await page.getByTestId("site-search").locator("input").press("Enter");
+  await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toBe("共 1 条");
+  await page.getByTestId("site-search").locator("input").fill("");
+  await page.getByTestId("site-search").locator("input").press("Enter");
+  await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toBe("共 3 条");
   await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });
-  expect(await table.textContent()).toContain(gridName);
   await screenshot(page, "grids-sites-04-site-register");
 
   await table.getByText("榆中县东坪建材有限公司").click();
@@ -314,4 +326,67 @@ it("shows the new grid and its sites on the map, coloured by workload", async ()
   await page.waitForTimeout(1500);
   expect(await page.getByTestId("grid-panel").textContent()).toContain(gridName);
   await screenshot(page, "grids-sites-10-map-workload");
+
+  // split it in two: the pieces are drawn dashed and numbered, then the original is retired
+  await page.getByTestId("grid-split").click();
+  await page.getByTestId("split-panel").waitFor();
+  await page.getByTestId("split-preview").click();
+  await page.getByTestId("split-confirm").waitFor();
+  await page.waitForTimeout(500);
+  await screenshot(page, "grids-sites-11-split-preview");
+  await page.getByTestId("split-confirm").click();
+  await page.getByText("已拆分为 2 个网格").waitFor();
+  // the sites stay with the retired grid until the reassignment is reviewed and applied
+  await page.getByTestId("reassign-open").click();
+  const plan = page.getByTestId("reassign-preview");
+  await expect.poll(() => plan.textContent(), { timeout: 15_000 }).toContain("将变更");
+  const res = await page.request.post(`${server.url}/api/v1/reassignment/preview`, {
+    data: { region: "620123" },
+  });
+  const planned = (await res.json()) as { changes: { siteName: string }[] };
+  const moving = planned.changes.map((c) => c.siteName);
+  for (const name of ["榆中县东坪建材有限公司", "东坪便民超市", "老马面食小作坊"])
+    expect(moving).toContain(name);
+  await screenshot(page, "grids-sites-12-reassign-preview");
+  await page.getByTestId("reassign-apply").click();
+  await expect.poll(() => page.getByTestId("reassign-result").textContent()).toMatch(/已重新分派 \d+ 个对象/);
+  await page.keyboard.press("Escape");
+  const after = await api<{ items: { name: string }[] }>(`/grids?q=${encodeURIComponent(gridName)}`);
+  expect(after.items.map((g) => g.name).sort()).toEqual([`${gridName}1`, `${gridName}2`]);
+  const retired = await api<{ items: { name: string }[] }>(
+    `/grids?status=retired&q=${encodeURIComponent(gridName)}`,
+  );
+  expect(retired.items.map((g) => g.name)).toEqual([gridName]);
+});
+
+it("lists grids with their staff and checks a credit code in the site form as it is typed", async () => {
+  await page.goto(`${server.url}/grids/list`);
+  const grids = page.getByTestId("grid-table");
+  await expect.poll(() => grids.textContent(), { timeout: 15_000 }).toContain("安全监管责任人");
+  await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });
+  await screenshot(page, "grids-sites-13-grid-list");
+
+  await page.getByTestId("nav-sites").click();
+  await page.getByTestId("site-new").click();
+  const form = page.getByTestId("site-form");
+  await form.waitFor();
+  await page.getByTestId("site-name").fill("榆中县测试化工有限公司");
+  // lower case: refused, with the corrected code offered
+  await page.getByTestId("site-uscc").fill(uscc("MA7ABCDEFG").toLowerCase());
+  await expect.poll(() => form.textContent()).toContain("字母须为大写");
+  expect(await form.textContent()).toContain("改为");
+  await screenshot(page, "grids-sites-14-site-form-uscc");
+  await form.getByText(/^改为/).click();
+  await expect.poll(() => form.textContent()).toContain("校验通过");
+  await page.keyboard.press("Escape");
+});
+
+it("switches the coverage page to English and back", async () => {
+  await page.getByTestId("nav-coverage").click();
+  await page.getByTestId("coverage-percentages").waitFor({ timeout: 15_000 });
+  await page.getByTestId("language-toggle").getByText("EN").click();
+  await expect.poll(() => page.getByTestId("coverage-page").textContent()).toContain("Grids staffed");
+  await screenshot(page, "grids-sites-15-coverage-en");
+  await page.getByTestId("language-toggle").getByText("中文").click();
+  await expect.poll(() => page.getByTestId("coverage-page").textContent()).toContain("网格配备网格员");
 });

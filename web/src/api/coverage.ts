@@ -51,9 +51,9 @@ export const metricRowKind = (m: CoverageMetric): "grid" | "site" | "problem" =>
   m.startsWith("grids_") ? "grid" : m === "overlaps" ? "problem" : "site";
 
 export type CoverageRows =
-  | { metric: CoverageMetric; items: GridSummary[]; total: number }
-  | { metric: CoverageMetric; items: Site[]; total: number }
-  | { metric: CoverageMetric; items: Problem[]; total: number };
+  | { metric: CoverageMetric; type?: "grids"; items: GridSummary[]; total: number }
+  | { metric: CoverageMetric; type?: "sites"; items: Site[]; total: number }
+  | { metric: CoverageMetric; type?: "problems"; items: Problem[]; total: number };
 
 export const fetchCoverage = (region?: string) => api.get<Coverage>(`/coverage${queryString({ region })}`);
 export const fetchCoverageRows = (region: string, metric: CoverageMetric, page: number, pageSize: number) =>

@@ -189,9 +189,9 @@ export interface RegionFeatureProps {
   gridsWithoutWorker: number;
   sites: number;
   sitesWithoutGrid: number;
+  /** 0–100: the lower of "grids staffed" and "grid sites in a grid". */
   coverage: number;
   color: string;
-  center?: [number, number];
 }
 
 export interface GridFeatureProps {
@@ -199,8 +199,11 @@ export interface GridFeatureProps {
   code: string;
   name: string;
   kind: GridKind;
+  kindLabel?: string;
   workerCount: number;
   siteCount: number;
+  /** Sites without worker or department. */
+  unassigned?: number;
   workers: string[];
   supervisionOfficer: string | null;
   contactLeader: string | null;
@@ -210,13 +213,20 @@ export interface GridFeatureProps {
   color: string;
 }
 
+type PointGeometry = { type: "Point"; coordinates: [number, number] };
+
+/**
+ * What `/map/grids` answers for a view: county outlines (zoom < 8), township points (a view with more than
+ * 5,000 grids), or the grids themselves with simplified geometry.
+ */
 export type MapLayer =
   | {
       mode: "regions";
       level: "county" | "township";
-      features: FeatureCollection<Areal | null, RegionFeatureProps>;
+      count: number;
+      features: FeatureCollection<Areal | PointGeometry, RegionFeatureProps>;
     }
-  | { mode: "grids"; truncated: boolean; features: FeatureCollection<Areal, GridFeatureProps> };
+  | { mode: "grids"; count: number; features: FeatureCollection<Areal, GridFeatureProps> };
 
 export interface SiteCluster {
   lon: number;
@@ -234,7 +244,9 @@ export interface SitePoint {
   lat: number;
   gridId: string | null;
 }
-export type MapSites = { mode: "clusters"; items: SiteCluster[] } | { mode: "points"; items: SitePoint[] };
+export type MapSites =
+  | { mode: "clusters"; items: SiteCluster[]; truncated?: boolean }
+  | { mode: "points"; items: SitePoint[]; truncated?: boolean };
 
 export type MapColor = "coverage" | "workload";
 

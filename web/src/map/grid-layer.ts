@@ -35,18 +35,10 @@ export function renderGridLayer(
     for (const f of layer.features.features) {
       const p = f.properties;
       const label = handlers.regionLabel(p);
-      if (f.geometry) {
-        const poly = L.polygon(latLngsOf(f.geometry), {
-          color: "#34495e",
-          weight: 1.5,
-          fillColor: p.color,
-          fillOpacity: 0.35,
-        });
-        poly.bindTooltip(escapeHtml(label), { sticky: true });
-        poly.on("click", () => handlers.onRegion(p, poly.getBounds().getCenter()));
-        group.addLayer(poly);
-      } else if (p.center) {
-        const center = L.latLng(p.center[1], p.center[0]);
+      if (!f.geometry) continue;
+      if (f.geometry.type === "Point") {
+        const [lon, lat] = f.geometry.coordinates;
+        const center = L.latLng(lat, lon);
         const dot = L.circleMarker(center, {
           radius: 9 + Math.min(12, Math.sqrt(p.grids)),
           color: "#fff",
@@ -61,6 +53,16 @@ export function renderGridLayer(
         });
         dot.on("click", () => handlers.onRegion(p, center));
         group.addLayer(dot);
+      } else {
+        const poly = L.polygon(latLngsOf(f.geometry), {
+          color: "#34495e",
+          weight: 1.5,
+          fillColor: p.color,
+          fillOpacity: 0.35,
+        });
+        poly.bindTooltip(escapeHtml(label), { sticky: true });
+        poly.on("click", () => handlers.onRegion(p, poly.getBounds().getCenter()));
+        group.addLayer(poly);
       }
     }
     return byId;

@@ -12,12 +12,13 @@ export const placeable = (p: Problem) =>
 
 /**
  * Puts a numbered marker at each problem's location (red for errors that block a save, amber for
- * warnings) with its message as a label; the first few labels stay open so they are seen at once.
+ * warnings) with its message as a label; with up to three problems the labels stay open, with more they
+ * show on hover (the list beside the map has them all, numbered alike).
  */
 export function renderProblems(
   group: L.LayerGroup,
   problems: { problem: Problem; severity: ProblemSeverity }[],
-  openLabels = 4,
+  openLabels = problems.length <= 3 ? 3 : 0,
 ): void {
   group.clearLayers();
   problems

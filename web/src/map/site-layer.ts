@@ -40,8 +40,17 @@ export interface SiteLayerHandlers {
   clusterLabel: (cluster: SiteCluster) => string;
 }
 
+/** A cluster of one site is drawn as that site (its kind and risk are known), not as a "1" bubble. */
+function singleIcon(c: SiteCluster): L.DivIcon | null {
+  if (c.count !== 1) return null;
+  const kind = (Object.keys(c.byKind) as SiteKind[]).find((k) => c.byKind[k] === 1);
+  const risk = riskLevels.find((r) => c.byRisk[r] === 1) ?? null;
+  if (!kind) return null;
+  return pointIcon({ id: "", name: "", kind, riskLevel: risk, lon: c.lon, lat: c.lat, gridId: null });
+}
+
 function clusterIcon(c: SiteCluster): L.DivIcon {
-  const size = Math.round(26 + Math.min(22, Math.log10(c.count + 1) * 9));
+  const size = Math.round(20 + Math.min(20, Math.log10(c.count + 1) * 8));
   const text = c.count >= 10000 ? `${Math.round(c.count / 1000)}k` : String(c.count);
   return L.divIcon({
     className: "sg-cluster-icon",
@@ -74,7 +83,7 @@ export function renderSiteLayer(
   group.clearLayers();
   if (sites.mode === "clusters") {
     for (const c of sites.items) {
-      const marker = L.marker([c.lat, c.lon], { icon: clusterIcon(c), keyboard: false });
+      const marker = L.marker([c.lat, c.lon], { icon: singleIcon(c) ?? clusterIcon(c), keyboard: false });
       marker.bindTooltip(escapeHtml(handlers.clusterLabel(c)), { direction: "top" });
       marker.on("click", () => map.setView([c.lat, c.lon], Math.min(18, map.getZoom() + 2)));
       group.addLayer(marker);

@@ -10,6 +10,7 @@ import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
+import { useLatest } from "../sites/use-latest";
 import { CoverageChildren } from "./coverage-children";
 import { CoverageRowsDrawer } from "./coverage-rows-drawer";
 import { CoverageTotals } from "./coverage-totals";
@@ -46,17 +47,20 @@ export function CoveragePage() {
     [params, setParams],
   );
 
+  const begin = useLatest();
   const load = useCallback(async () => {
+    const current = begin();
     setLoading(true);
     setError(null);
     try {
-      setData(await fetchCoverage(region));
+      const next = await fetchCoverage(region);
+      if (current()) setData(next);
     } catch (err) {
-      setError(err);
+      if (current()) setError(err);
     } finally {
-      setLoading(false);
+      if (current()) setLoading(false);
     }
-  }, [region]);
+  }, [region, begin]);
   useEffect(() => {
     load();
   }, [load]);

@@ -87,7 +87,13 @@ export function ReassignmentDialog(props: {
             {t("reassign.again")}
           </Button>
           {!applied && (
-            <Button type="primary" onClick={apply} loading={busy} disabled={!preview || chosen.length === 0}>
+            <Button
+              type="primary"
+              onClick={apply}
+              loading={busy}
+              disabled={!preview || chosen.length === 0}
+              data-testid="reassign-apply"
+            >
               {t("reassign.apply", { n: chosen.length })}
             </Button>
           )}
@@ -100,13 +106,14 @@ export function ReassignmentDialog(props: {
       )}
       {applied && (
         <Result
+          data-testid="reassign-result"
           status="success"
           title={t("reassign.applied", { n: applied.applied })}
           subTitle={t("reassign.skipped", { n: applied.skipped })}
         />
       )}
       {preview && !applied && (
-        <>
+        <div data-testid="reassign-preview">
           <Descriptions
             size="small"
             column={4}
@@ -122,7 +129,8 @@ export function ReassignmentDialog(props: {
             rowKey="siteId"
             dataSource={preview.changes}
             rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setChosen(keys as string[]) }}
-            pagination={{ pageSize: 10 }}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
+            scroll={{ y: 380 }}
             columns={[
               { title: t("sites.name"), dataIndex: "siteName", width: 180 },
               { title: t("reassign.from"), key: "from", render: (_, c) => <PartText part={c.from} /> },
@@ -130,7 +138,7 @@ export function ReassignmentDialog(props: {
               { title: t("reassign.reason"), dataIndex: "reason" },
             ]}
           />
-        </>
+        </div>
       )}
     </Modal>
   );

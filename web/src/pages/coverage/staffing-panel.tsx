@@ -181,7 +181,7 @@ export function StaffingPanel({ region }: { region: string | undefined }) {
           {
             title: t("staffing.capacity"),
             key: "capacity",
-            width: 170,
+            width: 210,
             render: (_, r) =>
               t("staffing.capacityText", {
                 full: r.capacity.fullTime,

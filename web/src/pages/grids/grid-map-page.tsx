@@ -19,6 +19,7 @@ import { boundsOf } from "../../map/base-map";
 import { highlightGrids, renderOutline, renderPieces } from "../../map/grid-layer";
 import { MapLegend } from "../../map/map-legend";
 import { renderProblems } from "../../map/problem-layer";
+import { ProblemList } from "../../map/problem-list";
 import { useLeafletMap } from "../../map/use-leaflet-map";
 import { SiteDrawer } from "../sites/site-drawer";
 import { type Flagged, GridDrawPanel } from "./grid-draw-panel";
@@ -27,6 +28,7 @@ import { GridImportWizard } from "./grid-import-wizard";
 import { GridMapSide } from "./grid-map-side";
 import { GridStaffDialog } from "./grid-staff-dialog";
 import { GridViewSwitch } from "./grid-view-switch";
+import { ReassignPrompt } from "./reassign-prompt";
 import { useBoundary } from "./use-boundary";
 import { useGridSelection } from "./use-grid-selection";
 import { useMapData } from "./use-map-data";
@@ -53,6 +55,7 @@ export function GridMapPage() {
   const [siteId, setSiteId] = useState<string | null>(null);
   const [staffing, setStaffing] = useState<string | null>(null);
   const [editing, setEditing] = useState<Grid | null>(null);
+  const [reassignRegion, setReassignRegion] = useState<string | null>(null);
   const overlay = useRef({ problems: L.layerGroup(), pieces: L.layerGroup(), selected: L.layerGroup() });
   const sel = useGridSelection(params.get("grid"), params.get("split"));
 
@@ -113,10 +116,12 @@ export function GridMapPage() {
     setDrawing(false);
     setProblems([]);
   };
-  const changed = (grid: Grid, text: string) => {
+  /** After a change; `reassign` when the grid's outline or staff changed, so sites may move. */
+  const changed = (grid: Grid, text: string, reassign = false) => {
     message.success(text);
     sel.select(grid);
     data.reload();
+    if (reassign) setReassignRegion(grid.code.slice(0, 6));
   };
 
   return (
@@ -181,8 +186,8 @@ export function GridMapPage() {
       {data.error != null && (
         <Alert type="error" showIcon title={errorMessage(data.error, t)} style={{ marginBottom: 8 }} />
       )}
-      {data.layer?.mode === "grids" && data.layer.truncated && (
-        <Alert type="warning" showIcon title={t("map.truncated")} style={{ marginBottom: 8 }} />
+      {data.layer?.mode === "regions" && data.layer.level === "township" && (
+        <Alert type="info" showIcon title={t("map.truncated")} style={{ marginBottom: 8 }} />
       )}
       <div className="sg-map-layout">
         <div ref={el} className="sg-map" data-testid="grid-map" />
@@ -197,25 +202,48 @@ export function GridMapPage() {
             onCreated={(grid) => {
               setDrawing(false);
               setProblems((grid.warnings ?? []).map((problem) => ({ problem, severity: "warning" })));
-              changed(grid, t("map.created", { name: grid.name }));
+              changed(grid, t("map.created", { name: grid.name }), true);
             }}
           />
         ) : (
-          <GridMapSide
-            sel={sel}
-            data={data}
-            preview={preview}
-            onStaff={(id) => setStaffing(id)}
-            onEdit={(g) => setEditing(g)}
-            onLocate={() => sel.grid && map?.fitBounds(boundsOf(sel.grid.bbox), { maxZoom: 16 })}
-            onChanged={changed}
-          />
+          <div className="sg-side-stack">
+            <GridMapSide
+              sel={sel}
+              data={data}
+              preview={preview}
+              onStaff={(id) => setStaffing(id)}
+              onEdit={(g) => setEditing(g)}
+              onLocate={() => sel.grid && map?.fitBounds(boundsOf(sel.grid.bbox), { maxZoom: 16 })}
+              onChanged={changed}
+            />
+            {reassignRegion && (
+              <ReassignPrompt
+                region={reassignRegion}
+                onDismiss={() => setReassignRegion(null)}
+                onApplied={data.reload}
+              />
+            )}
+            {problems.length > 0 && (
+              <Card
+                size="small"
+                className="sg-problem-card"
+                title={t("map.problemsTitle")}
+                extra={
+                  <Button size="small" type="text" onClick={() => setProblems([])}>
+                    {t("map.problemsClear")}
+                  </Button>
+                }
+              >
+                <ProblemList problems={problems} onLocate={locate} />
+              </Card>
+            )}
+          </div>
         )}
       </div>
       <GridStaffDialog
         gridId={staffing}
         onClose={() => setStaffing(null)}
-        onSaved={(g) => changed(g, t("common.saved"))}
+        onSaved={(g) => changed(g, t("common.saved"), true)}
       />
       <GridEditDialog
         grid={editing}

@@ -16,7 +16,7 @@ export function GridMapSide(props: {
   onStaff: (gridId: string) => void;
   onEdit: (grid: Grid) => void;
   onLocate: () => void;
-  onChanged: (grid: Grid, text: string) => void;
+  onChanged: (grid: Grid, text: string, reassign?: boolean) => void;
 }) {
   const { t } = useI18n();
   const { sel, data } = props;
@@ -28,7 +28,7 @@ export function GridMapSide(props: {
         initialParts={sel.split}
         onPreview={props.preview}
         onClose={() => sel.setSplit(null)}
-        onDone={(grids) => props.onChanged(grids[0], t("grids.splitDone", { n: grids.length }))}
+        onDone={(grids) => props.onChanged(grids[0], t("grids.splitDone", { n: grids.length }), true)}
       />
     );
   if (sel.merge.length > 0)
@@ -37,7 +37,7 @@ export function GridMapSide(props: {
         grids={sel.merge}
         onRemove={sel.removeFromMerge}
         onClose={sel.clearMerge}
-        onDone={(grid) => props.onChanged(grid, t("grids.mergeDone", { name: grid.name }))}
+        onDone={(grid) => props.onChanged(grid, t("grids.mergeDone", { name: grid.name }), true)}
       />
     );
   if (sel.selectedId) {

@@ -2,6 +2,7 @@ import { Select, Spin } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { fetchGrid, fetchGrids, type GridSummary } from "../../api/grids";
 import { useI18n } from "../../i18n/i18n-context";
+import { useLatest } from "../sites/use-latest";
 
 /** Chooses one grid by name or code within `region` (searched on the server). Value: grid id. */
 export function GridPicker(props: {
@@ -21,12 +22,14 @@ export function GridPicker(props: {
   const timer = useRef<number | undefined>(undefined);
   const { region, value } = props;
 
+  const begin = useLatest();
   const load = (q?: string) => {
+    const current = begin();
     setLoading(true);
     fetchGrids({ region, q, page: 1, pageSize: 50 })
-      .then((r) => setItems(r.items))
-      .catch(() => setItems([]))
-      .finally(() => setLoading(false));
+      .then((r) => current() && setItems(r.items))
+      .catch(() => current() && setItems([]))
+      .finally(() => current() && setLoading(false));
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the region changes
   useEffect(() => load(), [region]);

@@ -78,7 +78,7 @@ export function GridSplitPanel(props: {
       <Space style={{ marginBottom: 12 }}>
         <span>{t("grids.splitParts")}</span>
         <InputNumber min={2} max={20} value={parts} onChange={(v) => setParts(v ?? 2)} />
-        <Button onClick={preview} loading={busy && !pieces}>
+        <Button onClick={preview} loading={busy && !pieces} data-testid="split-preview">
           {t("grids.splitPreview")}
         </Button>
       </Space>
@@ -98,6 +98,7 @@ export function GridSplitPanel(props: {
           <Button
             type="primary"
             onClick={confirm}
+            data-testid="split-confirm"
             loading={busy}
             disabled={names.some((n) => !n.trim())}
             style={{ marginTop: 6 }}

@@ -7,6 +7,7 @@ import { fetchGrids, type GridFilter, type GridSummary, type Person } from "../.
 import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
+import { useLatest } from "../sites/use-latest";
 import { GridEditDialog } from "./grid-edit-dialog";
 import { GridImportWizard } from "./grid-import-wizard";
 import { GridMergePanel } from "./grid-merge-panel";
@@ -44,20 +45,23 @@ export function GridsListPage() {
   const [importing, setImporting] = useState(false);
   const [checking, setChecking] = useState(false);
 
+  const begin = useLatest();
   const load = useCallback(async () => {
+    const current = begin();
     setLoading(true);
     setError(null);
     try {
       const res = await fetchGrids(filter);
+      if (!current()) return;
       setItems(res.items);
       setTotal(res.total);
       setAbilities(res.abilities);
     } catch (err) {
-      setError(err);
+      if (current()) setError(err);
     } finally {
-      setLoading(false);
+      if (current()) setLoading(false);
     }
-  }, [filter]);
+  }, [filter, begin]);
   useEffect(() => {
     load();
   }, [load]);
@@ -166,13 +170,37 @@ export function GridsListPage() {
             width: 180,
             render: (_, g) => <Link to={`/grids?grid=${encodeURIComponent(g.id)}`}>{g.name}</Link>,
           },
-          { title: t("grids.kind"), dataIndex: "kindLabel", width: 130 },
           {
             title: t("grids.township"),
             dataIndex: "townshipName",
             width: 120,
             render: (v, g) => v ?? g.townshipCode,
           },
+          {
+            title: t("grids.workers"),
+            dataIndex: "workerCount",
+            width: 100,
+            render: (n: number) => (n === 0 ? <Tag color="red">{t("grids.noWorker")}</Tag> : n),
+          },
+          {
+            title: t("grids.supervisionOfficer"),
+            dataIndex: "supervisionOfficer",
+            width: 180,
+            render: (p: Person | null) => person(p, t("grids.notSet")),
+          },
+          {
+            title: t("grids.contactLeader"),
+            dataIndex: "contactLeader",
+            width: 180,
+            render: (p: Person | null) => person(p, t("grids.notSet")),
+          },
+          {
+            title: t("grids.siteCount"),
+            dataIndex: "siteCount",
+            width: 90,
+            render: (n: number, g) => <Link to={`/sites?gridId=${encodeURIComponent(g.id)}`}>{n}</Link>,
+          },
+          { title: t("grids.kind"), dataIndex: "kindLabel", width: 130 },
           {
             title: t("grids.villages"),
             dataIndex: "villageCodes",
@@ -184,30 +212,6 @@ export function GridsListPage() {
             dataIndex: "areaKm2",
             width: 100,
             render: (v: number) => `${v.toFixed(2)} km²`,
-          },
-          {
-            title: t("grids.workers"),
-            dataIndex: "workerCount",
-            width: 100,
-            render: (n: number) => (n === 0 ? <Tag color="red">{t("grids.noWorker")}</Tag> : n),
-          },
-          {
-            title: t("grids.supervisionOfficer"),
-            dataIndex: "supervisionOfficer",
-            width: 190,
-            render: (p: Person | null) => person(p, t("grids.notSet")),
-          },
-          {
-            title: t("grids.contactLeader"),
-            dataIndex: "contactLeader",
-            width: 190,
-            render: (p: Person | null) => person(p, t("grids.notSet")),
-          },
-          {
-            title: t("grids.siteCount"),
-            dataIndex: "siteCount",
-            width: 90,
-            render: (n: number, g) => <Link to={`/sites?gridId=${encodeURIComponent(g.id)}`}>{n}</Link>,
           },
           {
             title: t("common.actions"),

@@ -44,7 +44,7 @@ export function SiteFilters(props: {
       />
       <Select
         allowClear
-        style={{ width: 120 }}
+        style={{ width: 140 }}
         placeholder={t("sites.allRisks")}
         value={filter.riskLevel}
         onChange={(riskLevel) => onChange({ riskLevel })}

@@ -10,6 +10,7 @@ import { SiteDrawer } from "./site-drawer";
 import { SiteFilters } from "./site-filters";
 import { SiteFormDialog } from "./site-form-dialog";
 import { SiteImportWizard } from "./site-import-wizard";
+import { useLatest } from "./use-latest";
 
 const filterKeys = [
   "region",
@@ -50,20 +51,23 @@ export function SitesPage() {
   const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
   const [importing, setImporting] = useState(false);
 
+  const begin = useLatest();
   const load = useCallback(async () => {
+    const current = begin();
     setLoading(true);
     setError(null);
     try {
       const res = await fetchSites({ ...filter, ...paging });
+      if (!current()) return;
       setItems(res.items);
       setTotal(res.total);
       setAbilities(res.abilities);
     } catch (err) {
-      setError(err);
+      if (current()) setError(err);
     } finally {
-      setLoading(false);
+      if (current()) setLoading(false);
     }
-  }, [filter, paging]);
+  }, [filter, paging, begin]);
   useEffect(() => {
     load();
   }, [load]);

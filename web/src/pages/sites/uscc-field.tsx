@@ -48,7 +48,12 @@ export function UsccField(props: { form: FormInstance; required: boolean; siteId
             </Typography.Text>
           )}
           {suggestion && (
-            <Typography.Link onClick={() => props.form.setFieldValue("uscc", suggestion)}>
+            <Typography.Link
+              onClick={() => {
+                props.form.setFieldValue("uscc", suggestion);
+                props.form.validateFields(["uscc"]).catch(() => undefined);
+              }}
+            >
               {t("sites.usccUse", { code: suggestion })}
             </Typography.Link>
           )}
