@@ -156,6 +156,39 @@ eachCaseWorld("case commands", (w) => {
     expect(k.onsiteAcceptance?.by).not.toBe(k.handlerId);
   });
 
+  it("a case in the lead department's own remit: its handler may neither re-check nor accept it on site", async () => {
+    const id = await w.report({ type: "major_hazard" });
+    await w.act("lead", id, "triage", { type: "major_hazard", category: "gas" });
+    await w.act("lead", id, "dispatch", { departmentId: w.departments.emergency });
+    await w.act("lead", id, "accept");
+    await w.act("lead", id, "submit_plan", {
+      plan: {
+        objectives: "消除隐患",
+        measures: "移出钢瓶",
+        fundsMaterials: "3 万元",
+        responsiblePeople: "赵某",
+        timeLimit: "2027-03-31",
+        safetyMeasures: "停用地下室",
+      },
+    });
+    w.deps.clock.advance({ minutes: 3 });
+    await w.act("lead", id, "feedback", {
+      result: "fixed",
+      note: "已整改",
+      evidenceIds: [await w.evidence("lead")],
+    });
+    w.deps.clock.advance({ minutes: 3 });
+    await rejects(w.act("lead", id, "recheck", { passed: true, location: atVillage }), "forbidden");
+    await w.act("station", id, "recheck", { passed: true, location: atVillage });
+    await rejects(w.act("lead", id, "accept_onsite", { passed: true, location: atVillage }), "forbidden");
+    await w.act("county", id, "accept_onsite", { passed: true, location: atVillage });
+    await w.act("lead", id, "close");
+    const k = await load(id);
+    expect(k.stage).toBe("closed");
+    expect(k.handlerId).toBe(w.actors.lead.id);
+    expect(k.onsiteAcceptance?.by).toBe(w.actors.county.id);
+  });
+
   it("a site's third case of the same category within 90 days is escalated at once", async () => {
     await insertTestSite(w.deps, {
       id: "site-recur",
