@@ -6,6 +6,7 @@ import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
+import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
@@ -31,6 +32,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     siteImportRoutes,
     coverageRoutes,
     mapRoutes,
+    gridImportRoutes,
   ];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];

@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import type { ApiContext } from "../test/api-harness";
 
 /** A closed square ring [x0,y0]–[x1,y1], counter-clockwise. */
@@ -100,4 +101,105 @@ export function multipart(
     payload: Buffer.concat(parts),
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A .zip of the given files, stored (no compression): enough for shapefile archives in tests. */
+export function zipStore(files: Record<string, Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const n = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+/** A polygon .shp (type 5) from rings per record, rings given as in a shapefile (outer clockwise, holes counter-clockwise). */
+export function shpPolygons(records: [number, number][][][]): Buffer {
+  const bodies = records.map((rings) => {
+    const points = rings.flat();
+    const b = Buffer.alloc(44 + rings.length * 4 + points.length * 16);
+    b.writeInt32LE(5, 0);
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    for (const [i, v] of [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].entries())
+      b.writeDoubleLE(v, 4 + i * 8);
+    b.writeInt32LE(rings.length, 36);
+    b.writeInt32LE(points.length, 40);
+    let start = 0;
+    rings.forEach((r, i) => {
+      b.writeInt32LE(start, 44 + i * 4);
+      start += r.length;
+    });
+    points.forEach((p, k) => {
+      b.writeDoubleLE(p[0], 44 + rings.length * 4 + k * 16);
+      b.writeDoubleLE(p[1], 44 + rings.length * 4 + k * 16 + 8);
+    });
+    return b;
+  });
+  const header = Buffer.alloc(100);
+  header.writeInt32BE(9994, 0);
+  const total = 100 + bodies.reduce((s, b) => s + 8 + b.length, 0);
+  header.writeInt32BE(total / 2, 24);
+  header.writeInt32LE(1000, 28);
+  header.writeInt32LE(5, 32);
+  const recs = bodies.map((b, i) => {
+    const h = Buffer.alloc(8);
+    h.writeInt32BE(i + 1, 0);
+    h.writeInt32BE(b.length / 2, 4);
+    return Buffer.concat([h, b]);
+  });
+  return Buffer.concat([header, ...recs]);
+}
+
+/** A .dbf with character fields (UTF-8, declare it in a .cpg). */
+export function dbfRecords(fields: string[], records: string[][], width = 40): Buffer {
+  const headerLength = 32 + fields.length * 32 + 1;
+  const recordLength = 1 + fields.length * width;
+  const header = Buffer.alloc(headerLength);
+  header.writeUInt8(3, 0);
+  header.writeUInt32LE(records.length, 4);
+  header.writeUInt16LE(headerLength, 8);
+  header.writeUInt16LE(recordLength, 10);
+  fields.forEach((f, i) => {
+    Buffer.from(f, "utf8").copy(header, 32 + i * 32, 0, 10);
+    header.write("C", 32 + i * 32 + 11, "ascii");
+    header.writeUInt8(width, 32 + i * 32 + 16);
+  });
+  header.writeUInt8(0x0d, headerLength - 1);
+  const body = records.map((r) => {
+    const b = Buffer.alloc(recordLength, 0x20);
+    for (const [i, v] of r.entries()) Buffer.from(v, "utf8").copy(b, 1 + i * width, 0, width);
+    return b;
+  });
+  return Buffer.concat([header, ...body, Buffer.from([0x1a])]);
 }
