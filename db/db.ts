@@ -10,6 +10,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL schema in use when not the default (tests isolate each file in one). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export function openDatabase(opts: OpenOptions = {}): Database {
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    return { db, dialect: "postgres", schema: opts.schema, close: () => db.destroy() };
   }
   const file = opts.file ?? path.join(opts.dataDir ?? "data", "safegrid.db");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });

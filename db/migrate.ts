@@ -13,6 +13,8 @@ function migrator(database: Database) {
     provider: { getMigrations: async () => migrations },
     migrationTableName: "schema_migration",
     migrationLockTableName: "schema_migration_lock",
+    // Kysely looks for its tables in every schema unless told which: parallel test schemas would collide.
+    migrationTableSchema: database.schema,
   });
 }
 

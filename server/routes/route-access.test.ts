@@ -46,7 +46,7 @@ eachApi("every route × every role", (ctx) => {
       });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
-  });
+  }, 120_000);
 
   it("never answers 5xx to any role on any route, and never 401 to a signed-in one", async () => {
     const usernames = Object.values(ctx.users)
@@ -67,7 +67,7 @@ eachApi("every route × every role", (ctx) => {
         expect(res.statusCode, `${username} ${r.method} ${r.url}`).not.toBe(401);
       }
     }
-  });
+  }, 300_000);
 
   it("hides another county's users and departments (404), and lists only the actor's own", async () => {
     const otherUser = ctx.users.other_county.id;

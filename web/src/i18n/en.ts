@@ -108,7 +108,7 @@ export const en: Record<MessageKey, string> = {
   "siteKind.enterprise": "Enterprise",
   "siteKind.small_shop": "Small shop",
   "siteKind.small_workshop": "Small workshop",
-  "siteKind.small_venue": "Small entertainment venue",
+  "siteKind.small_entertainment": "Small entertainment venue",
   "siteKind.household": "Household",
   "siteKind.other": "Other",
   "users.title": "Users",

@@ -105,7 +105,7 @@ export const zh = {
   "siteKind.enterprise": "企业",
   "siteKind.small_shop": "小商店",
   "siteKind.small_workshop": "小作坊",
-  "siteKind.small_venue": "小娱乐场所",
+  "siteKind.small_entertainment": "小娱乐场所",
   "siteKind.household": "家庭",
   "siteKind.other": "其他",
   "users.title": "用户管理",
