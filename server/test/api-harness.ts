@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Database, Dialect } from "../../db/db";
 import { createTestDatabase, testDialects } from "../../db/test-db";
@@ -17,7 +17,7 @@ export interface ApiContext {
   /** Signs in (cached per username) and returns a bearer token. */
   token(username: string): Promise<string>;
   /** `inject` as a user (or anonymously with `null`). */
-  as(username: string | null, opts: InjectOptions): ReturnType<FastifyInstance["inject"]>;
+  as(username: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 /** A describe block per dialect with a migrated database, the test world seeded and the app built. */
