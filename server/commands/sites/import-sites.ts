@@ -15,6 +15,7 @@ import { assignmentSummary, siteRow } from "./create-site";
 import { assignmentContext, assignSite, preloadWorkers } from "./site-assignment";
 import { readSiteFile } from "./site-import-file";
 import type { ParsedRow, RowError } from "./site-import-row";
+import { timeOrderedId } from "./time-ordered-id";
 
 export interface ImportResult {
   mode: SiteImportOptions["mode"];
@@ -154,7 +155,7 @@ export async function importSites(
     // in chunks, so memory stays flat and the trail rows of one chunk are gone before the next is built
     for (let from = 0; from < ready.length; from += importChunk) {
       const chunk = ready.slice(from, from + importChunk);
-      const rows: SiteTable[] = chunk.map((r) => siteRow(randomUUID(), r.fields, now.toISOString()));
+      const rows: SiteTable[] = chunk.map((r) => siteRow(timeOrderedId(), r.fields, now.toISOString()));
       const located = rows.map((r) =>
         r.lon !== null && r.lat !== null
           ? ctx.layer.locate(r.lon, r.lat, r.regionCode.slice(0, 6))?.id

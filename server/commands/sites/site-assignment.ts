@@ -14,6 +14,8 @@ export interface AssignmentContext {
   /** `${regionCode}|${kind}` -> department. */
   departments: Map<string, { id: string; name: string }>;
   workers: Map<string, { id: string; displayName: string } | null>;
+  /** Routing answers by region, industry and kind (an import asks the same question thousands of times). */
+  routes: Map<string, ReturnType<typeof routeSite>>;
   db: Tx;
 }
 
@@ -30,7 +32,7 @@ export async function assignmentContext(db: Tx, layer: GridLayer): Promise<Assig
     const key = `${d.regionCode}|${d.kind}`;
     if (!departments.has(key)) departments.set(key, { id: d.id, name: d.name });
   }
-  return { layer, rules, departments, workers: new Map(), db };
+  return { layer, rules, departments, workers: new Map(), routes: new Map(), db };
 }
 
 /** Loads the default workers of these grids into the context (one query per 500 grids). */
@@ -150,11 +152,16 @@ export function assignSite(ctx: AssignmentContext, site: AssignableSite): Assign
       departmentRuleId: null,
       departmentReason: site.departmentReason ?? "{}",
     };
-  const routed = routeSite(ctx.rules, {
-    regionCode: site.regionCode,
-    industryCode: site.industryCode,
-    kind: site.kind as SiteKind,
-  });
+  const routeKey = `${site.regionCode}|${site.industryCode}|${site.kind}`;
+  let routed = ctx.routes.get(routeKey);
+  if (routed === undefined) {
+    routed = routeSite(ctx.rules, {
+      regionCode: site.regionCode,
+      industryCode: site.industryCode,
+      kind: site.kind as SiteKind,
+    });
+    ctx.routes.set(routeKey, routed);
+  }
   const dep = routed ? departmentFor(ctx, site.regionCode, routed.departmentKind) : null;
   return {
     direct: direct.direct ? 1 : 0,

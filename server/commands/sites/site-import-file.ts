@@ -2,9 +2,10 @@ import { AppError } from "../../../domain/errors";
 import type { Crs } from "../../../domain/geo/coordinates";
 import { NotAZipError } from "../grids/zip-entries";
 import { columnName, type ImportField, isHeaderRow, mapHeader, requiredFields } from "./site-import-columns";
-import { readCsvRows, readXlsxRows, type SheetRow } from "./site-import-reader";
+import { readCsvRows, type SheetRow } from "./site-import-reader";
 import { type ParsedRow, parseImportRow, type RowError } from "./site-import-row";
 import { inspectXlsx, type XlsxShape } from "./xlsx-inspect";
+import { type MergedRange, readXlsxRowsFast } from "./xlsx-rows";
 
 /** More rows than this refuse the file (split it). */
 export const maxImportRows = 200_000;
@@ -38,7 +39,8 @@ function refuse(errors: RowError[]): never {
  * given twice, no data, too many rows. Returns the good rows and the errors of the bad ones otherwise.
  */
 export async function readSiteFile(file: string, format: "xlsx" | "csv", crs: Crs, en: boolean) {
-  let shape: XlsxShape = { sheets: ["csv"], merges: [] };
+  let shape: XlsxShape = { sheets: ["csv"], sheetPath: null };
+  const merges: MergedRange[] = [];
   if (format === "xlsx") {
     try {
       shape = await inspectXlsx(file);
@@ -57,7 +59,10 @@ export async function readSiteFile(file: string, format: "xlsx" | "csv", crs: Cr
         ),
       ]);
   }
-  const rows: AsyncGenerator<SheetRow> = format === "xlsx" ? readXlsxRows(file) : readCsvRows(file);
+  const rows: AsyncGenerator<SheetRow> =
+    format === "xlsx" && shape.sheetPath
+      ? readXlsxRowsFast(file, shape.sheetPath, merges)
+      : readCsvRows(file);
   let header: SheetRow | null = null;
   let columns = new Map<ImportField, number>();
   let seenBeforeHeader = 0;
@@ -75,17 +80,6 @@ export async function readSiteFile(file: string, format: "xlsx" | "csv", crs: Cr
       const cells = r.cells.map((c) => (c === null ? null : String(c)));
       if (isHeaderRow(cells)) {
         header = r;
-        const merged = shape.merges.filter((m) => m.top <= r.row && m.bottom >= r.row);
-        if (merged.length)
-          refuse([
-            fileError(
-              "merged_header",
-              `表头（第 ${r.row} 行）有合并单元格 ${merged.map((m) => m.ref).join("、")}，请取消合并，每列一个表头`,
-              `Header row ${r.row} has merged cells ${merged.map((m) => m.ref).join(", ")}; unmerge them, one header per column`,
-              en,
-              r.row,
-            ),
-          ]);
         const mapped = mapHeader(cells);
         columns = mapped.columns;
         const missing = requiredFields.filter((f) => !columns.has(f));
@@ -134,17 +128,7 @@ export async function readSiteFile(file: string, format: "xlsx" | "csv", crs: Cr
           en,
         ),
       ]);
-    const merged = shape.merges.find((m) => m.top <= r.row && m.bottom >= r.row);
-    if (merged) {
-      errors.push({
-        row: r.row,
-        column: null,
-        code: "merged_cells",
-        message: en ? `Merged cells ${merged.ref}` : `含合并单元格 ${merged.ref}，请取消合并并逐行填写`,
-      });
-      continue;
-    }
-    const parsed = parseImportRow(r.row, r.cells, columns, headerOf, crs);
+    const parsed = parseImportRow(r.row, r.cells, columns, headerOf, crs, en);
     if (parsed.ok) good.push({ row: r.row, fields: parsed.row });
     else errors.push(...parsed.errors);
   }
@@ -157,6 +141,31 @@ export async function readSiteFile(file: string, format: "xlsx" | "csv", crs: Cr
         en,
       ),
     ]);
+  // merged ranges are listed after the rows in the sheet XML, so they are checked once the rows are read
+  const headerRow = (header as SheetRow).row;
+  const inHeader = merges.filter((m) => m.top <= headerRow && m.bottom >= headerRow);
+  if (inHeader.length)
+    refuse([
+      fileError(
+        "merged_header",
+        `表头（第 ${headerRow} 行）有合并单元格 ${inHeader.map((m) => m.ref).join("、")}，请取消合并，每列一个表头`,
+        `Header row ${headerRow} has merged cells ${inHeader.map((m) => m.ref).join(", ")}; unmerge them, one header per column`,
+        en,
+        headerRow,
+      ),
+    ]);
   if (count === 0) refuse([fileError("empty_file", "文件中没有数据行", "The file has no data rows", en)]);
-  return { rows: count, good, errors, warnings, headerOf };
+  const mergedRow = new Map<number, string>();
+  for (const m of merges)
+    for (let row = Math.max(m.top, headerRow + 1); row <= m.bottom; row++) mergedRow.set(row, m.ref);
+  const kept = mergedRow.size ? good.filter((g) => !mergedRow.has(g.row)) : good;
+  for (const [row, ref] of mergedRow)
+    if (good.some((g) => g.row === row) || errors.some((e) => e.row === row))
+      errors.push({
+        row,
+        column: null,
+        code: "merged_cells",
+        message: en ? `Merged cells ${ref}` : `含合并单元格 ${ref}，请取消合并并逐行填写`,
+      });
+  return { rows: count, good: kept, errors, warnings, headerOf };
 }

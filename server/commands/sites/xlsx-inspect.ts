@@ -1,10 +1,10 @@
-import { NotAZipError, readZipEntry, streamZipEntry, zipEntries } from "../grids/zip-entries";
+import { NotAZipError, readZipEntry, zipEntries } from "../grids/zip-entries";
 
 export interface XlsxShape {
   /** Sheet names in workbook order. */
   sheets: string[];
-  /** Merged ranges of the first sheet, e.g. "A1:B1". */
-  merges: { ref: string; top: number; bottom: number }[];
+  /** The zip path of the first sheet's XML. */
+  sheetPath: string | null;
 }
 
 const decode = (s: string) =>
@@ -13,12 +13,10 @@ const decode = (s: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");
-const rowOf = (cell: string) => Number(/\d+/.exec(cell)?.[0] ?? 0);
 
 /**
- * What the streaming row reader cannot tell: how many sheets the workbook has and which cells of the first
- * sheet are merged. Reads workbook.xml and scans the first worksheet's XML as a stream (merges come after
- * the rows), so memory stays flat for any size. Throws NotAZipError for a file that is not an .xlsx.
+ * The sheets of a workbook and where the first one is, from workbook.xml and its relationships (a few KB,
+ * whatever the size of the file). Throws NotAZipError for a file that is not an .xlsx.
  */
 export async function inspectXlsx(file: string): Promise<XlsxShape> {
   const entries = await zipEntries(file);
@@ -37,21 +35,5 @@ export async function inspectXlsx(file: string): Promise<XlsxShape> {
     const path = target ? (target[1] ?? target[2]).replace(/^\/?(xl\/)?/, "xl/") : null;
     first = entries.find((e) => e.name === path) ?? first;
   }
-  const merges: XlsxShape["merges"] = [];
-  if (first) {
-    const stream = await streamZipEntry(file, first);
-    let carry = "";
-    for await (const chunk of stream) {
-      const text = carry + (chunk as Buffer).toString("utf8");
-      const cut = text.lastIndexOf("<");
-      const body = cut > 0 ? text.slice(0, cut) : text;
-      carry = cut > 0 ? text.slice(cut) : "";
-      for (const m of body.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g)) {
-        const a = rowOf(m[1]);
-        const b = rowOf(m[2] ?? m[1]);
-        merges.push({ ref: m[2] ? `${m[1]}:${m[2]}` : m[1], top: Math.min(a, b), bottom: Math.max(a, b) });
-      }
-    }
-  }
-  return { sheets, merges };
+  return { sheets, sheetPath: first?.name ?? null };
 }
