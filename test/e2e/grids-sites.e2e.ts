@@ -62,7 +62,8 @@ async function closeDrawer() {
 /** Walks an open region cascader down the names given (levels above the user's scope may be absent). */
 async function pickRegion(names: string[]) {
   for (const name of names) {
-    const item = page.locator(`.ant-cascader-menu-item[title="${name}"]`);
+    // earlier pickers leave their (hidden) menus in the page: only the open one counts
+    const item = page.locator(`.ant-cascader-menu-item[title="${name}"]`).filter({ visible: true });
     try {
       await item.first().waitFor({ timeout: 5_000 });
     } catch {
@@ -137,6 +138,75 @@ it("draws a grid on the map: a crossing outline is flagged where it crosses, a c
   expect(found.items[0].code).toMatch(/^620123\d{9}$/);
   expect(found.items[0].workerCount).toBe(1);
   expect(found.items[0].supervisionOfficer.name).toBe("李建国");
+});
+
+it("imports a grid layer (GeoJSON) with the field mapping step, keeping the good feature", async () => {
+  // a small square inside a demo grid of 城关镇, and a crossing outline that must be refused
+  const [near] = (await api<{ items: { id: string }[] }>(`/grids?region=620123100&pageSize=1`)).items;
+  const { bbox } = await api<{ bbox: [number, number, number, number] }>(`/grids/${near.id}`);
+  const x = (bbox[0] + bbox[2]) / 2;
+  const y = (bbox[1] + bbox[3]) / 2;
+  const d = 0.002;
+  const ring = (pts: [number, number][]) => [[...pts, pts[0]]];
+  const layer = {
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        properties: { 网格名称: "e2e 导入网格甲", 备注: "综治网格" },
+        geometry: {
+          type: "Polygon",
+          coordinates: ring([
+            [x - d, y - d],
+            [x + d, y - d],
+            [x + d, y + d],
+            [x - d, y + d],
+          ]),
+        },
+      },
+      {
+        type: "Feature",
+        properties: { 网格名称: "e2e 导入网格乙", 备注: "边界自相交" },
+        geometry: {
+          type: "Polygon",
+          coordinates: ring([
+            [x - d, y - d],
+            [x + d, y + d],
+            [x + d, y - d],
+            [x - d, y + d],
+          ]),
+        },
+      },
+    ],
+  };
+  const file = path.join(tmp, "综治网格.geojson");
+  fs.writeFileSync(file, JSON.stringify(layer));
+
+  await page.goto(`${server.url}/grids`);
+  await page.getByTestId("grid-map").waitFor();
+  await page.getByTestId("grid-import").click();
+  await page.locator(".ant-modal .ant-upload input[type=file]").first().setInputFiles(file);
+  const mapping = page.getByTestId("grid-import-mapping");
+  await mapping.waitFor({ state: "visible" });
+  // the name field was recognised; the township is chosen for features without a region code
+  expect(await mapping.textContent()).toContain("网格名称");
+  await mapping.locator(".ant-cascader").first().click();
+  await pickRegion(["甘肃省", "兰州市", "榆中县", "城关镇"]);
+  await mapping.getByTestId("import-mode").getByText("导入有效行").click();
+  await screenshot(page, "grids-sites-02b-grid-import-mapping");
+  await page.getByTestId("grid-import-run").click();
+  const result = page.getByTestId("import-result");
+  await result.waitFor({ timeout: 30_000 });
+  expect(await result.textContent()).toContain("已导入 1 条，共 2 条");
+  const errors = (await page.getByTestId("import-errors").textContent()) ?? "";
+  expect(errors).toContain("self_intersection");
+  await screenshot(page, "grids-sites-02c-grid-import-result");
+  await page.keyboard.press("Escape");
+  const imported = await api<{ items: { name: string; code: string }[] }>(
+    `/grids?q=${encodeURIComponent("e2e 导入网格")}`,
+  );
+  expect(imported.items.map((g) => g.name)).toEqual(["e2e 导入网格甲"]);
+  expect(imported.items[0].code).toMatch(/^620123100\d{6}$/);
 });
 
 it("imports sites from an .xlsx (keep the good rows) and lists every bad row with row, column and message", async () => {
@@ -389,4 +459,29 @@ it("switches the coverage page to English and back", async () => {
   await screenshot(page, "grids-sites-15-coverage-en");
   await page.getByTestId("language-toggle").getByText("中文").click();
   await expect.poll(() => page.getByTestId("coverage-page").textContent()).toContain("网格配备网格员");
+});
+
+it("shows a province user the counties on the map and the register with masked contacts", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const other = await ctx.newPage();
+  try {
+    await signIn(other, server.url, "province");
+    await other.getByTestId("nav-grids").click();
+    await other.getByTestId("grid-map").waitFor();
+    await expect
+      .poll(() => other.getByTestId("map-overview").textContent(), { timeout: 15_000 })
+      .toContain("县区汇总");
+    await screenshot(other, "grids-sites-16-province-map");
+    await other.goto(`${server.url}/sites?q=${encodeURIComponent("东坪建材")}`);
+    const table = other.getByTestId("site-table");
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain("榆中县东坪建材有限公司");
+    // 张伟 13893112345 is shown as 张* 138****2345 to a province office
+    const row = (await table.textContent()) ?? "";
+    expect(row).not.toContain("13893112345");
+    expect(row).toContain("138****2345");
+    await table.getByTestId("contact-masked").first().waitFor();
+    await screenshot(other, "grids-sites-17-province-masked");
+  } finally {
+    await ctx.close();
+  }
 });

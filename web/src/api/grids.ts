@@ -128,7 +128,8 @@ export const fetchGridProblems = (region: string) =>
 export interface GridImportInspection {
   format: string;
   features: number;
-  geometryTypes: string[];
+  /** Count per geometry type, e.g. { Polygon: 12, MultiPolygon: 1 }. */
+  geometryTypes: Record<string, number>;
   fields: string[];
   sample: Record<string, unknown>[];
   crs: string | null;
@@ -148,6 +149,8 @@ export interface GridImportResult {
   imported: number;
   rejected: number;
   errors: RowError[];
+  /** Not blocking: overlaps with other grids, vertices outside the county boundary. */
+  warnings: Problem[];
   grids: GridSummary[];
 }
 

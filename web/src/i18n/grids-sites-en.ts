@@ -153,6 +153,8 @@ export const gridsSitesEn: Record<keyof typeof gridsSitesZh, string> = {
   "gridImport.run": "Import",
   "gridImport.done": "Done",
   "gridImport.featureNo": "Feature",
+  "gridImport.warnings":
+    "{n} things to check (not blocking): overlaps or vertices outside the county; see the geometry check",
   "import.crs": "Coordinate system",
   "import.crs.WGS84": "WGS84 / CGCS2000 (GPS, Tianditu)",
   "import.crs.GCJ02": "GCJ-02 (Amap, Tencent)",

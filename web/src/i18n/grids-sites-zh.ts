@@ -150,6 +150,7 @@ export const gridsSitesZh = {
   "gridImport.run": "开始导入",
   "gridImport.done": "完成",
   "gridImport.featureNo": "要素序号",
+  "gridImport.warnings": "{n} 处需注意（不影响导入）：网格重叠或超出县区边界，可在“几何检查”中查看",
   "import.crs": "坐标系",
   "import.crs.WGS84": "WGS84 / CGCS2000（GPS、天地图）",
   "import.crs.GCJ02": "GCJ-02（高德、腾讯）",

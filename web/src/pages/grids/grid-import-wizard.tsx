@@ -202,7 +202,13 @@ export function GridImportWizard(props: { open: boolean; onClose: () => void; on
             items={[
               { key: "file", label: t("gridImport.file"), children: file?.name },
               { key: "format", label: t("gridImport.format"), children: inspection.format },
-              { key: "features", label: t("gridImport.features"), children: inspection.features },
+              {
+                key: "features",
+                label: t("gridImport.features"),
+                children: `${inspection.features}（${Object.entries(inspection.geometryTypes ?? {})
+                  .map(([type, n]) => `${type} ${n}`)
+                  .join("，")}）`,
+              },
               { key: "crs", label: t("gridImport.crs"), children: inspection.crs ?? "—" },
             ]}
           />
@@ -232,14 +238,12 @@ export function GridImportWizard(props: { open: boolean; onClose: () => void; on
               data-testid="grid-import-region"
             />
           </Form.Item>
-          <Space size="large" wrap>
-            <Form.Item name="crs" label={t("import.crs")}>
-              <CrsChoice />
-            </Form.Item>
-            <Form.Item name="mode" label={t("import.mode")}>
-              <ImportModeChoice />
-            </Form.Item>
-          </Space>
+          <Form.Item name="crs" label={t("import.crs")}>
+            <CrsChoice />
+          </Form.Item>
+          <Form.Item name="mode" label={t("import.mode")}>
+            <ImportModeChoice />
+          </Form.Item>
         </Form>
         {inspection && inspection.sample.length > 0 && (
           <Table
@@ -258,14 +262,32 @@ export function GridImportWizard(props: { open: boolean; onClose: () => void; on
         )}
       </div>
       {step === 2 && result && (
-        <ImportResultView
-          imported={result.imported}
-          rejected={result.rejected}
-          total={result.features}
-          kept={result.mode === "keep_good" || result.rejected === 0}
-          errors={result.errors}
-          rowLabel={t("gridImport.featureNo")}
-        />
+        <>
+          <ImportResultView
+            imported={result.imported}
+            rejected={result.rejected}
+            total={result.features}
+            kept={result.mode === "keep_good" || result.rejected === 0}
+            errors={result.errors}
+            rowLabel={t("gridImport.featureNo")}
+          />
+          {(result.warnings ?? []).length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={t("gridImport.warnings", { n: result.warnings.length })}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 18, maxHeight: 160, overflowY: "auto" }}>
+                  {result.warnings.map((w, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
+                    <li key={i}>{w.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </>
       )}
     </Modal>
   );

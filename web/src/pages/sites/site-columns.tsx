@@ -64,14 +64,14 @@ export function siteColumns(opts: {
       render: (_, s) =>
         s.contactName || s.contactPhone ? (
           <Space size={4}>
+            {s.contactsMasked && (
+              <Tooltip title={t("sites.contactsMasked")}>
+                <LockOutlined style={{ color: "#8c8c8c" }} data-testid="contact-masked" />
+              </Tooltip>
+            )}
             <span>
               {s.contactName ?? ""} {s.contactPhone ?? ""}
             </span>
-            {s.contactsMasked && (
-              <Tooltip title={t("sites.contactsMasked")}>
-                <LockOutlined style={{ color: "#8c8c8c" }} />
-              </Tooltip>
-            )}
           </Space>
         ) : (
           "—"
