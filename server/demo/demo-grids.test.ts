@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Database } from "../../db/db";
+import { createTestDatabase } from "../../db/test-db";
 import type { Areal } from "../../domain/geo/geometry";
 import { area } from "../../domain/geo/geometry";
 import { outsideBoundary, validateGridGeometry } from "../../domain/geo/validate-geometry";
 import { siteKinds } from "../../domain/site/site-kinds";
 import { checkUscc } from "../../domain/site/uscc";
-import type { Database } from "../../db/db";
-import { createTestDatabase } from "../../db/test-db";
-import { loadRegions } from "../commands/regions/load-regions";
-import { seedRoutingRules } from "../commands/routing/seed-routing-rules";
+import { coverage } from "../commands/coverage/coverage";
+import { staffing } from "../commands/coverage/staffing";
 import { countyBoundary } from "../commands/grids/grid-geometry";
 import { regionOverlaps } from "../commands/grids/grid-overlaps";
-import { coverage } from "../commands/coverage/coverage";
+import { loadRegions } from "../commands/regions/load-regions";
+import { seedRoutingRules } from "../commands/routing/seed-routing-rules";
 import { testDeps } from "../test/fixtures";
 import { createDemo } from "./create-demo";
 import { demoGrids, ungriddedTownship } from "./demo-grids";
@@ -53,7 +54,14 @@ it("generates the demo county's grids inside its real boundary, valid and withou
 });
 
 it("staffs the grids with grid workers, leaving a few gaps, and fills them with sites of every kind", async () => {
-  const county = { id: "x", username: "c", displayName: "c", role: "county_office" as const, scope: ["620123"], departmentId: null };
+  const county = {
+    id: "x",
+    username: "c",
+    displayName: "c",
+    role: "county_office" as const,
+    scope: ["620123"],
+    departmentId: null,
+  };
   const c = await coverage(deps, county, "620123");
   expect(c.totals.sites).toBeGreaterThan(2500);
   expect(c.totals.gridsWithoutWorker).toBeGreaterThan(0);
@@ -62,12 +70,24 @@ it("staffs the grids with grid workers, leaving a few gaps, and fills them with 
   expect(c.totals.sitesWithoutLocation).toBeGreaterThan(0);
   expect(c.totals.directSites).toBeGreaterThan(0);
   expect(c.totals.percentages.sitesWithGrid).toBeGreaterThan(85);
-  expect(c.children.find((t) => t.code === ungriddedTownship)).toMatchObject({ grids: 0, percentages: { sitesWithGrid: 0 } });
+  expect(c.children.find((t) => t.code === ungriddedTownship)).toMatchObject({
+    grids: 0,
+    percentages: { sitesWithGrid: 0 },
+  });
   const kinds = await deps.db.selectFrom("site").select("kind").distinct().execute();
   expect(kinds.map((k) => k.kind).sort()).toEqual([...siteKinds].sort());
-  const enterprises = await deps.db.selectFrom("site").select(["uscc", "name"]).where("kind", "=", "enterprise").execute();
+  const enterprises = await deps.db
+    .selectFrom("site")
+    .select(["uscc", "name"])
+    .where("kind", "=", "enterprise")
+    .execute();
   expect(enterprises.every((e) => e.uscc && checkUscc(e.uscc).ok)).toBe(true);
-  const gas = await deps.db.selectFrom("site").select(["direct", "directRule"]).where("industryCode", "=", "5265").where("ownership", "=", "central_soe").execute();
+  const gas = await deps.db
+    .selectFrom("site")
+    .select(["direct", "directRule"])
+    .where("industryCode", "=", "5265")
+    .where("ownership", "=", "central_soe")
+    .execute();
   expect(gas.length).toBeGreaterThan(0);
   expect(gas.every((g) => g.directRule !== "state_owned")).toBe(true);
   const worker = await deps.db
@@ -77,4 +97,9 @@ it("staffs the grids with grid workers, leaving a few gaps, and fills them with 
     .where("appUser.username", "=", "worker")
     .execute();
   expect(worker).toHaveLength(1);
+  // the crowded commercial zone is overloaded, with a suggested split
+  const over = await staffing(deps, county, { status: "over", page: 1, pageSize: 50 });
+  const zone = over.items.find((i) => i.grid.name === "城关商贸区网格");
+  expect(zone?.ratio).toBeGreaterThan(1);
+  expect(zone?.suggestedSplit).toBeGreaterThan(1);
 });

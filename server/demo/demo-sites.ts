@@ -28,8 +28,9 @@ import {
   workshopName,
 } from "./demo-names";
 
-/** How many sites the demo county gets. */
+/** How many sites the demo county gets, and how many more crowd its commercial zone. */
 export const demoSiteCount = 3000;
+export const busyZoneSites = 300;
 
 function uscc(r: Rng, county: string, used: Set<string>): string {
   for (;;) {
@@ -70,21 +71,28 @@ export async function demoSites(deps: Deps, places: DemoPlaces): Promise<void> {
     for (const v of await listRegionChildren(deps.db, t.code)) villageNames.set(v.code, shortVillage(v.name));
   const drafts: SiteTable[] = [];
   const now = deps.clock.now().toISOString();
-  for (let i = 0; i < demoSiteCount; i++) {
-    const t = townships[Math.floor(r.next() * townships.length)];
-    const grid = t.grids.length ? r.pick(t.grids) : null;
+  // a busy commercial zone: many more shops than one grid's workers can patrol (staffing shows it "over")
+  const busy = townships
+    .flatMap((t) => t.grids.map((g) => ({ t, g })))
+    .find((x) => x.g.kind === "commercial_zone");
+  for (let i = 0; i < demoSiteCount + (busy ? busyZoneSites : 0); i++) {
+    const dense = i >= demoSiteCount && busy;
+    const t = dense ? busy.t : townships[Math.floor(r.next() * townships.length)];
+    const grid = dense ? busy.g : t.grids.length ? r.pick(t.grids) : null;
     const area: Areal = grid ? (JSON.parse(grid.geojson) as Areal) : t.area;
     const [lon, lat] = randomPointIn(area, r.next);
     const regionCode = grid?.regionCode ?? t.code;
     const place = villageNames.get(regionCode) ?? t.name;
-    const kind = r.weighted({
-      enterprise: 15,
-      small_shop: 33,
-      small_workshop: 12,
-      small_entertainment: 7,
-      household: 25,
-      other: 8,
-    });
+    const kind = dense
+      ? r.weighted({ enterprise: 10, small_shop: 70, small_entertainment: 20 })
+      : r.weighted({
+          enterprise: 15,
+          small_shop: 33,
+          small_workshop: 12,
+          small_entertainment: 7,
+          household: 25,
+          other: 8,
+        });
     const d = draft(r, kind, { county, countyName, place, used });
     const located = r.next() > 0.02; // a few sites were registered without coordinates
     drafts.push(
