@@ -1,8 +1,9 @@
 import type { RegionLevel } from "../../../domain/region/region-code";
 import type { RiskLevel } from "../../../domain/site/site-kinds";
 import { api, queryString } from "./client";
+import { downloadFile } from "./file-transfer";
 import type { GridSummary, Problem } from "./grids";
-import { downloadFile, type Site } from "./sites";
+import type { Site } from "./sites";
 
 /** Rollout figures (R18) of one region. Percentages are 0–100 with one decimal. */
 export interface CoverageFigures {

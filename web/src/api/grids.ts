@@ -4,7 +4,8 @@ import type { GeometryProblemCode } from "../../../domain/geo/geometry-problem";
 import type { Employment, GridKind, ImportMode } from "../../../domain/schemas/grid-schemas";
 import type { RiskLevel, SiteKind } from "../../../domain/site/site-kinds";
 import { api, queryString, request } from "./client";
-import { postForm, type RowError } from "./sites";
+import { postForm } from "./file-transfer";
+import type { RowError } from "./sites";
 
 export type Person = { name: string; phone: string | null };
 

@@ -1,7 +1,5 @@
-import { Alert, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, InputNumber, Select, Space, Table, Tag, Tooltip } from "antd";
 import { useEffect, useState } from "react";
-import { Link } from "react-router-dom";
-import { riskLevelColor, riskLevelLabel, riskLevels } from "../../../../domain/site/site-kinds";
 import {
   fetchStaffing,
   type StaffingFilter,
@@ -10,7 +8,7 @@ import {
 } from "../../api/coverage";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
-import { StaffingTag } from "../grids/staffing-tag";
+import { staffingColumns } from "./staffing-columns";
 
 type Result = Awaited<ReturnType<typeof fetchStaffing>>;
 
@@ -123,92 +121,7 @@ export function StaffingPanel({ region }: { region: string | undefined }) {
         loading={loading}
         dataSource={data?.items ?? []}
         scroll={{ x: 1100 }}
-        columns={[
-          {
-            title: t("grids.name"),
-            key: "grid",
-            render: (_, r) => (
-              <Link to={`/grids?grid=${encodeURIComponent(r.grid.id)}`}>
-                {r.grid.name} <Typography.Text type="secondary">{r.grid.code}</Typography.Text>
-              </Link>
-            ),
-          },
-          { title: t("grids.siteCount"), dataIndex: "sites", width: 80 },
-          {
-            title: t("staffing.byRisk"),
-            key: "byRisk",
-            width: 200,
-            render: (_, r) => (
-              <Space size={2} wrap>
-                {riskLevels
-                  .filter((lv) => r.workload.byRisk[lv]?.sites)
-                  .map((lv) => {
-                    const b = r.workload.byRisk[lv];
-                    return (
-                      <Tooltip
-                        key={lv}
-                        title={t("staffing.bucket", {
-                          risk: pick(riskLevelLabel[lv]),
-                          n: b.sites,
-                          patrols: b.patrolsPerMonth,
-                          hours: b.score,
-                        })}
-                      >
-                        <Tag
-                          color={riskLevelColor[lv]}
-                          style={lv === "yellow" ? { color: "#5c4a00" } : undefined}
-                        >
-                          {b.sites}
-                        </Tag>
-                      </Tooltip>
-                    );
-                  })}
-              </Space>
-            ),
-          },
-          {
-            title: t("staffing.workload"),
-            key: "score",
-            width: 130,
-            render: (_, r) => r.workload.score.toFixed(1),
-          },
-          {
-            title: t("staffing.patrols"),
-            key: "patrols",
-            width: 110,
-            render: (_, r) => r.workload.patrolsPerMonth.toFixed(0),
-          },
-          {
-            title: t("staffing.capacity"),
-            key: "capacity",
-            width: 210,
-            render: (_, r) =>
-              t("staffing.capacityText", {
-                full: r.capacity.fullTime,
-                part: r.capacity.partTime,
-                fte: r.capacity.fte.toFixed(1),
-              }),
-          },
-          {
-            title: t("staffing.ratio"),
-            key: "status",
-            width: 150,
-            render: (_, r) => <StaffingTag status={r.status} ratio={r.ratio} />,
-          },
-          {
-            title: t("staffing.suggestedSplit"),
-            key: "split",
-            width: 130,
-            render: (_, r) =>
-              r.suggestedSplit && r.suggestedSplit > 1 ? (
-                <Link to={`/grids?grid=${encodeURIComponent(r.grid.id)}&split=${r.suggestedSplit}`}>
-                  {t("staffing.splitInto", { n: r.suggestedSplit })}
-                </Link>
-              ) : (
-                "—"
-              ),
-          },
-        ]}
+        columns={staffingColumns(t, pick)}
         pagination={{
           current: filter.page,
           pageSize: filter.pageSize,

@@ -1,18 +1,11 @@
 import { EditOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Segmented, Select, Switch, Tooltip } from "antd";
+import { Alert, App as AntApp, Button, Card, Tooltip } from "antd";
 import L from "leaflet";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { Areal } from "../../../../domain/geo/geometry";
-import {
-  type RiskLevel,
-  riskLevelLabel,
-  riskLevels,
-  type SiteKind,
-  siteKindLabel,
-  siteKinds,
-} from "../../../../domain/site/site-kinds";
-import { fetchGrids, type Grid, type MapColor } from "../../api/grids";
+import { siteKindLabel, siteKinds } from "../../../../domain/site/site-kinds";
+import { fetchGrids, type Grid } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
 import { boundsOf } from "../../map/base-map";
@@ -25,6 +18,7 @@ import { SiteDrawer } from "../sites/site-drawer";
 import { type Flagged, GridDrawPanel } from "./grid-draw-panel";
 import { GridEditDialog } from "./grid-edit-dialog";
 import { GridImportWizard } from "./grid-import-wizard";
+import { GridMapFilters, type MapFilterState } from "./grid-map-filters";
 import { GridMapSide } from "./grid-map-side";
 import { GridStaffDialog } from "./grid-staff-dialog";
 import { GridViewSwitch } from "./grid-view-switch";
@@ -44,10 +38,7 @@ export function GridMapPage() {
   const [params] = useSearchParams();
   const el = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(el);
-  const [color, setColor] = useState<MapColor>("coverage");
-  const [siteKind, setSiteKind] = useState<SiteKind>();
-  const [riskLevel, setRiskLevel] = useState<RiskLevel>();
-  const [showSites, setShowSites] = useState(true);
+  const [filters, setFilters] = useState<MapFilterState>({ color: "coverage", showSites: true });
   const [drawing, setDrawing] = useState(false);
   const [problems, setProblems] = useState<Flagged[]>([]);
   const [abilities, setAbilities] = useState({ create: false, import: false });
@@ -60,10 +51,10 @@ export function GridMapPage() {
   const sel = useGridSelection(params.get("grid"), params.get("split"));
 
   const data = useMapData(map, {
-    color,
-    siteKind,
-    riskLevel,
-    showSites: showSites && !drawing,
+    color: filters.color,
+    siteKind: filters.siteKind,
+    riskLevel: filters.riskLevel,
+    showSites: filters.showSites && !drawing,
     busy: drawing,
     onGrid: (p, e) => (drawing ? undefined : sel.clickGrid(p, e.originalEvent.shiftKey)),
     onSite: (p) => setSiteId(p.id),
@@ -127,34 +118,7 @@ export function GridMapPage() {
   return (
     <Card title={t("map.title")} className="page-card" extra={<GridViewSwitch current="map" />}>
       <div className="toolbar">
-        <Segmented<MapColor>
-          data-testid="map-color"
-          value={color}
-          onChange={setColor}
-          options={[
-            { value: "coverage", label: t("map.byCoverage") },
-            { value: "workload", label: t("map.byWorkload") },
-          ]}
-        />
-        <Select<SiteKind>
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t("sites.allKinds")}
-          value={siteKind}
-          onChange={setSiteKind}
-          options={siteKinds.map((k) => ({ value: k, label: pick(siteKindLabel[k]) }))}
-        />
-        <Select<RiskLevel>
-          allowClear
-          style={{ width: 140 }}
-          placeholder={t("sites.allRisks")}
-          value={riskLevel}
-          onChange={setRiskLevel}
-          options={riskLevels.map((r) => ({ value: r, label: pick(riskLevelLabel[r]) }))}
-        />
-        <span>
-          <Switch size="small" checked={showSites} onChange={setShowSites} /> {t("map.showSites")}
-        </span>
+        <GridMapFilters value={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
         <span className="toolbar-spacer" />
         <Tooltip title={t("common.refresh")}>
           <Button icon={<ReloadOutlined />} onClick={data.reload} loading={data.loading} />
@@ -181,7 +145,7 @@ export function GridMapPage() {
         )}
       </div>
       <div style={{ marginBottom: 8 }}>
-        <MapLegend color={color} />
+        <MapLegend color={filters.color} />
       </div>
       {data.error != null && (
         <Alert type="error" showIcon title={errorMessage(data.error, t)} style={{ marginBottom: 8 }} />

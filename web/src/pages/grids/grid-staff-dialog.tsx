@@ -1,6 +1,5 @@
-import { Alert, Button, Form, Modal, Radio, Select, Space, Spin, Table, Typography } from "antd";
+import { Alert, Button, Form, Modal, Select, Space, Spin, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
-import type { Employment } from "../../../../domain/schemas/grid-schemas";
 import {
   fetchGrid,
   fetchGridWorkers,
@@ -12,6 +11,7 @@ import {
 } from "../../api/grids";
 import { applyFormErrors, errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
+import { GridWorkerTable } from "./grid-worker-table";
 import { fromPerson, PersonFields, type PersonValue, toPerson } from "./person-fields";
 
 type Values = { supervisionOfficer?: PersonValue; contactLeader?: PersonValue };
@@ -143,62 +143,7 @@ export function GridStaffDialog(props: {
           {workers.length === 0 && (
             <Alert type="warning" showIcon title={t("grids.noWorkerGap")} style={{ marginBottom: 8 }} />
           )}
-          <Table<GridWorker>
-            size="small"
-            rowKey="userId"
-            pagination={false}
-            dataSource={workers}
-            columns={[
-              {
-                title: t("grids.workerName"),
-                dataIndex: "displayName",
-                render: (_, w) => (
-                  <span>
-                    {w.displayName}
-                    {otherGrids(w.userId).length > 0 && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {" "}
-                        {t("grids.alsoServes", { names: otherGrids(w.userId).join("、") })}
-                      </Typography.Text>
-                    )}
-                  </span>
-                ),
-              },
-              {
-                title: t("grids.employmentLabel"),
-                dataIndex: "employment",
-                width: 190,
-                render: (_, w) => (
-                  <Radio.Group
-                    size="small"
-                    value={w.employment}
-                    onChange={(e) =>
-                      setWorkers((list) =>
-                        list.map((x) =>
-                          x.userId === w.userId ? { ...x, employment: e.target.value as Employment } : x,
-                        ),
-                      )
-                    }
-                    options={[
-                      { value: "full_time", label: t("grids.employment.full_time") },
-                      { value: "part_time", label: t("grids.employment.part_time") },
-                    ]}
-                  />
-                ),
-              },
-              {
-                title: t("common.actions"),
-                width: 70,
-                render: (_, w) => (
-                  <Typography.Link
-                    onClick={() => setWorkers((list) => list.filter((x) => x.userId !== w.userId))}
-                  >
-                    {t("grids.workerRemove")}
-                  </Typography.Link>
-                ),
-              },
-            ]}
-          />
+          <GridWorkerTable workers={workers} otherGrids={otherGrids} onChange={setWorkers} />
           <Space.Compact block style={{ marginTop: 8, marginBottom: 16 }}>
             <Select
               style={{ width: "100%" }}

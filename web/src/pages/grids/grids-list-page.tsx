@@ -1,29 +1,19 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Input, Select, Table } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import { Link } from "react-router-dom";
 import { type GridKind, gridKindLabel, gridKinds } from "../../../../domain/schemas/grid-schemas";
-import { fetchGrids, type GridFilter, type GridSummary, type Person } from "../../api/grids";
+import { fetchGrids, type GridFilter, type GridSummary } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
 import { useLatest } from "../sites/use-latest";
+import { gridColumns } from "./grid-columns";
 import { GridEditDialog } from "./grid-edit-dialog";
 import { GridImportWizard } from "./grid-import-wizard";
 import { GridMergePanel } from "./grid-merge-panel";
 import { GridProblemsDrawer } from "./grid-problems-drawer";
 import { GridStaffDialog } from "./grid-staff-dialog";
 import { GridViewSwitch } from "./grid-view-switch";
-
-const person = (p: Person | null, missing: string) =>
-  p ? (
-    <span>
-      {p.name}
-      {p.phone && <Typography.Text type="secondary"> {p.phone}</Typography.Text>}
-    </span>
-  ) : (
-    <Typography.Text type="danger">{missing}</Typography.Text>
-  );
 
 /** /grids/list: grids with their staff; edit staff, name and kind; merge the selected; import; check problems. */
 export function GridsListPage() {
@@ -162,75 +152,11 @@ export function GridsListPage() {
           getCheckboxProps: (g) => ({ disabled: !g.abilities.merge }),
           onChange: (_, rows) => setSelected((old) => [...old.filter((g) => !items.includes(g)), ...rows]),
         }}
-        columns={[
-          { title: t("grids.code"), dataIndex: "code", width: 160, fixed: "left" },
-          {
-            title: t("grids.name"),
-            dataIndex: "name",
-            width: 180,
-            render: (_, g) => <Link to={`/grids?grid=${encodeURIComponent(g.id)}`}>{g.name}</Link>,
-          },
-          {
-            title: t("grids.township"),
-            dataIndex: "townshipName",
-            width: 120,
-            render: (v, g) => v ?? g.townshipCode,
-          },
-          {
-            title: t("grids.workers"),
-            dataIndex: "workerCount",
-            width: 100,
-            render: (n: number) => (n === 0 ? <Tag color="red">{t("grids.noWorker")}</Tag> : n),
-          },
-          {
-            title: t("grids.supervisionOfficer"),
-            dataIndex: "supervisionOfficer",
-            width: 180,
-            render: (p: Person | null) => person(p, t("grids.notSet")),
-          },
-          {
-            title: t("grids.contactLeader"),
-            dataIndex: "contactLeader",
-            width: 180,
-            render: (p: Person | null) => person(p, t("grids.notSet")),
-          },
-          {
-            title: t("grids.siteCount"),
-            dataIndex: "siteCount",
-            width: 90,
-            render: (n: number, g) => <Link to={`/sites?gridId=${encodeURIComponent(g.id)}`}>{n}</Link>,
-          },
-          { title: t("grids.kind"), dataIndex: "kindLabel", width: 130 },
-          {
-            title: t("grids.villages"),
-            dataIndex: "villageCodes",
-            width: 80,
-            render: (v: string[]) => v.length,
-          },
-          {
-            title: t("grids.area"),
-            dataIndex: "areaKm2",
-            width: 100,
-            render: (v: number) => `${v.toFixed(2)} km²`,
-          },
-          {
-            title: t("common.actions"),
-            key: "actions",
-            fixed: "right",
-            width: 150,
-            render: (_, g) => (
-              <Space size="small">
-                {g.abilities.staff && (
-                  <Typography.Link onClick={() => setStaffing(g.id)}>{t("grids.staffShort")}</Typography.Link>
-                )}
-                {g.abilities.update && (
-                  <Typography.Link onClick={() => setEditing(g)}>{t("common.edit")}</Typography.Link>
-                )}
-                <Link to={`/grids?grid=${encodeURIComponent(g.id)}`}>{t("grids.onMap")}</Link>
-              </Space>
-            ),
-          },
-        ]}
+        columns={gridColumns({
+          t,
+          onStaff: (g) => setStaffing(g.id),
+          onEdit: (g) => setEditing(g),
+        })}
         pagination={{
           current: filter.page,
           pageSize: filter.pageSize,

@@ -1,16 +1,11 @@
 import { Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useMemo } from "react";
-import { type Crs, checkInProvince } from "../../../../domain/geo/coordinates";
+import { checkInProvince } from "../../../../domain/geo/coordinates";
 import {
-  type Ownership,
   ownershipLabel,
   ownerships,
-  type RiskLevel,
   riskLevelLabel,
   riskLevels,
-  type SiteKind,
-  type SiteScale,
-  type SiteStatus,
   siteKindLabel,
   siteKinds,
   siteScaleLabel,
@@ -18,80 +13,20 @@ import {
   siteStatuses,
   siteStatusLabel,
 } from "../../../../domain/site/site-kinds";
-import { createSite, type Site, type SiteInput, updateSite } from "../../api/sites";
+import { createSite, type Site, updateSite } from "../../api/sites";
 import { FormDialog } from "../../components/form-dialog";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
 import { phonePattern } from "../grids/person-fields";
 import { CrsChoice } from "./import-parts";
 import { IndustryPicker } from "./industry-picker";
+import {
+  siteFormFields as fields,
+  initialSiteValues,
+  toSiteInput as toInput,
+  type SiteFormValues as Values,
+} from "./site-form-values";
 import { UsccField } from "./uscc-field";
-
-type Flag = "default" | "yes" | "no";
-interface Values {
-  name: string;
-  kind: SiteKind;
-  uscc?: string;
-  industryCode?: string | null;
-  scale?: SiteScale | null;
-  ownership: Ownership;
-  riskLevel?: RiskLevel | null;
-  large: Flag;
-  highGrade: Flag;
-  highRisk: Flag;
-  regionCode?: string;
-  address?: string;
-  lon?: number | null;
-  lat?: number | null;
-  crs: Crs;
-  contactName?: string;
-  contactPhone?: string;
-  status: SiteStatus;
-}
-
-const fields = [
-  "name",
-  "kind",
-  "uscc",
-  "industryCode",
-  "scale",
-  "ownership",
-  "riskLevel",
-  "regionCode",
-  "address",
-  "lon",
-  "lat",
-  "contactName",
-  "contactPhone",
-  "status",
-];
-const toFlag = (v: boolean | null): Flag => (v === null ? "default" : v ? "yes" : "no");
-const fromFlag = (f: Flag): boolean | null => (f === "default" ? null : f === "yes");
-
-function toInput(v: Values, site: Site | null): SiteInput {
-  const input: SiteInput = {
-    name: v.name.trim(),
-    kind: v.kind,
-    uscc: v.uscc?.trim() || null,
-    industryCode: v.industryCode || null,
-    scale: v.scale ?? null,
-    ownership: v.ownership,
-    riskLevel: v.riskLevel ?? null,
-    flags: { large: fromFlag(v.large), highGrade: fromFlag(v.highGrade), highRisk: fromFlag(v.highRisk) },
-    regionCode: v.regionCode,
-    address: v.address?.trim() ?? "",
-    lon: v.lon ?? null,
-    lat: v.lat ?? null,
-    crs: v.crs,
-    status: v.status,
-  };
-  // masked contacts come back as 张*明: send them only when the user may see and change them
-  if (!site || site.abilities.viewContacts) {
-    input.contactName = v.contactName?.trim() || null;
-    input.contactPhone = v.contactPhone?.trim() || null;
-  }
-  return input;
-}
 
 /** Registers or edits a site (R2, R13); the server assigns grid, grid worker and department at once. */
 export function SiteFormDialog(props: {
@@ -112,29 +47,8 @@ export function SiteFormDialog(props: {
     typeof lon === "number" && typeof lat === "number" && crs === "WGS84" ? checkInProvince(lon, lat) : null;
   const masked = !!site && !site.abilities.viewContacts;
 
-  const initialValues = useMemo<Partial<Values>>(
-    () =>
-      site
-        ? {
-            ...site,
-            uscc: site.uscc ?? undefined,
-            large: toFlag(site.flags.large),
-            highGrade: toFlag(site.flags.highGrade),
-            highRisk: toFlag(site.flags.highRisk),
-            crs: "WGS84",
-            contactName: site.contactName ?? undefined,
-            contactPhone: site.contactPhone ?? undefined,
-          }
-        : {
-            kind: "enterprise",
-            ownership: "other",
-            status: "operating",
-            large: "default",
-            highGrade: "default",
-            highRisk: "default",
-            crs: "WGS84",
-            regionCode: props.defaultRegion,
-          },
+  const initialValues = useMemo(
+    () => initialSiteValues(site, props.defaultRegion),
     [site, props.defaultRegion],
   );
 
