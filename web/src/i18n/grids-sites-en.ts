@@ -75,6 +75,7 @@ export const gridsSitesEn: Record<keyof typeof gridsSitesZh, string> = {
   "grids.notSet": "Not set",
   "grids.siteCount": "Sites",
   "grids.workload": "Workload",
+  "grids.workloadUnit": "patrol h/month",
   "grids.personName": "Name",
   "grids.personPhone": "Phone",
   "grids.phoneRule": "An 11-digit mobile number or a fixed line with area code",

@@ -72,6 +72,7 @@ export const gridsSitesZh = {
   "grids.notSet": "未设置",
   "grids.siteCount": "监管对象",
   "grids.workload": "工作量",
+  "grids.workloadUnit": "巡查时/月",
   "grids.personName": "姓名",
   "grids.personPhone": "电话",
   "grids.phoneRule": "电话应为 11 位手机号或带区号的固定电话",

@@ -94,7 +94,9 @@ export function GridDetailPanel(props: {
                       label: t("grids.workload"),
                       children: (
                         <Space size={4} wrap>
-                          <span>{feature.workload.toFixed(1)}</span>
+                          <span>
+                            {feature.workload.toFixed(1)} {t("grids.workloadUnit")}
+                          </span>
                           <StaffingTag status={feature.status} ratio={feature.ratio} />
                         </Space>
                       ),
