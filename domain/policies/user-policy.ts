@@ -1,48 +1,22 @@
 import { type Actor, covers, coversScope } from "../auth/actor";
-import type { Role } from "../auth/roles";
+import { type Role, roles } from "../auth/roles";
 
-/** Roles that may manage accounts, and which roles each may hand out. */
-const grantable: Partial<Record<Role, Role[]>> = {
-  system_admin: [
-    "province_office",
-    "city_office",
-    "county_office",
-    "lead_department",
-    "cooperating_department",
-    "township_station",
-    "grid_worker",
-    "committee_member",
-    "service_provider",
-    "auditor",
-    "system_admin",
-  ],
-  province_office: [
-    "city_office",
-    "county_office",
-    "lead_department",
-    "cooperating_department",
-    "township_station",
-    "grid_worker",
-    "committee_member",
-    "service_provider",
-  ],
-  city_office: [
-    "county_office",
-    "lead_department",
-    "cooperating_department",
-    "township_station",
-    "grid_worker",
-    "committee_member",
-    "service_provider",
-  ],
-  county_office: [
-    "lead_department",
-    "cooperating_department",
-    "township_station",
-    "grid_worker",
-    "committee_member",
-    "service_provider",
-  ],
+/** Field and department roles every office may hand out in its jurisdiction. */
+const localRoles: Role[] = [
+  "lead_department",
+  "cooperating_department",
+  "township_station",
+  "grid_worker",
+  "committee_member",
+  "service_provider",
+];
+
+/** Roles that may manage accounts, and which roles each may hand out: never one above their own. */
+const grantable: Partial<Record<Role, readonly Role[]>> = {
+  system_admin: roles,
+  province_office: ["city_office", "county_office", ...localRoles],
+  city_office: ["county_office", ...localRoles],
+  county_office: localRoles,
   township_station: ["grid_worker", "committee_member"],
 };
 
@@ -59,5 +33,5 @@ export const userPolicy = {
 };
 
 export function grantableRoles(actor: Actor): Role[] {
-  return grantable[actor.role] ?? [];
+  return [...(grantable[actor.role] ?? [])];
 }
