@@ -72,7 +72,7 @@ export async function insertEvent(
 export interface TrailCheck {
   ok: boolean;
   checked: number;
-  firstBroken: { id: number; reason: "hash_mismatch" | "chain_broken" } | null;
+  firstBroken: { id: number; reason: "hash_mismatch" | "chain_broken" | "anchor_mismatch" } | null;
 }
 
 /** Walks the whole trail in id order and names the first row whose hash or link does not verify. */
@@ -88,7 +88,7 @@ export async function verifyTrail(db: Tx, batch = 5000): Promise<TrailCheck> {
       .orderBy("id")
       .limit(batch)
       .execute();
-    if (rows.length === 0) return { ok: true, checked, firstBroken: null };
+    if (rows.length === 0) return checkAnchors(db, checked);
     for (const row of rows) {
       const id = Number(row.id);
       if (row.prevHash !== prev) return { ok: false, checked, firstBroken: { id, reason: "chain_broken" } };
@@ -99,6 +99,21 @@ export async function verifyTrail(db: Tx, batch = 5000): Promise<TrailCheck> {
       after = id;
     }
   }
+}
+
+/** Every anchor must still match its event: a trail cut off after an anchor fails here. */
+async function checkAnchors(db: Tx, checked: number): Promise<TrailCheck> {
+  const anchors = await db.selectFrom("trailAnchor").selectAll().orderBy("eventId").execute();
+  for (const anchor of anchors) {
+    const row = await db
+      .selectFrom("event")
+      .select("hash")
+      .where("id", "=", anchor.eventId)
+      .executeTakeFirst();
+    if (row?.hash !== anchor.hash)
+      return { ok: false, checked, firstBroken: { id: Number(anchor.eventId), reason: "anchor_mismatch" } };
+  }
+  return { ok: true, checked, firstBroken: null };
 }
 
 /** Events about one subject, oldest first (a case's timeline, a site's file). */

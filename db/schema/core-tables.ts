@@ -86,6 +86,12 @@ export interface JobCursorTable {
   updatedAt: string;
 }
 
+export interface TrailAnchorTable {
+  eventId: number;
+  hash: string;
+  at: string;
+}
+
 export interface CoreTables {
   region: RegionTable;
   regionBoundary: RegionBoundaryTable;
@@ -96,4 +102,5 @@ export interface CoreTables {
   loginFailure: LoginFailureTable;
   event: EventTable;
   jobCursor: JobCursorTable;
+  trailAnchor: TrailAnchorTable;
 }

@@ -1,5 +1,6 @@
 import { purgeIdempotencyKeys } from "../../db/queries/idempotency-queries";
 import type { Deps } from "../deps";
+import { runAnchorTrailJob } from "./anchor-trail-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
 import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
 import { loggingSmsSender } from "./sms-sender";
@@ -14,14 +15,20 @@ export interface JobRunnerOptions extends Partial<DeliveryOptions> {
 
 export interface JobRunner {
   /** One pass of every job (tests call this with a moved clock). */
-  runOnce(): Promise<{ deadlines: DeadlineJobReport; deliveries: DeliveryJobReport; keysPurged: number }>;
+  runOnce(): Promise<{
+    deadlines: DeadlineJobReport;
+    deliveries: DeliveryJobReport;
+    keysPurged: number;
+    anchored: number | null;
+  }>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
  * The background jobs of the closed loop, in every server process: deadlines (due soon, overdue and
- * escalation, re-check reminders), deliveries (SMS, webhooks) and the idempotency-key purge. Passes never
+ * escalation, re-check reminders), deliveries (SMS, webhooks), the idempotency-key purge and the trail
+ * anchor (a consumer of the event outbox). Passes never
  * overlap within a process; across processes the jobs claim rows with row locks.
  */
 export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunner {
@@ -42,7 +49,8 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
       deps.db,
       new Date(deps.clock.now().getTime() - keepMs).toISOString(),
     );
-    return { deadlines, deliveries, keysPurged };
+    const { anchored } = await runAnchorTrailJob(deps);
+    return { deadlines, deliveries, keysPurged, anchored };
   };
 
   const tick = () => {
