@@ -99,3 +99,21 @@ export const reassignmentApplyInput = z.strictObject({
   token: z.string().min(1).max(128),
   siteIds: z.array(z.string().min(1).max(64)).max(100_000).optional(),
 });
+
+/** The fields of a site a person fills in, in the order of the form and the import template. */
+export const siteInputFields = [
+  "name",
+  "kind",
+  "uscc",
+  "industryCode",
+  "scale",
+  "ownership",
+  "riskLevel",
+  "regionCode",
+  "address",
+  "lon",
+  "lat",
+  "contactName",
+  "contactPhone",
+  "status",
+] as const;

@@ -1,22 +1,8 @@
+import { siteInputFields } from "../../../domain/schemas/site-schemas";
 import { type SiteKind, siteKindLabel, siteKinds } from "../../../domain/site/site-kinds";
 
-/** The fields an import row can fill, in template order. */
-export const importFields = [
-  "name",
-  "kind",
-  "uscc",
-  "industryCode",
-  "scale",
-  "ownership",
-  "riskLevel",
-  "regionCode",
-  "address",
-  "lon",
-  "lat",
-  "contactName",
-  "contactPhone",
-  "status",
-] as const;
+/** The fields an import row can fill, in template order (the same as the site form). */
+export const importFields = siteInputFields;
 export type ImportField = (typeof importFields)[number];
 
 /** Template headers (first) and the other spellings users' own sheets use. `*` marks required columns. */

@@ -1,4 +1,5 @@
 import type { Crs } from "../../../../domain/geo/coordinates";
+import { siteInputFields } from "../../../../domain/schemas/site-schemas";
 import type {
   Ownership,
   RiskLevel,
@@ -30,22 +31,7 @@ export interface SiteFormValues {
   status: SiteStatus;
 }
 
-export const siteFormFields = [
-  "name",
-  "kind",
-  "uscc",
-  "industryCode",
-  "scale",
-  "ownership",
-  "riskLevel",
-  "regionCode",
-  "address",
-  "lon",
-  "lat",
-  "contactName",
-  "contactPhone",
-  "status",
-];
+export const siteFormFields: string[] = [...siteInputFields];
 const toFlag = (v: boolean | null): Flag => (v === null ? "default" : v ? "yes" : "no");
 const fromFlag = (f: Flag): boolean | null => (f === "default" ? null : f === "yes");
 
