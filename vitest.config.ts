@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["domain/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["db/test-global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -24,16 +24,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
   await admin.end();
   const database = openDatabase({ url, schema, poolSize: 5 });
   await migrateToLatest(database);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
-  };
+  // The schema itself is dropped after the whole run (db/test-global-setup.ts), not here.
+  return database;
 }
 
 /**
