@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import pg from "pg";
@@ -131,31 +132,29 @@ export function request(
   });
 }
 
-/** `connections` loops, each sending one request after the other for `seconds`; latencies in ms. */
-export async function load(send: () => Promise<number>, seconds: number, connections = CONNECTIONS) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const status = await send();
-        latencies.push(performance.now() - t);
-        if (status >= 300) errors++;
-      }
-    }),
+/**
+ * `connections` keep-alive connections POSTing `body` to `url` for `seconds`, from a worker thread
+ * (bench/load-worker.mjs) so that the client does not share the server's event loop.
+ */
+export async function load(url: string, body: unknown, token: string | undefined, seconds: number) {
+  const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
+    workerData: { url, body, token, seconds, connections: CONNECTIONS },
+  });
+  const out = await new Promise<{ latencies: number[]; errors: number; elapsed: number }>(
+    (resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    },
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  await worker.terminate();
+  const latencies = out.latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
   return {
     count: latencies.length,
-    perSecond: latencies.length / elapsed,
+    perSecond: latencies.length / out.elapsed,
     p50: q(0.5),
     p99: q(0.99),
-    errors,
+    errors: out.errors,
   };
 }
 
@@ -188,13 +187,11 @@ export async function run() {
     regionCode: "620123100001",
   };
   // Warm up both paths (JIT, statement caches), then measure the baseline and intake in the same run.
-  await load(async () => (await request(bareUrl, "POST", body)).status, 1);
-  await load(async () => (await request(`${world.url}/api/v1/cases`, "POST", body, token)).status, 1);
-  const baseline = await load(async () => (await request(bareUrl, "POST", body)).status, SECONDS);
-  const intake = await load(
-    async () => (await request(`${world.url}/api/v1/cases`, "POST", body, token)).status,
-    SECONDS,
-  );
+  const casesUrl = `${world.url}/api/v1/cases`;
+  await load(bareUrl, body, undefined, 1);
+  await load(casesUrl, body, token, 1);
+  const baseline = await load(bareUrl, body, undefined, SECONDS);
+  const intake = await load(casesUrl, body, token, SECONDS);
   const chain = await import("../db/queries/event-queries").then((m) => m.verifyTrail(world.deps.db));
   await bare.close();
   await world.close();

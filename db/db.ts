@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema";
+import { cachedStatements } from "./sqlite-statements";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -52,6 +53,6 @@ export function openDatabase(opts: OpenOptions = {}): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Case, CaseStage } from "../../domain/case/case-types";
 import { finalStages } from "../../domain/case/case-types";
+import { firstCompiled, insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { CaseRecordTable } from "../schema/case-tables";
 
@@ -115,7 +116,7 @@ export async function insertCase(db: Tx, kase: Case, extras: CaseExtras): Promis
     createdAt: extras.at,
     updatedAt: extras.at,
   } as CaseRow;
-  await db.insertInto("caseRecord").values(row).execute();
+  await insertRows(db, "caseRecord", [row]);
   return row;
 }
 
@@ -156,15 +157,16 @@ export async function updateCaseVersioned(
 
 /** Allocates the next sequence number of a county and year (the row is locked until commit). */
 export async function nextCaseSeq(db: Tx, countyCode: string, year: number): Promise<number> {
-  const row = await db
-    .insertInto("caseNumberSeq")
-    .values({ countyCode, year, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc.columns(["countyCode", "year"]).doUpdateSet({ lastSeq: sql`case_number_seq.last_seq + 1` }),
-    )
-    .returning("lastSeq")
-    .executeTakeFirstOrThrow();
-  return Number(row.lastSeq);
+  const row = await firstCompiled(db, "caseNumberSeq.next", [countyCode, year, 1], () =>
+    db
+      .insertInto("caseNumberSeq")
+      .values({ countyCode, year, lastSeq: 1 })
+      .onConflict((oc) =>
+        oc.columns(["countyCode", "year"]).doUpdateSet({ lastSeq: sql`case_number_seq.last_seq + 1` }),
+      )
+      .returning("lastSeq"),
+  );
+  return Number(row!.lastSeq);
 }
 
 /** Reported-at times of cases about the same site and category since `since` (recurrence). */

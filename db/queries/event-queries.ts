@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Actor } from "../../domain/auth/actor";
 import { canonicalJson } from "../../domain/trail/canonical-json";
+import { firstCompiled, insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
 
@@ -48,7 +49,9 @@ export async function insertEvent(
   at: Date,
 ): Promise<{ id: number; hash: string }> {
   if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-  const last = await tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const last = await firstCompiled(tx, "event.head", [1], () =>
+    tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1),
+  );
   const row: HashedFields = {
     at: at.toISOString(),
     actorId: actor?.id ?? null,
@@ -61,12 +64,8 @@ export async function insertEvent(
     prevHash: last?.hash ?? genesisHash,
   };
   const hash = eventHash(row);
-  const inserted = await tx
-    .insertInto("event")
-    .values({ ...row, hash })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: Number(inserted.id), hash };
+  const inserted = await insertRows(tx, "event", [{ ...row, hash }], ["id"]);
+  return { id: Number(inserted.rows[0].id), hash };
 }
 
 export interface TrailCheck {

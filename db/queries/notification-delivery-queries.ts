@@ -1,4 +1,5 @@
 import type { Insertable } from "kysely";
+import { insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { NotificationDeliveryTable } from "../schema/case-tables";
 
@@ -7,10 +8,7 @@ export type DeliveryRow = Omit<NotificationDeliveryTable, "id"> & { id: number }
 
 export async function insertDeliveries(db: Tx, rows: NewDelivery[]) {
   for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto("notificationDelivery")
-      .values(rows.slice(i, i + 200))
-      .execute();
+    await insertRows(db, "notificationDelivery", rows.slice(i, i + 200));
 }
 
 function isPostgres(db: Tx): boolean {

@@ -1,4 +1,5 @@
 import type { Insertable } from "kysely";
+import { insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { NotificationTable } from "../schema/case-tables";
 import { inScope } from "../scope";
@@ -42,11 +43,7 @@ export async function userRecipient(db: Tx, id: string): Promise<Recipient | und
 }
 
 export async function insertNotifications(db: Tx, rows: NewNotification[]) {
-  for (let i = 0; i < rows.length; i += 200)
-    await db
-      .insertInto("notification")
-      .values(rows.slice(i, i + 200))
-      .execute();
+  for (let i = 0; i < rows.length; i += 200) await insertRows(db, "notification", rows.slice(i, i + 200));
 }
 
 export async function listInbox(

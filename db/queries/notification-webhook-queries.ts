@@ -31,14 +31,22 @@ export function listWebhooks(db: Tx, scope: string[]) {
     .execute();
 }
 
-/** Active webhooks that want an event about a case: the case's county (or above), any or its department. */
-export async function webhooksFor(db: Tx, regionCode: string, departmentIds: string[], event: string) {
-  const rows = await db
+/** Active webhooks of a region and the levels above it (a case's county or above). */
+export function activeWebhooks(db: Tx, regionCode: string) {
+  return db
     .selectFrom("webhook")
     .selectAll()
     .where("active", "=", 1)
     .where("regionCode", "in", regionHeads(regionCode))
     .execute();
+}
+
+/** Of `rows`, those for one of the departments (or for all) that take `event` (or every event). */
+export function webhooksMatching<W extends { departmentId: string | null; events: string }>(
+  rows: W[],
+  departmentIds: string[],
+  event: string,
+) {
   return rows.filter((w) => {
     if (w.departmentId && !departmentIds.includes(w.departmentId)) return false;
     const events = JSON.parse(w.events) as string[];

@@ -1,3 +1,4 @@
+import { firstCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { SessionTable } from "../schema/core-tables";
 
@@ -6,7 +7,9 @@ export function insertSession(db: Tx, row: SessionTable) {
 }
 
 export function findSession(db: Tx, id: string) {
-  return db.selectFrom("session").selectAll().where("id", "=", id).executeTakeFirst();
+  return firstCompiled(db, "session.byId", [id], () =>
+    db.selectFrom("session").selectAll().where("id", "=", id),
+  );
 }
 
 export function touchSession(db: Tx, id: string, at: string) {

@@ -1,3 +1,4 @@
+import { firstCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { AppUserTable } from "../schema/core-tables";
 import { inScope } from "../scope";
@@ -13,7 +14,7 @@ function selectUsers(db: Tx) {
 }
 
 export function findUserById(db: Tx, id: string): Promise<UserRow | undefined> {
-  return selectUsers(db).where("appUser.id", "=", id).executeTakeFirst();
+  return firstCompiled(db, "user.byId", [id], () => selectUsers(db).where("appUser.id", "=", id));
 }
 
 export function findUserByUsername(db: Tx, username: string): Promise<UserRow | undefined> {

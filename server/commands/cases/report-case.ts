@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/case-queries";
 import { findCaseSite } from "../../../db/queries/case-site-queries";
-import { findLeadDepartment } from "../../../db/queries/department-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findRegions } from "../../../db/queries/region-queries";
+import { onceInTx } from "../../../db/tx-memo";
 import type { Actor } from "../../../domain/auth/actor";
 import { covers } from "../../../domain/auth/actor";
 import { defaultCaseCategories } from "../../../domain/case/case-categories";
@@ -23,7 +23,7 @@ import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { type Names, presentCase } from "./present-case";
-import { suggestDepartmentFor } from "./suggest-department";
+import { departmentsOfCounty, suggestDepartmentFor } from "./suggest-department";
 
 const bad = (path: string, zh: string, en: string) =>
   new AppError("validation_failed", { zh, en, details: { issues: [{ path, message: zh }] } });
@@ -59,7 +59,7 @@ export async function reportCase(
     if (!regionCode) throw bad("regionCode", "请选择问题所在的乡镇或村（社区）", "Choose the region");
     const region =
       isRegionCode(regionCode) && regionCode.length >= 6
-        ? (await findRegions(tx, [regionCode]))[0]
+        ? (await onceInTx(tx, `region:${regionCode}`, () => findRegions(tx, [regionCode])))[0]
         : undefined;
     if (!region) throw bad("regionCode", "行政区划代码无效", "Invalid region code");
     if (!canReportCase(actor, regionCode))
@@ -68,7 +68,7 @@ export async function reportCase(
         en: "You may not report here",
       });
     const county = regionCode.slice(0, 6);
-    const lead = await findLeadDepartment(tx, county);
+    const lead = (await departmentsOfCounty(tx, county)).find((d) => d.gridRole === "lead");
     if (!lead) throw noLeadDepartment();
     const evidence = await checkEvidence(tx, actor, input.evidenceIds, null);
     let recurring = false;
@@ -98,7 +98,7 @@ export async function reportCase(
       },
       { now, deadlineOf: await deadlineOfFor(deps, tx, regionCode) },
     );
-    const suggestion = await suggestDepartmentFor(tx, kase);
+    const suggestion = await suggestDepartmentFor(tx, kase, [], site);
     kase.suggestedDepartmentId = suggestion?.departmentId ?? null;
     // Locks from here to the commit are kept short: the county's number row, then the trail (last).
     kase.number = formatCaseNumber(county, chinaYear(now), await nextCaseSeq(tx, county, chinaYear(now)));

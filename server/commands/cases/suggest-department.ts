@@ -1,6 +1,7 @@
 import type { Tx } from "../../../db/db";
 import { countyDepartments, departmentsThatHeld } from "../../../db/queries/case-lookup-queries";
-import { findCaseSite } from "../../../db/queries/case-site-queries";
+import { type CaseSite, findCaseSite } from "../../../db/queries/case-site-queries";
+import { onceInTx } from "../../../db/tx-memo";
 import { defaultCaseCategories, suggestDepartment } from "../../../domain/case/case-categories";
 import type { Case } from "../../../domain/case/case-types";
 import { type DepartmentKind, departmentKindLabel } from "../../../domain/department/department-kinds";
@@ -24,11 +25,12 @@ export async function suggestDepartmentFor(
   tx: Tx,
   kase: Facts,
   exclude: string[] = [],
+  knownSite?: CaseSite,
 ): Promise<DepartmentSuggestion | null> {
-  const departments = await countyDepartments(tx, kase.regionCode.slice(0, 6));
+  const departments = await departmentsOfCounty(tx, kase.regionCode.slice(0, 6));
   const name = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
   if (kase.siteId) {
-    const site = await findCaseSite(tx, kase.siteId);
+    const site = knownSite?.id === kase.siteId ? knownSite : await findCaseSite(tx, kase.siteId);
     if (
       site?.departmentId &&
       !exclude.includes(site.departmentId) &&
@@ -62,6 +64,11 @@ export async function suggestDepartmentFor(
       en: `Category ${category.en} is by default in the remit of the ${kind.en}`,
     },
   };
+}
+
+/** Active departments of a county, read once per transaction (case commands never write departments). */
+export function departmentsOfCounty(tx: Tx, countyCode: string) {
+  return onceInTx(tx, `county-departments:${countyCode}`, () => countyDepartments(tx, countyCode));
 }
 
 /** After a return: the next department, skipping every department that returned or held the case. */

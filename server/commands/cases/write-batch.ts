@@ -15,14 +15,12 @@ interface Item {
 }
 
 const maxBatch = 64;
-const windowMs = 3;
-const busyMs = 50;
+const maxWaitMs = 10;
 const batchers = new WeakMap<Kysely<DB>, Batcher>();
 
 class Batcher {
   private queue: Item[] = [];
   private running = false;
-  private lastEnd = 0;
   constructor(private readonly db: Kysely<DB>) {}
 
   submit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -32,13 +30,26 @@ class Batcher {
     });
   }
 
+  /**
+   * Lets the requests that have already arrived join before the batch starts: one turn of the event loop
+   * (setImmediate runs after the pending network input has been handled) while the queue still grows, at
+   * most `maxWaitMs` or until the batch is full. No timer: an idle system starts at once, and a busy one
+   * never sits idle waiting for stragglers (they form the next batch).
+   */
+  private async gather() {
+    const until = Date.now() + maxWaitMs;
+    let seen = -1;
+    while (this.queue.length !== seen && this.queue.length < maxBatch && Date.now() < until) {
+      seen = this.queue.length;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
   private async drain() {
     this.running = true;
     try {
       while (this.queue.length) {
-        // Under load (a batch ended moments ago) a short window lets requests arriving together share
-        // one commit, i.e. one fsync; an idle system starts at once.
-        if (Date.now() - this.lastEnd < busyMs) await new Promise((r) => setTimeout(r, windowMs));
+        await this.gather();
         let batch: Item[] = [];
         const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
         try {
@@ -58,11 +69,9 @@ class Batcher {
             }
           });
         } catch (error) {
-          this.lastEnd = Date.now();
           for (const item of batch) item.reject(error);
           continue;
         }
-        this.lastEnd = Date.now();
         batch.forEach((item, i) => {
           const r = results[i];
           if (r.ok) item.resolve(r.value);

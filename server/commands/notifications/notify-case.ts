@@ -8,7 +8,8 @@ import {
   type Recipient,
   userRecipient,
 } from "../../../db/queries/notification-queries";
-import { webhooksFor } from "../../../db/queries/notification-webhook-queries";
+import { activeWebhooks, webhooksMatching } from "../../../db/queries/notification-webhook-queries";
+import { onceInTx } from "../../../db/tx-memo";
 import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import type { Case } from "../../../domain/case/case-types";
 
@@ -65,11 +66,15 @@ function title(n: CaseNotice): string {
 
 async function recipients(tx: Tx, n: CaseNotice): Promise<Recipient[]> {
   const k = n.kase;
-  const owner = () => departmentUsers(tx, k.ownerDepartmentId);
-  const lead = () => departmentUsers(tx, k.leadDepartmentId);
+  // Recipients are reference data for case commands (they never write users): read once per transaction.
+  const users = (id: string) => onceInTx(tx, `dept-users:${id}`, () => departmentUsers(tx, id));
+  const offices = (code: string) => onceInTx(tx, `office-users:${code}`, () => officeUsers(tx, code));
+  const field = (code: string) => onceInTx(tx, `field-users:${code}`, () => fieldUsers(tx, code));
+  const owner = () => users(k.ownerDepartmentId);
+  const lead = () => users(k.leadDepartmentId);
   const reporter = async () =>
     k.reporterId ? [await userRecipient(tx, k.reporterId)].filter((r) => !!r) : [];
-  const county = () => officeUsers(tx, k.regionCode.slice(0, 6));
+  const county = () => offices(k.regionCode.slice(0, 6));
   switch (n.kind) {
     case "case.reported":
       return lead();
@@ -88,9 +93,9 @@ async function recipients(tx: Tx, n: CaseNotice): Promise<Recipient[]> {
     case "case.park_requested":
       return county();
     case "case.fed_back":
-      return [...(await fieldUsers(tx, k.regionCode)), ...(await lead())];
+      return [...(await field(k.regionCode)), ...(await lead())];
     case "case.recheck_due":
-      return fieldUsers(tx, k.regionCode);
+      return field(k.regionCode);
     case "case.rechecked":
       return n.passed ? lead() : owner();
     case "case.reopened":
@@ -100,7 +105,7 @@ async function recipients(tx: Tx, n: CaseNotice): Promise<Recipient[]> {
     case "case.merged":
       return reporter();
     case "case.escalated":
-      return [...(await officeUsers(tx, k.regionCode.slice(0, n.escalationLevel ?? 6))), ...(await owner())];
+      return [...(await offices(k.regionCode.slice(0, n.escalationLevel ?? 6))), ...(await owner())];
     default:
       return [];
   }
@@ -149,9 +154,8 @@ export async function notifyCase(tx: Tx, n: CaseNotice): Promise<void> {
         target: p.phone!,
         payload: JSON.stringify({ text: `【安全生产网格化监管】${head}` }),
       });
-  const hooks = await webhooksFor(
-    tx,
-    n.kase.regionCode,
+  const hooks = webhooksMatching(
+    await onceInTx(tx, `webhooks:${n.kase.regionCode}`, () => activeWebhooks(tx, n.kase.regionCode)),
     [n.kase.ownerDepartmentId, n.kase.leadDepartmentId],
     n.kind,
   );
