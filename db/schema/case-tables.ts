@@ -79,6 +79,21 @@ export interface CaseDeadlineRuleTable {
   createdAt: string;
 }
 
+/** A case category configured for a region (null fields inherit; see domain/case/category-taxonomy). */
+export interface CaseCategoryTable {
+  id: string;
+  regionPrefix: string;
+  code: string;
+  zh: string | null;
+  en: string | null;
+  defaultDepartmentKind: string | null;
+  /** 1 active, 0 deactivated, null inherited. */
+  active: number | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface EvidenceTable {
   id: string;
   sha256: string;
@@ -151,6 +166,7 @@ export interface CaseTables {
   caseRecord: CaseRecordTable;
   caseNumberSeq: CaseNumberSeqTable;
   caseDeadlineRule: CaseDeadlineRuleTable;
+  caseCategory: CaseCategoryTable;
   evidence: EvidenceTable;
   idempotencyKey: IdempotencyKeyTable;
   notification: NotificationTable;

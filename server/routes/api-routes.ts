@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
 import { authRoutes } from "./auth-routes";
+import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
@@ -35,7 +36,13 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     gridImportRoutes,
   ];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
-  const closedLoop = [caseRoutes, caseEvidenceRoutes, caseReferenceRoutes, notificationRoutes];
+  const closedLoop = [
+    caseRoutes,
+    caseEvidenceRoutes,
+    caseReferenceRoutes,
+    caseCategoryRoutes,
+    notificationRoutes,
+  ];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

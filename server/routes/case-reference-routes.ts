@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { configuredDeadlineRules } from "../../db/queries/case-deadline-queries";
-import { defaultCaseCategories } from "../../domain/case/case-categories";
 import { defaultDeadlineRules } from "../../domain/case/deadline-rules";
 import {
   createDeadlineRule,
@@ -10,31 +9,10 @@ import {
 } from "../commands/cases/save-deadline-rule";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
-import { wantsEnglish } from "../http/errors";
 
-/** Case categories and deadline rules (工作时限). */
+/** Deadline rules (工作时限); the categories are in case-category-routes. */
 export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      "/case-categories",
-      {
-        config: { access: "signed_in", policy: "reference data" },
-        schema: { tags: ["cases"], summary: "案件行业类别" },
-      },
-      async (req) => {
-        const en = wantsEnglish(req);
-        return {
-          items: Object.entries(defaultCaseCategories).map(([code, c]) => ({
-            code,
-            zh: c.zh,
-            en: c.en,
-            label: en ? c.en : c.zh,
-            defaultDepartmentKind: c.defaultDepartmentKind,
-          })),
-        };
-      },
-    );
-
     app.get(
       "/case-deadline-rules",
       {

@@ -4,10 +4,11 @@ import { findCaseRow } from "../../../db/queries/case-queries";
 import { findUserById } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { covers } from "../../../domain/auth/actor";
-import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import type { Case, CaseAction } from "../../../domain/case/case-types";
+import { isReportableCategory } from "../../../domain/case/category-taxonomy";
 import { AppError } from "../../../domain/errors";
 import { checkDepartment, checkEvidence, notInPast } from "./case-checks";
+import { taxonomyOf } from "./case-taxonomy";
 import { suggestNextDepartment } from "./suggest-department";
 
 export interface PreparedAction {
@@ -47,7 +48,11 @@ export async function prepareAction(
   out.evidence = await checkEvidence(tx, actor, ids, kase.id);
   switch (action) {
     case "triage":
-      if (!((input.category as string) in defaultCaseCategories))
+      // An active category of the county's taxonomy, or the one the case already has.
+      if (
+        input.category !== kase.category &&
+        !isReportableCategory(await taxonomyOf(tx, county), input.category as string)
+      )
         throw bad("category", "行业类别不存在", "Unknown category");
       if (input.suggestedDepartmentId)
         await checkDepartment(tx, input.suggestedDepartmentId as string, county, "suggestedDepartmentId");

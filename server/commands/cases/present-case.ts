@@ -6,17 +6,20 @@ import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import type { CaseSource, CaseStage, CaseType } from "../../../domain/case/case-types";
 import { caseSourceLabel, caseStageLabel, caseTypeLabel } from "../../../domain/case/case-types";
 import { deadlineStatus } from "../../../domain/case/deadline-rules";
+import { categoryKey, categoryLabelsOf } from "./case-taxonomy";
 
 export interface Names {
   departments: Map<string, string>;
   users: Map<string, string>;
   regions: Map<string, string>;
   sites: Map<string, string>;
+  /** Configured category labels by `categoryKey(county, code)`; the built-in label otherwise. */
+  categories?: Map<string, { zh: string; en: string }>;
 }
 
 /** Looks up every name the rows show, one query per kind. */
 export async function loadNames(db: Tx, rows: CaseRow[]): Promise<Names> {
-  const [departments, users, regions, sites] = await Promise.all([
+  const [departments, users, regions, sites, categories] = await Promise.all([
     departmentNames(
       db,
       rows.flatMap((r) => [r.ownerDepartmentId, r.leadDepartmentId, r.suggestedDepartmentId]),
@@ -33,8 +36,9 @@ export async function loadNames(db: Tx, rows: CaseRow[]): Promise<Names> {
       db,
       rows.map((r) => r.siteId),
     ),
+    categoryLabelsOf(db, rows),
   ]);
-  return { departments, users, regions, sites };
+  return { departments, users, regions, sites, categories };
 }
 
 type Label = { zh: string; en: string };
@@ -57,7 +61,11 @@ export function presentCaseRow(r: CaseRow, names: Names, now: Date, en = false) 
     type: r.type,
     typeLabel: pick(caseTypeLabel[r.type as CaseType], en, r.type),
     category: r.category,
-    categoryLabel: pick(categories[r.category], en, r.category),
+    categoryLabel: pick(
+      names.categories?.get(categoryKey(r.regionCode, r.category)) ?? categories[r.category],
+      en,
+      r.category,
+    ),
     source: r.source,
     sourceLabel: pick(caseSourceLabel[r.source as CaseSource], en, r.source),
     description: r.description.length > 120 ? `${r.description.slice(0, 120)}…` : r.description,

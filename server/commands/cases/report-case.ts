@@ -7,7 +7,6 @@ import { findRegions } from "../../../db/queries/region-queries";
 import { onceInTx } from "../../../db/tx-memo";
 import type { Actor } from "../../../domain/auth/actor";
 import { covers } from "../../../domain/auth/actor";
-import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import { formatCaseNumber } from "../../../domain/case/case-number";
 import { canReportCase, caseAbilities } from "../../../domain/case/case-policy";
 import { parseInput, reportCaseInput } from "../../../domain/case/case-schemas";
@@ -21,6 +20,7 @@ import type { ActionResult } from "./act-on-case";
 import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
+import { categoryKey, taxonomyOf } from "./case-taxonomy";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { type Names, presentCase } from "./present-case";
 import { departmentsOfCounty, suggestDepartmentFor } from "./suggest-department";
@@ -47,7 +47,6 @@ export async function reportCase(
 ): Promise<Outcome<ActionResult>> {
   const { regionCode: rawRegion, ...rest } = (raw ?? {}) as Record<string, unknown>;
   const input = parseInput(reportCaseInput, rest);
-  if (!(input.category in defaultCaseCategories)) throw bad("category", "行业类别不存在", "Unknown category");
   const key = input.idempotencyKey ?? opts.idempotencyKey;
   const idem = key ? { key, hash: requestHash("case.report", raw) } : null;
   return runIdempotent(deps, actor, idem, async (tx) => {
@@ -68,6 +67,9 @@ export async function reportCase(
         en: "You may not report here",
       });
     const county = regionCode.slice(0, 6);
+    // The active categories of the county's taxonomy (read once per transaction, like the departments).
+    const category = (await taxonomyOf(tx, county)).find((c) => c.code === input.category && c.active);
+    if (!category) throw bad("category", "行业类别不存在", "Unknown category");
     const lead = (await departmentsOfCounty(tx, county)).find((d) => d.gridRole === "lead");
     if (!lead) throw noLeadDepartment();
     const evidence = await checkEvidence(tx, actor, input.evidenceIds, null);
@@ -176,6 +178,7 @@ export async function reportCase(
       users: new Map([[actor.id, actor.displayName]]),
       regions: new Map([[region.code, region.name]]),
       sites: new Map(site ? [[site.id, site.name]] : []),
+      categories: new Map([[categoryKey(regionCode, category.code), category]]),
     };
     const body: ActionResult = {
       case: presentCase(row, names, now, opts.en ?? false),

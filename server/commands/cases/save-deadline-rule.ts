@@ -1,16 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Tx } from "../../../db/db";
+import { categoryConfigsBelow, categoryConfigsFor } from "../../../db/queries/case-category-queries";
 import {
   deleteDeadlineRule,
   findDeadlineRule,
   insertDeadlineRule,
 } from "../../../db/queries/case-deadline-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
-import { type Actor, covers } from "../../../domain/auth/actor";
-import { officeRoles } from "../../../domain/auth/roles";
-import { defaultCaseCategories } from "../../../domain/case/case-categories";
+import { type Actor, covers, hasRole } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { caseTypes } from "../../../domain/case/case-types";
+import { categoryCodePattern, effectiveCategories } from "../../../domain/case/category-taxonomy";
 import { timedStages } from "../../../domain/case/deadline-rules";
 import { AppError } from "../../../domain/errors";
 import { isRegionCode } from "../../../domain/region/region-code";
@@ -22,8 +23,8 @@ export const deadlineRuleInput = z
       .string({ error: "请选择适用地区" })
       .refine(isRegionCode, { error: "适用地区须为行政区划代码" }),
     category: z
-      .string()
-      .refine((c) => c in defaultCaseCategories, { error: "行业类别不存在" })
+      .string({ error: "行业类别不存在" })
+      .regex(categoryCodePattern, { error: "行业类别不存在" })
       .nullable()
       .default(null),
     type: z.enum(caseTypes, { error: "案件类型无效" }).nullable().default(null),
@@ -40,15 +41,33 @@ export const deadlineRuleInput = z
     path: ["amount"],
   });
 
-/** Safety offices set the time limits of their own jurisdiction. */
+/** Safety offices (and administrators, as for the categories) set the time limits of their jurisdiction. */
 export const canManageDeadlineRules = (actor: Pick<Actor, "role" | "scope">, regionPrefix: string) =>
-  officeRoles.includes(actor.role) && covers(actor, regionPrefix);
+  hasRole(actor, "system_admin", "province_office", "city_office", "county_office") &&
+  covers(actor, regionPrefix);
+
+/**
+ * A rule's category must be one the region has (built-in or configured at or above it) or one that a
+ * region below it configures (a city may set the time limit of a category its counties added).
+ */
+async function checkCategory(tx: Tx, regionPrefix: string, category: string | null) {
+  if (category === null) return;
+  const known = effectiveCategories(await categoryConfigsFor(tx, [regionPrefix]), regionPrefix);
+  if (known.some((c) => c.code === category)) return;
+  if ((await categoryConfigsBelow(tx, regionPrefix, category)).length > 0) return;
+  throw new AppError("validation_failed", {
+    zh: "行业类别不存在",
+    en: "Unknown category",
+    details: { issues: [{ path: "category", message: "行业类别不存在" }] },
+  });
+}
 
 export async function createDeadlineRule(deps: Deps, actor: Actor, raw: unknown) {
   const input = parseInput(deadlineRuleInput, raw);
   if (!canManageDeadlineRules(actor, input.regionPrefix)) throw new AppError("forbidden");
   const row = { id: randomUUID(), ...input, createdBy: actor.id, createdAt: deps.clock.now().toISOString() };
   await deps.db.transaction().execute(async (tx) => {
+    await checkCategory(tx, input.regionPrefix, input.category);
     await insertDeadlineRule(tx, row);
     await insertEvent(
       tx,

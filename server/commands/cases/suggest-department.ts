@@ -2,9 +2,11 @@ import type { Tx } from "../../../db/db";
 import { countyDepartments, departmentsThatHeld } from "../../../db/queries/case-lookup-queries";
 import { type CaseSite, findCaseSite } from "../../../db/queries/case-site-queries";
 import { onceInTx } from "../../../db/tx-memo";
-import { defaultCaseCategories, suggestDepartment } from "../../../domain/case/case-categories";
+import { suggestDepartment } from "../../../domain/case/case-categories";
 import type { Case } from "../../../domain/case/case-types";
-import { type DepartmentKind, departmentKindLabel } from "../../../domain/department/department-kinds";
+import { categoriesByCode } from "../../../domain/case/category-taxonomy";
+import { departmentKindLabel } from "../../../domain/department/department-kinds";
+import { taxonomyOf } from "./case-taxonomy";
 
 export interface DepartmentSuggestion {
   departmentId: string;
@@ -18,7 +20,8 @@ type Facts = Pick<Case, "id" | "siteId" | "category" | "regionCode">;
 
 /**
  * The department a case should go to, with the rule that chose it: the site's regulator (assigned by the
- * routing table when the site was registered), else the first department of the category's default kind.
+ * routing table when the site was registered), else the first department of the default kind that the
+ * county's taxonomy gives the category (built-in or configured).
  * Departments in `exclude` (those that returned or already held the case) are skipped.
  */
 export async function suggestDepartmentFor(
@@ -46,14 +49,14 @@ export async function suggestDepartmentFor(
         },
       };
   }
+  // The county's taxonomy: a configured category (or a re-targeted built-in) brings its own kind.
+  const categories = categoriesByCode(await taxonomyOf(tx, kase.regionCode));
   const cooperating = departments.filter((d) => d.gridRole !== "lead");
   const id =
-    suggestDepartment(defaultCaseCategories, kase.category, cooperating, exclude) ??
-    suggestDepartment(defaultCaseCategories, kase.category, departments, exclude);
+    suggestDepartment(categories, kase.category, cooperating, exclude) ??
+    suggestDepartment(categories, kase.category, departments, exclude);
   if (!id) return null;
-  const category = (
-    defaultCaseCategories as Record<string, { zh: string; en: string; defaultDepartmentKind: DepartmentKind }>
-  )[kase.category];
+  const category = categories[kase.category];
   const kind = departmentKindLabel[category.defaultDepartmentKind];
   return {
     departmentId: id,

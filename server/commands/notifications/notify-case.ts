@@ -10,8 +10,8 @@ import {
 } from "../../../db/queries/notification-queries";
 import { activeWebhooks, webhooksMatching } from "../../../db/queries/notification-webhook-queries";
 import { onceInTx } from "../../../db/tx-memo";
-import { defaultCaseCategories } from "../../../domain/case/case-categories";
 import type { Case } from "../../../domain/case/case-types";
+import { taxonomyOf } from "../cases/case-taxonomy";
 
 /** One thing to tell people about a case: an event of the trail or a reminder of the deadline job. */
 export interface CaseNotice {
@@ -33,10 +33,8 @@ const urgent = new Set(["case.overdue", "case.escalated"]);
 const chinaTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
-function title(n: CaseNotice): string {
+function title(n: CaseNotice, category: string): string {
   const no = n.kase.number;
-  const category =
-    (defaultCaseCategories as Record<string, { zh: string }>)[n.kase.category]?.zh ?? n.kase.category;
   const titles: Record<string, string> = {
     "case.reported": `新上报案件 ${no}（${category}），请受理分类`,
     "case.dispatched": `案件 ${no} 已派送至本部门，请签收`,
@@ -120,7 +118,13 @@ export async function notifyCase(tx: Tx, n: CaseNotice): Promise<void> {
   const at = n.at.toISOString();
   const seen = new Set<string>(n.actorId ? [n.actorId] : []);
   const people = (await recipients(tx, n)).filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const head = title(n);
+  // Only the report's title names the category: its label in the county's taxonomy (read once per transaction).
+  const category =
+    n.kind === "case.reported"
+      ? ((await taxonomyOf(tx, n.kase.regionCode)).find((c) => c.code === n.kase.category)?.zh ??
+        n.kase.category)
+      : n.kase.category;
+  const head = title(n, category);
   const body = `${n.kase.description.slice(0, 60)}${n.kase.deadline ? `；办理期限 ${chinaTime(n.kase.deadline)}` : ""}`;
   await insertNotifications(
     tx,
