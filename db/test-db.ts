@@ -17,7 +17,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
     return database;
   }
   const url = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  // `t_<run>_…`: the run's global setup (db/test-global-setup.ts) drops its own schemas at the end.
+  const run = process.env.SAFEGRID_TEST_RUN ?? "0";
+  const schema = `t_${run}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

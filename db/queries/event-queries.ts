@@ -38,9 +38,28 @@ function isPostgres(tx: Tx): boolean {
 }
 
 /**
- * Appends one event to the trail inside the caller's transaction and returns its id.
- * The chain is global: on PostgreSQL a transaction-scoped advisory lock serialises appends, so
- * two processes can never fork the chain (SQLite has a single writer already).
+ * Takes the trail's append lock for the rest of the transaction. The chain is global: on PostgreSQL a
+ * transaction-scoped advisory lock (re-entrant) serialises appends, so two processes can never fork the
+ * chain; SQLite has a single writer already. Writers that lock several rows take it first, before any
+ * row lock, so that they and the group-committed case commands lock in one order.
+ */
+export async function lockTrail(tx: Tx): Promise<void> {
+  if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
+}
+
+/**
+ * The head each transaction has appended: it holds the trail lock from its first append to its commit,
+ * so no one else can append meanwhile and its next event links to this one without reading it back.
+ */
+const heads = new WeakMap<Tx, string>();
+
+/** After rolling back to a savepoint (which may have removed appended events), read the head again. */
+export function forgetTrailHead(tx: Tx): void {
+  heads.delete(tx);
+}
+
+/**
+ * Appends one event to the trail inside the caller's transaction and returns its id (see `lockTrail`).
  */
 export async function insertEvent(
   tx: Tx,
@@ -48,10 +67,14 @@ export async function insertEvent(
   event: NewEvent,
   at: Date,
 ): Promise<{ id: number; hash: string }> {
-  if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
-  const last = await firstCompiled(tx, "event.head", [1], () =>
-    tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1),
-  );
+  let prevHash = tx.isTransaction ? heads.get(tx) : undefined;
+  if (prevHash === undefined) {
+    await lockTrail(tx);
+    const last = await firstCompiled(tx, "event.head", [1], () =>
+      tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1),
+    );
+    prevHash = last?.hash ?? genesisHash;
+  }
   const row: HashedFields = {
     at: at.toISOString(),
     actorId: actor?.id ?? null,
@@ -61,10 +84,11 @@ export async function insertEvent(
     subjectId: event.subjectId,
     regionCode: event.regionCode,
     data: canonicalJson(event.data),
-    prevHash: last?.hash ?? genesisHash,
+    prevHash,
   };
   const hash = eventHash(row);
   const inserted = await insertRows(tx, "event", [{ ...row, hash }], ["id"]);
+  if (tx.isTransaction) heads.set(tx, hash);
   return { id: Number(inserted.rows[0].id), hash };
 }
 

@@ -1,6 +1,6 @@
 import { scanCases, setDeadlineState, setRecheckReminded } from "../../db/queries/case-job-queries";
 import { caseToColumns, rowToCase } from "../../db/queries/case-queries";
-import { insertEvent } from "../../db/queries/event-queries";
+import { insertEvent, lockTrail } from "../../db/queries/event-queries";
 import { transition } from "../../domain/case/case-machine";
 import { AppError } from "../../domain/errors";
 import { levelAbove } from "../commands/cases/act-on-case";
@@ -35,6 +35,7 @@ async function markDueSoon(deps: Deps, now: Date): Promise<number> {
 /** Overdue: mark, tell the holding department, and escalate (督办) to the office of the level above. */
 async function escalateOverdue(deps: Deps, now: Date): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
+    await lockTrail(tx); // before the row updates: the lock order of the case commands
     const rows = await scanCases(tx, "overdue", now, now, batch);
     for (const r of rows) {
       const kase = rowToCase(r);

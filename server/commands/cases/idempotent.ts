@@ -52,13 +52,13 @@ export async function runIdempotent<T>(
   work: (tx: Tx) => Promise<{ status: number; body: T }>,
 ): Promise<Outcome<T>> {
   if (!idem) {
-    const r = await inWriteTransaction(deps.db, deps.dialect, work);
+    const r = await inWriteTransaction(deps.db, work);
     return { ...r, replay: false };
   }
   const before = await stored<T>(deps, actor, idem.key, idem.hash);
   if (before) return before;
   try {
-    const r = await inWriteTransaction(deps.db, deps.dialect, async (tx) => {
+    const r = await inWriteTransaction(deps.db, async (tx) => {
       await claimIdempotencyKey(tx, actor.id, idem.key, idem.hash, deps.clock.now().toISOString());
       const out = await work(tx);
       await storeIdempotentResult(tx, actor.id, idem.key, out.status, out.body);

@@ -1,26 +1,25 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../../db/db";
-import { inWriteTransaction } from "./write-batch";
+import { insertEvent, verifyTrail } from "../../../db/queries/event-queries";
+import { eachDialect } from "../../../db/test-db";
+import { inWriteTransaction, isRetryable } from "./write-batch";
 
-describe("group commit (SQLite)", () => {
-  let database: Database;
+eachDialect("group commit", (ctx) => {
   beforeAll(async () => {
-    database = openDatabase({ file: ":memory:" });
-    await sql`create table t (id integer primary key, v text not null)`.execute(database.db);
+    await sql`create table t (id integer primary key, v text not null)`.execute(ctx.database.db);
   });
-  afterAll(() => database.close());
 
   it("commands submitted together share a commit; a failing one rolls back only itself", async () => {
     const put = (id: number, fail = false) =>
-      inWriteTransaction(database.db, "sqlite", async (tx) => {
+      inWriteTransaction(ctx.database.db, async (tx) => {
         await sql`insert into t (id, v) values (${id}, ${`v${id}`})`.execute(tx);
         if (fail) throw new Error(`boom ${id}`);
         return id;
       });
     const results = await Promise.allSettled([put(1), put(2, true), put(3), put(1)]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected"]);
-    const rows = await sql<{ id: number }>`select id from t order by id`.execute(database.db);
+    const rows = await sql<{ id: number }>`select id from t order by id`.execute(ctx.database.db);
     expect(rows.rows.map((r) => r.id)).toEqual([1, 3]);
   });
 
@@ -29,13 +28,89 @@ describe("group commit (SQLite)", () => {
       const ids = [10, 11, 12].map((n) => n + round * 10);
       await Promise.all(
         ids.map((id) =>
-          inWriteTransaction(database.db, "sqlite", (tx) =>
+          inWriteTransaction(ctx.database.db, (tx) =>
             sql`insert into t (id, v) values (${id}, 'x')`.execute(tx),
           ),
         ),
       );
     }
-    const n = await sql<{ n: number }>`select count(*) as n from t`.execute(database.db);
+    const n = await sql<{ n: number }>`select count(*) as n from t`.execute(ctx.database.db);
     expect(Number(n.rows[0].n)).toBe(11);
+  });
+
+  it("a command that appended to the trail and then failed leaves no trace; the next links to the last kept", async () => {
+    const append = (subjectId: string, fail: boolean) =>
+      inWriteTransaction(ctx.database.db, async (tx) => {
+        const e = await insertEvent(
+          tx,
+          null,
+          { action: "test.append", subjectType: "test", subjectId, regionCode: null, data: {} },
+          new Date(),
+        );
+        if (fail) throw new Error("after appending");
+        return e.id;
+      });
+    const results = await Promise.allSettled([append("a", false), append("b", true), append("c", false)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const rows = await ctx.database.db
+      .selectFrom("event")
+      .select("subjectId")
+      .where("action", "=", "test.append")
+      .execute();
+    expect(rows.map((r) => r.subjectId)).toEqual(["a", "c"]);
+    expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
+  });
+
+  it("a deadlock reported by the database runs the whole batch again, once per command", async () => {
+    let tries = 0;
+    const flaky = inWriteTransaction(ctx.database.db, async (tx) => {
+      await sql`insert into t (id, v) values (100, 'flaky')`.execute(tx);
+      if (++tries === 1) throw Object.assign(new Error("deadlock detected"), { code: "40P01" });
+      return tries;
+    });
+    const other = inWriteTransaction(ctx.database.db, (tx) =>
+      sql`insert into t (id, v) values (101, 'other')`.execute(tx),
+    );
+    expect(await flaky).toBe(2);
+    await other;
+    const rows = await sql<{ id: number }>`select id from t where id >= 100 order by id`.execute(
+      ctx.database.db,
+    );
+    expect(rows.rows.map((r) => r.id)).toEqual([100, 101]);
+    expect(isRetryable({ code: "40001" })).toBe(true);
+    expect(isRetryable({ code: "23505" })).toBe(false);
+  });
+});
+
+eachDialect("group commit from two server processes", (ctx) => {
+  let second: Database;
+  beforeAll(() => {
+    // A second pool on the same database stands for a second server process (PostgreSQL); on SQLite
+    // the in-memory database has one process, so both handles are the same.
+    second =
+      ctx.dialect === "postgres"
+        ? openDatabase({ url: process.env.TEST_DATABASE_URL, schema: ctx.database.schema, poolSize: 5 })
+        : ctx.database;
+  });
+  afterAll(async () => {
+    if (second !== ctx.database) await second.close();
+  });
+
+  it("200 concurrent writers through both keep one unforked chain", async () => {
+    const write = (db: Database, i: number) =>
+      inWriteTransaction(db.db, (tx) =>
+        insertEvent(
+          tx,
+          null,
+          { action: "test.write", subjectType: "test", subjectId: `s${i}`, regionCode: null, data: { i } },
+          new Date(),
+        ),
+      );
+    const ids = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => write(i % 2 ? second : ctx.database, i)),
+    );
+    expect(new Set(ids.map((e) => e.id)).size).toBe(200);
+    const check = await verifyTrail(ctx.database.db);
+    expect(check).toMatchObject({ ok: true, checked: 200 });
   });
 });

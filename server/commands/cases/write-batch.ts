@@ -1,12 +1,20 @@
-import { type Kysely, sql } from "kysely";
-import type { Dialect, Tx } from "../../../db/db";
+import type { Kysely } from "kysely";
+import { sql } from "kysely";
+import type { Tx } from "../../../db/db";
+import { forgetTrailHead, lockTrail } from "../../../db/queries/event-queries";
 import type { DB } from "../../../db/schema";
 
 /**
- * Group commit for the embedded database. SQLite has one writer and every commit waits for the disk
- * (synchronous=FULL), so case commands arriving together share one transaction: each runs in its own
- * savepoint (a failing command rolls back only itself), the batch commits once, and every caller gets its
- * own result after that commit. PostgreSQL runs each command in its own transaction.
+ * Group commit for case commands. Every command appends to the one hash-chained trail, so commits are
+ * serialised either way (SQLite has one writer; PostgreSQL takes the trail lock), and each commit waits
+ * for the disk. Commands arriving together therefore share one transaction: each runs in its own
+ * savepoint (a failing command rolls back only itself), the batch commits once (one fsync, one trail
+ * lock), and every caller gets its own result after that commit.
+ *
+ * On PostgreSQL the batch takes the trail lock first, before any row lock, so batches of several server
+ * processes queue in one order; should the database still report a deadlock or a serialisation failure,
+ * the whole batch is rolled back and run again (the commands are re-runnable: they read everything inside
+ * the transaction).
  */
 interface Item {
   work: (tx: Tx) => Promise<unknown>;
@@ -14,9 +22,18 @@ interface Item {
   reject: (e: unknown) => void;
 }
 
+type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 const maxBatch = 64;
 const maxWaitMs = 10;
+const attempts = 3;
 const batchers = new WeakMap<Kysely<DB>, Batcher>();
+
+/** PostgreSQL deadlock_detected / serialization_failure: the transaction may simply be run again. */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === "40P01" || code === "40001";
+}
 
 class Batcher {
   private queue: Item[] = [];
@@ -45,31 +62,47 @@ class Batcher {
     }
   }
 
+  /** Runs the batch in one transaction, each item in its own savepoint. */
+  private run(batch: Item[]): Promise<Result[]> {
+    return this.db.transaction().execute(async (tx) => {
+      await lockTrail(tx);
+      const results: Result[] = [];
+      for (const [i, item] of batch.entries()) {
+        // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
+        await sql.raw(`savepoint b${i}`).execute(tx);
+        try {
+          results[i] = { ok: true, value: await item.work(tx) };
+        } catch (error) {
+          await sql.raw(`rollback to b${i}`).execute(tx);
+          forgetTrailHead(tx);
+          results[i] = { ok: false, error };
+        }
+      }
+      // A deadlock inside one command aborts the whole transaction's chances: run the batch again.
+      const retry = results.find((r) => !r.ok && isRetryable(r.error));
+      if (retry && !retry.ok) throw retry.error;
+      return results;
+    });
+  }
+
   private async drain() {
     this.running = true;
     try {
       while (this.queue.length) {
         await this.gather();
-        let batch: Item[] = [];
-        const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-        try {
-          await this.db.transaction().execute(async (tx) => {
-            // Taken once the connection is ours: everything that queued while waiting joins this commit.
-            batch = this.queue.splice(0, maxBatch);
-            for (const [i, item] of batch.entries()) {
-              await sql.raw(`savepoint b${i}`).execute(tx);
-              try {
-                results[i] = { ok: true, value: await item.work(tx) };
-                await sql.raw(`release b${i}`).execute(tx);
-              } catch (error) {
-                await sql.raw(`rollback to b${i}`).execute(tx);
-                await sql.raw(`release b${i}`).execute(tx);
-                results[i] = { ok: false, error };
-              }
-            }
-          });
-        } catch (error) {
-          for (const item of batch) item.reject(error);
+        const batch = this.queue.splice(0, maxBatch);
+        let results: Result[] | null = null;
+        let failure: unknown = null;
+        for (let attempt = 1; attempt <= attempts && !results; attempt++) {
+          try {
+            results = await this.run(batch);
+          } catch (error) {
+            failure = error;
+            if (!isRetryable(error)) break;
+          }
+        }
+        if (!results) {
+          for (const item of batch) item.reject(failure);
           continue;
         }
         batch.forEach((item, i) => {
@@ -84,13 +117,8 @@ class Batcher {
   }
 }
 
-/** Runs `work` in a transaction: a shared, group-committed one on SQLite, its own on PostgreSQL. */
-export function inWriteTransaction<T>(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  work: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  if (dialect !== "sqlite") return db.transaction().execute(work);
+/** Runs `work` in a group-committed transaction shared with the case commands arriving with it. */
+export function inWriteTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<T>): Promise<T> {
   let b = batchers.get(db);
   if (!b) {
     b = new Batcher(db);
