@@ -6,12 +6,6 @@ export function insertSession(db: Tx, row: SessionTable) {
   return db.insertInto("session").values(row).execute();
 }
 
-export function findSession(db: Tx, id: string) {
-  return firstCompiled(db, "session.byId", [id], () =>
-    db.selectFrom("session").selectAll().where("id", "=", id),
-  );
-}
-
 export function touchSession(db: Tx, id: string, at: string) {
   return db.updateTable("session").set({ lastSeenAt: at }).where("id", "=", id).execute();
 }

@@ -13,6 +13,32 @@ function selectUsers(db: Tx) {
     .select("department.name as departmentName");
 }
 
+/**
+ * A session and its user in one read (every signed-in request does this): the session's times, and the
+ * user (with its department's name) or null when the user no longer exists.
+ */
+export async function findSessionUser(db: Tx, sessionId: string) {
+  const row = await firstCompiled(db, "session.withUser", [sessionId], () =>
+    db
+      .selectFrom("session")
+      .leftJoin("appUser", "appUser.id", "session.userId")
+      .leftJoin("department", "department.id", "appUser.departmentId")
+      .selectAll("appUser")
+      .select([
+        "department.name as departmentName",
+        "session.lastSeenAt as sessionLastSeenAt",
+        "session.expiresAt as sessionExpiresAt",
+      ])
+      .where("session.id", "=", sessionId),
+  );
+  if (!row) return undefined;
+  const { sessionLastSeenAt, sessionExpiresAt, ...user } = row;
+  return {
+    session: { lastSeenAt: sessionLastSeenAt, expiresAt: sessionExpiresAt },
+    user: user.id === null ? null : (user as UserRow),
+  };
+}
+
 export function findUserById(db: Tx, id: string): Promise<UserRow | undefined> {
   return firstCompiled(db, "user.byId", [id], () => selectUsers(db).where("appUser.id", "=", id));
 }

@@ -1,5 +1,5 @@
-import { deleteSession, findSession, touchSession } from "../../../db/queries/session-queries";
-import { findUserById, type UserRow } from "../../../db/queries/user-queries";
+import { deleteSession, touchSession } from "../../../db/queries/session-queries";
+import { findSessionUser, type UserRow } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Role } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
@@ -26,15 +26,15 @@ export async function resolveSession(
   token: string,
 ): Promise<{ actor: Actor; user: UserRow; sessionId: string }> {
   const id = sessionId(token);
-  const session = await findSession(deps.db, id);
-  if (!session) throw new AppError("unauthenticated");
+  const found = await findSessionUser(deps.db, id);
+  if (!found) throw new AppError("unauthenticated");
+  const { session, user } = found;
   const now = deps.clock.now();
   const idleLimit = new Date(session.lastSeenAt).getTime() + deps.config.auth.idleMinutes * 60_000;
   if (now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) {
     await deleteSession(deps.db, id);
     throw new AppError("session_expired");
   }
-  const user = await findUserById(deps.db, session.userId);
   if (user?.status !== "active") {
     await deleteSession(deps.db, id);
     throw new AppError("unauthenticated");
