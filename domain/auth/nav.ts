@@ -11,6 +11,7 @@ export const navSections = [
   "cases",
   "departments",
   "routing",
+  "case_categories",
   "users",
   "trail",
 ] as const;
@@ -28,6 +29,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   cases: (r) => r !== "system_admin",
   departments: (r) => [...offices, "system_admin", "lead_department"].includes(r),
   routing: (r) => [...offices, "system_admin", "lead_department"].includes(r),
+  // 案件类别与办理时限: the offices (and administrators) configure their region's taxonomy and time limits
+  case_categories: (r) => [...offices, "system_admin"].includes(r),
   users: (r) => managers.includes(r) || r === "auditor",
   trail: (r) => ["auditor", "system_admin", ...offices].includes(r),
 };

@@ -85,6 +85,13 @@ export const router = createBrowserRouter([
         ...sectionRoute("routing", async () => (await import("./pages/routing/routing-page")).RoutingPage),
       },
       {
+        path: "case-categories",
+        ...sectionRoute(
+          "case_categories",
+          async () => (await import("./pages/case-categories/case-categories-page")).CaseCategoriesPage,
+        ),
+      },
+      {
         path: "users",
         ...sectionRoute("users", async () => (await import("./pages/users/users-page")).UsersPage),
       },

@@ -1,4 +1,4 @@
-import type { KyselyPlugin, RootOperationNode } from "kysely";
+import { type KyselyPlugin, type RootOperationNode, TableNode } from "kysely";
 import { expect, it } from "vitest";
 import { eachCaseWorld } from "./case-command-kit";
 import { reportCase } from "./report-case";
@@ -11,10 +11,7 @@ function countingCategoryReads() {
     transformQuery({ node }): RootOperationNode {
       if (node.kind === "SelectQueryNode")
         for (const from of node.from?.froms ?? [])
-          if (
-            from.kind === "TableNode" &&
-            ["caseCategory", "case_category"].includes(from.table.identifier.name)
-          )
+          if (TableNode.is(from) && ["caseCategory", "case_category"].includes(from.table.identifier.name))
             counter.reads++;
       return node;
     },

@@ -197,6 +197,8 @@ export interface CaseCategoryItem {
   zh: string;
   en: string;
   defaultDepartmentKind: string;
+  /** False when the region deactivated it (cases keep it; new reports cannot use it). */
+  active?: boolean;
 }
 
 const enc = encodeURIComponent;
@@ -242,15 +244,23 @@ export const bulkDispatch = (caseIds: string[], departmentId: string, note?: str
     .post<{ results: BulkDispatchResult[] }>("/cases/bulk/dispatch", { caseIds, departmentId, note })
     .then((r) => r.results);
 
-let categoriesPromise: Promise<CaseCategoryItem[]> | null = null;
+const categoriesByRegion = new Map<string, Promise<CaseCategoryItem[]>>();
 
-/** The case categories of the taxonomy (fetched once). */
-export function fetchCaseCategories(): Promise<CaseCategoryItem[]> {
-  if (!categoriesPromise) {
-    categoriesPromise = api.get<{ items: CaseCategoryItem[] }>("/case-categories").then((r) => r.items);
-    categoriesPromise.catch(() => {
-      categoriesPromise = null;
-    });
+/** The effective category taxonomy of a region (the user's own without one), fetched once per region. */
+export function fetchCaseCategories(region?: string): Promise<CaseCategoryItem[]> {
+  const key = region ?? "";
+  let p = categoriesByRegion.get(key);
+  if (!p) {
+    p = api
+      .get<{ items: CaseCategoryItem[] }>(`/case-categories${region ? `?region=${enc(region)}` : ""}`)
+      .then((r) => r.items);
+    categoriesByRegion.set(key, p);
+    p.catch(() => categoriesByRegion.delete(key));
   }
-  return categoriesPromise;
+  return p;
+}
+
+/** Forgets fetched taxonomies (after the categories were configured). */
+export function forgetCaseCategories(): void {
+  categoriesByRegion.clear();
 }

@@ -7,6 +7,7 @@ export type NavSection =
   | "regions"
   | "departments"
   | "routing"
+  | "case_categories"
   | "users"
   | "trail"
   | "grids"

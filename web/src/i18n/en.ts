@@ -1,3 +1,4 @@
+import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import type { MessageKey } from "./zh";
@@ -156,4 +157,5 @@ export const en: Record<MessageKey, string> = {
   "trail.reason": "Reason",
   ...casesEn,
   ...gridsSitesEn,
+  ...caseTaxonomyEn,
 };

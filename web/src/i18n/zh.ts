@@ -1,3 +1,4 @@
+import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 
@@ -153,6 +154,7 @@ export const zh = {
   "trail.reason": "原因",
   ...casesZh,
   ...gridsSitesZh,
+  ...caseTaxonomyZh,
 };
 
 export type MessageKey = keyof typeof zh;

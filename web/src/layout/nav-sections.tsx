@@ -8,6 +8,7 @@ import {
   PieChartOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -34,6 +35,12 @@ export const navEntries: NavEntry[] = [
   { section: "cases", path: "/cases", label: "nav.cases", icon: <AlertOutlined /> },
   { section: "departments", path: "/departments", label: "nav.departments", icon: <ApartmentOutlined /> },
   { section: "routing", path: "/routing", label: "nav.routing", icon: <BranchesOutlined /> },
+  {
+    section: "case_categories",
+    path: "/case-categories",
+    label: "nav.case_categories",
+    icon: <TagsOutlined />,
+  },
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
 ];

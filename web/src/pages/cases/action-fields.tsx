@@ -27,9 +27,10 @@ const planItems = [
 /** The inputs of one action's dialog; validation is the domain's zod schema of the action. */
 export function ActionFields({ action, detail, onBusyChange }: ActionFieldsProps) {
   const { t, pick } = useI18n();
-  const categories = useCaseCategories();
   const kase = detail.case;
   const county = kase.regionCode.slice(0, 6);
+  // The county's active categories, and the case's own even if the county deactivated it since.
+  const categories = useCaseCategories(county).filter((c) => c.active !== false || c.code === kase.category);
   const reason = (label = t("action.reason"), rows = 3) => (
     <Form.Item name="reason" label={label} required>
       <Input.TextArea rows={rows} maxLength={2000} showCount data-testid="action-reason" />

@@ -45,7 +45,6 @@ export function ReportCasePage() {
   const { user } = useSignedIn();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const categories = useCaseCategories();
   const [form] = Form.useForm<ReportValues>();
   const [site, setSite] = useState<SiteOption | undefined>();
   const [busy, setBusy] = useState(false);
@@ -54,6 +53,11 @@ export function ReportCasePage() {
   const idempotent = useRef(new IdempotentRequest(newIdempotencyKey));
   const where = Form.useWatch("where", form) ?? "site";
   const location = Form.useWatch("location", form);
+  const pickedRegion = Form.useWatch("regionCode", form);
+  // The taxonomy of the county where the problem is (the site's, the chosen region's, else the reporter's).
+  const categories = useCaseCategories(
+    (where === "site" ? site?.regionCode : pickedRegion) ?? user.scope[0],
+  ).filter((c) => c.active !== false);
   const initialValues = useMemo<Partial<ReportValues>>(
     () => ({
       source: defaultSource(user.role),
