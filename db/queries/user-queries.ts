@@ -79,6 +79,18 @@ export async function listUsers(db: Tx, scope: string[], f: UserFilter) {
   return { items, total: Number(total.n) };
 }
 
+/** The active users of a department, by name (id and display name only). */
+export function listDepartmentMembers(db: Tx, departmentId: string) {
+  return db
+    .selectFrom("appUser")
+    .select(["id", "displayName"])
+    .where("departmentId", "=", departmentId)
+    .where("status", "=", "active")
+    .orderBy("displayName")
+    .orderBy("id")
+    .execute();
+}
+
 export function insertUser(db: Tx, row: AppUserTable) {
   return db.insertInto("appUser").values(row).execute();
 }

@@ -64,7 +64,11 @@ export const caseChanges: Changes = {
   dispatch: (_kase, input) => ({
     next: { ownerDepartmentId: input.departmentId, suggestedDepartmentId: null, handlerId: null },
   }),
-  accept: (_kase, input, ctx) => ({ next: { handlerId: input.handlerId ?? ctx.actor.id } }),
+  accept: (_kase, input, ctx) => {
+    // The trail names the handler even when it defaults to the person accepting.
+    const handlerId = input.handlerId ?? ctx.actor.id;
+    return { next: { handlerId }, data: { handlerId } };
+  },
   return: (kase, input) => ({
     next: {
       ownerDepartmentId: kase.leadDepartmentId,

@@ -16,6 +16,10 @@ export const departmentView = z.object({
   abilities: z.object({ update: z.boolean() }),
 });
 
+/** A department's active member as a colleague sees them: no username, phone or scope. */
+export const departmentMemberView = z.object({ id: z.string(), displayName: z.string() });
+export type DepartmentMemberView = z.infer<typeof departmentMemberView>;
+
 export const createDepartmentInput = z.strictObject({
   regionCode: regionCodeSchema.refine((c) => c.length <= 6, { error: "部门须设在县级及以上" }),
   name: z.string().trim().min(2, { error: "请填写部门名称" }).max(60),

@@ -13,9 +13,11 @@ import { idParams } from "../../domain/schemas/common-schemas";
 import {
   createDepartmentInput,
   departmentListQuery,
+  departmentMemberView,
   departmentView,
   updateDepartmentInput,
 } from "../../domain/schemas/department-schemas";
+import { departmentMembers } from "../commands/departments/department-members";
 import { createDepartment, updateDepartment } from "../commands/departments/save-department";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
@@ -82,6 +84,20 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         };
       },
+    );
+
+    app.get(
+      "/departments/:id/members",
+      {
+        config: { access: "signed_in", policy: "departmentPolicy.members" },
+        schema: {
+          tags: ["departments"],
+          summary: "部门在岗人员（姓名）",
+          params: idParams,
+          response: { 200: z.object({ items: z.array(departmentMemberView) }) },
+        },
+      },
+      async (req) => ({ items: await departmentMembers(deps, actorOf(req), req.params.id) }),
     );
 
     app.post(

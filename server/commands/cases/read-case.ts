@@ -1,5 +1,5 @@
 import { listCaseEvidence } from "../../../db/queries/case-evidence-queries";
-import { possibleDuplicates, userNames } from "../../../db/queries/case-lookup-queries";
+import { possibleDuplicates } from "../../../db/queries/case-lookup-queries";
 import { type CaseRow, findCaseByNumber, findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { listSubjectEvents } from "../../../db/queries/event-queries";
 import { caseDeliveries } from "../../../db/queries/notification-delivery-queries";
@@ -18,7 +18,8 @@ import { distanceM } from "../../../domain/case/honest-closure";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { loadNames, presentCase } from "./present-case";
-import { suggestDepartmentFor } from "./suggest-department";
+import { currentSuggestion } from "./suggest-department";
+import { timelineData } from "./timeline-names";
 
 /** A case the actor may read, by id or number; anything else is "not found". */
 export async function findVisibleCase(deps: Deps, actor: Actor, idOrNumber: string): Promise<CaseRow> {
@@ -54,18 +55,13 @@ export async function caseDetail(deps: Deps, actor: Actor, idOrNumber: string, e
     listCaseEvidence(deps.db, row.id),
     caseNotifications(deps.db, row.id, actor.scope),
     caseDeliveries(deps.db, row.id),
-    row.open === 1 && ["reported", "triaged"].includes(row.stage)
-      ? suggestDepartmentFor(deps.db, kase)
-      : null,
+    row.open === 1 && ["reported", "triaged"].includes(row.stage) ? currentSuggestion(deps.db, kase) : null,
     row.open === 1 ? possibleDuplicates(deps.db, row) : [],
   ]);
-  const actors = await userNames(
-    deps.db,
-    events.map((e) => e.actorId),
-  );
+  const { datas, actors } = await timelineData(deps.db, events);
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
-  const timeline = events.map((e) => {
-    const data = JSON.parse(e.data) as Record<string, unknown>;
+  const timeline = events.map((e, i) => {
+    const data = datas[i];
     const refs = Array.isArray(data.evidence) ? (data.evidence as { id: string; sha256: string }[]) : [];
     return {
       id: Number(e.id),

@@ -11,8 +11,11 @@ import { taxonomyOf } from "./case-taxonomy";
 export interface DepartmentSuggestion {
   departmentId: string;
   departmentName: string;
-  /** `site`: the site's regulator from the routing table; `category`: the category's default department kind. */
-  source: "site" | "category";
+  /**
+   * `site`: the site's regulator from the routing table; `category`: the category's default department kind;
+   * `chosen`: named at triage or by the department that returned the case.
+   */
+  source: "site" | "category" | "chosen";
   explanation: { zh: string; en: string };
 }
 
@@ -78,4 +81,32 @@ export function departmentsOfCounty(tx: Tx, countyCode: string) {
 export async function suggestNextDepartment(tx: Tx, kase: Facts, exclude: string[]) {
   const held = await departmentsThatHeld(tx, kase.id);
   return suggestDepartmentFor(tx, kase, [...new Set([...exclude, ...held])]);
+}
+
+/**
+ * The suggestion shown on a case waiting for triage or dispatch: the department the case records (from the
+ * report, named at triage, or the next one chosen when a department returned it), explained by the rule
+ * that gives it when one does. Departments that returned or held the case are never suggested again.
+ */
+export async function currentSuggestion(
+  tx: Tx,
+  kase: Facts & Pick<Case, "suggestedDepartmentId" | "returnCount">,
+): Promise<DepartmentSuggestion | null> {
+  const held = kase.returnCount > 0 ? await departmentsThatHeld(tx, kase.id) : [];
+  const rule = await suggestDepartmentFor(tx, kase, held);
+  const chosen = kase.suggestedDepartmentId;
+  if (!chosen || chosen === rule?.departmentId || held.includes(chosen)) return rule;
+  const department = (await departmentsOfCounty(tx, kase.regionCode.slice(0, 6))).find(
+    (d) => d.id === chosen,
+  );
+  if (!department) return rule;
+  return {
+    departmentId: chosen,
+    departmentName: department.name,
+    source: "chosen",
+    explanation: {
+      zh: "受理分类或退回时指定的承办部门",
+      en: "Named at triage or by the department that returned the case",
+    },
+  };
 }
