@@ -33,7 +33,7 @@ export async function findVisibleCase(deps: Deps, actor: Actor, idOrNumber: stri
 const verbToAction = new Map<string, string>(Object.entries(caseEventVerb).map(([a, v]) => [`case.${v}`, a]));
 const extraLabels: Record<string, { zh: string; en: string }> = {
   "case.reported": { zh: "上报", en: "Report" },
-  "case.duplicate_merged": { zh: "并入重复案件", en: "Duplicate merged in" },
+  "case.duplicate_merged": { zh: "并入重复事件", en: "Duplicate merged in" },
 };
 
 function actionLabel(action: string, en: boolean): string {

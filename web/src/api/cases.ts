@@ -142,7 +142,8 @@ export interface DuplicateCandidate {
 export interface DepartmentSuggestion {
   departmentId: string;
   departmentName: string;
-  source: "site" | "category";
+  /** `chosen`: named at triage or by the department that returned the case. */
+  source: "site" | "category" | "chosen";
   explanation: string;
 }
 

@@ -17,6 +17,17 @@ export const fetchDepartments = (region: string) =>
     `/departments${queryString({ region })}`,
   );
 
+/** A department's active people (id and name), for its own members and the offices that keep it. */
+export interface DepartmentMember {
+  id: string;
+  displayName: string;
+}
+
+export const fetchDepartmentMembers = (id: string) =>
+  api
+    .get<{ items: DepartmentMember[] }>(`/departments/${encodeURIComponent(id)}/members`)
+    .then((r) => r.items);
+
 export const createDepartment = (input: DepartmentInput) =>
   api.post<{ department?: Department }>("/departments", input);
 

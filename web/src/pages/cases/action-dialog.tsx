@@ -12,6 +12,7 @@ import { type ActionResult, type CaseDetail, fetchCase, postCaseAction } from ".
 import { ApiError } from "../../api/client";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
 import { type ActionValues, actionBody, actionFields } from "./action-body";
 import { ActionFields } from "./action-fields";
 import { IdempotentRequest } from "./report-defaults";
@@ -26,6 +27,9 @@ interface ActionDialogProps {
   onStale: () => void;
 }
 
+/** Actions that turn a case away: their confirm button is red, as in the header. */
+const dangerous: CaseAction[] = ["reject", "return", "deny_park"];
+
 const formFields = (action: CaseAction) => [
   ...actionFields[action].map((f) => (f === "evidenceIds" ? "evidence" : f)),
   ...(action === "submit_plan"
@@ -36,7 +40,7 @@ const formFields = (action: CaseAction) => [
   ...(action === "merge" ? ["targetNumber"] : []),
 ];
 
-function initialValues(action: CaseAction, detail: CaseDetail): ActionValues {
+function initialValues(action: CaseAction, detail: CaseDetail, selfId: string): ActionValues {
   const k = detail.case;
   const suggested = detail.suggestion?.departmentId ?? k.suggestedDepartmentId ?? undefined;
   switch (action) {
@@ -44,6 +48,8 @@ function initialValues(action: CaseAction, detail: CaseDetail): ActionValues {
       return { type: k.type, category: k.category, suggestedDepartmentId: suggested };
     case "dispatch":
       return { departmentId: suggested };
+    case "accept":
+      return { handlerId: selfId };
     case "feedback":
       return { result: "fixed", evidence: [] };
     case "recheck":
@@ -61,6 +67,7 @@ function initialValues(action: CaseAction, detail: CaseDetail): ActionValues {
  */
 export function ActionDialog({ action, detail, onClose, onDone, onStale }: ActionDialogProps) {
   const { t, pick } = useI18n();
+  const { user } = useSignedIn();
   const [form] = Form.useForm<ActionValues>();
   const [submitting, setSubmitting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -73,14 +80,14 @@ export function ActionDialog({ action, detail, onClose, onDone, onStale }: Actio
 
   useEffect(() => {
     if (!action) return;
-    const values = initialValues(action, detailRef.current);
+    const values = initialValues(action, detailRef.current, user.id);
     idempotent.current = new IdempotentRequest(newIdempotencyKey);
     setErrors(null);
     setBusy(false);
     setInitial(values);
     form.resetFields();
     form.setFieldsValue(values);
-  }, [action, form]);
+  }, [action, form, user.id]);
 
   if (!action) return null;
   const label = pick(caseActionLabel[action]);
@@ -154,7 +161,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onStale }: Actio
       confirmLoading={submitting}
       okButtonProps={{
         disabled: busy || !detail.abilities[action],
-        danger: action === "reject",
+        danger: dangerous.includes(action),
         ...{ "data-testid": "action-submit" },
       }}
       onOk={submit}

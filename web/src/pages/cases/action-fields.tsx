@@ -1,12 +1,14 @@
-import { Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Tag, Typography } from "antd";
+import { Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from "antd";
 import dayjs from "dayjs";
 import { type CaseAction, caseTypeLabel, caseTypes } from "../../../../domain/case/case-types";
 import type { CaseDetail } from "../../api/cases";
 import { useI18n } from "../../i18n/i18n-context";
 import { DepartmentSelect } from "./department-select";
 import { EvidenceUpload } from "./evidence-upload";
+import { AcceptFields } from "./handler-select";
 import { LocationInput } from "./location-input";
-import { StageTag } from "./stage-tag";
+import { MergeFields } from "./merge-fields";
+import { reasonLabel } from "./reason-label";
 import { useCaseCategories } from "./use-case-categories";
 
 interface ActionFieldsProps {
@@ -31,7 +33,7 @@ export function ActionFields({ action, detail, onBusyChange }: ActionFieldsProps
   const county = kase.regionCode.slice(0, 6);
   // The county's active categories, and the case's own even if the county deactivated it since.
   const categories = useCaseCategories(county).filter((c) => c.active !== false || c.code === kase.category);
-  const reason = (label = t("action.reason"), rows = 3) => (
+  const reason = (label = reasonLabel(action, t), rows = 3) => (
     <Form.Item name="reason" label={label} required>
       <Input.TextArea rows={rows} maxLength={2000} showCount data-testid="action-reason" />
     </Form.Item>
@@ -128,35 +130,9 @@ export function ActionFields({ action, detail, onBusyChange }: ActionFieldsProps
         </>
       );
     case "merge":
-      return (
-        <>
-          <Form.Item name="targetCaseId" label={t("action.mergeTarget")}>
-            {detail.duplicates.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("action.noDuplicates")} />
-            ) : (
-              <Radio.Group style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-                {detail.duplicates.map((d) => (
-                  <Radio key={d.id} value={d.id}>
-                    <span className="case-number">{d.number}</span> <StageTag stage={d.stage} />
-                    {d.sameSite ? (
-                      <Tag color="red">{t("action.sameSite")}</Tag>
-                    ) : (
-                      d.distanceM != null && <Tag>{t("action.distance", { m: Math.round(d.distanceM) })}</Tag>
-                    )}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                      {d.description}
-                    </Typography.Text>
-                  </Radio>
-                ))}
-              </Radio.Group>
-            )}
-          </Form.Item>
-          <Form.Item name="targetNumber" label={t("action.mergeByNumber")}>
-            <Input placeholder={`${county}-${new Date().getFullYear()}-000001`} />
-          </Form.Item>
-          {note()}
-        </>
-      );
+      return <MergeFields detail={detail} note={note()} />;
+    case "accept":
+      return <AcceptFields departmentId={kase.ownerDepartmentId} />;
     case "submit_plan":
       return (
         <>

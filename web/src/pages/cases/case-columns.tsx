@@ -7,8 +7,14 @@ import type { I18n } from "../../i18n/i18n-context";
 import { DeadlineTag } from "./deadline-tag";
 import { StageTag } from "./stage-tag";
 
-/** Flags shown under a case number: escalated (督办), listed (挂牌督办), recurring, rework and returns. */
-export function CaseFlags({ row, t }: { row: CaseRow & { recurring?: boolean }; t: I18n["t"] }) {
+/** Flags shown under a case number: escalated (督办), listed (挂牌督办), recurring, rework, returns, reopens. */
+export function CaseFlags({
+  row,
+  t,
+}: {
+  row: CaseRow & { recurring?: boolean; reopenCount?: number };
+  t: I18n["t"];
+}) {
   const tags = [];
   if (row.supervised)
     tags.push(
@@ -38,6 +44,12 @@ export function CaseFlags({ row, t }: { row: CaseRow & { recurring?: boolean }; 
     tags.push(
       <Tag key="b" color="gold">
         {t("cases.returned", { n: row.returnCount })}
+      </Tag>,
+    );
+  if (row.reopenCount)
+    tags.push(
+      <Tag key="o" color="magenta">
+        {t("cases.reopened", { n: row.reopenCount })}
       </Tag>,
     );
   return tags.length ? <div className="case-flags">{tags}</div> : null;

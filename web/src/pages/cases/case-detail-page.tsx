@@ -1,8 +1,8 @@
-import { Alert, App as AntApp, Badge, Card, Result, Space, Spin, Tabs } from "antd";
+import { Alert, App as AntApp, Badge, Button, Card, Result, Space, Spin, Tabs } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { type CaseAction, caseActionLabel } from "../../../../domain/case/case-types";
-import { type CaseDetail, fetchCase } from "../../api/cases";
+import { type CaseDetail, type CaseView, fetchCase } from "../../api/cases";
 import { ApiError } from "../../api/client";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
@@ -23,6 +23,8 @@ export function CaseDetailPage() {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [acting, setActing] = useState<CaseAction | null>(null);
+  // the actor's own action took the case out of their sight (returned, forwarded): say so, not "not found"
+  const [handedOver, setHandedOver] = useState<{ action: CaseAction; kase: CaseView } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -33,12 +35,33 @@ export function CaseDetailPage() {
     }
   }, [id]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another case starts from a spinner
-  useEffect(() => setDetail(null), [id]);
+  useEffect(() => {
+    setDetail(null);
+    setHandedOver(null);
+  }, [id]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded in the new language (labels come from the server)
   useEffect(() => {
     load();
   }, [load, lang]);
 
+  if (handedOver)
+    return (
+      <Card className="page-card" data-testid="case-handed-over">
+        <Result
+          status="success"
+          title={t("detail.handedOver", {
+            action: pick(caseActionLabel[handedOver.action]),
+            number: handedOver.kase.number,
+          })}
+          subTitle={t("detail.handedOverHint", { owner: handedOver.kase.ownerDepartmentName ?? "—" })}
+          extra={
+            <Link to="/cases">
+              <Button type="primary">{t("detail.backToQueues")}</Button>
+            </Link>
+          }
+        />
+      </Card>
+    );
   if (error && !detail) {
     if (error instanceof ApiError && error.status === 404)
       return <Result status="404" title={t("error.not_found")} />;
@@ -98,9 +121,19 @@ export function CaseDetailPage() {
         onClose={() => setActing(null)}
         onStale={load}
         onDone={(result) => {
-          message.success(t("action.done", { action: pick(caseActionLabel[acting ?? "triage"]) }));
+          const done = acting ?? "triage";
+          message.success(t("action.done", { action: pick(caseActionLabel[done]) }));
           setDetail((d) => (d ? { ...d, case: result.case, abilities: result.abilities } : d));
-          load();
+          fetchCase(id)
+            .then((d) => {
+              setDetail(d);
+              setError(null);
+            })
+            .catch((err) => {
+              if (err instanceof ApiError && err.status === 404)
+                setHandedOver({ action: done, kase: result.case });
+              else setError(err);
+            });
         }}
       />
     </Space>

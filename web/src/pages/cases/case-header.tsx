@@ -44,6 +44,13 @@ export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction:
               {colon}
               {formatDateTime(k.reportedAt, lang)}
             </span>
+            {k.handlerName && (
+              <span data-testid="case-handler">
+                {t("cases.handler")}
+                {colon}
+                {k.handlerName}
+              </span>
+            )}
             <span data-testid="case-deadline">
               {t("cases.deadline")}
               {colon}

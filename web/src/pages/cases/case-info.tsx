@@ -15,6 +15,14 @@ const planKeys = [
   "safetyMeasures",
 ] as const;
 
+/** The parking request approved last (from the `case.park_approved` event), if any. */
+function approvedPark(detail: CaseDetail): { reason: string; until: string | null } | null {
+  const event = detail.timeline.findLast((i) => i.action === "case.park_approved");
+  const request = event?.data?.request as { reason?: unknown; until?: unknown } | null | undefined;
+  if (typeof request?.reason !== "string") return null;
+  return { reason: request.reason, until: typeof request.until === "string" ? request.until : null };
+}
+
 /** The case's facts: where, who, what, and the results of plan, feedback, re-check and acceptance. */
 export function CaseInfo({ detail }: { detail: CaseDetail }) {
   const { t, pick, lang } = useI18n();
@@ -85,6 +93,15 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
       label: t("detail.parkRequest"),
       span: "filled",
       children: `${k.parkRequest.reason}${k.parkRequest.until ? `（${k.parkRequest.until}）` : ""}`,
+    });
+  // a parked case shows the request the office approved (the trail keeps it; the case clears it)
+  const approved = k.stage === "parked" ? approvedPark(detail) : null;
+  if (approved)
+    items.push({
+      key: "parked",
+      label: t("detail.parkedReason"),
+      span: "filled",
+      children: `${approved.reason}${approved.until ? `（${t("detail.parkedUntil", { date: approved.until })}）` : ""}`,
     });
   if (k.rejectReason)
     items.push({ key: "reject", label: t("detail.rejectReason"), span: "filled", children: k.rejectReason });

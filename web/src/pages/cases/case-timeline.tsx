@@ -7,6 +7,7 @@ import type { TimelineItem } from "../../api/cases";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { StageTag } from "./stage-tag";
+import { TimelineRefs } from "./timeline-refs";
 
 const colourOf = (action: string): string => {
   if (/rejected|returned|park_denied/.test(action)) return "red";
@@ -83,6 +84,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
                 : t("timeline.system")}
             </div>
             <OutcomeTag data={item.data} />
+            <TimelineRefs data={item.data} />
             {item.comment && <div className="case-timeline-comment">{item.comment}</div>}
             {flagsOf(item.data).map((f) => (
               <Tag key={f.flag} color="orange" style={{ marginTop: 4 }}>
