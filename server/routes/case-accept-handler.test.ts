@@ -50,7 +50,10 @@ eachApi("case accept with a handler", (ctx) => {
     expect(res.json().case.handlerId).toBe(ctx.users.market.id);
     const d = await detail(id);
     expect(d.case.handlerName).toBe("测试market");
-    expect(d.timeline.at(-1).data).toMatchObject({ handlerId: ctx.users.market.id, handlerName: "测试market" });
+    expect(d.timeline.at(-1).data).toMatchObject({
+      handlerId: ctx.users.market.id,
+      handlerName: "测试market",
+    });
   });
 
   it("refuses a handler from another department (422) and changes nothing", async () => {
