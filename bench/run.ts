@@ -13,7 +13,8 @@ if (unknown.length) {
 for (const name of wanted.length ? wanted : names) {
   const mod = (await import(`./${name}.ts`)) as { run: () => Promise<Record<string, unknown>> };
   const figures = await mod.run();
-  recordResult(name, figures);
+  // A run against PostgreSQL (BENCH_DATABASE_URL) keeps its own section next to the embedded one.
+  recordResult(figures.dialect === "postgres" ? `${name}-postgres` : name, figures);
   console.log(JSON.stringify({ bench: name, ...figures }));
 }
 process.exit(0);

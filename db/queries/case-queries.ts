@@ -107,15 +107,15 @@ export interface CaseExtras {
 
 /** Inserts a new case and returns the stored row. */
 export async function insertCase(db: Tx, kase: Case, extras: CaseExtras): Promise<CaseRow> {
-  const row = {
-    ...caseToColumns(kase),
+  // Object.assign, not a spread: V8 builds this ~45-field row from a spread several times slower.
+  const row = Object.assign(caseToColumns(kase), {
     countyCode: extras.countyCode,
     recurring: extras.recurring ? 1 : 0,
     escalationLevel: extras.escalationLevel,
     version: 1,
     createdAt: extras.at,
     updatedAt: extras.at,
-  } as CaseRow;
+  }) as CaseRow;
   await insertRows(db, "caseRecord", [row]);
   return row;
 }

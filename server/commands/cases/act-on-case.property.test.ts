@@ -151,7 +151,9 @@ eachCaseWorld("case commands (property)", (w) => {
           expect(events.filter((e) => e.action === "case.closed").length).toBeLessThanOrEqual(openings);
         },
       ),
-      { numRuns: runs },
+      // A fixed seed: the same sequences on every run, so the "reaches far" check below cannot flake
+      // (the pure machine's property test explores 200 runs; change the seed to explore other sequences).
+      { numRuns: runs, seed: 20261129 },
     );
     // The generator reaches far into the loop: many actions succeed and cases get closed.
     expect(stats.ok).toBeGreaterThan(runs * 3);
