@@ -13,6 +13,7 @@ import { AppError } from "../../domain/errors";
 import { caseTaxonomyPolicy } from "../../domain/policies/case-taxonomy-policy";
 import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import {
+  categoryConfigView,
   createCaseCategory,
   deleteCaseCategory,
   updateCaseCategory,
@@ -46,15 +47,7 @@ const categoryView = z.object({
   abilities: z.object({ manage: z.boolean() }),
 });
 
-const presentConfig = (c: CategoryConfig) => ({
-  id: c.id,
-  regionPrefix: c.regionPrefix,
-  code: c.code,
-  zh: c.zh,
-  en: c.en,
-  defaultDepartmentKind: c.defaultDepartmentKind,
-  active: c.active,
-});
+const presentConfig = (c: CategoryConfig) => ({ id: c.id, ...categoryConfigView(c) });
 
 /** The effective taxonomy of a region the actor may read (404 otherwise). */
 async function taxonomyView(deps: Deps, actor: Actor, region: string, en: boolean) {

@@ -43,7 +43,8 @@ function check(inherited: Awaited<ReturnType<typeof taxonomyWithout>>, row: Cate
   if (problem) throw bad(problem.path, problem.zh, problem.en);
 }
 
-const view = (c: CategoryConfig) => ({
+/** What a configured category shows (in the API and in the trail), without its id. */
+export const categoryConfigView = (c: CategoryConfig) => ({
   regionPrefix: c.regionPrefix,
   code: c.code,
   zh: c.zh,
@@ -91,7 +92,7 @@ export async function createCaseCategory(deps: Deps, actor: Actor, raw: unknown)
           subjectType: "case_category",
           subjectId: row.id,
           regionCode: row.regionPrefix,
-          data: { ...view(row), override: inherited.some((c) => c.code === row.code) },
+          data: { ...categoryConfigView(row), override: inherited.some((c) => c.code === row.code) },
         },
         now,
       );
@@ -130,7 +131,7 @@ export async function updateCaseCategory(deps: Deps, actor: Actor, id: string, r
         subjectType: "case_category",
         subjectId: id,
         regionCode: next.regionPrefix,
-        data: { before: view(before), after: view(next) },
+        data: { before: categoryConfigView(before), after: categoryConfigView(next) },
       },
       now,
     );
@@ -169,7 +170,7 @@ export async function deleteCaseCategory(deps: Deps, actor: Actor, id: string) {
         subjectType: "case_category",
         subjectId: id,
         regionCode: row.regionPrefix,
-        data: { before: view(row) },
+        data: { before: categoryConfigView(row) },
       },
       now,
     );
