@@ -57,3 +57,25 @@ it("lets every printed demo account sign in", async () => {
   }
   expect(server.log()).toContain("演示账号");
 });
+
+it("the county office sees its departments and the routing table, each with its county picked", async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: "zh-CN" });
+  await signIn(page, server.url, "county");
+  await page.getByTestId("nav-departments").click();
+  await page.waitForURL(/\/departments\?region=620123$/, { timeout: 15_000 });
+  const departments = page.getByTestId("department-table");
+  await expect.poll(() => departments.textContent(), { timeout: 15_000 }).toContain("榆中县应急管理局");
+  expect(await departments.locator("tbody tr").count()).toBeGreaterThan(5);
+  await screenshot(page, "spine-03-departments");
+  await page.getByTestId("nav-routing").click();
+  await page.waitForURL(/\/routing\?region=620123$/, { timeout: 15_000 });
+  const rules = page.getByTestId("routing-table");
+  await expect.poll(() => rules.locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(5);
+  await expect
+    .poll(() => rules.locator("tbody tr").first().textContent(), { timeout: 15_000 })
+    .toMatch(/全国通用|甘肃省|榆中县/);
+  // The everywhere-rules are the system administrator's: the county office sees no edit links on them.
+  expect(await rules.locator("tbody tr").first().textContent()).not.toContain("编辑");
+  await screenshot(page, "spine-04-routing");
+  await page.close();
+});

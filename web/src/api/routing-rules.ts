@@ -1,7 +1,7 @@
 import { api, queryString } from "./client";
 import type { RoutingRule } from "./types";
 
-export type RoutingRuleInput = Omit<RoutingRule, "id">;
+export type RoutingRuleInput = Omit<RoutingRule, "id" | "abilities">;
 
 export const fetchRoutingRules = (region: string) =>
   api.get<{ items: RoutingRule[]; abilities: { update: boolean } }>(

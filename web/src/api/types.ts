@@ -69,6 +69,8 @@ export interface RoutingRule {
   departmentKind: string;
   priority: number;
   note: string;
+  /** Whether the signed-in user may edit or delete this rule (the server's policy). */
+  abilities: { update: boolean };
 }
 
 export interface TrailVerification {

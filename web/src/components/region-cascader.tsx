@@ -4,6 +4,7 @@ import { lengthByLevel, type RegionLevel } from "../../../domain/region/region-c
 import { cachedRegion, fetchRegionRoots } from "../api/regions";
 import type { Region } from "../api/types";
 import { useI18n } from "../i18n/i18n-context";
+import { useSignedIn } from "../session/session-context";
 
 interface Option {
   value: string;
@@ -12,7 +13,7 @@ interface Option {
   children?: Option[];
 }
 
-interface RegionCascaderProps {
+export interface RegionCascaderProps {
   value?: string | null;
   onChange: (code: string | undefined) => void;
   /** Deepest level offered (departments: county). */
@@ -30,6 +31,7 @@ interface RegionCascaderProps {
 /** Region picker limited to the user's scope (the roots the server gives), children loaded on demand. */
 export function RegionCascader(props: RegionCascaderProps) {
   const { t } = useI18n();
+  const { user } = useSignedIn();
   const maxLength = lengthByLevel[props.maxLevel];
   const [regions, setRegions] = useState<Map<string, Region>>(new Map());
   const [children, setChildren] = useState<Map<string, string[]>>(new Map());
@@ -54,10 +56,16 @@ export function RegionCascader(props: RegionCascaderProps) {
     [maxLength, remember],
   );
 
+  // The user's jurisdiction is where the picker starts (a county office sees its county at once); a
+  // user without a scope (none is given to the system admin) starts at the provinces.
+  const scopeKey = user.scope.join(",");
   useEffect(() => {
     let alive = true;
     (async () => {
-      const list = await fetchRegionRoots();
+      const scope = scopeKey ? scopeKey.split(",") : [];
+      const list = scope.length
+        ? await Promise.all(scope.map(async (code) => (await cachedRegion(code)).region))
+        : await fetchRegionRoots();
       // a scope deeper than the levels offered (a township) is shown as its region at `maxLevel`
       const lifted = await Promise.all(
         list.map(async (r) =>
@@ -72,7 +80,7 @@ export function RegionCascader(props: RegionCascaderProps) {
     return () => {
       alive = false;
     };
-  }, [maxLength, remember]);
+  }, [maxLength, remember, scopeKey]);
 
   const { value, onChange, autoSelectSingle, anyLevel } = props;
   useEffect(() => {

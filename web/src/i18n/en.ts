@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   "routing.priorityHint": "Decides between rules that match the same case",
   "routing.note": "Note",
   "routing.any": "Any",
+  "routing.everywhere": "Everywhere (default)",
   "routing.new": "New rule",
   "routing.edit": "Edit rule",
   "routing.confirmDelete": "Delete this rule?",

@@ -99,6 +99,7 @@ export const zh = {
   "routing.priorityHint": "同一事件匹配多条规则时据此选用",
   "routing.note": "备注",
   "routing.any": "任意",
+  "routing.everywhere": "全国通用（默认）",
   "routing.new": "新建规则",
   "routing.edit": "编辑规则",
   "routing.confirmDelete": "确定删除这条规则吗？",

@@ -1,18 +1,16 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Space, Switch, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
 import {
   type DeadlineRuleView,
   fetchDeadlineRules,
   fetchTaxonomy,
-  type Taxonomy,
   type TaxonomyCategory,
 } from "../../api/case-taxonomy";
 import { fetchDepartmentKinds } from "../../api/departments";
 import type { DepartmentKind } from "../../api/types";
 import { errorMessage } from "../../components/error-message";
-import { RegionCascader } from "../../components/region-cascader";
+import { RegionToolbar, useRegionData, useRegionParam } from "../../components/region-toolbar";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { CategoryDialog } from "./category-dialog";
@@ -20,6 +18,10 @@ import { CategoryTable } from "./category-table";
 import { DeadlineRuleDialog } from "./deadline-rule-dialog";
 import { DeadlineRuleTable } from "./deadline-rule-table";
 import "./case-categories.css";
+
+/** The page's two lists for a region: the effective taxonomy and the deadline rules in force. */
+const fetchTaxonomyPage = (region: string) =>
+  Promise.all([fetchTaxonomy(region), fetchDeadlineRules(region)]);
 
 const managers = ["province_office", "city_office", "county_office", "system_admin"];
 
@@ -30,47 +32,19 @@ const managers = ["province_office", "city_office", "county_office", "system_adm
 export function CaseCategoriesPage() {
   const { t, pick } = useI18n();
   const { user } = useSignedIn();
-  const [params, setParams] = useSearchParams();
-  const region = params.get("region") ?? undefined;
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
-  const [rules, setRules] = useState<DeadlineRuleView[]>([]);
+  const [region, setRegion] = useRegionParam();
+  const { data, loading, error, reload: load } = useRegionData(region, fetchTaxonomyPage);
+  const [taxonomy, rules] = data ?? [null, [] as DeadlineRuleView[]];
   const [kinds, setKinds] = useState<DepartmentKind[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [onlyConfigured, setOnlyConfigured] = useState(false);
   const [categoryDialog, setCategoryDialog] = useState<{ category: TaxonomyCategory | null } | null>(null);
   const [ruleDialog, setRuleDialog] = useState(false);
-
-  const setRegion = useCallback(
-    (code: string | undefined) => setParams(code ? { region: code } : {}, { replace: true }),
-    [setParams],
-  );
-
-  const load = useCallback(async () => {
-    if (!region) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const [tax, list] = await Promise.all([fetchTaxonomy(region), fetchDeadlineRules(region)]);
-      setTaxonomy(tax);
-      setRules(list);
-    } catch (err) {
-      setError(err);
-      setTaxonomy(null);
-      setRules([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [region]);
 
   // Start at the user's own region (an office's province, city or county), not the tree's root.
   const home = user.scope[0]?.slice(0, 6);
   useEffect(() => {
     if (!region && home) setRegion(home);
   }, [region, home, setRegion]);
-  useEffect(() => {
-    load();
-  }, [load]);
   useEffect(() => {
     fetchDepartmentKinds()
       .then(setKinds)
@@ -96,21 +70,16 @@ export function CaseCategoriesPage() {
   return (
     <Card title={t("taxonomy.title")} className="page-card" data-testid="taxonomy-page">
       <Typography.Paragraph type="secondary">{t("taxonomy.intro")}</Typography.Paragraph>
-      <div className="toolbar">
-        <span>{t("taxonomy.region")}</span>
-        <RegionCascader
-          data-testid="taxonomy-region"
-          maxLevel="county"
-          anyLevel
-          value={region}
-          onChange={setRegion}
-          placeholder={t("taxonomy.pickRegion")}
-        />
-        <span className="toolbar-spacer" />
-        <Button icon={<ReloadOutlined />} onClick={load} disabled={!region}>
-          {t("common.refresh")}
-        </Button>
-      </div>
+      <RegionToolbar
+        label={t("taxonomy.region")}
+        data-testid="taxonomy-region"
+        maxLevel="county"
+        anyLevel
+        value={region}
+        onChange={setRegion}
+        placeholder={t("taxonomy.pickRegion")}
+        onRefresh={load}
+      />
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}

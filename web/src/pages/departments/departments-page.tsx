@@ -1,14 +1,13 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useEffect, useState } from "react";
 import { officeRoles } from "../../../../domain/auth/roles";
 import { fetchDepartmentKinds, fetchDepartments } from "../../api/departments";
 import { cachedRegion } from "../../api/regions";
 import type { Department, DepartmentKind } from "../../api/types";
 import { errorMessage } from "../../components/error-message";
 import { GridRoleTag } from "../../components/grid-role-tag";
-import { RegionCascader } from "../../components/region-cascader";
+import { RegionToolbar, useRegionData, useRegionParam } from "../../components/region-toolbar";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { DepartmentDialog } from "./department-dialog";
@@ -17,41 +16,16 @@ import { DepartmentDialog } from "./department-dialog";
 export function DepartmentsPage() {
   const { t, pick } = useI18n();
   const { user } = useSignedIn();
-  const [params, setParams] = useSearchParams();
-  const region = params.get("region") ?? undefined;
-  const [items, setItems] = useState<Department[]>([]);
-  const [canCreate, setCanCreate] = useState(false);
+  const [region, setRegion] = useRegionParam();
+  const { data, loading, error, reload: load } = useRegionData(region, fetchDepartments);
+  const items = data?.items ?? [];
+  // the list carries no create ability yet: offices and administrators may add departments
+  const canCreate = data
+    ? (data.abilities?.create ?? [...officeRoles, "system_admin"].includes(user.role))
+    : false;
   const [kinds, setKinds] = useState<DepartmentKind[]>([]);
   const [regionName, setRegionName] = useState("");
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<{ department: Department | null } | null>(null);
-
-  const setRegion = useCallback(
-    (code: string | undefined) => setParams(code ? { region: code } : {}, { replace: true }),
-    [setParams],
-  );
-
-  const load = useCallback(async () => {
-    if (!region) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await fetchDepartments(region);
-      setItems(res.items);
-      // the list carries no create ability yet: offices and administrators may add departments
-      setCanCreate(res.abilities?.create ?? [...officeRoles, "system_admin"].includes(user.role));
-    } catch (err) {
-      setError(err);
-      setItems([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [region, user.role]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
   useEffect(() => {
     fetchDepartmentKinds()
       .then(setKinds)
@@ -68,26 +42,22 @@ export function DepartmentsPage() {
 
   return (
     <Card title={t("departments.title")} className="page-card">
-      <div className="toolbar">
-        <span>{t("departments.county")}</span>
-        <RegionCascader
-          data-testid="department-region"
-          maxLevel="county"
-          autoSelectSingle
-          value={region}
-          onChange={setRegion}
-          placeholder={t("departments.pickCounty")}
-        />
-        <span className="toolbar-spacer" />
-        <Button icon={<ReloadOutlined />} onClick={load} disabled={!region}>
-          {t("common.refresh")}
-        </Button>
+      <RegionToolbar
+        label={t("departments.county")}
+        data-testid="department-region"
+        maxLevel="county"
+        autoSelectSingle
+        value={region}
+        onChange={setRegion}
+        placeholder={t("departments.pickCounty")}
+        onRefresh={load}
+      >
         {canCreate && region && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ department: null })}>
             {t("departments.new")}
           </Button>
         )}
-      </div>
+      </RegionToolbar>
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}

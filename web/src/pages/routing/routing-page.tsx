@@ -1,13 +1,12 @@
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useEffect, useState } from "react";
 import { fetchDepartmentKinds } from "../../api/departments";
 import { deleteRoutingRule, fetchRoutingRules } from "../../api/routing-rules";
 import type { DepartmentKind, RoutingRule } from "../../api/types";
 import { errorMessage } from "../../components/error-message";
-import { RegionCascader } from "../../components/region-cascader";
 import { RegionName } from "../../components/region-name";
+import { RegionToolbar, useRegionData, useRegionParam } from "../../components/region-toolbar";
 import { useI18n } from "../../i18n/i18n-context";
 import { RoutingRuleDialog } from "./routing-rule-dialog";
 import { siteKinds } from "./site-kinds";
@@ -16,39 +15,12 @@ import { siteKinds } from "./site-kinds";
 export function RoutingPage() {
   const { t, pick } = useI18n();
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
-  const region = params.get("region") ?? undefined;
-  const [items, setItems] = useState<RoutingRule[]>([]);
-  const [canUpdate, setCanUpdate] = useState(false);
+  const [region, setRegion] = useRegionParam();
+  const { data, loading, error, reload: load } = useRegionData(region, fetchRoutingRules);
+  const items = data?.items ?? [];
+  const canUpdate = data?.abilities.update ?? false;
   const [kinds, setKinds] = useState<DepartmentKind[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<{ rule: RoutingRule | null } | null>(null);
-
-  const setRegion = useCallback(
-    (code: string | undefined) => setParams(code ? { region: code } : {}, { replace: true }),
-    [setParams],
-  );
-
-  const load = useCallback(async () => {
-    if (!region) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await fetchRoutingRules(region);
-      setItems(res.items);
-      setCanUpdate(res.abilities.update);
-    } catch (err) {
-      setError(err);
-      setItems([]);
-    } finally {
-      setLoading(false);
-    }
-  }, [region]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
   useEffect(() => {
     fetchDepartmentKinds()
       .then(setKinds)
@@ -79,26 +51,22 @@ export function RoutingPage() {
   return (
     <Card title={t("routing.title")} className="page-card">
       <Typography.Paragraph type="secondary">{t("routing.intro")}</Typography.Paragraph>
-      <div className="toolbar">
-        <span>{t("routing.region")}</span>
-        <RegionCascader
-          data-testid="routing-region"
-          maxLevel="county"
-          anyLevel
-          autoSelectSingle
-          value={region}
-          onChange={setRegion}
-        />
-        <span className="toolbar-spacer" />
-        <Button icon={<ReloadOutlined />} onClick={load} disabled={!region}>
-          {t("common.refresh")}
-        </Button>
+      <RegionToolbar
+        label={t("routing.region")}
+        data-testid="routing-region"
+        maxLevel="county"
+        anyLevel
+        autoSelectSingle
+        value={region}
+        onChange={setRegion}
+        onRefresh={load}
+      >
         {canUpdate && region && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ rule: null })}>
             {t("routing.new")}
           </Button>
         )}
-      </div>
+      </RegionToolbar>
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}
@@ -108,6 +76,7 @@ export function RoutingPage() {
         <Table<RoutingRule>
           data-testid="routing-table"
           rowKey="id"
+          size="middle"
           loading={loading}
           dataSource={items}
           pagination={false}
@@ -115,33 +84,50 @@ export function RoutingPage() {
             {
               title: t("routing.region"),
               dataIndex: "regionPrefix",
-              render: (code: string) => <RegionName code={code} withCode />,
+              width: 170,
+              render: (code: string) =>
+                code ? (
+                  <RegionName code={code} withCode />
+                ) : (
+                  <Typography.Text type="secondary">{t("routing.everywhere")}</Typography.Text>
+                ),
             },
             {
               title: t("routing.industry"),
               dataIndex: "industryPrefix",
+              width: 110,
               render: (v: string | null) =>
                 v ?? <Typography.Text type="secondary">{t("routing.any")}</Typography.Text>,
             },
-            { title: t("routing.siteKind"), dataIndex: "siteKind", render: siteKindLabel },
-            { title: t("routing.departmentKind"), dataIndex: "departmentKind", render: kindLabel },
-            { title: t("routing.priority"), dataIndex: "priority", align: "right" },
+            { title: t("routing.siteKind"), dataIndex: "siteKind", width: 110, render: siteKindLabel },
+            {
+              title: t("routing.departmentKind"),
+              dataIndex: "departmentKind",
+              width: 170,
+              render: kindLabel,
+            },
+            { title: t("routing.priority"), dataIndex: "priority", align: "right", width: 80 },
             { title: t("routing.note"), dataIndex: "note" },
             ...(canUpdate
               ? [
                   {
                     title: t("common.actions"),
                     key: "actions",
-                    render: (_: unknown, rule: RoutingRule) => (
-                      <Space>
-                        <Typography.Link onClick={() => setDialog({ rule })}>
-                          {t("common.edit")}
-                        </Typography.Link>
-                        <Popconfirm title={t("routing.confirmDelete")} onConfirm={() => remove(rule)}>
-                          <Typography.Link type="danger">{t("common.delete")}</Typography.Link>
-                        </Popconfirm>
-                      </Space>
-                    ),
+                    width: 120,
+                    // Per rule: a county office keeps its own rules, not the ones everywhere or above it.
+                    render: (_: unknown, rule: RoutingRule) =>
+                      !rule.abilities.update ? (
+                        <Typography.Text type="secondary">—</Typography.Text>
+                      ) : (
+                        <Space style={{ whiteSpace: "nowrap" }}>
+                          <Typography.Link onClick={() => setDialog({ rule })}>
+                            {t("common.edit")}
+                          </Typography.Link>
+                          <Popconfirm title={t("routing.confirmDelete")} onConfirm={() => remove(rule)}>
+                            <Typography.Link type="danger">{t("common.delete")}</Typography.Link>
+                          </Popconfirm>
+                        </Space>
+                      ),
                   },
                 ]
               : []),
