@@ -267,5 +267,10 @@ eachApi("case categories", (ctx) => {
     expect(kase.deadline).toBe(ctx.deps.calendar.addWorkingHours(now, 1).toISOString());
     const listed = (await as(ctx, "county", { method: "GET", url: `${rules}?region=620123` })).json();
     expect(listed.items.filter((r: { category: string }) => r.category === "orchard").length).toBe(2);
+    // the rules of a county are read in or above its jurisdiction only
+    const foreign = await as(ctx, "other_county", { method: "GET", url: `${rules}?region=620123` });
+    expect(foreign.statusCode).toBe(404);
+    const worker = await as(ctx, "worker", { method: "GET", url: `${rules}?region=620123` });
+    expect(worker.statusCode).toBe(200);
   });
 });

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { configuredDeadlineRules } from "../../db/queries/case-deadline-queries";
 import { defaultDeadlineRules } from "../../domain/case/deadline-rules";
+import { AppError } from "../../domain/errors";
+import { caseTaxonomyPolicy } from "../../domain/policies/case-taxonomy-policy";
 import {
   createDeadlineRule,
   deadlineRuleInput,
@@ -16,7 +18,7 @@ export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/case-deadline-rules",
       {
-        config: { access: "signed_in", policy: "reference data (rules of a region in scope)" },
+        config: { access: "signed_in", policy: "caseTaxonomyPolicy.read (region in or above the scope)" },
         schema: {
           tags: ["cases"],
           summary: "办理时限规则",
@@ -31,6 +33,8 @@ export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = actorOf(req);
         const region = req.query.region ?? actor.scope[0] ?? "";
+        // Like the categories: the rules of a region in or above the actor's jurisdiction, 404 elsewhere.
+        if (region && !caseTaxonomyPolicy.read(actor, region)) throw new AppError("not_found");
         const builtIn = defaultDeadlineRules.map((r, i) => ({ id: `builtin-${i + 1}`, ...r, builtIn: true }));
         const configured = region ? await configuredDeadlineRules(deps.db, region) : [];
         return { items: [...builtIn, ...configured.map((r) => ({ ...r, builtIn: false }))] };
