@@ -230,6 +230,14 @@ it(
     await expect
       .poll(() => dialog.getByTestId("action-handler").textContent())
       .toContain(`${names.market}（本人）`);
+    // Open the list once the dialog has stopped zooming in, as a person would (the list is placed at open).
+    await market.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    );
     await dialog.getByTestId("action-handler").click();
     const options = market.locator(".ant-select-dropdown:visible .ant-select-item-option");
     await expect
