@@ -15,6 +15,9 @@ eachApi("case department suggestion", (ctx) => {
     const d = await detail(id);
     expect(d.case.stage).toBe("triaged");
     expect(d.suggestion?.departmentId).not.toBe(departments().market);
+    // never a dead end: with no department of the kind left, the lead department is suggested
+    expect(d.suggestion).toMatchObject({ departmentId: departments().emergency, source: "lead" });
+    expect(d.suggestion.explanation).toContain("牵头部门");
   });
 
   it("after a return, suggests the next department by rule with the rule's explanation", async () => {

@@ -15,7 +15,7 @@ export interface DepartmentSuggestion {
    * `site`: the site's regulator from the routing table; `category`: the category's default department kind;
    * `chosen`: named at triage or by the department that returned the case.
    */
-  source: "site" | "category" | "chosen";
+  source: "site" | "category" | "chosen" | "lead";
   explanation: { zh: string; en: string };
 }
 
@@ -58,7 +58,22 @@ export async function suggestDepartmentFor(
   const id =
     suggestDepartment(categories, kase.category, cooperating, exclude) ??
     suggestDepartment(categories, kase.category, departments, exclude);
-  if (!id) return null;
+  if (!id) {
+    // Never a dead end: with no department of the category's kind left (all returned it, or the county
+    // has none), the lead department is suggested to handle or coordinate the case itself.
+    const lead = departments.find((d) => d.gridRole === "lead" && !exclude.includes(d.id));
+    return lead
+      ? {
+          departmentId: lead.id,
+          departmentName: lead.name,
+          source: "lead",
+          explanation: {
+            zh: "没有其他对应职责的部门可派，建议由牵头部门自行办理或协调",
+            en: "No other department fits: the lead department handles or coordinates it",
+          },
+        }
+      : null;
+  }
   const category = categories[kase.category];
   const kind = departmentKindLabel[category.defaultDepartmentKind];
   return {

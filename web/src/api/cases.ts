@@ -143,7 +143,7 @@ export interface DepartmentSuggestion {
   departmentId: string;
   departmentName: string;
   /** `chosen`: named at triage or by the department that returned the case. */
-  source: "site" | "category" | "chosen";
+  source: "site" | "category" | "chosen" | "lead";
   explanation: string;
 }
 
