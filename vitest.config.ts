@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["domain/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "domain/**/*.test.ts",
+      "db/**/*.test.ts",
+      "server/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      // pure console logic (no DOM); what a person does in the browser is in test/e2e
+      "web/src/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["db/test-global-setup.ts"],
     pool: "forks",
