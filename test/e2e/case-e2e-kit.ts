@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 import type { Browser, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import { demoPassword, signIn } from "./e2e-harness";
 
 /** Helpers of cases.e2e.ts: a real PNG, an API client per demo user, Ant Design select and action dialogs. */
@@ -74,12 +75,24 @@ export async function pageAs(browser: Browser, baseUrl: string, username: string
 /** Opens an Ant Design select (by test id) and picks the option whose text contains `text`. */
 export async function choose(page: Page, testId: string, text: string) {
   const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator("input").fill(text);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first()
-    .click();
+  // A list still closing (or one placed while its dialog zoomed in) can swallow the click: check that
+  // the select shows the choice, and choose again if it does not.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.locator("input").fill(text);
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+      .first()
+      .click();
+    const shown = await expect
+      .poll(() => select.textContent(), { timeout: 3_000 })
+      .toContain(text)
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`${testId}: could not choose ${text}`);
+    await page.keyboard.press("Escape");
+  }
 }
 
 /** Clicks an action button of the case page, fills its dialog and submits it. */

@@ -143,12 +143,14 @@ it(
     const lead = await open(browser, server.url, "lead");
     await openFromQueue(lead, "to_triage", kase.number);
     await offers(lead, ["merge", "reject", "triage"]);
-    expect(await lead.getByTestId("case-info").textContent()).toContain("市场监督管理局");
+    await expect.poll(() => lead.getByTestId("case-info").textContent()).toContain("市场监督管理局");
     await act(lead, "triage");
     await expect.poll(() => stageOf(lead)).toBe("triaged");
     await offers(lead, ["dispatch", "merge", "reject", "triage"]);
     await act(lead, "dispatch", async (dialog) => {
-      expect(await dialog.getByTestId("action-department").textContent()).toContain("市场监督管理局");
+      await expect
+        .poll(() => dialog.getByTestId("action-department").textContent())
+        .toContain("市场监督管理局");
     });
     await expect.poll(() => stageOf(lead)).toBe("dispatched");
     await offers(lead, []);
@@ -192,7 +194,10 @@ it(
     await offers(lead, ["dispatch", "merge", "reject", "triage"]);
     await screenshot(lead, "case-paths-03-back-to-triage");
     await act(lead, "dispatch", async (dialog) => {
-      expect(await dialog.getByTestId("action-department").textContent()).toContain("住房和城乡建设局");
+      // the suggested department is chosen; its name shows once the county's departments are loaded
+      await expect
+        .poll(() => dialog.getByTestId("action-department").textContent())
+        .toContain("住房和城乡建设局");
     });
     await expect.poll(() => stageOf(lead)).toBe("dispatched");
     expect(await lead.getByTestId("case-header").textContent()).toContain("住房和城乡建设局");
