@@ -3,8 +3,9 @@
  * each ring is a string of character pairs, zigzag- and delta-encoded from `encodeOffsets`, scaled by 1024.
  * Mirrors `decode` in echarts/src/coord/geo/parseGeoJson.js.
  */
-export type Position = [number, number];
-export type Ring = Position[];
+import type { Position, Ring } from "../../domain/geo/geometry";
+
+export type { Position, Ring };
 
 export interface PolygonGeometry {
   type: "Polygon";

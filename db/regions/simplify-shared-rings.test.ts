@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { douglasPeucker } from "../../domain/geo/douglas-peucker";
 import type { Position, Ring } from "./echarts-geo-decode";
-import { cleanRing, douglasPeucker, simplifySharedRings } from "./simplify-shared-rings";
+import { cleanRing, simplifySharedRings } from "./simplify-shared-rings";
 
 /** A wiggly line from a to b with `n` steps; the wiggle is `amp` degrees. */
 function wiggle(a: Position, b: Position, n: number, amp: number): Position[] {

@@ -1,59 +1,22 @@
+import { douglasPeucker } from "../../../domain/geo/douglas-peucker";
 import type { Areal, Position, Ring } from "../../../domain/geo/geometry";
 import { fromPolygons, polygonsOf } from "../../../domain/geo/geometry";
 
 /** Degrees per screen pixel at a Web-Mercator zoom level (256-pixel tiles), at the equator. */
 export const degreesPerPixel = (zoom: number) => 360 / (256 * 2 ** zoom);
 
-function sqSegDist(p: Position, a: Position, b: Position): number {
-  let [x, y] = a;
-  let dx = b[0] - x;
-  let dy = b[1] - y;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((p[0] - x) * dx + (p[1] - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [x, y] = b;
-    else if (t > 0) {
-      x += dx * t;
-      y += dy * t;
-    }
-  }
-  dx = p[0] - x;
-  dy = p[1] - y;
-  return dx * dx + dy * dy;
-}
-
-/** Douglas–Peucker on a closed ring (iterative, keeps first/last). */
+/** Douglas–Peucker on a closed ring, split at its farthest point from the start so both halves simplify well. */
 export function simplifyRing(ring: Ring, tolerance: number): Ring {
   if (ring.length <= 4) return ring;
-  const sq = tolerance * tolerance;
-  const keep = new Uint8Array(ring.length);
-  keep[0] = 1;
-  keep[ring.length - 1] = 1;
-  // split the closed ring at its farthest point from the start so both halves simplify well
   let far = 1;
   let farD = -1;
   for (let i = 1; i < ring.length - 1; i++) {
     const d = (ring[i][0] - ring[0][0]) ** 2 + (ring[i][1] - ring[0][1]) ** 2;
     if (d > farD) [far, farD] = [i, d];
   }
-  keep[far] = 1;
-  const stack: [number, number][] = [
-    [0, far],
-    [far, ring.length - 1],
-  ];
-  while (stack.length) {
-    const [first, last] = stack.pop()!;
-    let index = -1;
-    let max = sq;
-    for (let i = first + 1; i < last; i++) {
-      const d = sqSegDist(ring[i], ring[first], ring[last]);
-      if (d > max) [index, max] = [i, d];
-    }
-    if (index !== -1) {
-      keep[index] = 1;
-      stack.push([first, index], [index, last]);
-    }
-  }
-  return ring.filter((_, i) => keep[i] === 1);
+  const head = douglasPeucker(ring.slice(0, far + 1), tolerance);
+  const tail = douglasPeucker(ring.slice(far), tolerance);
+  return [...head, ...tail.slice(1)];
 }
 
 const round = (v: number, f: number) => Math.round(v * f) / f;
