@@ -3,23 +3,11 @@ import { gridsWithoutOfficer } from "../../../db/queries/coverage-queries";
 import { findGridsByIds, type GridRow, listGrids } from "../../../db/queries/grid-queries";
 import { listSites, type SiteRow } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
+import { type CoverageMetric, coverageMetrics } from "../../../domain/site/coverage-metrics";
 import type { Deps } from "../../deps";
 import { type ProblemView, problemView } from "../grids/grid-geometry";
 import { regionOverlaps } from "../grids/grid-overlaps";
 import { coverage, coverageRegion, type Figures } from "./coverage";
-
-export const coverageMetrics = [
-  "grids_without_worker",
-  "grids_without_officer",
-  "sites_without_grid",
-  "sites_outside_grids",
-  "sites_without_location",
-  "sites_without_worker",
-  "sites_without_department",
-  "direct_sites",
-  "overlaps",
-] as const;
-export type CoverageMetric = (typeof coverageMetrics)[number];
 
 export const metricLabel: Record<CoverageMetric, string> = {
   grids_without_worker: "无网格员的网格",

@@ -1,10 +1,11 @@
 import type { GridShapeRow } from "../../../db/queries/grid-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Areal } from "../../../domain/geo/geometry";
+import type { RegionFeatureProps } from "../../../domain/geo/map-features";
 import { type GridKind, gridKindLabel } from "../../../domain/schemas/grid-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "./grid-layer";
-import { mapRegions, type RegionFeatureProps } from "./map-regions";
+import { mapRegions } from "./map-regions";
 import { emptyStats, type GridStats, mapStats } from "./map-stats";
 import { simplifyForZoom } from "./simplify";
 

@@ -3,23 +3,12 @@ import type { GridShapeRow } from "../../../db/queries/grid-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Areal } from "../../../domain/geo/geometry";
 import { bbox as bboxOf } from "../../../domain/geo/geometry";
+import type { RegionFeatureProps } from "../../../domain/geo/map-features";
 import type { Deps } from "../../deps";
 import type { BBox, MapColor } from "./map-grids";
 import { regionColor } from "./map-grids";
 import { mapStats, mapStatsTtlMs } from "./map-stats";
 import { simplifyForZoom } from "./simplify";
-
-export interface RegionFeatureProps {
-  code: string;
-  name: string;
-  grids: number;
-  gridsWithoutWorker: number;
-  sites: number;
-  sitesWithoutGrid: number;
-  /** 0–100: the lower of "grids staffed" and "grid sites in a grid". */
-  coverage: number;
-  color: string;
-}
 
 type Boundary = {
   code: string;

@@ -1,4 +1,5 @@
 import type { RegionLevel } from "../../../domain/region/region-code";
+import { type CoverageMetric, metricRowKind } from "../../../domain/site/coverage-metrics";
 import type { RiskLevel } from "../../../domain/site/site-kinds";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
@@ -34,22 +35,7 @@ export interface Coverage {
   children: (CoverageFigures & { code: string; name: string })[];
 }
 
-export const coverageMetrics = [
-  "grids_without_worker",
-  "grids_without_officer",
-  "sites_without_grid",
-  "sites_outside_grids",
-  "sites_without_location",
-  "sites_without_worker",
-  "sites_without_department",
-  "direct_sites",
-  "overlaps",
-] as const;
-export type CoverageMetric = (typeof coverageMetrics)[number];
-
-/** What kind of row a metric lists. */
-export const metricRowKind = (m: CoverageMetric): "grid" | "site" | "problem" =>
-  m.startsWith("grids_") ? "grid" : m === "overlaps" ? "problem" : "site";
+export { type CoverageMetric, metricRowKind };
 
 export type CoverageRows =
   | { metric: CoverageMetric; type?: "grids"; items: GridSummary[]; total: number }

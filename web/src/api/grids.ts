@@ -1,6 +1,7 @@
 import type { Crs } from "../../../domain/geo/coordinates";
 import type { Areal, BBox } from "../../../domain/geo/geometry";
 import type { GeometryProblemCode } from "../../../domain/geo/geometry-problem";
+import type { RegionFeatureProps } from "../../../domain/geo/map-features";
 import type { Employment, GridKind, ImportMode } from "../../../domain/schemas/grid-schemas";
 import type { RiskLevel, SiteKind } from "../../../domain/site/site-kinds";
 import { api, queryString, request } from "./client";
@@ -186,17 +187,7 @@ export const importGrids = (
 type Feature<G, P> = { type: "Feature"; geometry: G; properties: P };
 type FeatureCollection<G, P> = { type: "FeatureCollection"; features: Feature<G, P>[] };
 
-export interface RegionFeatureProps {
-  code: string;
-  name: string;
-  grids: number;
-  gridsWithoutWorker: number;
-  sites: number;
-  sitesWithoutGrid: number;
-  /** 0–100: the lower of "grids staffed" and "grid sites in a grid". */
-  coverage: number;
-  color: string;
-}
+export type { RegionFeatureProps };
 
 export interface GridFeatureProps {
   id: string;
