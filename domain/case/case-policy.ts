@@ -81,8 +81,11 @@ export const casePolicy: Record<CaseAction | "read", Predicate> = {
 };
 
 /** Who may report a case in a region (public tips come through their own channel). */
+/** Whether the role reports cases at all (the console shows the report button by this). */
+export const reportsCases = (role: Role): boolean => reporterRoles.includes(role);
+
 export function canReportCase(actor: PolicyActor, regionCode: string): boolean {
-  return reporterRoles.includes(actor.role) && covers(actor, regionCode);
+  return reportsCases(actor.role) && covers(actor, regionCode);
 }
 
 /** What the actor may do now: policy AND the transition table AND the case's own preconditions. */

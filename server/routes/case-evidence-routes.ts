@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import {
+  evidenceView,
   maxEvidenceBytes,
   maxEvidenceFiles,
   readEvidence,
@@ -11,25 +12,6 @@ import {
 } from "../commands/cases/upload-evidence";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
-
-const view = (e: {
-  id: string;
-  sha256: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
-}) => ({
-  id: e.id,
-  sha256: e.sha256,
-  fileName: e.fileName,
-  mimeType: e.mimeType,
-  size: e.size,
-  uploadedBy: e.uploadedBy,
-  uploadedAt: e.uploadedAt,
-  url: `/api/v1/evidence/${e.id}`,
-});
 
 const tooLarge = () =>
   new AppError("evidence_too_large", {
@@ -76,7 +58,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           throw err;
         }
         const rows = await uploadEvidence(deps, actor, files);
-        return reply.status(201).send({ items: rows.map(view) });
+        return reply.status(201).send({ items: rows.map(evidenceView) });
       },
     );
 

@@ -20,6 +20,7 @@ import type { Deps } from "../../deps";
 import { loadNames, presentCase } from "./present-case";
 import { currentSuggestion } from "./suggest-department";
 import { timelineData } from "./timeline-names";
+import { evidenceView } from "./upload-evidence";
 
 /** A case the actor may read, by id or number; anything else is "not found". */
 export async function findVisibleCase(deps: Deps, actor: Actor, idOrNumber: string): Promise<CaseRow> {
@@ -132,16 +133,7 @@ export async function caseDetail(deps: Deps, actor: Actor, idOrNumber: string, e
     abilities: caseAbilities(actor, kase),
     allowedActions: allowedActions(kase.stage),
     timeline,
-    evidence: evidence.map((e) => ({
-      id: e.id,
-      sha256: e.sha256,
-      fileName: e.fileName,
-      mimeType: e.mimeType,
-      size: e.size,
-      uploadedBy: e.uploadedBy,
-      uploadedAt: e.uploadedAt,
-      url: `/api/v1/evidence/${e.id}`,
-    })),
+    evidence: evidence.map(evidenceView),
     notifications,
     suggestion: suggestion
       ? {

@@ -31,6 +31,18 @@ export function sniffEvidenceType(data: Buffer): string | null {
   return null;
 }
 
+/** What the API shows of a piece of evidence (in the case and after an upload), with its download address. */
+export const evidenceView = (e: EvidenceRow) => ({
+  id: e.id,
+  sha256: e.sha256,
+  fileName: e.fileName,
+  mimeType: e.mimeType,
+  size: e.size,
+  uploadedBy: e.uploadedBy,
+  uploadedAt: e.uploadedAt,
+  url: `/api/v1/evidence/${e.id}`,
+});
+
 export const evidenceFile = (dataDir: string, sha256: string) => path.join(dataDir, "evidence", sha256);
 
 const tooLarge = () =>

@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons"
 import { Alert, App as AntApp, Badge, Button, Card, Table, Tabs } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
+import { reportsCases } from "../../../../domain/case/case-policy";
 import { downloadCasesExport } from "../../api/case-files";
 import { type CaseQueue, type CaseRow, fetchCaseQueues, fetchCases, type QueueCount } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
@@ -12,18 +13,6 @@ import { caseColumns } from "./case-columns";
 import { CaseFilters } from "./case-filters";
 import { useCaseFilter } from "./use-case-filter";
 import "./cases.css";
-
-const reporterRoles = new Set([
-  "province_office",
-  "city_office",
-  "county_office",
-  "lead_department",
-  "cooperating_department",
-  "township_station",
-  "grid_worker",
-  "committee_member",
-  "service_provider",
-]);
 
 /** /cases: the work queues of the actor's role as tabs with counts, filters, bulk dispatch and export. */
 export function CasesPage() {
@@ -106,7 +95,7 @@ export function CasesPage() {
           >
             {t("cases.export")}
           </Button>
-          {reporterRoles.has(user.role) && (
+          {reportsCases(user.role) && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
