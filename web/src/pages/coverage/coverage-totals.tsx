@@ -5,12 +5,8 @@ import { useI18n } from "../../i18n/i18n-context";
 /** Green at 100 %, amber from 80 %, red below. */
 export const pctColour = (pct: number) => (pct >= 100 ? "#52c41a" : pct >= 80 ? "#faad14" : "#f5222d");
 
-function Gap(props: {
-  label: string;
-  value: number;
-  metric: CoverageMetric;
-  onOpen: (m: CoverageMetric) => void;
-}) {
+function Gap(props: { value: number; metric: CoverageMetric; onOpen: (m: CoverageMetric) => void }) {
+  const { t } = useI18n();
   const bad = props.value > 0;
   return (
     <div
@@ -19,7 +15,7 @@ function Gap(props: {
       onClick={() => bad && props.onOpen(props.metric)}
       style={{ cursor: bad ? "pointer" : "default" }}
     >
-      <Typography.Text type="secondary">{props.label}</Typography.Text>
+      <Typography.Text type="secondary">{t(`coverage.m.${props.metric}`)}</Typography.Text>
       <div className={bad ? "sg-gap-value sg-gap-bad" : "sg-gap-value"}>{props.value.toLocaleString()}</div>
     </div>
   );
@@ -58,26 +54,9 @@ export function CoverageTotals({ data, onOpen }: { data: Coverage; onOpen: (m: C
           <Card size="small" title={t("coverage.gridsCard")}>
             <Statistic title={t("coverage.grids")} value={f.grids} />
             <div className="sg-gap-row">
-              <Gap
-                label={t("coverage.m.grids_without_worker")}
-                value={f.gridsWithoutWorker}
-                metric="grids_without_worker"
-                onOpen={onOpen}
-              />
-              <Gap
-                label={t("coverage.m.grids_without_officer")}
-                value={f.gridsWithoutOfficer}
-                metric="grids_without_officer"
-                onOpen={onOpen}
-              />
-              {data.overlaps !== null && (
-                <Gap
-                  label={t("coverage.m.overlaps")}
-                  value={data.overlaps}
-                  metric="overlaps"
-                  onOpen={onOpen}
-                />
-              )}
+              <Gap value={f.gridsWithoutWorker} metric="grids_without_worker" onOpen={onOpen} />
+              <Gap value={f.gridsWithoutOfficer} metric="grids_without_officer" onOpen={onOpen} />
+              {data.overlaps !== null && <Gap value={data.overlaps} metric="overlaps" onOpen={onOpen} />}
             </div>
             <Typography.Text type="secondary">{t("coverage.workers", { n: f.workers })}</Typography.Text>
           </Card>
@@ -100,36 +79,11 @@ export function CoverageTotals({ data, onOpen }: { data: Coverage; onOpen: (m: C
               </Col>
             </Row>
             <div className="sg-gap-row">
-              <Gap
-                label={t("coverage.m.sites_without_grid")}
-                value={f.sitesWithoutGrid}
-                metric="sites_without_grid"
-                onOpen={onOpen}
-              />
-              <Gap
-                label={t("coverage.m.sites_outside_grids")}
-                value={f.sitesOutsideGrids}
-                metric="sites_outside_grids"
-                onOpen={onOpen}
-              />
-              <Gap
-                label={t("coverage.m.sites_without_location")}
-                value={f.sitesWithoutLocation}
-                metric="sites_without_location"
-                onOpen={onOpen}
-              />
-              <Gap
-                label={t("coverage.m.sites_without_worker")}
-                value={f.sitesWithoutWorker}
-                metric="sites_without_worker"
-                onOpen={onOpen}
-              />
-              <Gap
-                label={t("coverage.m.sites_without_department")}
-                value={f.sitesWithoutDepartment}
-                metric="sites_without_department"
-                onOpen={onOpen}
-              />
+              <Gap value={f.sitesWithoutGrid} metric="sites_without_grid" onOpen={onOpen} />
+              <Gap value={f.sitesOutsideGrids} metric="sites_outside_grids" onOpen={onOpen} />
+              <Gap value={f.sitesWithoutLocation} metric="sites_without_location" onOpen={onOpen} />
+              <Gap value={f.sitesWithoutWorker} metric="sites_without_worker" onOpen={onOpen} />
+              <Gap value={f.sitesWithoutDepartment} metric="sites_without_department" onOpen={onOpen} />
             </div>
           </Card>
         </Col>
