@@ -1,9 +1,10 @@
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useI18n } from "../i18n/i18n-context";
 import { RegionCascader, type RegionCascaderProps } from "./region-cascader";
+import { useLoad } from "./use-load";
 
 /** The region a page shows, kept in the URL (`?region=`) so that reloads and links keep it. */
 export function useRegionParam(): [string | undefined, (code: string | undefined) => void] {
@@ -21,26 +22,8 @@ export function useRegionParam(): [string | undefined, (code: string | undefined
  * `error`, and `reload`. Loads again whenever the region or `fetch` changes.
  */
 export function useRegionData<T>(region: string | undefined, fetch: (region: string) => Promise<T>) {
-  const [data, setData] = useState<T | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(async () => {
-    if (!region) return;
-    setLoading(true);
-    setError(null);
-    try {
-      setData(await fetch(region));
-    } catch (err) {
-      setError(err);
-      setData(null);
-    } finally {
-      setLoading(false);
-    }
-  }, [region, fetch]);
-  useEffect(() => {
-    reload();
-  }, [reload]);
-  return { data, loading, error, reload };
+  const load = useCallback(() => (region ? fetch(region) : null), [region, fetch]);
+  return useLoad(load, { clearOnError: true });
 }
 
 /** The toolbar of a region page: label, region picker, refresh, then the page's own buttons. */

@@ -3,14 +3,14 @@ import { Alert, App as AntApp, Breadcrumb, Button, Card, Spin, Tabs, Tag, Typogr
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { regionLevelLabel } from "../../../../domain/region/region-code";
-import { type Coverage, type CoverageMetric, exportCoverage, fetchCoverage } from "../../api/coverage";
+import { type CoverageMetric, exportCoverage, fetchCoverage } from "../../api/coverage";
 import { regionPath } from "../../api/regions";
 import type { Region } from "../../api/types";
 import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
+import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
-import { useLatest } from "../sites/use-latest";
 import { CoverageChildren } from "./coverage-children";
 import { CoverageRowsDrawer } from "./coverage-rows-drawer";
 import { CoverageTotals } from "./coverage-totals";
@@ -30,10 +30,8 @@ export function CoveragePage() {
   const [params, setParams] = useSearchParams();
   const region = params.get("region") ?? undefined;
   const tab = params.get("tab") ?? "coverage";
-  const [data, setData] = useState<Coverage | null>(null);
+  const { data, loading, error, reload: load } = useLoad(useCallback(() => fetchCoverage(region), [region]));
   const [path, setPath] = useState<Region[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [metric, setMetric] = useState<CoverageMetric | null>(null);
   const [exporting, setExporting] = useState(false);
   const [reassigning, setReassigning] = useState(false);
@@ -47,23 +45,6 @@ export function CoveragePage() {
     [params, setParams],
   );
 
-  const begin = useLatest();
-  const load = useCallback(async () => {
-    const current = begin();
-    setLoading(true);
-    setError(null);
-    try {
-      const next = await fetchCoverage(region);
-      if (current()) setData(next);
-    } catch (err) {
-      if (current()) setError(err);
-    } finally {
-      if (current()) setLoading(false);
-    }
-  }, [region, begin]);
-  useEffect(() => {
-    load();
-  }, [load]);
   useEffect(() => {
     if (!data) return;
     regionPath(data.region.code)

@@ -1,8 +1,8 @@
 import { Select, Spin } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { fetchGrid, fetchGrids, type GridSummary } from "../../api/grids";
+import { useLatest } from "../../components/use-latest";
 import { useI18n } from "../../i18n/i18n-context";
-import { useLatest } from "../sites/use-latest";
 
 /** Chooses one grid by name or code within `region` (searched on the server). Value: grid id. */
 export function GridPicker(props: {

@@ -1,12 +1,12 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Card, Input, Select, Table } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { type GridKind, gridKindLabel, gridKinds } from "../../../../domain/schemas/grid-schemas";
 import { fetchGrids, type GridFilter, type GridSummary } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
+import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
-import { useLatest } from "../sites/use-latest";
 import { gridColumns } from "./grid-columns";
 import { GridEditDialog } from "./grid-edit-dialog";
 import { GridImportWizard } from "./grid-import-wizard";
@@ -23,38 +23,16 @@ export function GridsListPage() {
     page: 1,
     pageSize: 20,
   });
-  const [items, setItems] = useState<GridSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [abilities, setAbilities] = useState({ create: false, import: false });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { data, loading, error, reload: load } = useLoad(useCallback(() => fetchGrids(filter), [filter]));
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
+  const abilities = data?.abilities ?? { create: false, import: false };
   const [selected, setSelected] = useState<GridSummary[]>([]);
   const [merging, setMerging] = useState(false);
   const [staffing, setStaffing] = useState<string | null>(null);
   const [editing, setEditing] = useState<GridSummary | null>(null);
   const [importing, setImporting] = useState(false);
   const [checking, setChecking] = useState(false);
-
-  const begin = useLatest();
-  const load = useCallback(async () => {
-    const current = begin();
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await fetchGrids(filter);
-      if (!current()) return;
-      setItems(res.items);
-      setTotal(res.total);
-      setAbilities(res.abilities);
-    } catch (err) {
-      if (current()) setError(err);
-    } finally {
-      if (current()) setLoading(false);
-    }
-  }, [filter, begin]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const change = (patch: Partial<GridFilter>) => setFilter((f) => ({ ...f, page: 1, ...patch }));
   const saved = () => {

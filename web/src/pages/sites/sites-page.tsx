@@ -1,16 +1,16 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Card, Table } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { exportSites, fetchSites, type Site, type SiteFilter } from "../../api/sites";
 import { errorMessage } from "../../components/error-message";
+import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
 import { siteColumns } from "./site-columns";
 import { SiteDrawer } from "./site-drawer";
 import { SiteFilters } from "./site-filters";
 import { SiteFormDialog } from "./site-form-dialog";
 import { SiteImportWizard } from "./site-import-wizard";
-import { useLatest } from "./use-latest";
 
 const filterKeys = [
   "region",
@@ -41,36 +41,19 @@ export function SitesPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterOf(params), [params]);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [items, setItems] = useState<Site[]>([]);
-  const [total, setTotal] = useState(0);
-  const [abilities, setAbilities] = useState({ create: false, import: false, export: false });
-  const [loading, setLoading] = useState(false);
+  const {
+    data,
+    loading,
+    error,
+    reload: load,
+  } = useLoad(useCallback(() => fetchSites({ ...filter, ...paging }), [filter, paging]));
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
+  const abilities = data?.abilities ?? { create: false, import: false, export: false };
   const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
   const [importing, setImporting] = useState(false);
-
-  const begin = useLatest();
-  const load = useCallback(async () => {
-    const current = begin();
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await fetchSites({ ...filter, ...paging });
-      if (!current()) return;
-      setItems(res.items);
-      setTotal(res.total);
-      setAbilities(res.abilities);
-    } catch (err) {
-      if (current()) setError(err);
-    } finally {
-      if (current()) setLoading(false);
-    }
-  }, [filter, paging, begin]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const change = (patch: Partial<SiteFilter>) => {
     const next = { ...filter, ...patch } as Record<string, string | undefined>;
