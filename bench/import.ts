@@ -17,19 +17,17 @@ import ExcelJS from "exceljs";
 import { openDatabase } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { listRegionChildren } from "../db/queries/region-queries";
-import { createWorkingCalendar } from "../domain/calendar/working-calendar";
 import { defaultCountyDepartments } from "../domain/department/department-kinds";
 import { usccCharset, usccCheckCharacter } from "../domain/site/uscc";
-import { testClock } from "../server/clock";
 import { createDepartment } from "../server/commands/departments/save-department";
 import { loadRegions } from "../server/commands/regions/load-regions";
 import { seedRoutingRules } from "../server/commands/routing/seed-routing-rules";
 import { importSites } from "../server/commands/sites/import-sites";
 import { templateHeaders } from "../server/commands/sites/site-import-columns";
-import { testConfig } from "../server/config";
 import { demoGrids } from "../server/demo/demo-grids";
 import { seeded } from "../server/demo/demo-names";
 import type { Deps } from "../server/deps";
+import { testDeps } from "../server/test/fixtures";
 
 const ROWS = 100_000;
 const county = "620123";
@@ -85,13 +83,7 @@ export async function run(): Promise<Record<string, number>> {
   const database = openDatabase({ file: path.join(dir, "bench.db") });
   try {
     await migrateToLatest(database);
-    const deps: Deps = {
-      db: database.db,
-      dialect: database.dialect,
-      clock: testClock(),
-      config: testConfig(),
-      calendar: createWorkingCalendar(),
-    };
+    const deps: Deps = testDeps(database);
     await loadRegions(deps, "62");
     await seedRoutingRules(deps);
     for (const d of defaultCountyDepartments("榆中县"))

@@ -158,6 +158,16 @@ export async function load(url: string, body: unknown, token: string | undefined
   };
 }
 
+/** The report a grid worker files in the benchmarks: a gas hazard at a point in a village of 榆中县. */
+export const reportBody = {
+  source: "grid_worker",
+  type: "general_hazard",
+  category: "gas",
+  description: "餐馆后厨液化气钢瓶存放在地下室，未安装燃气报警器",
+  location: { lng: 104.1146, lat: 35.8457 },
+  regionCode: "620123100001",
+};
+
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function run() {
@@ -178,14 +188,7 @@ export async function run() {
   await bare.listen({ port: 0, host: "127.0.0.1" });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/bare`;
   const token = await world.token("worker");
-  const body = {
-    source: "grid_worker",
-    type: "general_hazard",
-    category: "gas",
-    description: "餐馆后厨液化气钢瓶存放在地下室，未安装燃气报警器",
-    location: { lng: 104.1146, lat: 35.8457 },
-    regionCode: "620123100001",
-  };
+  const body = reportBody;
   // Warm up both paths (JIT, statement caches), then measure the baseline and intake in the same run.
   const casesUrl = `${world.url}/api/v1/cases`;
   await load(bareUrl, body, undefined, 1);

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { uploadEvidence } from "../server/commands/cases/upload-evidence";
-import { benchWorld, request } from "./intake";
+import { benchWorld, reportBody, request } from "./intake";
 
 const WORKERS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -39,21 +39,7 @@ export async function run() {
     return JSON.parse(r.body);
   };
   const loop = async (evidenceId: string) => {
-    const created = await must(
-      request(
-        `${api}/cases`,
-        "POST",
-        {
-          source: "grid_worker",
-          type: "general_hazard",
-          category: "gas",
-          description: "餐馆后厨液化气钢瓶存放在地下室，未安装燃气报警器",
-          location: { lng: 104.1146, lat: 35.8457 },
-          regionCode: "620123100001",
-        },
-        worker,
-      ),
-    );
+    const created = await must(request(`${api}/cases`, "POST", reportBody, worker));
     const id = created.case.id;
     const act = (token: string, action: string, body: unknown) =>
       must(request(`${api}/cases/${id}/${action}`, "POST", body, token));

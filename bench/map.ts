@@ -14,7 +14,6 @@ import { migrateToLatest } from "../db/migrate";
 import { bulkInsert, insertSites } from "../db/queries/site-queries";
 import { readCountyBoundaries } from "../db/regions/boundary-data";
 import type { GridTable, GridWorkerTable } from "../db/schema/grid-tables";
-import { createWorkingCalendar } from "../domain/calendar/working-calendar";
 import { gansuBbox } from "../domain/geo/coordinates";
 import type { Areal, BBox } from "../domain/geo/geometry";
 import { polygonsOf } from "../domain/geo/geometry";
@@ -22,7 +21,6 @@ import { createGridIndex } from "../domain/geo/grid-index";
 import { interiorPoint } from "../domain/geo/point-in-polygon";
 import { seededRandom } from "../domain/geo/seeded-random";
 import { buildApp } from "../server/app";
-import { testClock } from "../server/clock";
 import { gridLayer } from "../server/commands/grids/grid-layer";
 import { gridRow } from "../server/commands/grids/save-grid";
 import { loadRegions } from "../server/commands/regions/load-regions";
@@ -30,8 +28,8 @@ import { seedRoutingRules } from "../server/commands/routing/seed-routing-rules"
 import { siteRow } from "../server/commands/sites/create-site";
 import { assignmentContext, assignSite, preloadWorkers } from "../server/commands/sites/site-assignment";
 import { createUser } from "../server/commands/users/create-user";
-import { testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
+import { testDeps } from "../server/test/fixtures";
 import { tessellate } from "./assign";
 
 const GRIDS = 20_000;
@@ -164,13 +162,7 @@ const pct = (xs: number[], p: number) => {
 export async function run(): Promise<Record<string, number>> {
   const database = openDatabase({ file: ":memory:" });
   await migrateToLatest(database);
-  const deps: Deps = {
-    db: database.db,
-    dialect: database.dialect,
-    clock: testClock(),
-    config: testConfig(),
-    calendar: createWorkingCalendar(),
-  };
+  const deps: Deps = testDeps(database);
   await loadRegions(deps, "62");
   await seedRoutingRules(deps);
   const rand = seededRandom(20261129);
