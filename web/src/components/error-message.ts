@@ -1,7 +1,8 @@
 import type { FormInstance } from "antd";
-import { ApiError, validationIssues } from "../api/client";
+import { ApiError } from "../api/client";
 import type { MessageParams } from "../i18n/translate";
 import { isMessageKey, type MessageKey } from "../i18n/zh";
+import { serverIssues, showIssues } from "./form-issues";
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
@@ -23,17 +24,10 @@ export function errorMessage(err: unknown, t: T, opts: { preferOwn?: boolean } =
 
 /**
  * Puts the field errors of a 422 answer on the form's fields (matched by the first path segment) and
- * returns the messages that belong to no field, so the caller can show them above the form.
+ * returns the messages that belong to no field, with their path, to show above the form.
  */
 export function applyFormErrors(form: FormInstance, err: unknown, fields: string[]): string[] {
-  const issues = validationIssues(err);
-  const leftover: string[] = [];
-  const byField = new Map<string, string[]>();
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "");
-    if (fields.includes(field)) byField.set(field, [...(byField.get(field) ?? []), issue.message]);
-    else leftover.push(issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message);
-  }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-  return leftover;
+  return showIssues(form, serverIssues(err), fields, (issue) =>
+    issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
 }

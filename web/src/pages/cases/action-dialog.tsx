@@ -11,12 +11,12 @@ import { newIdempotencyKey } from "../../api/case-files";
 import { type ActionResult, type CaseDetail, fetchCase, postCaseAction } from "../../api/cases";
 import { ApiError } from "../../api/client";
 import { errorMessage } from "../../components/error-message";
+import { type FieldIssue, serverIssues, showIssues, zodIssues } from "../../components/form-issues";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { type ActionValues, actionBody, actionFields } from "./action-body";
 import { ActionFields } from "./action-fields";
 import { IdempotentRequest } from "./report-defaults";
-import { type FieldIssue, serverIssues, showIssues, zodIssues } from "./zod-issues";
 
 interface ActionDialogProps {
   action: CaseAction | null;

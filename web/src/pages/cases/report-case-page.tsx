@@ -15,6 +15,7 @@ import {
 import { newIdempotencyKey } from "../../api/case-files";
 import { type EvidenceView, type ReportCaseBody, reportCase } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
+import { serverIssues, showIssues, zodIssues } from "../../components/form-issues";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { EvidenceUpload } from "./evidence-upload";
@@ -22,7 +23,6 @@ import { defaultSource, IdempotentRequest } from "./report-defaults";
 import { ReportWhereFields, ReportWhereMap } from "./report-where";
 import type { SiteOption } from "./site-select";
 import { useCaseCategories } from "./use-case-categories";
-import { serverIssues, showIssues, zodIssues } from "./zod-issues";
 import "./cases.css";
 
 interface ReportValues {

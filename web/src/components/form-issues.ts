@@ -1,6 +1,6 @@
 import type { FormInstance } from "antd";
 import type { z } from "zod";
-import { ApiError, validationIssues } from "../../api/client";
+import { ApiError, validationIssues } from "../api/client";
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -26,12 +26,13 @@ export function serverIssues(err: unknown): FieldIssue[] {
 
 /**
  * Puts issues on the form fields whose name matches the path (or its first segment); returns the
- * messages of the others so they can be shown above the form.
+ * messages of the others (as `leftover` words them) so they can be shown above the form.
  */
 export function showIssues(
   form: FormInstance,
   issues: FieldIssue[],
   fields: (string | string[])[],
+  leftover: (issue: FieldIssue) => string = (issue) => issue.message,
 ): string[] {
   const names = fields.map((f) => (Array.isArray(f) ? f.join(".") : f));
   const byField = new Map<string, string[]>();
@@ -44,7 +45,7 @@ export function showIssues(
         ? String(issue.path[0])
         : null;
     if (name) byField.set(name, [...(byField.get(name) ?? []), issue.message]);
-    else rest.push(issue.message);
+    else rest.push(leftover(issue));
   }
   form.setFields([...byField].map(([name, errors]) => ({ name: name.split("."), errors })));
   return rest;
