@@ -91,6 +91,29 @@ export const siteImportOptions = z.strictObject({
 });
 export type SiteImportOptions = z.infer<typeof siteImportOptions>;
 
+/** A row error of an import: Excel row (header = 1), column, stable code and message. */
+export interface RowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/** What a site import answers. */
+export interface SiteImportResult {
+  mode: SiteImportOptions["mode"];
+  crs: SiteImportOptions["crs"];
+  rows: number;
+  imported: number;
+  rejected: number;
+  kept: boolean;
+  /** The first 10,000 row errors; `errorCount` counts them all. */
+  errors: RowError[];
+  errorCount: number;
+  /** Not blocking (unknown columns, ignored). */
+  warnings: RowError[];
+}
+
 export const reassignmentPreviewInput = z.strictObject({
   region: regionCodeSchema.refine((c) => c.length >= 6, { error: "请选择县区或以下的区域" }),
 });

@@ -7,27 +7,15 @@ import type { SiteTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import { sitePolicy } from "../../../domain/policies/site-policy";
-import type { SiteImportOptions } from "../../../domain/schemas/site-schemas";
+import type { SiteImportOptions, SiteImportResult } from "../../../domain/schemas/site-schemas";
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
 import { invalidateMapStats } from "../grids/map-stats";
 import { assignmentSummary, siteRow } from "./create-site";
 import { assignmentContext, assignSite, preloadWorkers } from "./site-assignment";
 import { readSiteFile } from "./site-import-file";
-import type { ParsedRow, RowError } from "./site-import-row";
+import type { ParsedRow } from "./site-import-row";
 import { timeOrderedId } from "./time-ordered-id";
-
-export interface ImportResult {
-  mode: SiteImportOptions["mode"];
-  crs: SiteImportOptions["crs"];
-  rows: number;
-  imported: number;
-  rejected: number;
-  kept: boolean;
-  errors: RowError[];
-  errorCount: number;
-  warnings: RowError[];
-}
 
 /** Rows registered per step of the insert (memory stays flat whatever the file size). */
 const importChunk = 2000;
@@ -49,7 +37,7 @@ export async function importSites(
   format: "xlsx" | "csv",
   opts: SiteImportOptions,
   en = false,
-): Promise<ImportResult> {
+): Promise<SiteImportResult> {
   const fallback =
     opts.region ?? (actor && actor.scope.length === 1 && actor.scope[0].length >= 6 ? actor.scope[0] : null);
   if (

@@ -1,4 +1,5 @@
 import type { Crs } from "../../../domain/geo/coordinates";
+import type { RowError } from "../../../domain/schemas/site-schemas";
 import { contactPhoneSchema } from "../../../domain/schemas/site-schemas";
 import type { SiteFields } from "./create-site";
 import { checkLocation, type FieldProblem, industryProblem, missingUscc, usccProblem } from "./site-fields";
@@ -13,12 +14,7 @@ import {
 } from "./site-import-columns";
 
 export type Cell = string | number | boolean | null;
-export interface RowError {
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-}
+export type { RowError };
 
 export type ParsedRow = Omit<SiteFields, "regionCode"> & { regionCode: string | null };
 

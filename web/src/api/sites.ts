@@ -1,17 +1,11 @@
 import type { Crs } from "../../../domain/geo/coordinates";
 import type { ImportMode } from "../../../domain/schemas/grid-schemas";
-import type { SiteGap } from "../../../domain/schemas/site-schemas";
+import type { RowError, SiteGap, SiteImportResult } from "../../../domain/schemas/site-schemas";
 import type { Ownership, RiskLevel, SiteKind, SiteScale, SiteStatus } from "../../../domain/site/site-kinds";
 import { api, queryString } from "./client";
 import { downloadFile, postForm } from "./file-transfer";
 
-/** A row error of an import: Excel row (header = 1), column, stable code and message. */
-export interface RowError {
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-}
+export type { RowError, SiteImportResult };
 
 export interface SiteAssignment {
   direct: boolean;
@@ -103,20 +97,6 @@ export interface SiteEvent {
   actor: { id: string; displayName: string; role: string } | null;
   summary: string;
   data: unknown;
-}
-
-export interface SiteImportResult {
-  mode: ImportMode;
-  crs: Crs;
-  rows: number;
-  imported: number;
-  rejected: number;
-  kept: boolean;
-  /** The first 10,000 row errors; `errorCount` counts them all. */
-  errors: RowError[];
-  errorCount: number;
-  /** Not blocking (unknown columns, ignored). */
-  warnings: RowError[];
 }
 
 export interface UsccCheckResult {
