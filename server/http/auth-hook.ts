@@ -1,15 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../../domain/auth/actor";
-import { AppError } from "../../domain/errors";
+import { AppError, forbidden } from "../../domain/errors";
 import { resolveSession } from "../commands/auth/resolve-session";
 import type { Deps } from "../deps";
 
 export const sessionCookie = "sg_session";
 
-/** Every API route declares who may call it; `policy` names the pure predicate its command applies. */
+/**
+ * A route's gate: the pure predicate (exported by the resource's policy module in `domain/policies/`) that
+ * says whether this actor may call the route at all. Row-level checks run in the command with the same module.
+ */
+export type RouteGate = (actor: Actor) => boolean;
+
+/** Every API route declares who may call it and the policy function it runs (a string is a legacy label). */
 export interface RouteAccess {
   access: "public" | "signed_in";
-  policy?: string;
+  policy?: string | RouteGate;
 }
 
 declare module "fastify" {
@@ -19,11 +25,11 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     /** Every route registered, with its declared access (the route × role test walks this). */
-    routeTable: { method: string; url: string; access?: string; policy?: string }[];
+    routeTable: { method: string; url: string; access?: string; policy?: string | RouteGate }[];
   }
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
-    policy?: string;
+    policy?: string | RouteGate;
   }
 }
 
@@ -73,5 +79,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     const found = await resolveSession(deps, token);
     req.actor = found.actor;
     req.sessionId = found.sessionId;
+    const gate = req.routeOptions.config?.policy;
+    if (typeof gate === "function" && !gate(found.actor)) throw forbidden();
   });
 }
