@@ -1,4 +1,9 @@
-/** Roles of SafeGrid users. The scope of every role is a set of region-code prefixes. */
+/**
+ * Roles of SafeGrid users. The scope of every role is a set of region-code prefixes. The three
+ * administrators are separate (三员分立): `system_admin` (users, configuration), `security_admin` (roles,
+ * scopes, lockouts, two-factor policy) and `auditor` (the audit administrator: reads the trail and the
+ * security log, nothing else). An account holds exactly one role.
+ */
 export const roles = [
   "province_office",
   "city_office",
@@ -10,6 +15,7 @@ export const roles = [
   "committee_member",
   "service_provider",
   "auditor",
+  "security_admin",
   "system_admin",
 ] as const;
 
@@ -25,7 +31,8 @@ export const roleLabel: Record<Role, { zh: string; en: string }> = {
   grid_worker: { zh: "网格员", en: "Grid worker" },
   committee_member: { zh: "村/居委会成员", en: "Committee member" },
   service_provider: { zh: "第三方服务机构", en: "Service provider" },
-  auditor: { zh: "审计员", en: "Auditor" },
+  auditor: { zh: "安全审计员", en: "Audit administrator" },
+  security_admin: { zh: "安全管理员", en: "Security administrator" },
   system_admin: { zh: "系统管理员", en: "System administrator" },
 };
 
@@ -41,6 +48,7 @@ export const roleScopeLength: Record<Role, number[]> = {
   committee_member: [12],
   service_provider: [2, 4, 6],
   auditor: [2, 4, 6],
+  security_admin: [2, 4, 6],
   system_admin: [2, 4, 6],
 };
 

@@ -62,7 +62,8 @@ export const demoAccounts: DemoAccount[] = [
     role: "service_provider",
     scope: (p) => [p.county],
   },
-  { username: "auditor", displayName: "审计员 冯审", role: "auditor", scope: (p) => [p.county] },
+  { username: "auditor", displayName: "安全审计员 冯审", role: "auditor", scope: (p) => [p.county] },
+  { username: "security", displayName: "安全管理员 秦安", role: "security_admin", scope: (p) => [p.county] },
 ];
 
 const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -80,6 +80,7 @@ export async function seedTestWorld(deps: Deps) {
     ["committee", "committee_member", [village], null],
     ["provider", "service_provider", [homeCounty], null],
     ["auditor", "auditor", [homeCounty], null],
+    ["security", "security_admin", ["62"], null],
     ["other_county", "county_office", [otherCounty], null],
     ["other_lead", "lead_department", [otherCounty], "emergency", otherCounty],
   ];
