@@ -14,6 +14,45 @@ export const errorCatalog = {
     en: "Too many failed sign-ins; account temporarily locked",
   },
   forbidden: { status: 403, zh: "没有执行此操作的权限", en: "You may not do this" },
+  mfa_required: {
+    status: 403,
+    zh: "请先完成双因素认证（输入动态验证码或绑定身份验证器）",
+    en: "Complete two-factor authentication first (enter a code or enrol an authenticator)",
+  },
+  password_change_required: {
+    status: 403,
+    zh: "请先修改密码后再继续使用",
+    en: "Change your password before continuing",
+  },
+  password_reset_expired: {
+    status: 401,
+    zh: "临时密码已过期，请联系管理员重新重置",
+    en: "The temporary password has expired; ask an administrator for a new one",
+  },
+  password_reused: {
+    status: 422,
+    zh: "新密码不能与最近 5 次使用过的密码相同",
+    en: "The new password must differ from your last 5 passwords",
+  },
+  current_password_wrong: { status: 422, zh: "当前密码不正确", en: "The current password is wrong" },
+  totp_invalid: { status: 422, zh: "动态验证码或恢复码不正确", en: "Wrong authentication or recovery code" },
+  totp_replayed: {
+    status: 422,
+    zh: "该动态验证码已使用过，请等待下一个验证码",
+    en: "This code was already used; wait for the next one",
+  },
+  totp_already_enrolled: {
+    status: 409,
+    zh: "已绑定身份验证器；如需更换请联系安全管理员重置",
+    en: "An authenticator is already enrolled; ask the security administrator to reset it",
+  },
+  totp_not_started: { status: 409, zh: "请先生成绑定二维码", en: "Start the enrolment first" },
+  totp_not_pending: { status: 409, zh: "当前会话无需输入动态验证码", en: "No second factor is pending" },
+  separation_of_duties: {
+    status: 409,
+    zh: "三员分立：同一账号不能兼任系统管理员、安全管理员、安全审计员中的两个角色，也不能修改自己的角色",
+    en: "Separation of duties: no account may hold two administrator roles, nor change its own role",
+  },
   not_found: { status: 404, zh: "未找到或无权访问", en: "Not found or no access" },
   conflict: { status: 409, zh: "数据已被修改，请刷新后重试", en: "Conflict; reload and try again" },
   duplicate: { status: 409, zh: "数据重复", en: "Duplicate" },
@@ -24,7 +63,7 @@ export const errorCatalog = {
   },
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
-  rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;
 

@@ -15,6 +15,7 @@ import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { registerRateLimits } from "./http/rate-limit";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
@@ -33,13 +34,15 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         }
       : false,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Off unless proxies are listed: a client-chosen X-Forwarded-For must never become the recorded source.
+    trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await app.register(cookie);
+  await registerRateLimits(app, deps);
   registerAuth(app, deps);
   await app.register(swagger, {
     openapi: {

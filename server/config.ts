@@ -10,6 +10,22 @@ export interface AuthSettings {
   password: PasswordPolicy;
   /** argon2id cost; tests lower it, production keeps OWASP's minimum or more. */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** A temporary password set by an administrator stops working after this many hours. */
+  resetPasswordHours: number;
+  /** 32-byte key (hex or base64) that encrypts TOTP secrets; unset: `<dataDir>/secret.key`, made at first use. */
+  secretKey: string | undefined;
+  rateLimit: RateLimitSettings;
+}
+
+/** Request budgets (in-memory, per server process); each is `max` requests per `windowSeconds`. */
+export interface RateLimitSettings {
+  /** Sign-in and second-factor attempts per account name. */
+  signInPerAccount: number;
+  /** Sign-in and second-factor attempts per source address. */
+  signInPerSource: number;
+  signInWindowSeconds: number;
+  /** Every other API call, per session (or per source address when signed out). */
+  apiPerMinute: number;
 }
 
 export interface Config {
@@ -21,6 +37,8 @@ export interface Config {
   adminUser: string | undefined;
   adminPassword: string | undefined;
   bodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's address is the source. */
+  trustedProxies: string[];
   auth: AuthSettings;
   /** Folder with extra calendar years (see docs/calendar.md). */
   calendarDir: string;
@@ -45,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUser: env.SAFEGRID_ADMIN_USER || undefined,
     adminPassword: env.SAFEGRID_ADMIN_PASSWORD || undefined,
     bodyLimitBytes: int(env.SAFEGRID_BODY_LIMIT, 1024 * 1024),
+    trustedProxies: (env.SAFEGRID_TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     auth: {
       idleMinutes: int(env.SAFEGRID_IDLE_MINUTES, 30),
       absoluteHours: int(env.SAFEGRID_SESSION_HOURS, 12),
@@ -56,6 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         minClasses: int(env.SAFEGRID_PASSWORD_MIN_CLASSES, 3),
       },
       argon2: { memoryCost: int(env.SAFEGRID_ARGON2_MEMORY_KIB, 19456), timeCost: 2, parallelism: 1 },
+      resetPasswordHours: int(env.SAFEGRID_RESET_PASSWORD_HOURS, 72),
+      secretKey: env.SAFEGRID_SECRET_KEY || undefined,
+      rateLimit: {
+        signInPerAccount: int(env.SAFEGRID_RATE_SIGNIN_ACCOUNT, 20),
+        signInPerSource: int(env.SAFEGRID_RATE_SIGNIN_SOURCE, 100),
+        signInWindowSeconds: int(env.SAFEGRID_RATE_SIGNIN_WINDOW_SECONDS, 600),
+        apiPerMinute: int(env.SAFEGRID_RATE_API_PER_MINUTE, 1200),
+      },
     },
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
@@ -69,7 +99,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...base,
     demo: false,
-    auth: { ...base.auth, argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    auth: {
+      ...base.auth,
+      argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+      secretKey: "00".repeat(32),
+      // Tests sign in hundreds of times from one address; the rate-limit tests set their own budgets.
+      rateLimit: {
+        signInPerAccount: 10_000,
+        signInPerSource: 10_000,
+        signInWindowSeconds: 600,
+        apiPerMinute: 100_000,
+      },
+    },
     ...overrides,
   };
 }

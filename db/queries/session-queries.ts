@@ -18,21 +18,32 @@ export function deleteUserSessions(db: Tx, userId: string) {
   return db.deleteFrom("session").where("userId", "=", userId).execute();
 }
 
-export function recordLoginFailure(db: Tx, username: string, at: string, ip: string | null) {
-  return db.insertInto("loginFailure").values({ username, at, ip }).execute();
-}
-
-export async function loginFailuresSince(db: Tx, username: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("loginFailure")
-    .select("at")
-    .where("username", "=", username)
-    .where("at", ">", since)
-    .orderBy("at")
+/** A user's sessions, newest first. */
+export function listUserSessions(db: Tx, userId: string) {
+  return db
+    .selectFrom("session")
+    .select(["id", "kind", "createdAt", "lastSeenAt", "expiresAt", "ip", "stage"])
+    .where("userId", "=", userId)
+    .orderBy("createdAt", "desc")
     .execute();
-  return rows.map((r) => r.at);
 }
 
-export function clearLoginFailures(db: Tx, username: string) {
-  return db.deleteFrom("loginFailure").where("username", "=", username).execute();
+/** Ends one session of a user; false when the user has no such session. */
+export async function deleteUserSession(db: Tx, userId: string, id: string) {
+  const res = await db
+    .deleteFrom("session")
+    .where("userId", "=", userId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+/** Promotes a half-authenticated session (second factor done), with its full lifetime. */
+export function completeSession(db: Tx, id: string, expiresAt: string) {
+  return db.updateTable("session").set({ stage: "full", expiresAt }).where("id", "=", id).execute();
+}
+
+/** Ends every session of a user except `keep` (after a password change). */
+export function deleteOtherSessions(db: Tx, userId: string, keep: string) {
+  return db.deleteFrom("session").where("userId", "=", userId).where("id", "!=", keep).execute();
 }

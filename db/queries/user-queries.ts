@@ -28,13 +28,14 @@ export async function findSessionUser(db: Tx, sessionId: string) {
         "department.name as departmentName",
         "session.lastSeenAt as sessionLastSeenAt",
         "session.expiresAt as sessionExpiresAt",
+        "session.stage as sessionStage",
       ])
       .where("session.id", "=", sessionId),
   );
   if (!row) return undefined;
-  const { sessionLastSeenAt, sessionExpiresAt, ...user } = row;
+  const { sessionLastSeenAt, sessionExpiresAt, sessionStage, ...user } = row;
   return {
-    session: { lastSeenAt: sessionLastSeenAt, expiresAt: sessionExpiresAt },
+    session: { lastSeenAt: sessionLastSeenAt, expiresAt: sessionExpiresAt, stage: sessionStage ?? "full" },
     user: user.id === null ? null : (user as UserRow),
   };
 }

@@ -49,6 +49,17 @@ export interface AppUserTable {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   passwordChangedAt: string;
+  /** Set when the next sign-in must change the password: "reset" (by an administrator) or "created". */
+  passwordChangeReason?: "reset" | "created" | null;
+  /** A temporary password set by an administrator stops working at this time. */
+  passwordExpiresAt?: string | null;
+  /** TOTP secret, encrypted (server/commands/auth/secret-box.ts); null when not enrolled. */
+  totpSecret?: string | null;
+  /** Secret offered at enrolment, until confirmed with a code (encrypted). */
+  totpPendingSecret?: string | null;
+  totpEnrolledAt?: string | null;
+  /** Last accepted TOTP time step: a code of this step or earlier is a replay. */
+  totpLastStep?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,12 +71,40 @@ export interface SessionTable {
   lastSeenAt: string;
   expiresAt: string;
   ip: string | null;
+  /** "full", or half-authenticated: "mfa_verify" (second factor pending), "mfa_enrol" (must enrol). */
+  stage?: SessionStage;
 }
-export interface LoginFailureTable {
-  id: Generated<number>;
+export type SessionStage = "full" | "mfa_verify" | "mfa_enrol";
+/** Failed sign-ins of one username (known or not) in the current window, and the lock they caused. */
+export interface LoginThrottleTable {
   username: string;
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
+/** The security log: failed sign-ins, lockouts, failed second factors, rate-limit hits (not the case trail). */
+export interface SecurityEventTable {
+  id: Generated<number>;
   at: string;
+  kind: string;
+  username: string | null;
+  userId: string | null;
   ip: string | null;
+  regionCode: string | null;
+  /** JSON object. */
+  detail: string;
+}
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  userId: string;
+  passwordHash: string;
+  createdAt: string;
+}
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  userId: string;
+  codeHash: string;
+  usedAt: string | null;
 }
 export interface EventTable {
   id: Generated<number>;
@@ -99,7 +138,10 @@ export interface CoreTables {
   routingRule: RoutingRuleTable;
   appUser: AppUserTable;
   session: SessionTable;
-  loginFailure: LoginFailureTable;
+  loginThrottle: LoginThrottleTable;
+  securityEvent: SecurityEventTable;
+  passwordHistory: PasswordHistoryTable;
+  recoveryCode: RecoveryCodeTable;
   event: EventTable;
   jobCursor: JobCursorTable;
   trailAnchor: TrailAnchorTable;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { SessionStage } from "../../db/schema/core-tables";
 import type { Actor } from "../../domain/auth/actor";
 import { AppError, forbidden } from "../../domain/errors";
 import { resolveSession } from "../commands/auth/resolve-session";
@@ -12,16 +13,25 @@ export const sessionCookie = "sg_session";
  */
 export type RouteGate = (actor: Actor) => boolean;
 
+/**
+ * What a half-signed-in session may call. By default nothing: a session whose second factor is pending (or must
+ * be enrolled) answers 403 `mfa_required`, a user who must change the password 403 `password_change_required`.
+ * `second_factor`: the enrolment, verify, sign-out and who-am-I routes; `password_change`: the change-password route.
+ */
+export type PendingAllowance = "second_factor" | "password_change";
+
 /** Every API route declares who may call it and the policy function it runs (a string is a legacy label). */
 export interface RouteAccess {
   access: "public" | "signed_in";
   policy?: string | RouteGate;
+  pending?: PendingAllowance;
 }
 
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
+    sessionStage: SessionStage | null;
   }
   interface FastifyInstance {
     /** Every route registered, with its declared access (the route × role test walks this). */
@@ -30,6 +40,7 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
     policy?: string | RouteGate;
+    pending?: PendingAllowance;
   }
 }
 
@@ -52,6 +63,7 @@ export function actorOf(req: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionId", null);
+  app.decorateRequest("sessionStage", null);
   const table: FastifyInstance["routeTable"] = [];
   app.decorate("routeTable", table);
   app.addHook("onRoute", (route) => {
@@ -79,6 +91,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     const found = await resolveSession(deps, token);
     req.actor = found.actor;
     req.sessionId = found.sessionId;
+    req.sessionStage = found.stage;
+    const pending = req.routeOptions.config?.pending;
+    if (found.stage !== "full" && pending !== "second_factor")
+      throw new AppError("mfa_required", { details: { stage: found.stage } });
+    if (found.user.passwordChangeReason && !pending)
+      throw new AppError("password_change_required", {
+        details: { reason: found.user.passwordChangeReason },
+      });
     const gate = req.routeOptions.config?.policy;
     if (typeof gate === "function" && !gate(found.actor)) throw forbidden();
   });

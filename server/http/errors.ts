@@ -11,6 +11,9 @@ export function wantsEnglish(req: FastifyRequest): boolean {
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError) {
   const body: Record<string, unknown> = { code: err.code, message: wantsEnglish(req) ? err.en : err.zh };
   if (err.details !== undefined) body.details = err.details;
+  // 423 (locked) and 429 (rate limited) say when to come back.
+  const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retry === "number") reply.header("retry-after", String(retry));
   return reply.status(err.status).send(body);
 }
 

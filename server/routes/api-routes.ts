@@ -14,6 +14,7 @@ import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
+import { securityRoutes } from "./security-routes";
 import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
 import { trailRoutes } from "./trail-routes";
@@ -27,6 +28,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     departmentRoutes,
     routingRoutes,
     userRoutes,
+    securityRoutes,
     trailRoutes,
     gridRoutes,
     siteRoutes,

@@ -5,14 +5,15 @@ import path from "node:path";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import type { ApiContext } from "../test/api-harness";
-import { testPassword } from "../test/fixtures";
+import { signInForTest } from "../test/sign-in";
 
 /** Small builders for case API tests: multipart bodies, a report, an action, a case walked to a stage. */
 
 const tokens = new WeakMap<object, Map<string, string>>();
 
 /**
- * `inject` as a user, signing in again when the session idled out (case tests move the clock by hours).
+ * `inject` as a user, signing in again only when the session expired (case tests move the clock by hours):
+ * any other 401 is returned as it is.
  */
 export async function as(ctx: ApiContext, username: string | null, opts: InjectOptions) {
   if (!username) return ctx.app.inject(opts);
@@ -21,20 +22,14 @@ export async function as(ctx: ApiContext, username: string | null, opts: InjectO
   for (let attempt = 0; attempt < 2; attempt++) {
     let token = cache.get(username);
     if (!token) {
-      const res = await ctx.app.inject({
-        method: "POST",
-        url: "/api/v1/auth/login",
-        payload: { username, password: testPassword },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-      token = res.json().token as string;
+      token = await signInForTest(ctx.app, ctx.deps.clock, username);
       cache.set(username, token);
     }
     const res = await ctx.app.inject({
       ...opts,
       headers: { ...(opts.headers ?? {}), authorization: `Bearer ${token}` },
     });
-    if (res.statusCode !== 401) return res;
+    if (res.statusCode !== 401 || res.json().code !== "session_expired") return res;
     cache.delete(username);
     if (attempt === 1) return res;
   }

@@ -5,7 +5,8 @@ import { createTestDatabase, testDialects } from "../../db/test-db";
 import { buildApp } from "../app";
 import type { testClock } from "../clock";
 import type { Deps } from "../deps";
-import { loadTestRegions, seedTestWorld, type TestUser, testDeps, testPassword } from "./fixtures";
+import { loadTestRegions, seedTestWorld, type TestUser, testDeps } from "./fixtures";
+import { signInForTest } from "./sign-in";
 
 export interface ApiContext {
   dialect: Dialect;
@@ -14,7 +15,7 @@ export interface ApiContext {
   app: FastifyInstance;
   users: Record<string, TestUser>;
   departments: Record<string, Record<string, string>>;
-  /** Signs in (cached per username) and returns a bearer token. */
+  /** Signs in (cached per username; administrators with their TOTP code) and returns a bearer token. */
   token(username: string): Promise<string>;
   /** `inject` as a user (or anonymously with `null`). */
   as(username: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
@@ -37,13 +38,7 @@ export function eachApi(name: string, body: (ctx: ApiContext) => void) {
         ctx.token = async (username) => {
           const cached = tokens.get(username);
           if (cached) return cached;
-          const res = await ctx.app.inject({
-            method: "POST",
-            url: "/api/v1/auth/login",
-            payload: { username, password: testPassword },
-          });
-          if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-          const token = res.json().token as string;
+          const token = await signInForTest(ctx.app, ctx.deps.clock, username);
           tokens.set(username, token);
           return token;
         };

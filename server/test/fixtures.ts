@@ -2,14 +2,17 @@ import type { Database } from "../../db/db";
 import { upsertRegions } from "../../db/queries/region-queries";
 import { readRegionRows } from "../../db/regions/region-data";
 import type { Role } from "../../domain/auth/roles";
+import { twoFactorRequired } from "../../domain/auth/two-factor";
 import { createWorkingCalendar } from "../../domain/calendar/working-calendar";
 import { type DepartmentKind, defaultCountyDepartments } from "../../domain/department/department-kinds";
 import { testClock } from "../clock";
+import { preEnrolTotp } from "../commands/auth/two-factor";
 import { createDepartment } from "../commands/departments/save-department";
 import { seedRoutingRules } from "../commands/routing/seed-routing-rules";
 import { createUser } from "../commands/users/create-user";
 import { testConfig } from "../config";
 import type { Deps } from "../deps";
+import { testTotpSecret } from "./sign-in";
 
 export const testPassword = "Test-Pass-2026x";
 /** Two real Gansu counties: the home county (榆中县) and a neighbour (城关区) for out-of-scope checks. */
@@ -96,6 +99,7 @@ export async function seedTestWorld(deps: Deps) {
       password: testPassword,
     });
     users[username] = { id: u.id, username, role, scope, departmentId };
+    if (twoFactorRequired(role)) await preEnrolTotp(deps, u.id, testTotpSecret);
   }
   return { users, departments };
 }

@@ -1,5 +1,6 @@
 import { deleteSession, touchSession } from "../../../db/queries/session-queries";
 import { findSessionUser, type UserRow } from "../../../db/queries/user-queries";
+import type { SessionStage } from "../../../db/schema/core-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Role } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
@@ -24,7 +25,7 @@ export function actorFromUser(user: UserRow): Actor {
 export async function resolveSession(
   deps: Deps,
   token: string,
-): Promise<{ actor: Actor; user: UserRow; sessionId: string }> {
+): Promise<{ actor: Actor; user: UserRow; sessionId: string; stage: SessionStage }> {
   const id = sessionId(token);
   const found = await findSessionUser(deps.db, id);
   if (!found) throw new AppError("unauthenticated");
@@ -43,5 +44,5 @@ export async function resolveSession(
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 30_000) {
     await touchSession(deps.db, id, now.toISOString());
   }
-  return { actor: actorFromUser(user), user, sessionId: id };
+  return { actor: actorFromUser(user), user, sessionId: id, stage: session.stage as SessionStage };
 }

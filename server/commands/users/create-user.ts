@@ -60,6 +60,9 @@ export async function createUser(deps: Deps, actor: Actor | null, input: CreateU
       lockedUntil: null,
       lastLoginAt: null,
       passwordChangedAt: now,
+      // Created by another person: the new user chooses their own password at the first sign-in.
+      // Accounts made by the command line, the first-start prompt or the demo (no actor) are exempt.
+      passwordChangeReason: actor ? "created" : null,
       createdAt: now,
       updatedAt: now,
     });

@@ -2,13 +2,13 @@ import { insertEvent } from "../../../db/queries/event-queries";
 import { deleteUserSessions } from "../../../db/queries/session-queries";
 import { findUserById, type UserRow, updateUser as updateUserRow } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
-import { checkPassword } from "../../../domain/auth/password-policy";
 import type { Role } from "../../../domain/auth/roles";
 import { AppError } from "../../../domain/errors";
+import { separationOfDutiesConflict } from "../../../domain/policies/security-policy";
 import { userPolicy } from "../../../domain/policies/user-policy";
 import type { UpdateUserInput } from "../../../domain/schemas/user-schemas";
 import type { Deps } from "../../deps";
-import { hashPassword } from "../auth/password-hash";
+import { resetPassword } from "../auth/change-password";
 import { assertRegionsExist, scopeRegion } from "./user-scope";
 
 const asPolicyUser = (u: UserRow) => ({
@@ -24,13 +24,23 @@ export async function findVisibleUser(deps: Deps, actor: Actor, id: string): Pro
   return user;
 }
 
-/** Changes a user's profile, role, scope or status; disabling ends their sessions. */
+/**
+ * Changes a user's profile or status (system administrator, offices) or role and scope (security administrator,
+ * offices for field roles; 三员分立 refusals answer 409); disabling or a new role/scope ends their sessions.
+ */
 export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput) {
   const user = await findVisibleUser(deps, actor, id);
-  if (!userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
-  const role = input.role ?? (user.role as Role);
-  const scope = input.scope ?? (JSON.parse(user.scope) as string[]);
-  if (!userPolicy.create(actor, role, scope)) throw new AppError("forbidden");
+  const current = asPolicyUser(user);
+  const role = input.role ?? current.role;
+  const scope = input.scope ?? current.scope;
+  const regrant = role !== current.role || JSON.stringify(scope) !== JSON.stringify(current.scope);
+  const { role: _r, scope: _s, ...profile } = input;
+  const profileChange = Object.values(profile).some((v) => v !== undefined);
+  if (regrant) {
+    if (separationOfDutiesConflict(actor, user, role)) throw new AppError("separation_of_duties");
+    if (!userPolicy.changeRole(actor, current, role, scope)) throw new AppError("forbidden");
+  }
+  if (profileChange && !userPolicy.update(actor, current)) throw new AppError("forbidden");
   if (id === actor.id && input.status === "disabled")
     throw new AppError("validation_failed", { zh: "不能停用自己的账号", en: "You cannot disable yourself" });
   await deps.db.transaction().execute(async (tx) => {
@@ -66,34 +76,9 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
   return (await findUserById(deps.db, id))!;
 }
 
-/** Sets a new password (policy-checked) and ends the user's sessions. */
+/** An administrator's password reset: a temporary password, changed at the next sign-in, sessions ended. */
 export async function setPassword(deps: Deps, actor: Actor, id: string, password: string) {
-  const self = id === actor.id;
-  const user = self ? await findUserById(deps.db, id) : await findVisibleUser(deps, actor, id);
-  if (!user) throw new AppError("not_found");
-  if (!self && !userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
-  const problems = checkPassword(password, [user.username, user.displayName], deps.config.auth.password);
-  if (problems.length)
-    throw new AppError("weak_password", {
-      zh: problems.map((p) => p.zh).join("；"),
-      en: problems.map((p) => p.en).join("; "),
-    });
-  const passwordHash = await hashPassword(password, deps.config.auth);
-  await deps.db.transaction().execute(async (tx) => {
-    const now = deps.clock.now().toISOString();
-    await updateUserRow(tx, id, { passwordHash, passwordChangedAt: now, updatedAt: now });
-    await deleteUserSessions(tx, id);
-    await insertEvent(
-      tx,
-      actor,
-      {
-        action: "user.password_set",
-        subjectType: "user",
-        subjectId: id,
-        regionCode: user.regionCode,
-        data: {},
-      },
-      deps.clock.now(),
-    );
-  });
+  const user = await findVisibleUser(deps, actor, id);
+  if (!userPolicy.update(actor, asPolicyUser(user))) throw new AppError("forbidden");
+  await resetPassword(deps, actor, user, password);
 }
