@@ -8,9 +8,9 @@ import type { Deps } from "../deps";
 import { tokenOf } from "./auth-hook";
 
 declare module "fastify" {
-  interface FastifyInstance {
-    /** preHandler of the sign-in steps (password, second factor, enrolment confirmation). */
-    limitSignIn: (req: FastifyRequest) => Promise<void>;
+  interface FastifyContextConfig {
+    /** A sign-in step (password, second factor, enrolment confirmation): limited per account and per source. */
+    signInStep?: boolean;
   }
 }
 
@@ -40,8 +40,8 @@ function accountOf(req: FastifyRequest): string {
 
 /**
  * Request budgets with @fastify/rate-limit (in-memory, per process): every /api call per session (per source
- * address when no token is sent), checked before the session is even looked up; and the sign-in steps per
- * source address and per account name. Over budget: 429 `rate_limited` with Retry-After; on the sign-in steps
+ * address when no token is sent), checked before the session is even looked up; and the routes marked
+ * `config.signInStep` per source address and per account name (instead of the general budget). Over budget: 429 `rate_limited` with Retry-After; on the sign-in steps
  * the first refusal of each window is written to the security log.
  */
 export async function registerRateLimits(app: FastifyInstance, deps: Deps) {
@@ -58,7 +58,7 @@ export async function registerRateLimits(app: FastifyInstance, deps: Deps) {
     },
   }) as Checker;
   app.addHook("onRequest", async (req) => {
-    if (req.url.startsWith("/api/")) await enforce(api, req, "api");
+    if (req.url.startsWith("/api/") && !req.routeOptions.config?.signInStep) await enforce(api, req, "api");
   });
 
   const window = r.signInWindowSeconds * 1000;
@@ -74,7 +74,7 @@ export async function registerRateLimits(app: FastifyInstance, deps: Deps) {
   }) as Checker;
   const logged = new Set<string>();
 
-  app.decorate("limitSignIn", async function limitSignIn(req: FastifyRequest) {
+  async function limitSignIn(req: FastifyRequest) {
     for (const [check, limit] of [
       [bySource, "sign_in_source"],
       [byAccount, "sign_in_account"],
@@ -95,5 +95,10 @@ export async function registerRateLimits(app: FastifyInstance, deps: Deps) {
       }
       throw rateLimited(retry, limit);
     }
+  }
+  // Sign-in steps get their budgets as a preHandler (after the body is parsed and the session resolved).
+  app.addHook("onRoute", (route) => {
+    if (!(route.config as { signInStep?: boolean } | undefined)?.signInStep) return;
+    route.preHandler = [limitSignIn, ...[route.preHandler ?? []].flat()];
   });
 }

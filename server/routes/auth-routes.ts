@@ -48,8 +48,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/auth/login",
       {
-        config: { access: "public" },
-        preHandler: app.limitSignIn,
+        config: { access: "public", signInStep: true },
         schema: {
           tags: ["auth"],
           summary: "登录（第一步：用户名和密码） Sign in",
@@ -76,8 +75,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/auth/totp/verify",
       {
-        config: { access: "signed_in", policy: self, pending: "second_factor" },
-        preHandler: app.limitSignIn,
+        config: { access: "signed_in", policy: self, pending: "second_factor", signInStep: true },
         schema: {
           tags: ["auth"],
           summary: "登录第二步：动态验证码或恢复码 Second factor",
@@ -110,8 +108,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/auth/totp/confirm",
       {
-        config: { access: "signed_in", policy: self, pending: "second_factor" },
-        preHandler: app.limitSignIn,
+        config: { access: "signed_in", policy: self, pending: "second_factor", signInStep: true },
         schema: {
           tags: ["auth"],
           summary: "绑定身份验证器：输入验证码确认，返回恢复码（仅显示一次） Confirm TOTP enrolment",

@@ -104,26 +104,38 @@ eachApi("users and departments", (ctx) => {
     });
   });
 
-  it("lets a user change their own password and ends their other sessions", async () => {
+  it("lets a user change their own password (with the current one) and ends their other sessions", async () => {
     const token = await ctx.token("provider");
+    const other = (
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "provider", password: testPassword },
+      })
+    ).json().token as string;
     const res = await ctx.as("provider", {
       method: "POST",
-      url: `/api/v1/users/${ctx.users.provider.id}/password`,
-      payload: { password: "Fresh-Vendor-Pass-77" },
+      url: "/api/v1/auth/password",
+      payload: { currentPassword: testPassword, newPassword: "Fresh-Vendor-Pass-77" },
     });
     expect(res.statusCode).toBe(204);
-    const me = await ctx.app.inject({
-      method: "GET",
-      url: "/api/v1/auth/me",
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(me.statusCode).toBe(401);
+    const me = (t: string) =>
+      ctx.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${t}` } });
+    expect((await me(token)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
     const old = await ctx.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
       payload: { username: "provider", password: testPassword },
     });
     expect(old.statusCode).toBe(401);
+    // Not through the administrators' reset route: that one is for someone else's password.
+    const selfReset = await ctx.as("admin", {
+      method: "POST",
+      url: `/api/v1/users/${ctx.users.admin.id}/password`,
+      payload: { password: "Another-Fresh-Pass-78" },
+    });
+    expect(selfReset.statusCode).toBe(422);
   });
 
   it("routes a site to its department with the deciding rule", async () => {
