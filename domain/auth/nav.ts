@@ -31,7 +31,7 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   routing: (r) => [...offices, "system_admin", "lead_department"].includes(r),
   // 案件类别与办理时限: the offices (and administrators) configure their region's taxonomy and time limits
   case_categories: (r) => [...offices, "system_admin"].includes(r),
-  users: (r) => managers.includes(r) || r === "auditor",
+  users: (r) => managers.includes(r) || r === "auditor" || r === "security_admin",
   trail: (r) => ["auditor", "system_admin", ...offices].includes(r),
 };
 

@@ -117,7 +117,11 @@ export async function main(argv: string[]): Promise<number> {
         await ensureReferenceData(deps);
         printAccounts(
           config,
-          await createDemo(deps, { fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD, steps: demoSteps }),
+          await createDemo(deps, {
+            fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD,
+            fixedTotpSecret: process.env.SAFEGRID_DEMO_TOTP_SECRET,
+            steps: demoSteps,
+          }),
         );
         return 0;
       }

@@ -45,6 +45,7 @@ export async function serve(config: Config) {
     if (config.demo) {
       const demo = await createDemo(deps, {
         fixedPassword: process.env.SAFEGRID_DEMO_PASSWORD,
+        fixedTotpSecret: process.env.SAFEGRID_DEMO_TOTP_SECRET,
         steps: demoSteps,
       });
       printAccounts(config, demo);

@@ -1,8 +1,11 @@
+import { generateSecret } from "otplib";
 import { listDepartments } from "../../db/queries/department-queries";
 import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
+import { twoFactorRequired } from "../../domain/auth/two-factor";
 import { type DepartmentKind, defaultCountyDepartments } from "../../domain/department/department-kinds";
 import { AppError } from "../../domain/errors";
+import { preEnrolTotp } from "../commands/auth/two-factor";
 import { createDepartment } from "../commands/departments/save-department";
 import { createUser } from "../commands/users/create-user";
 import type { Deps } from "../deps";
@@ -13,7 +16,8 @@ export const demoCountyCode = "620123";
 
 export interface DemoResult {
   county: { code: string; name: string };
-  accounts: { username: string; password: string; role: string; displayName: string }[];
+  /** `totpSecret`: the administrators' pre-enrolled authenticator secret (printed beside the password). */
+  accounts: { username: string; password: string; role: string; displayName: string; totpSecret?: string }[];
 }
 
 /** A demo step adds one kind of data to the demo county; later issues append steps (grids, sites, cases). */
@@ -50,11 +54,12 @@ async function demoDepartments(deps: Deps, places: DemoPlaces) {
 
 /**
  * Creates the demo county's departments, one account per role, and whatever later steps add.
- * Passwords are random unless `fixedPassword` is given (browser tests use that).
+ * Passwords (and the administrators' TOTP secrets) are random unless `fixedPassword` / `fixedTotpSecret` is
+ * given (browser tests use that: SAFEGRID_DEMO_PASSWORD, SAFEGRID_DEMO_TOTP_SECRET).
  */
 export async function createDemo(
   deps: Deps,
-  opts: { fixedPassword?: string; steps?: DemoStep[] } = {},
+  opts: { fixedPassword?: string; fixedTotpSecret?: string; steps?: DemoStep[] } = {},
 ): Promise<DemoResult> {
   const places = await demoPlaces(deps, demoCountyCode);
   await demoDepartments(deps, places);
@@ -66,7 +71,7 @@ export async function createDemo(
     const dep = a.departmentKind
       ? departments.find((d) => d.kind === (a.departmentKind as DepartmentKind))
       : undefined;
-    await createUser(deps, null, {
+    const made = await createUser(deps, null, {
       username: a.username,
       displayName: a.displayName,
       role: a.role,
@@ -74,7 +79,10 @@ export async function createDemo(
       departmentId: dep?.id ?? null,
       password,
     });
-    accounts.push({ username: a.username, password, role: a.role, displayName: a.displayName });
+    // The three administrators must sign in with two factors: the demo enrols an authenticator for them.
+    const totpSecret = twoFactorRequired(a.role) ? (opts.fixedTotpSecret ?? generateSecret()) : undefined;
+    if (totpSecret) await preEnrolTotp(deps, made.id, totpSecret);
+    accounts.push({ username: a.username, password, role: a.role, displayName: a.displayName, totpSecret });
   }
   for (const step of opts.steps ?? []) await step(deps, places);
   const county = (await findRegion(deps.db, places.county))!;

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { demoPassword, signIn } from "./e2e-harness";
+import { apiSignIn, signIn } from "./e2e-harness";
 
 /** Helpers of cases.e2e.ts: a real PNG, an API client per demo user, Ant Design select and action dialogs. */
 
@@ -48,12 +48,7 @@ export type Api = <T>(method: string, path: string, body?: unknown) => Promise<T
 
 /** Signs in over HTTP as a demo user and returns a JSON client with its bearer token. */
 export async function apiAs(baseUrl: string, username: string): Promise<Api> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  const { token } = (await res.json()) as { token: string };
+  const token = await apiSignIn(baseUrl, username);
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${baseUrl}/api/v1${path}`, {
       method,

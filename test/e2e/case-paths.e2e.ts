@@ -1,7 +1,16 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { act, apiAs, choose, coordinate, pageAs as open, png, stageOf } from "./case-e2e-kit";
-import { demoPassword, type E2eServer, launchBrowser, screenshot, startServer } from "./e2e-harness";
+import {
+  changeInitialPassword,
+  demoPassword,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  startServer,
+} from "./e2e-harness";
+
+const initialPassword = "Initial-E2e-Pass-2026";
 
 /**
  * The side paths of the closed loop, each through the console by the person who takes it: a department
@@ -47,8 +56,11 @@ beforeAll(async () => {
       role: "cooperating_department",
       scope: ["620123"],
       departmentId,
-      password: demoPassword,
+      password: initialPassword,
     });
+  // Created by another person: each chooses their own password at the first sign-in (here: the demo one).
+  for (const username of ["market2", "housing"])
+    await changeInitialPassword(server.url, username, initialPassword, demoPassword);
 }, walkTimeout);
 afterAll(async () => {
   await browser?.close();

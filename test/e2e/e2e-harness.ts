@@ -3,9 +3,13 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { generate } from "otplib";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 export const demoPassword = "E2e-Demo-Pass-2026";
+/** The demo administrators' (system, security, audit) pre-enrolled authenticator secret in browser tests. */
+export const demoTotpSecret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+const twoFactorUsers = new Set(["admin", "security", "auditor"]);
 export const shotsDir = path.resolve("test-results");
 
 async function freePort(): Promise<number> {
@@ -40,6 +44,7 @@ export async function startServer(): Promise<E2eServer> {
       HOST: "127.0.0.1",
       SAFEGRID_DATA_DIR: dataDir,
       SAFEGRID_DEMO_PASSWORD: demoPassword,
+      SAFEGRID_DEMO_TOTP_SECRET: demoTotpSecret,
       LOG_LEVEL: "warn",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
     },
@@ -92,11 +97,73 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the login page as a demo account. */
+const usedSteps = new Map<string, number>();
+
+/**
+ * The current TOTP code of a demo administrator, computed with otplib from the secret the demo prints. The
+ * server accepts each 30-second step once per account, so when this test run already used the current step
+ * for `username` this waits for the next one, as a person would.
+ */
+export async function totpCode(username: string, secret = demoTotpSecret): Promise<string> {
+  let step = Math.floor(Date.now() / 30_000);
+  if ((usedSteps.get(username) ?? -1) >= step) {
+    await new Promise((r) => setTimeout(r, (step + 1) * 30_000 - Date.now() + 50));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  usedSteps.set(username, step);
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+}
+
+/** Signs in through the API (password, then the TOTP code for the administrators); the bearer token. */
+export async function apiSignIn(baseUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const { token, stage } = (await res.json()) as { token: string; stage: string };
+  if (stage === "full") return token;
+  const verify = await fetch(`${baseUrl}/api/v1/auth/totp/verify`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ code: await totpCode(username) }),
+  });
+  if (verify.status !== 204) throw new Error(`totp ${username}: ${verify.status} ${await verify.text()}`);
+  return token;
+}
+
+/** The first sign-in of an account another person created: the initial password is replaced (required). */
+export async function changeInitialPassword(
+  baseUrl: string,
+  username: string,
+  initial: string,
+  chosen: string,
+) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: initial }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  const change = await fetch(`${baseUrl}/api/v1/auth/password`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ currentPassword: initial, newPassword: chosen }),
+  });
+  if (change.status !== 204) throw new Error(`password ${username}: ${change.status} ${await change.text()}`);
+}
+
+/** Signs in through the login page as a demo account (with the second step for the administrators). */
 export async function signIn(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(demoPassword);
   await page.getByTestId("login-submit").click();
+  if (twoFactorUsers.has(username)) {
+    await page.getByTestId("login-totp").fill(await totpCode(username));
+    await page.getByTestId("login-totp-submit").click();
+  }
   await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
 }

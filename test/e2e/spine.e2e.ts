@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 let server: E2eServer;
 let browser: Browser;
@@ -47,14 +47,15 @@ it("lets every printed demo account sign in", async () => {
     "committee",
     "provider",
     "auditor",
+    "security",
   ]) {
-    const res = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password: "E2e-Demo-Pass-2026" }),
-    });
-    expect(res.status, username).toBe(200);
+    // Password, then (system, security and audit administrators) the TOTP code from the printed secret.
+    const token = await apiSignIn(server.url, username);
+    const me = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status, username).toBe(200);
+    expect(((await me.json()) as { stage: string }).stage, username).toBe("full");
   }
+  expect(server.log()).toContain("TOTP KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU");
   expect(server.log()).toContain("演示账号");
 });
 

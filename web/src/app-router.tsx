@@ -26,6 +26,16 @@ function sectionRoute(section: NavSection, load: () => Promise<ComponentType>) {
 export const router = createBrowserRouter([
   { path: "/login", Component: LoginPage },
   {
+    path: "/two-factor",
+    lazy: async () => ({ Component: (await import("./pages/account/two-factor-page")).TwoFactorPage }),
+  },
+  {
+    path: "/change-password",
+    lazy: async () => ({
+      Component: (await import("./pages/account/change-password-page")).ChangePasswordPage,
+    }),
+  },
+  {
     path: "/",
     Component: ConsoleLayout,
     HydrateFallback: PageSpinner,
@@ -68,6 +78,10 @@ export const router = createBrowserRouter([
       {
         path: "cases/:id",
         ...sectionRoute("cases", async () => (await import("./pages/cases/case-detail-page")).CaseDetailPage),
+      },
+      {
+        path: "account",
+        lazy: async () => ({ Component: (await import("./pages/account/account-page")).AccountPage }),
       },
       {
         path: "inbox",

@@ -82,4 +82,9 @@ export interface TrailVerification {
 export interface Me {
   user: User;
   nav: string[];
+  /** `full`, or half signed in: a second factor to give (`mfa_verify`) or to enrol first (`mfa_enrol`). */
+  stage: "full" | "mfa_verify" | "mfa_enrol";
+  /** "reset" / "created" while the password must be changed before anything else. */
+  passwordChangeRequired: string | null;
+  twoFactor: { enrolled: boolean; required: boolean };
 }

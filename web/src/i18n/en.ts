@@ -1,3 +1,4 @@
+import { accountEn } from "./account-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { gridsSitesEn } from "./grids-sites-en";
@@ -157,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   "trail.eventId": "Record id",
   "trail.reason": "Reason",
   ...casesEn,
+  ...accountEn,
   ...gridsSitesEn,
   ...caseTaxonomyEn,
 };

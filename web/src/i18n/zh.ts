@@ -1,3 +1,4 @@
+import { accountZh } from "./account-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
@@ -154,6 +155,7 @@ export const zh = {
   "trail.eventId": "记录编号",
   "trail.reason": "原因",
   ...casesZh,
+  ...accountZh,
   ...gridsSitesZh,
   ...caseTaxonomyZh,
 };

@@ -35,6 +35,10 @@ export function ConsoleLayout() {
     return <Navigate to={`/login${search ? `?${search}` : ""}`} replace />;
   }
 
+  if (state.status === "second-factor")
+    return <Navigate to={state.stage === "mfa_enrol" ? "/two-factor" : "/login"} replace />;
+  if (state.passwordChangeRequired) return <Navigate to="/change-password" replace />;
+
   const { user, nav } = state;
   const entries = visibleNav(nav);
   const current = sectionOfPath(location.pathname);
@@ -77,7 +81,14 @@ export function ConsoleLayout() {
           <Space size="middle">
             <span data-testid="user-menu" className="console-user">
               <Avatar size="small" icon={<UserOutlined />} />
-              <span className="console-user-name">{user.displayName}</span>
+              <Link
+                to="/account"
+                className="console-user-name"
+                data-testid="nav-account"
+                title={t("account.title")}
+              >
+                {user.displayName}
+              </Link>
               <Tag color="blue">{pick(roleLabel[user.role], user.role)}</Tag>
             </span>
             <InboxBell />

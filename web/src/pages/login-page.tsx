@@ -7,6 +7,7 @@ import { PageSpinner } from "../components/page-spinner";
 import { useI18n } from "../i18n/i18n-context";
 import { LanguageToggle } from "../layout/language-toggle";
 import { useSession } from "../session/session-context";
+import { SecondFactorStep } from "./account/second-factor-step";
 
 interface LoginValues {
   username: string;
@@ -29,6 +30,9 @@ export function LoginPage() {
 
   if (state.status === "loading") return <PageSpinner />;
   if (state.status === "signed-in" && !submitting) return <Navigate to={next} replace />;
+  if (state.status === "second-factor" && state.stage === "mfa_enrol")
+    return <Navigate to="/two-factor" replace />;
+  const secondStep = state.status === "second-factor" && state.stage === "mfa_verify";
 
   const onFinish = async (values: LoginValues) => {
     setSubmitting(true);
@@ -36,7 +40,7 @@ export function LoginPage() {
     try {
       const session = await login(values.username.trim(), values.password);
       if (session.status === "signed-in") navigate(next, { replace: true });
-      else setError(t("login.failed"));
+      else if (session.status !== "second-factor") setError(t("login.failed"));
     } catch (err) {
       setError(errorMessage(err, t, { preferOwn: true }));
     } finally {
@@ -59,7 +63,8 @@ export function LoginPage() {
         {params.get("expired") && !error && (
           <Alert type="warning" showIcon title={t("error.session_expired")} style={{ marginBottom: 16 }} />
         )}
-        {error && (
+        {secondStep && <SecondFactorStep onDone={() => navigate(next, { replace: true })} />}
+        {!secondStep && error && (
           <Alert
             type="error"
             showIcon
@@ -69,36 +74,38 @@ export function LoginPage() {
             role="alert"
           />
         )}
-        <Form<LoginValues> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-          <Form.Item
-            name="username"
-            label={t("login.username")}
-            rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              data-testid="login-username"
-              placeholder={t("login.username")}
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t("login.password")}
-            rules={[{ required: true, message: t("login.passwordRequired") }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-              placeholder={t("login.password")}
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-            {t("login.submit")}
-          </Button>
-        </Form>
+        {!secondStep && (
+          <Form<LoginValues> layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
+            <Form.Item
+              name="username"
+              label={t("login.username")}
+              rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+                placeholder={t("login.username")}
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t("login.password")}
+              rules={[{ required: true, message: t("login.passwordRequired") }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+                placeholder={t("login.password")}
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+              {t("login.submit")}
+            </Button>
+          </Form>
+        )}
       </Card>
     </div>
   );

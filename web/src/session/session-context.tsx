@@ -5,7 +5,15 @@ import type { Me, User } from "../api/types";
 export type SessionState =
   | { status: "loading" }
   | { status: "signed-out"; reason?: string }
-  | { status: "signed-in"; user: User; nav: string[] };
+  /** Password accepted; the second factor is still to be given (`mfa_verify`) or enrolled (`mfa_enrol`). */
+  | { status: "second-factor"; stage: "mfa_verify" | "mfa_enrol"; user: User }
+  | {
+      status: "signed-in";
+      user: User;
+      nav: string[];
+      passwordChangeRequired: string | null;
+      twoFactor: Me["twoFactor"];
+    };
 
 export interface Session {
   state: SessionState;
@@ -20,7 +28,14 @@ const SessionContext = createContext<Session | null>(null);
 async function loadMe(): Promise<SessionState> {
   try {
     const me = await api.get<Me>("/auth/me");
-    return { status: "signed-in", user: me.user, nav: me.nav };
+    if (me.stage !== "full") return { status: "second-factor", stage: me.stage, user: me.user };
+    return {
+      status: "signed-in",
+      user: me.user,
+      nav: me.nav,
+      passwordChangeRequired: me.passwordChangeRequired,
+      twoFactor: me.twoFactor,
+    };
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return { status: "signed-out", reason: err.code };
     throw err;
@@ -69,7 +84,7 @@ export function useSession(): Session {
 }
 
 /** The signed-in user and nav; only for pages rendered inside the console layout. */
-export function useSignedIn(): { user: User; nav: string[] } {
+export function useSignedIn(): Extract<SessionState, { status: "signed-in" }> {
   const { state } = useSession();
   if (state.status !== "signed-in") throw new Error("useSignedIn without a session");
   return state;

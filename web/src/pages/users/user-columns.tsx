@@ -15,6 +15,8 @@ interface ColumnOptions {
   onEdit: (user: User) => void;
   onToggle: (user: User) => void;
   onResetPassword: (user: User) => void;
+  /** The security administrator's account actions (unlock, reset 2FA, end sessions). */
+  onSecurity?: (user: User) => void;
 }
 
 /** Columns of the users table; the action column only for those who may manage users. */
@@ -68,6 +70,20 @@ export function userColumns(o: ColumnOptions): ColumnsType<User> {
       render: (v: string | null) => formatDateTime(v, o.lang),
     },
   ];
+  const { onSecurity } = o;
+  if (!o.canManage && onSecurity) {
+    columns.push({
+      title: t("common.actions"),
+      key: "actions",
+      fixed: "right",
+      width: 90,
+      render: (_, u) => (
+        <Typography.Link onClick={() => onSecurity(u)} data-testid={`user-security-${u.username}`}>
+          {t("security.action")}
+        </Typography.Link>
+      ),
+    });
+  }
   if (!o.canManage) return columns;
   columns.push({
     title: t("common.actions"),

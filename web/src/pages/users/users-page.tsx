@@ -8,6 +8,7 @@ import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
+import { AccountSecurityDrawer } from "./account-security-drawer";
 import { PasswordDialog } from "./password-dialog";
 import { userColumns } from "./user-columns";
 import { UserDialog } from "./user-dialog";
@@ -25,6 +26,7 @@ export function UsersPage() {
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [securing, setSecuring] = useState<User | null>(null);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -108,6 +110,7 @@ export function UsersPage() {
           onEdit: (u) => setEditing({ user: u }),
           onToggle: toggleStatus,
           onResetPassword: setResetting,
+          onSecurity: me.role === "security_admin" ? setSecuring : undefined,
         })}
         pagination={{
           current: filter.page,
@@ -127,6 +130,7 @@ export function UsersPage() {
           load();
         }}
       />
+      <AccountSecurityDrawer user={securing} onClose={() => setSecuring(null)} />
       <PasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
