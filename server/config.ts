@@ -3,6 +3,10 @@ import type { PasswordPolicy } from "../domain/auth/password-policy";
 
 export interface AuthSettings {
   idleMinutes: number;
+  /** Idle timeout of the three administrators (system, security, audit): shorter. */
+  adminIdleMinutes: number;
+  /** A password older than this must be changed at the next request (等保 定期更换); 0 turns it off. */
+  passwordMaxAgeDays: number;
   absoluteHours: number;
   maxFailures: number;
   failureWindowMinutes: number;
@@ -69,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     auth: {
       idleMinutes: int(env.SAFEGRID_IDLE_MINUTES, 30),
+      adminIdleMinutes: int(env.SAFEGRID_ADMIN_IDLE_MINUTES, 15),
+      passwordMaxAgeDays: int(env.SAFEGRID_PASSWORD_MAX_AGE_DAYS, 90),
       absoluteHours: int(env.SAFEGRID_SESSION_HOURS, 12),
       maxFailures: int(env.SAFEGRID_LOCK_FAILURES, 5),
       failureWindowMinutes: int(env.SAFEGRID_LOCK_WINDOW_MINUTES, 15),
@@ -103,6 +109,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       ...base.auth,
       argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
       secretKey: "00".repeat(32),
+      // Suites move the clock by hours and days with cached sessions; the tests of these two set them.
+      adminIdleMinutes: base.auth.idleMinutes,
+      passwordMaxAgeDays: 0,
       // Tests sign in hundreds of times from one address; the rate-limit tests set their own budgets.
       rateLimit: {
         signInPerAccount: 10_000,

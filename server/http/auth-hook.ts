@@ -95,9 +95,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     const pending = req.routeOptions.config?.pending;
     if (found.stage !== "full" && pending !== "second_factor")
       throw new AppError("mfa_required", { details: { stage: found.stage } });
-    if (found.user.passwordChangeReason && !pending)
+    if (found.passwordChange && !pending)
       throw new AppError("password_change_required", {
-        details: { reason: found.user.passwordChangeReason },
+        details: { reason: found.passwordChange },
       });
     const gate = req.routeOptions.config?.policy;
     if (typeof gate === "function" && !gate(found.actor)) throw forbidden();

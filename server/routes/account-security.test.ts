@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
+import { buildApp } from "../app";
 import { eachApi } from "../test/api-harness";
 import { testPassword } from "../test/fixtures";
+import { signInForTest } from "../test/sign-in";
 
 eachApi("passwords, sessions and separation of duties", (ctx) => {
   const login = (username: string, password = testPassword) =>
@@ -244,5 +246,46 @@ eachApi("passwords, sessions and separation of duties", (ctx) => {
       .where("action", "=", "user.password_reset")
       .execute();
     expect(trail).toHaveLength(1);
+  });
+
+  it("administrators idle out after 15 minutes (others 30); a password older than 90 days must be changed", async () => {
+    const auth = { ...ctx.deps.config.auth, adminIdleMinutes: 15, passwordMaxAgeDays: 90 };
+    const app = await buildApp({ ...ctx.deps, config: { ...ctx.deps.config, auth } });
+    try {
+      ctx.deps.clock.advance({ days: 91 });
+      const me = (token: string) =>
+        app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } });
+      const admin = await signInForTest(app, ctx.deps.clock, "security");
+      const city = await signInForTest(app, ctx.deps.clock, "city");
+      ctx.deps.clock.advance({ minutes: 16 });
+      expect((await me(admin)).json().code).toBe("session_expired");
+      const cityMe = await me(city);
+      expect(cityMe.statusCode).toBe(200);
+      expect(cityMe.json().passwordChangeRequired).toBe("expired");
+      const blocked = await app.inject({
+        method: "GET",
+        url: "/api/v1/users",
+        headers: { authorization: `Bearer ${city}` },
+      });
+      expect(blocked.json()).toMatchObject({
+        code: "password_change_required",
+        details: { reason: "expired" },
+      });
+      const changed = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password",
+        headers: { authorization: `Bearer ${city}` },
+        payload: { currentPassword: testPassword, newPassword: "Renewed-Metro-Pass-2027" },
+      });
+      expect(changed.statusCode).toBe(204);
+      const open = await app.inject({
+        method: "GET",
+        url: "/api/v1/users",
+        headers: { authorization: `Bearer ${city}` },
+      });
+      expect(open.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

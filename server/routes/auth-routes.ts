@@ -19,6 +19,7 @@ import {
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { changeOwnPassword } from "../commands/auth/change-password";
+import { pendingPasswordChange } from "../commands/auth/resolve-session";
 import { endSessions, sessionsOf } from "../commands/auth/sessions";
 import { signIn } from "../commands/auth/sign-in";
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from "../commands/auth/two-factor";
@@ -229,7 +230,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           user: presentUser(user),
           nav: navFor(actor),
           stage: (req.sessionStage ?? "full") as "full",
-          passwordChangeRequired: user.passwordChangeReason ?? null,
+          passwordChangeRequired: pendingPasswordChange(deps, user),
           twoFactor: { enrolled: Boolean(user.totpSecret), required: twoFactorRequired(user.role) },
         };
       },

@@ -3,6 +3,7 @@ import { findSessionUser, type UserRow } from "../../../db/queries/user-queries"
 import type { SessionStage } from "../../../db/schema/core-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Role } from "../../../domain/auth/roles";
+import { twoFactorRequired } from "../../../domain/auth/two-factor";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { sessionId } from "./sign-in";
@@ -25,13 +26,21 @@ export function actorFromUser(user: UserRow): Actor {
 export async function resolveSession(
   deps: Deps,
   token: string,
-): Promise<{ actor: Actor; user: UserRow; sessionId: string; stage: SessionStage }> {
+): Promise<{
+  actor: Actor;
+  user: UserRow;
+  sessionId: string;
+  stage: SessionStage;
+  passwordChange: string | null;
+}> {
   const id = sessionId(token);
   const found = await findSessionUser(deps.db, id);
   if (!found) throw new AppError("unauthenticated");
   const { session, user } = found;
   const now = deps.clock.now();
-  const idleLimit = new Date(session.lastSeenAt).getTime() + deps.config.auth.idleMinutes * 60_000;
+  const idleMinutes =
+    user && twoFactorRequired(user.role) ? deps.config.auth.adminIdleMinutes : deps.config.auth.idleMinutes;
+  const idleLimit = new Date(session.lastSeenAt).getTime() + idleMinutes * 60_000;
   if (now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) {
     await deleteSession(deps.db, id);
     throw new AppError("session_expired");
@@ -44,5 +53,23 @@ export async function resolveSession(
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 30_000) {
     await touchSession(deps.db, id, now.toISOString());
   }
-  return { actor: actorFromUser(user), user, sessionId: id, stage: session.stage as SessionStage };
+  return {
+    actor: actorFromUser(user),
+    user,
+    sessionId: id,
+    stage: session.stage as SessionStage,
+    passwordChange: pendingPasswordChange(deps, user),
+  };
+}
+
+/**
+ * Why the user must change the password before anything else, or null: an administrator's reset, an account
+ * made by someone else, or a password older than `passwordMaxAgeDays` ("expired").
+ */
+export function pendingPasswordChange(deps: Deps, user: UserRow): string | null {
+  if (user.passwordChangeReason) return user.passwordChangeReason;
+  const maxDays = deps.config.auth.passwordMaxAgeDays;
+  if (maxDays <= 0) return null;
+  const age = deps.clock.now().getTime() - new Date(user.passwordChangedAt).getTime();
+  return age >= maxDays * 86_400_000 ? "expired" : null;
 }

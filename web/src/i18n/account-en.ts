@@ -30,6 +30,7 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   "password.title": "Change password",
   "password.requiredCreated": "Someone else created this account: choose a password only you know.",
   "password.requiredReset": "An administrator reset your password: choose a new one.",
+  "password.requiredExpired": "Your password is older than the allowed age: choose a new one.",
   "password.current": "Current password",
   "password.new": "New password",
   "password.confirm": "Confirm new password",

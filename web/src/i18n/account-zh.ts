@@ -29,6 +29,7 @@ export const accountZh = {
   "password.title": "修改密码",
   "password.requiredCreated": "这是您首次登录由他人创建的账号，请先设置只有您自己知道的新密码。",
   "password.requiredReset": "管理员已重置您的密码，请先设置新密码。",
+  "password.requiredExpired": "您的密码已使用超过规定期限，请更换新密码。",
   "password.current": "当前密码",
   "password.new": "新密码",
   "password.confirm": "确认新密码",

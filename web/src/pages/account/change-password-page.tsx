@@ -56,7 +56,13 @@ export function ChangePasswordPage() {
           <Alert
             type="warning"
             showIcon
-            title={t(reason === "reset" ? "password.requiredReset" : "password.requiredCreated")}
+            title={t(
+              reason === "reset"
+                ? "password.requiredReset"
+                : reason === "expired"
+                  ? "password.requiredExpired"
+                  : "password.requiredCreated",
+            )}
             style={{ marginBottom: 16 }}
           />
         )}
