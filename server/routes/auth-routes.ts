@@ -28,7 +28,6 @@ import { actorOf, sessionCookie } from "../http/auth-hook";
 import { presentUser } from "./present-user";
 
 const errors = {
-  204: z.null(),
   401: errorBody,
   403: errorBody,
   409: errorBody,
@@ -36,6 +35,7 @@ const errors = {
   423: errorBody,
   429: errorBody,
 };
+const noContent = { 204: z.null(), ...errors };
 const self = securityPolicy.ownSessions;
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -81,7 +81,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "登录第二步：动态验证码或恢复码 Second factor",
           body: codeInput,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
@@ -133,7 +133,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           description:
             "Needs the current password; the new one may not be any of the last 5. Other sessions end.",
           body: changePasswordInput,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
@@ -163,7 +163,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "结束我的一个会话 Revoke one of my sessions",
           params: sessionParams,
-          response: { 404: errorBody, ...errors },
+          response: { 404: errorBody, ...noContent },
         },
       },
       async (req, reply) => {
@@ -179,7 +179,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/auth/logout",
       {
         config: { access: "signed_in", policy: self, pending: "second_factor" },
-        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { ...errors } },
+        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { ...noContent } },
       },
       async (req, reply) => {
         const actor = actorOf(req);

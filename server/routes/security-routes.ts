@@ -17,7 +17,8 @@ import { resetTwoFactor } from "../commands/auth/two-factor";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 
-const errors = { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
+const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
+const noContent = { 204: z.null(), ...errors };
 
 /** The security log (audit administrator) and the security administrator's account actions (安全管理员). */
 export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -70,7 +71,7 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "解除账号锁定 Unlock",
           params: idParams,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
@@ -88,7 +89,7 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "重置双因素认证（需重新绑定）Reset two factors",
           params: idParams,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
@@ -106,7 +107,7 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "结束该用户的全部会话 End all sessions of a user",
           params: idParams,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
@@ -124,7 +125,7 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "结束该用户的一个会话 End one session of a user",
           params: userSessionParams,
-          response: { ...errors },
+          response: { ...noContent },
         },
       },
       async (req, reply) => {
