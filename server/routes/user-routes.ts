@@ -86,8 +86,13 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/users/:id/password",
       {
-        config: { access: "signed_in", policy: "userPolicy.update (or self)" },
-        schema: { tags: ["users"], summary: "重置密码", params: idParams, body: passwordInput },
+        config: { access: "signed_in", policy: "userPolicy.update (someone else; own: POST /auth/password)" },
+        schema: {
+          tags: ["users"],
+          summary: "重置密码（临时密码，下次登录须修改）",
+          params: idParams,
+          body: passwordInput,
+        },
       },
       async (req, reply) => {
         await setPassword(deps, actorOf(req), req.params.id, req.body.password);
