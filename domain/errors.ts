@@ -25,6 +25,16 @@ export const errorCatalog = {
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  outbound_url_invalid: {
+    status: 422,
+    zh: "接收地址不符合外发规则（须为 http/https，不含用户名密码，端口允许使用）",
+    en: "The URL breaks the outbound rules (http/https, no credentials, an allowed port)",
+  },
+  outbound_address_blocked: {
+    status: 422,
+    zh: "接收地址指向本机、内网、链路本地、组播或保留地址，不允许外发",
+    en: "The address is loopback, private, link-local, multicast or reserved",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;
 

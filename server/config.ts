@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
+import { type AllowList, parseAllowList } from "../domain/outbound/outbound-rules";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -26,12 +27,24 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  /** Webhooks and the SMS gateway: allow list and timeouts (docs/security/outbound.md). */
+  outbound: { allow: AllowList; connectTimeoutMs: number; totalTimeoutMs: number };
+  /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
+  smsGateway: { url: string; key: string | undefined; keyHeader: string } | null;
 }
 
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
   return Number.isFinite(n) ? n : fallback;
 };
+
+/** `SAFEGRID_OUTBOUND_ALLOW`: an entry that is not an address, a CIDR range or a host name stops the start. */
+function outboundAllow(text: string | undefined): AllowList {
+  const { invalid, ...allow } = parseAllowList(text);
+  if (invalid.length)
+    throw new Error(`SAFEGRID_OUTBOUND_ALLOW: not an address, range or host: ${invalid.join(", ")}`);
+  return allow;
+}
 
 /** Reads the configuration from the environment; every setting has a documented default (README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +73,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    outbound: {
+      allow: outboundAllow(env.SAFEGRID_OUTBOUND_ALLOW),
+      connectTimeoutMs: int(env.SAFEGRID_OUTBOUND_CONNECT_TIMEOUT_MS, 3000),
+      totalTimeoutMs: int(env.SAFEGRID_OUTBOUND_TIMEOUT_MS, 10_000),
+    },
+    smsGateway: env.SAFEGRID_SMS_GATEWAY_URL
+      ? {
+          url: env.SAFEGRID_SMS_GATEWAY_URL,
+          key: env.SAFEGRID_SMS_GATEWAY_KEY || undefined,
+          keyHeader: env.SAFEGRID_SMS_GATEWAY_KEY_HEADER || "X-Api-Key",
+        }
+      : null,
   };
 }
 

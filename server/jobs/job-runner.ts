@@ -3,7 +3,7 @@ import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
 import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
-import { loggingSmsSender } from "./sms-sender";
+import { smsSenderFrom } from "./sms-sender";
 
 export interface JobRunnerOptions extends Partial<DeliveryOptions> {
   /** How often the jobs run (default one minute). */
@@ -33,9 +33,8 @@ export interface JobRunner {
  */
 export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunner {
   const delivery: DeliveryOptions = {
-    sms: opts.sms ?? loggingSmsSender(),
-    fetch: opts.fetch,
-    timeoutMs: opts.timeoutMs,
+    sms: opts.sms !== undefined ? opts.sms : smsSenderFrom(deps.config.smsGateway, deps.config.outbound),
+    resolve: opts.resolve,
   };
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
   const keepMs = (opts.keepKeysDays ?? 30) * 86_400_000;

@@ -120,8 +120,9 @@ export interface NotificationStatus {
   recipientId: string | null;
   recipientName: string | null;
   target: string | null;
-  status: "pending" | "delivered" | "failed" | "read";
+  status: "pending" | "delivered" | "sent" | "failed" | "not_sent_no_gateway" | "read";
   attempts: number;
+  /** A fixed category (`timeout`, `refused`, `blocked_address`, `http_status`, …), never a remote text. */
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
