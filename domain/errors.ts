@@ -25,6 +25,11 @@ export const errorCatalog = {
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  same_person_closure: {
+    status: 409,
+    zh: "本县已启用“同人不得闭环”：整改反馈人、经办人不能复查或结案本案",
+    en: "Another person must re-check and close this case",
+  },
   outbound_url_invalid: {
     status: 422,
     zh: "接收地址不符合外发规则（须为 http/https，不含用户名密码，端口允许使用）",
