@@ -154,6 +154,8 @@ export interface CaseDetail {
   case: CaseView;
   abilities: CaseAbilities;
   allowedActions: CaseAction[];
+  /** 同人不得闭环: the county's rule and the actions it refuses this person now (stated before the action). */
+  closureRule: { anotherPersonCloses: boolean; refusals: { action: CaseAction; reason: string }[] };
   timeline: TimelineItem[];
   evidence: EvidenceView[];
   notifications: NotificationStatus[];
