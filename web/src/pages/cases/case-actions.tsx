@@ -38,7 +38,7 @@ export function CaseActions({
   const refused = (
     <>
       {refusals.map((r) => (
-        <Button key={r.action} disabled data-testid={`action-${r.action}-refused`}>
+        <Button key={r.action} disabled data-testid={`refused-${r.action}`}>
           {pick(caseActionLabel[r.action])}
         </Button>
       ))}
