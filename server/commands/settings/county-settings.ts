@@ -34,8 +34,7 @@ export async function anotherPersonCloses(db: Tx, countyCode: string): Promise<b
 
 async function visibleCounty(deps: Deps, actor: Actor, code: string) {
   const region = await findRegion(deps.db, code);
-  if (region?.level !== "county" || !countySettingPolicy.read(actor, code))
-    throw new AppError("not_found");
+  if (region?.level !== "county" || !countySettingPolicy.read(actor, code)) throw new AppError("not_found");
 }
 
 export async function readCountySettings(
