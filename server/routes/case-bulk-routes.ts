@@ -69,8 +69,11 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = actorOf(req);
         const { reason, ...query } = req.query;
-        const file = await recordedExport(deps, actor, { kind: "cases", filter: query, reason }, (watermark) =>
-          exportCasesXlsx(deps, actor, toFilter(query), wantsEnglish(req), watermark),
+        const file = await recordedExport(
+          deps,
+          actor,
+          { kind: "cases", filter: query, reason },
+          (watermark) => exportCasesXlsx(deps, actor, toFilter(query), wantsEnglish(req), watermark),
         );
         const name = `案件列表-${deps.clock.now().toISOString().slice(0, 10)}.xlsx`;
         return sendExport(reply, file, name, "cases.xlsx");

@@ -10,7 +10,9 @@ export const exportReasonField = { reason: exportReasonQuery };
 /** Error answers every export route documents (422 `export_reason_required` or `validation_failed`). */
 export const exportErrorResponses = {
   403: errorBody.describe("forbidden：无导出权限"),
-  422: errorBody.describe("export_reason_required：导出含个人信息或敏感数据而未填写事由；validation_failed：参数无效"),
+  422: errorBody.describe(
+    "export_reason_required：导出含个人信息或敏感数据而未填写事由；validation_failed：参数无效",
+  ),
 };
 
 /** Sends a recorded export: the workbook, its file name, and the sha256 and trail row that recorded it. */

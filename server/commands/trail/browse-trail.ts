@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { browseTrail, type TrailEventRow, type TrailFilter } from "../../../db/queries/trail-browse-queries";
 import type { Actor } from "../../../domain/auth/actor";
-import { roleLabel, type Role } from "../../../domain/auth/roles";
+import { type Role, roleLabel } from "../../../domain/auth/roles";
 import { shanghaiDateTime } from "../../../domain/calendar/shanghai-time";
 import { AppError } from "../../../domain/errors";
 import { trailPolicy } from "../../../domain/policies/trail-policy";
