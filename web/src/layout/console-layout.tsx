@@ -3,6 +3,9 @@ import { App as AntApp, Avatar, Button, Layout, Menu, Space, Spin, Tag, Typograp
 import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { roleLabel } from "../../../domain/auth/roles";
+import { shanghaiDate } from "../../../domain/calendar/shanghai-time";
+import { showsPersonalData } from "../../../domain/classification/personal-sections";
+import { PersonalDataWatermark } from "../components/personal-data-watermark";
 import { useI18n } from "../i18n/i18n-context";
 import { InboxBell } from "../pages/inbox/inbox-bell";
 import { useSession } from "../session/session-context";
@@ -90,6 +93,11 @@ export function ConsoleLayout() {
         <Content className="console-content">
           <Outlet />
         </Content>
+        {showsPersonalData(current?.section) && (
+          <PersonalDataWatermark
+            lines={[`${user.displayName}（${user.username}）`, shanghaiDate(new Date())]}
+          />
+        )}
       </Layout>
     </Layout>
   );
