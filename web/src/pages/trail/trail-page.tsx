@@ -12,6 +12,19 @@ import { useI18n } from "../../i18n/i18n-context";
 import { TrailFilters } from "./trail-filters";
 import { TrailVerify } from "./trail-verify";
 
+const firstKeys = ["reason", "export", "rows", "filter", "username"];
+
+/** An event's data as one line, what a reviewer reads first (the stated reason of an export) leading. */
+export function eventDataText(data: unknown): string {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return JSON.stringify(data);
+  const entries = Object.entries(data as Record<string, unknown>);
+  const rank = (k: string) => (firstKeys.includes(k) ? firstKeys.indexOf(k) : firstKeys.length);
+  return entries
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join("; ");
+}
+
 /** /trail: the trail browser of the audit administrator (留痕浏览) and the hash-chain check (留痕校验). */
 export function TrailPage() {
   const { t, pick, lang } = useI18n();
@@ -94,13 +107,14 @@ export function TrailPage() {
     {
       title: t("trailBrowse.data"),
       dataIndex: "data",
+      width: 380,
       render: (d: unknown) => (
         <Typography.Paragraph
           className="trail-data"
           ellipsis={{ rows: 2, expandable: true, symbol: "…" }}
           style={{ marginBottom: 0, fontFamily: "monospace", fontSize: 12 }}
         >
-          {JSON.stringify(d)}
+          {eventDataText(d)}
         </Typography.Paragraph>
       ),
     },
@@ -131,7 +145,7 @@ export function TrailPage() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1450 }}
           data-testid="trail-table"
           pagination={{
             current: paging.page,
