@@ -52,7 +52,16 @@ export function ConsoleLayout() {
 
   return (
     <Layout className="console">
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        onBreakpoint={setCollapsed}
+        width={208}
+        collapsedWidth={56}
+        theme="dark"
+      >
         <div className="console-brand" title={t("app.title")}>
           <span className="console-logo">▦</span>
           {!collapsed && <span className="console-brand-text">{t("app.shortTitle")}</span>}
