@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { navSections } from "../auth/nav";
 import { caseActions, caseEventVerb } from "../case/case-types";
 import { eventLabel } from "../trail/event-labels";
 import { classOf, dataClasses, fieldClasses, highestClass, isProtected } from "./data-classes";
@@ -10,6 +11,7 @@ import {
   type QualifiedField,
   validReason,
 } from "./data-exports";
+import { personalDataSections, showsPersonalData } from "./personal-sections";
 
 describe("data classification table", () => {
   it("classes contacts, phones and reporters as personal and hazard details as sensitive", () => {
@@ -74,5 +76,15 @@ describe("event labels", () => {
     expect(eventLabel("case.dispatched")?.zh).toBe("派送交办");
     expect(eventLabel("data.exported")?.zh).toBe("导出数据");
     expect(eventLabel("made.up")).toBeNull();
+  });
+});
+
+describe("console sections with personal data", () => {
+  it("watermarks the pages that list people, and not the dashboard or the region tree", () => {
+    for (const s of ["sites", "cases", "users", "trail", "security_log", "grids"] as const)
+      expect(showsPersonalData(s), s).toBe(true);
+    for (const s of ["dashboard", "regions", "routing", "case_categories", undefined] as const)
+      expect(showsPersonalData(s), String(s)).toBe(false);
+    for (const s of personalDataSections) expect(navSections).toContain(s);
   });
 });
