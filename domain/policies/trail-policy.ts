@@ -10,8 +10,8 @@ const trailReaders: Role[] = ["auditor", "system_admin", "province_office", "cit
  */
 export const trailPolicy = {
   verify: (actor: Actor) => hasRole(actor, ...trailReaders),
+  /** The trail browser (filters, paging; rows of the actor's jurisdiction). */
   read: (actor: Actor) => hasRole(actor, ...trailReaders),
-  /** The trail browser (filters, paging) and its export. */
-  browse: (actor: Actor) => hasRole(actor, ...trailReaders),
+  /** The export of the filtered rows (with a stated reason, see domain/classification). */
   export: (actor: Actor) => hasRole(actor, ...trailReaders),
 };

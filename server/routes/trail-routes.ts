@@ -51,7 +51,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/events",
       {
-        config: { access: "signed_in", policy: trailPolicy.browse },
+        config: { access: "signed_in", policy: trailPolicy.read },
         schema: {
           tags: ["trail"],
           summary: "留痕浏览：按操作人、对象、事件类型、时间筛选（本辖区，分页）",

@@ -42,7 +42,7 @@ export async function trailPage(
   pageSize: number,
   en = false,
 ) {
-  if (!trailPolicy.browse(actor)) throw new AppError("forbidden");
+  if (!trailPolicy.read(actor)) throw new AppError("forbidden");
   const found = await browseTrail(deps.db, actor.scope, filter, {
     offset: (page - 1) * pageSize,
     limit: pageSize,
