@@ -60,6 +60,12 @@ it("a county office exports sites only with a reason, and the file carries its w
   expect(ws.getCell("A2").value).toBe("名称");
   expect(ws.rowCount).toBeGreaterThan(3);
   await screenshot(page, "audit-02-sites-watermark");
+
+  await openAs("county", { width: 390, height: 844 });
+  await page.goto(`${server.url}/sites`);
+  await page.getByTestId("site-export").click();
+  await page.getByTestId("export-reason").fill(reason);
+  await screenshot(page, "audit-02b-export-reason-phone");
 });
 
 it("the audit administrator browses the trail with a filter and sees the export with its reason", async () => {
