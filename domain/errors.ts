@@ -25,6 +25,22 @@ export const errorCatalog = {
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  database_unavailable: {
+    status: 503,
+    zh: "数据库暂时不可用，请稍后重试",
+    en: "The database is temporarily unavailable; try again shortly",
+  },
+  storage_full: {
+    status: 507,
+    zh: "服务器存储空间已满，数据未保存，请联系管理员",
+    en: "The server's storage is full; nothing was saved. Contact the administrator",
+  },
+  overloaded: { status: 503, zh: "服务器繁忙，请稍后重试", en: "The server is busy; try again shortly" },
+  request_timeout: {
+    status: 503,
+    zh: "服务器处理超时，请稍后重试",
+    en: "The server did not finish in time; try again shortly",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;
 

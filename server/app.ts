@@ -15,6 +15,7 @@ import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { registerResilience, serverTimeouts } from "./http/resilience";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
@@ -35,10 +36,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    ...serverTimeouts(deps.config.resilience),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { retryAfterSeconds: deps.config.resilience.retryAfterSeconds });
+  await registerResilience(app, deps.config.resilience);
   await app.register(cookie);
   registerAuth(app, deps);
   await app.register(swagger, {
