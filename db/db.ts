@@ -63,10 +63,14 @@ function openPool(url: string, opts: OpenOptions): pg.Pool {
     `-c statement_timeout=${Math.max(0, Math.round(opts.statementTimeoutMs ?? 0))}`,
     `-c lock_timeout=${Math.max(0, Math.round(opts.lockTimeoutMs ?? 0))}`,
   ];
+  // Settings in the URL (`?options=-c search_path=…`) would replace ours: join them into one.
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get("options");
+  parsed.searchParams.delete("options");
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: parsed.toString(),
     max: opts.poolSize ?? 10,
-    options: settings.filter(Boolean).join(" "),
+    options: [fromUrl ?? "", ...settings].filter(Boolean).join(" "),
     application_name: opts.applicationName ?? "safegrid",
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
   });

@@ -22,6 +22,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve the built console from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Where the log goes when `logger` is on (stdout by default; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
@@ -31,6 +33,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       ? {
           level: process.env.LOG_LEVEL || "info",
           redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     bodyLimit: deps.config.bodyLimitBytes,
