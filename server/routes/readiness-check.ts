@@ -63,7 +63,8 @@ export async function checkReadiness(deps: Deps): Promise<Readiness> {
   const [db, disk, migrations] = await Promise.allSettled([
     withTimeout(
       (async () => {
-        await probeWrite(deps.db, deps.dialect, readyTimeoutMs);
+        // The database gives up (lock or busy timeout) before the overall deadline, naming the cause.
+        await probeWrite(deps.db, deps.dialect, readyTimeoutMs / 2);
         return deps.dialect === "sqlite" ? sqliteAtPageLimit(deps.db) : false;
       })(),
       readyTimeoutMs,
