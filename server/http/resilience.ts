@@ -27,7 +27,7 @@ export function serverTimeouts(r: ResilienceSettings) {
 const isHealthRoute = (url: string) => url === "/api/health" || url.startsWith("/api/health/");
 
 /**
- * The request deadline and load shedding:
+ * The request deadline, load shedding and connections closed at shutdown:
  * - a handler that has not answered `requestDeadlineMs` after the request arrived completely (a database
  *   that stalls in a way no statement timeout catches, a pool with no free connection) is answered with
  *   503 `request_timeout` and Retry-After; what it still does afterwards is never acknowledged;
@@ -37,6 +37,17 @@ const isHealthRoute = (url: string) => url === "/api/health" || url.startsWith("
  */
 export async function registerResilience(app: FastifyInstance, r: ResilienceSettings) {
   const retryAfter = String(r.retryAfterSeconds);
+  // While shutting down, answers to the requests still in flight close their connection, so a client's
+  // keep-alive connection does not hold the shutdown until the keep-alive timeout.
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook("onSend", (_req, reply, payload, done) => {
+    if (closing) reply.header("connection", "close");
+    done(null, payload);
+  });
   if (r.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: r.maxEventLoopDelayMs,
