@@ -120,6 +120,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...base,
     demo: false,
     auth: { ...base.auth, argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    // Test files share a busy machine: no load shedding and a generous deadline unless a test sets them.
+    resilience: { ...base.resilience, maxEventLoopDelayMs: 0, requestDeadlineMs: 60_000 },
     ...overrides,
   };
 }
