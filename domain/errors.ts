@@ -45,6 +45,22 @@ export const errorCatalog = {
     zh: "接收地址指向本机、内网、链路本地、组播或保留地址，不允许外发",
     en: "The address is loopback, private, link-local, multicast or reserved",
   },
+  database_unavailable: {
+    status: 503,
+    zh: "数据库暂时不可用，请稍后重试",
+    en: "The database is temporarily unavailable; try again shortly",
+  },
+  storage_full: {
+    status: 507,
+    zh: "服务器存储空间已满，数据未保存，请联系管理员",
+    en: "The server's storage is full; nothing was saved. Contact the administrator",
+  },
+  overloaded: { status: 503, zh: "服务器繁忙，请稍后重试", en: "The server is busy; try again shortly" },
+  request_timeout: {
+    status: 503,
+    zh: "服务器处理超时，请稍后重试",
+    en: "The server did not finish in time; try again shortly",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;
 
