@@ -6,6 +6,8 @@ import * as createTrailAnchor from "./202611291300-create-trail-anchor";
 import * as indexUserDepartment from "./202611291400-index-user-department";
 import * as createCaseCategory from "./202611291500-create-case-category";
 import * as authHardening from "./202612041100-auth-hardening";
+import * as createCountySetting from "./202612041200-create-county-setting";
+import * as indexEventBrowse from "./202612041400-index-event-browse";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   "202611291400-index-user-department": indexUserDepartment,
   "202611291500-create-case-category": createCaseCategory,
   "202612041100-auth-hardening": authHardening,
+  "202612041200-create-county-setting": createCountySetting,
+  "202612041400-index-event-browse": indexEventBrowse,
 };

@@ -134,6 +134,7 @@ eachApi("passwords, sessions and separation of duties", (ctx) => {
       .select(["action", "actorId"])
       .where("subjectId", "=", ctx.users.station.id)
       .where("action", "in", ["user.unlocked", "user.sessions_ended"])
+      .orderBy("id")
       .execute();
     expect(actions).toEqual([
       { action: "user.unlocked", actorId: ctx.users.security.id },

@@ -1,4 +1,5 @@
 import { accountEn } from "./account-en";
+import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { gridsSitesEn } from "./grids-sites-en";
@@ -47,7 +48,7 @@ export const en: Record<MessageKey, string> = {
   "nav.departments": "Departments",
   "nav.routing": "Routing rules",
   "nav.users": "Users",
-  "nav.trail": "Trail check",
+  "nav.trail": "Trail",
   "forbidden.title": "No access",
   "forbidden.subtitle": "Your role cannot open this page",
   "notFound.subtitle": "This page does not exist",
@@ -160,5 +161,6 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...accountEn,
   ...gridsSitesEn,
+  ...auditEn,
   ...caseTaxonomyEn,
 };

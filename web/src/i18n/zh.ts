@@ -1,4 +1,5 @@
 import { accountZh } from "./account-zh";
+import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
@@ -45,7 +46,7 @@ export const zh = {
   "nav.departments": "监管部门",
   "nav.routing": "分派规则",
   "nav.users": "用户管理",
-  "nav.trail": "留痕校验",
+  "nav.trail": "留痕浏览",
   "forbidden.title": "无权访问",
   "forbidden.subtitle": "当前角色不能打开此页面",
   "notFound.subtitle": "页面不存在",
@@ -157,6 +158,7 @@ export const zh = {
   ...casesZh,
   ...accountZh,
   ...gridsSitesZh,
+  ...auditZh,
   ...caseTaxonomyZh,
 };
 
