@@ -64,7 +64,7 @@ it("a county officer enrols TOTP by QR code and signs in again with a code", asy
   await signIn(page, server.url, "county");
   await page.getByTestId("nav-account").click();
   await page.getByTestId("account-page").waitFor();
-  expect(await page.getByTestId("session-table").textContent()).toContain("当前会话");
+  await expect.poll(() => page.getByTestId("session-table").textContent()).toContain("当前会话");
   await page.getByTestId("two-factor-start").click();
   expect(await page.getByTestId("totp-enrol").textContent()).toContain("绑定身份验证器");
   const codes = await enrol(page, "county", "two-factor-01-county");
@@ -120,5 +120,10 @@ it("the security administrator resets the auditor's authenticator; the auditor m
   await phone.getByTestId("login-totp").fill(await totpCode("auditor", secretOf.auditor));
   await phone.getByTestId("login-totp-submit").click();
   await phone.getByTestId("user-menu").waitFor({ timeout: 15_000 });
+  // 我的账号 on a phone: the avatar leads there; the auditor's sessions are listed.
+  await phone.getByTestId("nav-account-icon").click();
+  await phone.getByTestId("account-page").waitFor();
+  await phone.getByTestId("two-factor-on").waitFor();
+  await screenshot(phone, "two-factor-07-phone-account");
   await phone.close();
 }, 150_000);

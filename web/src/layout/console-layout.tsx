@@ -92,7 +92,9 @@ export function ConsoleLayout() {
           </Typography.Text>
           <Space size="middle">
             <span data-testid="user-menu" className="console-user">
-              <Avatar size="small" icon={<UserOutlined />} />
+              <Link to="/account" aria-label={t("account.title")} data-testid="nav-account-icon">
+                <Avatar size="small" icon={<UserOutlined />} />
+              </Link>
               <Link
                 to="/account"
                 className="console-user-name"
