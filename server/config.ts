@@ -26,6 +26,16 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  /** Scheduled backups (README "Backup"); off while `dir` is unset. */
+  backup: BackupSettings;
+}
+
+export interface BackupSettings {
+  dir: string | undefined;
+  /** How many scheduled backups to keep (older ones are removed). */
+  keep: number;
+  /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
+  hour: number;
 }
 
 const int = (v: string | undefined, fallback: number) => {
@@ -60,7 +70,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    backup: backupSettings(env),
   };
+}
+
+function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
+  const keep = int(env.SAFEGRID_BACKUP_KEEP, 7);
+  const hour = int(env.SAFEGRID_BACKUP_HOUR, 2);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new Error(
+      `SAFEGRID_BACKUP_KEEP 须为正整数 / must be a positive integer: ${env.SAFEGRID_BACKUP_KEEP}`,
+    );
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    throw new Error(`SAFEGRID_BACKUP_HOUR 须为 0–23 / must be 0–23: ${env.SAFEGRID_BACKUP_HOUR}`);
+  return { dir: env.SAFEGRID_BACKUP_DIR ? path.resolve(env.SAFEGRID_BACKUP_DIR) : undefined, keep, hour };
 }
 
 /** A configuration for tests: SQLite in memory unless told otherwise, cheap hashing. */

@@ -1,6 +1,7 @@
 import { purgeIdempotencyKeys } from "../../db/queries/idempotency-queries";
 import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
+import { type BackupJobReport, runBackupJob } from "./backup-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
 import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
 import { loggingSmsSender } from "./sms-sender";
@@ -20,6 +21,7 @@ export interface JobRunner {
     deliveries: DeliveryJobReport;
     keysPurged: number;
     anchored: number | null;
+    backup: BackupJobReport | null;
   }>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
@@ -50,7 +52,8 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
       new Date(deps.clock.now().getTime() - keepMs).toISOString(),
     );
     const { anchored } = await runAnchorTrailJob(deps);
-    return { deadlines, deliveries, keysPurged, anchored };
+    const backup = await runBackupJob(deps);
+    return { deadlines, deliveries, keysPurged, anchored, backup };
   };
 
   const tick = () => {
