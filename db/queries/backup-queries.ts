@@ -78,3 +78,9 @@ export function finishBackupRun(
 export function findBackupRun(db: Tx, day: string) {
   return db.selectFrom("backupRun").selectAll().where("day", "=", day).executeTakeFirst();
 }
+
+/** The distinct content hashes the evidence rows reference (each must have its file in the store). */
+export async function listEvidenceHashes(db: Tx): Promise<string[]> {
+  const rows = await db.selectFrom("evidence").select("sha256").distinct().execute();
+  return rows.map((r) => r.sha256);
+}

@@ -152,6 +152,20 @@ describe("backup and restore under load [sqlite]", () => {
     expect(fs.existsSync(target) ? fs.readdirSync(target) : []).toEqual([]);
   });
 
+  it("a restore whose evidence store lacks a file the database references exits 1 naming it", async () => {
+    const store = path.join(live, "evidence");
+    const lost = fs.readdirSync(store)[0];
+    fs.renameSync(path.join(store, lost), path.join(root, lost));
+    useDataDir(live);
+    const partial = path.join(root, "backup-partial");
+    expect(await main(["backup", partial])).toBe(0);
+    fs.renameSync(path.join(root, lost), path.join(store, lost));
+    useDataDir(path.join(root, "restored-partial"));
+    out = [];
+    expect(await main(["restore", partial])).toBe(1);
+    expect(out.join("\n")).toMatch(new RegExp(`1 个证据文件缺失.*${lost}`));
+  });
+
   it("refuses to write a backup into a directory that is not empty", async () => {
     useDataDir(live);
     out = [];

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type Database, openDatabase } from "../../../db/db";
-import { readTrailHead } from "../../../db/queries/backup-queries";
+import { listEvidenceHashes, readTrailHead } from "../../../db/queries/backup-queries";
 import { type TrailCheck, verifyTrail } from "../../../db/queries/event-queries";
 import { openSqliteFile, sqliteFile, sqliteFileName } from "../../../db/sqlite-backup";
 import { AppError } from "../../../domain/errors";
@@ -14,6 +14,19 @@ export interface RestoreReport {
   restoredFiles: number;
   trail: TrailCheck;
   against: ManifestCheck;
+}
+
+/** Evidence rows whose content-addressed file is not in the restored store (e.g. uploaded after a pg_dump's manifest). */
+async function missingEvidence(database: Database, dataDir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (const sha256 of await listEvidenceHashes(database.db)) {
+    const present = await fs
+      .access(path.join(dataDir, "evidence", sha256))
+      .then(() => true)
+      .catch(() => false);
+    if (!present) missing.push(sha256);
+  }
+  return missing;
 }
 
 async function requireEmptyDataDir(dataDir: string) {
@@ -68,8 +81,14 @@ export async function restoreBackup(config: Config, from: string): Promise<Resto
         against.problems.push(
           `恢复后的留痕头（id=${head.lastId}，${head.count} 条）与清单（id=${manifest.trail.lastId}，${manifest.trail.count} 条）不同 / the restored head differs from the manifest's`,
         );
-      against.ok = against.problems.length === 0;
     }
+    const missing = await missingEvidence(database, config.dataDir);
+    if (missing.length > 0)
+      against.problems.push(
+        `${missing.length} 个证据文件缺失（数据库有记录，证据目录没有文件），例如 ${missing.slice(0, 3).join("、")} / ` +
+          `${missing.length} evidence files referenced by the database are not in the store`,
+      );
+    against.ok = against.problems.length === 0;
     return { manifest, restoredFiles: manifest.files.length, trail, against };
   } finally {
     await database.close();
