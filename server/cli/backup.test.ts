@@ -30,7 +30,7 @@ describe("backup and restore under load [sqlite]", () => {
   let app: FastifyInstance;
   let ctx: ApiContext;
 
-  const useDataDir = (dir: string) => {
+  const pointDataDirAt = (dir: string) => {
     process.env.SAFEGRID_DATA_DIR = dir;
   };
   const caseIds = (file: string) => {
@@ -44,7 +44,7 @@ describe("backup and restore under load [sqlite]", () => {
 
   beforeAll(async () => {
     Object.assign(process.env, { SAFEGRID_DEMO: "0", DATABASE_URL: "" });
-    useDataDir(live);
+    pointDataDirAt(live);
     vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
     vi.spyOn(console, "error").mockImplementation((...a) => void out.push(a.join(" ")));
     database = openDatabase({ dataDir: live });
@@ -101,7 +101,7 @@ describe("backup and restore under load [sqlite]", () => {
     expect(manifest.files.some((f) => f.path.startsWith("evidence/"))).toBe(true);
 
     const restored = path.join(root, "restored");
-    useDataDir(restored);
+    pointDataDirAt(restored);
     out = [];
     expect(await main(["restore", backupDir])).toBe(0);
     expect(out.join("\n")).toContain("留痕头与备份清单一致");
@@ -120,7 +120,7 @@ describe("backup and restore under load [sqlite]", () => {
     fs.mkdirSync(copy);
     expect(fs.statSync(path.join(live, "safegrid.db-wal")).size).toBeGreaterThan(0);
     fs.copyFileSync(path.join(live, "safegrid.db"), path.join(copy, "safegrid.db"));
-    useDataDir(copy);
+    pointDataDirAt(copy);
     out = [];
     expect(await main(["verify"])).toBe(0);
     out = [];
@@ -132,7 +132,7 @@ describe("backup and restore under load [sqlite]", () => {
     const busy = path.join(root, "busy");
     fs.mkdirSync(busy);
     fs.writeFileSync(path.join(busy, "keep.txt"), "x");
-    useDataDir(busy);
+    pointDataDirAt(busy);
     out = [];
     expect(await main(["restore", backupDir])).toBe(2);
     expect(out.join("\n")).toContain("restore_target_not_empty");
@@ -145,7 +145,7 @@ describe("backup and restore under load [sqlite]", () => {
     const evidence = fs.readdirSync(path.join(tampered, "evidence"))[0];
     fs.appendFileSync(path.join(tampered, "evidence", evidence), "altered");
     const target = path.join(root, "from-tampered");
-    useDataDir(target);
+    pointDataDirAt(target);
     out = [];
     expect(await main(["restore", tampered])).toBe(2);
     expect(out.join("\n")).toContain(`evidence/${evidence}（校验和不符`);
@@ -156,18 +156,18 @@ describe("backup and restore under load [sqlite]", () => {
     const store = path.join(live, "evidence");
     const lost = fs.readdirSync(store)[0];
     fs.renameSync(path.join(store, lost), path.join(root, lost));
-    useDataDir(live);
+    pointDataDirAt(live);
     const partial = path.join(root, "backup-partial");
     expect(await main(["backup", partial])).toBe(0);
     fs.renameSync(path.join(root, lost), path.join(store, lost));
-    useDataDir(path.join(root, "restored-partial"));
+    pointDataDirAt(path.join(root, "restored-partial"));
     out = [];
     expect(await main(["restore", partial])).toBe(1);
     expect(out.join("\n")).toMatch(new RegExp(`1 个证据文件缺失.*${lost}`));
   });
 
   it("refuses to write a backup into a directory that is not empty", async () => {
-    useDataDir(live);
+    pointDataDirAt(live);
     out = [];
     expect(await main(["backup", backupDir])).toBe(2);
     expect(out.join("\n")).toContain("backup_target_not_empty");
