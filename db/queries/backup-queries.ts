@@ -84,3 +84,10 @@ export async function listEvidenceHashes(db: Tx): Promise<string[]> {
   const rows = await db.selectFrom("evidence").select("sha256").distinct().execute();
   return rows.map((r) => r.sha256);
 }
+
+/** SQLite's own consistency check of a database file: `[]` when it answers "ok", else its messages. */
+export async function sqliteIntegrityProblems(db: Tx): Promise<string[]> {
+  const r = await sql<Record<string, string>>`pragma integrity_check`.execute(db);
+  const lines = r.rows.map((row) => Object.values(row)[0]);
+  return lines.length === 1 && lines[0] === "ok" ? [] : lines;
+}

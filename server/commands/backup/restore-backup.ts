@@ -1,7 +1,11 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type Database, openDatabase } from "../../../db/db";
-import { listEvidenceHashes, readTrailHead } from "../../../db/queries/backup-queries";
+import {
+  listEvidenceHashes,
+  readTrailHead,
+  sqliteIntegrityProblems,
+} from "../../../db/queries/backup-queries";
 import { type TrailCheck, verifyTrail } from "../../../db/queries/event-queries";
 import { openSqliteFile, sqliteFile, sqliteFileName } from "../../../db/sqlite-backup";
 import { AppError } from "../../../domain/errors";
@@ -76,6 +80,8 @@ export async function restoreBackup(config: Config, from: string): Promise<Resto
     const trail = await verifyTrail(database.db);
     const against = await checkAgainstManifest(database.db, manifest);
     if (manifest.databaseIncluded) {
+      for (const line of (await sqliteIntegrityProblems(database.db)).slice(0, 5))
+        against.problems.push(`SQLite 完整性检查 integrity_check：${line}`);
       const head = await readTrailHead(database.db);
       if (head.headHash !== manifest.trail.headHash || head.count !== manifest.trail.count)
         against.problems.push(
