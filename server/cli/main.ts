@@ -35,6 +35,15 @@ async function askPassword(): Promise<string> {
   return pw;
 }
 
+/** `verify [--against MANIFEST]`: the manifest's path, or undefined; a usage error for anything else. */
+function verifyOptions(args: string[]): string | undefined {
+  try {
+    return parseArgs({ args, options: { against: { type: "string" } } }).values.against;
+  } catch {
+    throw new AppError("bad_request", { zh: usage, en: usage });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const [cmd = "serve", sub, ...rest] = argv;
@@ -128,8 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       case "backup":
         return await backupCommand(deps, sub);
       case "verify": {
-        const against = parseArgs({ args: argv.slice(1), options: { against: { type: "string" } } }).values
-          .against;
+        const against = verifyOptions(argv.slice(1));
         if (against) return await verifyAgainstCommand(deps, against);
         const check = await verifyTrail(deps.db);
         if (check.ok)
