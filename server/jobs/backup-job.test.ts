@@ -72,5 +72,19 @@ for (const dialect of testDialects()) {
       await bothRun();
       expect(written()).toEqual(["safegrid-20261201-050500", "safegrid-20261202-050500"]);
     });
+
+    it("a failed day is recorded with its error and not retried that day", async () => {
+      clock.advance({ days: 1 });
+      const blocked = path.join(root, "not-a-directory");
+      fs.writeFileSync(blocked, "x");
+      const broken = {
+        ...processes[0],
+        config: { ...processes[0].config, backup: { dir: blocked, keep: 2, hour: 2 } },
+      };
+      await expect(runBackupJob(broken)).rejects.toThrow();
+      expect(await findBackupRun(broken.db, "2026-12-03")).toMatchObject({ status: "failed" });
+      expect(await runBackupJob(broken)).toBeNull();
+      expect(await bothRun()).toEqual([null, null]);
+    });
   });
 }
