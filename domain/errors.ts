@@ -29,6 +29,17 @@ export const errorCatalog = {
     zh: "导出含个人信息或敏感数据，请填写导出事由（至少 5 个字）",
     en: "This export contains personal or sensitive data: state a reason (at least 5 characters)",
   },
+  backup_invalid: {
+    status: 422,
+    zh: "备份不完整或与清单不符",
+    en: "The backup is incomplete or does not match its manifest",
+  },
+  backup_target_not_empty: { status: 409, zh: "备份目录不是空目录", en: "The backup directory is not empty" },
+  restore_target_not_empty: {
+    status: 409,
+    zh: "数据目录不是空目录，恢复只写入空的数据目录",
+    en: "The data directory is not empty; restore writes only into an empty one",
+  },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
   same_person_closure: {
     status: 409,

@@ -60,6 +60,16 @@ export interface Config {
   /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
   smsGateway: { url: string; key: string | undefined; keyHeader: string } | null;
   resilience: ResilienceSettings;
+  /** Scheduled backups (README "Backup"); off while `dir` is unset. */
+  backup: BackupSettings;
+}
+
+export interface BackupSettings {
+  dir: string | undefined;
+  /** How many scheduled backups to keep (older ones are removed). */
+  keep: number;
+  /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
+  hour: number;
 }
 
 const int = (v: string | undefined, fallback: number) => {
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           keyHeader: env.SAFEGRID_SMS_GATEWAY_KEY_HEADER || "X-Api-Key",
         }
       : null,
+    backup: backupSettings(env),
     resilience: loadResilience(env),
   };
 }
@@ -136,6 +147,18 @@ function loadResilience(env: NodeJS.ProcessEnv): ResilienceSettings {
     shutdownGraceMs: int(env.SAFEGRID_SHUTDOWN_GRACE_MS, 20_000),
     maxEventLoopDelayMs: int(env.SAFEGRID_MAX_EVENT_LOOP_DELAY_MS, 1_000),
   };
+}
+
+function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
+  const keep = int(env.SAFEGRID_BACKUP_KEEP, 7);
+  const hour = int(env.SAFEGRID_BACKUP_HOUR, 2);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new Error(
+      `SAFEGRID_BACKUP_KEEP 须为正整数 / must be a positive integer: ${env.SAFEGRID_BACKUP_KEEP}`,
+    );
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    throw new Error(`SAFEGRID_BACKUP_HOUR 须为 0–23 / must be 0–23: ${env.SAFEGRID_BACKUP_HOUR}`);
+  return { dir: env.SAFEGRID_BACKUP_DIR ? path.resolve(env.SAFEGRID_BACKUP_DIR) : undefined, keep, hour };
 }
 
 /** A configuration for tests: SQLite in memory unless told otherwise, cheap hashing. */
