@@ -14,6 +14,7 @@ import {
 import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
+import { registerCanonicalInput } from "./http/canonical-input";
 import { registerErrorHandling, sendError } from "./http/errors";
 import { apiRoutes } from "./routes/api-routes";
 
@@ -39,6 +40,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerCanonicalInput(app);
   await app.register(cookie);
   registerAuth(app, deps);
   await app.register(swagger, {
