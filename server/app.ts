@@ -15,7 +15,9 @@ import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
 import { registerCanonicalInput } from "./http/canonical-input";
+import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { registerSecurityHeaders } from "./http/security-headers";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
@@ -41,7 +43,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerCanonicalInput(app);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  registerCsrfCheck(app);
   registerAuth(app, deps);
   await app.register(swagger, {
     openapi: {

@@ -26,7 +26,14 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  /** `Secure` on the session cookie: `auto` (when the request came over HTTPS), `always` or `never`. */
+  cookieSecure: "auto" | "always" | "never";
+  /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
+  cspImgSrc: string[];
 }
+
+const cookieSecureOf = (v: string | undefined): Config["cookieSecure"] =>
+  v === "always" || v === "never" ? v : "auto";
 
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
@@ -60,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
+    cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
   };
 }
 

@@ -9,6 +9,7 @@ import { loginInput, loginResult, userView } from "../../domain/schemas/user-sch
 import { signIn } from "../commands/auth/sign-in";
 import type { Deps } from "../deps";
 import { actorOf, sessionCookie } from "../http/auth-hook";
+import { sessionCookieOptions } from "../http/session-cookie";
 import { presentUser } from "./present-user";
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -26,13 +27,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { token, user, expiresAt } = await signIn(deps, req.body, req.ip);
-        reply.setCookie(sessionCookie, token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "strict",
-          secure: deps.config.production,
-          expires: new Date(expiresAt),
-        });
+        reply.setCookie(sessionCookie, token, sessionCookieOptions(deps.config, req, new Date(expiresAt)));
         return { token, user: presentUser(user), expiresAt };
       },
     );
@@ -61,7 +56,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
             now,
           );
         });
-        reply.clearCookie(sessionCookie, { path: "/" });
+        reply.clearCookie(sessionCookie, sessionCookieOptions(deps.config, req));
         return reply.status(204).send();
       },
     );
