@@ -6,7 +6,6 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,6 +16,7 @@ import { registerAuth } from "./http/auth-hook";
 import { registerCanonicalInput } from "./http/canonical-input";
 import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { documentedErrorsTransform } from "./http/openapi-errors";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { apiRoutes } from "./routes/api-routes";
 
@@ -59,7 +59,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedErrorsTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>

@@ -4,7 +4,7 @@ import { insertEvent } from "../../db/queries/event-queries";
 import { deleteSession } from "../../db/queries/session-queries";
 import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { signIn } from "../commands/auth/sign-in";
 import type { Deps } from "../deps";
@@ -36,7 +36,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/auth/logout",
       {
         config: { access: "signed_in", policy: "self" },
-        schema: { tags: ["auth"], summary: "退出登录 Sign out" },
+        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { 204: noContent } },
       },
       async (req, reply) => {
         const actor = actorOf(req);

@@ -5,6 +5,7 @@ import { caseQueues, countCases, listCases, queuesFor } from "../../db/queries/c
 import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schemas";
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
 import { AppError } from "../../domain/errors";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
 import { loadNames, presentCaseRow } from "../commands/cases/present-case";
@@ -134,6 +135,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
             summary: `案件操作：${action}`,
             params: caseIdParams,
             body: caseActionInputs[action as CaseAction],
+            response: { 409: errorBody },
           },
           validatorCompiler: ({ httpPart }) => (httpPart === "body" ? passThrough() : caseIdValidator),
         },

@@ -38,6 +38,14 @@ eachApi("fuzz from the OpenAPI description", (ctx) => {
       }),
     );
     expect(out.failures).toEqual([]);
+    const undocumented: string[] = [];
+    for (const [operation, statuses] of out.answered) {
+      const [method, path] = operation.split(" ");
+      const documented = Object.keys(spec.paths[path][method.toLowerCase()].responses ?? {});
+      for (const status of statuses)
+        if (!documented.includes(String(status))) undocumented.push(`${operation} answered ${status}`);
+    }
+    expect(undocumented, "every status a route answers is documented in its OpenAPI responses").toEqual([]);
     const token = await passwordSignIn(ctx.app, testPassword)("admin");
     const verify = await ctx.app.inject({
       method: "GET",
