@@ -50,7 +50,7 @@ for (const [label, viewport] of [
       await page.goto(`${server.url}${path}`);
       await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
       await page.waitForLoadState("networkidle");
-      await screenshot(page, `csp-${label}${path.replace(/\//g, "-") || "-home"}`);
+      await screenshot(page, `csp-${label}${path === "/" ? "-home" : path.replace(/\//g, "-")}`);
     }
     const res = await page.goto(`${server.url}/`);
     const csp = res?.headers()["content-security-policy"] ?? "";
