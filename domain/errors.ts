@@ -44,6 +44,11 @@ export const errorCatalog = {
   },
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
+  export_reason_required: {
+    status: 422,
+    zh: "导出含个人信息或敏感数据，请填写导出事由（至少 5 个字）",
+    en: "This export contains personal or sensitive data: state a reason (at least 5 characters)",
+  },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;

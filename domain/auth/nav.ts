@@ -14,6 +14,7 @@ export const navSections = [
   "case_categories",
   "users",
   "trail",
+  "security_log",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -33,6 +34,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   case_categories: (r) => [...offices, "system_admin"].includes(r),
   users: (r) => managers.includes(r) || r === "auditor",
   trail: (r) => ["auditor", "system_admin", ...offices].includes(r),
+  // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
+  security_log: (r) => r === "auditor",
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

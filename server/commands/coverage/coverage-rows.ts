@@ -5,6 +5,8 @@ import { listSites, type SiteRow } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { type CoverageMetric, coverageMetrics } from "../../../domain/site/coverage-metrics";
 import type { Deps } from "../../deps";
+import { watermarkedBuffer } from "../exports/export-watermark";
+import type { ExportFile } from "../exports/recorded-export";
 import { type ProblemView, problemView } from "../grids/grid-geometry";
 import { regionOverlaps } from "../grids/grid-overlaps";
 import { coverage, coverageRegion, type Figures } from "./coverage";
@@ -89,7 +91,12 @@ const figureColumns: [keyof Figures, string][] = [
 ];
 
 /** Coverage as .xlsx: a summary sheet (totals and children) and one sheet per non-empty gap. */
-export async function coverageWorkbook(deps: Deps, actor: Actor, region?: string): Promise<Buffer> {
+export async function coverageWorkbook(
+  deps: Deps,
+  actor: Actor,
+  region: string | undefined,
+  watermark: string,
+): Promise<ExportFile> {
   const c = await coverage(deps, actor, region);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("汇总");
@@ -145,5 +152,5 @@ export async function coverageWorkbook(deps: Deps, actor: Actor, region?: string
         sheet.addRow([p.message, (p.grids ?? []).join("、"), p.location[0], p.location[1]]);
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return watermarkedBuffer(wb, watermark);
 }
