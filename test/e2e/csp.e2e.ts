@@ -36,28 +36,47 @@ async function watch(page: Page) {
   return problems;
 }
 
-const pages = ["/", "/regions", "/grids", "/grids/list", "/sites", "/coverage", "/cases", "/cases/new"];
+/** The console's pages, each opened by a person who may see it. */
+const pagesBy: Record<string, string[]> = {
+  county: [
+    "/",
+    "/regions",
+    "/grids",
+    "/grids/list",
+    "/sites",
+    "/coverage",
+    "/cases",
+    "/cases/new",
+    "/inbox",
+    "/departments",
+    "/routing",
+    "/case-categories",
+  ],
+  // /security-log waits for the security log API (the "auth" part of issue 8): it answers 404 until then.
+  auditor: ["/trail"],
+};
 
 for (const [label, viewport] of [
   ["desktop", { width: 1366, height: 860 }],
   ["phone", { width: 390, height: 844 }],
 ] as const) {
   it(`shows the console pages with no CSP violation (${label})`, async () => {
-    const page = await browser.newPage({ viewport, locale: "zh-CN" });
-    const problems = await watch(page);
-    await signIn(page, server.url, "county");
-    for (const path of pages) {
-      await page.goto(`${server.url}${path}`);
-      await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
-      await page.waitForLoadState("networkidle");
-      await screenshot(page, `csp-${label}${path === "/" ? "-home" : path.replace(/\//g, "-")}`);
+    for (const [username, pages] of Object.entries(pagesBy)) {
+      const page = await browser.newPage({ viewport, locale: "zh-CN" });
+      const problems = await watch(page);
+      await signIn(page, server.url, username);
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
+        await page.waitForLoadState("networkidle");
+        await screenshot(page, `csp-${label}${path === "/" ? "-home" : path.replace(/\//g, "-")}`);
+      }
+      const res = await page.goto(`${server.url}/`);
+      expect(res?.headers()["content-security-policy"] ?? "").toContain("script-src 'self'");
+      expect(problems, username).toEqual([]);
+      await page.close();
     }
-    const res = await page.goto(`${server.url}/`);
-    const csp = res?.headers()["content-security-policy"] ?? "";
-    expect(csp).toContain("script-src 'self'");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }, 120_000);
 }
 
 it("shows the API docs (Swagger UI) under the same CSP", async () => {
