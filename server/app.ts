@@ -5,17 +5,16 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
+import { registerCanonicalInput } from "./http/canonical-input";
+import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
 import { registerResilience, serverTimeouts } from "./http/resilience";
+import { documentedErrorsTransform } from "./http/openapi-errors";
+import { registerSecurityHeaders } from "./http/security-headers";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
@@ -45,7 +44,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { retryAfterSeconds: deps.config.resilience.retryAfterSeconds });
   await registerResilience(app, deps.config.resilience);
+  registerCanonicalInput(app);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  registerCsrfCheck(app);
   registerAuth(app, deps);
   await app.register(swagger, {
     openapi: {
@@ -59,7 +61,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedErrorsTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>

@@ -62,6 +62,10 @@ export interface Config {
   resilience: ResilienceSettings;
   /** Scheduled backups (README "Backup"); off while `dir` is unset. */
   backup: BackupSettings;
+  /** `Secure` on the session cookie: `auto` (when the request came over HTTPS), `always` or `never`. */
+  cookieSecure: "auto" | "always" | "never";
+  /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
+  cspImgSrc: string[];
 }
 
 export interface BackupSettings {
@@ -71,6 +75,9 @@ export interface BackupSettings {
   /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
   hour: number;
 }
+
+const cookieSecureOf = (v: string | undefined): Config["cookieSecure"] =>
+  v === "always" || v === "never" ? v : "auto";
 
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
@@ -126,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     backup: backupSettings(env),
     resilience: loadResilience(env),
+    cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
+    cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
   };
 }
 
