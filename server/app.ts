@@ -12,8 +12,8 @@ import { registerAuth } from "./http/auth-hook";
 import { registerCanonicalInput } from "./http/canonical-input";
 import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
-import { registerResilience, serverTimeouts } from "./http/resilience";
 import { documentedErrorsTransform } from "./http/openapi-errors";
+import { registerResilience, serverTimeouts } from "./http/resilience";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { apiRoutes } from "./routes/api-routes";
 
