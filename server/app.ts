@@ -4,7 +4,7 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,7 +18,8 @@ import { registerErrorHandling, sendError } from "./http/errors";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
-  logger?: boolean;
+  /** Request logs go to this logger (server/logging/logger.ts); none without it. */
+  logger?: FastifyBaseLogger;
   /** Serve the built console from web/dist (off in API tests). */
   serveWeb?: boolean;
 }
@@ -26,12 +27,7 @@ export interface AppOptions {
 /** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
-      ? {
-          level: process.env.LOG_LEVEL || "info",
-          redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
-        }
-      : false,
+    loggerInstance: opts.logger,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
+import { type LogFormat, type LogSettings, logFormats } from "./logging/logger";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -26,12 +27,21 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  log: LogSettings;
 }
 
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
   return Number.isFinite(n) ? n : fallback;
 };
+
+function logFormat(value: string | undefined): LogFormat {
+  if (!value) return "short";
+  if ((logFormats as readonly string[]).includes(value)) return value as LogFormat;
+  throw new Error(
+    `SAFEGRID_LOG_FORMAT=${value}：应为 ${logFormats.join(" | ")} / must be one of ${logFormats.join(", ")}`,
+  );
+}
 
 /** Reads the configuration from the environment; every setting has a documented default (README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    log: {
+      level: env.LOG_LEVEL || "info",
+      format: logFormat(env.SAFEGRID_LOG_FORMAT),
+      file: env.SAFEGRID_LOG_FILE ? path.resolve(env.SAFEGRID_LOG_FILE) : undefined,
+    },
   };
 }
 
