@@ -48,7 +48,7 @@ export function createLogger(settings: LogSettings, terminal: Sink & { isTTY?: b
   if (settings.file)
     streams.push({
       level: settings.level as pino.Level,
-      stream: pino.destination({ dest: settings.file, mkdir: true, append: true }),
+      stream: pino.destination({ dest: settings.file, mkdir: true, append: true, sync: true }),
     });
   return pino(
     {
