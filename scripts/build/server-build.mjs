@@ -59,7 +59,7 @@ function sourceImportMetaUrl(outDir) {
 export async function buildServer(root, outfile = serverOutfile) {
   const { build } = await import("esbuild");
   const out = path.resolve(root, outfile);
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: [serverEntry],
     outfile: out,
@@ -71,7 +71,15 @@ export async function buildServer(root, outfile = serverOutfile) {
     sourcemap: true,
     logLevel: "warning",
     plugins: [sourceImportMetaUrl(path.dirname(out))],
+    write: false,
   });
+  // Written beside and renamed into place: a process starting meanwhile never loads half a bundle.
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, file.contents);
+    fs.renameSync(tmp, file.path);
+  }
   return out;
 }
 

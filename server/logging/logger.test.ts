@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../../domain/errors";
 import { loadConfig } from "../config";
@@ -12,7 +12,8 @@ import { createLogger, type LogFormat } from "./logger";
 async function serveSome(format: LogFormat, file?: string) {
   const lines: string[] = [];
   const terminal = { write: (chunk: string) => void lines.push(...chunk.split("\n").filter(Boolean)) };
-  const app = Fastify({ loggerInstance: createLogger({ level: "info", format, file }, terminal) });
+  const logger: FastifyBaseLogger = createLogger({ level: "info", format, file }, terminal);
+  const app = Fastify({ loggerInstance: logger });
   registerErrorHandling(app);
   app.get("/ok", async () => ({ ok: true }));
   app.get("/missing", async () => {
