@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { countUsers } from "../../db/queries/user-queries";
 import { ensureWebBuild } from "../../scripts/build/web-build.mjs";
 import { buildApp } from "../app";
@@ -15,7 +16,7 @@ import { printAccounts } from "./print-accounts";
 /** `safegrid serve`: migrate, load reference data, create the first users (demo or admin), listen. */
 export async function serve(config: Config) {
   // The console is rebuilt when its sources or the package version changed (stamp in web/dist).
-  await ensureWebBuild(process.cwd(), config.webDist);
+  await ensureWebBuild(fileURLToPath(new URL("../..", import.meta.url)), config.webDist);
   const deps = await openDeps(config);
   const ref = await ensureReferenceData(deps);
   const missing = missingCalendarYears(deps.calendar, deps.clock.now());
