@@ -5,37 +5,54 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
+import { registerCanonicalInput } from "./http/canonical-input";
+import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { documentedErrorsTransform } from "./http/openapi-errors";
+import { registerResilience, serverTimeouts } from "./http/resilience";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { createLogger } from "./logging/logger";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
-  /** Request logs go to this logger (server/logging/logger.ts); none without it. */
-  logger?: FastifyBaseLogger;
+  /**
+   * Request logs: the server's logger (server/logging/logger.ts), or `true` for JSON lines to `logStream`
+   * (stdout by default); none when unset.
+   */
+  logger?: boolean | FastifyBaseLogger;
   /** Serve the built console from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Where the log goes when `logger` is `true` (tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: opts.logger,
+    loggerInstance:
+      opts.logger === true
+        ? createLogger(
+            { ...deps.config.log, format: "json", file: undefined },
+            opts.logStream ?? process.stdout,
+          )
+        : opts.logger || undefined,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    ...serverTimeouts(deps.config.resilience),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { retryAfterSeconds: deps.config.resilience.retryAfterSeconds });
+  await registerResilience(app, deps.config.resilience);
+  registerCanonicalInput(app);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  registerCsrfCheck(app);
   registerAuth(app, deps);
   await app.register(swagger, {
     openapi: {
@@ -49,7 +66,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedErrorsTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>

@@ -3,6 +3,12 @@ import { departmentRoles, officeRoles, type Role } from "../auth/roles";
 import { forbidden, notFound } from "../errors";
 import { allowedActions, caseGuard } from "./case-machine";
 import { type Case, type CaseAction, caseActions } from "./case-types";
+import {
+  type ClosureAction,
+  closureActions,
+  defaultAnotherPersonCloses,
+  samePersonRefusal,
+} from "./honest-closure";
 
 /**
  * Who may do what to a case: short pure predicates on role, jurisdiction (`covers`) and department.
@@ -29,11 +35,11 @@ const lead: Predicate = (a, k) =>
 const owner: Predicate = (a, k) =>
   departmentRoles.includes(a.role) && !!a.departmentId && a.departmentId === k.ownerDepartmentId;
 const reporter: Predicate = (a, k) => k.reporterId !== null && a.id === k.reporterId;
-/** Not the person who handled or fed back, and not from the department holding the case. */
-const independent: Predicate = (a, k) =>
-  a.id !== k.handlerId &&
-  a.id !== k.lastFeedbackBy &&
-  !(a.departmentId && a.departmentId === k.ownerDepartmentId);
+/**
+ * Not from the department holding the case. The person rule (not the handler, not the feedback signer:
+ * 同人不得闭环) is a county setting, checked by `samePersonRefusal` before these predicates (409).
+ */
+const independent: Predicate = (a, k) => !(a.departmentId && a.departmentId === k.ownerDepartmentId);
 
 const all =
   (...ps: Predicate[]): Predicate =>
@@ -88,14 +94,45 @@ export function canReportCase(actor: PolicyActor, regionCode: string): boolean {
   return reportsCases(actor.role) && covers(actor, regionCode);
 }
 
-/** What the actor may do now: policy AND the transition table AND the case's own preconditions. */
-export function caseAbilities(actor: PolicyActor, kase: Case): Record<CaseAction, boolean> {
+/**
+ * What the actor may do now: policy AND the transition table AND the case's own preconditions AND the
+ * county's 同人不得闭环 rule (`anotherPersonCloses`, on unless the county switched it off).
+ */
+export function caseAbilities(
+  actor: PolicyActor,
+  kase: Case,
+  anotherPersonCloses = defaultAnotherPersonCloses,
+): Record<CaseAction, boolean> {
   const allowed = allowedActions(kase.stage);
   const out = {} as Record<CaseAction, boolean>;
   for (const action of caseActions)
     out[action] =
-      allowed.includes(action) && casePolicy[action](actor, kase) && caseGuard(kase, action) === null;
+      allowed.includes(action) &&
+      casePolicy[action](actor, kase) &&
+      caseGuard(kase, action) === null &&
+      samePersonRefusal(actor.id, action, kase, anotherPersonCloses) === null;
   return out;
+}
+
+/**
+ * The 同人不得闭环 refusals the case page states before the action: the actions the stage, the policy
+ * and the case would allow the actor, refused only because they are the same person.
+ */
+export function closureRefusals(
+  actor: PolicyActor,
+  kase: Case,
+  anotherPersonCloses: boolean,
+): { action: ClosureAction; zh: string; en: string }[] {
+  const allowed = allowedActions(kase.stage);
+  return closureActions.flatMap((action) => {
+    const reason = samePersonRefusal(actor.id, action, kase, anotherPersonCloses);
+    return reason &&
+      allowed.includes(action) &&
+      casePolicy[action](actor, kase) &&
+      caseGuard(kase, action) === null
+      ? [{ action, ...reason }]
+      : [];
+  });
 }
 
 /** Throws `not_found` when the actor may not see the case, `forbidden` when they may not do the action. */

@@ -14,6 +14,7 @@ const fixed: Record<string, Label> = {
   "case_category.deleted": { zh: "删除案件类别", en: "Case category deleted" },
   "case_deadline_rule.created": { zh: "新增办理时限", en: "Deadline rule created" },
   "case_deadline_rule.deleted": { zh: "删除办理时限", en: "Deadline rule deleted" },
+  "county_setting.updated": { zh: "修改县区闭环规则（同人不得闭环）", en: "County closing rule changed" },
   "data.exported": { zh: "导出数据", en: "Data exported" },
   "department.created": { zh: "新增部门", en: "Department created" },
   "department.updated": { zh: "修改部门", en: "Department updated" },
@@ -76,4 +77,5 @@ export const subjectTypeLabels: Record<string, Label> = {
   case_category: { zh: "案件类别", en: "Case category" },
   case_deadline_rule: { zh: "办理时限", en: "Deadline rule" },
   site_import: { zh: "对象导入批次", en: "Site import" },
+  county_setting: { zh: "县区设置", en: "County setting" },
 };

@@ -5,6 +5,7 @@ import { webhookDeliveries, webhookStats } from "../../db/queries/notification-d
 import { findNotification, listInbox, markRead } from "../../db/queries/notification-queries";
 import { listWebhooks, type WebhookRow } from "../../db/queries/notification-webhook-queries";
 import { AppError } from "../../domain/errors";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import {
   canManageWebhooks,
   createWebhook,
@@ -23,6 +24,19 @@ const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
+
+const webhookSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  url: z.string(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  stats: z.record(z.string(), z.number()),
+  secret: z.string().optional(),
+});
 
 function webhookView(w: WebhookRow, names: Map<string, string>, stats: Map<string, Record<string, number>>) {
   return {
@@ -65,7 +79,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/notifications/read-all",
       {
         config: { access: "signed_in", policy: "own inbox" },
-        schema: { tags: ["notifications"], summary: "全部标为已读" },
+        schema: { tags: ["notifications"], summary: "全部标为已读", response: { 204: noContent } },
       },
       async (req, reply) => {
         await markRead(deps.db, actorOf(req).id, null, deps.clock.now().toISOString());
@@ -121,7 +135,14 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/webhooks",
       {
         config: { access: "signed_in", policy: "canManageWebhooks" },
-        schema: { tags: ["notifications"], summary: "新建 Webhook", body: createWebhookInput },
+        schema: {
+          tags: ["notifications"],
+          summary: "新建 Webhook",
+          description:
+            "422 outbound_url_invalid（非 http/https、含用户名密码、端口不允许）或 outbound_address_blocked（本机、内网、链路本地、组播、保留地址，外发白名单除外）",
+          body: createWebhookInput,
+          response: { 201: webhookSchema, 403: errorBody, 422: errorBody },
+        },
         validatorCompiler: passThrough,
       },
       async (req, reply) => {
@@ -140,6 +161,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "修改 Webhook",
           params: idParams,
           body: updateWebhookInput,
+          response: { 200: webhookSchema, 403: errorBody, 404: errorBody, 422: errorBody },
         },
         validatorCompiler: ({ httpPart }) =>
           httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d }),
