@@ -8,6 +8,7 @@ import * as createCaseCategory from "./202611291500-create-case-category";
 import * as authHardening from "./202612041100-auth-hardening";
 import * as createCountySetting from "./202612041200-create-county-setting";
 import * as indexEventBrowse from "./202612041400-index-event-browse";
+import * as createBackupRun from "./202612041600-create-backup-run";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "202612041100-auth-hardening": authHardening,
   "202612041200-create-county-setting": createCountySetting,
   "202612041400-index-event-browse": indexEventBrowse,
+  "202612041600-create-backup-run": createBackupRun,
 };

@@ -1,6 +1,7 @@
 import { purgeIdempotencyKeys } from "../../db/queries/idempotency-queries";
 import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
+import { type BackupJobReport, runBackupJob } from "./backup-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
 import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
 import { smsSenderFrom } from "./sms-sender";
@@ -22,6 +23,7 @@ export interface JobRunner {
     deliveries: DeliveryJobReport;
     keysPurged: number;
     anchored: number | null;
+    backup: BackupJobReport | null;
   }>;
   /** Stops the timer and waits for a pass in progress (its current batch finishes; no new pass starts). */
   stop(): Promise<void>;
@@ -51,7 +53,8 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
       new Date(deps.clock.now().getTime() - keepMs).toISOString(),
     );
     const { anchored } = await runAnchorTrailJob(deps);
-    return { deadlines, deliveries, keysPurged, anchored };
+    const backup = await runBackupJob(deps);
+    return { deadlines, deliveries, keysPurged, anchored, backup };
   };
 
   // After a failed pass (the database restarting, unreachable, a full disk) the next passes are skipped,

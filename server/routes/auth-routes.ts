@@ -16,7 +16,7 @@ import {
   sessionStage,
   sessionView,
 } from "../../domain/schemas/auth-schemas";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { changeOwnPassword } from "../commands/auth/change-password";
 import { pendingPasswordChange } from "../commands/auth/resolve-session";
@@ -25,6 +25,7 @@ import { signIn } from "../commands/auth/sign-in";
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from "../commands/auth/two-factor";
 import type { Deps } from "../deps";
 import { actorOf, sessionCookie } from "../http/auth-hook";
+import { sessionCookieOptions } from "../http/session-cookie";
 import { presentUser } from "./present-user";
 
 const errors = {
@@ -35,7 +36,7 @@ const errors = {
   423: errorBody,
   429: errorBody,
 };
-const noContent = { 204: z.null(), ...errors };
+const done = { 204: noContent, ...errors };
 const self = securityPolicy.ownSessions;
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -62,13 +63,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { token, user, expiresAt, stage } = await signIn(deps, req.body, req.ip);
-        reply.setCookie(sessionCookie, token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "strict",
-          secure: deps.config.production,
-          expires: new Date(expiresAt),
-        });
+        reply.setCookie(sessionCookie, token, sessionCookieOptions(deps.config, req, new Date(expiresAt)));
         return { token, user: presentUser(user), expiresAt, stage };
       },
     );
@@ -81,12 +76,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "登录第二步：动态验证码或恢复码 Second factor",
           body: codeInput,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         await verifySecondFactor(deps, actorOf(req), sessionOf(req), req.body.code);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -133,12 +128,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           description:
             "Needs the current password; the new one may not be any of the last 5. Other sessions end.",
           body: changePasswordInput,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         await changeOwnPassword(deps, actorOf(req), req.sessionId!, req.body);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -163,7 +158,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["auth"],
           summary: "结束我的一个会话 Revoke one of my sessions",
           params: sessionParams,
-          response: { 404: errorBody, ...noContent },
+          response: { 404: errorBody, ...done },
         },
       },
       async (req, reply) => {
@@ -171,7 +166,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = await findUserById(deps.db, actor.id);
         if (!user) throw new AppError("unauthenticated");
         await endSessions(deps, actor, user, req.params.sessionId);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -179,7 +174,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/auth/logout",
       {
         config: { access: "signed_in", policy: self, pending: "second_factor" },
-        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { ...noContent } },
+        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { ...done } },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -199,8 +194,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
             now,
           );
         });
-        reply.clearCookie(sessionCookie, { path: "/" });
-        return reply.status(204).send(null);
+        reply.clearCookie(sessionCookie, sessionCookieOptions(deps.config, req));
+        return reply.status(204).send();
       },
     );
 

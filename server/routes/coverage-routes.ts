@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { pageQuery, regionCodeSchema } from "../../domain/schemas/common-schemas";
+import { errorBody, pageQuery, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { reassignmentApplyInput, reassignmentPreviewInput } from "../../domain/schemas/site-schemas";
 import { coverageMetrics } from "../../domain/site/coverage-metrics";
 import { coverage } from "../commands/coverage/coverage";
@@ -218,7 +218,10 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["coverage"],
           summary: "确认重新分配",
           body: reassignmentApplyInput,
-          response: { 200: z.object({ applied: z.number(), skipped: z.number(), stale: z.boolean() }) },
+          response: {
+            200: z.object({ applied: z.number(), skipped: z.number(), stale: z.boolean() }),
+            409: errorBody,
+          },
         },
       },
       async (req) => applyReassignment(deps, actorOf(req), req.body),

@@ -9,7 +9,7 @@ import {
   departmentKinds,
 } from "../../domain/department/department-kinds";
 import { departmentPolicy } from "../../domain/policies/department-policy";
-import { idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import {
   createDepartmentInput,
   departmentListQuery,
@@ -127,7 +127,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "修改部门",
           params: idParams,
           body: updateDepartmentInput,
-          response: { 200: departmentView },
+          response: { 200: departmentView, 409: errorBody },
         },
       },
       async (req) => {

@@ -5,7 +5,7 @@ import { webhookDeliveries, webhookStats } from "../../db/queries/notification-d
 import { findNotification, listInbox, markRead } from "../../db/queries/notification-queries";
 import { listWebhooks, type WebhookRow } from "../../db/queries/notification-webhook-queries";
 import { AppError } from "../../domain/errors";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import {
   canManageWebhooks,
   createWebhook,
@@ -79,7 +79,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/notifications/read-all",
       {
         config: { access: "signed_in", policy: "own inbox" },
-        schema: { tags: ["notifications"], summary: "全部标为已读" },
+        schema: { tags: ["notifications"], summary: "全部标为已读", response: { 204: noContent } },
       },
       async (req, reply) => {
         await markRead(deps.db, actorOf(req).id, null, deps.clock.now().toISOString());

@@ -11,14 +11,14 @@ import {
   securityLogQuery,
   userSessionParams,
 } from "../../domain/schemas/auth-schemas";
-import { errorBody, idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams, noContent } from "../../domain/schemas/common-schemas";
 import { accountSecurity, endSessions, unlockAccount } from "../commands/auth/sessions";
 import { resetTwoFactor } from "../commands/auth/two-factor";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
-const noContent = { 204: z.null(), ...errors };
+const done = { 204: noContent, ...errors };
 
 /** The security log (audit administrator) and the security administrator's account actions (安全管理员). */
 export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -71,13 +71,13 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "解除账号锁定 Unlock",
           params: idParams,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
         await unlockAccount(deps, actor, await managedUser(actor, req.params.id));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -89,13 +89,13 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "重置双因素认证（需重新绑定）Reset two factors",
           params: idParams,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
         await resetTwoFactor(deps, actor, await managedUser(actor, req.params.id));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -107,13 +107,13 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "结束该用户的全部会话 End all sessions of a user",
           params: idParams,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
         await endSessions(deps, actor, await managedUser(actor, req.params.id), null);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -125,13 +125,13 @@ export function securityRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["security"],
           summary: "结束该用户的一个会话 End one session of a user",
           params: userSessionParams,
-          response: { ...noContent },
+          response: { ...done },
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
         await endSessions(deps, actor, await managedUser(actor, req.params.id), req.params.sessionId);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
   };

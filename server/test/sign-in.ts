@@ -5,7 +5,7 @@ import { testPassword } from "./fixtures";
 /** The TOTP secret pre-enrolled for the test world's administrators (system, security, audit). */
 export const testTotpSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-type MovableClock = { now(): Date; advance(by: { minutes: number }): void };
+export type MovableClock = { now(): Date; advance(by: { minutes: number }): void };
 const lastSteps = new WeakMap<object, Map<string, number>>();
 
 /**

@@ -12,7 +12,7 @@ export const demoTotpSecret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 const twoFactorUsers = new Set(["admin", "security", "auditor"]);
 export const shotsDir = path.resolve("test-results");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {
