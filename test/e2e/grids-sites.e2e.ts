@@ -410,8 +410,10 @@ it("shows the new grid and its sites on the map, coloured by workload", async ()
   await page.getByTestId("reassign-open").click();
   const plan = page.getByTestId("reassign-preview");
   await expect.poll(() => plan.textContent(), { timeout: 15_000 }).toContain("将变更");
+  // a cookie-authenticated write from the console's own origin (as the browser sends it; CSRF check)
   const res = await page.request.post(`${server.url}/api/v1/reassignment/preview`, {
     data: { region: "620123" },
+    headers: { origin: server.url },
   });
   const planned = (await res.json()) as { changes: { siteName: string }[] };
   const moving = planned.changes.map((c) => c.siteName);
