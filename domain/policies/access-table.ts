@@ -6,7 +6,11 @@ import {
   anyOf,
   blank,
   eqActor,
+  evaluate,
+  gateOf,
   inScope,
+  type PolicyActor,
+  type RouteGate,
   roleIn,
   type Term,
   wideScope,
@@ -30,22 +34,26 @@ const gridManagers: Role[] = [...configurers, "lead_department", "township_stati
 const businessAdmins: Role[] = ["auditor", "security_admin"];
 const everyoneBut = (excluded: readonly Role[]) => roles.filter((r) => !excluded.includes(r));
 
+/** Roles that keep accounts (user-policy.ts says which roles each may grant). */
+const userKeepers: Role[] = ["system_admin", ...officeRoles, "township_station"];
+
 export const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "service_provider"];
 export const caseReporterRoles: Role[] = [...offices, ...departmentRoles, ...fieldRoles, "service_provider"];
 export const siteRegisterRoles: Role[] = gridManagers;
 export const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
 
-/** A case: everyone who works cases in the region, the department holding it, and the person who reported it. */
-const caseRead = anyOf(
-  all(roleIn(caseReporterRoles), eqActor("reporterId", "id")),
-  all(
-    inScope("regionCode"),
-    anyOf(
-      roleIn(caseReaderRoles),
-      all(roleIn(departmentRoles), eqActor("ownerDepartmentId", "departmentId")),
-    ),
-  ),
-);
+/**
+ * A case, within the region: everyone who works cases there, the department holding it, and the person who
+ * reported it. Every case rule starts with the region, so its list filter is always a region range.
+ */
+const inCaseRegion = (...t: Term[]) => all(inScope("regionCode"), ...t);
+const leadOf = all(roleIn(["lead_department"]), eqActor("leadDepartmentId", "departmentId"));
+const holderOf = all(roleIn(departmentRoles), eqActor("ownerDepartmentId", "departmentId"));
+const reporterOf = all(roleIn(caseReporterRoles), eqActor("reporterId", "id"));
+const caseRead = inCaseRegion(anyOf(roleIn(caseReaderRoles), holderOf, reporterOf));
+const caseLead = inCaseRegion(leadOf);
+const caseHolder = inCaseRegion(holderOf);
+const caseOffice = inCaseRegion(roleIn(offices));
 
 export const accessTable = {
   region: {
@@ -66,12 +74,15 @@ export const accessTable = {
   },
   grid: {
     read: all(roleIn(gridReaderRoles), inScope("code")),
+    /** The problems of a region in or above the scope (only the grids the actor reads are checked). */
+    problems: all(roleIn(gridReaderRoles), anyOf(inScope("code"), aboveScope("code"))),
     manage: all(roleIn(gridManagers), inScope("code")),
     coverage: all(roleIn(gridManagers), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
   },
   gridWorker: {
     read: all(roleIn(gridReaderRoles), inScope("regionCode")),
-    manage: all(roleIn(gridManagers), inScope("regionCode")),
+    /** Staff phones are work contacts: everyone who reads grid staff sees them, except service providers. */
+    phone: all(roleIn(everyoneBut([...businessAdmins, "service_provider"])), inScope("regionCode")),
   },
   site: {
     read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
@@ -83,10 +94,30 @@ export const accessTable = {
     read: caseRead,
     report: all(roleIn(caseReporterRoles), inScope("regionCode")),
     export: caseRead,
+    triage: caseLead,
+    reject: caseLead,
+    merge: caseLead,
+    dispatch: caseLead,
+    accept: caseHolder,
+    return: caseHolder,
+    forward: caseHolder,
+    submit_plan: caseHolder,
+    feedback: caseHolder,
+    request_park: caseHolder,
+    approve_park: caseOffice,
+    deny_park: caseOffice,
+    resume: inCaseRegion(anyOf(holderOf, roleIn(offices))),
+    /** Plus independence (not the handler, not the one who fed back, not the holding department): case-policy.ts. */
+    recheck: inCaseRegion(anyOf(roleIn(fieldRoles), leadOf)),
+    accept_onsite: inCaseRegion(anyOf(leadOf, roleIn(offices))),
+    close: caseLead,
+    reopen: inCaseRegion(anyOf(reporterOf, leadOf, roleIn(offices))),
+    escalate: caseOffice,
   },
   evidence: {
-    create: roleIn([...caseReporterRoles]),
-    read: anyOf(eqActor("uploadedBy", "id"), caseRead),
+    create: roleIn(caseReporterRoles),
+    /** The uploader, or whoever reads the case it is attached to (the case's rule, on the case's row). */
+    read: anyOf(all(roleIn(caseReporterRoles), eqActor("uploadedBy", "id")), caseRead),
   },
   notification: {
     read: eqActor("userId", "id"),
@@ -95,7 +126,9 @@ export const accessTable = {
     manage: all(roleIn(configurers), inScope("regionCode")),
   },
   user: {
-    read: all(roleIn(["system_admin", ...offices, "township_station"]), inScope("regionCode")),
+    read: all(roleIn(userKeepers), inScope("regionCode")),
+    /** Which roles each keeper may grant is `grantable` in user-policy.ts. */
+    manage: all(roleIn(userKeepers), inScope("regionCode")),
     self: eqActor("id", "id"),
   },
   trail: {
@@ -113,3 +146,32 @@ export const accessTable = {
 
 export type Resource = keyof typeof accessTable;
 export type ActionOf<R extends Resource> = keyof (typeof accessTable)[R] & string;
+
+const termOf = (resource: Resource, action: string): Term => {
+  const term = (accessTable[resource] as Record<string, Term>)[action];
+  if (!term) throw new Error(`no rule for ${resource}.${action}`);
+  return term;
+};
+
+/** The point check: may this actor do `action` on this row of `resource`? */
+export function can<R extends Resource>(actor: PolicyActor, resource: R, action: ActionOf<R>, row: object) {
+  return evaluate(termOf(resource, action), actor, row as Record<string, unknown>);
+}
+
+/** A route's gate for `resource.action`, named after the rule (the route table and the docs show it). */
+export function routeGate(resource: Resource, action: string): RouteGate {
+  const gate = gateOf(termOf(resource, action));
+  Object.defineProperty(gate, "name", { value: `${resource}.${action}` });
+  return gate;
+}
+
+/** Every gate of a resource, by action: what a policy module exports for its routes. */
+export function routeGates<R extends Resource>(resource: R): Record<ActionOf<R>, RouteGate> {
+  const out = {} as Record<string, RouteGate>;
+  for (const action of Object.keys(accessTable[resource])) out[action] = routeGate(resource, action);
+  return out as Record<ActionOf<R>, RouteGate>;
+}
+
+/** The rule itself (the SQL side compiles it into a list filter). */
+export const ruleOf = <R extends Resource>(resource: R, action: ActionOf<R>): Term =>
+  termOf(resource, action);

@@ -1,5 +1,6 @@
-import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
+import { can, routeGates } from "./access-table";
 
 type GridLike = { code: string };
 
@@ -28,14 +29,14 @@ export const coverageRoles: Role[] = [
  * reads the grids they serve, wherever their own scope is drawn.
  */
 export const gridPolicy = {
-  read: (actor: Actor, grid: GridLike, isWorkerOfGrid = false) => covers(actor, grid.code) || isWorkerOfGrid,
-  create: (actor: Actor, regionCode: string) =>
-    hasRole(actor, ...gridManagerRoles) && covers(actor, regionCode),
-  manage: (actor: Actor, grid: GridLike) => hasRole(actor, ...gridManagerRoles) && covers(actor, grid.code),
-  coverage: (actor: Actor, regionCode: string) =>
-    hasRole(actor, ...coverageRoles) &&
-    (covers(actor, regionCode) || actor.scope.some((s) => s.startsWith(regionCode))),
+  read: (actor: Actor, grid: GridLike, isWorkerOfGrid = false) =>
+    can(actor, "grid", "read", grid) || (isWorkerOfGrid && actor.role === "grid_worker"),
+  create: (actor: Actor, regionCode: string) => can(actor, "grid", "manage", { code: regionCode }),
+  manage: (actor: Actor, grid: GridLike) => can(actor, "grid", "manage", grid),
+  coverage: (actor: Actor, regionCode: string) => can(actor, "grid", "coverage", { regionCode }),
 };
+
+export const gridGate = routeGates("grid");
 
 export function gridAbilities(actor: Actor, grid: GridLike & { status: string }) {
   const manage = gridPolicy.manage(actor, grid) && grid.status === "active";

@@ -9,6 +9,8 @@ import type { Role } from "../auth/roles";
  */
 export type PolicyActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
 export type ActorField = "id" | "departmentId";
+/** A route's gate: may this actor call the route at all (403 when not). */
+export type RouteGate = (actor: Pick<Actor, "role" | "scope">) => boolean;
 
 export type Term =
   | { op: "all"; terms: Term[] }

@@ -1,9 +1,10 @@
-import { type Actor, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { can, routeGates } from "./access-table";
 
 /** Who may check the integrity of the trail and read raw trail rows of their jurisdiction. */
 export const trailPolicy = {
-  verify: (actor: Actor) =>
-    hasRole(actor, "auditor", "system_admin", "province_office", "city_office", "county_office"),
-  read: (actor: Actor) =>
-    hasRole(actor, "auditor", "system_admin", "province_office", "city_office", "county_office"),
+  verify: (actor: Actor) => can(actor, "trail", "read", {}),
+  read: (actor: Actor) => can(actor, "trail", "read", {}),
 };
+
+export const trailGate = routeGates("trail");

@@ -1,21 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../../domain/auth/actor";
 import { AppError, forbidden } from "../../domain/errors";
+import type { RouteGate as DomainRouteGate } from "../../domain/policies/policy-term";
 import { resolveSession } from "../commands/auth/resolve-session";
 import type { Deps } from "../deps";
 
 export const sessionCookie = "sg_session";
 
 /**
- * A route's gate: the pure predicate (exported by the resource's policy module in `domain/policies/`) that
- * says whether this actor may call the route at all. Row-level checks run in the command with the same module.
+ * A route's gate: the pure predicate (exported by the resource's policy module in `domain/policies/`,
+ * derived from the access table) that says whether this actor may call the route at all. Row-level checks
+ * run in the command with the same module.
  */
-export type RouteGate = (actor: Actor) => boolean;
+export type RouteGate = DomainRouteGate;
 
-/** Every API route declares who may call it and the policy function it runs (a string is a legacy label). */
+/** Every API route declares who may call it and, when signed in, the policy function it runs. */
 export interface RouteAccess {
   access: "public" | "signed_in";
-  policy?: string | RouteGate;
+  policy?: RouteGate;
 }
 
 declare module "fastify" {
@@ -25,11 +27,11 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     /** Every route registered, with its declared access (the route × role test walks this). */
-    routeTable: { method: string; url: string; access?: string; policy?: string | RouteGate }[];
+    routeTable: { method: string; url: string; access?: string; policy?: RouteGate }[];
   }
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
-    policy?: string | RouteGate;
+    policy?: RouteGate;
   }
 }
 
@@ -68,8 +70,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     }
     if (access !== "public" && access !== "signed_in")
       throw new Error(`route ${route.method} ${route.url} declares no access`);
-    if (access === "signed_in" && !(route.config as RouteAccess).policy)
-      throw new Error(`route ${route.method} ${route.url} names no policy`);
+    if (access === "signed_in" && typeof (route.config as RouteAccess).policy !== "function")
+      throw new Error(`route ${route.method} ${route.url} declares no policy function`);
   });
   app.addHook("onRequest", async (req) => {
     const access = req.routeOptions.config?.access;
@@ -80,6 +82,6 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     req.actor = found.actor;
     req.sessionId = found.sessionId;
     const gate = req.routeOptions.config?.policy;
-    if (typeof gate === "function" && !gate(found.actor)) throw forbidden();
+    if (!gate?.(found.actor)) throw forbidden();
   });
 }

@@ -70,7 +70,7 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/trail/events": { act: ["trail", "read"] },
   "GET /api/v1/grids": { act: ["grid", "read"] },
   "GET /api/v1/grids/problems": {
-    act: ["grid", "read"],
+    act: ["grid", "problems"],
     url: (w, s) => `/api/v1/grids/problems?region=${w.county[s]}`,
     row: (w, s) => ({ id: "c", code: w.county[s] }),
   },
@@ -135,7 +135,7 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/cases/queues": { act: ["case", "read"] },
   "GET /api/v1/cases/:id": { act: ["case", "read"], row: (w, s) => w.case[s] },
   "POST /api/v1/cases": { act: ["case", "report"], gateOnly: true },
-  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "read"], gateOnly: true },
+  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], gateOnly: true },
   "GET /api/v1/cases/export.xlsx": { act: ["case", "export"] },
   "POST /api/v1/evidence": { act: ["evidence", "create"], gateOnly: true },
   "GET /api/v1/evidence/:id": { act: ["evidence", "read"], row: (w, s) => w.evidence[s] },
@@ -163,13 +163,14 @@ const probes: Record<string, Probe> = {
   "DELETE /api/v1/webhooks/:id": { act: ["webhook", "manage"], gateOnly: true },
   "GET /api/v1/webhooks/:id/deliveries": { act: ["webhook", "manage"], row: (w, s) => w.webhook[s] },
 };
-/** Case actions share one probe: the gate of the action, tried with an empty body. */
-const caseActionProbe: Probe = { act: ["case", "read"], gateOnly: true };
+/** Case actions: the gate of each action's rule, tried with an empty body. */
+const caseActionProbe = (action: string): Probe => ({ act: ["case", action], gateOnly: true });
 /** Signing out ends the session every later cell of that account uses; it is proven in auth-routes.test.ts. */
 const skipped = new Set(["POST /api/v1/auth/logout"]);
 
 function probeOf(key: string): Probe | undefined {
-  if (/^POST \/api\/v1\/cases\/:id\/[a-z_]+$/.test(key)) return caseActionProbe;
+  const action = /^POST \/api\/v1\/cases\/:id\/([a-z_]+)$/.exec(key)?.[1];
+  if (action) return caseActionProbe(action);
   return probes[key];
 }
 

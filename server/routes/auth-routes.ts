@@ -4,6 +4,7 @@ import { insertEvent } from "../../db/queries/event-queries";
 import { deleteSession } from "../../db/queries/session-queries";
 import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
+import { userGate } from "../../domain/policies/user-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { signIn } from "../commands/auth/sign-in";
@@ -40,7 +41,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/auth/logout",
       {
-        config: { access: "signed_in", policy: "self" },
+        config: { access: "signed_in", policy: userGate.self },
         schema: { tags: ["auth"], summary: "退出登录 Sign out" },
       },
       async (req, reply) => {
@@ -69,7 +70,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/auth/me",
       {
-        config: { access: "signed_in", policy: "self" },
+        config: { access: "signed_in", policy: userGate.self },
         schema: {
           tags: ["auth"],
           summary: "当前用户 Who am I",

@@ -5,6 +5,7 @@ import { caseQueues, countCases, listCases, queuesFor } from "../../db/queries/c
 import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schemas";
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
 import { AppError } from "../../domain/errors";
+import { caseGate } from "../../domain/policies/case-policy";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
 import { loadNames, presentCaseRow } from "../commands/cases/present-case";
@@ -58,7 +59,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases",
       {
-        config: { access: "signed_in", policy: "casePolicy.read (SQL scope, queue by role)" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: { tags: ["cases"], summary: "案件列表与工作队列", querystring: caseListQuery },
       },
       async (req) => {
@@ -74,7 +75,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases/queues",
       {
-        config: { access: "signed_in", policy: "casePolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: { tags: ["cases"], summary: "本角色的工作队列及数量" },
       },
       async (req) => {
@@ -94,7 +95,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases/:id",
       {
-        config: { access: "signed_in", policy: "casePolicy.read" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: {
           tags: ["cases"],
           summary: "案件详情（含时间轴、附件、通知、建议部门、疑似重复）",
@@ -107,7 +108,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/cases",
       {
-        config: { access: "signed_in", policy: "canReportCase" },
+        config: { access: "signed_in", policy: caseGate.report },
         schema: {
           tags: ["cases"],
           summary: "上报案件（支持幂等键）",
@@ -128,7 +129,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
       app.post(
         `/cases/:id/${action}`,
         {
-          config: { access: "signed_in", policy: `casePolicy.${action}` },
+          config: { access: "signed_in", policy: caseGate[action] },
           schema: {
             tags: ["cases"],
             summary: `案件操作：${action}`,

@@ -5,6 +5,8 @@ import { webhookDeliveries, webhookStats } from "../../db/queries/notification-d
 import { findNotification, listInbox, markRead } from "../../db/queries/notification-queries";
 import { listWebhooks, type WebhookRow } from "../../db/queries/notification-webhook-queries";
 import { AppError } from "../../domain/errors";
+import { notificationGate } from "../../domain/policies/notification-policy";
+import { webhookGate } from "../../domain/policies/webhook-policy";
 import {
   canManageWebhooks,
   createWebhook,
@@ -44,7 +46,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/notifications",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: {
           tags: ["notifications"],
           summary: "我的消息",
@@ -64,7 +66,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/notifications/read-all",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: { tags: ["notifications"], summary: "全部标为已读" },
       },
       async (req, reply) => {
@@ -76,7 +78,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/notifications/:id/read",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: {
           tags: ["notifications"],
           summary: "标为已读",
@@ -95,7 +97,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/webhooks",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks (SQL scope)" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: { tags: ["notifications"], summary: "Webhook 列表" },
       },
       async (req) => {
@@ -120,7 +122,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/webhooks",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: { tags: ["notifications"], summary: "新建 Webhook", body: createWebhookInput },
         validatorCompiler: passThrough,
       },
@@ -134,7 +136,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/webhooks/:id",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: {
           tags: ["notifications"],
           summary: "修改 Webhook",
@@ -155,7 +157,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       "/webhooks/:id",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: { tags: ["notifications"], summary: "删除 Webhook", params: idParams },
       },
       async (req, reply) => {
@@ -167,7 +169,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/webhooks/:id/deliveries",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: {
           tags: ["notifications"],
           summary: "Webhook 投递记录",

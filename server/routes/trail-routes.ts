@@ -3,7 +3,7 @@ import { z } from "zod";
 import { verifyTrail } from "../../db/queries/event-queries";
 import { inScope } from "../../db/scope";
 import { AppError } from "../../domain/errors";
-import { trailPolicy } from "../../domain/policies/trail-policy";
+import { trailGate, trailPolicy } from "../../domain/policies/trail-policy";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 
@@ -31,7 +31,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/verify",
       {
-        config: { access: "signed_in", policy: "trailPolicy.verify" },
+        config: { access: "signed_in", policy: trailGate.read },
         schema: { tags: ["trail"], summary: "校验留痕哈希链", response: { 200: trailCheck } },
       },
       async (req) => {
@@ -43,7 +43,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/events",
       {
-        config: { access: "signed_in", policy: "trailPolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: trailGate.read },
         schema: {
           tags: ["trail"],
           summary: "留痕记录（本辖区）",

@@ -126,7 +126,17 @@ export async function seedAccessWorld(ctx: ApiContext): Promise<AccessWorld> {
   for (const stage of ["reported", "handling", "awaiting_recheck", "closed"] as const)
     stagedCases.push(await caseAt(ctx, stage));
 
-  const evidenceIds = await byScope(async (s) => (await upload(ctx, keeper[s])).id);
+  // At home: the evidence fed back on a case (read through the case); elsewhere: unattached uploads.
+  const attached = await db
+    .selectFrom("evidence")
+    .select("id")
+    .where("caseId", "in", stagedCases)
+    .executeTakeFirstOrThrow();
+  const evidenceIds: Record<Scope, string> = {
+    own: attached.id,
+    other_township: (await upload(ctx, "county")).id,
+    other_county: (await upload(ctx, "other_county")).id,
+  };
 
   const otherTownshipUser = await ok(
     await as(ctx, "admin", {
@@ -188,6 +198,18 @@ export async function seedAccessWorld(ctx: ApiContext): Promise<AccessWorld> {
         .executeTakeFirstOrThrow();
       return map(r as T);
     });
+  const evidence = await rows("evidence", evidenceIds);
+  for (const s of scopes) {
+    const caseId = evidence[s].caseId as string | null;
+    if (!caseId) continue;
+    // biome-ignore lint/suspicious/noExplicitAny: a case row becomes the policy's case
+    const k: any = await db
+      .selectFrom("caseRecord")
+      .selectAll()
+      .where("id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    evidence[s] = { ...rowToCase(k), ...evidence[s], regionCode: k.regionCode };
+  }
   return {
     village,
     county,
@@ -196,7 +218,7 @@ export async function seedAccessWorld(ctx: ApiContext): Promise<AccessWorld> {
     // biome-ignore lint/suspicious/noExplicitAny: a case row becomes the policy's case
     case: await rows("caseRecord", caseIds, (r: any) => ({ ...r, ...rowToCase(r) })),
     stagedCases,
-    evidence: await rows("evidence", evidenceIds),
+    evidence,
     user: await rows("appUser", userIds),
     department: await rows("department", departmentIds),
     webhook: await rows("webhook", webhookIds),

@@ -10,9 +10,9 @@ import {
   type WebhookRow,
 } from "../../../db/queries/notification-webhook-queries";
 import { type Actor, covers } from "../../../domain/auth/actor";
-import { officeRoles } from "../../../domain/auth/roles";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
+import { canManageWebhooks } from "../../../domain/policies/webhook-policy";
 import type { Deps } from "../../deps";
 
 const url = z
@@ -52,9 +52,7 @@ export const updateWebhookInput = z.strictObject({
   rotateSecret: z.boolean().optional(),
 });
 
-/** Safety offices and administrators manage the webhooks of their jurisdiction. */
-export const canManageWebhooks = (actor: Pick<Actor, "role" | "scope">, regionCode: string) =>
-  (officeRoles.includes(actor.role) || actor.role === "system_admin") && covers(actor, regionCode);
+export { canManageWebhooks };
 
 const secret = () => randomBytes(32).toString("hex");
 
