@@ -10,7 +10,8 @@ import { type Case, type CaseAction, caseActions } from "./case-types";
  * The lead department triages and dispatches; the department holding the case (cooperating, or the lead
  * itself when the case is in its own remit) accepts, returns, forwards, plans and feeds back; grid
  * workers, committee members, the township station and the lead department re-check, never the handler;
- * safety offices escalate and decide on parking; auditors and service providers only read.
+ * safety offices escalate and decide on parking; service providers only read. Administrators and the
+ * audit administrator read no case (三员分立). The rules are the access table's (`domain/policies/access-table.ts`).
  */
 export type PolicyActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
 export type PolicyCase = Pick<
