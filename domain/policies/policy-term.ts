@@ -120,7 +120,7 @@ const fieldName: Record<string, string> = {
   handlerId: "handler",
   uploadedBy: "uploader",
   userId: "recipient",
-  id: "row",
+  id: "this record",
 };
 const named = (f: string) => fieldName[f] ?? f;
 
@@ -130,13 +130,17 @@ export function describe(term: Term | boolean): string {
   if (term === false) return "—";
   switch (term.op) {
     case "all":
-      return term.terms.map((t) => describe(t)).join(" and ");
-    case "any":
+      return term.terms.map((t) => (t.op === "any" ? `(${describe(t)})` : describe(t))).join(" and ");
+    case "any": {
+      const [a, b] = term.terms;
+      if (term.terms.length === 2 && a.op === "inScope" && b.op === "aboveScope" && a.field === b.field)
+        return `${named(a.field)} within or above scope`;
       return term.terms.map((t) => (t.op === "all" ? `(${describe(t)})` : describe(t))).join(" or ");
+    }
     case "inScope":
       return `${named(term.field)} in scope`;
     case "aboveScope":
-      return `${named(term.field)} in or above scope`;
+      return `${named(term.field)} at or above scope`;
     case "eqActor":
       return term.actor === "id" ? `own (${named(term.field)})` : `own department (${named(term.field)})`;
     case "blank":
