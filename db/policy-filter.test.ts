@@ -38,7 +38,7 @@ const fields = [
 ];
 const codeFields = new Set(["regionCode", "code", "regionPrefix"]);
 
-type Row = Record<string, string | null>;
+type Row = Record<string, string | number | null>;
 const rowArb = fc.record(
   Object.fromEntries(
     fields.map((f) => [
@@ -65,7 +65,7 @@ const rules = Object.entries(accessTable).flatMap(([resource, actions]) =>
 eachDialect("policy filter = point check", (ctx) => {
   // biome-ignore lint/suspicious/noExplicitAny: a scratch table outside the app's schema
   let db: Kysely<any>;
-  let rows: (Row & { key: number })[];
+  let rows: (Row & { key: number })[] = [];
   beforeAll(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: as above
     db = ctx.database.db as unknown as Kysely<any>;

@@ -272,6 +272,15 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       { list: "/api/v1/sites?pageSize=100", byId: (id) => `/api/v1/sites/${id}` },
       { list: "/api/v1/grids?pageSize=100", byId: (id) => `/api/v1/grids/${id}` },
       { list: "/api/v1/users?pageSize=200", byId: (id) => `/api/v1/users/${id}` },
+      // Coverage drill-downs of the county, also for accounts whose scope lies below it.
+      {
+        list: "/api/v1/coverage/rows?region=620123&metric=sites_without_worker&pageSize=100",
+        byId: (id) => `/api/v1/sites/${id}`,
+      },
+      {
+        list: "/api/v1/coverage/rows?region=620123&metric=grids_without_worker&pageSize=100",
+        byId: (id) => `/api/v1/grids/${id}`,
+      },
     ];
     const wrong: string[] = [];
     for (const user of accounts()) {

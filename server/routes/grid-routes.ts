@@ -73,7 +73,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = actorOf(req);
-        const { items, total } = await listGrids(deps.db, actor.scope, actor.id, req.query);
+        const { items, total } = await listGrids(deps.db, actor, req.query);
         const create = actor.scope.some((s) => gridPolicy.create(actor, s));
         return {
           items: items.map((g) => presentGridSummary(g, actor, wantsEnglish(req))),

@@ -52,7 +52,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = actorOf(req);
-        const { items, total } = await listSites(deps.db, actor.scope, req.query);
+        const { items, total } = await listSites(deps.db, actor, req.query);
         const en = wantsEnglish(req);
         return {
           items: items.map((s) => presentSite(s, actor, en)),

@@ -39,7 +39,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = actorOf(req);
         if (!userPolicy.list(actor)) throw new AppError("forbidden");
-        const { items, total } = await listUsers(deps.db, actor.scope, req.query);
+        const { items, total } = await listUsers(deps.db, actor, req.query);
         const roles = grantableRoles(actor);
         return {
           items: items.map(presentUser),

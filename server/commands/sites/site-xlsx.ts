@@ -87,7 +87,7 @@ export function exportSites(deps: Deps, actor: Actor, filter: SiteFilter): Reada
     "行业名称",
   ]).commit();
   (async () => {
-    for await (const batch of iterateSites(deps.db, actor.scope, filter)) {
+    for await (const batch of iterateSites(deps.db, actor, filter)) {
       for (const s of batch) {
         const show = sitePolicy.viewContacts(actor, s);
         ws.addRow([
