@@ -20,8 +20,8 @@ import {
  * Who may do what, per resource × action: the one declarative table every gate, point check and list filter
  * is derived from, and from which `docs/access.md` is generated (`npm run docs:access`).
  *
- * Separation of duties (三员分立): administrators do not read business data. `system_admin` keeps users and
- * configuration (departments, routing, categories, deadline rules, webhooks, grids as the map of the
+ * Separation of duties (三员分立): administrators do not read business data, and the system administrator
+ * does not read the audit trail. `system_admin` keeps users and configuration (departments, routing, categories, deadline rules, webhooks, grids as the map of the
  * organisation); `security_admin` keeps roles, scopes and lockouts (its rules live in `security-policy.ts`);
  * `auditor` (the audit administrator) reads the trail and the security log and nothing else — no cases,
  * sites, grids, grid staff or users. Reference data (regions, department names, routing rules, categories,
@@ -131,8 +131,9 @@ export const accessTable = {
     manage: all(roleIn(userKeepers), inScope("regionCode")),
     self: eqActor("id", "id"),
   },
+  /** The audit administrator, and the offices for their jurisdiction; never the system administrator. */
   trail: {
-    read: roleIn(["auditor", ...configurers]),
+    read: roleIn(["auditor", ...offices]),
   },
   category: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),

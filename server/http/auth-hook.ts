@@ -26,8 +26,8 @@ declare module "fastify" {
     sessionId: string | null;
   }
   interface FastifyInstance {
-    /** Every route registered, with its declared access (the route × role test walks this). */
-    routeTable: { method: string; url: string; access?: string; policy?: RouteGate }[];
+    /** Every route registered, with its declared access and body schema (the access matrix walks this). */
+    routeTable: { method: string; url: string; access?: string; policy?: RouteGate; body?: unknown }[];
   }
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
@@ -66,6 +66,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
           url: route.url,
           access,
           policy: (route.config as RouteAccess | undefined)?.policy,
+          body: route.schema?.body,
         });
     }
     if (access !== "public" && access !== "signed_in")

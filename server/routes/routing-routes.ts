@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findDepartmentByKind } from "../../db/queries/department-queries";
 import { listRoutingRules } from "../../db/queries/routing-queries";
 import { departmentKindLabel } from "../../domain/department/department-kinds";
-import { routeSite, routingRuleInput } from "../../domain/department/routing";
+import { routeSite, routingRuleInput, routingRulePatch } from "../../domain/department/routing";
 import { routingGate, routingPolicy } from "../../domain/policies/routing-policy";
 import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { isIndustryCode } from "../../domain/site/industry";
@@ -128,7 +128,7 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["routing"],
           summary: "修改分工规则",
           params: idParams,
-          body: routingRuleInput.partial().strict(),
+          body: routingRulePatch,
           response: { 200: ruleView },
         },
       },
