@@ -21,8 +21,8 @@ import {
  * is derived from, and from which `docs/access.md` is generated (`npm run docs:access`).
  *
  * Separation of duties (三员分立): administrators do not read business data, and the system administrator
- * does not read the audit trail. `system_admin` keeps users and configuration (departments, routing, categories, deadline rules, webhooks, grids as the map of the
- * organisation); `security_admin` keeps roles, scopes and lockouts (its rules live in `security-policy.ts`);
+ * does not read the audit trail. `system_admin` keeps users and configuration (departments, routing,
+ * categories, deadline rules, webhooks, grids as the map of the organisation); `security_admin` keeps roles, scopes and lockouts (its rules live in `security-policy.ts`);
  * `auditor` (the audit administrator) reads the trail and the security log and nothing else — no cases,
  * sites, grids, grid staff or users. Reference data (regions, department names, routing rules, categories,
  * deadline rules) is readable by every signed-in account.
