@@ -37,10 +37,10 @@ const everyoneBut = (excluded: readonly Role[]) => roles.filter((r) => !excluded
 /** Roles that keep accounts (user-policy.ts says which roles each may grant). */
 const userKeepers: Role[] = ["system_admin", ...officeRoles, "township_station"];
 
-export const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "service_provider"];
+const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "service_provider"];
 export const caseReporterRoles: Role[] = [...offices, ...departmentRoles, ...fieldRoles, "service_provider"];
-export const siteRegisterRoles: Role[] = gridManagers;
-export const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
+const siteRegisterRoles: Role[] = gridManagers;
+const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
 
 /**
  * A case, within the region: everyone who works cases there, the department holding it, and the person who

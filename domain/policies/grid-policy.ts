@@ -1,28 +1,7 @@
 import type { Actor } from "../auth/actor";
-import type { Role } from "../auth/roles";
 import { can, routeGates } from "./access-table";
 
 type GridLike = { code: string };
-
-/** Roles that draw grids, staff them and import grid layers (R1, R3, R6, R9). */
-export const gridManagerRoles: Role[] = [
-  "system_admin",
-  "province_office",
-  "city_office",
-  "county_office",
-  "lead_department",
-  "township_station",
-];
-
-/** Roles that watch coverage and staffing (R5, R18): the nav's `coverage` section. */
-export const coverageRoles: Role[] = [
-  "system_admin",
-  "province_office",
-  "city_office",
-  "county_office",
-  "lead_department",
-  "township_station",
-];
 
 /**
  * Grids are scoped by their code (which starts with the village or township code). A grid worker also
