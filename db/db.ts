@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import type { DB } from "./schema";
 import { cachedStatements } from "./sqlite-statements";
@@ -31,17 +38,70 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate each file in its own schema). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: statement_timeout and lock_timeout per connection (0 = none), waiting for a connection. */
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** PostgreSQL application_name of this pool's sessions (tests terminate only their own). */
+  applicationName?: string;
+  /** SQLite busy_timeout (default 5 s). */
+  busyTimeoutMs?: number;
+  /** Where a lost connection is reported (the pool then opens a new one); default console.error. */
+  onConnectionError?: (err: Error) => void;
+}
+
+/**
+ * A PostgreSQL pool that survives the server going away: an error on an idle or checked-out connection
+ * (57P01 after a restart or pg_terminate_backend, a reset socket) is reported, the broken client is
+ * dropped, and the next query opens a new connection. Without these listeners node exits on the
+ * unhandled 'error' event. Every session gets the statement and lock timeouts, so a stalled database
+ * answers with an error instead of holding the request.
+ */
+function openPool(url: string, opts: OpenOptions): pg.Pool {
+  const settings = [
+    opts.schema ? `-c search_path=${opts.schema}` : "",
+    `-c statement_timeout=${Math.max(0, Math.round(opts.statementTimeoutMs ?? 0))}`,
+    `-c lock_timeout=${Math.max(0, Math.round(opts.lockTimeoutMs ?? 0))}`,
+  ];
+  // Settings in the URL (`?options=-c search_path=…`) would replace ours: join them into one.
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get("options");
+  parsed.searchParams.delete("options");
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: opts.poolSize ?? 10,
+    options: [fromUrl ?? "", ...settings].filter(Boolean).join(" "),
+    application_name: opts.applicationName ?? "safegrid",
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
+  });
+  const report =
+    opts.onConnectionError ?? ((err: Error) => console.error("database connection lost:", err.message));
+  pool.on("error", report);
+  pool.on("connect", (client) => client.on("error", report));
+  return pool;
+}
+
+/**
+ * After a failed COMMIT (a full disk, an I/O error) SQLite has already rolled the transaction back, and
+ * the ROLLBACK Kysely then sends fails with "cannot rollback - no transaction is active", which replaced
+ * the real cause (SQLITE_FULL) in the error and the log. Outside a transaction ROLLBACK does nothing here.
+ */
+function forgivingRollback(sqlite: SQLite.Database, inner: SqliteDatabase): SqliteDatabase {
+  const noop = {
+    reader: false,
+    run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  } as unknown as SQLite.Statement;
+  return {
+    prepare: (text: string) => (text === "rollback" && !sqlite.inTransaction ? noop : inner.prepare(text)),
+    close: () => inner.close(),
+  };
 }
 
 /** Opens the database: PostgreSQL when a URL is given, otherwise embedded SQLite (WAL, foreign keys, durable). */
 export function openDatabase(opts: OpenOptions = {}): Database {
   const plugins = [new CamelCasePlugin()];
   if (opts.url) {
-    const pool = new pg.Pool({
-      connectionString: opts.url,
-      max: opts.poolSize ?? 10,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
-    });
+    const pool = openPool(opts.url, opts);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", schema: opts.schema, close: () => db.destroy() };
   }
@@ -52,7 +112,8 @@ export function openDatabase(opts: OpenOptions = {}): Database {
   // synchronous=FULL: an acknowledged commit survives kill -9 and power loss (NORMAL would not survive power loss).
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins });
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
+  const database = forgivingRollback(sqlite, cachedStatements(sqlite));
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), plugins });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

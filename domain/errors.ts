@@ -24,7 +24,54 @@ export const errorCatalog = {
   },
   weak_password: { status: 422, zh: "密码不符合安全要求", en: "Password does not meet the policy" },
   invalid_region_code: { status: 422, zh: "行政区划代码无效", en: "Invalid region code" },
+  export_reason_required: {
+    status: 422,
+    zh: "导出含个人信息或敏感数据，请填写导出事由（至少 5 个字）",
+    en: "This export contains personal or sensitive data: state a reason (at least 5 characters)",
+  },
+  backup_invalid: {
+    status: 422,
+    zh: "备份不完整或与清单不符",
+    en: "The backup is incomplete or does not match its manifest",
+  },
+  backup_target_not_empty: { status: 409, zh: "备份目录不是空目录", en: "The backup directory is not empty" },
+  restore_target_not_empty: {
+    status: 409,
+    zh: "数据目录不是空目录，恢复只写入空的数据目录",
+    en: "The data directory is not empty; restore writes only into an empty one",
+  },
   rate_limited: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests" },
+  same_person_closure: {
+    status: 409,
+    zh: "本县已启用“同人不得闭环”：整改反馈人、经办人不能复查或结案本案",
+    en: "Another person must re-check and close this case",
+  },
+  outbound_url_invalid: {
+    status: 422,
+    zh: "接收地址不符合外发规则（须为 http/https，不含用户名密码，端口允许使用）",
+    en: "The URL breaks the outbound rules (http/https, no credentials, an allowed port)",
+  },
+  outbound_address_blocked: {
+    status: 422,
+    zh: "接收地址指向本机、内网、链路本地、组播或保留地址，不允许外发",
+    en: "The address is loopback, private, link-local, multicast or reserved",
+  },
+  database_unavailable: {
+    status: 503,
+    zh: "数据库暂时不可用，请稍后重试",
+    en: "The database is temporarily unavailable; try again shortly",
+  },
+  storage_full: {
+    status: 507,
+    zh: "服务器存储空间已满，数据未保存，请联系管理员",
+    en: "The server's storage is full; nothing was saved. Contact the administrator",
+  },
+  overloaded: { status: 503, zh: "服务器繁忙，请稍后重试", en: "The server is busy; try again shortly" },
+  request_timeout: {
+    status: 503,
+    zh: "服务器处理超时，请稍后重试",
+    en: "The server did not finish in time; try again shortly",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const;
 

@@ -15,12 +15,15 @@ import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { registerResilience, serverTimeouts } from "./http/resilience";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
   logger?: boolean;
   /** Serve the built console from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Where the log goes when `logger` is on (stdout by default; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
@@ -30,15 +33,18 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       ? {
           level: process.env.LOG_LEVEL || "info",
           redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    ...serverTimeouts(deps.config.resilience),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { retryAfterSeconds: deps.config.resilience.retryAfterSeconds });
+  await registerResilience(app, deps.config.resilience);
   await app.register(cookie);
   registerAuth(app, deps);
   await app.register(swagger, {

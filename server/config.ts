@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
+import { type AllowList, parseAllowList } from "../domain/outbound/outbound-rules";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -10,6 +11,34 @@ export interface AuthSettings {
   password: PasswordPolicy;
   /** argon2id cost; tests lower it, production keeps OWASP's minimum or more. */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+}
+
+/** Timeouts and limits that keep the server answering when the database, the disk or clients misbehave. */
+export interface ResilienceSettings {
+  /** Overall deadline of a request's handler (after its body arrived); 503 `request_timeout` after it. */
+  requestDeadlineMs: number;
+  /** PostgreSQL statement_timeout and lock_timeout per connection; waiting for a pooled connection. */
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** PostgreSQL application_name of the server's sessions (to find them in pg_stat_activity). */
+  applicationName: string;
+  /** SQLite busy_timeout (how long a write waits for another writer). */
+  sqliteBusyTimeoutMs: number;
+  /** Readiness probe (`/api/health/ready`): its own deadline and the least free space on the data disk. */
+  readyTimeoutMs: number;
+  minFreeBytes: number;
+  /** Seconds a client is told to wait (Retry-After) on 503. */
+  retryAfterSeconds: number;
+  /** Node HTTP server: receiving the headers, the whole request, an idle keep-alive, an idle socket. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  connectionTimeoutMs: number;
+  /** How long SIGTERM waits for requests in flight and the job batch before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** Load shedding: 503 `overloaded` while the event loop lags more than this (0 turns it off). */
+  maxEventLoopDelayMs: number;
 }
 
 export interface Config {
@@ -26,12 +55,35 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  /** Webhooks and the SMS gateway: allow list and timeouts (docs/security/outbound.md). */
+  outbound: { allow: AllowList; connectTimeoutMs: number; totalTimeoutMs: number };
+  /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
+  smsGateway: { url: string; key: string | undefined; keyHeader: string } | null;
+  resilience: ResilienceSettings;
+  /** Scheduled backups (README "Backup"); off while `dir` is unset. */
+  backup: BackupSettings;
+}
+
+export interface BackupSettings {
+  dir: string | undefined;
+  /** How many scheduled backups to keep (older ones are removed). */
+  keep: number;
+  /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
+  hour: number;
 }
 
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
   return Number.isFinite(n) ? n : fallback;
 };
+
+/** `SAFEGRID_OUTBOUND_ALLOW`: an entry that is not an address, a CIDR range or a host name stops the start. */
+function outboundAllow(text: string | undefined): AllowList {
+  const { invalid, ...allow } = parseAllowList(text);
+  if (invalid.length)
+    throw new Error(`SAFEGRID_OUTBOUND_ALLOW: not an address, range or host: ${invalid.join(", ")}`);
+  return allow;
+}
 
 /** Reads the configuration from the environment; every setting has a documented default (README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,7 +112,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    outbound: {
+      allow: outboundAllow(env.SAFEGRID_OUTBOUND_ALLOW),
+      connectTimeoutMs: int(env.SAFEGRID_OUTBOUND_CONNECT_TIMEOUT_MS, 3000),
+      totalTimeoutMs: int(env.SAFEGRID_OUTBOUND_TIMEOUT_MS, 10_000),
+    },
+    smsGateway: env.SAFEGRID_SMS_GATEWAY_URL
+      ? {
+          url: env.SAFEGRID_SMS_GATEWAY_URL,
+          key: env.SAFEGRID_SMS_GATEWAY_KEY || undefined,
+          keyHeader: env.SAFEGRID_SMS_GATEWAY_KEY_HEADER || "X-Api-Key",
+        }
+      : null,
+    backup: backupSettings(env),
+    resilience: loadResilience(env),
   };
+}
+
+function loadResilience(env: NodeJS.ProcessEnv): ResilienceSettings {
+  return {
+    requestDeadlineMs: int(env.SAFEGRID_REQUEST_TIMEOUT_MS, 15_000),
+    statementTimeoutMs: int(env.SAFEGRID_DB_STATEMENT_TIMEOUT_MS, 10_000),
+    lockTimeoutMs: int(env.SAFEGRID_DB_LOCK_TIMEOUT_MS, 5_000),
+    connectTimeoutMs: int(env.SAFEGRID_DB_CONNECT_TIMEOUT_MS, 5_000),
+    applicationName: env.SAFEGRID_DB_APPLICATION_NAME || "safegrid",
+    sqliteBusyTimeoutMs: int(env.SAFEGRID_SQLITE_BUSY_TIMEOUT_MS, 5_000),
+    readyTimeoutMs: int(env.SAFEGRID_READY_TIMEOUT_MS, 2_000),
+    minFreeBytes: int(env.SAFEGRID_MIN_FREE_MB, 100) * 1024 * 1024,
+    retryAfterSeconds: int(env.SAFEGRID_RETRY_AFTER_SECONDS, 5),
+    headersTimeoutMs: int(env.SAFEGRID_HEADERS_TIMEOUT_MS, 10_000),
+    requestTimeoutMs: int(env.SAFEGRID_BODY_TIMEOUT_MS, 120_000),
+    keepAliveTimeoutMs: int(env.SAFEGRID_KEEPALIVE_TIMEOUT_MS, 5_000),
+    connectionTimeoutMs: int(env.SAFEGRID_SOCKET_IDLE_TIMEOUT_MS, 60_000),
+    shutdownGraceMs: int(env.SAFEGRID_SHUTDOWN_GRACE_MS, 20_000),
+    maxEventLoopDelayMs: int(env.SAFEGRID_MAX_EVENT_LOOP_DELAY_MS, 1_000),
+  };
+}
+
+function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
+  const keep = int(env.SAFEGRID_BACKUP_KEEP, 7);
+  const hour = int(env.SAFEGRID_BACKUP_HOUR, 2);
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new Error(
+      `SAFEGRID_BACKUP_KEEP 须为正整数 / must be a positive integer: ${env.SAFEGRID_BACKUP_KEEP}`,
+    );
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    throw new Error(`SAFEGRID_BACKUP_HOUR 须为 0–23 / must be 0–23: ${env.SAFEGRID_BACKUP_HOUR}`);
+  return { dir: env.SAFEGRID_BACKUP_DIR ? path.resolve(env.SAFEGRID_BACKUP_DIR) : undefined, keep, hour };
 }
 
 /** A configuration for tests: SQLite in memory unless told otherwise, cheap hashing. */
@@ -70,6 +168,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...base,
     demo: false,
     auth: { ...base.auth, argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    // Test files share a busy machine: no load shedding and a generous deadline unless a test sets them.
+    resilience: { ...base.resilience, maxEventLoopDelayMs: 0, requestDeadlineMs: 60_000 },
     ...overrides,
   };
 }

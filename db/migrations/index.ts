@@ -5,6 +5,9 @@ import * as createCase from "./202611291200-create-case";
 import * as createTrailAnchor from "./202611291300-create-trail-anchor";
 import * as indexUserDepartment from "./202611291400-index-user-department";
 import * as createCaseCategory from "./202611291500-create-case-category";
+import * as createCountySetting from "./202612041200-create-county-setting";
+import * as indexEventBrowse from "./202612041400-index-event-browse";
+import * as createBackupRun from "./202612041600-create-backup-run";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +17,7 @@ export const migrations: Record<string, Migration> = {
   "202611291300-create-trail-anchor": createTrailAnchor,
   "202611291400-index-user-department": indexUserDepartment,
   "202611291500-create-case-category": createCaseCategory,
+  "202612041200-create-county-setting": createCountySetting,
+  "202612041400-index-event-browse": indexEventBrowse,
+  "202612041600-create-backup-run": createBackupRun,
 };

@@ -137,7 +137,8 @@ export interface NotificationDeliveryTable {
   webhookId: string | null;
   target: string;
   payload: string;
-  status: "pending" | "delivered" | "failed";
+  /** `sent`: the SMS gateway accepted it; `not_sent_no_gateway`: SMS with no gateway configured. */
+  status: "pending" | "delivered" | "sent" | "failed" | "not_sent_no_gateway";
   attempts: number;
   nextAttemptAt: string;
   /** Set while a worker holds the row (claim expires, so a crashed worker's row is retried). */

@@ -20,6 +20,7 @@ export const navSections = [
   "case_categories",
   "users",
   "trail",
+  "security_log",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -40,6 +41,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   case_categories: (r) => [...offices, "system_admin"].includes(r),
   users: (r) => gate(userGate.read, r),
   trail: (r) => gate(trailGate.read, r),
+  // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
+  security_log: (r) => r === "auditor",
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

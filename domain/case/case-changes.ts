@@ -6,7 +6,8 @@ import { checkRecheck, type RecheckFinding } from "./honest-closure";
 /**
  * What each action changes on a case, given parsed input. The stage, clock and deadline are set by
  * `transition`; these only build the other fields and extra event data, and refuse input that the case
- * makes invalid (a re-check by the handler, a merge into itself ...).
+ * makes invalid (a re-check before the feedback, a merge into itself ...). Who may act (including
+ * 同人不得闭环, `samePersonRefusal`) is decided before, by the policy and the command.
  */
 export interface Change {
   next: Partial<Case>;
@@ -27,7 +28,8 @@ type Changes = { [A in CaseAction]: (kase: Case, input: CaseActionInput<A>, ctx:
 const skewMs = 5 * 60_000;
 
 const softFlags = (findings: RecheckFinding[]) => {
-  const flags = findings.map((f) => f.flag).filter((f) => f === "far_from_site" || f === "no_location");
+  // `same_person` is refused before the machine runs while the county's 同人不得闭环 rule is on; else recorded.
+  const flags = findings.map((f) => f.flag).filter((f) => f !== "before_feedback");
   const far = findings.find((f) => f.flag === "far_from_site");
   return { flags: flags as RecheckFlag[], distanceM: far && "distanceM" in far ? far.distanceM : null };
 };
@@ -133,11 +135,6 @@ export const caseChanges: Changes = {
     const has = (flag: string) => findings.some((f) => f.flag === flag);
     if (has("before_feedback"))
       throw invalid("复查须在整改反馈之后进行", "The re-check must come after the feedback");
-    if (has("same_person"))
-      throw invalid(
-        "复查须由整改人以外的人员进行",
-        "The re-check must be done by someone other than the handler",
-      );
     const check: Check = {
       at: at.toISOString(),
       by: ctx.actor.id,
@@ -152,11 +149,6 @@ export const caseChanges: Changes = {
     };
   },
   accept_onsite: (kase, input, ctx) => {
-    if (ctx.actor.id === kase.handlerId || ctx.actor.id === kase.lastFeedbackBy)
-      throw invalid(
-        "现场验收须由整改人以外的人员进行",
-        "On-site acceptance must be by someone other than the handler",
-      );
     const findings = checkRecheck({
       feedbackAt: kase.lastFeedbackAt,
       feedbackBy: kase.lastFeedbackBy,

@@ -252,9 +252,10 @@ describe("the loop", () => {
 describe("honest re-check", () => {
   const k = readyCase("awaiting_recheck", "recheck");
 
-  it("refuses a re-check by the handler or by whoever fed back", () => {
-    const err = errorOf(() => run(k, "recheck", validInput.recheck, actors.market1));
-    expect(err.zh).toContain("整改人以外");
+  it("records a re-check by the handler (allowed only where the county switched 同人不得闭环 off) with a flag", () => {
+    const result = run(k, "recheck", validInput.recheck, actors.market1);
+    expect(result.next.lastRecheck?.flags).toContain("same_person");
+    expect(run(k, "recheck", validInput.recheck, actors.gridWorker).next.lastRecheck?.flags).toEqual([]);
   });
 
   it("refuses a re-check dated before the feedback", () => {

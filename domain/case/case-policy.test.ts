@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../errors";
 import { actors, dep, makeCase, otherVillage, village } from "./case-fixtures";
-import { authorizeCase, canReportCase, caseAbilities, casePolicy } from "./case-policy";
+import { authorizeCase, canReportCase, caseAbilities, casePolicy, closureRefusals } from "./case-policy";
 import { type CaseAction, caseActions } from "./case-types";
 
 type Name = keyof typeof actors;
@@ -62,7 +62,7 @@ describe("case policy", () => {
       expect(who(action, reported)).toEqual(["lead1", "lead2"]);
   });
 
-  it("re-check: field roles and the lead department in scope, never the handler, feedback signer or holder", () => {
+  it("re-check: field roles and the lead department in scope, never the holding department", () => {
     expect(who("recheck", held)).toEqual(["committee", "gridWorker", "lead1", "lead2", "township"].sort());
     const ownRemit = {
       ...held,
@@ -71,8 +71,11 @@ describe("case policy", () => {
       lastFeedbackBy: actors.lead1.id,
     };
     expect(who("recheck", ownRemit)).toEqual(["committee", "gridWorker", "township"]);
+    // The person rule (not the handler, not the feedback signer) is the county's 同人不得闭环 setting.
     const byWorker = { ...held, handlerId: actors.gridWorker.id };
-    expect(casePolicy.recheck(actors.gridWorker, byWorker)).toBe(false);
+    expect(casePolicy.recheck(actors.gridWorker, byWorker)).toBe(true);
+    expect(caseAbilities(actors.gridWorker, byWorker).recheck).toBe(false);
+    expect(caseAbilities(actors.gridWorker, byWorker, false).recheck).toBe(true);
     expect(casePolicy.recheck(actors.gridWorkerOther, { ...held, regionCode: village })).toBe(false);
     expect(casePolicy.recheck(actors.gridWorkerOther, { ...held, regionCode: otherVillage })).toBe(true);
   });
@@ -155,5 +158,40 @@ describe("authorizeCase", () => {
     expect(code(() => authorizeCase(actors.auditor, "escalate", held))).toBe("not_found");
     expect(code(() => authorizeCase(actors.provider, "escalate", held))).toBe("forbidden");
     expect(code(() => authorizeCase(actors.countyOffice, "escalate", held))).toBe("ok");
+  });
+});
+
+describe("同人不得闭环 on the case page (closureRefusals)", () => {
+  const check = {
+    at: "2026-11-03T08:00:00.000Z",
+    by: actors.gridWorker.id,
+    passed: true,
+    flags: [],
+    distanceM: null,
+  };
+  /** Own remit: the lead department handled it and lead1 fed back; a grid worker re-checked. */
+  const ownRemit = makeCase({
+    stage: "rechecked",
+    ownerDepartmentId: dep.lead,
+    handlerId: actors.lead1.id,
+    lastFeedbackBy: actors.lead1.id,
+    lastFeedbackAt: "2026-11-02T08:00:00.000Z",
+    remediation: "fixed",
+    lastRecheck: check,
+  });
+
+  it("states the refusal to the person it concerns, and takes the close button away", () => {
+    expect(closureRefusals(actors.lead1, ownRemit, true)).toEqual([
+      expect.objectContaining({ action: "close", zh: expect.stringContaining("同人不得闭环") }),
+    ]);
+    expect(caseAbilities(actors.lead1, ownRemit).close).toBe(false);
+    expect(caseAbilities(actors.lead2, ownRemit).close).toBe(true);
+    expect(closureRefusals(actors.lead2, ownRemit, true)).toEqual([]);
+  });
+
+  it("says nothing when the county switched the rule off, or when the role could not act anyway", () => {
+    expect(closureRefusals(actors.lead1, ownRemit, false)).toEqual([]);
+    expect(caseAbilities(actors.lead1, ownRemit, false).close).toBe(true);
+    expect(closureRefusals(actors.market1, { ...ownRemit, handlerId: actors.market1.id }, true)).toEqual([]);
   });
 });

@@ -4,6 +4,12 @@ import { forbidden, notFound } from "../errors";
 import { can, caseReporterRoles } from "../policies/access-table";
 import { allowedActions, caseGuard } from "./case-machine";
 import { type Case, type CaseAction, caseActions } from "./case-types";
+import {
+  type ClosureAction,
+  closureActions,
+  defaultAnotherPersonCloses,
+  samePersonRefusal,
+} from "./honest-closure";
 
 /**
  * Who may do what to a case: short pure predicates on role, jurisdiction (`covers`) and department.
@@ -24,11 +30,11 @@ const rule =
   (action: CaseAction | "read"): Predicate =>
   (a, k) =>
     can(a, "case", action, k);
-/** Not the person who handled or fed back, and not from the department holding the case. */
-const independent: Predicate = (a, k) =>
-  a.id !== k.handlerId &&
-  a.id !== k.lastFeedbackBy &&
-  !(a.departmentId && a.departmentId === k.ownerDepartmentId);
+/**
+ * Not from the department holding the case. The person rule (not the handler, not the feedback signer:
+ * 同人不得闭环) is a county setting, checked by `samePersonRefusal` before these predicates (409).
+ */
+const independent: Predicate = (a, k) => !(a.departmentId && a.departmentId === k.ownerDepartmentId);
 
 /** Each action's rule is the access table's (`domain/policies/access-table.ts`); re-checks add independence. */
 export const casePolicy = Object.fromEntries(
@@ -48,14 +54,45 @@ export function canReportCase(actor: PolicyActor, regionCode: string): boolean {
   return can(actor, "case", "report", { regionCode });
 }
 
-/** What the actor may do now: policy AND the transition table AND the case's own preconditions. */
-export function caseAbilities(actor: PolicyActor, kase: Case): Record<CaseAction, boolean> {
+/**
+ * What the actor may do now: policy AND the transition table AND the case's own preconditions AND the
+ * county's 同人不得闭环 rule (`anotherPersonCloses`, on unless the county switched it off).
+ */
+export function caseAbilities(
+  actor: PolicyActor,
+  kase: Case,
+  anotherPersonCloses = defaultAnotherPersonCloses,
+): Record<CaseAction, boolean> {
   const allowed = allowedActions(kase.stage);
   const out = {} as Record<CaseAction, boolean>;
   for (const action of caseActions)
     out[action] =
-      allowed.includes(action) && casePolicy[action](actor, kase) && caseGuard(kase, action) === null;
+      allowed.includes(action) &&
+      casePolicy[action](actor, kase) &&
+      caseGuard(kase, action) === null &&
+      samePersonRefusal(actor.id, action, kase, anotherPersonCloses) === null;
   return out;
+}
+
+/**
+ * The 同人不得闭环 refusals the case page states before the action: the actions the stage, the policy
+ * and the case would allow the actor, refused only because they are the same person.
+ */
+export function closureRefusals(
+  actor: PolicyActor,
+  kase: Case,
+  anotherPersonCloses: boolean,
+): { action: ClosureAction; zh: string; en: string }[] {
+  const allowed = allowedActions(kase.stage);
+  return closureActions.flatMap((action) => {
+    const reason = samePersonRefusal(actor.id, action, kase, anotherPersonCloses);
+    return reason &&
+      allowed.includes(action) &&
+      casePolicy[action](actor, kase) &&
+      caseGuard(kase, action) === null
+      ? [{ action, ...reason }]
+      : [];
+  });
 }
 
 /** Throws `not_found` when the actor may not see the case, `forbidden` when they may not do the action. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { farFromSite, nearSite, siteAt } from "./case-fixtures";
-import { checkRecheck, distanceM, recurrence } from "./honest-closure";
+import { checkRecheck, distanceM, recurrence, samePersonRefusal } from "./honest-closure";
 
 describe("distanceM", () => {
   it("measures great-circle distances", () => {
@@ -70,5 +70,44 @@ describe("recurrence", () => {
   it("takes a window and threshold", () => {
     expect(recurrence([daysAgo(0), daysAgo(20)], now, 30, 2)).toBe(true);
     expect(recurrence([daysAgo(0), daysAgo(40)], now, 30, 2)).toBe(false);
+  });
+});
+
+describe("samePersonRefusal (同人不得闭环)", () => {
+  const held = {
+    handlerId: "u-h",
+    lastFeedbackBy: "u-f",
+    ownerDepartmentId: "dep-m",
+    leadDepartmentId: "dep-l",
+  };
+  const own = { ...held, ownerDepartmentId: "dep-l" };
+
+  it("refuses the feedback signer and the handler a re-check or on-site acceptance", () => {
+    for (const action of ["recheck", "accept_onsite"]) {
+      expect(samePersonRefusal("u-f", action, held, true)?.zh).toContain("整改反馈人不能复查");
+      expect(samePersonRefusal("u-h", action, held, true)?.zh).toContain("经办人不能复查");
+      expect(samePersonRefusal("u-other", action, held, true)).toBeNull();
+    }
+  });
+
+  it("refuses the feedback signer the closing, and the handler in the lead department's own remit", () => {
+    expect(samePersonRefusal("u-f", "close", held, true)?.zh).toContain("整改反馈人不能结案");
+    expect(samePersonRefusal("u-h", "close", held, true)).toBeNull();
+    expect(samePersonRefusal("u-h", "close", own, true)?.zh).toContain("经办人与结案人须为不同人员");
+    expect(samePersonRefusal("u-other", "close", own, true)).toBeNull();
+  });
+
+  it("concerns only re-check, on-site acceptance and close, and nothing when the county switched it off", () => {
+    expect(samePersonRefusal("u-f", "reopen", held, true)).toBeNull();
+    expect(samePersonRefusal("u-h", "feedback", held, true)).toBeNull();
+    for (const action of ["recheck", "accept_onsite", "close"]) {
+      expect(samePersonRefusal("u-f", action, own, false)).toBeNull();
+      expect(samePersonRefusal("u-h", action, own, false)).toBeNull();
+    }
+  });
+
+  it("does not treat a missing handler or feedback signer as a match", () => {
+    const none = { ...own, handlerId: null, lastFeedbackBy: null };
+    expect(samePersonRefusal("u-x", "close", none, true)).toBeNull();
   });
 });

@@ -75,3 +75,61 @@ export function recurrence(times: (Date | string)[], now: Date, windowDays = 90,
   const start = end - windowDays * 86_400_000;
   return times.filter((t) => time(t) > start && time(t) <= end).length >= threshold;
 }
+
+/**
+ * 同人不得闭环 (C12, four eyes): a county setting, on unless the county office switches it off. While on,
+ * whoever gave the feedback (or handles the case) may not re-check it or accept it on site, the feedback
+ * signer may not close it, and in a case of the lead department's own remit its handler may not close it.
+ * Refused with 409 `same_person_closure`; when off, a re-check by the same person is recorded with the
+ * soft flag `same_person` on the timeline instead.
+ */
+export const defaultAnotherPersonCloses = true;
+
+export type ClosureAction = "recheck" | "accept_onsite" | "close";
+export const closureActions: readonly ClosureAction[] = ["recheck", "accept_onsite", "close"];
+
+export interface ClosureFacts {
+  handlerId: string | null;
+  lastFeedbackBy: string | null;
+  ownerDepartmentId: string;
+  leadDepartmentId: string;
+}
+
+const reasons = {
+  feedbackChecks: {
+    zh: "本县已启用“同人不得闭环”：整改反馈人不能复查或验收本案，请由其他人员进行",
+    en: "Another person must re-check: you gave the feedback on this case",
+  },
+  handlerChecks: {
+    zh: "本县已启用“同人不得闭环”：本案经办人不能复查或验收本案，请由其他人员进行",
+    en: "Another person must re-check: you handle this case",
+  },
+  feedbackCloses: {
+    zh: "本县已启用“同人不得闭环”：整改反馈人不能结案，请由本部门其他人员结案",
+    en: "Another person must close: you gave the feedback on this case",
+  },
+  handlerCloses: {
+    zh: "本县已启用“同人不得闭环”：牵头部门自办案件的经办人与结案人须为不同人员",
+    en: "In the lead department's own remit, the handler and the closer must be different people",
+  },
+} as const;
+
+/** Why `actorId` may not do `action` under the rule (null when they may, or the rule is off). */
+export function samePersonRefusal(
+  actorId: string,
+  action: string,
+  kase: ClosureFacts,
+  anotherPersonCloses: boolean,
+): { zh: string; en: string } | null {
+  if (!anotherPersonCloses) return null;
+  if (action === "recheck" || action === "accept_onsite") {
+    if (actorId === kase.lastFeedbackBy) return reasons.feedbackChecks;
+    if (actorId === kase.handlerId) return reasons.handlerChecks;
+  }
+  if (action === "close") {
+    if (actorId === kase.lastFeedbackBy) return reasons.feedbackCloses;
+    if (kase.ownerDepartmentId === kase.leadDepartmentId && actorId === kase.handlerId)
+      return reasons.handlerCloses;
+  }
+  return null;
+}

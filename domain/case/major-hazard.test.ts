@@ -6,6 +6,7 @@ import { applyTransition, transition } from "./case-machine";
 import { caseAbilities } from "./case-policy";
 import type { Case, CaseAction } from "./case-types";
 import { endOfChinaDay } from "./deadline-rules";
+import { samePersonRefusal } from "./honest-closure";
 import { openCase } from "./open-case";
 
 let clock = t0.getTime();
@@ -93,11 +94,8 @@ describe("major hazard", () => {
     expect(codeOf(() => transition(k, "close", { actor: actors.lead1, now: tick(), input: {} }))).toContain(
       "现场验收",
     );
-    expect(
-      codeOf(() =>
-        transition(k, "accept_onsite", { actor: actors.housing1, now: tick(), input: { passed: true } }),
-      ),
-    ).toContain("整改人以外");
+    expect(caseAbilities(actors.housing1, k).accept_onsite).toBe(false);
+    expect(samePersonRefusal(actors.housing1.id, "accept_onsite", k, true)?.zh).toContain("同人不得闭环");
 
     const failed = act(k, "accept_onsite", actors.countyOffice, {
       passed: false,

@@ -16,6 +16,7 @@ const resourceLabel: Record<string, string> = {
   user: "账号 Users",
   trail: "留痕 Trail",
   category: "案件类别 Categories",
+  countySetting: "县区设置 County settings",
   deadlineRule: "办理时限 Deadline rules",
 };
 

@@ -134,10 +134,16 @@ export const accessTable = {
   /** The audit administrator, and the offices for their jurisdiction; never the system administrator. */
   trail: {
     read: roleIn(["auditor", ...offices]),
+    export: roleIn(["auditor", ...offices]),
   },
   category: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),
+  },
+  /** A county's settings (同人不得闭环 and later ones): read within or above the county, kept by its offices. */
+  countySetting: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
   },
   deadlineRule: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),

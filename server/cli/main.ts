@@ -12,6 +12,7 @@ import { createUser } from "../commands/users/create-user";
 import { loadConfig } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
+import { backupCommand, restoreCommand, verifyAgainstCommand } from "./backup-cli";
 import { printAccounts } from "./print-accounts";
 import { serve } from "./serve";
 
@@ -22,7 +23,9 @@ const usage = `用法 Usage: safegrid <command>
   user add --username U --role R --scope 62[,6201] [--name 名] [--department ID]   (asks for the password)
   user disable <username>       停用账号
   demo                          创建演示县和演示账号
-  verify                        校验留痕哈希链 verify the trail`;
+  verify [--against MANIFEST]   校验留痕哈希链（并核对备份清单）verify the trail (and that nothing after a backup's head is missing)
+  backup <目录>                 在线备份数据库、证据文件和清单 online backup (see README "Backup")
+  restore <备份目录>            恢复到空的数据目录并校验 restore into an empty data directory and verify`;
 
 async function askPassword(): Promise<string> {
   if (process.env.SAFEGRID_NEW_PASSWORD) return process.env.SAFEGRID_NEW_PASSWORD;
@@ -30,6 +33,15 @@ async function askPassword(): Promise<string> {
   const pw = await rl.question("密码 Password: ");
   rl.close();
   return pw;
+}
+
+/** `verify [--against MANIFEST]`: the manifest's path, or undefined; a usage error for anything else. */
+function verifyOptions(args: string[]): string | undefined {
+  try {
+    return parseArgs({ args, options: { against: { type: "string" } } }).values.against;
+  } catch {
+    throw new AppError("bad_request", { zh: usage, en: usage });
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  if (cmd === "restore") return restoreCommand(config, sub);
   const deps = await openDeps(config);
   try {
     switch (cmd) {
@@ -121,7 +134,11 @@ export async function main(argv: string[]): Promise<number> {
         );
         return 0;
       }
+      case "backup":
+        return await backupCommand(deps, sub);
       case "verify": {
+        const against = verifyOptions(argv.slice(1));
+        if (against) return await verifyAgainstCommand(deps, against);
         const check = await verifyTrail(deps.db);
         if (check.ok)
           console.log(`留痕校验通过：${check.checked} 条记录 / trail verified: ${check.checked} rows`);

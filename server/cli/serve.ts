@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import closeWithGrace from "close-with-grace";
 import { countUsers } from "../../db/queries/user-queries";
 import { buildApp } from "../app";
 import { ensureReferenceData, openDeps } from "../bootstrap";
@@ -54,15 +55,21 @@ export async function serve(config: Config) {
   }
   const app = await buildApp(deps, { logger: true, serveWeb: true });
   // Deadlines, escalation, re-check reminders, webhook and SMS delivery (safe with several processes).
-  const jobs = startJobRunner(deps, { log: (msg, err) => app.log.error({ err }, msg) });
-  const close = async () => {
-    await jobs.stop();
-    await app.close();
-    await deps.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", close);
-  process.on("SIGTERM", close);
+  const jobs = startJobRunner(deps, {
+    log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+  });
+  // SIGTERM / SIGINT: stop accepting connections, let the requests in flight and the job batch in
+  // progress finish, then close the database; after the grace period the process exits anyway.
+  closeWithGrace(
+    { delay: config.resilience.shutdownGraceMs, logger: { error: (m: unknown) => app.log.error(m) } },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, "stopping after an unexpected error");
+      else app.log.info(`${signal ?? "close"}: finishing requests and jobs, then stopping`);
+      await Promise.all([app.close(), jobs.stop()]);
+      await deps.close();
+      console.log("SafeGrid 已停止 / stopped");
+    },
+  );
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `SafeGrid 已启动：http://127.0.0.1:${config.port}/ （API 文档 /api/docs，数据库 ${deps.dialect}）`,

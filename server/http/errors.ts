@@ -23,10 +23,89 @@ const fastifyCodes: Record<string, string> = {
   FST_ERR_VALIDATION: "validation_failed",
 };
 
+/** SQLSTATE classes and codes meaning "the database cannot serve this now", not "this request is wrong". */
+const unavailableSqlStates = new Set([
+  "57P01", // admin_shutdown: the server restarted or pg_terminate_backend ended the session
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or shutting down
+  "57014", // query_canceled: statement_timeout
+  "55P03", // lock_not_available: lock_timeout
+  "53300", // too_many_connections
+  "53400", // configuration_limit_exceeded
+]);
+const unavailableNodeCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+/** What node-postgres says (without a code) when a connection breaks or cannot be had in time. */
+const unavailableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+const storageFullCodes = new Set(["SQLITE_FULL", "ENOSPC", "EDQUOT", "53100"]);
+
+/** The error and its causes (a driver's error may be wrapped). */
+function causes(err: unknown): { code?: string; message?: string }[] {
+  const chain: { code?: string; message?: string }[] = [];
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+    e && chain.length < 5;
+  ) {
+    chain.push({ code: typeof e.code === "string" ? e.code : undefined, message: String(e.message ?? "") });
+    e = e.cause as typeof e;
+  }
+  return chain;
+}
+
+/**
+ * Maps a driver's or the file system's error to what the client should hear: 507 `storage_full` for a
+ * full disk (SQLITE_FULL, ENOSPC, PostgreSQL 53100), 503 `database_unavailable` when the database is
+ * down, restarting, unreachable or stalled (57P01/57P02/57P03, class 08, 57014 statement timeout, 55P03
+ * lock timeout, ECONNREFUSED…, SQLITE_BUSY/LOCKED). Anything else (a constraint, a syntax error, a bug)
+ * is not mapped: it stays a logged 500.
+ */
+export function infrastructureError(err: unknown): AppError | null {
+  for (const { code, message } of causes(err)) {
+    if (code && storageFullCodes.has(code)) return new AppError("storage_full");
+    if (
+      code &&
+      (unavailableSqlStates.has(code) || /^08[0-9A-Z]{3}$/.test(code) || unavailableNodeCodes.has(code))
+    )
+      return new AppError("database_unavailable");
+    if (code && /^SQLITE_(BUSY|LOCKED)/.test(code)) return new AppError("database_unavailable");
+    if (!code && message && unavailableMessages.test(message)) return new AppError("database_unavailable");
+  }
+  return null;
+}
+
+/** Answers an infrastructure failure: the real cause is logged, the client gets the stable code. */
+function sendInfrastructureError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  mapped: AppError,
+  cause: unknown,
+  retryAfterSeconds: number,
+) {
+  const code = causes(cause).find((c) => c.code)?.code ?? "";
+  if (mapped.code === "storage_full") req.log.error({ err: cause, cause: code }, `storage full (${code})`);
+  else req.log.warn({ err: cause, cause: code }, `database unavailable (${code || "connection"})`);
+  if (mapped.status === 503) reply.header("retry-after", String(retryAfterSeconds));
+  return sendError(req, reply, mapped);
+}
+
 /** Maps every error to `{ code, message }` with a stable code; unexpected errors are logged and answered 500. */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, opts: { retryAfterSeconds?: number } = {}) {
+  const retryAfterSeconds = opts.retryAfterSeconds ?? 5;
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (error instanceof AppError) return sendError(req, reply, error);
+    if (error instanceof AppError) {
+      if (error.status === 503) reply.header("retry-after", String(retryAfterSeconds));
+      return sendError(req, reply, error);
+    }
+    const mapped = infrastructureError(error);
+    if (mapped) return sendInfrastructureError(req, reply, mapped, error, retryAfterSeconds);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
         path: `${error.validationContext ?? ""}${v.instancePath}`.replace(/\//g, "."),

@@ -1,9 +1,10 @@
 import { purgeIdempotencyKeys } from "../../db/queries/idempotency-queries";
 import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
+import { type BackupJobReport, runBackupJob } from "./backup-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
 import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
-import { loggingSmsSender } from "./sms-sender";
+import { smsSenderFrom } from "./sms-sender";
 
 export interface JobRunnerOptions extends Partial<DeliveryOptions> {
   /** How often the jobs run (default one minute). */
@@ -11,6 +12,8 @@ export interface JobRunnerOptions extends Partial<DeliveryOptions> {
   /** Idempotency keys are kept this long (default 30 days). */
   keepKeysDays?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Most intervals skipped after failed passes (default 8). */
+  maxBackoffIntervals?: number;
 }
 
 export interface JobRunner {
@@ -20,8 +23,9 @@ export interface JobRunner {
     deliveries: DeliveryJobReport;
     keysPurged: number;
     anchored: number | null;
+    backup: BackupJobReport | null;
   }>;
-  /** Stops the timer and waits for a pass in progress. */
+  /** Stops the timer and waits for a pass in progress (its current batch finishes; no new pass starts). */
   stop(): Promise<void>;
 }
 
@@ -33,9 +37,8 @@ export interface JobRunner {
  */
 export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunner {
   const delivery: DeliveryOptions = {
-    sms: opts.sms ?? loggingSmsSender(),
-    fetch: opts.fetch,
-    timeoutMs: opts.timeoutMs,
+    sms: opts.sms !== undefined ? opts.sms : smsSenderFrom(deps.config.smsGateway, deps.config.outbound),
+    resolve: opts.resolve,
   };
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
   const keepMs = (opts.keepKeysDays ?? 30) * 86_400_000;
@@ -50,13 +53,31 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
       new Date(deps.clock.now().getTime() - keepMs).toISOString(),
     );
     const { anchored } = await runAnchorTrailJob(deps);
-    return { deadlines, deliveries, keysPurged, anchored };
+    const backup = await runBackupJob(deps);
+    return { deadlines, deliveries, keysPurged, anchored, backup };
   };
 
+  // After a failed pass (the database restarting, unreachable, a full disk) the next passes are skipped,
+  // 1, 2, 4… up to `maxSkip` intervals, then the runner tries again; one good pass resets it.
+  let failures = 0;
+  let skip = 0;
+  const maxSkip = opts.maxBackoffIntervals ?? 8;
   const tick = () => {
     if (current || stopped) return;
+    if (skip > 0) {
+      skip--;
+      return;
+    }
     current = runOnce()
-      .catch((err) => log("jobs: pass failed", err))
+      .then(() => {
+        if (failures) log(`jobs: pass succeeded again after ${failures} failed`);
+        failures = 0;
+      })
+      .catch((err) => {
+        failures++;
+        skip = Math.min(maxSkip, 2 ** (failures - 1));
+        log(`jobs: pass failed (${failures} in a row), next try in ${skip + 1} intervals`, err);
+      })
       .finally(() => {
         current = null;
       });

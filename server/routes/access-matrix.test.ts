@@ -82,6 +82,9 @@ const routingBody = (w: AccessWorld, s: Scope, n: number) => ({
 const freshRoutingRule = (ctx: ApiContext, w: AccessWorld, s: Scope, n: number) =>
   made(ctx, "/api/v1/routing-rules", routingBody(w, s, n));
 
+/** Exports of personal data need a stated reason (data classification); every export cell states one. */
+const reason = "reason=%E8%AE%BF%E9%97%AE%E7%9F%A9%E9%98%B5%E6%B5%8B%E8%AF%95";
+
 const term = ([r, a]: Rule): Term => (accessTable[r] as Record<string, Term>)[a];
 const none = "00000000-0000-4000-8000-000000000000";
 
@@ -149,6 +152,19 @@ const probes: Record<string, Probe> = {
   "POST /api/v1/users/:id/password": { act: ["user", "self"], gateOnly: true },
   "GET /api/v1/trail/verify": { act: ["trail", "read"] },
   "GET /api/v1/trail/events": { act: ["trail", "read"] },
+  "GET /api/v1/trail/export": { act: ["trail", "export"], url: () => `/api/v1/trail/export?${reason}` },
+  "GET /api/v1/county-settings/:regionCode": {
+    act: ["countySetting", "read"],
+    url: (w, s) => `/api/v1/county-settings/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PATCH /api/v1/county-settings/:regionCode": {
+    act: ["countySetting", "manage"],
+    read: ["countySetting", "read"],
+    url: (w, s) => `/api/v1/county-settings/${w.county[s]}`,
+    row: (w, s) => ({ id: "county-setting", regionCode: w.county[s] }),
+    body: () => ({ anotherPersonCloses: true }),
+  },
   "GET /api/v1/grids": { act: ["grid", "read"] },
   "GET /api/v1/grids/problems": {
     act: ["grid", "problems"],
@@ -179,7 +195,7 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/sites/:id/file": { act: ["site", "read"], gateOnly: true },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
-  "GET /api/v1/sites/export": { act: ["site", "export"] },
+  "GET /api/v1/sites/export": { act: ["site", "export"], url: () => `/api/v1/sites/export?${reason}` },
   "GET /api/v1/coverage": {
     act: ["grid", "coverage"],
     url: (w, s) => `/api/v1/coverage?region=${w.county[s]}`,
@@ -192,7 +208,7 @@ const probes: Record<string, Probe> = {
   },
   "GET /api/v1/coverage/export": {
     act: ["grid", "coverage"],
-    url: (w, s) => `/api/v1/coverage/export?region=${w.county[s]}`,
+    url: (w, s) => `/api/v1/coverage/export?region=${w.county[s]}&${reason}`,
     row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
   },
   "GET /api/v1/staffing": {
@@ -222,7 +238,10 @@ const probes: Record<string, Probe> = {
     ok: 201,
   },
   "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], gateOnly: true },
-  "GET /api/v1/cases/export.xlsx": { act: ["case", "export"] },
+  "GET /api/v1/cases/export.xlsx": {
+    act: ["case", "export"],
+    url: () => `/api/v1/cases/export.xlsx?${reason}`,
+  },
   "POST /api/v1/evidence": { act: ["evidence", "create"], gateOnly: true },
   "GET /api/v1/evidence/:id": { act: ["evidence", "read"], row: (w, s) => w.evidence[s] },
   "GET /api/v1/case-deadline-rules": {
@@ -437,7 +456,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
             wrong.push(`${user.role} lists ${item.id} from ${l.list} but reads ${one.statusCode}`);
         }
       }
-      const exp = await as(ctx, user.username, { method: "GET", url: "/api/v1/cases/export.xlsx" });
+      const exp = await as(ctx, user.username, { method: "GET", url: `/api/v1/cases/export.xlsx?${reason}` });
       const list = await as(ctx, user.username, { method: "GET", url: "/api/v1/cases?pageSize=100" });
       if (exp.statusCode !== list.statusCode)
         wrong.push(`${user.role}: export ${exp.statusCode}, list ${list.statusCode}`);

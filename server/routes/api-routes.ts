@@ -5,6 +5,7 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
 import { gridImportRoutes } from "./grid-import-routes";
@@ -42,6 +43,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseReferenceRoutes,
     caseCategoryRoutes,
     notificationRoutes,
+    countySettingRoutes,
   ];
   return async (app) => {
     await app.register(healthRoutes(deps));

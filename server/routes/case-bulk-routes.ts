@@ -4,10 +4,12 @@ import { AppError } from "../../domain/errors";
 import { caseGate } from "../../domain/policies/case-policy";
 import { actOnCase } from "../commands/cases/act-on-case";
 import { exportCasesXlsx } from "../commands/cases/export-cases";
+import { recordedExport } from "../commands/exports/recorded-export";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
 import { caseListQuery, toFilter } from "./case-list-query";
+import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
 
 const bulkDispatchInput = z.strictObject({
   caseIds: z
@@ -58,15 +60,24 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/cases/export.xlsx",
       {
         config: { access: "signed_in", policy: caseGate.export },
-        schema: { tags: ["cases"], summary: "导出案件列表（.xlsx）", querystring: caseListQuery },
+        schema: {
+          tags: ["cases"],
+          summary: "导出案件列表（.xlsx，含个人信息：须填写导出事由，记入留痕，带水印）",
+          querystring: caseListQuery.extend(exportReasonField),
+          response: exportErrorResponses,
+        },
       },
       async (req, reply) => {
-        const buffer = await exportCasesXlsx(deps, actorOf(req), toFilter(req.query), wantsEnglish(req));
-        const name = encodeURIComponent(`案件列表-${deps.clock.now().toISOString().slice(0, 10)}.xlsx`);
-        return reply
-          .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-          .header("content-disposition", `attachment; filename="cases.xlsx"; filename*=UTF-8''${name}`)
-          .send(buffer);
+        const actor = actorOf(req);
+        const { reason, ...query } = req.query;
+        const file = await recordedExport(
+          deps,
+          actor,
+          { kind: "cases", filter: query, reason },
+          (watermark) => exportCasesXlsx(deps, actor, toFilter(query), wantsEnglish(req), watermark),
+        );
+        const name = `案件列表-${deps.clock.now().toISOString().slice(0, 10)}.xlsx`;
+        return sendExport(reply, file, name, "cases.xlsx");
       },
     );
   };

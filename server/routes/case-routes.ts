@@ -4,8 +4,10 @@ import { z } from "zod";
 import { caseQueues, countCases, listCases, queuesFor } from "../../db/queries/case-list-queries";
 import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schemas";
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
+import { type ClosureAction, closureActions } from "../../domain/case/honest-closure";
 import { AppError } from "../../domain/errors";
 import { caseGate } from "../../domain/policies/case-policy";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
 import { loadNames, presentCaseRow } from "../commands/cases/present-case";
@@ -133,8 +135,12 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           schema: {
             tags: ["cases"],
             summary: `案件操作：${action}`,
+            description: closureActions.includes(action as ClosureAction)
+              ? "同人不得闭环（县区设置，默认启用）：整改反馈人、经办人复查/验收/结案，或牵头部门自办案件的经办人结案 → 409 same_person_closure（先于 403 检查）"
+              : undefined,
             params: caseIdParams,
             body: caseActionInputs[action as CaseAction],
+            response: { 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
           },
           validatorCompiler: ({ httpPart }) => (httpPart === "body" ? passThrough() : caseIdValidator),
         },

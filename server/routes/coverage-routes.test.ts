@@ -105,7 +105,7 @@ eachApi("coverage, staffing and reassignment", (ctx) => {
         "直接监管对象",
       ]),
     );
-    expect(wb.getWorksheet("汇总")!.getRow(2).getCell(1).value).toBe("620123");
+    expect(wb.getWorksheet("汇总")!.getRow(3).getCell(1).value).toBe("620123"); // watermark, header, totals
   });
 
   it("hides coverage from another county (404) and from roles that do not watch it (403)", async () => {

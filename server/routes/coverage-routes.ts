@@ -9,9 +9,11 @@ import { coverage } from "../commands/coverage/coverage";
 import { coverageRows, coverageWorkbook } from "../commands/coverage/coverage-rows";
 import { applyReassignment, previewReassignment } from "../commands/coverage/reassignment";
 import { staffing } from "../commands/coverage/staffing";
+import { recordedExport } from "../commands/exports/recorded-export";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
 import { presentGridSummary } from "./grid-presenter";
 import { presentSite } from "./site-presenter";
 
@@ -45,7 +47,6 @@ const part = z.object({
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
   direct: z.boolean(),
 });
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -112,19 +113,18 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: gridGate.coverage },
         schema: {
           tags: ["coverage"],
-          summary: "导出覆盖情况（.xlsx）",
-          querystring: z.strictObject({ region: regionCodeSchema.optional() }),
+          summary: "导出覆盖情况（.xlsx，不含个人信息：事由可选，记入留痕，带水印）",
+          querystring: z.strictObject({ region: regionCodeSchema.optional(), ...exportReasonField }),
+          response: exportErrorResponses,
         },
       },
       async (req, reply) => {
-        const buf = await coverageWorkbook(deps, actorOf(req), req.query.region);
-        return reply
-          .header("content-type", xlsxType)
-          .header(
-            "content-disposition",
-            `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent("网格化覆盖情况.xlsx")}`,
-          )
-          .send(buf);
+        const actor = actorOf(req);
+        const { reason, ...filter } = req.query;
+        const file = await recordedExport(deps, actor, { kind: "coverage", filter, reason }, (watermark) =>
+          coverageWorkbook(deps, actor, filter.region, watermark),
+        );
+        return sendExport(reply, file, "网格化覆盖情况.xlsx", "coverage.xlsx");
       },
     );
 

@@ -38,7 +38,11 @@ eachApi("inbox and webhooks", (ctx) => {
     const created = await as(ctx, "county", {
       method: "POST",
       url: "/api/v1/webhooks",
-      payload: { regionCode: "620123", url: "http://127.0.0.1:9/hook", events: ["case.dispatched"] },
+      payload: {
+        regionCode: "620123",
+        url: "https://hooks.example.com/safegrid",
+        events: ["case.dispatched"],
+      },
     });
     expect(created.statusCode).toBe(201);
     const hook = created.json();
@@ -64,6 +68,7 @@ eachApi("inbox and webhooks", (ctx) => {
       payload: { regionCode: "620123", url: "ftp://x" },
     });
     expect(badUrl.statusCode).toBe(422);
+    expect(badUrl.json()).toMatchObject({ code: "outbound_url_invalid", details: { reason: "scheme" } });
     await caseAt(ctx, "dispatched");
     const deliveries = (
       await as(ctx, "county", { method: "GET", url: `/api/v1/webhooks/${hook.id}/deliveries` })
@@ -83,6 +88,54 @@ eachApi("inbox and webhooks", (ctx) => {
     ).toBe(204);
   });
 
+  it("refuses webhook URLs to internal addresses, with credentials, other schemes or bad ports (422)", async () => {
+    const post = (url: string) =>
+      as(ctx, "county", { method: "POST", url: "/api/v1/webhooks", payload: { regionCode: "620123", url } });
+    const refused: [string, string, string][] = [
+      ["http://127.0.0.1:8080/hook", "outbound_address_blocked", "loopback"],
+      ["http://169.254.169.254/latest/meta-data/", "outbound_address_blocked", "link_local"],
+      ["http://10.0.0.1/hook", "outbound_address_blocked", "private"],
+      ["http://[::1]/hook", "outbound_address_blocked", "loopback"],
+      ["http://[::ffff:7f00:1]/hook", "outbound_address_blocked", "loopback"],
+      ["http://0x7f000001/hook", "outbound_address_blocked", "loopback"],
+      ["http://localhost:3000/hook", "outbound_address_blocked", "loopback"],
+      ["http://100.64.1.1/hook", "outbound_address_blocked", "cgnat"],
+      ["http://[ff02::1]/hook", "outbound_address_blocked", "multicast"],
+    ];
+    for (const [url, code, category] of refused) {
+      const res = await post(url);
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json(), url).toMatchObject({ code, details: { category } });
+      expect(res.json().message).toContain("不允许外发");
+    }
+    for (const [url, reason] of [
+      ["https://user:pass@hooks.example.com/", "credentials"],
+      ["javascript:alert(1)", "scheme"],
+      ["file:///etc/passwd", "scheme"],
+      ["http://hooks.example.com:22/", "port"],
+      ["not a url", "malformed"],
+    ]) {
+      const res = await post(url);
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json(), url).toMatchObject({ code: "outbound_url_invalid", details: { reason } });
+    }
+    expect((await post("https://hooks.example.com/ok")).statusCode).toBe(201);
+    const list = (await as(ctx, "county", { method: "GET", url: "/api/v1/webhooks" })).json();
+    const hook = list.items.find((w: { url: string }) => w.url === "https://hooks.example.com/ok");
+    const patched = await as(ctx, "county", {
+      method: "PATCH",
+      url: `/api/v1/webhooks/${hook.id}`,
+      payload: { url: "http://192.168.1.10/hook" },
+    });
+    expect(patched.json()).toMatchObject({
+      code: "outbound_address_blocked",
+      details: { category: "private" },
+    });
+    expect((await as(ctx, "county", { method: "GET", url: "/api/v1/webhooks" })).json().items).toContainEqual(
+      expect.objectContaining({ id: hook.id, url: "https://hooks.example.com/ok" }),
+    );
+  });
+
   it("exports the visible list as .xlsx and bulk-dispatches with per-case results", async () => {
     const a = await caseAt(ctx, "triaged");
     const b = await caseAt(ctx, "triaged");
@@ -97,7 +150,10 @@ eachApi("inbox and webhooks", (ctx) => {
     expect(results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false, false]);
     expect(results[2].status).toBe(409);
     expect(results[3].status).toBe(404);
-    const xlsx = await as(ctx, "lead", { method: "GET", url: "/api/v1/cases/export.xlsx?queue=all" });
+    const xlsx = await as(ctx, "lead", {
+      method: "GET",
+      url: "/api/v1/cases/export.xlsx?queue=all&reason=%E6%A1%88%E4%BB%B6%E7%BB%9F%E8%AE%A1%E5%88%86%E6%9E%90",
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
@@ -105,8 +161,8 @@ eachApi("inbox and webhooks", (ctx) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as never);
     const ws = wb.worksheets[0];
-    expect(ws.getRow(1).getCell(1).value).toBe("案件编号");
-    expect(ws.rowCount).toBeGreaterThanOrEqual(4);
+    expect(ws.getRow(2).getCell(1).value).toBe("案件编号"); // below the watermark row
+    expect(ws.rowCount).toBeGreaterThanOrEqual(5);
   });
 
   it("filters lists by deadline state, stage and text", async () => {

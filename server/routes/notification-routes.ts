@@ -7,6 +7,7 @@ import { listWebhooks, type WebhookRow } from "../../db/queries/notification-web
 import { AppError } from "../../domain/errors";
 import { notificationGate } from "../../domain/policies/notification-policy";
 import { webhookGate } from "../../domain/policies/webhook-policy";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import {
   canManageWebhooks,
   createWebhook,
@@ -25,6 +26,19 @@ const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
+
+const webhookSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  url: z.string(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  stats: z.record(z.string(), z.number()),
+  secret: z.string().optional(),
+});
 
 function webhookView(w: WebhookRow, names: Map<string, string>, stats: Map<string, Record<string, number>>) {
   return {
@@ -123,7 +137,14 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/webhooks",
       {
         config: { access: "signed_in", policy: webhookGate.manage },
-        schema: { tags: ["notifications"], summary: "新建 Webhook", body: createWebhookInput },
+        schema: {
+          tags: ["notifications"],
+          summary: "新建 Webhook",
+          description:
+            "422 outbound_url_invalid（非 http/https、含用户名密码、端口不允许）或 outbound_address_blocked（本机、内网、链路本地、组播、保留地址，外发白名单除外）",
+          body: createWebhookInput,
+          response: { 201: webhookSchema, 403: errorBody, 422: errorBody },
+        },
         validatorCompiler: passThrough,
       },
       async (req, reply) => {
@@ -142,6 +163,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "修改 Webhook",
           params: idParams,
           body: updateWebhookInput,
+          response: { 200: webhookSchema, 403: errorBody, 404: errorBody, 422: errorBody },
         },
         validatorCompiler: ({ httpPart }) =>
           httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d }),

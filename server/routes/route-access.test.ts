@@ -26,6 +26,7 @@ eachApi("every route × every role", (ctx) => {
     const publicRoutes = api.filter((r) => r.access === "public").map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual([
       "GET /api/health",
+      "GET /api/health/ready",
       "GET /api/openapi.json",
       "POST /api/v1/auth/login",
     ]);

@@ -200,15 +200,15 @@ eachApi("sites: import and export", (ctx) => {
 
     const res = await ctx.as("city", {
       method: "GET",
-      url: `/api/v1/sites/export?q=${encodeURIComponent("保留")}`,
+      url: `/api/v1/sites/export?q=${encodeURIComponent("保留")}&reason=${encodeURIComponent("核对导入结果")}`,
     });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.rowCount).toBe(4);
-    const names = [2, 3, 4].map((r) => ws.getRow(r).getCell(1).value).sort();
+    expect(ws.rowCount).toBe(5); // the watermark, the header and three sites
+    const names = [3, 4, 5].map((r) => ws.getRow(r).getCell(1).value).sort();
     expect(names).toEqual(["保留好企业", "保留好农户", "保留好商铺"].sort());
-    expect(ws.getRow(2).getCell(13).value).toBe("139****1111");
+    expect(ws.getRow(3).getCell(13).value).toBe("139****1111");
   });
 });

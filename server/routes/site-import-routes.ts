@@ -4,11 +4,13 @@ import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import { siteGate, sitePolicy } from "../../domain/policies/site-policy";
 import { siteExportQuery, siteImportOptions } from "../../domain/schemas/site-schemas";
+import { recordedExport } from "../commands/exports/recorded-export";
 import { importSites } from "../commands/sites/import-sites";
 import { exportSites, siteTemplate } from "../commands/sites/site-xlsx";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
 import { receiveUpload } from "./site-upload";
 
 /** Largest import file accepted (bytes). */
@@ -97,17 +99,18 @@ export function siteImportRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: siteGate.export },
         schema: {
           tags: ["sites"],
-          summary: "导出筛选后的监督管理对象（.xlsx）",
-          querystring: siteExportQuery,
+          summary: "导出筛选后的监督管理对象（.xlsx，含个人信息：须填写导出事由，记入留痕，带水印）",
+          querystring: siteExportQuery.extend(exportReasonField),
+          response: exportErrorResponses,
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        if (!sitePolicy.export(actor)) throw new AppError("forbidden");
-        return reply
-          .header("content-type", xlsxType)
-          .header("content-disposition", attachment("监督管理对象.xlsx"))
-          .send(exportSites(deps, actor, req.query));
+        const { reason, ...filter } = req.query;
+        const file = await recordedExport(deps, actor, { kind: "sites", filter, reason }, (watermark) =>
+          exportSites(deps, actor, filter, watermark),
+        );
+        return sendExport(reply, file, "监督管理对象.xlsx", "sites.xlsx");
       },
     );
   };

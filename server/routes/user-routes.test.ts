@@ -74,8 +74,9 @@ eachApi("users and departments", (ctx) => {
   });
 
   it("records every change in the trail without secrets", async () => {
-    const events = (await ctx.as("county", { method: "GET", url: "/api/v1/trail/events?limit=200" })).json()
-      .items as { action: string; data: Record<string, unknown> }[];
+    const events = (
+      await ctx.as("county", { method: "GET", url: "/api/v1/trail/events?pageSize=200" })
+    ).json().items as { action: string; data: Record<string, unknown> }[];
     const created = events.find((e) => e.action === "user.created" && e.data.username === "gw-lisi")!;
     expect(created).toBeDefined();
     expect(JSON.stringify(created)).not.toContain("Qx7-river-Lamp-88");

@@ -229,9 +229,12 @@ it(
     await page.getByTestId("queue-all").click();
     await table.getByText(cases[0].number).waitFor();
     await screenshot(page, "cases-11-site-cases");
+    // the export holds personal data (R21): the reason is asked first
+    await page.getByTestId("case-export").click();
+    await page.getByTestId("export-reason").fill("核对本县派送给市场监管局的案件");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByTestId("case-export").click(),
+      page.getByTestId("export-reason-ok").click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();

@@ -97,7 +97,14 @@ export const router = createBrowserRouter([
       },
       {
         path: "trail",
-        ...sectionRoute("trail", async () => (await import("./pages/trail-page")).TrailPage),
+        ...sectionRoute("trail", async () => (await import("./pages/trail/trail-page")).TrailPage),
+      },
+      {
+        path: "security-log",
+        ...sectionRoute(
+          "security_log",
+          async () => (await import("./pages/security-log/security-log-page")).SecurityLogPage,
+        ),
       },
     ],
   },

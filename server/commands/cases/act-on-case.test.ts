@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { listSubjectEvents, verifyTrail } from "../../../db/queries/event-queries";
 import { testPassword } from "../../test/fixtures";
+import { updateCountySettings } from "../settings/county-settings";
 import { createUser } from "../users/create-user";
 import { actOnCase } from "./act-on-case";
 import { atVillage, eachCaseWorld, insertTestSite, rejects, village } from "./case-command-kit";
@@ -50,8 +51,9 @@ eachCaseWorld("case commands", (w) => {
   it("refuses a re-check by the handler and a re-check dated before the feedback (honest closure)", async () => {
     const id = await toHandling();
     await feedback(id);
-    const byHandler = await rejects(w.act("market", id, "recheck", { passed: true }), "forbidden");
-    expect(byHandler.status).toBe(403);
+    // 同人不得闭环 (on by default): the handler who fed back is refused with 409 before the role check.
+    const byHandler = await rejects(w.act("market", id, "recheck", { passed: true }), "same_person_closure");
+    expect(byHandler.status).toBe(409);
     const k = await load(id);
     const before = new Date(Date.parse(k.lastFeedbackAt!) - 60_000).toISOString();
     const early = await rejects(
@@ -156,7 +158,7 @@ eachCaseWorld("case commands", (w) => {
     expect(k.onsiteAcceptance?.by).not.toBe(k.handlerId);
   });
 
-  it("a case in the lead department's own remit: its handler may neither re-check nor accept it on site", async () => {
+  it("a case in the lead department's own remit: its handler may not re-check, accept on site or close it", async () => {
     const id = await w.report({ type: "major_hazard" });
     await w.act("lead", id, "triage", { type: "major_hazard", category: "gas" });
     await w.act("lead", id, "dispatch", { departmentId: w.departments.emergency });
@@ -178,11 +180,18 @@ eachCaseWorld("case commands", (w) => {
       evidenceIds: [await w.evidence("lead")],
     });
     w.deps.clock.advance({ minutes: 3 });
-    await rejects(w.act("lead", id, "recheck", { passed: true, location: atVillage }), "forbidden");
+    await rejects(w.act("lead", id, "recheck", { passed: true, location: atVillage }), "same_person_closure");
     await w.act("station", id, "recheck", { passed: true, location: atVillage });
-    await rejects(w.act("lead", id, "accept_onsite", { passed: true, location: atVillage }), "forbidden");
+    await rejects(
+      w.act("lead", id, "accept_onsite", { passed: true, location: atVillage }),
+      "same_person_closure",
+    );
     await w.act("county", id, "accept_onsite", { passed: true, location: atVillage });
+    await rejects(w.act("lead", id, "close"), "same_person_closure");
+    // The county office may switch the rule off for the county (recorded in the trail).
+    await updateCountySettings(w.deps, w.actors.county, "620123", { anotherPersonCloses: false });
     await w.act("lead", id, "close");
+    await updateCountySettings(w.deps, w.actors.county, "620123", { anotherPersonCloses: true });
     const k = await load(id);
     expect(k.stage).toBe("closed");
     expect(k.handlerId).toBe(w.actors.lead.id);

@@ -12,9 +12,11 @@ import { allowedActions, caseTargets, transition } from "../../../domain/case/ca
 import { authorizeCase, caseAbilities } from "../../../domain/case/case-policy";
 import { type CaseActionInput, parseCaseInput } from "../../../domain/case/case-schemas";
 import { type Case, type CaseAction, caseEventVerb } from "../../../domain/case/case-types";
+import { samePersonRefusal } from "../../../domain/case/honest-closure";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { notifyCase } from "../notifications/notify-case";
+import { anotherPersonCloses } from "../settings/county-settings";
 import { prepareAction } from "./case-action-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
@@ -41,6 +43,12 @@ export function levelAbove(level: number | null): number {
   return level > 4 ? 4 : 2;
 }
 
+/** 同人不得闭环: 409 `same_person_closure` before the role check, while the county's rule is on. */
+function refuseSamePerson(actor: Actor, action: CaseAction, kase: Case, on: boolean) {
+  const reason = samePersonRefusal(actor.id, action, kase, on);
+  if (reason) throw new AppError("same_person_closure", { ...reason, details: { action } });
+}
+
 /** The comment of an event: the reason or the note of the input. */
 const commentOf = (input: Record<string, unknown>) =>
   (typeof input.reason === "string" && input.reason) ||
@@ -48,7 +56,8 @@ const commentOf = (input: Record<string, unknown>) =>
   null;
 
 /**
- * One action on a case: lock the row, authorize (404 out of scope, 403 not allowed), check the stage
+ * One action on a case: lock the row, authorize (404 out of scope, 409 `same_person_closure` under the
+ * county's 同人不得闭环 rule, 403 not allowed), check the stage
  * (409 with the allowed actions), validate (422), apply the pure transition, write it under the version
  * check, record the event with from/to/comment/evidence hashes, and notify — all in one transaction.
  */
@@ -68,6 +77,9 @@ export async function actOnCase(
     const row = await findCaseRow(tx, caseId, true);
     if (!row) throw new AppError("not_found");
     const kase = rowToCase(row);
+    authorizeCase(actor, "read", kase);
+    const anotherPerson = await anotherPersonCloses(tx, kase.regionCode.slice(0, 6));
+    if (caseTargets(kase.stage, action).length > 0) refuseSamePerson(actor, action, kase, anotherPerson);
     authorizeCase(actor, action, kase);
     if (caseTargets(kase.stage, action).length === 0)
       throw new AppError("invalid_transition", {
@@ -136,7 +148,7 @@ export async function actOnCase(
       await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
     const body: ActionResult = {
       case: presentCase(stored, names, now, opts.en ?? false),
-      abilities: caseAbilities(actor, rowToCase(stored)),
+      abilities: caseAbilities(actor, rowToCase(stored), anotherPerson),
       event: { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
     };
     return { status: 200, body };

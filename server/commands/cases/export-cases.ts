@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { type CaseListFilter, listAllCases } from "../../../db/queries/case-list-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Deps } from "../../deps";
+import { watermarkedBuffer } from "../exports/export-watermark";
+import type { ExportFile } from "../exports/recorded-export";
 import { loadNames, presentCaseRow } from "./present-case";
 
 export const maxExportRows = 50_000;
@@ -10,13 +12,14 @@ const deadlineStateLabel = { none: "—", on_time: "正常", due_soon: "即将�
 const chinaTime = (iso: string | null) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ") : "";
 
-/** The list the actor sees (same queue and filters), as an .xlsx workbook with Chinese headers. */
+/** The list the actor sees (same queue and filters), as a watermarked .xlsx workbook with Chinese headers. */
 export async function exportCasesXlsx(
   deps: Deps,
   actor: Actor,
   filter: CaseListFilter,
-  en = false,
-): Promise<Buffer> {
+  en: boolean,
+  watermark: string,
+): Promise<ExportFile> {
   const now = deps.clock.now();
   const rows = await listAllCases(deps.db, actor, filter, now, maxExportRows);
   const names = await loadNames(deps.db, rows);
@@ -61,5 +64,5 @@ export async function exportCasesXlsx(
       rework: v.reworkCount,
     });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return watermarkedBuffer(wb, watermark);
 }

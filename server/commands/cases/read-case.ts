@@ -6,7 +6,7 @@ import { caseDeliveries } from "../../../db/queries/notification-delivery-querie
 import { caseNotifications } from "../../../db/queries/notification-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { allowedActions } from "../../../domain/case/case-machine";
-import { caseAbilities, casePolicy } from "../../../domain/case/case-policy";
+import { caseAbilities, casePolicy, closureRefusals } from "../../../domain/case/case-policy";
 import {
   type CaseAction,
   type CaseStage,
@@ -17,6 +17,7 @@ import {
 import { distanceM } from "../../../domain/case/honest-closure";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
+import { anotherPersonCloses } from "../settings/county-settings";
 import { loadNames, presentCase } from "./present-case";
 import { currentSuggestion } from "./suggest-department";
 import { timelineData } from "./timeline-names";
@@ -50,7 +51,7 @@ export async function caseDetail(deps: Deps, actor: Actor, idOrNumber: string, e
   const row = await findVisibleCase(deps, actor, idOrNumber);
   const now = deps.clock.now();
   const kase = rowToCase(row);
-  const [names, events, evidence, inbox, deliveries, suggestion, dupRows] = await Promise.all([
+  const [names, events, evidence, inbox, deliveries, suggestion, dupRows, anotherPerson] = await Promise.all([
     loadNames(deps.db, [row]),
     listSubjectEvents(deps.db, "case", row.id),
     listCaseEvidence(deps.db, row.id),
@@ -58,6 +59,7 @@ export async function caseDetail(deps: Deps, actor: Actor, idOrNumber: string, e
     caseDeliveries(deps.db, row.id),
     row.open === 1 && ["reported", "triaged"].includes(row.stage) ? currentSuggestion(deps.db, kase) : null,
     row.open === 1 ? possibleDuplicates(deps.db, row) : [],
+    anotherPersonCloses(deps.db, row.regionCode.slice(0, 6)),
   ]);
   const { datas, actors } = await timelineData(deps.db, events);
   const evidenceById = new Map(evidence.map((e) => [e.id, e]));
@@ -130,8 +132,16 @@ export async function caseDetail(deps: Deps, actor: Actor, idOrNumber: string, e
     }));
   return {
     case: presentCase(row, names, now, en),
-    abilities: caseAbilities(actor, kase),
+    abilities: caseAbilities(actor, kase, anotherPerson),
     allowedActions: allowedActions(kase.stage),
+    /** 同人不得闭环, stated before the action: the county's rule and what it refuses this person now. */
+    closureRule: {
+      anotherPersonCloses: anotherPerson,
+      refusals: closureRefusals(actor, kase, anotherPerson).map((r) => ({
+        action: r.action,
+        reason: en ? r.en : r.zh,
+      })),
+    },
     timeline,
     evidence: evidence.map(evidenceView),
     notifications,

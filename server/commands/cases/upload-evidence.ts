@@ -45,6 +45,22 @@ export const evidenceView = (e: EvidenceRow) => ({
 
 export const evidenceFile = (dataDir: string, sha256: string) => path.join(dataDir, "evidence", sha256);
 
+/**
+ * Writes a file under a temporary name (synced) and renames it into place, so a reader never sees a
+ * partial file; when the write fails (ENOSPC on a full disk) the partial temporary file is removed and
+ * the error goes on (answered 507 `storage_full`, the cause logged).
+ */
+async function writeAtomically(target: string, data: Buffer) {
+  const tmp = `${target}.${randomUUID()}.tmp`;
+  try {
+    await fs.writeFile(tmp, data, { flag: "wx", flush: true });
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
 const tooLarge = () =>
   new AppError("evidence_too_large", {
     status: 422,
@@ -89,9 +105,7 @@ export async function uploadEvidence(
     try {
       await fs.access(target);
     } catch {
-      const tmp = `${target}.${randomUUID()}.tmp`;
-      await fs.writeFile(tmp, f.data, { flag: "wx" });
-      await fs.rename(tmp, target);
+      await writeAtomically(target, f.data);
     }
     const row: EvidenceRow = {
       id: randomUUID(),

@@ -73,7 +73,14 @@ class Batcher {
         try {
           results[i] = { ok: true, value: await item.work(tx) };
         } catch (error) {
-          await sql.raw(`rollback to b${i}`).execute(tx);
+          // SQLite rolls the whole transaction back by itself on SQLITE_FULL or an I/O error; the savepoint
+          // is gone then, and the batch must fail with that cause, not with "no such savepoint".
+          await sql
+            .raw(`rollback to b${i}`)
+            .execute(tx)
+            .catch(() => {
+              throw error;
+            });
           forgetTrailHead(tx);
           results[i] = { ok: false, error };
         }

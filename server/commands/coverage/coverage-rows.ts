@@ -6,6 +6,8 @@ import type { Actor } from "../../../domain/auth/actor";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
 import { type CoverageMetric, coverageMetrics } from "../../../domain/site/coverage-metrics";
 import type { Deps } from "../../deps";
+import { watermarkedBuffer } from "../exports/export-watermark";
+import type { ExportFile } from "../exports/recorded-export";
 import { type ProblemView, problemView } from "../grids/grid-geometry";
 import { regionOverlaps } from "../grids/grid-overlaps";
 import { coverage, coverageRegion, type Figures } from "./coverage";
@@ -95,7 +97,12 @@ const figureColumns: [keyof Figures, string][] = [
 ];
 
 /** Coverage as .xlsx: a summary sheet (totals and children) and one sheet per non-empty gap. */
-export async function coverageWorkbook(deps: Deps, actor: Actor, region?: string): Promise<Buffer> {
+export async function coverageWorkbook(
+  deps: Deps,
+  actor: Actor,
+  region: string | undefined,
+  watermark: string,
+): Promise<ExportFile> {
   const c = await coverage(deps, actor, region);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("汇总");
@@ -151,5 +158,5 @@ export async function coverageWorkbook(deps: Deps, actor: Actor, region?: string
         sheet.addRow([p.message, (p.grids ?? []).join("、"), p.location[0], p.location[1]]);
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return watermarkedBuffer(wb, watermark);
 }

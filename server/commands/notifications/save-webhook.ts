@@ -12,24 +12,16 @@ import {
 import { type Actor, covers } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
+import { checkOutboundUrl, urlRefusalMessage } from "../../../domain/outbound/outbound-rules";
 import { canManageWebhooks } from "../../../domain/policies/webhook-policy";
 import type { Deps } from "../../deps";
 
+/** The URL's form; where it may point is checked by `checkWebhookUrl` (422 `outbound_url_invalid` / `outbound_address_blocked`). */
 const url = z
   .string({ error: "请填写接收地址" })
   .trim()
-  .max(500, { error: "地址过长" })
-  .refine(
-    (u) => {
-      try {
-        const p = new URL(u);
-        return p.protocol === "http:" || p.protocol === "https:";
-      } catch {
-        return false;
-      }
-    },
-    { error: "接收地址须为 http 或 https 网址" },
-  );
+  .min(1, { error: "请填写接收地址" })
+  .max(500, { error: "地址过长" });
 const events = z
   .array(z.string().regex(/^case\.[a-z_]+$/, { error: "事件名须形如 case.dispatched" }), {
     error: "事件列表格式不正确",
@@ -54,11 +46,27 @@ export const updateWebhookInput = z.strictObject({
 
 export { canManageWebhooks };
 
+/** Refuses a URL the platform must not call (C32): checked on save, and again after DNS at send time. */
+export function checkWebhookUrl(deps: Deps, raw: string): string {
+  const checked = checkOutboundUrl(raw, deps.config.outbound.allow);
+  if (checked.ok) return raw;
+  const msg = urlRefusalMessage[checked.reason];
+  const issues = [{ path: "url", message: msg.zh }];
+  if (checked.reason === "blocked_address")
+    throw new AppError("outbound_address_blocked", { details: { category: checked.category, issues } });
+  throw new AppError("outbound_url_invalid", {
+    zh: msg.zh,
+    en: msg.en,
+    details: { reason: checked.reason, issues },
+  });
+}
+
 const secret = () => randomBytes(32).toString("hex");
 
 export async function createWebhook(deps: Deps, actor: Actor, raw: unknown): Promise<WebhookRow> {
   const input = parseInput(createWebhookInput, raw);
   if (!canManageWebhooks(actor, input.regionCode)) throw new AppError("forbidden");
+  checkWebhookUrl(deps, input.url);
   if (input.departmentId) {
     const d = await findDepartment(deps.db, input.departmentId);
     if (!d?.regionCode.startsWith(input.regionCode))
@@ -106,6 +114,7 @@ export async function findVisibleWebhook(deps: Deps, actor: Actor, id: string) {
 export async function updateWebhook(deps: Deps, actor: Actor, id: string, raw: unknown) {
   const input = parseInput(updateWebhookInput, raw);
   const row = await findVisibleWebhook(deps, actor, id);
+  if (input.url !== undefined) checkWebhookUrl(deps, input.url);
   const patch: Partial<WebhookRow> = { updatedAt: deps.clock.now().toISOString() };
   if (input.url !== undefined) patch.url = input.url;
   if (input.events !== undefined) patch.events = JSON.stringify(input.events);

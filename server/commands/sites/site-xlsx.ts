@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { iterateSites } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
@@ -18,6 +18,8 @@ import {
   siteStatusLabel,
 } from "../../../domain/site/site-kinds";
 import type { Deps } from "../../deps";
+import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
+import { collect, type ExportFile } from "../exports/recorded-export";
 import { templateHeaders } from "./site-import-columns";
 
 const notes: Record<string, string> = {
@@ -65,17 +67,28 @@ const label = <K extends string>(table: Record<K, { zh: string }>, v: string | n
   v ? (table[v as K]?.zh ?? v) : "";
 
 /**
- * The filtered list as .xlsx, streamed row by row (exceljs WorkbookWriter) so a county's whole register
- * exports in flat memory. Contacts are masked exactly as on screen.
+ * The filtered list as .xlsx, written row by row (exceljs WorkbookWriter) and collected once complete, so it
+ * can be hashed and recorded before it is sent. Contacts are masked exactly as on screen. The first row is
+ * the watermark (the import reader skips rows above the header, so the file can be imported back).
  */
-export function exportSites(deps: Deps, actor: Actor, filter: SiteFilter): Readable {
+export async function exportSites(
+  deps: Deps,
+  actor: Actor,
+  filter: SiteFilter,
+  watermark: string,
+): Promise<ExportFile> {
   const out = new PassThrough();
+  const file = collect(out);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
-    useStyles: false,
+    useStyles: true,
     useSharedStrings: false,
   });
-  const ws = wb.addWorksheet("监督管理对象");
+  const ws = wb.addWorksheet("监督管理对象", watermarkSheetOptions(watermark));
+  const mark = ws.addRow([watermark]);
+  mark.getCell(1).font = watermarkFont;
+  mark.commit();
+  let rows = 0;
   ws.addRow([
     ...templateHeaders.map((h) => h.replace("*", "")),
     "所属网格编码",
@@ -86,9 +99,10 @@ export function exportSites(deps: Deps, actor: Actor, filter: SiteFilter): Reada
     "人工调整理由",
     "行业名称",
   ]).commit();
-  (async () => {
+  try {
     for await (const batch of iterateSites(deps.db, actor, filter)) {
       for (const s of batch) {
+        rows++;
         const show = sitePolicy.viewContacts(actor, s);
         ws.addRow([
           s.name,
@@ -117,6 +131,8 @@ export function exportSites(deps: Deps, actor: Actor, filter: SiteFilter): Reada
     }
     ws.commit();
     await wb.commit();
-  })().catch((e) => out.destroy(e));
-  return out;
+  } catch (e) {
+    out.destroy(e as Error);
+  }
+  return { buffer: await file, rows };
 }

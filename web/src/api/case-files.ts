@@ -11,10 +11,10 @@ export async function uploadEvidence(files: File[]): Promise<EvidenceView[]> {
   return (await postForm<{ items: EvidenceView[] }>("/evidence", form)).items;
 }
 
-/** Downloads the .xlsx export of a queue with its filters and saves it under `fileName`. */
-export function downloadCasesExport(filter: CaseFilter, fileName: string): Promise<void> {
+/** Downloads the .xlsx export of a queue with its filters (and the stated reason) under `fileName`. */
+export function downloadCasesExport(filter: CaseFilter, fileName: string, reason?: string): Promise<void> {
   const { page: _p, pageSize: _s, ...rest } = filter;
-  return downloadFile(`/cases/export.xlsx${queryString({ ...rest })}`, fileName);
+  return downloadFile(`/cases/export.xlsx${queryString({ ...rest, reason })}`, fileName);
 }
 
 /** A client-generated idempotency key (UUID v4). */

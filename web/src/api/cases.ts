@@ -120,8 +120,9 @@ export interface NotificationStatus {
   recipientId: string | null;
   recipientName: string | null;
   target: string | null;
-  status: "pending" | "delivered" | "failed" | "read";
+  status: "pending" | "delivered" | "sent" | "failed" | "not_sent_no_gateway" | "read";
   attempts: number;
+  /** A fixed category (`timeout`, `refused`, `blocked_address`, `http_status`, …), never a remote text. */
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
@@ -153,6 +154,8 @@ export interface CaseDetail {
   case: CaseView;
   abilities: CaseAbilities;
   allowedActions: CaseAction[];
+  /** 同人不得闭环: the county's rule and the actions it refuses this person now (stated before the action). */
+  closureRule: { anotherPersonCloses: boolean; refusals: { action: CaseAction; reason: string }[] };
   timeline: TimelineItem[];
   evidence: EvidenceView[];
   notifications: NotificationStatus[];

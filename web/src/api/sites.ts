@@ -141,5 +141,5 @@ export const importSites = (file: File, opts: { mode: ImportMode; crs: Crs; regi
   return postForm<SiteImportResult>("/sites/import", form);
 };
 export const downloadSiteTemplate = () => downloadFile("/sites/import/template", "监督管理对象导入模板.xlsx");
-export const exportSites = (filter: SiteFilter) =>
-  downloadFile(`/sites/export${queryString({ ...filter })}`, "监督管理对象.xlsx");
+export const exportSites = (filter: SiteFilter, reason?: string) =>
+  downloadFile(`/sites/export${queryString({ ...filter, reason })}`, "监督管理对象.xlsx");

@@ -10,6 +10,7 @@ export type NavSection =
   | "case_categories"
   | "users"
   | "trail"
+  | "security_log"
   | "grids"
   | "sites"
   | "coverage"

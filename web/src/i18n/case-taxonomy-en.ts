@@ -59,4 +59,13 @@ export const caseTaxonomyEn: Record<keyof typeof caseTaxonomyZh, string> = {
   "taxonomy.confirmDeleteRule": "Delete this time limit?",
   "taxonomy.ruleSaved": "Time limit saved",
   "taxonomy.onlyConfigured": "Local rules only",
+  "closureRule.title": "Another person closes",
+  "closureRule.on":
+    "On: whoever gave the feedback or handles the case may not re-check, accept or close it; in the lead department's own remit the handler and the closer differ",
+  "closureRule.off":
+    "Off: the same person may re-check or close after the feedback (the re-check is flagged)",
+  "closureRule.intro":
+    "The county's closing rule, set by the county, city or province safety office; every change is in the trail.",
+  "closureRule.updatedAt": "Last changed: ",
+  "closureRule.saved": "Closing rule saved",
 };

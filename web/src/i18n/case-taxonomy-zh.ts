@@ -52,4 +52,11 @@ export const caseTaxonomyZh = {
   "taxonomy.confirmDeleteRule": "删除这条时限规则？",
   "taxonomy.ruleSaved": "时限规则已保存",
   "taxonomy.onlyConfigured": "只看本地配置",
+  "closureRule.title": "同人不得闭环",
+  "closureRule.on":
+    "已启用：整改反馈人、经办人不能复查、验收或结案；牵头部门自办案件的经办人与结案人须为不同人员",
+  "closureRule.off": "已关闭：允许同一人反馈后复查或结案（复查记录会标注“复查人与整改人相同”）",
+  "closureRule.intro": "本县区的闭环规则，由县、市、省安委办设置，每次修改记入审计日志。",
+  "closureRule.updatedAt": "最近修改：",
+  "closureRule.saved": "闭环规则已保存",
 };

@@ -1,3 +1,4 @@
+import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { gridsSitesEn } from "./grids-sites-en";
@@ -46,7 +47,7 @@ export const en: Record<MessageKey, string> = {
   "nav.departments": "Departments",
   "nav.routing": "Routing rules",
   "nav.users": "Users",
-  "nav.trail": "Trail check",
+  "nav.trail": "Trail",
   "forbidden.title": "No access",
   "forbidden.subtitle": "Your role cannot open this page",
   "notFound.subtitle": "This page does not exist",
@@ -158,5 +159,6 @@ export const en: Record<MessageKey, string> = {
   "trail.reason": "Reason",
   ...casesEn,
   ...gridsSitesEn,
+  ...auditEn,
   ...caseTaxonomyEn,
 };

@@ -1,3 +1,4 @@
+import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
@@ -44,7 +45,7 @@ export const zh = {
   "nav.departments": "监管部门",
   "nav.routing": "分派规则",
   "nav.users": "用户管理",
-  "nav.trail": "留痕校验",
+  "nav.trail": "留痕浏览",
   "forbidden.title": "无权访问",
   "forbidden.subtitle": "当前角色不能打开此页面",
   "notFound.subtitle": "页面不存在",
@@ -155,6 +156,7 @@ export const zh = {
   "trail.reason": "原因",
   ...casesZh,
   ...gridsSitesZh,
+  ...auditZh,
   ...caseTaxonomyZh,
 };
 

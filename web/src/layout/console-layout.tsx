@@ -3,6 +3,9 @@ import { App as AntApp, Avatar, Button, Layout, Menu, Space, Spin, Tag, Typograp
 import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { roleLabel } from "../../../domain/auth/roles";
+import { shanghaiDate } from "../../../domain/calendar/shanghai-time";
+import { showsPersonalData } from "../../../domain/classification/personal-sections";
+import { PersonalDataWatermark } from "../components/personal-data-watermark";
 import { useI18n } from "../i18n/i18n-context";
 import { InboxBell } from "../pages/inbox/inbox-bell";
 import { useSession } from "../session/session-context";
@@ -49,7 +52,16 @@ export function ConsoleLayout() {
 
   return (
     <Layout className="console">
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        onBreakpoint={setCollapsed}
+        width={208}
+        collapsedWidth={56}
+        theme="dark"
+      >
         <div className="console-brand" title={t("app.title")}>
           <span className="console-logo">▦</span>
           {!collapsed && <span className="console-brand-text">{t("app.shortTitle")}</span>}
@@ -90,6 +102,11 @@ export function ConsoleLayout() {
         <Content className="console-content">
           <Outlet />
         </Content>
+        {showsPersonalData(current?.section) && (
+          <PersonalDataWatermark
+            lines={[`${user.displayName}（${user.username}）`, shanghaiDate(new Date())]}
+          />
+        )}
       </Layout>
     </Layout>
   );

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BorderInnerOutlined,
   BranchesOutlined,
   DashboardOutlined,
@@ -43,6 +44,7 @@ export const navEntries: NavEntry[] = [
   },
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
+  { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { CategoryDialog } from "./category-dialog";
 import { CategoryTable } from "./category-table";
+import { ClosureRuleCard } from "./closure-rule-card";
 import { DeadlineRuleDialog } from "./deadline-rule-dialog";
 import { DeadlineRuleTable } from "./deadline-rule-table";
 import "./case-categories.css";
@@ -87,6 +88,7 @@ export function CaseCategoriesPage() {
         <Empty description={t("taxonomy.pickRegion")} />
       ) : (
         <>
+          {region.length === 6 && <ClosureRuleCard county={region} />}
           <div className="taxonomy-section-title">
             <Typography.Title level={5} style={{ margin: 0 }}>
               {t("taxonomy.categories")}

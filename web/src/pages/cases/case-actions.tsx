@@ -24,16 +24,42 @@ const dangerous: CaseAction[] = ["reject", "return", "deny_park"];
 export function CaseActions({
   stage,
   abilities,
+  refusals = [],
   onAction,
 }: {
   stage: CaseStage;
   abilities: CaseAbilities;
+  /** Actions refused by the county's 同人不得闭环 rule: shown disabled, with the reason in words. */
+  refusals?: { action: CaseAction; reason: string }[];
   onAction: (action: CaseAction) => void;
 }) {
   const { t, pick } = useI18n();
   const mine = caseActions.filter((a) => abilities[a]);
+  const refused = (
+    <>
+      {refusals.map((r) => (
+        <Button key={r.action} disabled data-testid={`refused-${r.action}`}>
+          {pick(caseActionLabel[r.action])}
+        </Button>
+      ))}
+      {refusals.map((r) => (
+        <Typography.Text
+          key={`${r.action}-why`}
+          type="warning"
+          className="case-actions-note"
+          data-testid="closure-note"
+        >
+          {r.reason}
+        </Typography.Text>
+      ))}
+    </>
+  );
   if (mine.length === 0)
-    return (
+    return refusals.length ? (
+      <div className="case-actions" data-testid="case-actions">
+        {refused}
+      </div>
+    ) : (
       <Typography.Text type="secondary" data-testid="case-no-actions">
         {t("detail.noActions")}
       </Typography.Text>
@@ -53,6 +79,7 @@ export function CaseActions({
           {pick(caseActionLabel[action])}
         </Button>
       ))}
+      {refused}
     </div>
   );
 }

@@ -58,7 +58,12 @@ export function CaseHeader({ detail, onAction }: { detail: CaseDetail; onAction:
             </span>
           </Space>
         </div>
-        <CaseActions stage={k.stage} abilities={detail.abilities} onAction={onAction} />
+        <CaseActions
+          stage={k.stage}
+          abilities={detail.abilities}
+          refusals={detail.closureRule?.refusals}
+          onAction={onAction}
+        />
       </div>
     </Card>
   );

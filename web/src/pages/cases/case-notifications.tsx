@@ -7,9 +7,24 @@ import { notificationKindLabel } from "./notification-kind";
 const statusColour: Record<NotificationStatus["status"], string> = {
   pending: "gold",
   delivered: "green",
+  sent: "green",
   failed: "red",
+  not_sent_no_gateway: "default",
   read: "blue",
 };
+
+const failureCategories = [
+  "timeout",
+  "refused",
+  "blocked_address",
+  "http_status",
+  "dns",
+  "tls",
+  "network",
+  "invalid_url",
+  "inactive",
+] as const;
+type FailureCategory = (typeof failureCategories)[number];
 
 /** Who was told about the case, on which channel, and whether delivery worked. */
 export function CaseNotifications({ items }: { items: NotificationStatus[] }) {
@@ -44,10 +59,13 @@ export function CaseNotifications({ items }: { items: NotificationStatus[] }) {
         {
           key: "status",
           title: t("notify.status"),
-          width: 110,
+          width: 150,
           render: (_, n) => {
             const tag = <Tag color={statusColour[n.status]}>{t(`notifyStatus.${n.status}`)}</Tag>;
-            return n.lastError ? <Tooltip title={n.lastError}>{tag}</Tooltip> : tag;
+            // Only fixed categories are stored (never the receiver's text); older rows show as they are.
+            const known = n.lastError && (failureCategories as readonly string[]).includes(n.lastError);
+            const shown = known ? t(`notifyError.${n.lastError as FailureCategory}`) : n.lastError;
+            return shown ? <Tooltip title={shown}>{tag}</Tooltip> : tag;
           },
         },
         { key: "attempts", title: t("notify.attempts"), dataIndex: "attempts", width: 80 },

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, SendOutlined } from "@ant-design/icons";
+import { PlusOutlined, SendOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Badge, Button, Card, Table, Tabs } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
@@ -6,6 +6,7 @@ import { reportsCases } from "../../../../domain/case/case-policy";
 import { downloadCasesExport } from "../../api/case-files";
 import { type CaseQueue, type CaseRow, fetchCaseQueues, fetchCases, type QueueCount } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
+import { ExportButton } from "../../components/export-button";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { BulkDispatchDialog } from "./bulk-dispatch-dialog";
@@ -28,7 +29,6 @@ export function CasesPage() {
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<CaseRow[]>([]);
   const [dispatching, setDispatching] = useState<CaseRow[] | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [filterKey, setFilterKey] = useState(0);
 
   const loadQueues = useCallback(() => {
@@ -68,17 +68,9 @@ export function CasesPage() {
   if (ready && !tabs.some((q) => q.queue === "all"))
     tabs.push({ queue: "all", zh: "全部", en: "All", count: -1 });
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await downloadCasesExport(filter, `${t("cases.title")}-${filter.queue ?? "all"}-${stamp}.xlsx`);
-      message.success(t("cases.exported"));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
+  const onExport = (reason: string | undefined) => {
+    const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    return downloadCasesExport(filter, `${t("cases.title")}-${filter.queue ?? "all"}-${stamp}.xlsx`, reason);
   };
 
   return (
@@ -87,14 +79,7 @@ export function CasesPage() {
       className="page-card"
       extra={
         <div className="toolbar" style={{ marginBottom: 0 }}>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="case-export"
-          >
-            {t("cases.export")}
-          </Button>
+          <ExportButton kind="cases" download={onExport} label={t("cases.export")} testId="case-export" />
           {reportsCases(user.role) && (
             <Button
               type="primary"

@@ -1,9 +1,10 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Card, Table } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { exportSites, fetchSites, type Site, type SiteFilter } from "../../api/sites";
 import { errorMessage } from "../../components/error-message";
+import { ExportButton } from "../../components/export-button";
 import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
 import { siteColumns } from "./site-columns";
@@ -50,7 +51,6 @@ export function SitesPage() {
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
   const abilities = data?.abilities ?? { create: false, import: false, export: false };
-  const [exporting, setExporting] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
   const [importing, setImporting] = useState(false);
@@ -63,30 +63,17 @@ export function SitesPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await exportSites(filter);
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <Card title={t("sites.title")} className="page-card">
       <SiteFilters filter={filter} onChange={change}>
         <span className="toolbar-spacer" />
         {abilities.export && (
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={doExport}
-            loading={exporting}
-            data-testid="site-export"
-          >
-            {t("sites.export")}
-          </Button>
+          <ExportButton
+            kind="sites"
+            download={(reason) => exportSites(filter, reason)}
+            label={t("sites.export")}
+            testId="site-export"
+          />
         )}
         {abilities.import && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="site-import">

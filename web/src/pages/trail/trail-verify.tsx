@@ -1,14 +1,14 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Result, Typography } from "antd";
 import { useState } from "react";
-import { api } from "../api/client";
-import type { TrailVerification } from "../api/types";
-import { errorMessage } from "../components/error-message";
-import { formatDateTime } from "../format/date-time";
-import { useI18n } from "../i18n/i18n-context";
+import { api } from "../../api/client";
+import type { TrailVerification } from "../../api/types";
+import { errorMessage } from "../../components/error-message";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
 
-/** /trail: checks the hash chain of the trail (全过程留痕) and shows where it breaks, if anywhere. */
-export function TrailPage() {
+/** Checks the hash chain of the trail (全过程留痕) and shows where it breaks, if anywhere. */
+export function TrailVerify() {
   const { t, lang } = useI18n();
   const [result, setResult] = useState<{ value: TrailVerification; at: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -28,7 +28,7 @@ export function TrailPage() {
   };
 
   return (
-    <Card title={t("trail.title")} className="page-card">
+    <Card title={t("trail.title")} className="page-card" style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t("trail.intro")}</Typography.Paragraph>
       <Button
         type="primary"

@@ -1,0 +1,81 @@
+import { type CaseAction, caseActionLabel, caseEventVerb } from "../case/case-types";
+
+type Label = { zh: string; en: string };
+
+/** Readable names of trail event kinds (the `action` of an event row), for the trail browser and exports. */
+const fixed: Record<string, Label> = {
+  "case.reported": { zh: "上报案件", en: "Case reported" },
+  "case.duplicate_merged": { zh: "并入重复事件", en: "Duplicate merged in" },
+  "case.due_soon": { zh: "案件即将超期", en: "Case due soon" },
+  "case.overdue": { zh: "案件已超期", en: "Case overdue" },
+  "case.recheck_due": { zh: "复查提醒", en: "Re-check reminder" },
+  "case_category.created": { zh: "新增案件类别", en: "Case category created" },
+  "case_category.updated": { zh: "修改案件类别", en: "Case category updated" },
+  "case_category.deleted": { zh: "删除案件类别", en: "Case category deleted" },
+  "case_deadline_rule.created": { zh: "新增办理时限", en: "Deadline rule created" },
+  "case_deadline_rule.deleted": { zh: "删除办理时限", en: "Deadline rule deleted" },
+  "county_setting.updated": { zh: "修改县区闭环规则（同人不得闭环）", en: "County closing rule changed" },
+  "data.exported": { zh: "导出数据", en: "Data exported" },
+  "department.created": { zh: "新增部门", en: "Department created" },
+  "department.updated": { zh: "修改部门", en: "Department updated" },
+  "grid.created": { zh: "划定网格", en: "Grid created" },
+  "grid.updated": { zh: "修改网格", en: "Grid updated" },
+  "grid.imported": { zh: "导入网格", en: "Grids imported" },
+  "grid.split": { zh: "拆分网格", en: "Grid split" },
+  "grid.merged": { zh: "合并网格", en: "Grids merged" },
+  "grid.retired": { zh: "撤销网格", en: "Grid retired" },
+  "grid.staffed": { zh: "配备网格员", en: "Grid staffed" },
+  "region_boundaries.imported": { zh: "导入区划边界", en: "Region boundaries imported" },
+  "regions.loaded": { zh: "加载行政区划", en: "Regions loaded" },
+  "routing_rule.created": { zh: "新增分派规则", en: "Routing rule created" },
+  "routing_rule.updated": { zh: "修改分派规则", en: "Routing rule updated" },
+  "routing_rule.deleted": { zh: "删除分派规则", en: "Routing rule deleted" },
+  "routing_rules.seeded": { zh: "初始化分派规则", en: "Routing rules seeded" },
+  "site.registered": { zh: "登记监管对象", en: "Site registered" },
+  "site.created": { zh: "登记监管对象", en: "Site registered" },
+  "site.updated": { zh: "修改监管对象", en: "Site updated" },
+  "site.imported": { zh: "导入监管对象", en: "Sites imported" },
+  "site.reassigned": { zh: "重新划分监管对象", en: "Site reassigned" },
+  "site.assignment_overridden": { zh: "人工调整监管归属", en: "Site assignment set by hand" },
+  "site.case_reported": { zh: "监管对象被上报案件", en: "Case reported at site" },
+  "user.created": { zh: "新增用户", en: "User created" },
+  "user.updated": { zh: "修改用户", en: "User updated" },
+  "user.password_set": { zh: "设置密码", en: "Password set" },
+  "user.signed_in": { zh: "登录", en: "Signed in" },
+  "user.signed_out": { zh: "退出登录", en: "Signed out" },
+  "user.sign_in_failed": { zh: "登录失败", en: "Sign-in failed" },
+  "webhook.created": { zh: "新增推送地址", en: "Webhook created" },
+  "webhook.updated": { zh: "修改推送地址", en: "Webhook updated" },
+  "webhook.deleted": { zh: "删除推送地址", en: "Webhook deleted" },
+};
+
+/** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */
+const caseLabels: Record<string, Label> = Object.fromEntries(
+  Object.entries(caseEventVerb)
+    .filter(([a]) => a !== "report")
+    .map(([a, verb]) => [`case.${verb}`, caseActionLabel[a as CaseAction]]),
+);
+
+export const eventLabels: Record<string, Label> = { ...caseLabels, ...fixed };
+
+/** The readable name of an event kind, or null when the kind has none (the console then shows the raw key). */
+export function eventLabel(action: string): Label | null {
+  return eventLabels[action] ?? null;
+}
+
+/** Subject types as read in the trail browser's filter. */
+export const subjectTypeLabels: Record<string, Label> = {
+  case: { zh: "案件", en: "Case" },
+  site: { zh: "监管对象", en: "Site" },
+  grid: { zh: "网格", en: "Grid" },
+  user: { zh: "用户", en: "User" },
+  department: { zh: "部门", en: "Department" },
+  routing_rule: { zh: "分派规则", en: "Routing rule" },
+  webhook: { zh: "推送地址", en: "Webhook" },
+  export: { zh: "数据导出", en: "Export" },
+  region: { zh: "行政区划", en: "Region" },
+  case_category: { zh: "案件类别", en: "Case category" },
+  case_deadline_rule: { zh: "办理时限", en: "Deadline rule" },
+  site_import: { zh: "对象导入批次", en: "Site import" },
+  county_setting: { zh: "县区设置", en: "County setting" },
+};

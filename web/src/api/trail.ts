@@ -1,0 +1,42 @@
+import { api, queryString } from "./client";
+import { downloadFile } from "./file-transfer";
+
+/** Filters of the trail browser (`from` inclusive, `to` exclusive, ISO-8601). */
+export interface TrailFilter {
+  actor?: string;
+  subjectType?: string;
+  subjectId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface TrailEvent {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  actorUsername: string | null;
+  actorName: string | null;
+  action: string;
+  /** Readable name of the event kind; null when it has none (the page shows the raw code). */
+  actionLabel: string | null;
+  subjectType: string;
+  subjectId: string;
+  regionCode: string | null;
+  data: unknown;
+  hash: string;
+}
+
+export interface TrailPage {
+  items: TrailEvent[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const fetchTrail = (filter: TrailFilter, page: number, pageSize: number) =>
+  api.get<TrailPage>(`/trail/events${queryString({ ...filter, page, pageSize })}`);
+
+export const exportTrail = (filter: TrailFilter, reason?: string) =>
+  downloadFile(`/trail/export${queryString({ ...filter, reason })}`, "留痕记录.xlsx");

@@ -1,0 +1,45 @@
+import type { auditZh } from "./audit-zh";
+
+/** English texts of the audit pages and recorded exports. */
+export const auditEn: Record<keyof typeof auditZh, string> = {
+  "nav.security_log": "Security log",
+  "exportReason.title": "Reason for the export",
+  "exportReason.notice":
+    "This export ({label}) contains personal data: state what it is for. Who, when, the filter, the row count and the reason are recorded in the trail, and the file carries your watermark.",
+  "exportReason.label": "Reason",
+  "exportReason.placeholder": "e.g. 2026 annual safety inspection: checking contacts",
+  "exportReason.tooShort": "State a reason (at least {n} characters)",
+  "exportReason.ok": "Export",
+  "exportReason.done": "Exported and recorded in the trail",
+  "trailBrowse.title": "Trail browser",
+  "trailBrowse.intro":
+    "The trail of your jurisdiction by person, subject, event kind and time; exports need a stated reason.",
+  "trailBrowse.actor": "Person (username)",
+  "trailBrowse.subjectType": "Subject type",
+  "trailBrowse.subjectId": "Subject id",
+  "trailBrowse.action": "Event kind",
+  "trailBrowse.time": "Time",
+  "trailBrowse.dateFrom": "From",
+  "trailBrowse.dateTo": "To",
+  "trailBrowse.search": "Search",
+  "trailBrowse.reset": "Reset",
+  "trailBrowse.export": "Export",
+  "trailBrowse.at": "Time",
+  "trailBrowse.who": "Person",
+  "trailBrowse.event": "Event",
+  "trailBrowse.code": "Event code",
+  "trailBrowse.subject": "Subject",
+  "trailBrowse.region": "Region",
+  "trailBrowse.data": "Details",
+  "trailBrowse.system": "System",
+  "trailBrowse.total": "{n} records",
+  "trailBrowse.verifyTitle": "Trail check",
+  "securityLog.title": "Security log",
+  "securityLog.intro":
+    "Failed sign-ins, lockouts, two-factor events (kept apart from the business trail), for the audit administrator.",
+  "securityLog.username": "Username",
+  "securityLog.kind": "Kind",
+  "securityLog.ip": "Source address",
+  "securityLog.detail": "Details",
+  "securityLog.at": "Time",
+};

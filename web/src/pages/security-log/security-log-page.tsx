@@ -1,0 +1,115 @@
+import { Alert, Button, Card, DatePicker, Input, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useCallback, useState } from "react";
+import { fetchSecurityLog, type SecurityLogEntry, type SecurityLogFilter } from "../../api/security-log";
+import { errorMessage } from "../../components/error-message";
+import { useLoad } from "../../components/use-load";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
+import { chinaDayBoundary } from "../cases/case-filters";
+
+/** /security-log: the security log (安全日志) for the audit administrator, filtered by user, kind and days. */
+export function SecurityLogPage() {
+  const { t, lang } = useI18n();
+  const [filter, setFilter] = useState<SecurityLogFilter>({});
+  const [filterKey, setFilterKey] = useState(0);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { data, loading, error } = useLoad(
+    useCallback(() => fetchSecurityLog(filter, paging.page, paging.pageSize), [filter, paging]),
+  );
+  const change = (patch: Partial<SecurityLogFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: ColumnsType<SecurityLogEntry> = [
+    {
+      title: t("securityLog.at"),
+      dataIndex: "at",
+      width: 170,
+      render: (at: string) => formatDateTime(at, lang),
+    },
+    {
+      title: t("securityLog.kind"),
+      dataIndex: "kind",
+      width: 180,
+      render: (kind: string) => <Typography.Text code>{kind}</Typography.Text>,
+    },
+    {
+      title: t("securityLog.username"),
+      dataIndex: "username",
+      width: 150,
+      render: (u: string | null) => u ?? "—",
+    },
+    { title: t("securityLog.ip"), dataIndex: "ip", width: 150, render: (ip: string | null) => ip ?? "—" },
+    {
+      title: t("securityLog.detail"),
+      dataIndex: "detail",
+      render: (d: unknown) => (
+        <Typography.Text style={{ fontFamily: "monospace", fontSize: 12 }}>
+          {d == null ? "" : typeof d === "string" ? d : JSON.stringify(d)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <Card title={t("securityLog.title")} className="page-card">
+      <Typography.Paragraph type="secondary">{t("securityLog.intro")}</Typography.Paragraph>
+      <div className="toolbar" key={filterKey} data-testid="security-log-filters">
+        <Input.Search
+          allowClear
+          placeholder={t("securityLog.username")}
+          style={{ width: 180 }}
+          onSearch={(v) => change({ username: v.trim() || undefined })}
+          data-testid="security-log-username"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t("securityLog.kind")}
+          style={{ width: 200 }}
+          onSearch={(v) => change({ kind: v.trim() || undefined })}
+        />
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          placeholder={[t("trailBrowse.dateFrom"), t("trailBrowse.dateTo")]}
+          onChange={(range) =>
+            change({
+              from: range?.[0] ? chinaDayBoundary(range[0], false) : undefined,
+              to: range?.[1] ? chinaDayBoundary(range[1], true) : undefined,
+            })
+          }
+        />
+        <Button
+          onClick={() => {
+            setFilter({});
+            setFilterKey((k) => k + 1);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+        >
+          {t("trailBrowse.reset")}
+        </Button>
+      </div>
+      {error != null && (
+        <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
+      )}
+      <Table<SecurityLogEntry>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 900 }}
+        data-testid="security-log-table"
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t("trailBrowse.total", { n }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+import { Alert, Card, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useCallback, useState } from "react";
+import { type Role, roleLabel } from "../../../../domain/auth/roles";
+import { subjectTypeLabels } from "../../../../domain/trail/event-labels";
+import { exportTrail, fetchTrail, type TrailEvent, type TrailFilter } from "../../api/trail";
+import { errorMessage } from "../../components/error-message";
+import { ExportButton } from "../../components/export-button";
+import { useLoad } from "../../components/use-load";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
+import { TrailFilters } from "./trail-filters";
+import { TrailVerify } from "./trail-verify";
+
+const firstKeys = ["reason", "export", "rows", "filter", "username"];
+
+/** An event's data as one line, what a reviewer reads first (the stated reason of an export) leading. */
+export function eventDataText(data: unknown): string {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return JSON.stringify(data);
+  const entries = Object.entries(data as Record<string, unknown>);
+  const rank = (k: string) => (firstKeys.includes(k) ? firstKeys.indexOf(k) : firstKeys.length);
+  return entries
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join("; ");
+}
+
+/** /trail: the trail browser of the audit administrator (留痕浏览) and the hash-chain check (留痕校验). */
+export function TrailPage() {
+  const { t, pick, lang } = useI18n();
+  const [filter, setFilter] = useState<TrailFilter>({});
+  const [filterKey, setFilterKey] = useState(0);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { data, loading, error } = useLoad(
+    useCallback(() => fetchTrail(filter, paging.page, paging.pageSize), [filter, paging]),
+  );
+
+  const change = (patch: Partial<TrailFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const reset = () => {
+    setFilter({});
+    setFilterKey((k) => k + 1);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: ColumnsType<TrailEvent> = [
+    {
+      title: t("trailBrowse.at"),
+      dataIndex: "at",
+      width: 160,
+      render: (at: string) => formatDateTime(at, lang),
+    },
+    {
+      title: t("trailBrowse.who"),
+      key: "who",
+      width: 180,
+      render: (_v, e) =>
+        e.actorUsername ? (
+          <span>
+            {e.actorName}
+            <Typography.Text type="secondary">（{e.actorUsername}）</Typography.Text>
+            {e.actorRole && (
+              <div>
+                <Typography.Text type="secondary">
+                  {pick(roleLabel[e.actorRole as Role], e.actorRole)}
+                </Typography.Text>
+              </div>
+            )}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t("trailBrowse.system")}</Typography.Text>
+        ),
+    },
+    {
+      title: t("trailBrowse.event"),
+      dataIndex: "actionLabel",
+      width: 150,
+      render: (label: string | null) => label ?? "—",
+    },
+    {
+      title: t("trailBrowse.code"),
+      dataIndex: "action",
+      width: 190,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    {
+      title: t("trailBrowse.subject"),
+      key: "subject",
+      width: 220,
+      render: (_v, e) => (
+        <span>
+          {pick(subjectTypeLabels[e.subjectType], e.subjectType)}{" "}
+          <Typography.Text
+            type="secondary"
+            copyable={{ text: e.subjectId }}
+            ellipsis
+            style={{ maxWidth: 140 }}
+          >
+            {e.subjectId}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    { title: t("trailBrowse.region"), dataIndex: "regionCode", width: 110 },
+    {
+      title: t("trailBrowse.data"),
+      dataIndex: "data",
+      width: 380,
+      render: (d: unknown) => (
+        <Typography.Paragraph
+          className="trail-data"
+          ellipsis={{ rows: 2, expandable: true, symbol: "…" }}
+          style={{ marginBottom: 0, fontFamily: "monospace", fontSize: 12 }}
+        >
+          {eventDataText(d)}
+        </Typography.Paragraph>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Card
+        title={t("trailBrowse.title")}
+        className="page-card"
+        extra={
+          <ExportButton
+            kind="trail"
+            download={(reason) => exportTrail(filter, reason)}
+            label={t("trailBrowse.export")}
+            testId="trail-export"
+          />
+        }
+      >
+        <Typography.Paragraph type="secondary">{t("trailBrowse.intro")}</Typography.Paragraph>
+        <TrailFilters key={filterKey} value={filter} onChange={change} onReset={reset} />
+        {error != null && (
+          <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
+        )}
+        <Table<TrailEvent>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1450 }}
+          data-testid="trail-table"
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t("trailBrowse.total", { n }),
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+        />
+      </Card>
+      <TrailVerify />
+    </>
+  );
+}
