@@ -3,6 +3,26 @@ export const errorCatalog = {
   bad_request: { status: 400, zh: "请求格式不正确", en: "Malformed request" },
   invalid_json: { status: 400, zh: "请求体不是有效的 JSON", en: "Request body is not valid JSON" },
   validation_failed: { status: 422, zh: "输入数据校验未通过", en: "Input validation failed" },
+  malformed_text: {
+    status: 422,
+    zh: "输入含有无效的文字编码（如孤立的代理项或空字符）",
+    en: "Input holds malformed text (a lone surrogate or a NUL character)",
+  },
+  input_too_complex: {
+    status: 422,
+    zh: "输入嵌套过深或数组过长",
+    en: "Input nested too deeply or an array too long",
+  },
+  malformed_multipart: {
+    status: 400,
+    zh: "multipart/form-data 请求格式不正确（缺少边界、内容被截断或格式错误）",
+    en: "Malformed multipart/form-data (no boundary, truncated or malformed)",
+  },
+  csrf_rejected: {
+    status: 403,
+    zh: "跨站请求被拒绝：请从本系统页面操作",
+    en: "Cross-site request refused",
+  },
   payload_too_large: { status: 413, zh: "请求体过大", en: "Request body too large" },
   unsupported_media_type: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
   unauthenticated: { status: 401, zh: "请先登录", en: "Sign-in required" },

@@ -4,38 +4,42 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../domain/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth-hook";
+import { registerCanonicalInput } from "./http/canonical-input";
+import { registerCsrfCheck } from "./http/csrf";
 import { registerErrorHandling, sendError } from "./http/errors";
+import { documentedErrorsTransform } from "./http/openapi-errors";
 import { registerResilience, serverTimeouts } from "./http/resilience";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { createLogger } from "./logging/logger";
 import { apiRoutes } from "./routes/api-routes";
 
 export interface AppOptions {
-  logger?: boolean;
+  /**
+   * Request logs: the server's logger (server/logging/logger.ts), or `true` for JSON lines to `logStream`
+   * (stdout by default); none when unset.
+   */
+  logger?: boolean | FastifyBaseLogger;
   /** Serve the built console from web/dist (off in API tests). */
   serveWeb?: boolean;
-  /** Where the log goes when `logger` is on (stdout by default; tests read it). */
+  /** Where the log goes when `logger` is `true` (tests read it). */
   logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: error mapping, auth, OpenAPI, the versioned API and the console. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
-      ? {
-          level: process.env.LOG_LEVEL || "info",
-          redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
-          ...(opts.logStream ? { stream: opts.logStream } : {}),
-        }
-      : false,
+    loggerInstance:
+      opts.logger === true
+        ? createLogger(
+            { ...deps.config.log, format: "json", file: undefined },
+            opts.logStream ?? process.stdout,
+          )
+        : opts.logger || undefined,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
@@ -45,7 +49,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { retryAfterSeconds: deps.config.resilience.retryAfterSeconds });
   await registerResilience(app, deps.config.resilience);
+  registerCanonicalInput(app);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  registerCsrfCheck(app);
   registerAuth(app, deps);
   await app.register(swagger, {
     openapi: {
@@ -59,7 +66,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentedErrorsTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
 import { type AllowList, parseAllowList } from "../domain/outbound/outbound-rules";
+import { type LogFormat, type LogSettings, logFormats } from "./logging/logger";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -55,6 +56,7 @@ export interface Config {
   calendarDir: string;
   webDist: string;
   production: boolean;
+  log: LogSettings;
   /** Webhooks and the SMS gateway: allow list and timeouts (docs/security/outbound.md). */
   outbound: { allow: AllowList; connectTimeoutMs: number; totalTimeoutMs: number };
   /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
@@ -62,6 +64,10 @@ export interface Config {
   resilience: ResilienceSettings;
   /** Scheduled backups (README "Backup"); off while `dir` is unset. */
   backup: BackupSettings;
+  /** `Secure` on the session cookie: `auto` (when the request came over HTTPS), `always` or `never`. */
+  cookieSecure: "auto" | "always" | "never";
+  /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
+  cspImgSrc: string[];
 }
 
 export interface BackupSettings {
@@ -72,10 +78,21 @@ export interface BackupSettings {
   hour: number;
 }
 
+const cookieSecureOf = (v: string | undefined): Config["cookieSecure"] =>
+  v === "always" || v === "never" ? v : "auto";
+
 const int = (v: string | undefined, fallback: number) => {
   const n = v === undefined || v === "" ? Number.NaN : Number(v);
   return Number.isFinite(n) ? n : fallback;
 };
+
+function logFormat(value: string | undefined): LogFormat {
+  if (!value) return "short";
+  if ((logFormats as readonly string[]).includes(value)) return value as LogFormat;
+  throw new Error(
+    `SAFEGRID_LOG_FORMAT=${value}：应为 ${logFormats.join(" | ")} / must be one of ${logFormats.join(", ")}`,
+  );
+}
 
 /** `SAFEGRID_OUTBOUND_ALLOW`: an entry that is not an address, a CIDR range or a host name stops the start. */
 function outboundAllow(text: string | undefined): AllowList {
@@ -112,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
     webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
     production: env.NODE_ENV === "production",
+    log: {
+      level: env.LOG_LEVEL || "info",
+      format: logFormat(env.SAFEGRID_LOG_FORMAT),
+      file: env.SAFEGRID_LOG_FILE ? path.resolve(env.SAFEGRID_LOG_FILE) : undefined,
+    },
     outbound: {
       allow: outboundAllow(env.SAFEGRID_OUTBOUND_ALLOW),
       connectTimeoutMs: int(env.SAFEGRID_OUTBOUND_CONNECT_TIMEOUT_MS, 3000),
@@ -126,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     backup: backupSettings(env),
     resilience: loadResilience(env),
+    cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
+    cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Actor } from "../../domain/auth/actor";
-import { canonicalJson } from "../../domain/trail/canonical-json";
+import { canonicalJson, canonicalText } from "../../domain/trail/canonical-json";
 import { firstCompiled, insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
@@ -18,7 +18,11 @@ export interface NewEvent {
 
 type HashedFields = Omit<EventTable, "id" | "hash">;
 
-/** The hash of one trail row: sha256 over the previous hash and the row's canonical content. */
+/**
+ * The hash of one trail row: sha256 over the previous hash and the UTF-8 bytes of the row's canonical
+ * content (`canonicalJson`: sorted keys, well-formed strings). The canonical form of a stored row is the
+ * row itself (see `trailRow`), so what is hashed is what is stored and read back on either database.
+ */
 export function eventHash(row: HashedFields): string {
   const content = canonicalJson({
     at: row.at,
@@ -31,6 +35,28 @@ export function eventHash(row: HashedFields): string {
     data: row.data,
   });
   return createHash("sha256").update(row.prevHash).update("\n").update(content).digest("hex");
+}
+
+const nullableText = (s: string | null) => (s === null ? null : canonicalText(s));
+
+/** The row to store for one event: every text column in canonical form, `data` as canonical JSON. */
+export function trailRow(
+  actor: Pick<Actor, "id" | "role"> | null,
+  event: NewEvent,
+  at: Date,
+  prevHash: string,
+): HashedFields {
+  return {
+    at: at.toISOString(),
+    actorId: nullableText(actor?.id ?? null),
+    actorRole: nullableText(actor?.role ?? null),
+    action: canonicalText(event.action),
+    subjectType: canonicalText(event.subjectType),
+    subjectId: canonicalText(event.subjectId),
+    regionCode: nullableText(event.regionCode),
+    data: canonicalJson(event.data),
+    prevHash,
+  };
 }
 
 function isPostgres(tx: Tx): boolean {
@@ -75,17 +101,7 @@ export async function insertEvent(
     );
     prevHash = last?.hash ?? genesisHash;
   }
-  const row: HashedFields = {
-    at: at.toISOString(),
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? null,
-    action: event.action,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    regionCode: event.regionCode,
-    data: canonicalJson(event.data),
-    prevHash,
-  };
+  const row = trailRow(actor, event, at, prevHash);
   const hash = eventHash(row);
   const inserted = await insertRows(tx, "event", [{ ...row, hash }], ["id"]);
   if (tx.isTransaction) heads.set(tx, hash);

@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import type { Actor } from "../../domain/auth/actor";
-import { canonicalJson } from "../../domain/trail/canonical-json";
 import type { Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
-import { eventHash, genesisHash, type NewEvent } from "./event-queries";
+import { eventHash, genesisHash, type NewEvent, trailRow } from "./event-queries";
 import { bulkInsert } from "./site-queries";
 
 /**
@@ -24,17 +23,7 @@ export async function insertEvents(
   const last = await tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
   let prev = last?.hash ?? genesisHash;
   const rows: Omit<EventTable, "id">[] = events.map((e) => {
-    const row = {
-      at: at.toISOString(),
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? null,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      regionCode: e.regionCode,
-      data: canonicalJson(e.data),
-      prevHash: prev,
-    };
+    const row = trailRow(actor, e, at, prev);
     const hash = eventHash(row);
     prev = hash;
     return { ...row, hash };

@@ -8,6 +8,8 @@ export const regionCodeSchema = z
 export const idSchema = z.string().min(1).max(64);
 export const idParams = z.strictObject({ id: idSchema });
 export const errorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+/** The documented answer of a route that answers 204 with no body. */
+export const noContent = z.void().describe("无内容 No content");
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),

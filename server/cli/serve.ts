@@ -1,7 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import closeWithGrace from "close-with-grace";
 import { countUsers } from "../../db/queries/user-queries";
+import { ensureWebBuild } from "../../scripts/build/web-build.mjs";
 import { buildApp } from "../app";
 import { ensureReferenceData, openDeps } from "../bootstrap";
 import { missingCalendarYears } from "../calendar/load-calendar";
@@ -10,19 +10,14 @@ import type { Config } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
 import { startJobRunner } from "../jobs/job-runner";
+import { createLogger } from "../logging/logger";
 import { askFirstAdmin } from "./ask-first-admin";
 import { printAccounts } from "./print-accounts";
 
-async function ensureWebBuild(config: Config) {
-  if (fs.existsSync(path.join(config.webDist, "index.html"))) return;
-  console.log("构建控制台前端 (vite build)… / building the console");
-  const { build } = await import("vite");
-  await build({ configFile: path.resolve("web/vite.config.ts"), logLevel: "warn" });
-}
-
 /** `safegrid serve`: migrate, load reference data, create the first users (demo or admin), listen. */
 export async function serve(config: Config) {
-  await ensureWebBuild(config);
+  // The console is rebuilt when its sources or the package version changed (stamp in web/dist).
+  await ensureWebBuild(fileURLToPath(new URL("../..", import.meta.url)), config.webDist);
   const deps = await openDeps(config);
   const ref = await ensureReferenceData(deps);
   const missing = missingCalendarYears(deps.calendar, deps.clock.now());
@@ -53,7 +48,7 @@ export async function serve(config: Config) {
       await askFirstAdmin(deps);
     }
   }
-  const app = await buildApp(deps, { logger: true, serveWeb: true });
+  const app = await buildApp(deps, { logger: createLogger(config.log), serveWeb: true });
   // Deadlines, escalation, re-check reminders, webhook and SMS delivery (safe with several processes).
   const jobs = startJobRunner(deps, {
     log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),

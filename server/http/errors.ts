@@ -129,7 +129,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { retryAfterSe
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(req, reply, new AppError("bad_request", { status: error.statusCode }));
     }
+    // Fail secure and leak nothing: no message, stack or SQL; the correlation id finds the log line.
     req.log.error({ err: error }, "unexpected error");
-    return sendError(req, reply, new AppError("internal"));
+    return sendError(req, reply, new AppError("internal", { details: { correlationId: req.id } }));
   });
 }

@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dialect } from "../../db/db";
 import { createTestDatabase, testDialects } from "../../db/test-db";
+import { stampName, webSourceHash } from "../../scripts/build/web-build.mjs";
 
 /**
  * The real server process (`bin/safegrid.mjs serve`, as `npm start` runs it) on a free port: it survives
@@ -50,6 +51,8 @@ async function startServer(dialect: Dialect, dir: string): Promise<Server> {
   const web = path.join(dir, "web");
   fs.mkdirSync(web, { recursive: true });
   fs.writeFileSync(path.join(web, "index.html"), "<!doctype html><title>SafeGrid</title>");
+  // A console build whose stamp matches the sources: the start does not run vite.
+  fs.writeFileSync(path.join(web, stampName), JSON.stringify({ hash: webSourceHash(path.resolve(".")) }));
   let output = "";
   const child = spawn(process.execPath, ["bin/safegrid.mjs", "serve"], {
     env: {

@@ -5,11 +5,12 @@ import { deleteSession } from "../../db/queries/session-queries";
 import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
 import { userGate } from "../../domain/policies/user-policy";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { signIn } from "../commands/auth/sign-in";
 import type { Deps } from "../deps";
 import { actorOf, sessionCookie } from "../http/auth-hook";
+import { sessionCookieOptions } from "../http/session-cookie";
 import { presentUser } from "./present-user";
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -27,13 +28,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { token, user, expiresAt } = await signIn(deps, req.body, req.ip);
-        reply.setCookie(sessionCookie, token, {
-          path: "/",
-          httpOnly: true,
-          sameSite: "strict",
-          secure: deps.config.production,
-          expires: new Date(expiresAt),
-        });
+        reply.setCookie(sessionCookie, token, sessionCookieOptions(deps.config, req, new Date(expiresAt)));
         return { token, user: presentUser(user), expiresAt };
       },
     );
@@ -42,7 +37,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/auth/logout",
       {
         config: { access: "signed_in", policy: userGate.self },
-        schema: { tags: ["auth"], summary: "退出登录 Sign out" },
+        schema: { tags: ["auth"], summary: "退出登录 Sign out", response: { 204: noContent } },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -62,7 +57,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
             now,
           );
         });
-        reply.clearCookie(sessionCookie, { path: "/" });
+        reply.clearCookie(sessionCookie, sessionCookieOptions(deps.config, req));
         return reply.status(204).send();
       },
     );

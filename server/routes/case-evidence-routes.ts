@@ -13,6 +13,7 @@ import {
 } from "../commands/cases/upload-evidence";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
+import { assertCanonicalPart, multipartError } from "../http/multipart-input";
 
 const tooLarge = () =>
   new AppError("evidence_too_large", {
@@ -45,6 +46,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         const files: { fileName: string; data: Buffer }[] = [];
         try {
           for await (const part of req.parts()) {
+            assertCanonicalPart(part);
             if (part.type !== "file") continue;
             files.push({ fileName: part.filename, data: await part.toBuffer() });
           }
@@ -56,7 +58,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
               zh: `一次最多上传 ${maxEvidenceFiles} 个文件`,
               en: "Too many files",
             });
-          throw err;
+          throw multipartError(err);
         }
         const rows = await uploadEvidence(deps, actor, files);
         return reply.status(201).send({ items: rows.map(evidenceView) });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { gridGate } from "../../domain/policies/grid-policy";
 import { siteGate } from "../../domain/policies/site-policy";
-import { pageQuery, regionCodeSchema } from "../../domain/schemas/common-schemas";
+import { errorBody, pageQuery, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { reassignmentApplyInput, reassignmentPreviewInput } from "../../domain/schemas/site-schemas";
 import { coverageMetrics } from "../../domain/site/coverage-metrics";
 import { coverage } from "../commands/coverage/coverage";
@@ -220,7 +220,10 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["coverage"],
           summary: "确认重新分配",
           body: reassignmentApplyInput,
-          response: { 200: z.object({ applied: z.number(), skipped: z.number(), stale: z.boolean() }) },
+          response: {
+            200: z.object({ applied: z.number(), skipped: z.number(), stale: z.boolean() }),
+            409: errorBody,
+          },
         },
       },
       async (req) => applyReassignment(deps, actorOf(req), req.body),

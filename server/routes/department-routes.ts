@@ -10,7 +10,7 @@ import {
 } from "../../domain/department/department-kinds";
 import { departmentGate, departmentPolicy } from "../../domain/policies/department-policy";
 import { regionGate } from "../../domain/policies/region-policy";
-import { idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import {
   createDepartmentInput,
   departmentListQuery,
@@ -128,7 +128,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "修改部门",
           params: idParams,
           body: updateDepartmentInput,
-          response: { 200: departmentView },
+          response: { 200: departmentView, 409: errorBody },
         },
       },
       async (req) => {

@@ -7,7 +7,7 @@ import { listWebhooks, type WebhookRow } from "../../db/queries/notification-web
 import { AppError } from "../../domain/errors";
 import { notificationGate } from "../../domain/policies/notification-policy";
 import { webhookGate } from "../../domain/policies/webhook-policy";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import {
   canManageWebhooks,
   createWebhook,
@@ -81,7 +81,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/notifications/read-all",
       {
         config: { access: "signed_in", policy: notificationGate.read },
-        schema: { tags: ["notifications"], summary: "全部标为已读" },
+        schema: { tags: ["notifications"], summary: "全部标为已读", response: { 204: noContent } },
       },
       async (req, reply) => {
         await markRead(deps.db, actorOf(req).id, null, deps.clock.now().toISOString());

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../domain/errors";
+import { assertCanonicalPart, multipartError } from "../http/multipart-input";
 
 export interface Upload {
   file: string;
@@ -22,7 +23,7 @@ const tooLarge = (maxBytes: number) =>
 /**
  * Receives one multipart file (field `file`) into a temporary file, with the other form fields. Refuses
  * files over `maxBytes` with 413 as soon as the limit is passed (the rest is not stored), and requests
- * that are not multipart with 415. The caller must `cleanup()`.
+ * that are not multipart with 415 and malformed multipart bodies with 400. The caller must `cleanup()`.
  */
 export async function receiveUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (Number(req.headers["content-length"] ?? 0) > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
@@ -40,6 +41,7 @@ export async function receiveUpload(req: FastifyRequest, maxBytes: number): Prom
     for await (const part of req.parts({
       limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
     })) {
+      assertCanonicalPart(part);
       if (part.type === "file") {
         filename = part.filename || "upload";
         file = path.join(dir, "upload");
@@ -53,7 +55,7 @@ export async function receiveUpload(req: FastifyRequest, maxBytes: number): Prom
     if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(maxBytes);
     if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT")
       throw new AppError("bad_request", { zh: "一次只能上传一个文件", en: "Upload one file at a time" });
-    throw e;
+    throw multipartError(e);
   }
   if (!file) {
     await cleanup();

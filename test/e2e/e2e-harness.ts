@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 export const demoPassword = "E2e-Demo-Pass-2026";
 export const shotsDir = path.resolve("test-results");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, "127.0.0.1", () => {

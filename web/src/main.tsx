@@ -1,3 +1,4 @@
+import "./zod-without-eval";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";

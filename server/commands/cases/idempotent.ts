@@ -22,7 +22,15 @@ export interface Outcome<T> {
 /** What a key was used for: the operation and the request body without the key itself. */
 export function requestHash(op: string, body: unknown): string {
   const { idempotencyKey: _k, ...rest } = (body ?? {}) as Record<string, unknown>;
-  return createHash("sha256").update(op).update("\n").update(canonicalJson(rest)).digest("hex");
+  let text: string;
+  try {
+    text = canonicalJson(rest);
+  } catch (err) {
+    // The edge refuses deep input first (server/http/canonical-input.ts); this keeps the hash total.
+    if (err instanceof RangeError) throw new AppError("input_too_complex");
+    throw err;
+  }
+  return createHash("sha256").update(op).update("\n").update(text).digest("hex");
 }
 
 const reused = () =>

@@ -25,23 +25,25 @@ async function demoteOtherLead(tx: Tx, regionCode: string, keepId: string, now: 
   return lead && lead.id !== keepId ? lead.id : null;
 }
 
+/** A locality's department names are unique (a unique index too): 409 `duplicate` instead of a failed write. */
+async function assertNameFree(tx: Tx, regionCode: string, name: string, exceptId: string | null) {
+  const taken = await tx
+    .selectFrom("department")
+    .select("id")
+    .where("regionCode", "=", regionCode)
+    .where("name", "=", name)
+    .executeTakeFirst();
+  if (taken && taken.id !== exceptId)
+    throw new AppError("duplicate", { zh: `部门“${name}”已存在`, en: `Department ${name} exists` });
+}
+
 export async function createDepartment(deps: Deps, actor: Actor | null, input: CreateDepartmentInput) {
   if (actor && !departmentPolicy.manage(actor, input)) throw new AppError("forbidden");
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     if (!(await findRegion(tx, input.regionCode))) throw new AppError("invalid_region_code");
-    const taken = await tx
-      .selectFrom("department")
-      .select("id")
-      .where("regionCode", "=", input.regionCode)
-      .where("name", "=", input.name)
-      .executeTakeFirst();
-    if (taken)
-      throw new AppError("duplicate", {
-        zh: `部门“${input.name}”已存在`,
-        en: `Department ${input.name} exists`,
-      });
+    await assertNameFree(tx, input.regionCode, input.name, null);
     const demoted = input.gridRole === "lead" ? await demoteOtherLead(tx, input.regionCode, id, now) : null;
     await insertDepartment(tx, { id, ...input, status: "active", createdAt: now, updatedAt: now });
     await insertEvent(
@@ -66,6 +68,7 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
     const dep = await findDepartment(tx, id);
     if (!dep || !departmentPolicy.read(actor, dep)) throw new AppError("not_found");
     if (!departmentPolicy.manage(actor, dep)) throw new AppError("forbidden");
+    if (input.name !== undefined) await assertNameFree(tx, dep.regionCode, input.name, id);
     const demoted = input.gridRole === "lead" ? await demoteOtherLead(tx, dep.regionCode, id, now) : null;
     await updateDepartmentRow(tx, id, { ...input, updatedAt: now });
     await insertEvent(
