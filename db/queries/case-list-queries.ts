@@ -1,9 +1,11 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import type { Actor } from "../../domain/auth/actor";
 import { departmentRoles, officeRoles } from "../../domain/auth/roles";
+import { ruleOf } from "../../domain/policies/access-table";
+import { scopePrefixes } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 import type { DB } from "../schema";
-import { inScope } from "../scope";
 
 export const caseQueues = [
   "all",
@@ -55,10 +57,14 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
-/** The jurisdiction filter (always), plus what a cooperating department may read: the cases it holds. */
+/**
+ * The case read rule of the access table compiled to SQL (the same rule `casePolicy.read` decides on one
+ * case, so list, export and read agree), plus, on top, the same jurisdiction written as index-friendly
+ * range and county conditions (every case rule starts with the region, so they narrow nothing).
+ */
 function readable(q: Q, actor: ListActor): Q {
-  let out = q.where((eb) => inScope(eb, "caseRecord.regionCode", actor.scope));
-  const prefixes = actor.scope.filter((p) => /^\d+$/.test(p));
+  let out = q.where((eb) => policyFilter(eb, ruleOf("case", "read"), actor, "caseRecord"));
+  const prefixes = scopePrefixes(actor);
   if (prefixes.length === 1) {
     out = out
       .where("caseRecord.regionCode", ">=", prefixes[0])
@@ -66,8 +72,6 @@ function readable(q: Q, actor: ListActor): Q {
     // Within one county the county column (indexed with open and deadline) says the same, indexably.
     if (prefixes[0].length >= 6) out = out.where("caseRecord.countyCode", "=", prefixes[0].slice(0, 6));
   }
-  if (actor.role === "cooperating_department")
-    out = out.where("caseRecord.ownerDepartmentId", "=", dep(actor));
   return out;
 }
 

@@ -119,7 +119,7 @@ export function gridStaff(db: Tx, prefix: string) {
 export function gridsWithoutOfficer(db: Tx, prefix: string, limit: number, offset: number) {
   return db
     .selectFrom("grid")
-    .select("id")
+    .select(["id", "code"])
     .where("code", "like", `${prefix}%`)
     .where("status", "=", "active")
     .where("officerName", "is", null)

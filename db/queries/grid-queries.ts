@@ -1,7 +1,9 @@
 import { sql } from "kysely";
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 import type { GridTable } from "../schema/grid-tables";
-import { inScope } from "../scope";
 
 export type GridRow = GridTable & { townshipName: string | null; workerCount: number; siteCount: number };
 
@@ -58,15 +60,19 @@ export interface GridFilter {
 }
 
 /** Grids whose code lies in the scope, plus the grids the actor serves as a worker. */
-export async function listGrids(db: Tx, scope: string[], actorId: string, f: GridFilter) {
+/** Grids the actor reads: the access table's grid read rule, plus the grids a grid worker serves. */
+export async function listGrids(db: Tx, actor: PolicyActor, f: GridFilter) {
   let q = selectGrids(db).where((eb) =>
     eb.or([
-      inScope(eb, "grid.code", scope),
-      eb(
-        "grid.id",
-        "in",
-        eb.selectFrom("gridWorker as mine").select("mine.gridId").where("mine.userId", "=", actorId),
-      ),
+      policyFilter(eb, ruleOf("grid", "read"), actor, "grid"),
+      eb.and([
+        eb.lit(actor.role === "grid_worker"),
+        eb(
+          "grid.id",
+          "in",
+          eb.selectFrom("gridWorker as mine").select("mine.gridId").where("mine.userId", "=", actor.id),
+        ),
+      ]),
     ]),
   );
   if (f.region) q = q.where("grid.code", "like", `${f.region}%`);

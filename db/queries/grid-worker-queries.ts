@@ -1,6 +1,8 @@
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 import type { GridWorkerTable } from "../schema/grid-tables";
-import { inScope } from "../scope";
 
 export type GridWorkerRow = GridWorkerTable & { displayName: string; phone: string | null; status: string };
 
@@ -57,7 +59,7 @@ export function isWorkerOfGrid(db: Tx, gridId: string, userId: string) {
 /** Users with the grid_worker role in scope, with the grids they serve. */
 export async function listWorkerCandidates(
   db: Tx,
-  scope: string[],
+  actor: PolicyActor,
   f: { region?: string; q?: string; page: number; pageSize: number },
 ) {
   let q = db
@@ -65,7 +67,7 @@ export async function listWorkerCandidates(
     .select(["appUser.id", "appUser.displayName", "appUser.phone", "appUser.regionCode"])
     .where("appUser.role", "=", "grid_worker")
     .where("appUser.status", "=", "active")
-    .where((eb) => inScope(eb, "appUser.regionCode", scope));
+    .where((eb) => policyFilter(eb, ruleOf("gridWorker", "read"), actor, "appUser"));
   if (f.region) q = q.where("appUser.regionCode", "like", `${f.region}%`);
   if (f.q) q = q.where("appUser.displayName", "like", `%${f.q}%`);
   const total = await q

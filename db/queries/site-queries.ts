@@ -1,8 +1,10 @@
 import { CompiledQuery, type SelectQueryBuilder } from "kysely";
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 import type { DB } from "../schema";
 import type { SiteTable } from "../schema/grid-tables";
-import { inScope } from "../scope";
 
 export type SiteRow = SiteTable & {
   gridCode: string | null;
@@ -70,9 +72,9 @@ export interface SiteFilterRow {
 // biome-ignore lint/suspicious/noExplicitAny: the joined select's row type
 type SiteQuery = SelectQueryBuilder<DB & Record<string, any>, "site", any>;
 
-/** Applies the list filters; every caller starts from the jurisdiction filter. */
-export function filterSites<Q extends SiteQuery>(q: Q, scope: string[], f: SiteFilterRow): Q {
-  let out = q.where((eb) => inScope(eb, "site.regionCode", scope)) as Q;
+/** Applies the list filters; every caller starts from the access table's site read rule for the actor. */
+export function filterSites<Q extends SiteQuery>(q: Q, actor: PolicyActor, f: SiteFilterRow): Q {
+  let out = q.where((eb) => policyFilter(eb, ruleOf("site", "read"), actor, "site")) as Q;
   if (f.region) out = out.where("site.regionCode", "like", `${f.region}%`) as Q;
   if (f.kind) out = out.where("site.kind", "=", f.kind) as Q;
   if (f.riskLevel) out = out.where("site.riskLevel", "=", f.riskLevel) as Q;
@@ -104,10 +106,10 @@ export function filterSites<Q extends SiteQuery>(q: Q, scope: string[], f: SiteF
 
 export async function listSites(
   db: Tx,
-  scope: string[],
+  actor: PolicyActor,
   f: SiteFilterRow & { page: number; pageSize: number },
 ) {
-  const q = filterSites(selectSites(db) as unknown as SiteQuery, scope, f);
+  const q = filterSites(selectSites(db) as unknown as SiteQuery, actor, f);
   const total = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -123,10 +125,10 @@ export async function listSites(
 }
 
 /** Filtered sites in batches of `batch`, for export (keyset on id, so memory stays flat). */
-export async function* iterateSites(db: Tx, scope: string[], f: SiteFilterRow, batch = 2000) {
+export async function* iterateSites(db: Tx, actor: PolicyActor, f: SiteFilterRow, batch = 2000) {
   let after = "";
   for (;;) {
-    const rows = (await filterSites(selectSites(db) as unknown as SiteQuery, scope, f)
+    const rows = (await filterSites(selectSites(db) as unknown as SiteQuery, actor, f)
       .where("site.id", ">", after)
       .orderBy("site.id")
       .limit(batch)

@@ -1,7 +1,9 @@
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
 import { firstCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 import type { AppUserTable } from "../schema/core-tables";
-import { inScope } from "../scope";
 
 export type UserRow = AppUserTable & { departmentName: string | null };
 
@@ -56,9 +58,9 @@ export interface UserFilter {
   pageSize: number;
 }
 
-/** Users whose region lies in the actor's scope, filtered and paged. */
-export async function listUsers(db: Tx, scope: string[], f: UserFilter) {
-  let query = selectUsers(db).where((eb) => inScope(eb, "appUser.regionCode", scope));
+/** Users the actor may read (the access table's user read rule), filtered and paged. */
+export async function listUsers(db: Tx, actor: PolicyActor, f: UserFilter) {
+  let query = selectUsers(db).where((eb) => policyFilter(eb, ruleOf("user", "read"), actor, "appUser"));
   if (f.region) query = query.where("appUser.regionCode", "like", `${f.region}%`);
   if (f.role) query = query.where("appUser.role", "=", f.role);
   if (f.q) {

@@ -1,3 +1,9 @@
+import { caseGate } from "../policies/case-policy";
+import { gridGate } from "../policies/grid-policy";
+import type { RouteGate } from "../policies/policy-term";
+import { siteGate } from "../policies/site-policy";
+import { trailGate } from "../policies/trail-policy";
+import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
 import type { Role } from "./roles";
 
@@ -19,21 +25,22 @@ export const navSections = [
 export type NavSection = (typeof navSections)[number];
 
 const offices: Role[] = ["province_office", "city_office", "county_office"];
-const managers: Role[] = [...offices, "system_admin", "township_station"];
+/** A section backed by one resource opens for the roles its route gate lets in (the access table). */
+const gate = (g: RouteGate, role: Role) => g({ role, scope: [] });
 
 const who: Record<NavSection, (r: Role) => boolean> = {
   dashboard: () => true,
   regions: () => true,
-  grids: (r) => r !== "auditor",
-  sites: (r) => r !== "auditor",
-  coverage: (r) => [...offices, "lead_department", "township_station", "system_admin"].includes(r),
-  cases: (r) => r !== "system_admin",
+  grids: (r) => gate(gridGate.read, r),
+  sites: (r) => gate(siteGate.read, r),
+  coverage: (r) => gate(gridGate.coverage, r),
+  cases: (r) => gate(caseGate.read, r),
   departments: (r) => [...offices, "system_admin", "lead_department"].includes(r),
   routing: (r) => [...offices, "system_admin", "lead_department"].includes(r),
   // 案件类别与办理时限: the offices (and administrators) configure their region's taxonomy and time limits
   case_categories: (r) => [...offices, "system_admin"].includes(r),
-  users: (r) => managers.includes(r) || r === "auditor" || r === "security_admin",
-  trail: (r) => ["auditor", "system_admin", ...offices].includes(r),
+  users: (r) => gate(userGate.read, r),
+  trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
 };

@@ -21,7 +21,6 @@ describe("case policy", () => {
   it("reading: jurisdiction for supervisors and field roles, ownership for cooperating departments", () => {
     expect(who("read", reported)).toEqual(
       [
-        "auditor",
         "cityOffice",
         "committee",
         "countyOffice",
@@ -37,10 +36,15 @@ describe("case policy", () => {
     expect(who("read", held)).not.toContain("housing1");
     expect(who("read", held)).not.toContain("gridWorkerOther");
     expect(who("read", held)).not.toContain("admin");
-    // The reporter keeps sight of their case wherever they now work.
+    // 三员分立: the audit administrator reads the trail, not cases.
+    expect(who("read", held)).not.toContain("auditor");
+    // The reporter keeps sight of their case within their jurisdiction (a cooperating department that
+    // reported it without holding it), not after moving elsewhere: every case rule starts with the region,
+    // so lists, exports and reads agree (least privilege, GB/T 22239-2019 8.1.4.2 c).
+    expect(casePolicy.read(actors.market1, { ...reported, reporterId: actors.market1.id })).toBe(true);
     expect(
       casePolicy.read(actors.gridWorkerOther, { ...reported, reporterId: actors.gridWorkerOther.id }),
-    ).toBe(true);
+    ).toBe(false);
   });
 
   it("the lead department triages, dispatches, rejects, merges and closes", () => {
@@ -151,7 +155,8 @@ describe("authorizeCase", () => {
       }
     };
     expect(code(() => authorizeCase(actors.otherCountyOffice, "escalate", held))).toBe("not_found");
-    expect(code(() => authorizeCase(actors.auditor, "escalate", held))).toBe("forbidden");
+    expect(code(() => authorizeCase(actors.auditor, "escalate", held))).toBe("not_found");
+    expect(code(() => authorizeCase(actors.provider, "escalate", held))).toBe("forbidden");
     expect(code(() => authorizeCase(actors.countyOffice, "escalate", held))).toBe("ok");
   });
 });

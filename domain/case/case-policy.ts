@@ -1,6 +1,7 @@
-import { type Actor, covers } from "../auth/actor";
-import { departmentRoles, officeRoles, type Role } from "../auth/roles";
+import type { Actor } from "../auth/actor";
+import type { Role } from "../auth/roles";
 import { forbidden, notFound } from "../errors";
+import { can, caseReporterRoles } from "../policies/access-table";
 import { allowedActions, caseGuard } from "./case-machine";
 import { type Case, type CaseAction, caseActions } from "./case-types";
 import {
@@ -15,7 +16,8 @@ import {
  * The lead department triages and dispatches; the department holding the case (cooperating, or the lead
  * itself when the case is in its own remit) accepts, returns, forwards, plans and feeds back; grid
  * workers, committee members, the township station and the lead department re-check, never the handler;
- * safety offices escalate and decide on parking; auditors and service providers only read.
+ * safety offices escalate and decide on parking; service providers only read. Administrators and the
+ * audit administrator read no case (三员分立). The rules are the access table's (`domain/policies/access-table.ts`).
  */
 export type PolicyActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
 export type PolicyCase = Pick<
@@ -24,74 +26,32 @@ export type PolicyCase = Pick<
 >;
 type Predicate = (actor: PolicyActor, kase: PolicyCase) => boolean;
 
-const fieldRoles: Role[] = ["grid_worker", "committee_member", "township_station"];
-const readerRoles: Role[] = [...officeRoles, "lead_department", ...fieldRoles, "service_provider", "auditor"];
-const reporterRoles: Role[] = [...officeRoles, ...departmentRoles, ...fieldRoles, "service_provider"];
-
-const inScope: Predicate = (a, k) => covers(a, k.regionCode);
-const office: Predicate = (a) => officeRoles.includes(a.role);
-const lead: Predicate = (a, k) =>
-  a.role === "lead_department" && !!a.departmentId && a.departmentId === k.leadDepartmentId;
-const owner: Predicate = (a, k) =>
-  departmentRoles.includes(a.role) && !!a.departmentId && a.departmentId === k.ownerDepartmentId;
-const reporter: Predicate = (a, k) => k.reporterId !== null && a.id === k.reporterId;
+const rule =
+  (action: CaseAction | "read"): Predicate =>
+  (a, k) =>
+    can(a, "case", action, k);
 /**
  * Not from the department holding the case. The person rule (not the handler, not the feedback signer:
  * 同人不得闭环) is a county setting, checked by `samePersonRefusal` before these predicates (409).
  */
 const independent: Predicate = (a, k) => !(a.departmentId && a.departmentId === k.ownerDepartmentId);
 
-const all =
-  (...ps: Predicate[]): Predicate =>
-  (a, k) =>
-    ps.every((p) => p(a, k));
-const any =
-  (...ps: Predicate[]): Predicate =>
-  (a, k) =>
-    ps.some((p) => p(a, k));
-
-const leadInScope = all(inScope, lead);
-const ownerInScope = all(inScope, owner);
-const officeInScope = all(inScope, office);
-
-export const casePolicy: Record<CaseAction | "read", Predicate> = {
-  read: any(
-    reporter,
-    all(
-      inScope,
-      any((a) => readerRoles.includes(a.role), owner),
-    ),
-  ),
-  triage: leadInScope,
-  reject: leadInScope,
-  merge: leadInScope,
-  dispatch: leadInScope,
-  accept: ownerInScope,
-  return: ownerInScope,
-  forward: ownerInScope,
-  submit_plan: ownerInScope,
-  feedback: ownerInScope,
-  request_park: ownerInScope,
-  approve_park: officeInScope,
-  deny_park: officeInScope,
-  resume: all(inScope, any(owner, office)),
-  recheck: all(
-    inScope,
-    any((a) => fieldRoles.includes(a.role), lead),
-    independent,
-  ),
-  accept_onsite: all(inScope, any(lead, office), independent),
-  close: leadInScope,
-  reopen: any(reporter, all(inScope, any(lead, office))),
-  escalate: officeInScope,
-};
+/** Each action's rule is the access table's (`domain/policies/access-table.ts`); re-checks add independence. */
+export const casePolicy = Object.fromEntries(
+  (["read", ...caseActions] as const).map((action) => {
+    const base = rule(action);
+    const p: Predicate =
+      action === "recheck" || action === "accept_onsite" ? (a, k) => base(a, k) && independent(a, k) : base;
+    return [action, p];
+  }),
+) as Record<CaseAction | "read", Predicate>;
 
 /** Who may report a case in a region (public tips come through their own channel). */
 /** Whether the role reports cases at all (the console shows the report button by this). */
-export const reportsCases = (role: Role): boolean => reporterRoles.includes(role);
+export const reportsCases = (role: Role): boolean => caseReporterRoles.includes(role);
 
 export function canReportCase(actor: PolicyActor, regionCode: string): boolean {
-  return reportsCases(actor.role) && covers(actor, regionCode);
+  return can(actor, "case", "report", { regionCode });
 }
 
 /**

@@ -113,21 +113,34 @@ const regionPrefixSchema = z
   .trim()
   .refine((v) => v === "" || isRegionCode(v), { message: "地区前缀须为空（全部地区）或有效的行政区划代码" });
 
-/** Input schema of a routing rule as a user edits it (the id is assigned by the server). */
-export const routingRuleInput = z.object({
-  regionPrefix: regionPrefixSchema.default(""),
+const ruleFields = {
+  regionPrefix: regionPrefixSchema,
   industryPrefix: z
     .string()
     .trim()
     .toUpperCase()
     .refine(isIndustryCode, { message: "行业代码无效：须为门类字母 A–T 或存在的 2–4 位行业代码" })
-    .nullable()
-    .default(null),
-  siteKind: z.enum(siteKinds, { message: "对象类型无效" }).nullable().default(null),
+    .nullable(),
+  siteKind: z.enum(siteKinds, { message: "对象类型无效" }).nullable(),
   departmentKind: z.enum(departmentKinds, { message: "监管部门类型无效" }),
-  priority: z.number().int().min(-1000).max(1000).default(0),
-  note: z.string().trim().max(200).default(""),
+  priority: z.number().int().min(-1000).max(1000),
+  note: z.string().trim().max(200),
+};
+
+/** Input schema of a routing rule as a user edits it (the id is assigned by the server). */
+export const routingRuleInput = z.object({
+  ...ruleFields,
+  regionPrefix: ruleFields.regionPrefix.default(""),
+  industryPrefix: ruleFields.industryPrefix.default(null),
+  siteKind: ruleFields.siteKind.default(null),
+  priority: ruleFields.priority.default(0),
+  note: ruleFields.note.default(""),
 });
+/**
+ * A change to a rule: only the fields sent (no defaults, which would silently move the rule to every
+ * region and clear its industry, kind, priority and note).
+ */
+export const routingRulePatch = z.strictObject(ruleFields).partial();
 export type RoutingRuleInput = z.infer<typeof routingRuleInput>;
 
 export { defaultRoutingRules } from "./default-routing-rules";

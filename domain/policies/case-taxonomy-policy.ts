@@ -1,5 +1,8 @@
-import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { categoryRegionLengths } from "../case/category-taxonomy";
+import { can, routeGates } from "./access-table";
+
+type TaxonomyActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
 
 /**
  * The case taxonomy (categories) of a region is configured by the safety offices and administrators that
@@ -7,10 +10,11 @@ import { categoryRegionLengths } from "../case/category-taxonomy";
  * their scope (a grid worker reads the county's).
  */
 export const caseTaxonomyPolicy = {
-  read: (actor: Pick<Actor, "scope">, regionCode: string) =>
-    covers(actor, regionCode) || actor.scope.some((s) => s.startsWith(regionCode)),
-  manage: (actor: Pick<Actor, "role" | "scope">, regionPrefix: string) =>
-    hasRole(actor, "system_admin", "province_office", "city_office", "county_office") &&
+  read: (actor: TaxonomyActor, regionCode: string) =>
+    can(actor, "category", "read", { regionPrefix: regionCode }),
+  manage: (actor: TaxonomyActor, regionPrefix: string) =>
     (categoryRegionLengths as readonly number[]).includes(regionPrefix.length) &&
-    covers(actor, regionPrefix),
+    can(actor, "category", "manage", { regionPrefix }),
 };
+
+export const categoryGate = routeGates("category");

@@ -1,17 +1,21 @@
-import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { can, routeGates } from "./access-table";
+
+type SettingActor = Pick<Actor, "id" | "role" | "scope" | "departmentId">;
+const gates = routeGates("countySetting");
 
 /**
  * A county's settings (同人不得闭环 and later ones): read by anyone whose scope is the county, inside it
- * or above it; changed by the safety offices covering the county (county, city, province).
+ * or above it; changed by the safety offices covering the county (county, city, province). The rules are
+ * the access table's (`access-table.ts`, `countySetting`).
  */
 export const countySettingPolicy = {
-  /** Route gate of the read route: any signed-in person with a scope (the row check narrows it). */
-  readGate: (actor: Pick<Actor, "scope">) => actor.scope.length > 0,
-  read: (actor: Pick<Actor, "scope">, countyCode: string) =>
-    covers(actor, countyCode) || actor.scope.some((s) => s.startsWith(countyCode)),
+  /** Route gate of the read route (the row check narrows it). */
+  readGate: gates.read,
+  read: (actor: SettingActor, countyCode: string) =>
+    can(actor, "countySetting", "read", { regionCode: countyCode }),
   /** Route gate of the change route. */
-  manageGate: (actor: Pick<Actor, "role">) =>
-    hasRole(actor, "province_office", "city_office", "county_office"),
-  manage: (actor: Pick<Actor, "role" | "scope">, countyCode: string) =>
-    countySettingPolicy.manageGate(actor) && covers(actor, countyCode),
+  manageGate: gates.manage,
+  manage: (actor: SettingActor, countyCode: string) =>
+    can(actor, "countySetting", "manage", { regionCode: countyCode }),
 };

@@ -1,11 +1,10 @@
-import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { can, routeGates } from "./access-table";
 
-/** Everywhere-rules belong to system administrators; a region's rules to the offices covering it. */
+/** Everywhere-rules belong to province-wide system administrators; a region's rules to the offices covering it. */
 export const routingPolicy = {
-  read: (_actor: Actor) => true,
-  manage: (actor: Actor, rule: { regionPrefix: string }) =>
-    rule.regionPrefix === ""
-      ? hasRole(actor, "system_admin") && actor.scope.some((s) => s.length <= 2)
-      : hasRole(actor, "system_admin", "province_office", "city_office", "county_office") &&
-        covers(actor, rule.regionPrefix),
+  read: (actor: Actor) => can(actor, "routingRule", "read", {}),
+  manage: (actor: Actor, rule: { regionPrefix: string }) => can(actor, "routingRule", "manage", rule),
 };
+
+export const routingGate = routeGates("routingRule");

@@ -1,5 +1,6 @@
-import { type Actor, covers, hasRole } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import type { Role } from "../auth/roles";
+import { can, routeGates } from "./access-table";
 
 /** The three administrators (三员): no account holds two of these roles. */
 export const adminRoles: readonly Role[] = ["system_admin", "security_admin", "auditor"];
@@ -12,16 +13,17 @@ type AccountLike = { id: string; role: Role | string; regionCode: string };
  * The security administrator's duties (安全管理员: lockouts, second factors, sessions of others) and the security
  * log (read by the audit administrator, and by the security administrator whose work it is).
  */
+const logGate = routeGates("securityLog");
+const accountGate = routeGates("accountSecurity");
+
 export const securityPolicy = {
   /** GET /security-log: rows of the actor's jurisdiction (and rows with no region). */
-  readLog: (actor: Actor) => hasRole(actor, "auditor", "security_admin"),
+  readLog: logGate.read,
   /** Gate of the account-security routes (unlock, reset 2FA, end sessions, view lock state). */
-  manageAccounts: (actor: Actor) => hasRole(actor, "security_admin"),
+  manageAccounts: accountGate.manage,
   /** The same, for one account: only inside the actor's jurisdiction (out of scope reads as 404). */
   manageAccount: (actor: Actor, user: Pick<AccountLike, "regionCode">) =>
-    hasRole(actor, "security_admin") && covers(actor, user.regionCode),
-  /** Every signed-in user lists and revokes their own sessions. */
-  ownSessions: (_actor: Actor) => true,
+    can(actor, "accountSecurity", "manage", user),
 };
 
 /**

@@ -1,16 +1,10 @@
 import { type Actor, covers, hasRole } from "../auth/actor";
 import type { Role } from "../auth/roles";
+import { can, routeGates } from "./access-table";
 
 type SiteLike = { regionCode: string };
 
-const registerRoles: Role[] = [
-  "system_admin",
-  "province_office",
-  "city_office",
-  "county_office",
-  "lead_department",
-  "township_station",
-];
+export const siteGate = routeGates("site");
 
 /** Roles that see a site's contacts in full (personal data, R26): those who call or visit the site. */
 export const contactRoles: Role[] = [
@@ -27,15 +21,12 @@ export const contactRoles: Role[] = [
  * township station; grid workers register and update the sites they find but do not change assignments.
  */
 export const sitePolicy = {
-  read: (actor: Actor, site: SiteLike) => covers(actor, site.regionCode),
-  create: (actor: Actor, regionCode: string) =>
-    hasRole(actor, ...registerRoles, "grid_worker") && covers(actor, regionCode),
-  update: (actor: Actor, site: SiteLike) =>
-    hasRole(actor, ...registerRoles, "grid_worker") && covers(actor, site.regionCode),
-  override: (actor: Actor, site: SiteLike) =>
-    hasRole(actor, ...registerRoles) && covers(actor, site.regionCode),
-  import: (actor: Actor, regionCode: string) => hasRole(actor, ...registerRoles) && covers(actor, regionCode),
-  export: (actor: Actor) => hasRole(actor, ...registerRoles, "lead_department", "cooperating_department"),
+  read: (actor: Actor, site: SiteLike) => can(actor, "site", "read", site),
+  create: (actor: Actor, regionCode: string) => can(actor, "site", "create", { regionCode }),
+  update: (actor: Actor, site: SiteLike) => can(actor, "site", "create", site),
+  override: (actor: Actor, site: SiteLike) => can(actor, "site", "override", site),
+  import: (actor: Actor, regionCode: string) => can(actor, "site", "override", { regionCode }),
+  export: (actor: Actor) => siteGate.export(actor),
   viewContacts: (actor: Actor, site: SiteLike) =>
     hasRole(actor, ...contactRoles) && covers(actor, site.regionCode),
 };

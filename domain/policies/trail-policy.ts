@@ -1,17 +1,17 @@
-import { type Actor, hasRole } from "../auth/actor";
-import type { Role } from "../auth/roles";
-
-/** Roles that read the trail of their jurisdiction; the audit administrator reviews it (三员分立). */
-const trailReaders: Role[] = ["auditor", "system_admin", "province_office", "city_office", "county_office"];
+import type { Actor } from "../auth/actor";
+import { can, routeGates } from "./access-table";
 
 /**
- * Who may check the integrity of the trail and read trail rows. Rows are scoped by their region code
- * (`inScope` over the actor's scope in SQL, `covers` for one row): a county's auditor sees that county's rows.
+ * Who may check the integrity of the trail and read trail rows: the audit administrator and the offices,
+ * for their jurisdiction (rows are scoped by their region code: `inScope` over the actor's scope in SQL,
+ * `covers` for one row). The system administrator does not read the audit trail (三员分立).
  */
 export const trailPolicy = {
-  verify: (actor: Actor) => hasRole(actor, ...trailReaders),
+  verify: (actor: Actor) => can(actor, "trail", "read", {}),
   /** The trail browser (filters, paging; rows of the actor's jurisdiction). */
-  read: (actor: Actor) => hasRole(actor, ...trailReaders),
+  read: (actor: Actor) => can(actor, "trail", "read", {}),
   /** The export of the filtered rows (with a stated reason, see domain/classification). */
-  export: (actor: Actor) => hasRole(actor, ...trailReaders),
+  export: (actor: Actor) => can(actor, "trail", "export", {}),
 };
+
+export const trailGate = routeGates("trail");

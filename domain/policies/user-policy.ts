@@ -1,5 +1,8 @@
-import { type Actor, covers, coversScope } from "../auth/actor";
+import { type Actor, coversScope } from "../auth/actor";
 import { type Role, roles } from "../auth/roles";
+import { can, routeGates } from "./access-table";
+
+export const userGate = routeGates("user");
 
 /** Field and department roles every office may hand out in its jurisdiction. */
 const localRoles: Role[] = [
@@ -35,12 +38,10 @@ const regrantable: Partial<Record<Role, readonly Role[]>> = {
 
 type UserLike = { role: Role; regionCode: string; scope: string[] };
 
-const readsUsers = (actor: Actor) =>
-  Boolean(grantable[actor.role]) || actor.role === "auditor" || actor.role === "security_admin";
-
+/** Reading accounts is for those who keep them (the access table's `user.read`); the auditor reads none. */
 export const userPolicy = {
-  list: (actor: Actor) => readsUsers(actor),
-  read: (actor: Actor, user: UserLike) => readsUsers(actor) && covers(actor, user.regionCode),
+  list: (actor: Actor) => userGate.read(actor),
+  read: (actor: Actor, user: UserLike) => can(actor, "user", "read", user),
   create: (actor: Actor, role: Role, scope: string[]) =>
     Boolean(grantable[actor.role]?.includes(role)) && coversScope(actor, scope),
   /** Profile fields, status (disable) and password reset. */

@@ -2,16 +2,18 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { SessionStage } from "../../db/schema/core-tables";
 import type { Actor } from "../../domain/auth/actor";
 import { AppError, forbidden } from "../../domain/errors";
+import type { RouteGate as DomainRouteGate } from "../../domain/policies/policy-term";
 import { resolveSession } from "../commands/auth/resolve-session";
 import type { Deps } from "../deps";
 
 export const sessionCookie = "sg_session";
 
 /**
- * A route's gate: the pure predicate (exported by the resource's policy module in `domain/policies/`) that
- * says whether this actor may call the route at all. Row-level checks run in the command with the same module.
+ * A route's gate: the pure predicate (exported by the resource's policy module in `domain/policies/`,
+ * derived from the access table) that says whether this actor may call the route at all. Row-level checks
+ * run in the command with the same module.
  */
-export type RouteGate = (actor: Actor) => boolean;
+export type RouteGate = DomainRouteGate;
 
 /**
  * What a half-signed-in session may call. By default nothing: a session whose second factor is pending (or must
@@ -20,10 +22,10 @@ export type RouteGate = (actor: Actor) => boolean;
  */
 export type PendingAllowance = "second_factor" | "password_change";
 
-/** Every API route declares who may call it and the policy function it runs (a string is a legacy label). */
+/** Every API route declares who may call it and, when signed in, the policy function it runs. */
 export interface RouteAccess {
   access: "public" | "signed_in";
-  policy?: string | RouteGate;
+  policy?: RouteGate;
   pending?: PendingAllowance;
 }
 
@@ -34,12 +36,12 @@ declare module "fastify" {
     sessionStage: SessionStage | null;
   }
   interface FastifyInstance {
-    /** Every route registered, with its declared access (the route × role test walks this). */
-    routeTable: { method: string; url: string; access?: string; policy?: string | RouteGate }[];
+    /** Every route registered, with its declared access and body schema (the access matrix walks this). */
+    routeTable: { method: string; url: string; access?: string; policy?: RouteGate; body?: unknown }[];
   }
   interface FastifyContextConfig {
     access?: "public" | "signed_in";
-    policy?: string | RouteGate;
+    policy?: RouteGate;
     pending?: PendingAllowance;
   }
 }
@@ -76,12 +78,13 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
           url: route.url,
           access,
           policy: (route.config as RouteAccess | undefined)?.policy,
+          body: route.schema?.body,
         });
     }
     if (access !== "public" && access !== "signed_in")
       throw new Error(`route ${route.method} ${route.url} declares no access`);
-    if (access === "signed_in" && !(route.config as RouteAccess).policy)
-      throw new Error(`route ${route.method} ${route.url} names no policy`);
+    if (access === "signed_in" && typeof (route.config as RouteAccess).policy !== "function")
+      throw new Error(`route ${route.method} ${route.url} declares no policy function`);
   });
   app.addHook("onRequest", async (req) => {
     const access = req.routeOptions.config?.access;
@@ -100,6 +103,6 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
         details: { reason: found.passwordChange },
       });
     const gate = req.routeOptions.config?.policy;
-    if (typeof gate === "function" && !gate(found.actor)) throw forbidden();
+    if (!gate?.(found.actor)) throw forbidden();
   });
 }

@@ -6,7 +6,7 @@ import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
 import { twoFactorRequired } from "../../domain/auth/two-factor";
 import { AppError } from "../../domain/errors";
-import { securityPolicy } from "../../domain/policies/security-policy";
+import { userGate } from "../../domain/policies/user-policy";
 import {
   changePasswordInput,
   codeInput,
@@ -37,7 +37,8 @@ const errors = {
   429: errorBody,
 };
 const done = { 204: noContent, ...errors };
-const self = securityPolicy.ownSessions;
+/** The account's own sign-in steps, password and sessions (rows are the actor's own). */
+const self = userGate.self;
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
+import { caseGate } from "../../domain/policies/case-policy";
 import { actOnCase } from "../commands/cases/act-on-case";
 import { exportCasesXlsx } from "../commands/cases/export-cases";
 import { recordedExport } from "../commands/exports/recorded-export";
@@ -25,7 +26,7 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/cases/bulk/dispatch",
       {
-        config: { access: "signed_in", policy: "casePolicy.dispatch (per case)" },
+        config: { access: "signed_in", policy: caseGate.dispatch },
         schema: { tags: ["cases"], summary: "批量派送", body: bulkDispatchInput },
       },
       async (req) => {
@@ -58,7 +59,7 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases/export.xlsx",
       {
-        config: { access: "signed_in", policy: "casePolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: caseGate.export },
         schema: {
           tags: ["cases"],
           summary: "导出案件列表（.xlsx，含个人信息：须填写导出事由，记入留痕，带水印）",

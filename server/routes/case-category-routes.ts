@@ -10,7 +10,7 @@ import {
 } from "../../domain/case/category-taxonomy";
 import { departmentKindLabel } from "../../domain/department/department-kinds";
 import { AppError } from "../../domain/errors";
-import { caseTaxonomyPolicy } from "../../domain/policies/case-taxonomy-policy";
+import { caseTaxonomyPolicy, categoryGate } from "../../domain/policies/case-taxonomy-policy";
 import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import {
   categoryConfigView,
@@ -81,7 +81,7 @@ export function caseCategoryRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/case-categories",
       {
-        config: { access: "signed_in", policy: "caseTaxonomyPolicy.read (region in or above the scope)" },
+        config: { access: "signed_in", policy: categoryGate.read },
         schema: {
           tags: ["cases"],
           summary: "案件行业类别（地区有效类别）",
@@ -106,7 +106,7 @@ export function caseCategoryRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/case-categories",
       {
-        config: { access: "signed_in", policy: "caseTaxonomyPolicy.manage (office or admin in scope)" },
+        config: { access: "signed_in", policy: categoryGate.manage },
         schema: {
           tags: ["cases"],
           summary: "新增或覆盖地区的案件类别",
@@ -122,7 +122,7 @@ export function caseCategoryRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/case-categories/:id",
       {
-        config: { access: "signed_in", policy: "caseTaxonomyPolicy.manage (office or admin in scope)" },
+        config: { access: "signed_in", policy: categoryGate.manage },
         schema: {
           tags: ["cases"],
           summary: "修改、停用或启用地区配置的案件类别",
@@ -138,7 +138,7 @@ export function caseCategoryRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       "/case-categories/:id",
       {
-        config: { access: "signed_in", policy: "caseTaxonomyPolicy.manage (office or admin in scope)" },
+        config: { access: "signed_in", policy: categoryGate.manage },
         schema: { tags: ["cases"], summary: "删除地区的案件类别配置", params: idParams },
       },
       async (req, reply) => {

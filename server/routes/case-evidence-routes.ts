@@ -3,6 +3,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
+import { evidenceGate } from "../../domain/policies/case-policy";
 import {
   evidenceView,
   maxEvidenceBytes,
@@ -36,7 +37,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/evidence",
       {
-        config: { access: "signed_in", policy: "signed-in uploader (attached later under casePolicy)" },
+        config: { access: "signed_in", policy: evidenceGate.create },
         schema: { tags: ["cases"], summary: "上传证据（照片、文件）", consumes: ["multipart/form-data"] },
       },
       async (req, reply) => {
@@ -67,7 +68,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/evidence/:id",
       {
-        config: { access: "signed_in", policy: "uploader or casePolicy.read of the attached case" },
+        config: { access: "signed_in", policy: evidenceGate.read },
         schema: {
           tags: ["cases"],
           summary: "下载证据文件",

@@ -4,6 +4,7 @@ import { configuredDeadlineRules } from "../../db/queries/case-deadline-queries"
 import { defaultDeadlineRules } from "../../domain/case/deadline-rules";
 import { AppError } from "../../domain/errors";
 import { caseTaxonomyPolicy } from "../../domain/policies/case-taxonomy-policy";
+import { deadlineRuleGate } from "../../domain/policies/deadline-rule-policy";
 import {
   createDeadlineRule,
   deadlineRuleInput,
@@ -18,7 +19,7 @@ export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/case-deadline-rules",
       {
-        config: { access: "signed_in", policy: "caseTaxonomyPolicy.read (region in or above the scope)" },
+        config: { access: "signed_in", policy: deadlineRuleGate.read },
         schema: {
           tags: ["cases"],
           summary: "办理时限规则",
@@ -44,7 +45,7 @@ export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/case-deadline-rules",
       {
-        config: { access: "signed_in", policy: "canManageDeadlineRules (office in scope)" },
+        config: { access: "signed_in", policy: deadlineRuleGate.manage },
         schema: { tags: ["cases"], summary: "新增办理时限规则", body: deadlineRuleInput },
         validatorCompiler: () => (data: unknown) => ({ value: data }),
       },
@@ -54,7 +55,7 @@ export function caseReferenceRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       "/case-deadline-rules/:id",
       {
-        config: { access: "signed_in", policy: "canManageDeadlineRules (office in scope)" },
+        config: { access: "signed_in", policy: deadlineRuleGate.manage },
         schema: {
           tags: ["cases"],
           summary: "删除办理时限规则",

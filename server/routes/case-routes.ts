@@ -6,6 +6,7 @@ import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schema
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
 import { type ClosureAction, closureActions } from "../../domain/case/honest-closure";
 import { AppError } from "../../domain/errors";
+import { caseGate } from "../../domain/policies/case-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
@@ -60,7 +61,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases",
       {
-        config: { access: "signed_in", policy: "casePolicy.read (SQL scope, queue by role)" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: { tags: ["cases"], summary: "案件列表与工作队列", querystring: caseListQuery },
       },
       async (req) => {
@@ -76,7 +77,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases/queues",
       {
-        config: { access: "signed_in", policy: "casePolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: { tags: ["cases"], summary: "本角色的工作队列及数量" },
       },
       async (req) => {
@@ -96,7 +97,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/cases/:id",
       {
-        config: { access: "signed_in", policy: "casePolicy.read" },
+        config: { access: "signed_in", policy: caseGate.read },
         schema: {
           tags: ["cases"],
           summary: "案件详情（含时间轴、附件、通知、建议部门、疑似重复）",
@@ -109,7 +110,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/cases",
       {
-        config: { access: "signed_in", policy: "canReportCase" },
+        config: { access: "signed_in", policy: caseGate.report },
         schema: {
           tags: ["cases"],
           summary: "上报案件（支持幂等键）",
@@ -130,7 +131,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
       app.post(
         `/cases/:id/${action}`,
         {
-          config: { access: "signed_in", policy: `casePolicy.${action}` },
+          config: { access: "signed_in", policy: caseGate[action] },
           schema: {
             tags: ["cases"],
             summary: `案件操作：${action}`,

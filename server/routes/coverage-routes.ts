@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gridGate } from "../../domain/policies/grid-policy";
+import { siteGate } from "../../domain/policies/site-policy";
 import { errorBody, pageQuery, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { reassignmentApplyInput, reassignmentPreviewInput } from "../../domain/schemas/site-schemas";
 import { coverageMetrics } from "../../domain/site/coverage-metrics";
@@ -51,7 +53,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/coverage",
       {
-        config: { access: "signed_in", policy: "gridPolicy.coverage" },
+        config: { access: "signed_in", policy: gridGate.coverage },
         schema: {
           tags: ["coverage"],
           summary: "网格化覆盖情况（推进进度）",
@@ -72,7 +74,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/coverage/rows",
       {
-        config: { access: "signed_in", policy: "gridPolicy.coverage" },
+        config: { access: "signed_in", policy: gridGate.coverage },
         schema: {
           tags: ["coverage"],
           summary: "覆盖缺口明细",
@@ -108,7 +110,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/coverage/export",
       {
-        config: { access: "signed_in", policy: "gridPolicy.coverage" },
+        config: { access: "signed_in", policy: gridGate.coverage },
         schema: {
           tags: ["coverage"],
           summary: "导出覆盖情况（.xlsx，不含个人信息：事由可选，记入留痕，带水印）",
@@ -129,7 +131,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/staffing",
       {
-        config: { access: "signed_in", policy: "gridPolicy.coverage" },
+        config: { access: "signed_in", policy: gridGate.coverage },
         schema: {
           tags: ["coverage"],
           summary: "网格工作量与网格员配备（R5）",
@@ -182,7 +184,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/reassignment/preview",
       {
-        config: { access: "signed_in", policy: "sitePolicy.override" },
+        config: { access: "signed_in", policy: siteGate.override },
         schema: {
           tags: ["coverage"],
           summary: "网格或规则调整后重新分配：预览变化",
@@ -213,7 +215,7 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/reassignment/apply",
       {
-        config: { access: "signed_in", policy: "sitePolicy.override" },
+        config: { access: "signed_in", policy: siteGate.override },
         schema: {
           tags: ["coverage"],
           summary: "确认重新分配",

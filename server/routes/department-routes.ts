@@ -8,7 +8,8 @@ import {
   departmentKindLabel,
   departmentKinds,
 } from "../../domain/department/department-kinds";
-import { departmentPolicy } from "../../domain/policies/department-policy";
+import { departmentGate, departmentPolicy } from "../../domain/policies/department-policy";
+import { regionGate } from "../../domain/policies/region-policy";
 import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import {
   createDepartmentInput,
@@ -42,7 +43,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/department-kinds",
       {
-        config: { access: "signed_in", policy: "reference data" },
+        config: { access: "signed_in", policy: regionGate.read },
         schema: {
           tags: ["departments"],
           summary: "部门类别",
@@ -57,7 +58,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/departments",
       {
-        config: { access: "signed_in", policy: "departmentPolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: departmentGate.read },
         schema: {
           tags: ["departments"],
           summary: "部门列表",
@@ -89,7 +90,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/departments/:id/members",
       {
-        config: { access: "signed_in", policy: "departmentPolicy.members" },
+        config: { access: "signed_in", policy: departmentGate.members },
         schema: {
           tags: ["departments"],
           summary: "部门在岗人员（姓名）",
@@ -103,7 +104,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/departments",
       {
-        config: { access: "signed_in", policy: "departmentPolicy.manage" },
+        config: { access: "signed_in", policy: departmentGate.manage },
         schema: {
           tags: ["departments"],
           summary: "新建部门",
@@ -121,7 +122,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/departments/:id",
       {
-        config: { access: "signed_in", policy: "departmentPolicy.manage" },
+        config: { access: "signed_in", policy: departmentGate.manage },
         schema: {
           tags: ["departments"],
           summary: "修改部门",

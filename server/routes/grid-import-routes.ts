@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import { crsList } from "../../domain/geo/coordinates";
-import { gridPolicy } from "../../domain/policies/grid-policy";
+import { gridGate, gridPolicy } from "../../domain/policies/grid-policy";
 import { regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { gridImportMapping, gridKinds, importModes } from "../../domain/schemas/grid-schemas";
 import { readGridFile } from "../commands/grids/grid-file";
@@ -54,7 +54,7 @@ export function gridImportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/import/inspect",
       {
-        config: { access: "signed_in", policy: "gridPolicy.create" },
+        config: { access: "signed_in", policy: gridGate.manage },
         schema: {
           tags: ["grids"],
           summary: "读取网格图层（GeoJSON 或 Shapefile 压缩包）的字段，供字段对应",
@@ -95,7 +95,7 @@ export function gridImportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/import",
       {
-        config: { access: "signed_in", policy: "gridPolicy.create" },
+        config: { access: "signed_in", policy: gridGate.manage },
         schema: {
           tags: ["grids"],
           summary: "导入网格图层（multipart：file, mapping, regionCode, defaultKind, mode, crs）",

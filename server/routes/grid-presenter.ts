@@ -2,18 +2,14 @@ import { z } from "zod";
 import type { GridRow } from "../../db/queries/grid-queries";
 import type { GridWorkerRow } from "../../db/queries/grid-worker-queries";
 import type { Actor } from "../../domain/auth/actor";
-import { hasRole } from "../../domain/auth/actor";
 import type { Areal } from "../../domain/geo/geometry";
 import { gridAbilities } from "../../domain/policies/grid-policy";
-import { maskPhone } from "../../domain/policies/site-policy";
 import { type GridKind, gridKindLabel } from "../../domain/schemas/grid-schemas";
 import type { ProblemView } from "../commands/grids/grid-geometry";
-
-/** Phones of grid staff are work contacts, shown to everyone who works with grids; masked for auditors and providers. */
-const seesStaffPhones = (actor: Actor) => !hasRole(actor, "auditor", "service_provider");
+import { staffPhone } from "./grid-staff-presenter";
 
 export function presentGridSummary(g: GridRow, actor: Actor, en = false) {
-  const phone = (p: string | null) => (seesStaffPhones(actor) ? p : maskPhone(p));
+  const phone = (p: string | null) => staffPhone(actor, { regionCode: g.code }, p);
   const label = gridKindLabel[g.kind as GridKind];
   return {
     id: g.id,
@@ -51,7 +47,7 @@ export function presentGrid(
     workers: workers.map((w) => ({
       userId: w.userId,
       displayName: w.displayName,
-      phone: seesStaffPhones(actor) ? w.phone : maskPhone(w.phone),
+      phone: staffPhone(actor, { regionCode: g.code }, w.phone),
       employment: w.employment,
     })),
     villages,

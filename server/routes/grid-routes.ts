@@ -4,10 +4,12 @@ import { type GridRow, listGrids } from "../../db/queries/grid-queries";
 import { listGridWorkers, listWorkerCandidates } from "../../db/queries/grid-worker-queries";
 import { findRegions } from "../../db/queries/region-queries";
 import type { Actor } from "../../domain/auth/actor";
+import { AppError } from "../../domain/errors";
 import type { Areal } from "../../domain/geo/geometry";
 import type { GeometryProblem } from "../../domain/geo/geometry-problem";
 import { validateGridGeometry } from "../../domain/geo/validate-geometry";
-import { gridPolicy } from "../../domain/policies/grid-policy";
+import { gridGate, gridPolicy } from "../../domain/policies/grid-policy";
+import { gridWorkerGate } from "../../domain/policies/grid-worker-policy";
 import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import {
   createGridInput,
@@ -27,11 +29,12 @@ import { createGrid, findVisibleGrid, updateGrid } from "../commands/grids/save-
 import { mergeGrids, splitGrid, splitPreview } from "../commands/grids/split-merge-grids";
 import { setGridWorkers } from "../commands/grids/staff-grid";
 import type { Deps } from "../deps";
-import { actorOf } from "../http/auth-hook";
+import { actorOf, type RouteGate } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
 import { gridSummaryView, gridView, presentGrid, presentGridSummary, problemSchema } from "./grid-presenter";
+import { presentGridWorker } from "./grid-staff-presenter";
 
-const access = (policy: string) => ({ access: "signed_in" as const, policy });
+const access = (policy: RouteGate) => ({ access: "signed_in" as const, policy });
 
 export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
   async function full(g: GridRow, actor: Actor, en: boolean, warnings?: GeometryProblem[]) {
@@ -54,7 +57,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/grids",
       {
-        config: access("gridPolicy.read (SQL scope)"),
+        config: access(gridGate.read),
         schema: {
           tags: ["grids"],
           summary: "网格列表",
@@ -70,7 +73,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = actorOf(req);
-        const { items, total } = await listGrids(deps.db, actor.scope, actor.id, req.query);
+        const { items, total } = await listGrids(deps.db, actor, req.query);
         const create = actor.scope.some((s) => gridPolicy.create(actor, s));
         return {
           items: items.map((g) => presentGridSummary(g, actor, wantsEnglish(req))),
@@ -83,7 +86,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/grids/problems",
       {
-        config: access("gridPolicy.read"),
+        config: access(gridGate.problems),
         schema: {
           tags: ["grids"],
           summary: "网格几何检查：重叠、未覆盖区域、超出县界",
@@ -104,7 +107,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/grids/:id",
       {
-        config: access("gridPolicy.read"),
+        config: access(gridGate.read),
         schema: { tags: ["grids"], summary: "网格详情", params: idParams, response: { 200: gridView } },
       },
       async (req) => {
@@ -116,7 +119,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids",
       {
-        config: access("gridPolicy.create"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "新建网格（绘制）",
@@ -134,7 +137,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/grids/:id",
       {
-        config: access("gridPolicy.manage"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "修改网格",
@@ -153,7 +156,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/validate",
       {
-        config: access("gridPolicy.create"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "检查网格边界（不保存）",
@@ -163,13 +166,15 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const en = wantsEnglish(req);
+        const actor = actorOf(req);
+        if (!gridPolicy.create(actor, req.body.regionCode)) throw new AppError("forbidden");
         const geometry = req.body.geometry as Areal;
         const errors = validateGridGeometry(geometry);
         if (errors.length) return { errors: errors.map((p) => problemView(p, en)), warnings: [] };
         const layer = await gridLayer(deps.db);
         const code = `${req.body.regionCode.padEnd(12, "0")}999`;
         const exclude = req.body.excludeId ? [req.body.excludeId] : [];
-        const warnings = await geometryWarnings(deps.db, layer, code, geometry, exclude);
+        const warnings = await geometryWarnings(deps.db, layer, code, geometry, exclude, actor);
         return { errors: [], warnings: warnings.map((p) => problemView(p, en)) };
       },
     );
@@ -177,7 +182,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/:id/split-preview",
       {
-        config: access("gridPolicy.manage"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "拆分预览（按面积均分）",
@@ -196,7 +201,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/:id/split",
       {
-        config: access("gridPolicy.manage"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "拆分网格",
@@ -231,7 +236,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/grids/merge",
       {
-        config: access("gridPolicy.manage"),
+        config: access(gridGate.manage),
         schema: { tags: ["grids"], summary: "合并网格", body: mergeGridsInput, response: { 201: gridView } },
       },
       async (req, reply) => {
@@ -244,7 +249,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       "/grids/:id/workers",
       {
-        config: access("gridPolicy.manage"),
+        config: access(gridGate.manage),
         schema: {
           tags: ["grids"],
           summary: "配备网格员",
@@ -266,7 +271,7 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/grid-workers",
       {
-        config: access("gridPolicy.read (SQL scope)"),
+        config: access(gridWorkerGate.read),
         schema: {
           tags: ["grids"],
           summary: "网格员（可选人员）",
@@ -289,7 +294,11 @@ export function gridRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (req) => listWorkerCandidates(deps.db, actorOf(req).scope, req.query),
+      async (req) => {
+        const actor = actorOf(req);
+        const { items, total } = await listWorkerCandidates(deps.db, actor, req.query);
+        return { items: items.map((w) => presentGridWorker(actor, w)), total };
+      },
     );
   };
 }

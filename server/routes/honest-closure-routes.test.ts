@@ -18,7 +18,7 @@ eachApi("同人不得闭环 (another person re-checks and closes) and the county
   });
 
   /** Defect 11: one person of the lead department triages, accepts, feeds back on its own-remit case. */
-  const ownRemitRechecked = async () => {
+  const ownRemitFedBack = async () => {
     const id = (await report(ctx, "worker")).json().case.id as string;
     const lead = ctx.departments["620123"].emergency;
     expect(
@@ -35,6 +35,10 @@ eachApi("同人不得闭环 (another person re-checks and closes) and the county
     });
     expect(fed.statusCode).toBe(200);
     ctx.deps.clock.advance({ minutes: 5 });
+    return id;
+  };
+  const ownRemitRechecked = async () => {
+    const id = await ownRemitFedBack();
     expect(
       (await act(ctx, "worker", id, "recheck", { passed: true, location: villagePoint })).statusCode,
     ).toBe(200);
@@ -63,11 +67,16 @@ eachApi("同人不得闭环 (another person re-checks and closes) and the county
   });
 
   it("a re-check by the person who gave the feedback answers 409 same_person_closure, as documented", async () => {
-    const id = await caseAt(ctx, "awaiting_recheck");
-    const res = await act(ctx, "market", id, "recheck", { passed: true, location: villagePoint });
+    // A role that never re-checks (the cooperating department) is refused at the route's gate (403);
+    // the lead department, which re-checks, is told why when it fed back itself (own remit).
+    const held = await caseAt(ctx, "awaiting_recheck");
+    const market = await act(ctx, "market", held, "recheck", { passed: true, location: villagePoint });
+    expect(market.statusCode).toBe(403);
+    const id = await ownRemitFedBack();
+    const res = await act(ctx, "lead", id, "recheck", { passed: true, location: villagePoint });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe("same_person_closure");
-    const en = await as(ctx, "market", {
+    const en = await as(ctx, "lead", {
       method: "POST",
       url: `/api/v1/cases/${id}/recheck`,
       payload: { passed: true, location: villagePoint },

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { gridGate } from "../../domain/policies/grid-policy";
+import { siteGate } from "../../domain/policies/site-policy";
 import { riskLevels, siteKinds } from "../../domain/site/site-kinds";
 import { mapGrids } from "../commands/grids/map-grids";
 import { mapSites } from "../commands/sites/map-sites";
@@ -30,7 +32,7 @@ export function mapRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/map/grids",
       {
-        config: { access: "signed_in", policy: "gridPolicy.read (scope filter)" },
+        config: { access: "signed_in", policy: gridGate.read },
         schema: {
           tags: ["map"],
           summary: "网格化监管示意图：按视野与缩放级别返回网格（或县区、乡镇汇总）",
@@ -48,7 +50,7 @@ export function mapRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/map/sites",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: {
           tags: ["map"],
           summary: "地图上的监管对象：聚合点或单点",

@@ -5,6 +5,8 @@ import { webhookDeliveries, webhookStats } from "../../db/queries/notification-d
 import { findNotification, listInbox, markRead } from "../../db/queries/notification-queries";
 import { listWebhooks, type WebhookRow } from "../../db/queries/notification-webhook-queries";
 import { AppError } from "../../domain/errors";
+import { notificationGate } from "../../domain/policies/notification-policy";
+import { webhookGate } from "../../domain/policies/webhook-policy";
 import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import {
   canManageWebhooks,
@@ -58,7 +60,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/notifications",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: {
           tags: ["notifications"],
           summary: "我的消息",
@@ -78,7 +80,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/notifications/read-all",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: { tags: ["notifications"], summary: "全部标为已读", response: { 204: noContent } },
       },
       async (req, reply) => {
@@ -90,7 +92,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/notifications/:id/read",
       {
-        config: { access: "signed_in", policy: "own inbox" },
+        config: { access: "signed_in", policy: notificationGate.read },
         schema: {
           tags: ["notifications"],
           summary: "标为已读",
@@ -109,7 +111,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/webhooks",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks (SQL scope)" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: { tags: ["notifications"], summary: "Webhook 列表" },
       },
       async (req) => {
@@ -134,7 +136,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/webhooks",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: {
           tags: ["notifications"],
           summary: "新建 Webhook",
@@ -155,7 +157,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/webhooks/:id",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: {
           tags: ["notifications"],
           summary: "修改 Webhook",
@@ -177,7 +179,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       "/webhooks/:id",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: { tags: ["notifications"], summary: "删除 Webhook", params: idParams },
       },
       async (req, reply) => {
@@ -189,7 +191,7 @@ export function notificationRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/webhooks/:id/deliveries",
       {
-        config: { access: "signed_in", policy: "canManageWebhooks" },
+        config: { access: "signed_in", policy: webhookGate.manage },
         schema: {
           tags: ["notifications"],
           summary: "Webhook 投递记录",

@@ -10,6 +10,7 @@ import {
 } from "../../db/queries/region-queries";
 import { AppError } from "../../domain/errors";
 import type { Areal } from "../../domain/geo/geometry";
+import { regionGate } from "../../domain/policies/region-policy";
 import { ancestry } from "../../domain/region/region-code";
 import { gridGeometrySchema } from "../../domain/schemas/grid-schemas";
 import {
@@ -24,7 +25,7 @@ import { actorOf } from "../http/auth-hook";
 
 const access = {
   access: "signed_in" as const,
-  policy: "regionPolicy.read (reference data, every signed-in user)",
+  policy: regionGate.read,
 };
 
 /** The region tree is public reference data: every signed-in user may read all of it. */
@@ -113,7 +114,7 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       "/regions/boundaries",
       {
-        config: { access: "signed_in", policy: "offices and administrators within scope" },
+        config: { access: "signed_in", policy: regionGate.manage },
         bodyLimit: 50 * 1024 * 1024,
         schema: {
           tags: ["regions"],

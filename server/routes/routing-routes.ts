@@ -3,8 +3,8 @@ import { z } from "zod";
 import { findDepartmentByKind } from "../../db/queries/department-queries";
 import { listRoutingRules } from "../../db/queries/routing-queries";
 import { departmentKindLabel } from "../../domain/department/department-kinds";
-import { routeSite, routingRuleInput } from "../../domain/department/routing";
-import { routingPolicy } from "../../domain/policies/routing-policy";
+import { routeSite, routingRuleInput, routingRulePatch } from "../../domain/department/routing";
+import { routingGate, routingPolicy } from "../../domain/policies/routing-policy";
 import { idParams, regionCodeSchema } from "../../domain/schemas/common-schemas";
 import { isIndustryCode } from "../../domain/site/industry";
 import { siteKinds } from "../../domain/site/site-kinds";
@@ -39,7 +39,7 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/routing-rules",
       {
-        config: { access: "signed_in", policy: "routingPolicy.read" },
+        config: { access: "signed_in", policy: routingGate.read },
         schema: {
           tags: ["routing"],
           summary: "行业监管分工表（三管三必须）",
@@ -62,7 +62,7 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/routing-rules/resolve",
       {
-        config: { access: "signed_in", policy: "routingPolicy.read" },
+        config: { access: "signed_in", policy: routingGate.read },
         schema: {
           tags: ["routing"],
           summary: "按行业和对象类型确定监管部门",
@@ -106,7 +106,7 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/routing-rules",
       {
-        config: { access: "signed_in", policy: "routingPolicy.manage" },
+        config: { access: "signed_in", policy: routingGate.manage },
         schema: {
           tags: ["routing"],
           summary: "新增分工规则",
@@ -123,12 +123,12 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/routing-rules/:id",
       {
-        config: { access: "signed_in", policy: "routingPolicy.manage" },
+        config: { access: "signed_in", policy: routingGate.manage },
         schema: {
           tags: ["routing"],
           summary: "修改分工规则",
           params: idParams,
-          body: routingRuleInput.partial().strict(),
+          body: routingRulePatch,
           response: { 200: ruleView },
         },
       },
@@ -141,7 +141,7 @@ export function routingRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete(
       "/routing-rules/:id",
       {
-        config: { access: "signed_in", policy: "routingPolicy.manage" },
+        config: { access: "signed_in", policy: routingGate.manage },
         schema: { tags: ["routing"], summary: "删除分工规则", params: idParams },
       },
       async (req, reply) => {

@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
-import { sitePolicy } from "../../domain/policies/site-policy";
+import { siteGate, sitePolicy } from "../../domain/policies/site-policy";
 import { siteExportQuery, siteImportOptions } from "../../domain/schemas/site-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
 import { importSites } from "../commands/sites/import-sites";
@@ -33,7 +33,7 @@ export function siteImportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/sites/import/template",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: { tags: ["sites"], summary: "下载监督管理对象导入模板（.xlsx）" },
       },
       async (_req, reply) =>
@@ -46,7 +46,7 @@ export function siteImportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/sites/import",
       {
-        config: { access: "signed_in", policy: "sitePolicy.import" },
+        config: { access: "signed_in", policy: siteGate.override },
         schema: {
           tags: ["sites"],
           summary: "从 .xlsx / .csv 导入监督管理对象（multipart：file, mode, crs, region）",
@@ -96,7 +96,7 @@ export function siteImportRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/sites/export",
       {
-        config: { access: "signed_in", policy: sitePolicy.export },
+        config: { access: "signed_in", policy: siteGate.export },
         schema: {
           tags: ["sites"],
           summary: "导出筛选后的监督管理对象（.xlsx，含个人信息：须填写导出事由，记入留痕，带水印）",

@@ -239,7 +239,9 @@ eachApi("sites: register, validate, assign", (ctx) => {
       contactPhone: "13812345678",
       contactsMasked: false,
     });
-    for (const user of ["auditor", "provider", "city"]) {
+    // 三员分立: the audit administrator reads no site at all.
+    expect((await ctx.as("auditor", { method: "GET", url: `/api/v1/sites/${id}` })).statusCode).toBe(403);
+    for (const user of ["provider", "city"]) {
       const s = (await ctx.as(user, { method: "GET", url: `/api/v1/sites/${id}` })).json();
       expect(s, user).toMatchObject({
         contactName: "张*国",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findSiteByUscc, listSites } from "../../db/queries/site-queries";
 import { covers } from "../../domain/auth/actor";
-import { sitePolicy } from "../../domain/policies/site-policy";
+import { siteGate, sitePolicy } from "../../domain/policies/site-policy";
 import { idParams } from "../../domain/schemas/common-schemas";
 import {
   checkUsccInput,
@@ -36,7 +36,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/sites",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read (SQL scope)" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: {
           tags: ["sites"],
           summary: "监督管理对象列表",
@@ -52,7 +52,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const actor = actorOf(req);
-        const { items, total } = await listSites(deps.db, actor.scope, req.query);
+        const { items, total } = await listSites(deps.db, actor, req.query);
         const en = wantsEnglish(req);
         return {
           items: items.map((s) => presentSite(s, actor, en)),
@@ -69,7 +69,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/sites/:id",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: {
           tags: ["sites"],
           summary: "监督管理对象详情",
@@ -86,7 +86,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/sites",
       {
-        config: { access: "signed_in", policy: "sitePolicy.create" },
+        config: { access: "signed_in", policy: siteGate.create },
         schema: {
           tags: ["sites"],
           summary: "登记监督管理对象（自动分配网格、网格员、监管部门）",
@@ -104,7 +104,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/sites/:id",
       {
-        config: { access: "signed_in", policy: "sitePolicy.update" },
+        config: { access: "signed_in", policy: siteGate.create },
         schema: {
           tags: ["sites"],
           summary: "修改监督管理对象",
@@ -122,7 +122,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/sites/:id/assignment",
       {
-        config: { access: "signed_in", policy: "sitePolicy.override" },
+        config: { access: "signed_in", policy: siteGate.override },
         schema: {
           tags: ["sites"],
           summary: "人工调整网格、网格员或监管部门（须填写理由）",
@@ -144,7 +144,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/sites/check-uscc",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: {
           tags: ["sites"],
           summary: "校验统一社会信用代码（GB 32100-2015）并查重",
@@ -186,7 +186,7 @@ export function siteRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/sites/:id/file",
       {
-        config: { access: "signed_in", policy: "sitePolicy.read" },
+        config: { access: "signed_in", policy: siteGate.read },
         schema: {
           tags: ["sites"],
           summary: "监督管理对象动态监管档案（全过程留痕）",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { verifyTrail } from "../../db/queries/event-queries";
 import { AppError } from "../../domain/errors";
-import { trailPolicy } from "../../domain/policies/trail-policy";
+import { trailGate, trailPolicy } from "../../domain/policies/trail-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { trailBrowseQuery, trailFilterFields } from "../../domain/schemas/trail-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
@@ -39,7 +39,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/verify",
       {
-        config: { access: "signed_in", policy: "trailPolicy.verify" },
+        config: { access: "signed_in", policy: trailGate.read },
         schema: { tags: ["trail"], summary: "校验留痕哈希链", response: { 200: trailCheck } },
       },
       async (req) => {
@@ -51,7 +51,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/events",
       {
-        config: { access: "signed_in", policy: trailPolicy.read },
+        config: { access: "signed_in", policy: trailGate.read },
         schema: {
           tags: ["trail"],
           summary: "留痕浏览：按操作人、对象、事件类型、时间筛选（本辖区，分页）",
@@ -77,7 +77,7 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/trail/export",
       {
-        config: { access: "signed_in", policy: trailPolicy.export },
+        config: { access: "signed_in", policy: trailGate.export },
         schema: {
           tags: ["trail"],
           summary: "导出筛选后的留痕记录（.xlsx，含个人信息：须填写导出事由，记入留痕，带水印）",

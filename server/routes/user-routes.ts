@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listUsers } from "../../db/queries/user-queries";
 import { AppError } from "../../domain/errors";
-import { grantableRoles, userPolicy } from "../../domain/policies/user-policy";
+import { grantableRoles, userGate, userPolicy } from "../../domain/policies/user-policy";
 import { idParams } from "../../domain/schemas/common-schemas";
 import {
   createUserInput,
@@ -22,7 +22,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/users",
       {
-        config: { access: "signed_in", policy: "userPolicy.list (SQL scope)" },
+        config: { access: "signed_in", policy: userGate.read },
         schema: {
           tags: ["users"],
           summary: "用户列表",
@@ -39,7 +39,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const actor = actorOf(req);
         if (!userPolicy.list(actor)) throw new AppError("forbidden");
-        const { items, total } = await listUsers(deps.db, actor.scope, req.query);
+        const { items, total } = await listUsers(deps.db, actor, req.query);
         const roles = grantableRoles(actor);
         return {
           items: items.map(presentUser),
@@ -52,7 +52,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       "/users/:id",
       {
-        config: { access: "signed_in", policy: "userPolicy.read" },
+        config: { access: "signed_in", policy: userGate.read },
         schema: { tags: ["users"], summary: "用户详情", params: idParams, response: { 200: userView } },
       },
       async (req) => presentUser(await findVisibleUser(deps, actorOf(req), req.params.id)),
@@ -61,7 +61,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/users",
       {
-        config: { access: "signed_in", policy: "userPolicy.create" },
+        config: { access: "signed_in", policy: userGate.manage },
         schema: { tags: ["users"], summary: "新建用户", body: createUserInput, response: { 201: userView } },
       },
       async (req, reply) =>
@@ -71,7 +71,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/users/:id",
       {
-        config: { access: "signed_in", policy: "userPolicy.update" },
+        config: { access: "signed_in", policy: userGate.manage },
         schema: {
           tags: ["users"],
           summary: "修改用户",
@@ -86,7 +86,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/users/:id/password",
       {
-        config: { access: "signed_in", policy: "userPolicy.update (someone else; own: POST /auth/password)" },
+        config: { access: "signed_in", policy: userGate.manage },
         schema: {
           tags: ["users"],
           summary: "重置密码（临时密码，下次登录须修改）",

@@ -8,12 +8,13 @@ import {
   insertDeadlineRule,
 } from "../../../db/queries/case-deadline-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
-import { type Actor, covers, hasRole } from "../../../domain/auth/actor";
+import { type Actor, covers } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { caseTypes } from "../../../domain/case/case-types";
 import { categoryCodePattern, effectiveCategories } from "../../../domain/case/category-taxonomy";
 import { timedStages } from "../../../domain/case/deadline-rules";
 import { AppError } from "../../../domain/errors";
+import { canManageDeadlineRules } from "../../../domain/policies/deadline-rule-policy";
 import { isRegionCode } from "../../../domain/region/region-code";
 import type { Deps } from "../../deps";
 
@@ -42,9 +43,7 @@ export const deadlineRuleInput = z
   });
 
 /** Safety offices (and administrators, as for the categories) set the time limits of their jurisdiction. */
-export const canManageDeadlineRules = (actor: Pick<Actor, "role" | "scope">, regionPrefix: string) =>
-  hasRole(actor, "system_admin", "province_office", "city_office", "county_office") &&
-  covers(actor, regionPrefix);
+export { canManageDeadlineRules };
 
 /**
  * A rule's category must be one the region has (built-in or configured at or above it) or one that a

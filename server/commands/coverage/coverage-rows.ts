@@ -3,6 +3,7 @@ import { gridsWithoutOfficer } from "../../../db/queries/coverage-queries";
 import { findGridsByIds, type GridRow, listGrids } from "../../../db/queries/grid-queries";
 import { listSites, type SiteRow } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
+import { gridPolicy } from "../../../domain/policies/grid-policy";
 import { type CoverageMetric, coverageMetrics } from "../../../domain/site/coverage-metrics";
 import type { Deps } from "../../deps";
 import { watermarkedBuffer } from "../exports/export-watermark";
@@ -45,7 +46,8 @@ export async function coverageRows(
   const { prefix } = await coverageRegion(deps, actor, q.region);
   const page = { page: q.page, pageSize: q.pageSize };
   if (q.metric === "grids_without_worker") {
-    const r = await listGrids(deps.db, [prefix], actor.id, {
+    // The region may lie above the actor's scope (coverage figures are totals); rows are only what they read.
+    const r = await listGrids(deps.db, actor, {
       region: prefix,
       status: "active",
       staffed: false,
@@ -54,12 +56,16 @@ export async function coverageRows(
     return { type: "grids", ...r };
   }
   if (q.metric === "grids_without_officer") {
-    const all = await gridsWithoutOfficer(deps.db, prefix, 1_000_000, 0);
+    const all = (await gridsWithoutOfficer(deps.db, prefix, 1_000_000, 0)).filter((g) =>
+      gridPolicy.read(actor, g),
+    );
     const ids = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((g) => g.id);
     return { type: "grids", items: await findGridsByIds(deps.db, ids), total: all.length };
   }
   if (q.metric === "overlaps") {
-    const all = prefix.length >= 6 ? await regionOverlaps(deps, prefix) : [];
+    const all = (prefix.length >= 6 ? await regionOverlaps(deps, prefix) : []).filter((p) =>
+      (p.grids ?? []).every((code) => gridPolicy.read(actor, { code })),
+    );
     return {
       type: "problems",
       items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((p) => problemView(p, en)),
@@ -72,7 +78,7 @@ export async function coverageRows(
       : q.metric === "sites_without_department"
         ? { gap: "no_department" as const }
         : { gap: siteGap[q.metric] };
-  const r = await listSites(deps.db, [prefix], { region: prefix, ...filter, ...page });
+  const r = await listSites(deps.db, actor, { region: prefix, ...filter, ...page });
   return { type: "sites", ...r };
 }
 

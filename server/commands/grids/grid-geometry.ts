@@ -1,11 +1,13 @@
 import type { Tx } from "../../../db/db";
 import { findBoundary } from "../../../db/queries/region-queries";
 import type { GridTable } from "../../../db/schema/grid-tables";
+import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import { type Areal, area, bbox } from "../../../domain/geo/geometry";
 import type { GeometryProblem } from "../../../domain/geo/geometry-problem";
 import { interiorPoint } from "../../../domain/geo/point-in-polygon";
 import { findOverlaps, outsideBoundary, validateGridGeometry } from "../../../domain/geo/validate-geometry";
+import { gridPolicy } from "../../../domain/policies/grid-policy";
 import type { GridLayer } from "./grid-layer";
 
 export type ProblemView = Omit<GeometryProblem, "zh" | "en"> & { message: string };
@@ -46,17 +48,23 @@ export async function countyBoundary(db: Tx, county: string): Promise<Areal | nu
  * Problems that do not block a save but must be seen: overlaps with other active grids (of the layer,
  * except `excludeIds`) and vertices outside the county boundary.
  */
+/**
+ * Overlaps with neighbouring grids and parts outside the county. Only grids `seenBy` may read are compared
+ * (a warning names the other grid's code and place); `null` is the system itself (imports run as a person).
+ */
 export async function geometryWarnings(
   db: Tx,
   layer: GridLayer,
   code: string,
   geometry: Areal,
-  excludeIds: string[] = [],
+  excludeIds: string[],
+  seenBy: Actor | null,
 ): Promise<GeometryProblem[]> {
   const [x0, y0, x1, y1] = bbox(geometry);
   const neighbours = layer.grids.filter(
     (g) =>
       !excludeIds.includes(g.id) &&
+      (seenBy === null || gridPolicy.read(seenBy, g)) &&
       g.code !== code &&
       g.minLon < x1 &&
       g.maxLon > x0 &&

@@ -3,6 +3,7 @@ import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import type { Areal } from "../../../domain/geo/geometry";
 import { findGaps, findOverlaps, outsideBoundary } from "../../../domain/geo/validate-geometry";
+import { can } from "../../../domain/policies/access-table";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
 import type { Deps } from "../../deps";
 import { countyBoundary, problemView } from "./grid-geometry";
@@ -15,8 +16,7 @@ import { countyBoundary, problemView } from "./grid-geometry";
 export async function gridProblems(deps: Deps, actor: Actor, region: string, en = false) {
   if (region.length < 6)
     throw new AppError("validation_failed", { zh: "请选择县区或以下的区域", en: "Choose a county or below" });
-  if (!gridPolicy.read(actor, { code: region }) && !actor.scope.some((s) => s.startsWith(region)))
-    throw new AppError("not_found");
+  if (!can(actor, "grid", "problems", { code: region })) throw new AppError("not_found");
   const rows = (await listRegionGrids(deps.db, region)).filter((g) => gridPolicy.read(actor, g));
   const grids = rows.map((g) => ({ code: g.code, geometry: JSON.parse(g.geojson) as Areal }));
   const overlaps = findOverlaps(grids);

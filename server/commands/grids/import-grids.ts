@@ -216,7 +216,7 @@ export async function importGrids(
       ids.push(row.id);
     }
     for (const r of rows)
-      warnings.push(...(await geometryWarnings(tx, gl, r.code, JSON.parse(r.geojson) as Areal)));
+      warnings.push(...(await geometryWarnings(tx, gl, r.code, JSON.parse(r.geojson) as Areal, [], actor)));
     await insertEvents(
       tx,
       actor,

@@ -117,7 +117,7 @@ export async function createGrid(deps: Deps, actor: Actor | null, input: CreateG
     await assertTownshipOrVillage(tx, input.regionCode);
     await assertVillages(tx, input.regionCode.slice(0, 9), input.villageCodes);
     const code = await gridCode(tx, input.regionCode, input.code);
-    warnings = await geometryWarnings(tx, layer, code, geometry);
+    warnings = await geometryWarnings(tx, layer, code, geometry, [], actor);
     const row = gridRow(
       id,
       code,
@@ -167,7 +167,7 @@ export async function updateGrid(deps: Deps, actor: Actor, id: string, input: Up
     if (input.geometry !== undefined) {
       const geometry = input.geometry as Areal;
       assertValidGeometry(geometry);
-      warnings = await geometryWarnings(tx, layer, grid.code, geometry, [grid.id]);
+      warnings = await geometryWarnings(tx, layer, grid.code, geometry, [grid.id], actor);
       Object.assign(patch, shapeColumns(geometry));
     }
     if (input.supervisionOfficer !== undefined) {

@@ -92,7 +92,7 @@ export async function splitGrid(
         now,
       );
       made.push(row.id);
-      warnings.push(...(await geometryWarnings(tx, layer, row.code, p.geometry, [id, ...made])));
+      warnings.push(...(await geometryWarnings(tx, layer, row.code, p.geometry, [id, ...made], actor)));
       await insertGridWorkers(
         tx,
         workers.map((w) => ({
@@ -169,7 +169,7 @@ export async function mergeGrids(
       now,
     );
     id = row.id;
-    warnings = await geometryWarnings(tx, layer, row.code, geometry, ids);
+    warnings = await geometryWarnings(tx, layer, row.code, geometry, ids, actor);
     const workers = await listGridWorkers(tx, ids);
     const seen = new Set<string>();
     await insertGridWorkers(

@@ -10,10 +10,10 @@ import {
   type WebhookRow,
 } from "../../../db/queries/notification-webhook-queries";
 import { type Actor, covers } from "../../../domain/auth/actor";
-import { officeRoles } from "../../../domain/auth/roles";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import { checkOutboundUrl, urlRefusalMessage } from "../../../domain/outbound/outbound-rules";
+import { canManageWebhooks } from "../../../domain/policies/webhook-policy";
 import type { Deps } from "../../deps";
 
 /** The URL's form; where it may point is checked by `checkWebhookUrl` (422 `outbound_url_invalid` / `outbound_address_blocked`). */
@@ -44,9 +44,7 @@ export const updateWebhookInput = z.strictObject({
   rotateSecret: z.boolean().optional(),
 });
 
-/** Safety offices and administrators manage the webhooks of their jurisdiction. */
-export const canManageWebhooks = (actor: Pick<Actor, "role" | "scope">, regionCode: string) =>
-  (officeRoles.includes(actor.role) || actor.role === "system_admin") && covers(actor, regionCode);
+export { canManageWebhooks };
 
 /** Refuses a URL the platform must not call (C32): checked on save, and again after DNS at send time. */
 export function checkWebhookUrl(deps: Deps, raw: string): string {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
-import { inScope } from "../../../db/scope";
+import { policyFilter } from "../../../db/policy-filter";
 import type { Actor } from "../../../domain/auth/actor";
+import { ruleOf } from "../../../domain/policies/access-table";
 import { riskLevels, siteKinds } from "../../../domain/site/site-kinds";
 import type { Deps } from "../../deps";
 import { degreesPerPixel } from "../grids/simplify";
@@ -39,7 +40,7 @@ export async function mapSites(
     .where("lat", ">=", y0)
     .where("lat", "<=", y1)
     .where("status", "!=", "closed")
-    .where((eb) => inScope(eb, "site.regionCode", actor.scope));
+    .where((eb) => policyFilter(eb, ruleOf("site", "read"), actor, "site"));
   if (q.kind) base = base.where("kind", "=", q.kind);
   if (q.riskLevel) base = base.where("riskLevel", "=", q.riskLevel);
   if (q.zoom >= pointZoom) {

@@ -100,7 +100,7 @@ export async function exportSites(
     "行业名称",
   ]).commit();
   try {
-    for await (const batch of iterateSites(deps.db, actor.scope, filter)) {
+    for await (const batch of iterateSites(deps.db, actor, filter)) {
       for (const s of batch) {
         rows++;
         const show = sitePolicy.viewContacts(actor, s);

@@ -1,0 +1,196 @@
+import { departmentRoles, officeRoles, type Role, roles } from "../auth/roles";
+import {
+  aboveScope,
+  all,
+  always,
+  anyOf,
+  blank,
+  eqActor,
+  evaluate,
+  gateOf,
+  inScope,
+  type PolicyActor,
+  type RouteGate,
+  roleIn,
+  type Term,
+  wideScope,
+} from "./policy-term";
+
+/**
+ * Who may do what, per resource × action: the one declarative table every gate, point check and list filter
+ * is derived from, and from which `docs/access.md` is generated (`npm run docs:access`).
+ *
+ * Separation of duties (三员分立): administrators do not read business data, and the system administrator
+ * does not read the audit trail. `system_admin` keeps users and configuration (departments, routing,
+ * categories, deadline rules, webhooks, grids as the map of the organisation); `security_admin` keeps roles, scopes and lockouts (its rules live in `security-policy.ts`);
+ * `auditor` (the audit administrator) reads the trail and the security log and nothing else — no cases,
+ * sites, grids, grid staff or users. Reference data (regions, department names, routing rules, categories,
+ * deadline rules) is readable by every signed-in account.
+ */
+const offices: readonly Role[] = officeRoles;
+const configurers: Role[] = ["system_admin", ...officeRoles];
+const fieldRoles: Role[] = ["grid_worker", "committee_member", "township_station"];
+const gridManagers: Role[] = [...configurers, "lead_department", "township_station"];
+const businessAdmins: Role[] = ["auditor", "security_admin"];
+const everyoneBut = (excluded: readonly Role[]) => roles.filter((r) => !excluded.includes(r));
+
+/** Roles that keep accounts (user-policy.ts says which roles each may grant). */
+const userKeepers: Role[] = ["system_admin", ...officeRoles, "township_station"];
+
+const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "service_provider"];
+export const caseReporterRoles: Role[] = [...offices, ...departmentRoles, ...fieldRoles, "service_provider"];
+const siteRegisterRoles: Role[] = gridManagers;
+const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
+
+/**
+ * A case, within the region: everyone who works cases there, the department holding it, and the person who
+ * reported it. Every case rule starts with the region, so its list filter is always a region range.
+ */
+const inCaseRegion = (...t: Term[]) => all(inScope("regionCode"), ...t);
+const leadOf = all(roleIn(["lead_department"]), eqActor("leadDepartmentId", "departmentId"));
+const holderOf = all(roleIn(departmentRoles), eqActor("ownerDepartmentId", "departmentId"));
+const reporterOf = all(roleIn(caseReporterRoles), eqActor("reporterId", "id"));
+const caseRead = inCaseRegion(anyOf(roleIn(caseReaderRoles), holderOf, reporterOf));
+const caseLead = inCaseRegion(leadOf);
+const caseHolder = inCaseRegion(holderOf);
+const caseOffice = inCaseRegion(roleIn(offices));
+
+export const accessTable = {
+  region: {
+    read: always,
+    manage: all(roleIn(configurers), inScope("regionCode")),
+  },
+  department: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(configurers), inScope("regionCode")),
+    members: anyOf(eqActor("id", "departmentId"), all(roleIn(configurers), inScope("regionCode"))),
+  },
+  routingRule: {
+    read: always,
+    manage: anyOf(
+      all(roleIn(["system_admin"]), blank("regionPrefix"), wideScope(2)),
+      all(roleIn(configurers), inScope("regionPrefix")),
+    ),
+  },
+  grid: {
+    read: all(roleIn(gridReaderRoles), inScope("code")),
+    /** The problems of a region in or above the scope (only the grids the actor reads are checked). */
+    problems: all(roleIn(gridReaderRoles), anyOf(inScope("code"), aboveScope("code"))),
+    manage: all(roleIn(gridManagers), inScope("code")),
+    coverage: all(roleIn(gridManagers), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+  },
+  gridWorker: {
+    read: all(roleIn(gridReaderRoles), inScope("regionCode")),
+    /** Staff phones are work contacts: everyone who reads grid staff sees them, except service providers. */
+    phone: all(roleIn(everyoneBut([...businessAdmins, "service_provider"])), inScope("regionCode")),
+  },
+  site: {
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    create: all(roleIn([...siteRegisterRoles, "grid_worker"]), inScope("regionCode")),
+    override: all(roleIn(siteRegisterRoles), inScope("regionCode")),
+    export: all(roleIn([...siteRegisterRoles, "cooperating_department"]), inScope("regionCode")),
+  },
+  case: {
+    read: caseRead,
+    report: all(roleIn(caseReporterRoles), inScope("regionCode")),
+    export: caseRead,
+    triage: caseLead,
+    reject: caseLead,
+    merge: caseLead,
+    dispatch: caseLead,
+    accept: caseHolder,
+    return: caseHolder,
+    forward: caseHolder,
+    submit_plan: caseHolder,
+    feedback: caseHolder,
+    request_park: caseHolder,
+    approve_park: caseOffice,
+    deny_park: caseOffice,
+    resume: inCaseRegion(anyOf(holderOf, roleIn(offices))),
+    /** Plus independence (not the handler, not the one who fed back, not the holding department): case-policy.ts. */
+    recheck: inCaseRegion(anyOf(roleIn(fieldRoles), leadOf)),
+    accept_onsite: inCaseRegion(anyOf(leadOf, roleIn(offices))),
+    close: caseLead,
+    reopen: inCaseRegion(anyOf(reporterOf, leadOf, roleIn(offices))),
+    escalate: caseOffice,
+  },
+  evidence: {
+    create: roleIn(caseReporterRoles),
+    /** The uploader, or whoever reads the case it is attached to (the case's rule, on the case's row). */
+    read: anyOf(all(roleIn(caseReporterRoles), eqActor("uploadedBy", "id")), caseRead),
+  },
+  notification: {
+    read: eqActor("userId", "id"),
+  },
+  webhook: {
+    manage: all(roleIn(configurers), inScope("regionCode")),
+  },
+  /** The security administrator reads the accounts whose roles, scopes, lockouts and 2FA it keeps. */
+  user: {
+    read: all(roleIn([...userKeepers, "security_admin"]), inScope("regionCode")),
+    /** Which roles each keeper may grant is `grantable` in user-policy.ts. */
+    manage: all(roleIn(userKeepers), inScope("regionCode")),
+    self: eqActor("id", "id"),
+  },
+  /**
+   * The security administrator's duties on an account in its jurisdiction: lock state, unlock, reset the
+   * second factor, end sessions. Roles and scopes too (with `separationOfDutiesConflict` in security-policy.ts).
+   */
+  accountSecurity: {
+    manage: all(roleIn(["security_admin"]), inScope("regionCode")),
+  },
+  /** The security log (sign-in failures, lockouts, 2FA failures): the audit and security administrators. */
+  securityLog: {
+    read: all(roleIn(["auditor", "security_admin"]), anyOf(inScope("regionCode"), blank("regionCode"))),
+  },
+  /** The audit administrator, and the offices for their jurisdiction; never the system administrator. */
+  trail: {
+    read: roleIn(["auditor", ...offices]),
+    export: roleIn(["auditor", ...offices]),
+  },
+  category: {
+    read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
+    manage: all(roleIn(configurers), inScope("regionPrefix")),
+  },
+  /** A county's settings (同人不得闭环 and later ones): read within or above the county, kept by its offices. */
+  countySetting: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  deadlineRule: {
+    read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
+    manage: all(roleIn(configurers), inScope("regionPrefix")),
+  },
+} as const satisfies Record<string, Record<string, Term>>;
+
+export type Resource = keyof typeof accessTable;
+export type ActionOf<R extends Resource> = keyof (typeof accessTable)[R] & string;
+
+const termOf = (resource: Resource, action: string): Term => {
+  const term = (accessTable[resource] as Record<string, Term>)[action];
+  if (!term) throw new Error(`no rule for ${resource}.${action}`);
+  return term;
+};
+
+/** The point check: may this actor do `action` on this row of `resource`? */
+export function can<R extends Resource>(actor: PolicyActor, resource: R, action: ActionOf<R>, row: object) {
+  return evaluate(termOf(resource, action), actor, row as Record<string, unknown>);
+}
+
+/** A route's gate for `resource.action`, named after the rule (the route table and the docs show it). */
+export function routeGate(resource: Resource, action: string): RouteGate {
+  const gate = gateOf(termOf(resource, action));
+  Object.defineProperty(gate, "name", { value: `${resource}.${action}` });
+  return gate;
+}
+
+/** Every gate of a resource, by action: what a policy module exports for its routes. */
+export function routeGates<R extends Resource>(resource: R): Record<ActionOf<R>, RouteGate> {
+  const out = {} as Record<string, RouteGate>;
+  for (const action of Object.keys(accessTable[resource])) out[action] = routeGate(resource, action);
+  return out as Record<ActionOf<R>, RouteGate>;
+}
+
+/** The rule itself (the SQL side compiles it into a list filter). */
+export const ruleOf = <R extends Resource>(resource: R, action: ActionOf<R>): Term =>
+  termOf(resource, action);
