@@ -130,6 +130,11 @@ export const accessTable = {
     read: all(roleIn([...userKeepers, "security_admin"]), inScope("regionCode")),
     /** Which roles each keeper may grant is `grantable` in user-policy.ts. */
     manage: all(roleIn(userKeepers), inScope("regionCode")),
+    /**
+     * Changing an account: its profile and status by the keepers, its role and scope also by the security
+     * administrator (which change each may make is `userPolicy.update` / `changeRole` in user-policy.ts).
+     */
+    update: all(roleIn([...userKeepers, "security_admin"]), inScope("regionCode")),
     self: eqActor("id", "id"),
   },
   /**

@@ -152,7 +152,7 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/users/:id": { act: ["user", "read"], row: (w, s) => w.user[s] },
   "POST /api/v1/users": { act: ["user", "manage"], gateOnly: true },
   "PATCH /api/v1/users/:id": {
-    act: ["user", "manage"],
+    act: ["user", "update"],
     read: ["user", "read"],
     row: (w, s) => w.user[s],
     actCheck: (actor, row) =>

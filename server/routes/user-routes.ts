@@ -71,7 +71,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch(
       "/users/:id",
       {
-        config: { access: "signed_in", policy: userGate.manage },
+        config: { access: "signed_in", policy: userGate.update },
         schema: {
           tags: ["users"],
           summary: "修改用户",

@@ -238,8 +238,9 @@ eachCaseWorld("case commands", (w) => {
   it("an action in the wrong stage is a 409 with the allowed actions, and changes nothing", async () => {
     const id = await w.report();
     const before = await findCaseRow(w.deps.db, id);
+    // the county office reads the case but does not triage (the auditor reads no case at all: 三员分立)
     const err = await rejects(
-      w.act("auditor", id, "triage", { type: "general_hazard", category: "gas" }),
+      w.act("county", id, "triage", { type: "general_hazard", category: "gas" }),
       "forbidden",
     );
     await rejects(w.act("market", id, "triage", { type: "general_hazard", category: "gas" }), "not_found");
