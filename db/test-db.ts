@@ -23,6 +23,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
+  // when it was made: another run drops a dead run's schemas only once they are hours old (test-global-setup.ts)
+  await admin.query(`COMMENT ON SCHEMA ${schema} IS '${new Date().toISOString()}'`);
   await admin.end();
   const database = openDatabase({ url, schema, poolSize: 5 });
   await migrateToLatest(database);
