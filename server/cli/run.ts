@@ -1,5 +1,13 @@
 // Entry of the compiled server (dist/safegrid.mjs, see scripts/build/server-build.mjs): run the CLI.
+import { ConfigError } from "../config-schema";
 import { main } from "./main";
 
-const code = await main(process.argv.slice(2));
-if (code >= 0) process.exit(code);
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+} catch (err) {
+  // A bad setting stops the start with its message only (which variable, why), not a stack trace.
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
