@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { mapGridSiteMix, mapGridWorkers } from "../../../db/queries/map-queries";
 import type { DB } from "../../../db/schema";
 import type { RiskLevel, SiteKind } from "../../../domain/site/site-kinds";
 import {
@@ -30,38 +31,7 @@ export function invalidateMapStats(db: object) {
 }
 
 async function compute(db: Kysely<DB>): Promise<Map<string, GridStats>> {
-  const [mix, staff] = await Promise.all([
-    db
-      .selectFrom("site")
-      .select([
-        "gridId",
-        "kind",
-        "riskLevel",
-        (eb) => eb.fn.countAll<number>().as("n"),
-        (eb) =>
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when(eb.or([eb("workerId", "is", null), eb("departmentId", "is", null)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as("unassigned"),
-      ])
-      .where("gridId", "is not", null)
-      .where("status", "!=", "closed")
-      .groupBy(["gridId", "kind", "riskLevel"])
-      .execute(),
-    db
-      .selectFrom("gridWorker")
-      .innerJoin("appUser", "appUser.id", "gridWorker.userId")
-      .select(["gridWorker.gridId", "gridWorker.employment", "appUser.displayName"])
-      .orderBy("gridWorker.employment")
-      .orderBy("appUser.displayName")
-      .execute(),
-  ]);
+  const [mix, staff] = await Promise.all([mapGridSiteMix(db), mapGridWorkers(db)]);
   const sites = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind }[]>();
   const unassigned = new Map<string, number>();
   for (const m of mix) {
