@@ -113,6 +113,17 @@ export async function listRegionGrids(db: Tx, prefix: string): Promise<GridRow[]
   return rows.map((r) => norm(r) as GridRow);
 }
 
+/** Id, code and name of the active grids under a region prefix, in code order (no geometry). */
+export function listRegionGridNames(db: Tx, prefix: string) {
+  return db
+    .selectFrom("grid")
+    .select(["id", "code", "name"])
+    .where("code", "like", `${prefix}%`)
+    .where("status", "=", "active")
+    .orderBy("code")
+    .execute();
+}
+
 export function insertGrid(db: Tx, row: GridTable) {
   return db.insertInto("grid").values(row).execute();
 }

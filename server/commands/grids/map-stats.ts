@@ -32,12 +32,11 @@ export function invalidateMapStats(db: object) {
 
 async function compute(db: Kysely<DB>): Promise<Map<string, GridStats>> {
   const [mix, staff] = await Promise.all([mapGridSiteMix(db), mapGridWorkers(db)]);
-  const sites = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind }[]>();
+  const sites = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind; count: number }[]>();
   const unassigned = new Map<string, number>();
   for (const m of mix) {
     const list = sites.get(m.gridId!) ?? [];
-    for (let i = 0; i < Number(m.n); i++)
-      list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind });
+    list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind, count: Number(m.n) });
     sites.set(m.gridId!, list);
     unassigned.set(m.gridId!, (unassigned.get(m.gridId!) ?? 0) + Number(m.unassigned ?? 0));
   }
@@ -56,7 +55,7 @@ async function compute(db: Kysely<DB>): Promise<Map<string, GridStats>> {
     out.set(id, {
       workers: ws.map((w) => w.name),
       workerCount: ws.length,
-      siteCount: list.length,
+      siteCount: list.reduce((sum, s) => sum + s.count, 0),
       unassigned: unassigned.get(id) ?? 0,
       workload: load.score,
       ratio: Number.isFinite(ratio) ? ratio : null,
