@@ -1,10 +1,9 @@
-import { PassThrough } from "node:stream";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { type CaseListFilter, iterateCases } from "../../../db/queries/case-list-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Deps } from "../../deps";
 import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
-import { collect, type ExportFile } from "../exports/recorded-export";
 import { loadNames, presentCaseRow } from "./present-case";
 
 export const maxExportRows = 50_000;
@@ -16,7 +15,7 @@ const chinaTime = (iso: string | null) =>
 /**
  * The list the actor sees (same queue and filters), as a watermarked .xlsx workbook with Chinese headers:
  * read from the database in batches and written row by row (exceljs WorkbookWriter), so neither the rows
- * nor the workbook are ever whole in memory; the finished file is collected to be hashed and recorded.
+ * nor the workbook are ever whole in memory. Written into `out` (the recorded export's hashed temporary file).
  */
 export async function exportCasesXlsx(
   deps: Deps,
@@ -24,10 +23,9 @@ export async function exportCasesXlsx(
   filter: CaseListFilter,
   en: boolean,
   watermark: string,
-): Promise<ExportFile> {
+  out: Writable,
+): Promise<number> {
   const now = deps.clock.now();
-  const out = new PassThrough();
-  const file = collect(out);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -62,35 +60,31 @@ export async function exportCasesXlsx(
   header.font = { bold: true };
   header.commit();
   let rows = 0;
-  try {
-    for await (const batch of iterateCases(deps.db, actor, filter, now, maxExportRows)) {
-      const names = await loadNames(deps.db, batch);
-      for (const r of batch) {
-        rows++;
-        const v = presentCaseRow(r, names, now, en);
-        ws.addRow([
-          v.number,
-          v.stageLabel,
-          v.typeLabel,
-          v.categoryLabel,
-          v.sourceLabel,
-          r.description,
-          v.regionName ?? v.regionCode,
-          v.gridCode ?? "",
-          v.siteName ?? "",
-          v.ownerDepartmentName ?? "",
-          chinaTime(v.reportedAt),
-          chinaTime(v.deadline),
-          en ? v.deadlineState : deadlineStateLabel[v.deadlineState],
-          v.escalated ? (en ? "yes" : "是") : "",
-          v.reworkCount,
-        ]).commit();
-      }
+  for await (const batch of iterateCases(deps.db, actor, filter, now, maxExportRows)) {
+    const names = await loadNames(deps.db, batch);
+    for (const r of batch) {
+      rows++;
+      const v = presentCaseRow(r, names, now, en);
+      ws.addRow([
+        v.number,
+        v.stageLabel,
+        v.typeLabel,
+        v.categoryLabel,
+        v.sourceLabel,
+        r.description,
+        v.regionName ?? v.regionCode,
+        v.gridCode ?? "",
+        v.siteName ?? "",
+        v.ownerDepartmentName ?? "",
+        chinaTime(v.reportedAt),
+        chinaTime(v.deadline),
+        en ? v.deadlineState : deadlineStateLabel[v.deadlineState],
+        v.escalated ? (en ? "yes" : "是") : "",
+        v.reworkCount,
+      ]).commit();
     }
-    ws.commit();
-    await wb.commit();
-  } catch (e) {
-    out.destroy(e as Error);
   }
-  return { buffer: await file, rows };
+  ws.commit();
+  await wb.commit();
+  return rows;
 }
