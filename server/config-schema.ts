@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultMaxRecheckDistanceM } from "../domain/case/honest-closure";
 import { parseAllowList } from "../domain/outbound/outbound-rules";
 import { logFormats } from "./logging/logger";
 
@@ -127,6 +128,12 @@ export const envAreas = {
     SAFEGRID_BACKUP_KEEP: int(7, 1),
     SAFEGRID_BACKUP_HOUR: int(2, 0, 23),
   }),
+  /** The closed loop's settings (read by `server/commands/cases/case-settings.ts`). */
+  cases: z.object({
+    SAFEGRID_RECHECK_MAX_DISTANCE_M: int(defaultMaxRecheckDistanceM, 1),
+    SAFEGRID_RECURRENCE_DAYS: int(90, 1),
+    SAFEGRID_RECURRENCE_COUNT: int(3, 1),
+  }),
   resilience: z.object({
     SAFEGRID_REQUEST_TIMEOUT_MS: int(15_000, 1),
     SAFEGRID_DB_STATEMENT_TIMEOUT_MS: int(10_000, 0),
@@ -154,6 +161,7 @@ export const envSchema = z.object({
   ...envAreas.log.shape,
   ...envAreas.outbound.shape,
   ...envAreas.backup.shape,
+  ...envAreas.cases.shape,
   ...envAreas.resilience.shape,
 });
 
@@ -166,8 +174,13 @@ export class ConfigError extends Error {
 
 /** Parses the environment; an empty value counts as unset (as `VAR= npm start` means). */
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
+  return parseWith(envSchema, env);
+}
+
+/** Parses the environment with one area's (or the whole) schema; a bad value throws a `ConfigError`. */
+export function parseWith<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(given);
+  const result = schema.safeParse(given);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);

@@ -1,8 +1,9 @@
 // Entry of the compiled server (dist/safegrid.mjs, see scripts/build/server-build.mjs): run the CLI.
 import { ConfigError } from "../config-schema";
-import { main } from "./main";
 
 try {
+  // Imported here so that a setting read while the modules load is reported like the others.
+  const { main } = await import("./main");
   const code = await main(process.argv.slice(2));
   if (code >= 0) process.exit(code);
 } catch (err) {
