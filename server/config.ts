@@ -2,6 +2,7 @@ import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
 import { type AllowList, parseAllowList } from "../domain/outbound/outbound-rules";
 import { type LogFormat, type LogSettings, logFormats } from "./logging/logger";
+import { type EvidenceSettings, loadEvidenceSettings } from "./storage/evidence-settings";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -90,6 +91,8 @@ export interface Config {
   cookieSecure: "auto" | "always" | "never";
   /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
   cspImgSrc: string[];
+  /** Where evidence files live (server/storage/evidence-settings.ts). */
+  evidence: EvidenceSettings;
 }
 
 export interface BackupSettings {
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resilience: loadResilience(env),
     cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
     cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
+    evidence: loadEvidenceSettings(env),
   };
 }
 

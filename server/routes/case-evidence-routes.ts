@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -76,14 +75,14 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { row, file } = await readEvidence(deps, actorOf(req), req.params.id);
-        if (!fs.existsSync(file)) throw new AppError("not_found");
+        const { row, stored } = await readEvidence(deps, actorOf(req), req.params.id);
         return reply
           .header("content-type", row.mimeType)
           .header("x-content-sha256", row.sha256)
           .header("cache-control", "private, max-age=31536000, immutable")
           .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-          .send(fs.createReadStream(file));
+          .header("content-length", String(stored.size))
+          .send(stored.body);
       },
     );
   };
