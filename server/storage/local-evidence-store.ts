@@ -45,8 +45,9 @@ export class LocalEvidenceStore implements EvidenceStore {
   }
 
   async has(sha256: string) {
+    const file = this.file(sha256);
     try {
-      return (await fs.stat(this.file(sha256))).isFile();
+      return (await fs.stat(file)).isFile();
     } catch (err) {
       if (isMissing(err)) return false;
       throw mapError(err);
@@ -54,18 +55,19 @@ export class LocalEvidenceStore implements EvidenceStore {
   }
 
   async put(sha256: string, data: Buffer) {
+    const file = this.file(sha256);
     if (await this.has(sha256)) return;
     try {
       await fs.mkdir(this.dir, { recursive: true });
-      await writeAtomically(this.file(sha256), data);
+      await writeAtomically(file, data);
     } catch (err) {
       throw mapError(err);
     }
   }
 
   async open(sha256: string) {
+    const file = this.file(sha256);
     try {
-      const file = this.file(sha256);
       const { size } = await fs.stat(file);
       return { body: createReadStream(file), size };
     } catch (err) {
@@ -80,8 +82,9 @@ export class LocalEvidenceStore implements EvidenceStore {
   }
 
   async delete(sha256: string) {
+    const file = this.file(sha256);
     try {
-      await fs.rm(this.file(sha256), { force: true });
+      await fs.rm(file, { force: true });
     } catch (err) {
       throw mapError(err);
     }

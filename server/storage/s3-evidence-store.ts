@@ -62,8 +62,9 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async has(sha256: string) {
+    const Key = this.key(sha256);
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.s.bucket, Key: this.key(sha256) }));
+      await this.client.send(new HeadObjectCommand({ Bucket: this.s.bucket, Key }));
       return true;
     } catch (err) {
       if (isNotFound(err)) return false;
@@ -72,12 +73,13 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async put(sha256: string, data: Buffer, mimeType: string) {
+    const Key = this.key(sha256);
     if (await this.has(sha256)) return;
     try {
       await this.client.send(
         new PutObjectCommand({
           Bucket: this.s.bucket,
-          Key: this.key(sha256),
+          Key,
           Body: data,
           ContentType: mimeType,
           ContentLength: data.length,
@@ -89,10 +91,9 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async open(sha256: string) {
+    const Key = this.key(sha256);
     try {
-      const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.s.bucket, Key: this.key(sha256) }),
-      );
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.s.bucket, Key }));
       return { body: out.Body as Readable, size: out.ContentLength ?? 0 };
     } catch (err) {
       if (isNotFound(err)) return null;
@@ -111,8 +112,9 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async delete(sha256: string) {
+    const Key = this.key(sha256);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.s.bucket, Key: this.key(sha256) }));
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.s.bucket, Key }));
     } catch (err) {
       throw storeUnavailable("s3", err);
     }
