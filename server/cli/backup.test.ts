@@ -56,7 +56,7 @@ describe("backup and restore under load [sqlite]", () => {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.db);
     await sql`pragma wal_autocheckpoint = 0`.execute(database.db);
     app = await buildApp(deps);
-    ctx = { app } as ApiContext;
+    ctx = { app, deps } as unknown as ApiContext;
   });
   afterAll(async () => {
     process.env = saved;
