@@ -44,3 +44,13 @@ export async function evidenceHashReferenced(db: Tx, sha256: string): Promise<bo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every distinct content the evidence rows reference, with its type, in hash order (for a store migration). */
+export function listEvidenceContent(db: Tx): Promise<{ sha256: string; mimeType: string }[]> {
+  return db
+    .selectFrom("evidence")
+    .select(({ fn }) => ["sha256", fn.min<string>("mimeType").as("mimeType")])
+    .groupBy("sha256")
+    .orderBy("sha256")
+    .execute();
+}

@@ -54,7 +54,7 @@ export class LocalEvidenceStore implements EvidenceStore {
     }
   }
 
-  async put(sha256: string, data: Buffer) {
+  async put(sha256: string, data: Buffer, _mimeType?: string) {
     const file = this.file(sha256);
     if (await this.has(sha256)) return;
     try {
