@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import { evidenceGate } from "../../domain/policies/case-policy";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import {
   evidenceView,
   maxEvidenceBytes,
@@ -37,7 +38,15 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/evidence",
       {
         config: { access: "signed_in", policy: evidenceGate.create },
-        schema: { tags: ["cases"], summary: "上传证据（照片、文件）", consumes: ["multipart/form-data"] },
+        schema: {
+          tags: ["cases"],
+          summary: "上传证据（照片、文件）",
+          description:
+            "存入配置的证据存储（本地目录、数据库或 S3，按 SHA-256 内容寻址）。422 evidence_too_large · " +
+            "evidence_type_not_allowed；503 evidence_store_unavailable（证据存储不可达）；507 storage_full。",
+          consumes: ["multipart/form-data"],
+          response: { 422: errorBody, 503: errorBody, 507: errorBody },
+        },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -71,7 +80,9 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["cases"],
           summary: "下载证据文件",
+          description: "从证据存储读取；503 evidence_store_unavailable（证据存储不可达）。",
           params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 503: errorBody },
         },
       },
       async (req, reply) => {
