@@ -22,6 +22,21 @@ const tooLarge = () =>
     en: "A file may not exceed 10 MB",
   });
 
+const uploaded = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      sha256: z.string(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      size: z.number(),
+      uploadedBy: z.string(),
+      uploadedAt: z.string(),
+      url: z.string(),
+    }),
+  ),
+});
+
 /** Evidence upload (multipart, content-addressed, type from content, 10 MB each) and download. */
 export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,7 +60,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
             "存入配置的证据存储（本地目录、数据库或 S3，按 SHA-256 内容寻址）。422 evidence_too_large · " +
             "evidence_type_not_allowed；503 evidence_store_unavailable（证据存储不可达）；507 storage_full。",
           consumes: ["multipart/form-data"],
-          response: { 422: errorBody, 503: errorBody, 507: errorBody },
+          response: { 201: uploaded, 422: errorBody, 503: errorBody, 507: errorBody },
         },
       },
       async (req, reply) => {
@@ -82,7 +97,7 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "下载证据文件",
           description: "从证据存储读取；503 evidence_store_unavailable（证据存储不可达）。",
           params: z.strictObject({ id: z.string().min(1).max(64) }),
-          response: { 503: errorBody },
+          response: { 200: z.unknown().describe("文件内容 the file's bytes"), 503: errorBody },
         },
       },
       async (req, reply) => {

@@ -202,3 +202,25 @@ describe("evidence store configuration", () => {
     expect(testConfig().evidence.store).toBe("local");
   });
 });
+
+describe("files left in the local directory after a switch", () => {
+  it("are named at the start while the store is not local, and not once they are migrated away", async () => {
+    const { localEvidenceLeftBehind } = await import("./local-leftovers");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-left-"));
+    try {
+      const data = bytes("old");
+      await LocalEvidenceStore.forDataDir(dir).put(sha(data), data);
+      const config = { ...testConfig(), dataDir: dir };
+      expect(await localEvidenceLeftBehind(config)).toBeNull();
+      const warning = await localEvidenceLeftBehind({ ...config, evidence: { store: "database", s3: null } });
+      expect(warning).toContain("1 个证据文件未迁移");
+      expect(warning).toContain("safegrid evidence migrate --to database");
+      fs.rmSync(path.join(dir, "evidence"), { recursive: true });
+      expect(
+        await localEvidenceLeftBehind({ ...config, evidence: { store: "database", s3: null } }),
+      ).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
