@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import type { Actor } from "../../../domain/auth/actor";
 import { evidenceCommand } from "../../cli/evidence-cli";
 import { DatabaseEvidenceStore } from "../../storage/database-evidence-store";
 import { LocalEvidenceStore } from "../../storage/local-evidence-store";
@@ -28,7 +29,15 @@ eachApi("evidence store migration", (ctx) => {
   });
 
   it("copies every referenced file to the database and then to S3, skips what is there, names what is lost", async () => {
-    const worker = { ...ctx.users.worker, scope: ctx.users.worker.scope } as never;
+    const u = ctx.users.worker;
+    const worker: Actor = {
+      id: u.id,
+      username: u.username,
+      displayName: u.username,
+      role: u.role,
+      scope: u.scope,
+      departmentId: u.departmentId,
+    };
     const files = [0, 1, 2].map((i) => ({
       fileName: `${i}.pdf`,
       data: Buffer.from(`%PDF-1.4\n${i} ${randomUUID()}\n`),
