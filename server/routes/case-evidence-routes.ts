@@ -102,12 +102,12 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { row, stored } = await readEvidence(deps, actorOf(req), req.params.id);
+        if (stored.size !== undefined) reply.header("content-length", String(stored.size));
         return reply
           .header("content-type", row.mimeType)
           .header("x-content-sha256", row.sha256)
           .header("cache-control", "private, max-age=31536000, immutable")
           .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-          .header("content-length", String(stored.size))
           .send(stored.body);
       },
     );

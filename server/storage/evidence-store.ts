@@ -5,7 +5,8 @@ import type { EvidenceStoreKind } from "./evidence-settings";
 /** A stored object opened for reading: a stream (local file, S3 body) or the bytes (database row). */
 export interface StoredEvidence {
   body: Readable | Buffer;
-  size: number;
+  /** Bytes, when the store says (every store does; an S3-compatible one might not). */
+  size: number | undefined;
 }
 
 /**

@@ -94,7 +94,7 @@ export class S3EvidenceStore implements EvidenceStore {
     const Key = this.key(sha256);
     try {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.s.bucket, Key }));
-      return { body: out.Body as Readable, size: out.ContentLength ?? 0 };
+      return { body: out.Body as Readable, size: out.ContentLength };
     } catch (err) {
       if (isNotFound(err)) return null;
       throw storeUnavailable("s3", err);
