@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { AppError } from "../../domain/errors";
 import { testConfig } from "../config";
 import { loadTestRegions, seedTestWorld, testDeps } from "../test/fixtures";
 import { DatabaseEvidenceStore } from "./database-evidence-store";
+import { loadEvidenceSettings } from "./evidence-settings";
 import { type EvidenceStore, readAll } from "./evidence-store";
 import { deleteUnreferenced, requireStored } from "./evidence-stores";
 import { LocalEvidenceStore } from "./local-evidence-store";
@@ -178,9 +181,40 @@ describe("evidence store failures", () => {
   });
 });
 
+describe("a full S3-compatible store", () => {
+  it("answers 507 storage_full when the store reports it is full (HTTP 507, MinIO's XMinioStorageFull)", async () => {
+    // A stand-in endpoint: no object exists, and every upload is refused as MinIO does on a full disk.
+    const server = http.createServer((req, res) => {
+      req.resume();
+      if (req.method === "HEAD") return void res.writeHead(404).end();
+      res.writeHead(507, { "content-type": "application/xml" });
+      res.end(
+        "<Error><Code>XMinioStorageFull</Code><Message>Storage backend has reached its minimum free drive threshold.</Message></Error>",
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const settings = {
+        ...loadEvidenceSettings({
+          SAFEGRID_EVIDENCE_STORE: "s3",
+          SAFEGRID_S3_BUCKET: "full",
+          SAFEGRID_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+        }).s3!,
+        accessKeyId: "test",
+        secretAccessKey: "test",
+      };
+      const data = bytes("full");
+      const err = await new S3EvidenceStore(settings).put(sha(data), data, "application/pdf").catch((e) => e);
+      expect(err).toMatchObject({ code: "storage_full", status: 507 });
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe("evidence store configuration", () => {
   it("defaults to the database with DATABASE_URL, the local directory without", async () => {
-    const { loadEvidenceSettings } = await import("./evidence-settings");
     expect(loadEvidenceSettings({}).store).toBe("local");
     expect(loadEvidenceSettings({ DATABASE_URL: "postgres://x/y" }).store).toBe("database");
     expect(

@@ -6,6 +6,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { AppError } from "../../domain/errors";
 import type { S3Settings } from "./evidence-settings";
 import { assertKey, type EvidenceStore, readAll, storeUnavailable } from "./evidence-store";
 
@@ -18,6 +19,17 @@ const isNotFound = (err: unknown) => {
   const e = err as S3Failure;
   return e.name === "NotFound" || e.name === "NoSuchKey" || e.$metadata?.httpStatusCode === 404;
 };
+
+/** 507 `storage_full` when the store says it is full (HTTP 507, MinIO's `XMinioStorageFull`), else 503. */
+function failure(err: unknown): AppError {
+  const e = err as S3Failure;
+  if (e.$metadata?.httpStatusCode === 507 || /StorageFull|InsufficientStorage/.test(e.name ?? "")) {
+    const full = new AppError("storage_full", { details: { store: "s3" } });
+    full.cause = err;
+    return full;
+  }
+  return storeUnavailable("s3", err);
+}
 
 /** One client per settings object (its sockets are reused across requests). */
 const clients = new WeakMap<S3Settings, S3Client>();
@@ -46,8 +58,9 @@ export function s3ClientFor(s: S3Settings): S3Client {
 
 /**
  * An S3-compatible bucket, one object per content hash (`<prefix><sha256>`). A PutObject is atomic (the
- * object appears whole or not at all); every failure other than "no such object" is 503
- * `evidence_store_unavailable` with the cause logged (an unreachable endpoint, a wrong bucket or key).
+ * object appears whole or not at all); a full store is 507 `storage_full`; every other failure than "no
+ * such object" is 503 `evidence_store_unavailable` with the cause logged (an unreachable endpoint, a
+ * wrong bucket or key).
  */
 export class S3EvidenceStore implements EvidenceStore {
   readonly kind = "s3" as const;
@@ -68,7 +81,7 @@ export class S3EvidenceStore implements EvidenceStore {
       return true;
     } catch (err) {
       if (isNotFound(err)) return false;
-      throw storeUnavailable("s3", err);
+      throw failure(err);
     }
   }
 
@@ -86,7 +99,7 @@ export class S3EvidenceStore implements EvidenceStore {
         }),
       );
     } catch (err) {
-      throw storeUnavailable("s3", err);
+      throw failure(err);
     }
   }
 
@@ -97,7 +110,7 @@ export class S3EvidenceStore implements EvidenceStore {
       return { body: out.Body as Readable, size: out.ContentLength };
     } catch (err) {
       if (isNotFound(err)) return null;
-      throw storeUnavailable("s3", err);
+      throw failure(err);
     }
   }
 
@@ -107,7 +120,7 @@ export class S3EvidenceStore implements EvidenceStore {
     try {
       return await readAll(found.body);
     } catch (err) {
-      throw storeUnavailable("s3", err);
+      throw failure(err);
     }
   }
 
@@ -116,7 +129,7 @@ export class S3EvidenceStore implements EvidenceStore {
     try {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.s.bucket, Key }));
     } catch (err) {
-      throw storeUnavailable("s3", err);
+      throw failure(err);
     }
   }
 }
