@@ -120,6 +120,16 @@ export const errorCatalog = {
     zh: "数据库暂时不可用，请稍后重试",
     en: "The database is temporarily unavailable; try again shortly",
   },
+  evidence_store_unavailable: {
+    status: 503,
+    zh: "证据存储暂时不可用，附件未保存，请稍后重试",
+    en: "The evidence store is temporarily unavailable; nothing was saved. Try again shortly",
+  },
+  evidence_missing: {
+    status: 422,
+    zh: "附件文件在证据存储中不存在，请重新上传后再提交",
+    en: "The evidence file is not in the evidence store; upload it again",
+  },
   storage_full: {
     status: 507,
     zh: "服务器存储空间已满，数据未保存，请联系管理员",

@@ -128,6 +128,28 @@ export const envAreas = {
     SAFEGRID_BACKUP_KEEP: int(7, 1),
     SAFEGRID_BACKUP_HOUR: int(2, 0, 23),
   }),
+  /**
+   * Where evidence files live; validated here, turned into settings by `server/storage/evidence-settings.ts`
+   * (the default store depends on `DATABASE_URL`; `s3` needs a bucket).
+   */
+  evidence: z.object({
+    SAFEGRID_EVIDENCE_STORE: z
+      .enum(["local", "database", "s3"], {
+        error: "须为 local | database | s3 之一 / must be one of local, database, s3",
+      })
+      .optional(),
+    SAFEGRID_S3_BUCKET: optionalText(),
+    SAFEGRID_S3_ENDPOINT: z.url({ error: "须为网址 / must be a URL" }).optional(),
+    SAFEGRID_S3_REGION: optionalText(),
+    SAFEGRID_S3_ACCESS_KEY_ID: optionalText(),
+    SAFEGRID_S3_SECRET_ACCESS_KEY: optionalText(),
+    SAFEGRID_S3_FORCE_PATH_STYLE: z
+      .enum(["0", "1", "true", "false"], { error: "须为 0 或 1 / must be 0 or 1" })
+      .optional(),
+    SAFEGRID_S3_PREFIX: optionalText(),
+    SAFEGRID_S3_CONNECT_TIMEOUT_MS: int(3000, 1),
+    SAFEGRID_S3_TIMEOUT_MS: int(30_000, 1),
+  }),
   /** The closed loop's settings (read by `server/commands/cases/case-settings.ts`). */
   cases: z.object({
     SAFEGRID_RECHECK_MAX_DISTANCE_M: int(defaultMaxRecheckDistanceM, 1),
@@ -161,6 +183,7 @@ export const envSchema = z.object({
   ...envAreas.log.shape,
   ...envAreas.outbound.shape,
   ...envAreas.backup.shape,
+  ...envAreas.evidence.shape,
   ...envAreas.cases.shape,
   ...envAreas.resilience.shape,
 });

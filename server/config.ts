@@ -3,6 +3,7 @@ import type { PasswordPolicy } from "../domain/auth/password-policy";
 import type { AllowList } from "../domain/outbound/outbound-rules";
 import { type Env, parseEnv } from "./config-schema";
 import type { LogSettings } from "./logging/logger";
+import { type EvidenceSettings, loadEvidenceSettings } from "./storage/evidence-settings";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -91,6 +92,8 @@ export interface Config {
   cookieSecure: "auto" | "always" | "never";
   /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
   cspImgSrc: string[];
+  /** Where evidence files live (server/storage/evidence-settings.ts). */
+  evidence: EvidenceSettings;
 }
 
 export interface BackupSettings {
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resilience: resilienceSettings(e),
     cookieSecure: e.SAFEGRID_COOKIE_SECURE,
     cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
+    evidence: loadEvidenceSettings(env),
   };
 }
 

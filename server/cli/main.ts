@@ -13,6 +13,7 @@ import { loadConfig } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
 import { backupCommand, restoreCommand, verifyAgainstCommand } from "./backup-cli";
+import { evidenceCommand } from "./evidence-cli";
 import { printAccounts } from "./print-accounts";
 import { serve } from "./serve";
 
@@ -25,7 +26,8 @@ const usage = `用法 Usage: safegrid <command>
   demo                          创建演示县和演示账号
   verify [--against MANIFEST]   校验留痕哈希链（并核对备份清单）verify the trail (and that nothing after a backup's head is missing)
   backup <目录>                 在线备份数据库、证据文件和清单 online backup (see README "Backup")
-  restore <备份目录>            恢复到空的数据目录并校验 restore into an empty data directory and verify`;
+  restore <备份目录>            恢复到空的数据目录并校验 restore into an empty data directory and verify
+  evidence migrate --to database|s3 [--from local]   把证据文件复制到另一种证据存储 copy evidence files to another store`;
 
 async function askPassword(): Promise<string> {
   if (process.env.SAFEGRID_NEW_PASSWORD) return process.env.SAFEGRID_NEW_PASSWORD;
@@ -126,6 +128,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         throw new AppError("bad_request", { zh: usage });
       }
+      case "evidence":
+        return await evidenceCommand(deps, sub, rest);
       case "demo": {
         await ensureReferenceData(deps);
         printAccounts(

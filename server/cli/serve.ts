@@ -11,6 +11,7 @@ import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
 import { startJobRunner } from "../jobs/job-runner";
 import { createLogger } from "../logging/logger";
+import { localEvidenceLeftBehind } from "../storage/local-leftovers";
 import { askFirstAdmin } from "./ask-first-admin";
 import { printAccounts } from "./print-accounts";
 
@@ -25,6 +26,8 @@ export async function serve(config: Config) {
     console.warn(
       `警告：缺少 ${missing.join("、")} 年的法定节假日安排，期限将按周末计算；请在 ${config.calendarDir} 添加日历文件（见 docs/calendar.md）。`,
     );
+  const leftBehind = await localEvidenceLeftBehind(config);
+  if (leftBehind) console.warn(leftBehind);
   if (ref.regionsLoaded)
     console.log(`已加载行政区划 ${ref.regionsLoaded.regions} 条，县界 ${ref.regionsLoaded.boundaries} 个`);
   if ((await countUsers(deps.db)) === 0) {

@@ -33,6 +33,8 @@ for (const dialect of testDialects()) {
         SAFEGRID_DEMO: "0",
         SAFEGRID_NEW_PASSWORD: "Cli-Strong-Pass-2026",
         DATABASE_URL: url,
+        // The local evidence store (the default on PostgreSQL is the database): its files go into the backup.
+        SAFEGRID_EVIDENCE_STORE: "local",
       });
       vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
       vi.spyOn(console, "error").mockImplementation((...a) => void out.push(a.join(" ")));

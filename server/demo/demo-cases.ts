@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { insertEvidence } from "../../db/queries/case-evidence-queries";
 import { setDeadlineState } from "../../db/queries/case-job-queries";
 import { countyDepartments } from "../../db/queries/case-lookup-queries";
@@ -19,6 +17,7 @@ import { pointInPolygon } from "../../domain/geo/point-in-polygon";
 import { chinaYear } from "../commands/cases/case-checks";
 import { notifyCase } from "../commands/notifications/notify-case";
 import type { Deps } from "../deps";
+import { evidenceStore } from "../storage/evidence-stores";
 import type { DemoPlaces } from "./demo-accounts";
 import { CaseScript, pick, rnd, type SimEvent, type Who } from "./demo-case-script";
 
@@ -94,8 +93,8 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
   const deadlineOf = (k: Case, stage: Case["stage"], from: Date) =>
     deadlineFor(rules, k, stage, from, deps.calendar);
   const sha = createHash("sha256").update(photo).digest("hex");
-  await fs.mkdir(path.join(deps.config.dataDir, "evidence"), { recursive: true });
-  await fs.writeFile(path.join(deps.config.dataDir, "evidence", sha), photo);
+  // The demo's photo goes to the configured evidence store, like an upload (its rows reference it below).
+  await evidenceStore(deps).put(sha, photo, "image/png");
   const events: SimEvent[] = [];
   const finals: { kase: Case; level: number | null; state: string; last: string }[] = [];
   const targets = plan.flatMap(([t, n]) => Array.from({ length: n }, () => t));

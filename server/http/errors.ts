@@ -104,6 +104,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { retryAfterSe
   const retryAfterSeconds = opts.retryAfterSeconds ?? 5;
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) {
+      // A store that failed (evidence_store_unavailable) keeps the real cause for the log.
+      if (error.status >= 500 && error.cause) req.log.warn({ err: error.cause }, `${error.code}`);
       if (error.status === 503) reply.header("retry-after", String(retryAfterSeconds));
       return sendError(req, reply, error);
     }

@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import { evidenceGate } from "../../domain/policies/case-policy";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import {
   evidenceView,
   maxEvidenceBytes,
@@ -22,6 +22,21 @@ const tooLarge = () =>
     en: "A file may not exceed 10 MB",
   });
 
+const uploaded = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      sha256: z.string(),
+      fileName: z.string(),
+      mimeType: z.string(),
+      size: z.number(),
+      uploadedBy: z.string(),
+      uploadedAt: z.string(),
+      url: z.string(),
+    }),
+  ),
+});
+
 /** Evidence upload (multipart, content-addressed, type from content, 10 MB each) and download. */
 export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,7 +53,15 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/evidence",
       {
         config: { access: "signed_in", policy: evidenceGate.create },
-        schema: { tags: ["cases"], summary: "上传证据（照片、文件）", consumes: ["multipart/form-data"] },
+        schema: {
+          tags: ["cases"],
+          summary: "上传证据（照片、文件）",
+          description:
+            "存入配置的证据存储（本地目录、数据库或 S3，按 SHA-256 内容寻址）。422 evidence_too_large · " +
+            "evidence_type_not_allowed；503 evidence_store_unavailable（证据存储不可达）；507 storage_full。",
+          consumes: ["multipart/form-data"],
+          response: { 201: uploaded, 422: errorBody, 503: errorBody, 507: errorBody },
+        },
       },
       async (req, reply) => {
         const actor = actorOf(req);
@@ -72,18 +95,20 @@ export function caseEvidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["cases"],
           summary: "下载证据文件",
+          description: "从证据存储读取；503 evidence_store_unavailable（证据存储不可达）。",
           params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: z.unknown().describe("文件内容 the file's bytes"), 503: errorBody },
         },
       },
       async (req, reply) => {
-        const { row, file } = await readEvidence(deps, actorOf(req), req.params.id);
-        if (!fs.existsSync(file)) throw new AppError("not_found");
+        const { row, stored } = await readEvidence(deps, actorOf(req), req.params.id);
+        if (stored.size !== undefined) reply.header("content-length", String(stored.size));
         return reply
           .header("content-type", row.mimeType)
           .header("x-content-sha256", row.sha256)
           .header("cache-control", "private, max-age=31536000, immutable")
           .header("content-disposition", `inline; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-          .send(fs.createReadStream(file));
+          .send(stored.body);
       },
     );
   };

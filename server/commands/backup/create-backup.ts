@@ -60,8 +60,9 @@ async function describeDatabase(db: Tx, dialect: Deps["dialect"]) {
  * `safegrid backup DIR` while the server runs. SQLite: a consistent snapshot with the online backup API,
  * described (trail head, counts, trail verified) from the snapshot itself. PostgreSQL: the database is
  * dumped with pg_dump (see README "Backup"); this records the trail head and counts in one repeatable-read
- * snapshot, so a restored dump can be checked with `verify --against`. Both copy the evidence files and
- * write `manifest.json` last: a directory without it is an unfinished backup.
+ * snapshot, so a restored dump can be checked with `verify --against`. Both copy the local evidence
+ * store's files (the database store's are in the database) and write `manifest.json` last: a directory
+ * without it is an unfinished backup.
  */
 export async function createBackup(deps: Deps, dir: string): Promise<BackupManifest> {
   await emptyTarget(dir);
@@ -88,7 +89,10 @@ export async function createBackup(deps: Deps, dir: string): Promise<BackupManif
       .setAccessMode("read only")
       .execute((tx) => describeDatabase(tx, "postgres"));
   }
-  files.push(...(await copyEvidence(deps.config.dataDir, dir)));
+  // The local store's files are copied; with the database store the files are rows of the database
+  // (in the SQLite copy, or in pg_dump's dump); an S3 bucket is backed up by the object store itself
+  // (versioning or replication, docs/operations.md "Evidence storage").
+  if (deps.config.evidence.store === "local") files.push(...(await copyEvidence(deps.config.dataDir, dir)));
   const state = await migrationState({ db: deps.db, dialect: deps.dialect, close: async () => {} });
   const manifest: BackupManifest = {
     format: "safegrid-backup",

@@ -10,6 +10,7 @@ import { type TrailCheck, verifyTrail } from "../../../db/queries/event-queries"
 import { openSqliteFile, sqliteFile, sqliteFileName } from "../../../db/sqlite-backup";
 import { AppError } from "../../../domain/errors";
 import type { Config } from "../../config";
+import { evidenceStore } from "../../storage/evidence-stores";
 import { checkAgainstManifest, type ManifestCheck } from "./check-against-manifest";
 import { type BackupManifest, checkBackupFiles, readManifest } from "./manifest";
 
@@ -20,16 +21,12 @@ export interface RestoreReport {
   against: ManifestCheck;
 }
 
-/** Evidence rows whose content-addressed file is not in the restored store (e.g. uploaded after a pg_dump's manifest). */
-async function missingEvidence(database: Database, dataDir: string): Promise<string[]> {
+/** Evidence rows whose content-addressed file the configured store does not hold (e.g. uploaded after a pg_dump's manifest). */
+async function missingEvidence(database: Database, config: Config): Promise<string[]> {
+  const store = evidenceStore({ config, db: database.db });
   const missing: string[] = [];
-  for (const sha256 of await listEvidenceHashes(database.db)) {
-    const present = await fs
-      .access(path.join(dataDir, "evidence", sha256))
-      .then(() => true)
-      .catch(() => false);
-    if (!present) missing.push(sha256);
-  }
+  for (const sha256 of await listEvidenceHashes(database.db))
+    if (!(await store.has(sha256))) missing.push(sha256);
   return missing;
 }
 
@@ -88,10 +85,10 @@ export async function restoreBackup(config: Config, from: string): Promise<Resto
           `恢复后的留痕头（id=${head.lastId}，${head.count} 条）与清单（id=${manifest.trail.lastId}，${manifest.trail.count} 条）不同 / the restored head differs from the manifest's`,
         );
     }
-    const missing = await missingEvidence(database, config.dataDir);
+    const missing = await missingEvidence(database, config);
     if (missing.length > 0)
       against.problems.push(
-        `${missing.length} 个证据文件缺失（数据库有记录，证据目录没有文件），例如 ${missing.slice(0, 3).join("、")} / ` +
+        `${missing.length} 个证据文件缺失（数据库有记录，证据存储中没有文件），例如 ${missing.slice(0, 3).join("、")} / ` +
           `${missing.length} evidence files referenced by the database are not in the store`,
       );
     against.ok = against.problems.length === 0;

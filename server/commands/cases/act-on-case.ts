@@ -15,6 +15,7 @@ import { type Case, type CaseAction, caseEventVerb } from "../../../domain/case/
 import { samePersonRefusal } from "../../../domain/case/honest-closure";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
+import { evidenceStore } from "../../storage/evidence-stores";
 import { notifyCase } from "../notifications/notify-case";
 import { anotherPersonCloses } from "../settings/county-settings";
 import { prepareAction } from "./case-action-checks";
@@ -88,7 +89,7 @@ export async function actOnCase(
     if (opts.ifMatch !== undefined && opts.ifMatch !== row.version)
       throw new AppError("conflict", { details: { version: row.version } });
     const parsed = parseCaseInput(action, rawInput) as CaseActionInput<CaseAction> & Record<string, unknown>;
-    const prepared = await prepareAction(tx, actor, kase, action, parsed, now);
+    const prepared = await prepareAction(tx, evidenceStore(deps, tx), actor, kase, action, parsed, now);
     const { idempotencyKey: _k, ...input } = prepared.input;
     const result = transition(kase, action, {
       actor,

@@ -7,6 +7,7 @@ import { covers } from "../../../domain/auth/actor";
 import type { Case, CaseAction } from "../../../domain/case/case-types";
 import { isReportableCategory } from "../../../domain/case/category-taxonomy";
 import { AppError } from "../../../domain/errors";
+import type { EvidenceStore } from "../../storage/evidence-store";
 import { checkDepartment, checkEvidence, notInPast } from "./case-checks";
 import { taxonomyOf } from "./case-taxonomy";
 import { suggestNextDepartment } from "./suggest-department";
@@ -36,6 +37,7 @@ function officeLevel(actor: Actor, regionCode: string): number {
  */
 export async function prepareAction(
   tx: Tx,
+  store: EvidenceStore,
   actor: Actor,
   kase: Case,
   action: CaseAction,
@@ -45,7 +47,7 @@ export async function prepareAction(
   const out: PreparedAction = { input: { ...input }, evidence: [], eventData: {}, relatedEvents: [] };
   const county = kase.regionCode.slice(0, 6);
   const ids = Array.isArray(input.evidenceIds) ? (input.evidenceIds as string[]) : [];
-  out.evidence = await checkEvidence(tx, actor, ids, kase.id);
+  out.evidence = await checkEvidence(tx, store, actor, ids, kase.id);
   switch (action) {
     case "triage":
       // An active category of the county's taxonomy, or the one the case already has.

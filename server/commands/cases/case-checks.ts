@@ -3,6 +3,8 @@ import { findEvidenceByIds } from "../../../db/queries/case-evidence-queries";
 import { findDepartment } from "../../../db/queries/department-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
+import type { EvidenceStore } from "../../storage/evidence-store";
+import { requireStored } from "../../storage/evidence-stores";
 
 /** Today's date (YYYY-MM-DD) in China Standard Time. */
 export function chinaToday(now: Date): string {
@@ -37,9 +39,16 @@ export async function checkDepartment(db: Tx, id: string, countyCode: string, pa
 
 /**
  * Evidence a request may reference: uploaded by the actor and not yet attached, or already attached to
- * this case. Returns the rows (for their hashes) in the order given.
+ * this case, and whose file the evidence store holds (422 `evidence_missing` otherwise: a row written by
+ * a process with another store, or a file lost). Returns the rows (for their hashes) in the order given.
  */
-export async function checkEvidence(db: Tx, actor: Pick<Actor, "id">, ids: string[], caseId: string | null) {
+export async function checkEvidence(
+  db: Tx,
+  store: EvidenceStore,
+  actor: Pick<Actor, "id">,
+  ids: string[],
+  caseId: string | null,
+) {
   if (ids.length === 0) return [];
   const rows = await findEvidenceByIds(db, [...new Set(ids)]);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -55,7 +64,9 @@ export async function checkEvidence(db: Tx, actor: Pick<Actor, "id">, ids: strin
         details: { evidenceId: id },
       });
   }
-  return ids.map((id) => byId.get(id)!);
+  const wanted = ids.map((id) => byId.get(id)!);
+  await requireStored(store, wanted);
+  return wanted;
 }
 
 export const noLeadDepartment = () =>

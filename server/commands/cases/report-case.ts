@@ -15,6 +15,7 @@ import { openCase } from "../../../domain/case/open-case";
 import { AppError } from "../../../domain/errors";
 import { isRegionCode } from "../../../domain/region/region-code";
 import type { Deps } from "../../deps";
+import { evidenceStore } from "../../storage/evidence-stores";
 import { notifyCase } from "../notifications/notify-case";
 import type { ActionResult } from "./act-on-case";
 import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
@@ -72,7 +73,7 @@ export async function reportCase(
     if (!category) throw bad("category", "行业类别不存在", "Unknown category");
     const lead = (await departmentsOfCounty(tx, county)).find((d) => d.gridRole === "lead");
     if (!lead) throw noLeadDepartment();
-    const evidence = await checkEvidence(tx, actor, input.evidenceIds, null);
+    const evidence = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, null);
     let recurring = false;
     if (input.siteId) {
       const since = new Date(now.getTime() - recurrenceRule.windowDays * 86_400_000).toISOString();

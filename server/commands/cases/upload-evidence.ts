@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { type EvidenceRow, findEvidence, insertEvidence } from "../../../db/queries/case-evidence-queries";
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { casePolicy } from "../../../domain/case/case-policy";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
+import { evidenceStore } from "../../storage/evidence-stores";
 
 /** At most 10 MB per file. */
 export const maxEvidenceBytes = 10 * 1024 * 1024;
@@ -43,24 +42,6 @@ export const evidenceView = (e: EvidenceRow) => ({
   url: `/api/v1/evidence/${e.id}`,
 });
 
-export const evidenceFile = (dataDir: string, sha256: string) => path.join(dataDir, "evidence", sha256);
-
-/**
- * Writes a file under a temporary name (synced) and renames it into place, so a reader never sees a
- * partial file; when the write fails (ENOSPC on a full disk) the partial temporary file is removed and
- * the error goes on (answered 507 `storage_full`, the cause logged).
- */
-async function writeAtomically(target: string, data: Buffer) {
-  const tmp = `${target}.${randomUUID()}.tmp`;
-  try {
-    await fs.writeFile(tmp, data, { flag: "wx", flush: true });
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 const tooLarge = () =>
   new AppError("evidence_too_large", {
     status: 422,
@@ -69,8 +50,10 @@ const tooLarge = () =>
   });
 
 /**
- * Stores uploaded files content-addressed under `<dataDir>/evidence/<sha256>` (written once, atomically)
- * and records one evidence row per upload. Every file is checked before anything is written.
+ * Stores uploaded files content-addressed by sha256 in the configured evidence store (written once,
+ * atomically; a second upload of the same bytes writes nothing) and records one evidence row per upload,
+ * after its file is stored: a row never points at a file the store does not hold. Every file is checked
+ * before anything is written.
  */
 export async function uploadEvidence(
   deps: Deps,
@@ -96,17 +79,11 @@ export async function uploadEvidence(
       });
     return { ...f, mimeType, sha256: createHash("sha256").update(f.data).digest("hex") };
   });
-  const dir = path.join(deps.config.dataDir, "evidence");
-  await fs.mkdir(dir, { recursive: true });
+  const store = evidenceStore(deps);
   const at = deps.clock.now().toISOString();
   const rows: EvidenceRow[] = [];
   for (const f of checked) {
-    const target = evidenceFile(deps.config.dataDir, f.sha256);
-    try {
-      await fs.access(target);
-    } catch {
-      await writeAtomically(target, f.data);
-    }
+    await store.put(f.sha256, f.data, f.mimeType);
     const row: EvidenceRow = {
       id: randomUUID(),
       sha256: f.sha256,
@@ -124,7 +101,7 @@ export async function uploadEvidence(
   return rows;
 }
 
-/** An evidence file the actor may fetch: their own upload, or attached to a case they may read. */
+/** An evidence file the actor may fetch (their own upload, or attached to a case they may read), opened. */
 export async function readEvidence(deps: Deps, actor: Actor, id: string) {
   const row = await findEvidence(deps.db, id);
   if (!row) throw new AppError("not_found");
@@ -132,5 +109,7 @@ export async function readEvidence(deps: Deps, actor: Actor, id: string) {
     const kase = row.caseId ? await findCaseRow(deps.db, row.caseId) : undefined;
     if (!kase || !casePolicy.read(actor, rowToCase(kase))) throw new AppError("not_found");
   }
-  return { row, file: evidenceFile(deps.config.dataDir, row.sha256) };
+  const stored = await evidenceStore(deps).open(row.sha256);
+  if (!stored) throw new AppError("not_found");
+  return { row, stored };
 }
