@@ -9,6 +9,7 @@ import * as authHardening from "./202612041100-auth-hardening";
 import * as createCountySetting from "./202612041200-create-county-setting";
 import * as indexEventBrowse from "./202612041400-index-event-browse";
 import * as createBackupRun from "./202612041600-create-backup-run";
+import * as trailChains from "./202612041900-trail-chains";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "202612041200-create-county-setting": createCountySetting,
   "202612041400-index-event-browse": indexEventBrowse,
   "202612041600-create-backup-run": createBackupRun,
+  "202612041900-trail-chains": trailChains,
 };

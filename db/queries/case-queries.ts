@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Case, CaseStage } from "../../domain/case/case-types";
 import { finalStages } from "../../domain/case/case-types";
 import { firstCompiled, insertRows } from "../compiled-queries";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { CaseRecordTable } from "../schema/case-tables";
 
 export type CaseRow = CaseRecordTable;
@@ -121,7 +121,7 @@ export async function insertCase(db: Tx, kase: Case, extras: CaseExtras): Promis
 }
 
 function isPostgres(db: Tx): boolean {
-  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  return dialectOf(db) === "postgres";
 }
 
 /** One case by id; `lock` takes the row lock on PostgreSQL (SQLite transactions are serialised already). */

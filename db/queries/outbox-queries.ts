@@ -1,4 +1,4 @@
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 
 /**
  * The event table is the outbox: a consumer reads the events committed after its cursor, in id order.
@@ -10,7 +10,7 @@ export async function claimOutbox(tx: Tx, consumer: string, limit: number, at: s
     .values({ consumer, lastEventId: 0, updatedAt: at })
     .onConflict((oc) => oc.column("consumer").doNothing())
     .execute();
-  const postgres = tx.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  const postgres = dialectOf(tx) === "postgres";
   const { lastEventId: cursor } = await tx
     .selectFrom("jobCursor")
     .select("lastEventId")

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Tx } from "../../../db/db";
-import { forgetTrailHead, lockTrail } from "../../../db/queries/event-queries";
+import { forgetTrailHead, lockChains } from "../../../db/queries/event-queries";
 import type { DB } from "../../../db/schema";
 
 /**
@@ -18,6 +18,8 @@ import type { DB } from "../../../db/schema";
  */
 interface Item {
   work: (tx: Tx) => Promise<unknown>;
+  /** The trail chains the work appends to, when known beforehand (locked first, in sorted order). */
+  chains: readonly string[];
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -40,9 +42,9 @@ class Batcher {
   private running = false;
   constructor(private readonly db: Kysely<DB>) {}
 
-  submit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  submit<T>(work: (tx: Tx) => Promise<T>, chains: readonly string[]): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ work, chains, resolve: resolve as (v: unknown) => void, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -65,7 +67,10 @@ class Batcher {
   /** Runs the batch in one transaction, each item in its own savepoint. */
   private run(batch: Item[]): Promise<Result[]> {
     return this.db.transaction().execute(async (tx) => {
-      await lockTrail(tx);
+      await lockChains(
+        tx,
+        batch.flatMap((item) => item.chains),
+      );
       const results: Result[] = [];
       for (const [i, item] of batch.entries()) {
         // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
@@ -124,12 +129,20 @@ class Batcher {
   }
 }
 
-/** Runs `work` in a group-committed transaction shared with the case commands arriving with it. */
-export function inWriteTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in a group-committed transaction shared with the case commands arriving with it. `chains`:
+ * the trail chains the work will append to, when the caller knows them (the batch locks them first); a
+ * chain not named is locked when the work first appends to it.
+ */
+export function inWriteTransaction<T>(
+  db: Kysely<DB>,
+  work: (tx: Tx) => Promise<T>,
+  chains: readonly string[] = [],
+): Promise<T> {
   let b = batchers.get(db);
   if (!b) {
     b = new Batcher(db);
     batchers.set(db, b);
   }
-  return b.submit(work);
+  return b.submit(work, chains);
 }
