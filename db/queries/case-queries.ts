@@ -131,6 +131,12 @@ export function findCaseRow(db: Tx, id: string, lock = false): Promise<CaseRow |
   return q.executeTakeFirst();
 }
 
+/** A case's region (fixed for its life), read outside the transaction to name its trail chain. */
+export async function findCaseRegion(db: Tx, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom("caseRecord").select("regionCode").where("id", "=", id).executeTakeFirst();
+  return row?.regionCode;
+}
+
 export function findCaseByNumber(db: Tx, number: string): Promise<CaseRow | undefined> {
   return db.selectFrom("caseRecord").selectAll().where("number", "=", number).executeTakeFirst();
 }
