@@ -113,4 +113,65 @@ eachDialect("group commit from two server processes", (ctx) => {
     const check = await verifyTrail(ctx.database.db);
     expect(check).toMatchObject({ ok: true, checked: 200 });
   });
+
+  it("writers of 20 counties through both processes, with named and unnamed chains, keep every chain unforked", async () => {
+    const before = (await verifyTrail(ctx.database.db)).checked;
+    const county = (i: number) => `6201${String(i % 20).padStart(2, "0")}`;
+    const write = (db: Database, i: number) =>
+      inWriteTransaction(
+        db.db,
+        (tx) =>
+          insertEvent(
+            tx,
+            null,
+            {
+              action: "test.county",
+              subjectType: "test",
+              subjectId: `c${i}`,
+              regionCode: county(i),
+              data: { i },
+            },
+            new Date(),
+          ),
+        i % 7 === 0 ? [] : [county(i)],
+      );
+    await Promise.all(Array.from({ length: 400 }, (_, i) => write(i % 2 ? second : ctx.database, i)));
+    expect(await verifyTrail(ctx.database.db)).toMatchObject({ ok: true, checked: before + 400 });
+  });
+
+  it("on PostgreSQL a batch of another county commits while one county's batch is still open", async () => {
+    if (ctx.dialect !== "postgres") return;
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = inWriteTransaction(
+      ctx.database.db,
+      async (tx) => {
+        await insertEvent(
+          tx,
+          null,
+          { action: "t", subjectType: "t", subjectId: "slow", regionCode: "620102", data: {} },
+          new Date(),
+        );
+        await held;
+      },
+      ["620102"],
+    );
+    // Would wait for `slow` (and never end) if batches of different chains did not run side by side.
+    await inWriteTransaction(
+      ctx.database.db,
+      (tx) =>
+        insertEvent(
+          tx,
+          null,
+          { action: "t", subjectType: "t", subjectId: "fast", regionCode: "620103", data: {} },
+          new Date(),
+        ),
+      ["620103"],
+    );
+    release();
+    await slow;
+    expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
+  });
 });
