@@ -92,9 +92,15 @@ export async function lockChains(tx: Tx, chains: Iterable<string>): Promise<void
   for (const chain of wanted) t.locked.add(chain);
 }
 
-/** After rolling back to a savepoint (which may have removed appended events), read the heads again. */
+/**
+ * After rolling back to a savepoint (which may have removed appended events, and on PostgreSQL releases
+ * the advisory locks taken after it), read the heads again and take the locks again: re-taking a lock the
+ * transaction still holds is harmless (they are re-entrant).
+ */
 export function forgetTrailHead(tx: Tx): void {
-  trails.get(tx)?.heads.clear();
+  const t = trails.get(tx);
+  t?.heads.clear();
+  t?.locked.clear();
 }
 
 /** The hash the first row of a new chain links to: the migration root (the first trail root). */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../../db/db";
+import { type Database, openDatabase, type Tx } from "../../../db/db";
 import { insertEvent, verifyTrail } from "../../../db/queries/event-queries";
 import { eachDialect } from "../../../db/test-db";
 import { inWriteTransaction, isRetryable } from "./write-batch";
@@ -172,6 +172,35 @@ eachDialect("group commit from two server processes", (ctx) => {
     );
     release();
     await slow;
+    expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
+  });
+
+  it("after a command that took a chain's lock is rolled back, the next append to that chain holds the lock again", async () => {
+    if (ctx.dialect !== "postgres") return;
+    const ev = (subjectId: string) => ({
+      action: "t",
+      subjectType: "t",
+      subjectId,
+      regionCode: "620199",
+      data: {},
+    });
+    const held = (tx: Tx) =>
+      sql<{
+        n: number;
+      }>`select count(*) as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted`
+        .execute(tx)
+        .then((r) => Number(r.rows[0].n));
+    const failing = inWriteTransaction(ctx.database.db, async (tx) => {
+      await insertEvent(tx, null, ev("gone"), new Date());
+      throw new Error("rolled back");
+    });
+    const next = inWriteTransaction(ctx.database.db, async (tx) => {
+      await insertEvent(tx, null, ev("kept"), new Date());
+      return held(tx);
+    });
+    const [a, b] = await Promise.allSettled([failing, next]);
+    expect(a.status).toBe("rejected");
+    expect(b).toMatchObject({ status: "fulfilled", value: 1 });
     expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
   });
 });
