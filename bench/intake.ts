@@ -19,13 +19,17 @@ import pg from "pg";
 import { type Database, openDatabase } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { createWorkingCalendar } from "../domain/calendar/working-calendar";
+import { defaultCountyDepartments } from "../domain/department/department-kinds";
 import { buildApp } from "../server/app";
 import { systemClock } from "../server/clock";
+import { createDepartment } from "../server/commands/departments/save-department";
 import { testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
 import { loadTestRegions, seedTestWorld, testPassword } from "../server/test/fixtures";
 
 const CONNECTIONS = 50;
+/** Counties the intake load spreads over (issue 10: many counties, so PostgreSQL can commit in parallel). */
+const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 
 export interface BenchWorld {
@@ -168,6 +172,37 @@ export const reportBody = {
   regionCode: "620123100001",
 };
 
+/**
+ * `n` counties of Gansu (榆中县 first), each given the default departments (a lead one) when the test
+ * world has none there, so that a report can be filed in any of them.
+ */
+async function benchCounties(deps: Deps, n: number): Promise<string[]> {
+  const rows = await deps.db
+    .selectFrom("region")
+    .select(["code", "name"])
+    .where("level", "=", "county")
+    .orderBy("code")
+    .execute();
+  const picked = [
+    ...rows.filter((r) => r.code === "620123"),
+    ...rows.filter((r) => r.code !== "620123" && r.code.startsWith("62")),
+  ].slice(0, n);
+  const staffed = new Set(
+    (
+      await deps.db.selectFrom("department").select("regionCode").where("gridRole", "=", "lead").execute()
+    ).map((d) => d.regionCode),
+  );
+  for (const county of picked.filter((c) => !staffed.has(c.code)))
+    for (const d of defaultCountyDepartments(county.name))
+      await createDepartment(deps, null, {
+        regionCode: county.code,
+        name: d.name,
+        kind: d.kind,
+        gridRole: d.role,
+      });
+  return picked.map((c) => c.code);
+}
+
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function run() {
@@ -187,8 +222,10 @@ export async function run() {
   });
   await bare.listen({ port: 0, host: "127.0.0.1" });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/bare`;
-  const token = await world.token("worker");
-  const body = reportBody;
+  const counties = COUNTIES > 1 ? await benchCounties(world.deps, COUNTIES) : [];
+  // Many counties: the province office reports in each of them in turn (one report body per county).
+  const token = await world.token(counties.length ? "province" : "worker");
+  const body = counties.length ? counties.map((regionCode) => ({ ...reportBody, regionCode })) : reportBody;
   // Warm up both paths (JIT, statement caches), then measure the baseline and intake in the same run.
   const casesUrl = `${world.url}/api/v1/cases`;
   await load(bareUrl, body, undefined, 1);
@@ -201,6 +238,7 @@ export async function run() {
   return {
     dialect: world.database.dialect,
     connections: CONNECTIONS,
+    counties: Math.max(1, counties.length),
     seconds: SECONDS,
     cases: intake.count,
     cases_per_s: round(intake.perSecond),

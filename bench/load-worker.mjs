@@ -7,14 +7,17 @@ import { parentPort, workerData } from "node:worker_threads";
 
 const { url, body, token, seconds, connections } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-const payload = JSON.stringify(body);
-const headers = {
-  "content-type": "application/json",
-  "content-length": Buffer.byteLength(payload),
-  ...(token ? { authorization: `Bearer ${token}` } : {}),
-};
+// `body` may be a list: the requests go through it in turn (reports from many counties).
+const payloads = (Array.isArray(body) ? body : [body]).map((b) => JSON.stringify(b));
+let turn = 0;
 
 function send() {
+  const payload = payloads[turn++ % payloads.length];
+  const headers = {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(payload),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: "POST", agent, headers }, (res) => {
       res.resume();

@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type Insertable, type QueryResult } from "kysely";
-import type { Tx } from "./db";
+import { dialectOf, type Tx } from "./db";
 import type { DB } from "./schema";
 
 /**
@@ -13,7 +13,7 @@ import type { DB } from "./schema";
 const cache = new Map<string, string>();
 const limit = 1000;
 
-const keyOf = (db: Tx, shape: string) => `${db.getExecutor().adapter.constructor.name}|${shape}`;
+const keyOf = (db: Tx, shape: string) => `${dialectOf(db)}|${shape}`;
 
 /** Whether a shape's SQL is kept for reuse on this database's dialect (for tests and diagnostics). */
 export function isReused(db: Tx, shape: string): boolean {

@@ -26,6 +26,25 @@ export interface Database {
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
+/**
+ * The dialect of every database opened here, by its query adapter (a transaction shares its database's
+ * adapter): queries that differ by dialect ask `dialectOf(tx)` instead of guessing from class names.
+ */
+const dialects = new WeakMap<object, Dialect>();
+
+export function registered(database: Database): Database {
+  dialects.set(database.db.getExecutor().adapter, database.dialect);
+  return database;
+}
+
+/** The dialect of a database or transaction opened by `openDatabase` (or `registered`). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations hold a Kysely<unknown>
+export function dialectOf(db: Kysely<any> | Transaction<any>): Dialect {
+  const dialect = dialects.get(db.getExecutor().adapter);
+  if (!dialect) throw new Error("dialectOf: a database not opened through openDatabase");
+  return dialect;
+}
+
 // int8 (bigint, count(*)) comes back as a string by default; our counts and ids fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
@@ -116,7 +135,7 @@ export function openDatabase(opts: OpenOptions = {}): Database {
   if (opts.url) {
     const pool = openPool(opts.url, opts);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: "postgres", schema: opts.schema, close: () => db.destroy() };
+    return registered({ db, dialect: "postgres", schema: opts.schema, close: () => db.destroy() });
   }
   const file = opts.file ?? path.join(opts.dataDir ?? "data", "safegrid.db");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -128,5 +147,5 @@ export function openDatabase(opts: OpenOptions = {}): Database {
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
   const database = forgivingRollback(sqlite, cachedStatements(sqlite));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), plugins });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return registered({ db, dialect: "sqlite", close: () => db.destroy() });
 }

@@ -35,3 +35,9 @@ export async function migrationState(database: Database): Promise<MigrationState
     pending: all.filter((m) => !m.executedAt).map((m) => m.name),
   };
 }
+
+/** Applies the migrations up to and including `name` (tests of a migration start from the one before). */
+export async function migrateTo(database: Database, name: string): Promise<void> {
+  const { error } = await migrator(database).migrateTo(name);
+  if (error) throw error;
+}

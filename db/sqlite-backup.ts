@@ -1,7 +1,7 @@
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
-import type { Database } from "./db";
+import { type Database, registered } from "./db";
 import type { DB } from "./schema";
 
 /** The embedded database's file inside the data directory (as `openDatabase` names it). */
@@ -38,5 +38,5 @@ export function openSqliteFile(file: string): Database {
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return registered({ db, dialect: "sqlite", close: () => db.destroy() });
 }

@@ -150,6 +150,12 @@ export const envAreas = {
     SAFEGRID_S3_CONNECT_TIMEOUT_MS: int(3000, 1),
     SAFEGRID_S3_TIMEOUT_MS: int(30_000, 1),
   }),
+  /** Witnesses of the trail's roots outside the database (turned into settings in config.ts). */
+  trail: z.object({
+    SAFEGRID_WITNESS_FILE: optionalText(),
+    SAFEGRID_WITNESS_URL: z.url({ error: "须为网址 / must be a URL" }).optional(),
+    SAFEGRID_WITNESS_KEY: optionalText(),
+  }),
   /** The closed loop's settings (read by `server/commands/cases/case-settings.ts`). */
   cases: z.object({
     SAFEGRID_RECHECK_MAX_DISTANCE_M: int(defaultMaxRecheckDistanceM, 1),
@@ -184,6 +190,7 @@ export const envSchema = z.object({
   ...envAreas.outbound.shape,
   ...envAreas.backup.shape,
   ...envAreas.evidence.shape,
+  ...envAreas.trail.shape,
   ...envAreas.cases.shape,
   ...envAreas.resilience.shape,
 });

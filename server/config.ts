@@ -88,12 +88,39 @@ export interface Config {
   resilience: ResilienceSettings;
   /** Scheduled backups (README "Backup"); off while `dir` is unset. */
   backup: BackupSettings;
+  /** Where the trail's roots are witnessed outside the database (docs/trail.md). */
+  trail: TrailSettings;
   /** `Secure` on the session cookie: `auto` (when the request came over HTTPS), `always` or `never`. */
   cookieSecure: "auto" | "always" | "never";
   /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
   cspImgSrc: string[];
   /** Where evidence files live (server/storage/evidence-settings.ts). */
   evidence: EvidenceSettings;
+}
+
+export interface TrailSettings {
+  /** Append-only file of trail roots (one JSON line each, fsync'd); null: off (`SAFEGRID_WITNESS_FILE=off`). */
+  witnessFile: string | null;
+  /** An external witness: each root POSTed (HMAC-SHA256 signed with `witnessKey`) under the outbound rules. */
+  witnessUrl: string | null;
+  witnessKey: string | null;
+}
+
+/** Default witness file: beside the data directory (`data` → `data-witness.jsonl`), so not inside its backups. */
+function trailSettings(env: NodeJS.ProcessEnv, dataDir: string): TrailSettings {
+  const file = env.SAFEGRID_WITNESS_FILE;
+  const url = env.SAFEGRID_WITNESS_URL || null;
+  const key = env.SAFEGRID_WITNESS_KEY || null;
+  if (url && !key)
+    throw new Error("SAFEGRID_WITNESS_URL needs SAFEGRID_WITNESS_KEY (the HMAC key of the signature)");
+  return {
+    witnessFile:
+      file === "off"
+        ? null
+        : path.resolve(file || path.join(path.dirname(dataDir), `${path.basename(dataDir)}-witness.jsonl`)),
+    witnessUrl: url,
+    witnessKey: key,
+  };
 }
 
 export interface BackupSettings {
@@ -147,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.SAFEGRID_COOKIE_SECURE,
     cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
     evidence: loadEvidenceSettings(env),
+    trail: trailSettings(env, path.resolve(e.SAFEGRID_DATA_DIR)),
   };
 }
 
@@ -215,6 +243,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     },
     // Test files share a busy machine: no load shedding and a generous deadline unless a test sets them.
     resilience: { ...base.resilience, maxEventLoopDelayMs: 0, requestDeadlineMs: 60_000 },
+    // No witness file in the working directory: the tests of the witness name their own.
+    trail: { witnessFile: null, witnessUrl: null, witnessKey: null },
     ...overrides,
   };
 }

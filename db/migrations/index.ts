@@ -10,6 +10,7 @@ import * as createCountySetting from "./202612041200-create-county-setting";
 import * as indexEventBrowse from "./202612041400-index-event-browse";
 import * as createBackupRun from "./202612041600-create-backup-run";
 import * as createEvidenceBlob from "./202612041800-create-evidence-blob";
+import * as trailChains from "./202612041900-trail-chains";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "202612041400-index-event-browse": indexEventBrowse,
   "202612041600-create-backup-run": createBackupRun,
   "202612041800-create-evidence-blob": createEvidenceBlob,
+  "202612041900-trail-chains": trailChains,
 };

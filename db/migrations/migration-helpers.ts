@@ -1,8 +1,9 @@
 import { type Kysely, sql } from "kysely";
+import { dialectOf } from "../db";
 
 /** True when the migration runs on PostgreSQL (the only place the two dialects differ in DDL). */
 export function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  return dialectOf(db) === "postgres";
 }
 
 /** An auto-incrementing integer primary key on both dialects. */

@@ -1,8 +1,8 @@
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { CaseRow } from "./case-queries";
 
 function isPostgres(db: Tx): boolean {
-  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  return dialectOf(db) === "postgres";
 }
 
 export type CaseScan = "due_soon" | "overdue" | "recheck_due";
@@ -16,7 +16,14 @@ export type CaseScan = "due_soon" | "overdue" | "recheck_due";
  *  - `overdue`: deadline passed and not yet marked overdue;
  *  - `recheck_due`: awaiting re-check, not yet reminded, deadline before `until`.
  */
-export function scanCases(db: Tx, scan: CaseScan, now: Date, until: Date, limit: number): Promise<CaseRow[]> {
+export function scanCases(
+  db: Tx,
+  scan: CaseScan,
+  now: Date,
+  until: Date,
+  limit: number,
+  lock = true,
+): Promise<CaseRow[]> {
   const iso = now.toISOString();
   let q = db.selectFrom("caseRecord").selectAll();
   if (scan === "due_soon")
@@ -32,7 +39,7 @@ export function scanCases(db: Tx, scan: CaseScan, now: Date, until: Date, limit:
       .where("recheckRemindedAt", "is", null)
       .where("deadline", "<=", until.toISOString());
   q = q.orderBy("deadline").limit(limit);
-  if (isPostgres(db)) q = q.forUpdate().skipLocked();
+  if (lock && isPostgres(db)) q = q.forUpdate().skipLocked();
   return q.execute();
 }
 

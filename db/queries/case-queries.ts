@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Case, CaseStage } from "../../domain/case/case-types";
 import { finalStages } from "../../domain/case/case-types";
 import { firstCompiled, insertRows } from "../compiled-queries";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { CaseRecordTable } from "../schema/case-tables";
 
 export type CaseRow = CaseRecordTable;
@@ -121,7 +121,7 @@ export async function insertCase(db: Tx, kase: Case, extras: CaseExtras): Promis
 }
 
 function isPostgres(db: Tx): boolean {
-  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  return dialectOf(db) === "postgres";
 }
 
 /** One case by id; `lock` takes the row lock on PostgreSQL (SQLite transactions are serialised already). */
@@ -129,6 +129,12 @@ export function findCaseRow(db: Tx, id: string, lock = false): Promise<CaseRow |
   let q = db.selectFrom("caseRecord").selectAll().where("id", "=", id);
   if (lock && isPostgres(db)) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** A case's region (fixed for its life), read outside the transaction to name its trail chain. */
+export async function findCaseRegion(db: Tx, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom("caseRecord").select("regionCode").where("id", "=", id).executeTakeFirst();
+  return row?.regionCode;
 }
 
 export function findCaseByNumber(db: Tx, number: string): Promise<CaseRow | undefined> {

@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Actor } from "../../domain/auth/actor";
 import { canonicalJson, canonicalText } from "../../domain/trail/canonical-json";
+import { chainOf, genesisHash } from "../../domain/trail/trail-root";
 import { firstCompiled, insertRows } from "../compiled-queries";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
 
-export const genesisHash = "0".repeat(64);
+export { genesisHash };
 
 export interface NewEvent {
   action: string;
@@ -16,7 +17,7 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
-type HashedFields = Omit<EventTable, "id" | "hash">;
+type HashedFields = Omit<EventTable, "id" | "hash" | "chain" | "seq">;
 
 /**
  * The hash of one trail row: sha256 over the previous hash and the UTF-8 bytes of the row's canonical
@@ -59,101 +60,129 @@ export function trailRow(
   };
 }
 
-function isPostgres(tx: Tx): boolean {
-  return tx.getExecutor().adapter.constructor.name === "PostgresAdapter";
+/** Per transaction: the chains it has locked and the head it has appended to each (see `lockChains`). */
+interface TxTrail {
+  locked: Set<string>;
+  heads: Map<string, { seq: number; hash: string }>;
+}
+const trails = new WeakMap<Tx, TxTrail>();
+
+function trailOf(tx: Tx): TxTrail {
+  let t = trails.get(tx);
+  if (!t) {
+    t = { locked: new Set(), heads: new Map() };
+    if (tx.isTransaction) trails.set(tx, t);
+  }
+  return t;
 }
 
 /**
- * Takes the trail's append lock for the rest of the transaction. The chain is global: on PostgreSQL a
- * transaction-scoped advisory lock (re-entrant) serialises appends, so two processes can never fork the
- * chain; SQLite has a single writer already. Writers that lock several rows take it first, before any
- * row lock, so that they and the group-committed case commands lock in one order.
+ * Takes the append locks of these chains for the rest of the transaction, in sorted order (so two
+ * writers that need the same chains never wait on each other in a cycle). On PostgreSQL each chain has a
+ * transaction-scoped advisory lock keyed by (727001, hashtext(chain)): appends to one chain are
+ * serialised and can never fork it, appends to different counties run in parallel. SQLite has a single
+ * writer already. Writers that lock rows take their chains' locks first, before any row lock.
  */
-export async function lockTrail(tx: Tx): Promise<void> {
-  if (isPostgres(tx)) await sql`select pg_advisory_xact_lock(727001)`.execute(tx);
+export async function lockChains(tx: Tx, chains: Iterable<string>): Promise<void> {
+  const t = trailOf(tx);
+  const wanted = [...new Set(chains)].filter((c) => !t.locked.has(c)).sort();
+  if (dialectOf(tx) === "postgres")
+    for (const chain of wanted)
+      await sql`select pg_advisory_xact_lock(727001, hashtext(${chain}))`.execute(tx);
+  for (const chain of wanted) t.locked.add(chain);
 }
 
 /**
- * The head each transaction has appended: it holds the trail lock from its first append to its commit,
- * so no one else can append meanwhile and its next event links to this one without reading it back.
+ * After rolling back to a savepoint (which may have removed appended events, and on PostgreSQL releases
+ * the advisory locks taken after it), read the heads again and take the locks again: re-taking a lock the
+ * transaction still holds is harmless (they are re-entrant).
  */
-const heads = new WeakMap<Tx, string>();
-
-/** After rolling back to a savepoint (which may have removed appended events), read the head again. */
 export function forgetTrailHead(tx: Tx): void {
-  heads.delete(tx);
+  const t = trails.get(tx);
+  t?.heads.clear();
+  t?.locked.clear();
+}
+
+/** The hash the first row of a new chain links to: the migration root (the first trail root). */
+async function newChainGenesis(tx: Tx): Promise<string> {
+  const first = await tx.selectFrom("trailRoot").select("root").orderBy("id").limit(1).executeTakeFirst();
+  return first?.root ?? genesisHash;
 }
 
 /**
- * Appends one event to the trail inside the caller's transaction and returns its id (see `lockTrail`).
+ * The head of a chain, read once per transaction under the chain's lock (it holds the lock from its first
+ * append to its commit, so no one else can append meanwhile and its next event links to the last one
+ * without reading it back). A chain seen for the first time is registered with its genesis.
  */
+async function chainHead(tx: Tx, chain: string, at: string): Promise<{ seq: number; hash: string }> {
+  const t = trailOf(tx);
+  const known = t.heads.get(chain);
+  if (known) return known;
+  await lockChains(tx, [chain]);
+  const last = await firstCompiled(tx, "event.chainHead", [chain, 1], () =>
+    tx.selectFrom("event").select(["seq", "hash"]).where("chain", "=", chain).orderBy("seq", "desc").limit(1),
+  );
+  if (last) return { seq: Number(last.seq), hash: last.hash };
+  const registered = await tx
+    .selectFrom("trailChain")
+    .select("genesis")
+    .where("chain", "=", chain)
+    .executeTakeFirst();
+  if (registered) return { seq: 0, hash: registered.genesis };
+  const genesis = await newChainGenesis(tx);
+  await tx.insertInto("trailChain").values({ chain, genesis, createdAt: at }).execute();
+  return { seq: 0, hash: genesis };
+}
+
+/**
+ * The one trail writer: appends events, in order, to their chains (`chainOf` their region) inside the
+ * caller's transaction, and returns each one's id and hash. Rows of one call go in multi-row inserts
+ * (`batch` rows a statement): an import registers thousands of sites.
+ */
+export async function appendEvents(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "role"> | null,
+  events: readonly NewEvent[],
+  at: Date,
+  batch = 200,
+): Promise<{ id: number; hash: string }[]> {
+  if (events.length === 0) return [];
+  const iso = at.toISOString();
+  const chains = events.map((e) => chainOf(e.regionCode));
+  await lockChains(tx, chains);
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const chain of new Set(chains)) heads.set(chain, await chainHead(tx, chain, iso));
+  const rows: Omit<EventTable, "id">[] = events.map((e, i) => {
+    const head = heads.get(chains[i])!;
+    const row = trailRow(actor, e, at, head.hash);
+    const next = { seq: head.seq + 1, hash: eventHash(row) };
+    heads.set(chains[i], next);
+    return { ...row, hash: next.hash, chain: chains[i], seq: next.seq };
+  });
+  const out: { id: number; hash: string }[] = [];
+  for (let i = 0; i < rows.length; i += batch) {
+    const part = rows.slice(i, i + batch);
+    const inserted = await insertRows(tx, "event", part, ["id"]);
+    // Ids are assigned in row order; RETURNING's own order is not promised, so pair them sorted.
+    const ids = inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    for (const [j, id] of ids.entries()) out.push({ id, hash: part[j].hash });
+  }
+  const t = trailOf(tx);
+  for (const [chain, head] of heads) t.heads.set(chain, head);
+  return out;
+}
+
+/** Appends one event to its chain inside the caller's transaction (see `appendEvents`). */
 export async function insertEvent(
   tx: Tx,
   actor: Pick<Actor, "id" | "role"> | null,
   event: NewEvent,
   at: Date,
 ): Promise<{ id: number; hash: string }> {
-  let prevHash = tx.isTransaction ? heads.get(tx) : undefined;
-  if (prevHash === undefined) {
-    await lockTrail(tx);
-    const last = await firstCompiled(tx, "event.head", [1], () =>
-      tx.selectFrom("event").select("hash").orderBy("id", "desc").limit(1),
-    );
-    prevHash = last?.hash ?? genesisHash;
-  }
-  const row = trailRow(actor, event, at, prevHash);
-  const hash = eventHash(row);
-  const inserted = await insertRows(tx, "event", [{ ...row, hash }], ["id"]);
-  if (tx.isTransaction) heads.set(tx, hash);
-  return { id: Number(inserted.rows[0].id), hash };
+  return (await appendEvents(tx, actor, [event], at))[0];
 }
 
-export interface TrailCheck {
-  ok: boolean;
-  checked: number;
-  firstBroken: { id: number; reason: "hash_mismatch" | "chain_broken" | "anchor_mismatch" } | null;
-}
-
-/** Walks the whole trail in id order and names the first row whose hash or link does not verify. */
-export async function verifyTrail(db: Tx, batch = 5000): Promise<TrailCheck> {
-  let prev = genesisHash;
-  let checked = 0;
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("event")
-      .selectAll()
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) return checkAnchors(db, checked);
-    for (const row of rows) {
-      const id = Number(row.id);
-      if (row.prevHash !== prev) return { ok: false, checked, firstBroken: { id, reason: "chain_broken" } };
-      if (eventHash(row) !== row.hash)
-        return { ok: false, checked, firstBroken: { id, reason: "hash_mismatch" } };
-      prev = row.hash;
-      checked++;
-      after = id;
-    }
-  }
-}
-
-/** Every anchor must still match its event: a trail cut off after an anchor fails here. */
-async function checkAnchors(db: Tx, checked: number): Promise<TrailCheck> {
-  const anchors = await db.selectFrom("trailAnchor").selectAll().orderBy("eventId").execute();
-  for (const anchor of anchors) {
-    const row = await db
-      .selectFrom("event")
-      .select("hash")
-      .where("id", "=", anchor.eventId)
-      .executeTakeFirst();
-    if (row?.hash !== anchor.hash)
-      return { ok: false, checked, firstBroken: { id: Number(anchor.eventId), reason: "anchor_mismatch" } };
-  }
-  return { ok: true, checked, firstBroken: null };
-}
+export { type TrailCheck, verifyTrail } from "./trail-verify-queries";
 
 /** Events about one subject, oldest first (a case's timeline, a site's file). */
 export function listSubjectEvents(db: Tx, subjectType: string, subjectId: string) {

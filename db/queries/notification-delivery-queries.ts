@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
 import { insertRows } from "../compiled-queries";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { NotificationDeliveryTable } from "../schema/case-tables";
 
 export type NewDelivery = Insertable<NotificationDeliveryTable>;
@@ -12,7 +12,7 @@ export async function insertDeliveries(db: Tx, rows: NewDelivery[]) {
 }
 
 function isPostgres(db: Tx): boolean {
-  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  return dialectOf(db) === "postgres";
 }
 
 /**

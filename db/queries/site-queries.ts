@@ -1,7 +1,7 @@
 import { CompiledQuery, type SelectQueryBuilder } from "kysely";
 import { ruleOf } from "../../domain/policies/access-table";
 import type { PolicyActor } from "../../domain/policies/policy-term";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import { policyFilter } from "../policy-filter";
 import type { DB } from "../schema";
 import type { SiteTable } from "../schema/grid-tables";
@@ -161,7 +161,7 @@ export async function bulkInsert<T extends object>(db: Tx, table: string, rows: 
   if (rows.length === 0) return;
   const keys = Object.keys(rows[0]) as (keyof T)[];
   const head = `insert into ${table} (${keys.map((k) => `"${snake(String(k))}"`).join(", ")}) values `;
-  const postgres = db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+  const postgres = dialectOf(db) === "postgres";
   const statements = new Map<number, string>();
   const statement = (n: number) => {
     let text = statements.get(n);

@@ -118,6 +118,10 @@ export interface EventTable {
   data: string;
   prevHash: string;
   hash: string;
+  /** The hash chain (county code, a province's or city's code, "" or "legacy"; domain/trail/trail-root.ts). */
+  chain: string;
+  /** Position in the chain, 1-based. */
+  seq: number;
 }
 export interface JobCursorTable {
   consumer: string;
@@ -129,6 +133,21 @@ export interface TrailAnchorTable {
   eventId: number;
   hash: string;
   at: string;
+}
+
+export interface TrailChainTable {
+  chain: string;
+  /** The previous hash of the chain's first row. */
+  genesis: string;
+  createdAt: string;
+}
+
+/** A seal over every chain head: `leaves` is the JSON array of {chain, seq, hash} the root is computed over. */
+export interface TrailRootTable {
+  id: Generated<number>;
+  at: string;
+  root: string;
+  leaves: string;
 }
 
 export interface CoreTables {
@@ -145,4 +164,6 @@ export interface CoreTables {
   event: EventTable;
   jobCursor: JobCursorTable;
   trailAnchor: TrailAnchorTable;
+  trailChain: TrailChainTable;
+  trailRoot: TrailRootTable;
 }

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { migrationState } from "../../db/migrate";
-import { insertEvent, verifyTrail } from "../../db/queries/event-queries";
+import { insertEvent } from "../../db/queries/event-queries";
 import { deleteUserSessions } from "../../db/queries/session-queries";
 import { findUserByUsername, updateUser } from "../../db/queries/user-queries";
 import { type Role, roles } from "../../domain/auth/roles";
@@ -12,10 +12,11 @@ import { createUser } from "../commands/users/create-user";
 import { loadConfig } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
-import { backupCommand, restoreCommand, verifyAgainstCommand } from "./backup-cli";
+import { backupCommand, restoreCommand } from "./backup-cli";
 import { evidenceCommand } from "./evidence-cli";
 import { printAccounts } from "./print-accounts";
 import { serve } from "./serve";
+import { verifyCommand, verifyOptions } from "./verify-cli";
 
 const usage = `用法 Usage: safegrid <command>
   serve                         启动平台 start the platform (default)
@@ -24,7 +25,9 @@ const usage = `用法 Usage: safegrid <command>
   user add --username U --role R --scope 62[,6201] [--name 名] [--department ID]   (asks for the password)
   user disable <username>       停用账号
   demo                          创建演示县和演示账号
-  verify [--against MANIFEST]   校验留痕哈希链（并核对备份清单）verify the trail (and that nothing after a backup's head is missing)
+  verify [--against MANIFEST] [--witness [FILE]]
+                                校验留痕哈希链与根（并核对备份清单、见证文件）verify every chain and root (and that
+                                nothing after a backup's head is missing; that the database holds every witnessed root)
   backup <目录>                 在线备份数据库、证据文件和清单 online backup (see README "Backup")
   restore <备份目录>            恢复到空的数据目录并校验 restore into an empty data directory and verify
   evidence migrate --to database|s3 [--from local]   把证据文件复制到另一种证据存储 copy evidence files to another store`;
@@ -35,15 +38,6 @@ async function askPassword(): Promise<string> {
   const pw = await rl.question("密码 Password: ");
   rl.close();
   return pw;
-}
-
-/** `verify [--against MANIFEST]`: the manifest's path, or undefined; a usage error for anything else. */
-function verifyOptions(args: string[]): string | undefined {
-  try {
-    return parseArgs({ args, options: { against: { type: "string" } } }).values.against;
-  } catch {
-    throw new AppError("bad_request", { zh: usage, en: usage });
-  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -144,18 +138,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "backup":
         return await backupCommand(deps, sub);
-      case "verify": {
-        const against = verifyOptions(argv.slice(1));
-        if (against) return await verifyAgainstCommand(deps, against);
-        const check = await verifyTrail(deps.db);
-        if (check.ok)
-          console.log(`留痕校验通过：${check.checked} 条记录 / trail verified: ${check.checked} rows`);
-        else
-          console.log(
-            `留痕校验失败：第一条异常记录 id=${check.firstBroken!.id}（${check.firstBroken!.reason}），此前 ${check.checked} 条正常`,
-          );
-        return check.ok ? 0 : 1;
-      }
+      case "verify":
+        return await verifyCommand(deps, verifyOptions(argv.slice(1), usage));
       default:
         console.error(usage);
         return 2;

@@ -12,6 +12,7 @@ import { demoSteps } from "../demo/demo-steps";
 import { startJobRunner } from "../jobs/job-runner";
 import { createLogger } from "../logging/logger";
 import { localEvidenceLeftBehind } from "../storage/local-leftovers";
+import { sealSettled, sealTrail } from "../trail/seal-trail";
 import { askFirstAdmin } from "./ask-first-admin";
 import { printAccounts } from "./print-accounts";
 
@@ -65,6 +66,9 @@ export async function serve(config: Config) {
       if (err) app.log.error({ err }, "stopping after an unexpected error");
       else app.log.info(`${signal ?? "close"}: finishing requests and jobs, then stopping`);
       await Promise.all([app.close(), jobs.stop()]);
+      // The final seal: every chain head as it is now, into trail_root and the witnesses.
+      await sealSettled(deps);
+      await sealTrail(deps).catch((e: unknown) => app.log.error({ err: e }, "final trail seal failed"));
       await deps.close();
       console.log("SafeGrid 已停止 / stopped");
     },

@@ -1,49 +1,45 @@
 import { expect, it } from "vitest";
 import { insertEvent, verifyTrail } from "../../db/queries/event-queries";
 import { eachDialect } from "../../db/test-db";
-import { createWorkingCalendar } from "../../domain/calendar/working-calendar";
-import { testClock } from "../clock";
-import { testConfig } from "../config";
+import { appendTo, trailDeps } from "../trail/trail-test-kit";
+import { readWitnessFile } from "../trail/witness";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 
-eachDialect("trail anchor job (event outbox consumer)", (ctx) => {
-  const deps = () => ({
-    db: ctx.database.db,
-    dialect: ctx.database.dialect,
-    clock: testClock(),
-    config: testConfig(),
-    calendar: createWorkingCalendar(),
-  });
-  const append = (n: number) =>
-    ctx.database.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < n; i++)
-        await insertEvent(
+eachDialect("trail anchor job (periodic root over every chain head)", (ctx) => {
+  it("seals the heads once per pass when a chain grew, into the database and the witness file", async () => {
+    const deps = trailDeps(ctx.database);
+    await appendTo(ctx.database, "620102", 3);
+    await ctx.database.db
+      .transaction()
+      .execute((tx) =>
+        insertEvent(
           tx,
           null,
-          { action: "test.done", subjectType: "test", subjectId: `a${i}`, regionCode: null, data: { i } },
+          { action: "test.done", subjectType: "test", subjectId: "x", regionCode: "6201", data: {} },
           new Date(),
-        );
-    });
+        ),
+      );
+    const first = await runAnchorTrailJob(deps);
+    expect(first.anchored).not.toBeNull();
+    expect(await runAnchorTrailJob(deps)).toEqual({ anchored: null });
+    await appendTo(ctx.database, "620103", 1);
+    const second = await runAnchorTrailJob(deps);
+    expect(second.anchored).toBeGreaterThan(first.anchored!);
+    expect(readWitnessFile(deps.witnessFile).lines.map((l) => [l.id, l.chains, l.events])).toEqual([
+      [first.anchored, 2, 4],
+      [second.anchored, 3, 5],
+    ]);
+    expect(await verifyTrail(ctx.database.db)).toMatchObject({ ok: true, checked: 5, chains: 3, roots: 3 });
+  });
 
-  it("reads committed events after its cursor, anchors the newest, and reads each only once", async () => {
-    await append(7);
-    const first = await runAnchorTrailJob(deps(), 5);
-    expect(first.read).toBe(5);
-    const second = await runAnchorTrailJob(deps(), 5);
-    expect(second.read).toBe(2);
-    expect(await runAnchorTrailJob(deps(), 5)).toEqual({ anchored: null, read: 0 });
-    const anchors = await ctx.database.db.selectFrom("trailAnchor").selectAll().orderBy("eventId").execute();
-    expect(anchors.map((a) => Number(a.eventId))).toEqual([first.anchored, second.anchored]);
+  it("two passes running at once both leave verifiable roots", async () => {
+    const deps = trailDeps(ctx.database);
+    await appendTo(ctx.database, "620102", 2);
+    await Promise.all([runAnchorTrailJob(deps), runAnchorTrailJob(deps)]);
     expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
   });
 
-  it("two consumers running at once never take the same events", async () => {
-    await append(6);
-    const [a, b] = await Promise.all([runAnchorTrailJob(deps(), 100), runAnchorTrailJob(deps(), 100)]);
-    expect(a.read + b.read).toBe(6);
-  });
-
-  it("detects a trail whose newest rows were cut off, which the chain alone cannot", async () => {
+  it("detects a trail whose newest rows were cut off after a pass, which the chain alone cannot", async () => {
     const last = await ctx.database.db
       .selectFrom("event")
       .select("id")
@@ -52,6 +48,6 @@ eachDialect("trail anchor job (event outbox consumer)", (ctx) => {
     await ctx.database.db.deleteFrom("event").where("id", "=", last.id).execute();
     const check = await verifyTrail(ctx.database.db);
     expect(check.ok).toBe(false);
-    expect(check.firstBroken).toEqual({ id: Number(last.id), reason: "anchor_mismatch" });
+    expect(check.firstBroken).toMatchObject({ reason: "root_leaf_missing", chain: "620102" });
   });
 });

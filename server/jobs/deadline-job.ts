@@ -1,8 +1,9 @@
 import { scanCases, setDeadlineState, setRecheckReminded } from "../../db/queries/case-job-queries";
 import { caseToColumns, rowToCase, updateCaseVersioned } from "../../db/queries/case-queries";
-import { insertEvent, lockTrail } from "../../db/queries/event-queries";
+import { insertEvent, lockChains } from "../../db/queries/event-queries";
 import { transition } from "../../domain/case/case-machine";
 import { AppError } from "../../domain/errors";
+import { chainOf } from "../../domain/trail/trail-root";
 import { levelAbove } from "../commands/cases/act-on-case";
 import { notifyCase } from "../commands/notifications/notify-case";
 import type { Deps } from "../deps";
@@ -35,8 +36,15 @@ async function markDueSoon(deps: Deps, now: Date): Promise<number> {
 /** Overdue: mark, tell the holding department, and escalate (督办) to the office of the level above. */
 async function escalateOverdue(deps: Deps, now: Date): Promise<number> {
   return deps.db.transaction().execute(async (tx) => {
-    await lockTrail(tx); // before the row updates: the lock order of the case commands
-    const rows = await scanCases(tx, "overdue", now, now, batch);
+    // The chains' locks before the row locks (the lock order of the case commands): learn the counties
+    // first, lock their chains, then lock the rows; a row of another chain waits for the next pass.
+    const chains = new Set(
+      (await scanCases(tx, "overdue", now, now, batch, false)).map((r) => chainOf(r.regionCode)),
+    );
+    await lockChains(tx, chains);
+    const rows = (await scanCases(tx, "overdue", now, now, batch)).filter((r) =>
+      chains.has(chainOf(r.regionCode)),
+    );
     for (const r of rows) {
       const kase = rowToCase(r);
       const reason = "超过办理期限未办结，系统自动督办";

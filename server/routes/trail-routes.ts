@@ -15,7 +15,10 @@ import { exportErrorResponses, exportReasonField, sendExport } from "./export-re
 const trailCheck = z.object({
   ok: z.boolean(),
   checked: z.number(),
-  firstBroken: z.object({ id: z.number(), reason: z.string() }).nullable(),
+  /** Chains walked (one per county, city, province, "" and "legacy") and roots checked. */
+  chains: z.number().optional(),
+  roots: z.number().optional(),
+  firstBroken: z.object({ id: z.number(), reason: z.string(), chain: z.string().optional() }).nullable(),
 });
 
 const eventView = z.object({

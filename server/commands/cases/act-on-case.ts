@@ -2,6 +2,7 @@ import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import {
   type CaseRow,
   caseToColumns,
+  findCaseRegion,
   findCaseRow,
   rowToCase,
   updateCaseVersioned,
@@ -14,8 +15,10 @@ import { type CaseActionInput, parseCaseInput } from "../../../domain/case/case-
 import { type Case, type CaseAction, caseEventVerb } from "../../../domain/case/case-types";
 import { samePersonRefusal } from "../../../domain/case/honest-closure";
 import { AppError } from "../../../domain/errors";
+import { chainOf } from "../../../domain/trail/trail-root";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
+import { sealTrailSoon } from "../../trail/seal-trail";
 import { notifyCase } from "../notifications/notify-case";
 import { anotherPersonCloses } from "../settings/county-settings";
 import { prepareAction } from "./case-action-checks";
@@ -73,85 +76,98 @@ export async function actOnCase(
   const key = ((rawInput ?? {}) as { idempotencyKey?: unknown }).idempotencyKey;
   const idemKey = typeof key === "string" ? key : opts.idempotencyKey;
   const idem = idemKey ? { key: idemKey, hash: requestHash(`case.${caseId}.${action}`, rawInput) } : null;
-  return runIdempotent(deps, actor, idem, async (tx) => {
-    const now = deps.clock.now();
-    const row = await findCaseRow(tx, caseId, true);
-    if (!row) throw new AppError("not_found");
-    const kase = rowToCase(row);
-    authorizeCase(actor, "read", kase);
-    const anotherPerson = await anotherPersonCloses(tx, kase.regionCode.slice(0, 6));
-    if (caseTargets(kase.stage, action).length > 0) refuseSamePerson(actor, action, kase, anotherPerson);
-    authorizeCase(actor, action, kase);
-    if (caseTargets(kase.stage, action).length === 0)
-      throw new AppError("invalid_transition", {
-        details: { stage: kase.stage, action, allowed: allowedActions(kase.stage) },
+  // On PostgreSQL the case's chain, read before the transaction (a case's region never changes), is
+  // locked first, before the case row: batches of different counties then run side by side.
+  const region = deps.dialect === "postgres" ? await findCaseRegion(deps.db, caseId) : undefined;
+  const outcome = await runIdempotent(
+    deps,
+    actor,
+    idem,
+    async (tx) => {
+      const now = deps.clock.now();
+      const row = await findCaseRow(tx, caseId, true);
+      if (!row) throw new AppError("not_found");
+      const kase = rowToCase(row);
+      authorizeCase(actor, "read", kase);
+      const anotherPerson = await anotherPersonCloses(tx, kase.regionCode.slice(0, 6));
+      if (caseTargets(kase.stage, action).length > 0) refuseSamePerson(actor, action, kase, anotherPerson);
+      authorizeCase(actor, action, kase);
+      if (caseTargets(kase.stage, action).length === 0)
+        throw new AppError("invalid_transition", {
+          details: { stage: kase.stage, action, allowed: allowedActions(kase.stage) },
+        });
+      if (opts.ifMatch !== undefined && opts.ifMatch !== row.version)
+        throw new AppError("conflict", { details: { version: row.version } });
+      const parsed = parseCaseInput(action, rawInput) as CaseActionInput<CaseAction> &
+        Record<string, unknown>;
+      const prepared = await prepareAction(tx, evidenceStore(deps, tx), actor, kase, action, parsed, now);
+      const { idempotencyKey: _k, ...input } = prepared.input;
+      const result = transition(kase, action, {
+        actor,
+        now,
+        input: input as never,
+        deadlineOf: await deadlineOfFor(deps, tx, kase.regionCode),
+        maxRecheckDistanceM: caseSettings.recheckMaxDistanceM,
       });
-    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version)
-      throw new AppError("conflict", { details: { version: row.version } });
-    const parsed = parseCaseInput(action, rawInput) as CaseActionInput<CaseAction> & Record<string, unknown>;
-    const prepared = await prepareAction(tx, evidenceStore(deps, tx), actor, kase, action, parsed, now);
-    const { idempotencyKey: _k, ...input } = prepared.input;
-    const result = transition(kase, action, {
-      actor,
-      now,
-      input: input as never,
-      deadlineOf: await deadlineOfFor(deps, tx, kase.regionCode),
-      maxRecheckDistanceM: caseSettings.recheckMaxDistanceM,
-    });
-    const next: Case = { ...kase, ...result.next };
-    const columns = caseToColumns(result.next);
-    if (action === "escalate")
-      columns.escalationLevel = Math.min(
-        prepared.escalationLevel ?? levelAbove(row.escalationLevel),
-        row.escalationLevel ?? 6,
+      const next: Case = { ...kase, ...result.next };
+      const columns = caseToColumns(result.next);
+      if (action === "escalate")
+        columns.escalationLevel = Math.min(
+          prepared.escalationLevel ?? levelAbove(row.escalationLevel),
+          row.escalationLevel ?? 6,
+        );
+      if (action === "triage" && next.escalated && row.escalationLevel === null) columns.escalationLevel = 6;
+      const at = now.toISOString();
+      if (!(await updateCaseVersioned(tx, caseId, row.version, columns, at)))
+        throw new AppError("conflict", { details: { version: row.version } });
+      await attachEvidence(
+        tx,
+        prepared.evidence.map((e) => e.id),
+        caseId,
+        kase.regionCode,
       );
-    if (action === "triage" && next.escalated && row.escalationLevel === null) columns.escalationLevel = 6;
-    const at = now.toISOString();
-    if (!(await updateCaseVersioned(tx, caseId, row.version, columns, at)))
-      throw new AppError("conflict", { details: { version: row.version } });
-    await attachEvidence(
-      tx,
-      prepared.evidence.map((e) => e.id),
-      caseId,
-      kase.regionCode,
-    );
-    const eventName = `case.${caseEventVerb[action]}`;
-    const data = {
-      ...result.event.data,
-      idempotencyKey: undefined,
-      from: result.event.from,
-      to: result.event.to,
-      comment: commentOf(input),
-      evidence: prepared.evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
-      ...prepared.eventData,
-    };
-    delete data.idempotencyKey;
-    await notifyCase(tx, {
-      kase: next,
-      kind: eventName,
-      at: now,
-      actorId: actor.id,
-      escalationLevel: columns.escalationLevel ?? row.escalationLevel,
-      passed: typeof input.passed === "boolean" ? input.passed : undefined,
-      data: { from: result.event.from, to: result.event.to, comment: data.comment },
-    });
-    // The answer from what is known (no re-read), then the trail last: on PostgreSQL the trail's lock is
-    // held only from here to the commit.
-    const stored = { ...row, ...columns, version: row.version + 1, updatedAt: at } as CaseRow;
-    const names = await loadNames(tx, [stored]);
-    const ev = await insertEvent(
-      tx,
-      actor,
-      { action: eventName, subjectType: "case", subjectId: caseId, regionCode: kase.regionCode, data },
-      now,
-    );
-    for (const extra of prepared.relatedEvents)
-      await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
-    const body: ActionResult = {
-      case: presentCase(stored, names, now, opts.en ?? false),
-      abilities: caseAbilities(actor, rowToCase(stored), anotherPerson),
-      event: { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
-    };
-    return { status: 200, body };
-  });
+      const eventName = `case.${caseEventVerb[action]}`;
+      const data = {
+        ...result.event.data,
+        idempotencyKey: undefined,
+        from: result.event.from,
+        to: result.event.to,
+        comment: commentOf(input),
+        evidence: prepared.evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
+        ...prepared.eventData,
+      };
+      delete data.idempotencyKey;
+      await notifyCase(tx, {
+        kase: next,
+        kind: eventName,
+        at: now,
+        actorId: actor.id,
+        escalationLevel: columns.escalationLevel ?? row.escalationLevel,
+        passed: typeof input.passed === "boolean" ? input.passed : undefined,
+        data: { from: result.event.from, to: result.event.to, comment: data.comment },
+      });
+      // The answer from what is known (no re-read), then the trail last: on PostgreSQL the trail's lock is
+      // held only from here to the commit.
+      const stored = { ...row, ...columns, version: row.version + 1, updatedAt: at } as CaseRow;
+      const names = await loadNames(tx, [stored]);
+      const ev = await insertEvent(
+        tx,
+        actor,
+        { action: eventName, subjectType: "case", subjectId: caseId, regionCode: kase.regionCode, data },
+        now,
+      );
+      for (const extra of prepared.relatedEvents)
+        await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
+      const body: ActionResult = {
+        case: presentCase(stored, names, now, opts.en ?? false),
+        abilities: caseAbilities(actor, rowToCase(stored), anotherPerson),
+        event: { id: ev.id, action: eventName, from: result.event.from, to: result.event.to, at },
+      };
+      return { status: 200, body };
+    },
+    region === undefined ? [] : [chainOf(region)],
+  );
+  // An action on a major hazard is witnessed outside the database at once, not at the next job pass.
+  if (!outcome.replay && outcome.body.case.type === "major_hazard") sealTrailSoon(deps);
+  return outcome;
 }

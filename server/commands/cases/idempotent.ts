@@ -51,27 +51,33 @@ async function stored<T>(deps: Deps, actor: Actor, key: string, hash: string): P
 /**
  * Runs `work` in one transaction. With a key: a stored result is replayed (same status and body); else
  * the key is claimed first in the same transaction (a concurrent duplicate waits, then replays) and the
- * result stored with the change, so the change and its record commit together or not at all.
+ * result stored with the change, so the change and its record commit together or not at all. `chains`:
+ * the trail chains the work appends to, when known (see `inWriteTransaction`).
  */
 export async function runIdempotent<T>(
   deps: Deps,
   actor: Actor,
   idem: { key: string; hash: string } | null,
   work: (tx: Tx) => Promise<{ status: number; body: T }>,
+  chains: readonly string[] = [],
 ): Promise<Outcome<T>> {
   if (!idem) {
-    const r = await inWriteTransaction(deps.db, work);
+    const r = await inWriteTransaction(deps.db, work, chains);
     return { ...r, replay: false };
   }
   const before = await stored<T>(deps, actor, idem.key, idem.hash);
   if (before) return before;
   try {
-    const r = await inWriteTransaction(deps.db, async (tx) => {
-      await claimIdempotencyKey(tx, actor.id, idem.key, idem.hash, deps.clock.now().toISOString());
-      const out = await work(tx);
-      await storeIdempotentResult(tx, actor.id, idem.key, out.status, out.body);
-      return out;
-    });
+    const r = await inWriteTransaction(
+      deps.db,
+      async (tx) => {
+        await claimIdempotencyKey(tx, actor.id, idem.key, idem.hash, deps.clock.now().toISOString());
+        const out = await work(tx);
+        await storeIdempotentResult(tx, actor.id, idem.key, out.status, out.body);
+        return out;
+      },
+      chains,
+    );
     return { ...r, replay: false };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../../db/db";
+import { type Database, openDatabase, type Tx } from "../../../db/db";
 import { insertEvent, verifyTrail } from "../../../db/queries/event-queries";
 import { eachDialect } from "../../../db/test-db";
 import { inWriteTransaction, isRetryable } from "./write-batch";
@@ -112,5 +112,95 @@ eachDialect("group commit from two server processes", (ctx) => {
     expect(new Set(ids.map((e) => e.id)).size).toBe(200);
     const check = await verifyTrail(ctx.database.db);
     expect(check).toMatchObject({ ok: true, checked: 200 });
+  });
+
+  it("writers of 20 counties through both processes, with named and unnamed chains, keep every chain unforked", async () => {
+    const before = (await verifyTrail(ctx.database.db)).checked;
+    const county = (i: number) => `6201${String(i % 20).padStart(2, "0")}`;
+    const write = (db: Database, i: number) =>
+      inWriteTransaction(
+        db.db,
+        (tx) =>
+          insertEvent(
+            tx,
+            null,
+            {
+              action: "test.county",
+              subjectType: "test",
+              subjectId: `c${i}`,
+              regionCode: county(i),
+              data: { i },
+            },
+            new Date(),
+          ),
+        i % 7 === 0 ? [] : [county(i)],
+      );
+    await Promise.all(Array.from({ length: 400 }, (_, i) => write(i % 2 ? second : ctx.database, i)));
+    expect(await verifyTrail(ctx.database.db)).toMatchObject({ ok: true, checked: before + 400 });
+  });
+
+  it("on PostgreSQL a batch of another county commits while one county's batch is still open", async () => {
+    if (ctx.dialect !== "postgres") return;
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = inWriteTransaction(
+      ctx.database.db,
+      async (tx) => {
+        await insertEvent(
+          tx,
+          null,
+          { action: "t", subjectType: "t", subjectId: "slow", regionCode: "620102", data: {} },
+          new Date(),
+        );
+        await held;
+      },
+      ["620102"],
+    );
+    // Would wait for `slow` (and never end) if batches of different chains did not run side by side.
+    await inWriteTransaction(
+      ctx.database.db,
+      (tx) =>
+        insertEvent(
+          tx,
+          null,
+          { action: "t", subjectType: "t", subjectId: "fast", regionCode: "620103", data: {} },
+          new Date(),
+        ),
+      ["620103"],
+    );
+    release();
+    await slow;
+    expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
+  });
+
+  it("after a command that took a chain's lock is rolled back, the next append to that chain holds the lock again", async () => {
+    if (ctx.dialect !== "postgres") return;
+    const ev = (subjectId: string) => ({
+      action: "t",
+      subjectType: "t",
+      subjectId,
+      regionCode: "620199",
+      data: {},
+    });
+    const held = (tx: Tx) =>
+      sql<{
+        n: number;
+      }>`select count(*) as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted`
+        .execute(tx)
+        .then((r) => Number(r.rows[0].n));
+    const failing = inWriteTransaction(ctx.database.db, async (tx) => {
+      await insertEvent(tx, null, ev("gone"), new Date());
+      throw new Error("rolled back");
+    });
+    const next = inWriteTransaction(ctx.database.db, async (tx) => {
+      await insertEvent(tx, null, ev("kept"), new Date());
+      return held(tx);
+    });
+    const [a, b] = await Promise.allSettled([failing, next]);
+    expect(a.status).toBe("rejected");
+    expect(b).toMatchObject({ status: "fulfilled", value: 1 });
+    expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
   });
 });

@@ -1,23 +1,26 @@
 import type { Kysely } from "kysely";
-import type { Tx } from "../../../db/db";
-import { forgetTrailHead, lockTrail } from "../../../db/queries/event-queries";
+import { dialectOf, type Tx } from "../../../db/db";
+import { forgetTrailHead, lockChains } from "../../../db/queries/event-queries";
 import { rollbackToSavepoint, savepoint } from "../../../db/savepoints";
 import type { DB } from "../../../db/schema";
 
 /**
- * Group commit for case commands. Every command appends to the one hash-chained trail, so commits are
- * serialised either way (SQLite has one writer; PostgreSQL takes the trail lock), and each commit waits
- * for the disk. Commands arriving together therefore share one transaction: each runs in its own
- * savepoint (a failing command rolls back only itself), the batch commits once (one fsync, one trail
- * lock), and every caller gets its own result after that commit.
+ * Group commit for case commands. Every command appends to its county's hash chain, and each commit
+ * waits for the disk. Commands arriving together therefore share one transaction: each runs in its own
+ * savepoint (a failing command rolls back only itself), the batch commits once (one fsync), and every
+ * caller gets its own result after that commit.
  *
- * On PostgreSQL the batch takes the trail lock first, before any row lock, so batches of several server
- * processes queue in one order; should the database still report a deadlock or a serialisation failure,
- * the whole batch is rolled back and run again (the commands are re-runnable: they read everything inside
- * the transaction).
+ * On PostgreSQL up to `pgLanes` batches run at once on different connections, each over chains no other
+ * running batch holds; a batch takes its chains' locks first (sorted, before any row lock), so batches of
+ * several server processes queue in one order. A command that could not name its chains beforehand runs
+ * in a batch alone with nothing else running. Should the database still report a deadlock or a
+ * serialisation failure, the whole batch is rolled back and run again (the commands are re-runnable: they
+ * read everything inside the transaction). SQLite has a single writer: one batch at a time.
  */
 interface Item {
   work: (tx: Tx) => Promise<unknown>;
+  /** The trail chains the work appends to, when known beforehand (locked first, in sorted order). */
+  chains: readonly string[];
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -25,6 +28,11 @@ interface Item {
 type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const maxBatch = 64;
+/** Batches running at once on PostgreSQL (each holds one pooled connection). */
+const pgLanes = 4;
+/** The key of a command whose chains are unknown: it conflicts with every other batch. */
+const anyChain = "*";
+const keysOf = (item: Item) => (item.chains.length ? item.chains : [anyChain]);
 const maxWaitMs = 10;
 const attempts = 3;
 const batchers = new WeakMap<Kysely<DB>, Batcher>();
@@ -37,14 +45,109 @@ export function isRetryable(err: unknown): boolean {
 
 class Batcher {
   private queue: Item[] = [];
-  private running = false;
-  constructor(private readonly db: Kysely<DB>) {}
+  /** Chains (or `anyChain`) held by the running batches. */
+  private busy = new Set<string>();
+  private running = 0;
+  private gathering = false;
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly lanes: number,
+  ) {}
 
-  submit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  submit<T>(work: (tx: Tx) => Promise<T>, chains: readonly string[]): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      this.queue.push({ work, chains, resolve: resolve as (v: unknown) => void, reject });
+      void this.pump();
     });
+  }
+
+  /** Starts batches while a lane is free and queued commands can run beside the running batches. */
+  private async pump() {
+    if (this.gathering || this.running >= this.lanes || this.queue.length === 0) return;
+    this.gathering = true;
+    try {
+      await this.gather();
+    } finally {
+      this.gathering = false;
+    }
+    for (const batch of this.take(this.lanes - this.running)) void this.runBatch(batch);
+  }
+
+  /**
+   * The next batches (at most `free` lanes): queued commands, oldest first, whose chains no running batch
+   * holds, split by chain so that different counties land in different batches. A command with unknown
+   * chains runs only when nothing else does, in a batch of its own making (and holds up newer commands
+   * while it waits, so it is not starved).
+   */
+  private take(free: number): Item[][] {
+    if (free <= 0 || this.busy.has(anyChain)) return [];
+    const taken: Item[] = [];
+    const rest: Item[] = [];
+    let exclusive = false;
+    let i = 0;
+    for (; i < this.queue.length; i++) {
+      const item = this.queue[i];
+      const keys = keysOf(item);
+      const any = keys.includes(anyChain);
+      if (taken.length >= maxBatch * free) break;
+      if (any ? this.running > 0 : keys.some((k) => this.busy.has(k))) {
+        if (any && taken.length === 0) break;
+        rest.push(item);
+        continue;
+      }
+      exclusive ||= any;
+      taken.push(item);
+    }
+    this.queue = [...rest, ...this.queue.slice(i)];
+    if (taken.length === 0) return [];
+    for (const item of taken) for (const k of keysOf(item)) this.busy.add(k);
+    const lanes = exclusive ? 1 : free;
+    const batches: Item[][] = [];
+    const laneOf = new Map<string, number>();
+    for (const item of taken) {
+      const first = [...keysOf(item)].sort()[0];
+      let lane = laneOf.get(first);
+      if (lane === undefined) {
+        lane = laneOf.size % lanes;
+        laneOf.set(first, lane);
+      }
+      if (!batches[lane]) batches[lane] = [];
+      batches[lane].push(item);
+    }
+    // A lane over the batch size is cut into batches of their own (they queue on their chains' locks).
+    return batches
+      .filter(Boolean)
+      .flatMap((b) =>
+        Array.from({ length: Math.ceil(b.length / maxBatch) }, (_, j) =>
+          b.slice(j * maxBatch, (j + 1) * maxBatch),
+        ),
+      );
+  }
+
+  private async runBatch(batch: Item[]) {
+    this.running++;
+    try {
+      let results: Result[] | null = null;
+      let failure: unknown = null;
+      for (let attempt = 1; attempt <= attempts && !results; attempt++) {
+        try {
+          results = await this.run(batch);
+        } catch (error) {
+          failure = error;
+          if (!isRetryable(error)) break;
+        }
+      }
+      batch.forEach((item, i) => {
+        const r = results?.[i];
+        if (!r) item.reject(failure);
+        else if (r.ok) item.resolve(r.value);
+        else item.reject(r.error);
+      });
+    } finally {
+      this.running--;
+      for (const item of batch) for (const k of keysOf(item)) this.busy.delete(k);
+      void this.pump();
+    }
   }
 
   /**
@@ -65,7 +168,10 @@ class Batcher {
   /** Runs the batch in one transaction, each item in its own savepoint. */
   private run(batch: Item[]): Promise<Result[]> {
     return this.db.transaction().execute(async (tx) => {
-      await lockTrail(tx);
+      await lockChains(
+        tx,
+        batch.flatMap((item) => item.chains),
+      );
       const results: Result[] = [];
       for (const [i, item] of batch.entries()) {
         // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
@@ -88,45 +194,22 @@ class Batcher {
       return results;
     });
   }
-
-  private async drain() {
-    this.running = true;
-    try {
-      while (this.queue.length) {
-        await this.gather();
-        const batch = this.queue.splice(0, maxBatch);
-        let results: Result[] | null = null;
-        let failure: unknown = null;
-        for (let attempt = 1; attempt <= attempts && !results; attempt++) {
-          try {
-            results = await this.run(batch);
-          } catch (error) {
-            failure = error;
-            if (!isRetryable(error)) break;
-          }
-        }
-        if (!results) {
-          for (const item of batch) item.reject(failure);
-          continue;
-        }
-        batch.forEach((item, i) => {
-          const r = results[i];
-          if (r.ok) item.resolve(r.value);
-          else item.reject(r.error);
-        });
-      }
-    } finally {
-      this.running = false;
-    }
-  }
 }
 
-/** Runs `work` in a group-committed transaction shared with the case commands arriving with it. */
-export function inWriteTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in a group-committed transaction shared with the case commands arriving with it. `chains`:
+ * the trail chains the work will append to, when the caller knows them (the batch locks them first); a
+ * chain not named is locked when the work first appends to it.
+ */
+export function inWriteTransaction<T>(
+  db: Kysely<DB>,
+  work: (tx: Tx) => Promise<T>,
+  chains: readonly string[] = [],
+): Promise<T> {
   let b = batchers.get(db);
   if (!b) {
-    b = new Batcher(db);
+    b = new Batcher(db, dialectOf(db) === "postgres" ? pgLanes : 1);
     batchers.set(db, b);
   }
-  return b.submit(work);
+  return b.submit(work, chains);
 }
