@@ -84,6 +84,10 @@ export interface Config {
   /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
   smsGateway: { url: string; key: string | undefined; keyHeader: string } | null;
   resilience: ResilienceSettings;
+  /** Webhook and SMS delivery: sends in flight per process and per endpoint (README). */
+  delivery: { concurrency: number; perEndpoint: number };
+  /** `/metrics`: off (default), a Bearer token, or loopback only (docs/operations.md). */
+  metrics: MetricsAccess;
   /** Scheduled backups (README "Backup"); off while `dir` is unset. */
   backup: BackupSettings;
   /** `Secure` on the session cookie: `auto` (when the request came over HTTPS), `always` or `never`. */
@@ -98,6 +102,25 @@ export interface BackupSettings {
   keep: number;
   /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
   hour: number;
+}
+
+export type MetricsAccess = { mode: "off" } | { mode: "local" } | { mode: "token"; token: string };
+
+/** `SAFEGRID_METRICS`: `off` | `local` | `token:<secret>` (at least 16 characters); anything else stops the start. */
+export function metricsAccess(value: string | undefined): MetricsAccess {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "off") return { mode: "off" };
+  if (v === "local") return { mode: "local" };
+  if (v.startsWith("token:") && v.length - 6 >= 16) return { mode: "token", token: v.slice(6) };
+  throw new Error(
+    "SAFEGRID_METRICS：应为 off | local | token:<至少 16 个字符> / must be off, local or token:<secret of 16+ characters>",
+  );
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = int(value, fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 须为正整数 / must be a positive integer: ${value}`);
+  return n;
 }
 
 const cookieSecureOf = (v: string | undefined): Config["cookieSecure"] =>
@@ -184,6 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     backup: backupSettings(env),
     resilience: loadResilience(env),
+    delivery: {
+      concurrency: positive("SAFEGRID_DELIVERY_CONCURRENCY", env.SAFEGRID_DELIVERY_CONCURRENCY, 64),
+      perEndpoint: positive("SAFEGRID_DELIVERY_PER_ENDPOINT", env.SAFEGRID_DELIVERY_PER_ENDPOINT, 8),
+    },
+    metrics: metricsAccess(env.SAFEGRID_METRICS),
     cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
     cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
   };
