@@ -119,7 +119,8 @@ export function metricsAccess(value: string | undefined): MetricsAccess {
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   const n = int(value, fallback);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 须为正整数 / must be a positive integer: ${value}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} 须为正整数 / must be a positive integer: ${value}`);
   return n;
 }
 

@@ -81,7 +81,10 @@ export function recordDeliveryAttempt(db: Tx, id: number, patch: DeliveryAttempt
 }
 
 /** Records many attempts in one transaction (one commit for a batch of results). */
-export async function recordDeliveryAttempts(db: Kysely<DB>, attempts: { id: number; patch: DeliveryAttempt }[]) {
+export async function recordDeliveryAttempts(
+  db: Kysely<DB>,
+  attempts: { id: number; patch: DeliveryAttempt }[],
+) {
   if (attempts.length === 0) return;
   await db.transaction().execute(async (tx) => {
     for (const a of attempts) await recordDeliveryAttempt(tx, a.id, a.patch);
@@ -101,7 +104,11 @@ export async function deliveryBacklog(db: Tx, now: Date) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("status", "=", "failed")
     .executeTakeFirstOrThrow();
-  return { pending: Number(row.n), oldestDueAt: (row.oldest as string | null) ?? null, failed: Number(failed.n) };
+  return {
+    pending: Number(row.n),
+    oldestDueAt: (row.oldest as string | null) ?? null,
+    failed: Number(failed.n),
+  };
 }
 
 export function caseDeliveries(db: Tx, caseId: string) {

@@ -105,7 +105,13 @@ export function runDeliveryJob(deps: Deps, opts: DeliveryOptions): Promise<Deliv
 class DeliveryPass {
   private readonly limits: DeliveryLimits;
   private readonly health: EndpointHealth;
-  private readonly report: DeliveryJobReport = { delivered: 0, retried: 0, failed: 0, notSent: 0, claimed: 0 };
+  private readonly report: DeliveryJobReport = {
+    delivered: 0,
+    retried: 0,
+    failed: 0,
+    notSent: 0,
+    claimed: 0,
+  };
   private readonly queues = new Map<string, DeliveryRow[]>();
   private readonly inflight = new Map<string, number>();
   private sending = 0;
@@ -113,6 +119,12 @@ class DeliveryPass {
   private claiming = 0;
   private claimingRows = 0;
   private dry = false;
+  /**
+   * Bumped whenever rows may have become claimable (rows given back, a slot of a full endpoint freed): a
+   * short claim that started before such an event does not prove that nothing is left (on PostgreSQL it
+   * skipped the rows still locked by the release).
+   */
+  private epoch = 0;
   private error: unknown = null;
   private results: { id: number; patch: DeliveryAttempt }[] = [];
   private releases: number[] = [];
@@ -144,7 +156,12 @@ class DeliveryPass {
       const idle = this.sending === 0 && this.claiming === 0 && !this.flushing;
       const done =
         this.error || this.dry || this.report.claimed + this.claimingRows >= L.maxPerPass || L.batch <= 0;
-      if (idle && (this.queued === 0 || this.error) && done && this.results.length + this.releases.length === 0)
+      if (
+        idle &&
+        (this.queued === 0 || this.error) &&
+        done &&
+        this.results.length + this.releases.length === 0
+      )
         break;
       await new Promise<void>((r) => {
         this.wake = r;
@@ -164,6 +181,11 @@ class DeliveryPass {
     w?.();
   }
 
+  private reveal() {
+    this.dry = false;
+    this.epoch++;
+  }
+
   private full(endpoint: string): boolean {
     const q = this.queues.get(endpoint)?.length ?? 0;
     return q + (this.inflight.get(endpoint) ?? 0) >= 2 * this.limits.perEndpoint;
@@ -178,6 +200,7 @@ class DeliveryPass {
       webhookIds: [...busy].filter((k) => k.startsWith("webhook:")).map((k) => k.slice(8)),
     };
     const n = Math.min(this.limits.batch, this.limits.maxPerPass - this.report.claimed - this.claimingRows);
+    const epoch = this.epoch;
     this.claiming++;
     this.claimingRows += n;
     this.deps.db
@@ -185,7 +208,7 @@ class DeliveryPass {
       .execute((tx) => claimDueDeliveries(tx, now, claimMs, n, exclude))
       .then((rows) => {
         this.report.claimed += rows.length;
-        if (rows.length < n) this.dry = true;
+        if (rows.length < n && epoch === this.epoch) this.dry = true;
         for (const d of rows) this.enqueue(d, now.getTime());
       })
       .catch((err) => {
@@ -231,7 +254,7 @@ class DeliveryPass {
           this.sending--;
           this.inflight.set(key, (this.inflight.get(key) ?? 1) - 1);
           // A slot of an endpoint the claims left out is free again: look for its rows once more.
-          if (wasFull) this.dry = false;
+          if (wasFull) this.reveal();
           this.notify();
         });
       }
@@ -249,7 +272,10 @@ class DeliveryPass {
       recordDeliveryAttempts(this.deps.db, results),
       releaseDeliveries(this.deps.db, releases),
     ])
-      .then(() => {})
+      .then(() => {
+        // Rows given back are claimable again (their endpoint may have room by now).
+        if (releases.length) this.reveal();
+      })
       .catch((err) => {
         this.error ??= err;
       })
