@@ -22,6 +22,8 @@ export const maxDeliveryAttempts = 8;
 /** Failures a retry cannot cure: marked failed at once. */
 const finalFailures: OutboundFailure[] = ["inactive", "invalid_url", "blocked_address"];
 const claimMs = 2 * 60_000;
+const flushAt = 64;
+const flushMs = 50;
 
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4, 8, … */
 export const backoffMinutes = (attempts: number) => 2 ** Math.max(0, attempts - 1);
@@ -70,8 +72,22 @@ export interface DeliveryJobReport {
   claimed: number;
 }
 
-async function sendWebhook(deps: Deps, d: DeliveryRow, opts: DeliveryOptions, now: Date): Promise<number> {
-  const hook = d.webhookId ? await findWebhook(deps.db, d.webhookId) : undefined;
+type WebhookRow = Awaited<ReturnType<typeof findWebhook>>;
+
+async function sendWebhook(
+  deps: Deps,
+  d: DeliveryRow,
+  opts: DeliveryOptions,
+  now: Date,
+  hooks: Map<string, Promise<WebhookRow>>,
+): Promise<number> {
+  let found = d.webhookId ? hooks.get(d.webhookId) : undefined;
+  if (d.webhookId && !found) {
+    // Read once per pass (a webhook switched off stops receiving at the next pass at the latest).
+    found = findWebhook(deps.db, d.webhookId);
+    hooks.set(d.webhookId, found);
+  }
+  const hook = await found;
   if (hook?.active !== 1) throw new OutboundError("inactive");
   const body = JSON.stringify({ id: d.id, ...JSON.parse(d.payload) });
   const ts = Math.floor(now.getTime() / 1000);
@@ -130,6 +146,9 @@ class DeliveryPass {
   private releases: number[] = [];
   private flushing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushDue = false;
+  private readonly hooks = new Map<string, Promise<WebhookRow>>();
 
   constructor(
     private readonly deps: Deps,
@@ -262,8 +281,23 @@ class DeliveryPass {
     }
   }
 
+  /**
+   * Results are written in batches: at once when `flushAt` are waiting or nothing is in flight, otherwise
+   * at most `flushMs` later (each write is a commit; on SQLite a commit waits for the disk).
+   */
   private flush() {
-    if (this.flushing || this.results.length + this.releases.length === 0) return;
+    const waiting = this.results.length + this.releases.length;
+    if (this.flushing || waiting === 0) return;
+    if (waiting < flushAt && this.sending > 0 && !this.flushDue) {
+      this.flushTimer ??= setTimeout(() => {
+        this.flushDue = true;
+        this.notify();
+      }, flushMs);
+      return;
+    }
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flushDue = false;
     const results = this.results;
     const releases = this.releases;
     this.results = [];
@@ -311,7 +345,7 @@ class DeliveryPass {
       let status: number | null = null;
       if (d.channel === "sms")
         await opts.sms!.send(d.target, (JSON.parse(d.payload) as { text: string }).text);
-      else status = await sendWebhook(deps, d, opts, now);
+      else status = await sendWebhook(deps, d, opts, now, this.hooks);
       this.health.succeeded(key);
       this.record(d, "delivered", {
         status: d.channel === "sms" ? "sent" : "delivered",
