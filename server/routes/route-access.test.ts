@@ -32,7 +32,7 @@ eachApi("every route × every role", (ctx) => {
     ]);
   });
 
-  it("has no public route outside /api but /metrics, which does not exist by default", async () => {
+  it("/metrics (outside /api, so not in the table above) does not exist by default", async () => {
     // The table above holds /api routes only; /metrics is declared public and checks SAFEGRID_METRICS
     // itself (server/routes/metrics-routes.test.ts): off by default, so nothing answers here.
     const res = await ctx.app.inject({ method: "GET", url: "/metrics", remoteAddress: "127.0.0.1" });
