@@ -64,7 +64,9 @@ interface PathStats {
 
 async function startReceiver(): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ["-e", receiverCode], { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<string>((resolve) => child.stdout!.once("data", (d) => resolve(String(d).trim())));
+  const port = await new Promise<string>((resolve) =>
+    child.stdout!.once("data", (d) => resolve(String(d).trim())),
+  );
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
@@ -195,6 +197,8 @@ export async function run() {
       concurrency: defaultDeliveryLimits.concurrency,
       per_endpoint: defaultDeliveryLimits.perEndpoint,
       deliveries_per_s: Math.round(burst.n / burstSeconds),
+      // Measured like the slow case's figure (first to last arrival at the receiver), for the comparison.
+      burst_receiver_per_s: Math.round(burst.n / Math.max(0.001, (burst.last - burst.first) / 1000)),
       burst_failed: burstFailed,
       steady_offered_per_s: STEADY_RATE,
       steady_delivered: steady?.n ?? 0,
@@ -203,6 +207,13 @@ export async function run() {
         answers_after_ms: 5000,
         slow_deliveries: SLOW_ROWS,
         others_deliveries_per_s: Math.round(slowCase.fast.n / Math.max(0.001, fastSeconds)),
+        others_vs_burst:
+          Math.round(
+            (slowCase.fast.n /
+              Math.max(0.001, fastSeconds) /
+              (burst.n / Math.max(0.001, (burst.last - burst.first) / 1000))) *
+              100,
+          ) / 100,
         others_delivered: slowCase.fast.n,
         slow_delivered: slowCase.slow?.n ?? 0,
         total_seconds: Math.round((performance.now() - t0) / 100) / 10,

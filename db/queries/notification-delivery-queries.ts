@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import { insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { DB } from "../schema";
@@ -80,15 +80,33 @@ export function recordDeliveryAttempt(db: Tx, id: number, patch: DeliveryAttempt
     .execute();
 }
 
-/** Records many attempts in one transaction (one commit for a batch of results). */
+/**
+ * Records many attempts at once: on PostgreSQL one UPDATE … FROM (VALUES …) (one round trip for the
+ * batch), on SQLite one transaction (one commit).
+ */
 export async function recordDeliveryAttempts(
   db: Kysely<DB>,
   attempts: { id: number; patch: DeliveryAttempt }[],
 ) {
   if (attempts.length === 0) return;
-  await db.transaction().execute(async (tx) => {
-    for (const a of attempts) await recordDeliveryAttempt(tx, a.id, a.patch);
-  });
+  if (!isPostgres(db)) {
+    await db.transaction().execute(async (tx) => {
+      for (const a of attempts) await recordDeliveryAttempt(tx, a.id, a.patch);
+    });
+    return;
+  }
+  const rows = sql.join(
+    attempts.map(
+      ({ id, patch: p }) =>
+        sql`(${id}::int, ${p.status}::text, ${p.attempts}::int, ${p.nextAttemptAt}::text, ${p.lastStatusCode}::int, ${p.lastError}::text, ${p.deliveredAt}::text)`,
+    ),
+  );
+  await sql`update notification_delivery as d
+    set status = v.status, attempts = v.attempts, next_attempt_at = v.next_attempt_at,
+        last_status_code = v.last_status_code, last_error = v.last_error, delivered_at = v.delivered_at,
+        claimed_until = null
+    from (values ${rows}) as v(id, status, attempts, next_attempt_at, last_status_code, last_error, delivered_at)
+    where d.id = v.id`.execute(db);
 }
 
 /** The delivery backlog: due rows not yet delivered, and the oldest one's due time (metrics). */
