@@ -115,7 +115,24 @@ type Outcome = keyof Omit<DeliveryJobReport, "claimed">;
  * (minutes) and marked failed after `maxDeliveryAttempts`. Results are written in batched transactions.
  */
 export function runDeliveryJob(deps: Deps, opts: DeliveryOptions): Promise<DeliveryJobReport> {
-  return new DeliveryPass(deps, opts).run();
+  return new DeliveryPass(deps, opts, null).run();
+}
+
+export interface DeliveryPump {
+  /** Settles when the pump has stopped (after `stop()`: the sends in flight finished and were recorded). */
+  done: Promise<DeliveryJobReport>;
+  /** Stop claiming; the sends in flight finish and their results are written. */
+  stop(): void;
+}
+
+/**
+ * Deliveries without pass boundaries (what the job runner runs): like a pass, but it never ends by itself —
+ * when nothing is due it looks again after `pollMs` — so a send to a slow endpoint never delays the start
+ * of the next batch. Rejects on a database error (the runner starts another after a pause).
+ */
+export function startDeliveryPump(deps: Deps, opts: DeliveryOptions, pollMs: number): DeliveryPump {
+  const pass = new DeliveryPass(deps, opts, pollMs);
+  return { done: pass.run(), stop: () => pass.stop() };
 }
 
 class DeliveryPass {
@@ -149,32 +166,61 @@ class DeliveryPass {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushDue = false;
   private readonly hooks = new Map<string, Promise<WebhookRow>>();
+  private hooksReadAt = performance.now();
+  private stopping = false;
+  private pollTimer: NodeJS.Timeout | undefined;
 
+  /** `pollMs` null: one pass (ends when nothing is due or `maxPerPass` rows were handled). */
   constructor(
     private readonly deps: Deps,
     private readonly opts: DeliveryOptions,
+    private readonly pollMs: number | null,
   ) {
     this.limits = { ...defaultDeliveryLimits, ...deps.config.delivery, ...opts.limits };
     this.health = opts.endpoints ?? new EndpointHealth();
   }
 
+  stop() {
+    this.stopping = true;
+    clearTimeout(this.pollTimer);
+    this.notify();
+  }
+
   async run(): Promise<DeliveryJobReport> {
+    try {
+      return await this.loop();
+    } finally {
+      clearTimeout(this.pollTimer);
+      clearTimeout(this.flushTimer);
+    }
+  }
+
+  private async loop(): Promise<DeliveryJobReport> {
     const L = this.limits;
+    const continuous = this.pollMs !== null;
+    const budget = () => continuous || this.report.claimed + this.claimingRows < L.maxPerPass;
     for (;;) {
       if (!this.error) {
         this.dispatch();
         while (
           !this.dry &&
+          !this.stopping &&
           this.claiming < L.claims &&
-          this.report.claimed + this.claimingRows < L.maxPerPass &&
+          budget() &&
           this.queued + this.claimingRows < L.batch
         )
           this.claim();
+        // Nothing due now: look again after a pause (rows added since, pauses that ended).
+        if (continuous && this.dry && !this.stopping && !this.pollTimer)
+          this.pollTimer = setTimeout(() => {
+            this.pollTimer = undefined;
+            this.reveal();
+            this.notify();
+          }, this.pollMs!);
       }
       this.flush();
       const idle = this.sending === 0 && this.claiming === 0 && !this.flushing;
-      const done =
-        this.error || this.dry || this.report.claimed + this.claimingRows >= L.maxPerPass || L.batch <= 0;
+      const done = this.error || this.stopping || (!continuous && (this.dry || !budget())) || L.batch <= 0;
       if (
         idle &&
         (this.queued === 0 || this.error) &&
@@ -212,13 +258,21 @@ class DeliveryPass {
 
   private claim() {
     const now = this.deps.clock.now();
+    // Webhooks are read once per pass, and at least every 5 s by a pump.
+    if (performance.now() - this.hooksReadAt > 5_000) {
+      this.hooks.clear();
+      this.hooksReadAt = performance.now();
+    }
     const busy = new Set(this.health.pausedAt(now.getTime()));
     for (const k of this.queues.keys()) if (this.full(k)) busy.add(k);
     const exclude = {
       sms: busy.has("sms"),
       webhookIds: [...busy].filter((k) => k.startsWith("webhook:")).map((k) => k.slice(8)),
     };
-    const n = Math.min(this.limits.batch, this.limits.maxPerPass - this.report.claimed - this.claimingRows);
+    const n =
+      this.pollMs !== null
+        ? this.limits.batch
+        : Math.min(this.limits.batch, this.limits.maxPerPass - this.report.claimed - this.claimingRows);
     const epoch = this.epoch;
     this.claiming++;
     this.claimingRows += n;
@@ -243,6 +297,8 @@ class DeliveryPass {
   private enqueue(d: DeliveryRow, now: number) {
     const key = endpointOf(d);
     if (this.full(key) || this.health.paused(key, now)) {
+      // Given back, not handled: it does not count against the pass's budget.
+      this.report.claimed--;
       this.releases.push(d.id);
       return;
     }
@@ -378,6 +434,7 @@ class DeliveryPass {
     const q = this.queues.get(key);
     if (!q) return;
     this.queued -= q.length;
+    this.report.claimed -= q.length;
     this.releases.push(...q.map((d) => d.id));
     this.queues.delete(key);
   }

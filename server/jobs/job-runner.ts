@@ -3,7 +3,13 @@ import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 import { type BackupJobReport, runBackupJob } from "./backup-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
-import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
+import {
+  type DeliveryJobReport,
+  type DeliveryOptions,
+  type DeliveryPump,
+  runDeliveryJob,
+  startDeliveryPump,
+} from "./delivery-job";
 import { EndpointHealth } from "./endpoint-health";
 import { smsSenderFrom } from "./sms-sender";
 
@@ -16,8 +22,8 @@ export interface JobRunnerOptions extends Partial<DeliveryOptions> {
   /** Most intervals skipped after failed passes (default 8). */
   maxBackoffIntervals?: number;
   /**
-   * Delivery runs in its own loop: the next pass starts at once after a pass that claimed rows, else
-   * after this pause (default 1 s; 0 turns the loop off, deliveries then run only in `runOnce`).
+   * Deliveries run continuously (`startDeliveryPump`); when nothing is due the pump looks again after
+   * this pause (default 1 s; 0 turns the pump off, deliveries then run only in `runOnce`).
    */
   deliveryPollMs?: number;
 }
@@ -93,26 +99,30 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
   const timer = setInterval(tick, opts.intervalMs ?? 60_000);
   timer.unref();
 
-  // Deliveries: pass after pass while rows are due, a short pause when none is; after a failed pass the
-  // pause doubles (up to one interval) so an unreachable database is not hammered.
+  // Deliveries: a pump that claims and sends continuously (looking again after `pollMs` when nothing is
+  // due); after a database failure it is restarted after a pause that doubles (up to one interval), so
+  // an unreachable database is not hammered.
   const pollMs = opts.deliveryPollMs ?? 1_000;
   let delivering: Promise<void> | null = null;
+  let pump: DeliveryPump | null = null;
   let pollTimer: NodeJS.Timeout | undefined;
   let deliveryFailures = 0;
   const deliveryLoop = () => {
     if (stopped) return;
-    delivering = runDeliveryJob(deps, delivery)
-      .then((r) => {
+    pump = startDeliveryPump(deps, delivery, pollMs);
+    delivering = pump.done
+      .then(() => {
         deliveryFailures = 0;
-        return r.claimed > 0 ? 0 : pollMs;
+        return pollMs;
       })
       .catch((err) => {
         deliveryFailures++;
-        log(`deliveries: pass failed (${deliveryFailures} in a row)`, err);
+        log(`deliveries: failed (${deliveryFailures} in a row)`, err);
         return Math.min(opts.intervalMs ?? 60_000, pollMs * 2 ** deliveryFailures);
       })
       .then((wait) => {
         delivering = null;
+        pump = null;
         if (stopped) return;
         pollTimer = setTimeout(deliveryLoop, wait);
         pollTimer.unref();
@@ -129,6 +139,7 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
       stopped = true;
       clearInterval(timer);
       clearTimeout(pollTimer);
+      pump?.stop();
       await Promise.all([current, delivering]);
     },
   };
