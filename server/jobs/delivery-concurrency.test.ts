@@ -7,7 +7,7 @@ import { insertDeliveries } from "../../db/queries/notification-delivery-queries
 import { insertWebhook } from "../../db/queries/notification-webhook-queries";
 import { parseAllowList } from "../../domain/outbound/outbound-rules";
 import { eachCaseWorld } from "../commands/cases/case-command-kit";
-import { runDeliveryJob } from "./delivery-job";
+import { runDeliveryJob, startDeliveryPump } from "./delivery-job";
 import { EndpointHealth } from "./endpoint-health";
 
 /**
@@ -215,6 +215,31 @@ eachCaseWorld("delivery: concurrency, slow endpoints, per-endpoint backoff, two 
     expect(got.get("/failing")).toHaveLength(7);
     expect((await rowsOf(failing)).every((r) => r.status === "delivered")).toBe(true);
     expect((await rowsOf(healthy)).every((r) => r.status === "delivered")).toBe(true);
+  });
+
+  it("the runner's pump sends rows added while it idles, and stop() lets the sends in flight finish", async () => {
+    const arrived = (path: string, count: number) =>
+      new Promise<void>((resolve) => {
+        changed = () => {
+          if ((got.get(path)?.length ?? 0) >= count) resolve();
+        };
+      });
+    const pump = startDeliveryPump(w.deps, { sms: null }, 20);
+    // Added after the pump found nothing due: picked up by a later look.
+    const first = arrived("/pump", 5);
+    const a = await hookWith("/pump", 5);
+    await first;
+    // Two sends held open by the receiver while the pump is told to stop: both finish and are recorded.
+    hold = { answer: (p) => p !== "/held", status: () => 200 };
+    const second = arrived("/held", 2);
+    const b = await hookWith("/held", 2);
+    await second;
+    pump.stop();
+    release();
+    const report = await pump.done;
+    expect(report.delivered).toBe(7);
+    expect((await rowsOf(a)).every((r) => r.status === "delivered")).toBe(true);
+    expect((await rowsOf(b)).every((r) => r.status === "delivered" && r.claimedUntil === null)).toBe(true);
   });
 
   it("two runners on one database (two connections pools on PostgreSQL) send every row exactly once", async () => {
