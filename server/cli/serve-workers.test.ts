@@ -101,6 +101,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("serve --workers 2 on PostgreSQL
         SAFEGRID_ARGON2_MEMORY_KIB: "1024",
         SAFEGRID_MIN_FREE_MB: "0",
         SAFEGRID_METRICS: `token:${token}`,
+        // The test is about the workers: no load shedding on a busy test machine.
+        SAFEGRID_MAX_EVENT_LOOP_DELAY_MS: "0",
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],

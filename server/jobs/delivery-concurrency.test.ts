@@ -47,10 +47,7 @@ eachCaseWorld("delivery: concurrency, slow endpoints, per-endpoint backoff, two 
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => {
-        body += c;
-      });
+      req.resume();
       req.on("end", () => {
         const path = req.url ?? "";
         got.set(path, [...(got.get(path) ?? []), String(req.headers["x-safegrid-delivery"])]);
