@@ -217,6 +217,7 @@ class DeliveryPass {
             this.reveal();
             this.notify();
           }, this.pollMs!);
+        this.pollTimer?.unref();
       }
       this.flush();
       const idle = this.sending === 0 && this.claiming === 0 && !this.flushing;
