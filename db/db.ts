@@ -101,6 +101,14 @@ function openPool(url: string, opts: OpenOptions): pg.Pool {
   return pool;
 }
 
+const pools = new WeakMap<Kysely<DB>, pg.Pool>();
+
+/** Connections of a PostgreSQL pool (metrics): open, idle, and queries waiting for one; null on SQLite. */
+export function poolUsage(db: Kysely<DB>): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 /**
  * After a failed COMMIT (a full disk, an I/O error) SQLite has already rolled the transaction back, and
  * the ROLLBACK Kysely then sends fails with "cannot rollback - no transaction is active", which replaced
@@ -135,6 +143,7 @@ export function openDatabase(opts: OpenOptions = {}): Database {
   if (opts.url) {
     const pool = openPool(opts.url, opts);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    pools.set(db, pool);
     return registered({ db, dialect: "postgres", schema: opts.schema, close: () => db.destroy() });
   }
   const file = opts.file ?? path.join(opts.dataDir ?? "data", "safegrid.db");

@@ -18,6 +18,7 @@ import { registerResilience, serverTimeouts } from "./http/resilience";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { createLogger } from "./logging/logger";
 import { apiRoutes } from "./routes/api-routes";
+import { registerMetrics } from "./routes/metrics-routes";
 
 export interface AppOptions {
   /**
@@ -76,6 +77,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     app.swagger(),
   );
 
+  registerMetrics(app, deps);
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));

@@ -150,6 +150,12 @@ export const envAreas = {
     SAFEGRID_S3_CONNECT_TIMEOUT_MS: int(3000, 1),
     SAFEGRID_S3_TIMEOUT_MS: int(30_000, 1),
   }),
+  /** Webhook and SMS delivery, and who may read `/metrics` (checked by `metricsAccess` in config.ts). */
+  delivery: z.object({
+    SAFEGRID_DELIVERY_CONCURRENCY: int(64, 1),
+    SAFEGRID_DELIVERY_PER_ENDPOINT: int(8, 1),
+    SAFEGRID_METRICS: optionalText(),
+  }),
   /** Witnesses of the trail's roots outside the database (turned into settings in config.ts). */
   trail: z.object({
     SAFEGRID_WITNESS_FILE: optionalText(),
@@ -191,6 +197,7 @@ export const envSchema = z.object({
   ...envAreas.backup.shape,
   ...envAreas.evidence.shape,
   ...envAreas.trail.shape,
+  ...envAreas.delivery.shape,
   ...envAreas.cases.shape,
   ...envAreas.resilience.shape,
 });

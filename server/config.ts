@@ -86,6 +86,10 @@ export interface Config {
   /** The HTTP SMS gateway; null when none is configured (SMS rows are then "not sent"). */
   smsGateway: { url: string; key: string | undefined; keyHeader: string } | null;
   resilience: ResilienceSettings;
+  /** Webhook and SMS delivery: sends in flight per process and per endpoint (README). */
+  delivery: { concurrency: number; perEndpoint: number };
+  /** `/metrics`: off (default), a Bearer token, or loopback only (docs/operations.md). */
+  metrics: MetricsAccess;
   /** Scheduled backups (README "Backup"); off while `dir` is unset. */
   backup: BackupSettings;
   /** Where the trail's roots are witnessed outside the database (docs/trail.md). */
@@ -129,6 +133,19 @@ export interface BackupSettings {
   keep: number;
   /** The backup runs once a day, in the first job pass at or after this hour (Asia/Shanghai, 0–23). */
   hour: number;
+}
+
+export type MetricsAccess = { mode: "off" } | { mode: "local" } | { mode: "token"; token: string };
+
+/** `SAFEGRID_METRICS`: `off` | `local` | `token:<secret>` (at least 16 characters); anything else stops the start. */
+export function metricsAccess(value: string | undefined): MetricsAccess {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "off") return { mode: "off" };
+  if (v === "local") return { mode: "local" };
+  if (v.startsWith("token:") && v.length - 6 >= 16) return { mode: "token", token: v.slice(6) };
+  throw new Error(
+    "SAFEGRID_METRICS：应为 off | local | token:<至少 16 个字符> / must be off, local or token:<secret of 16+ characters>",
+  );
 }
 
 /** Reads the configuration from the environment (validated by `envSchema`; defaults documented in README). */
@@ -175,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
     evidence: loadEvidenceSettings(env),
     trail: trailSettings(env, path.resolve(e.SAFEGRID_DATA_DIR)),
+    delivery: {
+      concurrency: e.SAFEGRID_DELIVERY_CONCURRENCY,
+      perEndpoint: e.SAFEGRID_DELIVERY_PER_ENDPOINT,
+    },
+    metrics: metricsAccess(e.SAFEGRID_METRICS),
   };
 }
 

@@ -13,13 +13,14 @@ import { loadConfig } from "../config";
 import { createDemo } from "../demo/create-demo";
 import { demoSteps } from "../demo/demo-steps";
 import { backupCommand, restoreCommand } from "./backup-cli";
+import { sqliteWorkersRefusal, workerCount } from "./cluster-primary";
 import { evidenceCommand } from "./evidence-cli";
 import { printAccounts } from "./print-accounts";
 import { serve } from "./serve";
 import { verifyCommand, verifyOptions } from "./verify-cli";
 
 const usage = `用法 Usage: safegrid <command>
-  serve                         启动平台 start the platform (default)
+  serve [--workers N]           启动平台（N 个工作进程共享端口，需 PostgreSQL）start the platform (default; N cluster workers need PostgreSQL)
   migrate                       执行数据库迁移 apply migrations
   regions load <省代码...>      加载省级区划 load provinces' regions, e.g. 62 63
   user add --username U --role R --scope 62[,6201] [--name 名] [--department ID]   (asks for the password)
@@ -44,7 +45,22 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const [cmd = "serve", sub, ...rest] = argv;
   if (cmd === "serve") {
-    await serve(config);
+    let workers: number | null;
+    try {
+      const args = argv.slice(1);
+      workers = workerCount(parseArgs({ args, options: { workers: { type: "string" } } }).values.workers);
+    } catch {
+      workers = null;
+    }
+    if (workers === null) {
+      console.error(usage);
+      return 2;
+    }
+    if (workers > 1 && !config.databaseUrl) {
+      console.error(sqliteWorkersRefusal);
+      return 2;
+    }
+    await serve(config, { workers });
     return -1;
   }
   if (cmd === "help" || cmd === "--help") {

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { fileURLToPath } from "node:url";
 import closeWithGrace from "close-with-grace";
 import { countUsers } from "../../db/queries/user-queries";
@@ -14,10 +15,32 @@ import { createLogger } from "../logging/logger";
 import { localEvidenceLeftBehind } from "../storage/local-leftovers";
 import { sealSettled, sealTrail } from "../trail/seal-trail";
 import { askFirstAdmin } from "./ask-first-admin";
+import { startCluster } from "./cluster-primary";
 import { printAccounts } from "./print-accounts";
 
-/** `safegrid serve`: migrate, load reference data, create the first users (demo or admin), listen. */
-export async function serve(config: Config) {
+export interface ServeOptions {
+  /** Processes sharing the port (node:cluster); more than 1 needs PostgreSQL (checked by the CLI). */
+  workers?: number;
+}
+
+/**
+ * `safegrid serve [--workers N]`: migrate, load reference data, create the first users (demo or admin),
+ * then listen — in this process, or in N cluster workers that share the port (the primary prepares
+ * once, forks, restarts a worker that dies, and aggregates /metrics). Every worker runs the job runner;
+ * its claims use SKIP LOCKED on PostgreSQL, so no row is handled twice.
+ */
+export async function serve(config: Config, opts: ServeOptions = {}) {
+  if (cluster.isWorker) return listen(config, await openDeps(config));
+  const deps = await prepare(config);
+  if ((opts.workers ?? 1) > 1) {
+    await deps.close();
+    return startCluster(config, opts.workers!);
+  }
+  return listen(config, deps);
+}
+
+/** Everything done once per installation start, before any process listens. */
+async function prepare(config: Config) {
   // The console is rebuilt when its sources or the package version changed (stamp in web/dist).
   await ensureWebBuild(fileURLToPath(new URL("../..", import.meta.url)), config.webDist);
   const deps = await openDeps(config);
@@ -53,6 +76,11 @@ export async function serve(config: Config) {
       await askFirstAdmin(deps);
     }
   }
+  return deps;
+}
+
+/** One serving process: the HTTP app and the background jobs, closed gracefully on SIGTERM. */
+async function listen(config: Config, deps: Awaited<ReturnType<typeof openDeps>>) {
   const app = await buildApp(deps, { logger: createLogger(config.log), serveWeb: true });
   // Deadlines, escalation, re-check reminders, webhook and SMS delivery (safe with several processes).
   const jobs = startJobRunner(deps, {
@@ -74,6 +102,7 @@ export async function serve(config: Config) {
     },
   );
   await app.listen({ port: config.port, host: config.host });
+  if (cluster.isWorker) return;
   console.log(
     `SafeGrid 已启动：http://127.0.0.1:${config.port}/ （API 文档 /api/docs，数据库 ${deps.dialect}）`,
   );

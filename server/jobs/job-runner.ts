@@ -3,7 +3,14 @@ import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 import { type BackupJobReport, runBackupJob } from "./backup-job";
 import { type DeadlineJobReport, runDeadlineJob } from "./deadline-job";
-import { type DeliveryJobReport, type DeliveryOptions, runDeliveryJob } from "./delivery-job";
+import {
+  type DeliveryJobReport,
+  type DeliveryOptions,
+  type DeliveryPump,
+  runDeliveryJob,
+  startDeliveryPump,
+} from "./delivery-job";
+import { EndpointHealth } from "./endpoint-health";
 import { smsSenderFrom } from "./sms-sender";
 
 export interface JobRunnerOptions extends Partial<DeliveryOptions> {
@@ -14,6 +21,11 @@ export interface JobRunnerOptions extends Partial<DeliveryOptions> {
   log?: (msg: string, err?: unknown) => void;
   /** Most intervals skipped after failed passes (default 8). */
   maxBackoffIntervals?: number;
+  /**
+   * Deliveries run continuously (`startDeliveryPump`); when nothing is due the pump looks again after
+   * this pause (default 1 s; 0 turns the pump off, deliveries then run only in `runOnce`).
+   */
+  deliveryPollMs?: number;
 }
 
 export interface JobRunner {
@@ -39,6 +51,8 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
   const delivery: DeliveryOptions = {
     sms: opts.sms !== undefined ? opts.sms : smsSenderFrom(deps.config.smsGateway, deps.config.outbound),
     resolve: opts.resolve,
+    endpoints: new EndpointHealth(),
+    limits: opts.limits,
   };
   const log = opts.log ?? ((msg, err) => console.error(msg, err));
   const keepMs = (opts.keepKeysDays ?? 30) * 86_400_000;
@@ -85,12 +99,48 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
   const timer = setInterval(tick, opts.intervalMs ?? 60_000);
   timer.unref();
 
+  // Deliveries: a pump that claims and sends continuously (looking again after `pollMs` when nothing is
+  // due); after a database failure it is restarted after a pause that doubles (up to one interval), so
+  // an unreachable database is not hammered.
+  const pollMs = opts.deliveryPollMs ?? 1_000;
+  let delivering: Promise<void> | null = null;
+  let pump: DeliveryPump | null = null;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let deliveryFailures = 0;
+  const deliveryLoop = () => {
+    if (stopped) return;
+    pump = startDeliveryPump(deps, delivery, pollMs);
+    delivering = pump.done
+      .then(() => {
+        deliveryFailures = 0;
+        return pollMs;
+      })
+      .catch((err) => {
+        deliveryFailures++;
+        log(`deliveries: failed (${deliveryFailures} in a row)`, err);
+        return Math.min(opts.intervalMs ?? 60_000, pollMs * 2 ** deliveryFailures);
+      })
+      .then((wait) => {
+        delivering = null;
+        pump = null;
+        if (stopped) return;
+        pollTimer = setTimeout(deliveryLoop, wait);
+        pollTimer.unref();
+      });
+  };
+  if (pollMs > 0) {
+    pollTimer = setTimeout(deliveryLoop, 0);
+    pollTimer.unref();
+  }
+
   return {
     runOnce,
     async stop() {
       stopped = true;
       clearInterval(timer);
-      if (current) await current;
+      clearTimeout(pollTimer);
+      pump?.stop();
+      await Promise.all([current, delivering]);
     },
   };
 }

@@ -35,7 +35,8 @@ describe("the job runner when the database goes away [sqlite]", () => {
           return current.db;
         },
       } as Deps,
-      { intervalMs: 1_000, log: (msg) => logs.push(msg) },
+      // The minute jobs' backoff (the delivery loop has its own, off here).
+      { intervalMs: 1_000, deliveryPollMs: 0, log: (msg) => logs.push(msg) },
     );
     const failedAt: number[] = [];
     for (let second = 1; second <= 12; second++) {

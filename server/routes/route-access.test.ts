@@ -32,6 +32,14 @@ eachApi("every route × every role", (ctx) => {
     ]);
   });
 
+  it("/metrics (outside /api, so not in the table above) does not exist by default", async () => {
+    // The table above holds /api routes only; /metrics is declared public and checks SAFEGRID_METRICS
+    // itself (server/routes/metrics-routes.test.ts): off by default, so nothing answers here.
+    const res = await ctx.app.inject({ method: "GET", url: "/metrics", remoteAddress: "127.0.0.1" });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain("safegrid_");
+  });
+
   it("documents every API route in the OpenAPI description with its schemas", async () => {
     const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(doc.openapi).toBe("3.0.3");
