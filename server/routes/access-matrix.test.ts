@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
 import { roles } from "../../domain/auth/roles";
+import type { CaseAction } from "../../domain/case/case-types";
 import { accessTable, type Resource } from "../../domain/policies/access-table";
 import { evaluate, gateOf, type Term } from "../../domain/policies/policy-term";
 import { contactRoles } from "../../domain/policies/site-policy";
@@ -9,7 +10,8 @@ import { userPolicy } from "../../domain/policies/user-policy";
 import { type AccessWorld, rawPhones, type Scope, scopes, seedAccessWorld } from "../test/access-world";
 import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
-import { testPassword } from "../test/fixtures";
+import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
+import { type TestUser, testPassword } from "../test/fixtures";
 import { as, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids } from "./grid-test-fixtures";
 
@@ -40,6 +42,8 @@ interface Probe {
   fresh?: (ctx: ApiContext, w: AccessWorld, s: Scope, n: number) => Promise<Row>;
   /** Row-level rule beyond the table's (who may grant which role is user-policy.ts's). */
   actCheck?: (actor: Actor, row: Row) => boolean;
+  /** A case action: its cells are staged by `stageCaseCells` and expected by `expectedCaseStatus`. */
+  caseAction?: CaseAction;
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
 }
@@ -348,8 +352,11 @@ const probes: Record<string, Probe> = {
   "DELETE /api/v1/webhooks/:id": { act: ["webhook", "manage"], fresh: freshWebhook, ok: 204 },
   "GET /api/v1/webhooks/:id/deliveries": { act: ["webhook", "manage"], row: (w, s) => w.webhook[s] },
 };
-/** Case actions: the gate of each action's rule, tried with an empty body. */
-const caseActionProbe = (action: string): Probe => ({ act: ["case", action], gateOnly: true });
+/** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
+const caseActionProbe = (action: string): Probe => ({
+  act: ["case", action],
+  caseAction: action as CaseAction,
+});
 /** Signing out ends the session every later cell of that account uses; it is proven in auth-routes.test.ts. */
 const skipped = new Set(["POST /api/v1/auth/logout"]);
 
@@ -410,13 +417,18 @@ function mustBeMasked(actor: Actor): string[] {
 eachApi("access matrix: route × role × scope", (ctx) => {
   useTempDataDir(ctx);
   let world: AccessWorld;
+  let caseCell: (action: CaseAction, user: TestUser, s: Scope) => CaseCell;
   const accounts = () =>
     roles.map(
       (r) => Object.values(ctx.users).find((u) => u.role === r && u.scope.some((c) => c.startsWith("62")))!,
     );
   beforeAll(async () => {
     world = await seedAccessWorld(ctx);
-  }, 120_000);
+    const actions = ctx.app.routeTable.flatMap(
+      (r) => /^\/api\/v1\/cases\/:id\/([a-z_]+)$/.exec(r.url)?.[1] ?? [],
+    ) as CaseAction[];
+    caseCell = await stageCaseCells(ctx, world, accounts(), actions);
+  }, 180_000);
 
   it("answers every cell as the access table says", async () => {
     const wrong: string[] = [];
@@ -436,12 +448,16 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         for (const s of scopes) {
           cells++;
           if (p.gateOnly) gateOnlyCells++;
-          const row = p.fresh ? await p.fresh(ctx, world, s, counter++) : p.row?.(world, s);
-          const want = expected(p, actor, row);
+          const cell = p.caseAction ? caseCell(p.caseAction, user, s) : undefined;
+          const row = cell?.row ?? (p.fresh ? await p.fresh(ctx, world, s, counter++) : p.row?.(world, s));
+          const want = p.caseAction ? expectedCaseStatus(actor, p.caseAction, row!) : expected(p, actor, row);
           const res = await as(ctx, user.username, {
             method: r.method as "GET",
             url: fillUrl(r.url, p, world, s, row),
-            payload: r.method === "GET" || r.method === "DELETE" ? undefined : bodyOf(p, world, s, r.body),
+            payload:
+              r.method === "GET" || r.method === "DELETE"
+                ? undefined
+                : (cell?.body ?? bodyOf(p, world, s, r.body)),
           });
           const got = res.statusCode;
           if (p.cleanup) {
@@ -473,6 +489,18 @@ eachApi("access matrix: route × role × scope", (ctx) => {
     );
   }, 240_000);
 
+  /** Every page of the case list (the case-action cells add some 150 cases to the world). */
+  async function listedCases(username: string) {
+    const ids = new Set<string>();
+    for (let page = 1; ; page++) {
+      const res = await as(ctx, username, { method: "GET", url: `/api/v1/cases?pageSize=200&page=${page}` });
+      if (res.statusCode !== 200) return { status: res.statusCode, ids };
+      const items = res.json().items as { id: string }[];
+      for (const c of items) ids.add(c.id);
+      if (items.length < 200) return { status: 200, ids };
+    }
+  }
+
   it("lists only what the same actor may read by id; out of scope reads as 404", async () => {
     const lists: { list: string; byId: (id: string) => string }[] = [
       { list: "/api/v1/cases?pageSize=100", byId: (id) => `/api/v1/cases/${id}` },
@@ -501,12 +529,12 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         }
       }
       const exp = await as(ctx, user.username, { method: "GET", url: `/api/v1/cases/export.xlsx?${reason}` });
-      const list = await as(ctx, user.username, { method: "GET", url: "/api/v1/cases?pageSize=100" });
-      if (exp.statusCode !== list.statusCode)
-        wrong.push(`${user.role}: export ${exp.statusCode}, list ${list.statusCode}`);
+      const list = await listedCases(user.username);
+      if (exp.statusCode !== list.status)
+        wrong.push(`${user.role}: export ${exp.statusCode}, list ${list.status}`);
       for (const id of world.stagedCases) {
         const one = await as(ctx, user.username, { method: "GET", url: `/api/v1/cases/${id}` });
-        const listed = list.statusCode === 200 && list.json().items.some((c: { id: string }) => c.id === id);
+        const listed = list.ids.has(id);
         if ((one.statusCode === 200) !== listed)
           wrong.push(`${user.role}: case ${id} read ${one.statusCode}, listed ${listed}`);
       }
