@@ -13,7 +13,7 @@ import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, reportBody, useTempDataDir } from "./case-test-kit";
-import { fixtureGrids } from "./grid-test-fixtures";
+import { fixtureGrids, realUscc, siteBody } from "./grid-test-fixtures";
 
 /**
  * The generated access matrix: every API route × every role × {own scope, another township of the same
@@ -34,7 +34,7 @@ interface Probe {
   read?: Rule;
   row?: (w: AccessWorld, s: Scope) => Record<string, unknown> & { id: string };
   url?: (w: AccessWorld, s: Scope) => string;
-  body?: (w: AccessWorld, s: Scope) => unknown;
+  body?: (w: AccessWorld, s: Scope, row?: Row) => unknown;
   ok?: number;
   /** A state change tried with an empty body: only the gate is decided. */
   gateOnly?: boolean;
@@ -50,6 +50,14 @@ interface Probe {
 type Row = Record<string, unknown> & { id: string };
 
 let counter = 0;
+/** A row as it is stored now. */
+async function current(ctx: ApiContext, table: "site" | "grid", id: string): Promise<Row> {
+  return (await ctx.deps.db
+    .selectFrom(table)
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow()) as Row;
+}
 async function made(ctx: ApiContext, url: string, payload: Record<string, unknown>): Promise<Row> {
   const res = await as(ctx, "admin", { method: "POST", url, payload });
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
@@ -130,7 +138,10 @@ const probes: Record<string, Probe> = {
     body: () => ({ status: "active" }),
   },
   "GET /api/v1/routing-rules": { act: ["routingRule", "read"] },
-  "POST /api/v1/routing-rules/resolve": { act: ["routingRule", "read"], gateOnly: true },
+  "POST /api/v1/routing-rules/resolve": {
+    act: ["routingRule", "read"],
+    body: (w, s) => ({ regionCode: w.village[s], industryCode: "3011", kind: "enterprise" }),
+  },
   "POST /api/v1/routing-rules": {
     act: ["routingRule", "manage"],
     row: (w, s) => ({ id: "new", regionPrefix: ruleRegion(w, s) }),
@@ -154,7 +165,19 @@ const probes: Record<string, Probe> = {
   },
   "GET /api/v1/users": { act: ["user", "read"] },
   "GET /api/v1/users/:id": { act: ["user", "read"], row: (w, s) => w.user[s] },
-  "POST /api/v1/users": { act: ["user", "manage"], gateOnly: true },
+  "POST /api/v1/users": {
+    act: ["user", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    actCheck: (actor, row) => userPolicy.create(actor, "grid_worker", [row.regionCode as string]),
+    body: (w, s) => ({
+      username: `matrix_new_${counter++}`,
+      displayName: "矩阵新账号",
+      role: "grid_worker",
+      scope: [w.village[s]],
+      password: testPassword,
+    }),
+    ok: 201,
+  },
   "PATCH /api/v1/users/:id": {
     act: ["user", "update"],
     read: ["user", "read"],
@@ -166,7 +189,19 @@ const probes: Record<string, Probe> = {
       }),
     body: (w, s) => ({ displayName: w.user[s].displayName }),
   },
-  "POST /api/v1/users/:id/password": { act: ["user", "manage"], gateOnly: true },
+  "POST /api/v1/users/:id/password": {
+    act: ["user", "manage"],
+    read: ["user", "read"],
+    fresh: freshAccount,
+    actCheck: (actor, row) =>
+      userPolicy.update(actor, {
+        role: "grid_worker",
+        regionCode: row.regionCode as string,
+        scope: [row.regionCode as string],
+      }),
+    body: () => ({ password: "Matrix-Reset-2026y" }),
+    ok: 204,
+  },
   "POST /api/v1/auth/totp/verify": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/enrol": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/confirm": { act: ["user", "self"], gateOnly: true },
@@ -236,10 +271,27 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/grid-workers": { act: ["gridWorker", "read"] },
   "GET /api/v1/sites": { act: ["site", "read"] },
   "GET /api/v1/sites/:id": { act: ["site", "read"], row: (w, s) => w.site[s] },
-  "POST /api/v1/sites": { act: ["site", "create"], gateOnly: true },
-  "PATCH /api/v1/sites/:id": { act: ["site", "create"], gateOnly: true },
+  "POST /api/v1/sites": {
+    act: ["site", "create"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    body: (w, s) =>
+      siteBody({
+        regionCode: w.village[s],
+        kind: "small_shop",
+        uscc: null,
+        name: `矩阵${counter++}号小商店`,
+      }),
+    ok: 201,
+  },
+  "PATCH /api/v1/sites/:id": {
+    act: ["site", "create"],
+    read: ["site", "read"],
+    // the scope's standing site as it is now (an allowed cell moves its version on)
+    fresh: (ctx, w, s) => current(ctx, "site", w.site[s].id),
+    body: (_w, _s, row) => ({ name: row?.name, version: row?.version }),
+  },
   "POST /api/v1/sites/:id/assignment": { act: ["site", "override"], gateOnly: true },
-  "POST /api/v1/sites/check-uscc": { act: ["site", "read"], gateOnly: true },
+  "POST /api/v1/sites/check-uscc": { act: ["site", "read"], body: () => ({ uscc: realUscc[4] }) },
   "GET /api/v1/sites/:id/file": { act: ["site", "read"], gateOnly: true },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
@@ -335,8 +387,14 @@ const probes: Record<string, Probe> = {
     ok: 204,
   },
   "GET /api/v1/notifications": { act: ["notification", "read"], row: () => ({ id: "n" }) },
-  "POST /api/v1/notifications/read-all": { act: ["notification", "read"], gateOnly: true },
-  "POST /api/v1/notifications/:id/read": { act: ["notification", "read"], gateOnly: true },
+  "POST /api/v1/notifications/read-all": { act: ["notification", "read"], ok: 204 },
+  /** The lead department's notification: 204 for its addressee, 404 for everyone else. */
+  "POST /api/v1/notifications/:id/read": {
+    act: ["notification", "read"],
+    row: (w) => w.notification,
+    url: (w) => `/api/v1/notifications/${w.notification.id}/read`,
+    ok: 204,
+  },
   "GET /api/v1/webhooks": { act: ["webhook", "manage"] },
   "POST /api/v1/webhooks": {
     act: ["webhook", "manage"],
@@ -381,6 +439,7 @@ function expected(p: Probe, actor: Actor, row: Row | undefined): number | "gate-
   // A region named by the request (a new row's, or a list's filter): outside the rule is 403 for a new
   // row (the actor may not create there) and 404 for a region's data.
   if (row && regionRows.has(row.id) && !evaluate(act, actor, row)) return row.id === "new" ? 403 : 404;
+  if (row?.id === "new" && p.actCheck && !p.actCheck(actor, row)) return 403;
   return p.ok ?? 200;
 }
 
@@ -390,8 +449,8 @@ function fillUrl(url: string, p: Probe, w: AccessWorld, s: Scope, row: Row | und
 }
 
 /** A body built by the probe and parsed by the route's own schema, so a probe cannot drift from the API. */
-function bodyOf(p: Probe, w: AccessWorld, s: Scope, schema: unknown): Record<string, unknown> {
-  const body = p.body?.(w, s) as Record<string, unknown> | undefined;
+function bodyOf(p: Probe, w: AccessWorld, s: Scope, schema: unknown, row?: Row): Record<string, unknown> {
+  const body = p.body?.(w, s, row) as Record<string, unknown> | undefined;
   if (body === undefined) return {};
   const parse = (schema as { parse?: (v: unknown) => unknown } | undefined)?.parse;
   if (parse) parse.call(schema, body);
@@ -457,7 +516,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
             payload:
               r.method === "GET" || r.method === "DELETE"
                 ? undefined
-                : (cell?.body ?? bodyOf(p, world, s, r.body)),
+                : (cell?.body ?? bodyOf(p, world, s, r.body, row)),
           });
           const got = res.statusCode;
           if (p.cleanup) {

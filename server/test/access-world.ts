@@ -25,6 +25,10 @@ export interface AccessWorld {
   department: Record<Scope, Row>;
   webhook: Record<Scope, Row>;
   deadlineRule: Record<Scope, Row>;
+  /** One notification of the lead department's account (its cases' reports notify it). */
+  notification: Row;
+  /** The grid worker serving the home grid (A). */
+  staffId: string;
 }
 
 async function ok(res: { statusCode: number; body: string; json(): unknown }, what: string) {
@@ -210,7 +214,14 @@ export async function seedAccessWorld(ctx: ApiContext): Promise<AccessWorld> {
       .executeTakeFirstOrThrow();
     evidence[s] = { ...rowToCase(k), ...evidence[s], regionCode: k.regionCode };
   }
+  const notification = await db
+    .selectFrom("notification")
+    .selectAll()
+    .where("userId", "=", ctx.users.lead.id)
+    .executeTakeFirstOrThrow();
   return {
+    notification: { ...notification, id: String(notification.id) },
+    staffId: staff.id as string,
     village,
     county,
     grid: await rows("grid", gridIds),
