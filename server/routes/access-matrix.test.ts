@@ -13,7 +13,7 @@ import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, reportBody, useTempDataDir } from "./case-test-kit";
-import { fixtureGrids, realUscc, siteBody } from "./grid-test-fixtures";
+import { fixtureGrids, realUscc, siteBody, square } from "./grid-test-fixtures";
 
 /**
  * The generated access matrix: every API route × every role × {own scope, another township of the same
@@ -50,6 +50,27 @@ interface Probe {
 type Row = Record<string, unknown> & { id: string };
 
 let counter = 0;
+const gridBody = (
+  w: AccessWorld,
+  s: Scope,
+  n: number,
+  x = 105 + (n % 100) * 0.03,
+  y = 37 + Math.floor(n / 100) * 0.03,
+) => ({
+  regionCode: w.village[s],
+  name: `矩阵网格${n}`,
+  kind: "village",
+  villageCodes: [w.village[s]],
+  geometry: { type: "Polygon", coordinates: [square(x, y, x + 0.01, y + 0.01)] },
+});
+/** Fresh grids side by side in the scope's village (made by the system administrator), for split and merge. */
+async function freshGrids(ctx: ApiContext, w: AccessWorld, s: Scope, n: number, count = 1): Promise<Row> {
+  const x = 105 + (n % 100) * 0.03;
+  const y = 37 + Math.floor(n / 100) * 0.03;
+  const first = await made(ctx, "/api/v1/grids", gridBody(w, s, n, x, y));
+  const next = count > 1 ? await made(ctx, "/api/v1/grids", gridBody(w, s, n, x + 0.01, y)) : undefined;
+  return { ...first, next: next?.id, corner: [x, y] };
+}
 /** A row as it is stored now. */
 async function current(ctx: ApiContext, table: "site" | "grid", id: string): Promise<Row> {
   return (await ctx.deps.db
@@ -255,8 +276,19 @@ const probes: Record<string, Probe> = {
     row: (w, s) => ({ id: "c", code: w.county[s] }),
   },
   "GET /api/v1/grids/:id": { act: ["grid", "read"], row: (w, s) => w.grid[s] },
-  "POST /api/v1/grids": { act: ["grid", "manage"], gateOnly: true },
-  "PATCH /api/v1/grids/:id": { act: ["grid", "manage"], gateOnly: true },
+  "POST /api/v1/grids": {
+    act: ["grid", "manage"],
+    row: (w, s) => ({ id: "new", code: w.village[s] }),
+    body: (w, s) => gridBody(w, s, counter++),
+    ok: 201,
+  },
+  "PATCH /api/v1/grids/:id": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    // the scope's standing grid as it is now (an allowed cell moves its version on)
+    fresh: (ctx, w, s) => current(ctx, "grid", w.grid[s].id),
+    body: (_w, _s, row) => ({ name: row?.name, version: row?.version }),
+  },
   "POST /api/v1/grids/validate": {
     act: ["grid", "manage"],
     url: () => "/api/v1/grids/validate",
@@ -264,10 +296,49 @@ const probes: Record<string, Probe> = {
     row: (w, s) => ({ id: "new", code: w.village[s] }),
     ok: 200,
   },
-  "POST /api/v1/grids/:id/split-preview": { act: ["grid", "manage"], gateOnly: true },
-  "POST /api/v1/grids/:id/split": { act: ["grid", "manage"], gateOnly: true },
-  "POST /api/v1/grids/merge": { act: ["grid", "manage"], gateOnly: true },
-  "PUT /api/v1/grids/:id/workers": { act: ["grid", "manage"], gateOnly: true },
+  "POST /api/v1/grids/:id/split-preview": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    row: (w, s) => w.grid[s],
+    body: () => ({ parts: 2 }),
+  },
+  "POST /api/v1/grids/:id/split": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    fresh: (ctx, w, s, n) => freshGrids(ctx, w, s, n),
+    body: (_w, _s, row) => {
+      const [x, y] = row?.corner as [number, number];
+      return {
+        version: row?.version,
+        pieces: [
+          {
+            name: "矩阵西片",
+            geometry: { type: "Polygon", coordinates: [square(x, y, x + 0.005, y + 0.01)] },
+          },
+          {
+            name: "矩阵东片",
+            geometry: { type: "Polygon", coordinates: [square(x + 0.005, y, x + 0.01, y + 0.01)] },
+          },
+        ],
+      };
+    },
+    ok: 201,
+  },
+  "POST /api/v1/grids/merge": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    url: () => "/api/v1/grids/merge",
+    fresh: (ctx, w, s, n) => freshGrids(ctx, w, s, n, 2),
+    body: (_w, _s, row) => ({ ids: [row?.id, row?.next], name: "矩阵合并网格" }),
+    ok: 201,
+  },
+  /** The standing staff: grid A keeps its worker, the other scopes' grids keep none. */
+  "PUT /api/v1/grids/:id/workers": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    row: (w, s) => w.grid[s],
+    body: (w, s) => ({ workers: s === "own" ? [{ userId: w.staffId, employment: "full_time" }] : [] }),
+  },
   "GET /api/v1/grid-workers": { act: ["gridWorker", "read"] },
   "GET /api/v1/sites": { act: ["site", "read"] },
   "GET /api/v1/sites/:id": { act: ["site", "read"], row: (w, s) => w.site[s] },
