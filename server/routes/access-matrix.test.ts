@@ -12,7 +12,7 @@ import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
 import { type TestUser, testPassword } from "../test/fixtures";
-import { as, reportBody, useTempDataDir } from "./case-test-kit";
+import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids, realUscc, siteBody, square } from "./grid-test-fixtures";
 
 /**
@@ -44,6 +44,10 @@ interface Probe {
   actCheck?: (actor: Actor, row: Row) => boolean;
   /** A case action: its cells are staged by `stageCaseCells` and expected by `expectedCaseStatus`. */
   caseAction?: CaseAction;
+  /** Bulk dispatch of the cell's fresh triaged case. */
+  bulk?: boolean;
+  /** A multipart upload of a small JPEG. */
+  upload?: boolean;
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
 }
@@ -361,7 +365,16 @@ const probes: Record<string, Probe> = {
     fresh: (ctx, w, s) => current(ctx, "site", w.site[s].id),
     body: (_w, _s, row) => ({ name: row?.name, version: row?.version }),
   },
-  "POST /api/v1/sites/:id/assignment": { act: ["site", "override"], gateOnly: true },
+  "POST /api/v1/sites/:id/assignment": {
+    act: ["site", "override"],
+    read: ["site", "read"],
+    fresh: (ctx, w, s) => current(ctx, "site", w.site[s].id),
+    body: (_w, _s, row) => ({
+      version: row?.version,
+      reason: "矩阵测试：重新自动分配监管部门",
+      reset: ["department"],
+    }),
+  },
   "POST /api/v1/sites/check-uscc": { act: ["site", "read"], body: () => ({ uscc: realUscc[4] }) },
   "GET /api/v1/sites/:id/file": { act: ["site", "read"], gateOnly: true },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
@@ -387,7 +400,12 @@ const probes: Record<string, Probe> = {
     url: (w, s) => `/api/v1/staffing?region=${w.county[s]}`,
     row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
   },
-  "POST /api/v1/reassignment/preview": { act: ["site", "override"], gateOnly: true },
+  "POST /api/v1/reassignment/preview": {
+    act: ["site", "override"],
+    row: (w, s) => ({ id: "c", regionCode: w.village[s] }),
+    body: (w, s) => ({ region: w.village[s] }),
+  },
+  /** Gate only: the apply takes the token of a preview by the same actor (proven in coverage-routes.test.ts). */
   "POST /api/v1/reassignment/apply": { act: ["site", "override"], gateOnly: true },
   "GET /api/v1/map/grids": {
     act: ["grid", "read"],
@@ -408,12 +426,13 @@ const probes: Record<string, Probe> = {
     body: (w, s) => reportBody({ regionCode: w.village[s], source: "patrol" }),
     ok: 201,
   },
-  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], gateOnly: true },
+  /** One fresh triaged case per cell; each case's own result is the dispatch cell's exact status. */
+  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], bulk: true },
   "GET /api/v1/cases/export.xlsx": {
     act: ["case", "export"],
     url: () => `/api/v1/cases/export.xlsx?${reason}`,
   },
-  "POST /api/v1/evidence": { act: ["evidence", "create"], gateOnly: true },
+  "POST /api/v1/evidence": { act: ["evidence", "create"], upload: true, ok: 201 },
   "GET /api/v1/evidence/:id": { act: ["evidence", "read"], row: (w, s) => w.evidence[s] },
   "GET /api/v1/case-deadline-rules": {
     act: ["deadlineRule", "read"],
@@ -548,6 +567,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
   useTempDataDir(ctx);
   let world: AccessWorld;
   let caseCell: (action: CaseAction, user: TestUser, s: Scope) => CaseCell;
+  let bulkCell: (action: CaseAction, user: TestUser, s: Scope) => CaseCell;
   const accounts = () =>
     roles.map(
       (r) => Object.values(ctx.users).find((u) => u.role === r && u.scope.some((c) => c.startsWith("62")))!,
@@ -558,6 +578,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       (r) => /^\/api\/v1\/cases\/:id\/([a-z_]+)$/.exec(r.url)?.[1] ?? [],
     ) as CaseAction[];
     caseCell = await stageCaseCells(ctx, world, accounts(), actions);
+    bulkCell = await stageCaseCells(ctx, world, accounts(), ["dispatch"]);
   }, 180_000);
 
   it("answers every cell as the access table says", async () => {
@@ -578,17 +599,37 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         for (const s of scopes) {
           cells++;
           if (p.gateOnly) gateOnlyCells++;
-          const cell = p.caseAction ? caseCell(p.caseAction, user, s) : undefined;
+          const cell = p.caseAction
+            ? caseCell(p.caseAction, user, s)
+            : p.bulk
+              ? bulkCell("dispatch", user, s)
+              : undefined;
           const row = cell?.row ?? (p.fresh ? await p.fresh(ctx, world, s, counter++) : p.row?.(world, s));
-          const want = p.caseAction ? expectedCaseStatus(actor, p.caseAction, row!) : expected(p, actor, row);
+          // a bulk dispatch answers 200 once past the gate; each case's result carries its own status
+          const want = p.caseAction
+            ? expectedCaseStatus(actor, p.caseAction, row!)
+            : p.bulk
+              ? expected(p, actor, undefined)
+              : expected(p, actor, row);
+          const body = p.bulk ? { caseIds: [row!.id], departmentId: cell!.body.departmentId } : cell?.body;
           const res = await as(ctx, user.username, {
             method: r.method as "GET",
-            url: fillUrl(r.url, p, world, s, row),
-            payload:
-              r.method === "GET" || r.method === "DELETE"
-                ? undefined
-                : (cell?.body ?? bodyOf(p, world, s, r.body, row)),
+            url: p.bulk ? r.url : fillUrl(r.url, p, world, s, row),
+            ...(p.upload
+              ? multipart([{ name: "photo.jpg", data: jpegBytes, type: "image/jpeg" }])
+              : {
+                  payload:
+                    r.method === "GET" || r.method === "DELETE"
+                      ? undefined
+                      : (body ?? bodyOf(p, world, s, r.body, row)),
+                }),
           });
+          if (p.bulk && res.statusCode === 200) {
+            const one = res.json().results[0].status;
+            const wantOne = expectedCaseStatus(actor, "dispatch", row!);
+            if (one !== wantOne)
+              wrong.push(`${user.role} ${s} ${key}: case result want ${wantOne}, got ${one}`);
+          }
           const got = res.statusCode;
           if (p.cleanup) {
             const id = p.fresh ? row?.id : got < 300 ? (res.json() as Row).id : undefined;

@@ -138,6 +138,24 @@ export function expectedCaseStatus(actor: Actor, action: CaseAction, row: Row): 
   return 200;
 }
 
+/** A member of the other county's market department (the handler of its cases). */
+async function marketUser(ctx: ApiContext, w: AccessWorld): Promise<{ id: string }> {
+  const res = await as(ctx, "admin", {
+    method: "POST",
+    url: "/api/v1/users",
+    payload: {
+      username: "matrix_market_oc",
+      displayName: "城关区市场监管经办人",
+      role: "cooperating_department",
+      scope: [w.county.other_county],
+      departmentId: ctx.departments[w.county.other_county].market,
+      password: testPassword,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`market user: ${res.body}`);
+  return res.json();
+}
+
 const keeper: Record<Scope, string> = {
   own: "county",
   other_township: "county",
@@ -155,19 +173,12 @@ export async function stageCaseCells(
   actions: CaseAction[],
 ): Promise<(action: CaseAction, user: TestUser, s: Scope) => CaseCell> {
   const db = ctx.deps.db;
-  const otherMarket = await as(ctx, "admin", {
-    method: "POST",
-    url: "/api/v1/users",
-    payload: {
-      username: "matrix_market_oc",
-      displayName: "城关区市场监管经办人",
-      role: "cooperating_department",
-      scope: [w.county.other_county],
-      departmentId: ctx.departments[w.county.other_county].market,
-      password: testPassword,
-    },
-  });
-  if (otherMarket.statusCode !== 201) throw new Error(`market user: ${otherMarket.body}`);
+  const known = await db
+    .selectFrom("appUser")
+    .select("id")
+    .where("username", "=", "matrix_market_oc")
+    .executeTakeFirst();
+  const otherMarket = known ?? (await marketUser(ctx, w));
   const at = new Date(ctx.deps.clock.now().getTime() - 10 * 60_000).toISOString();
   const cells = new Map<string, CaseCell>();
   for (const action of actions)
@@ -181,7 +192,7 @@ export async function stageCaseCells(
         const facts: Facts = {
           lead: ctx.departments[county].emergency,
           market: ctx.departments[county].market,
-          handler: s === "other_county" ? (otherMarket.json().id as string) : ctx.users.market.id,
+          handler: s === "other_county" ? otherMarket.id : ctx.users.market.id,
           leadUser: s === "other_county" ? ctx.users.other_lead.id : ctx.users.lead.id,
           scope: s,
           at,
