@@ -7,7 +7,14 @@ import { accessTable, type Resource } from "../../domain/policies/access-table";
 import { evaluate, gateOf, type Term } from "../../domain/policies/policy-term";
 import { contactRoles } from "../../domain/policies/site-policy";
 import { userPolicy } from "../../domain/policies/user-policy";
-import { type AccessWorld, rawPhones, type Scope, scopes, seedAccessWorld } from "../test/access-world";
+import {
+  type AccessWorld,
+  boundaryBody,
+  rawPhones,
+  type Scope,
+  scopes,
+  seedAccessWorld,
+} from "../test/access-world";
 import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
@@ -44,6 +51,8 @@ interface Probe {
   actCheck?: (actor: Actor, row: Row) => boolean;
   /** A case action: its cells are staged by `stageCaseCells` and expected by `expectedCaseStatus`. */
   caseAction?: CaseAction;
+  /** The status a refusal of a new row outside the rule takes when it is not 403. */
+  refusedAs?: number;
   /** Bulk dispatch of the cell's fresh triaged case. */
   bulk?: boolean;
   /** A multipart upload of a small JPEG. */
@@ -143,8 +152,18 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/regions/roots": { act: ["region", "read"] },
   "GET /api/v1/regions": { act: ["region", "read"], url: () => "/api/v1/regions?q=%E6%A6%86%E4%B8%AD" },
   "GET /api/v1/regions/:code": { act: ["region", "read"], url: (w, s) => `/api/v1/regions/${w.village[s]}` },
-  "GET /api/v1/regions/:code/boundary": { act: ["region", "read"], gateOnly: true },
-  "PUT /api/v1/regions/boundaries": { act: ["region", "manage"], gateOnly: true },
+  /** The world imports each scope's village boundary (access-world.ts). */
+  "GET /api/v1/regions/:code/boundary": { act: ["region", "read"] },
+  /**
+   * The same boundary again. A region outside the scope is one of the import's all-or-nothing problems
+   * (422 `validation_failed` naming the feature), not a 403: `refusedAs`.
+   */
+  "PUT /api/v1/regions/boundaries": {
+    act: ["region", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    body: (w, s) => boundaryBody(w.village[s]),
+    refusedAs: 422,
+  },
   "GET /api/v1/department-kinds": { act: ["region", "read"] },
   "GET /api/v1/departments": {
     act: ["department", "read"],
@@ -376,7 +395,7 @@ const probes: Record<string, Probe> = {
     }),
   },
   "POST /api/v1/sites/check-uscc": { act: ["site", "read"], body: () => ({ uscc: realUscc[4] }) },
-  "GET /api/v1/sites/:id/file": { act: ["site", "read"], gateOnly: true },
+  "GET /api/v1/sites/:id/file": { act: ["site", "read"], row: (w, s) => w.site[s] },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
   "GET /api/v1/sites/export": { act: ["site", "export"], url: () => `/api/v1/sites/export?${reason}` },
@@ -528,7 +547,8 @@ function expected(p: Probe, actor: Actor, row: Row | undefined): number | "gate-
   }
   // A region named by the request (a new row's, or a list's filter): outside the rule is 403 for a new
   // row (the actor may not create there) and 404 for a region's data.
-  if (row && regionRows.has(row.id) && !evaluate(act, actor, row)) return row.id === "new" ? 403 : 404;
+  if (row && regionRows.has(row.id) && !evaluate(act, actor, row))
+    return row.id === "new" ? (p.refusedAs ?? 403) : 404;
   if (row?.id === "new" && p.actCheck && !p.actCheck(actor, row)) return 403;
   return p.ok ?? 200;
 }
