@@ -20,7 +20,7 @@ import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
-import { fixtureGrids, realUscc, siteBody, square } from "./grid-test-fixtures";
+import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
 
 /**
  * The generated access matrix: every API route × every role × {own scope, another township of the same
@@ -55,8 +55,8 @@ interface Probe {
   refusedAs?: number;
   /** Bulk dispatch of the cell's fresh triaged case. */
   bulk?: boolean;
-  /** A multipart upload of a small JPEG. */
-  upload?: boolean;
+  /** A multipart body (file uploads), instead of JSON. */
+  multipart?: (w: AccessWorld, s: Scope) => { payload: Buffer; headers: Record<string, string> };
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
 }
@@ -84,6 +84,17 @@ async function freshGrids(ctx: ApiContext, w: AccessWorld, s: Scope, n: number, 
   const next = count > 1 ? await made(ctx, "/api/v1/grids", gridBody(w, s, n, x + 0.01, y)) : undefined;
   return { ...first, next: next?.id, corner: [x, y] };
 }
+/** A one-feature GeoJSON grid layer. */
+const gridLayer = (w: AccessWorld, s: Scope) => ({
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { MC: "矩阵导入网格", BM: `${w.village[s]}901` },
+      geometry: gridBody(w, s, 0).geometry,
+    },
+  ],
+});
 /** A row as it is stored now. */
 async function current(ctx: ApiContext, table: "site" | "grid", id: string): Promise<Row> {
   return (await ctx.deps.db
@@ -174,7 +185,17 @@ const probes: Record<string, Probe> = {
     read: ["department", "read"],
     row: (w, s) => w.department[s],
   },
-  "POST /api/v1/departments": { act: ["department", "manage"], gateOnly: true },
+  "POST /api/v1/departments": {
+    act: ["department", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({
+      regionCode: w.county[s],
+      name: `矩阵测试部门${counter++}`,
+      kind: "housing",
+      gridRole: "cooperating",
+    }),
+    ok: 201,
+  },
   "PATCH /api/v1/departments/:id": {
     act: ["department", "manage"],
     read: ["department", "read"],
@@ -434,7 +455,12 @@ const probes: Record<string, Probe> = {
     act: ["site", "read"],
     url: () => "/api/v1/map/sites?bbox=103,35,105,37&zoom=12",
   },
-  "POST /api/v1/grids/import/inspect": { act: ["grid", "manage"], gateOnly: true },
+  /** Reading a layer's fields touches no row: 200 past the gate (and a scope the actor keeps grids in). */
+  "POST /api/v1/grids/import/inspect": {
+    act: ["grid", "manage"],
+    multipart: (w, s) =>
+      layerUpload({}, { filename: "网格.geojson", content: Buffer.from(JSON.stringify(gridLayer(w, s))) }),
+  },
   "POST /api/v1/grids/import": { act: ["grid", "manage"], gateOnly: true },
   "GET /api/v1/cases": { act: ["case", "read"] },
   "GET /api/v1/cases/queues": { act: ["case", "read"] },
@@ -451,7 +477,11 @@ const probes: Record<string, Probe> = {
     act: ["case", "export"],
     url: () => `/api/v1/cases/export.xlsx?${reason}`,
   },
-  "POST /api/v1/evidence": { act: ["evidence", "create"], upload: true, ok: 201 },
+  "POST /api/v1/evidence": {
+    act: ["evidence", "create"],
+    multipart: () => multipart([{ name: "photo.jpg", data: jpegBytes, type: "image/jpeg" }]),
+    ok: 201,
+  },
   "GET /api/v1/evidence/:id": { act: ["evidence", "read"], row: (w, s) => w.evidence[s] },
   "GET /api/v1/case-deadline-rules": {
     act: ["deadlineRule", "read"],
@@ -635,8 +665,8 @@ eachApi("access matrix: route × role × scope", (ctx) => {
           const res = await as(ctx, user.username, {
             method: r.method as "GET",
             url: p.bulk ? r.url : fillUrl(r.url, p, world, s, row),
-            ...(p.upload
-              ? multipart([{ name: "photo.jpg", data: jpegBytes, type: "image/jpeg" }])
+            ...(p.multipart
+              ? p.multipart(world, s)
               : {
                   payload:
                     r.method === "GET" || r.method === "DELETE"
