@@ -29,10 +29,11 @@ import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } fr
  *
  * A probe says which rule of the table a route runs and, for routes on one row, which row of the scope
  * it is tried on. Expected: 403 when the rule's gate refuses the role; 404 when the actor may not read the
- * row; 403 when they may read it but not act on it; otherwise the probe's success status. Routes that
- * change state are tried with an empty body (their gate answers before their schema: 403, else a 4xx
- * from the schema or 404 for a row that does not exist); DELETE routes on an id that does not exist, so
- * no cell changes what a later cell sees.
+ * row; 403 when they may read it but not act on it; otherwise the probe's success status. State changes
+ * run on a fresh row per cell (`fresh`) or on the row as it is now, with a body the route's own zod schema
+ * parses; the 18 case actions and bulk dispatch on a fresh case staged per cell (server/test/case-action-cells.ts,
+ * exact status including 409 `same_person_closure`). DELETE routes of reference rows on a fresh row.
+ * The few probes still marked `gateOnly` (sent `{}`, only the gate decided) say why where they are listed.
  */
 type Rule = [Resource, string];
 interface Probe {
@@ -267,11 +268,16 @@ const probes: Record<string, Probe> = {
     body: () => ({ password: "Matrix-Reset-2026y" }),
     ok: 204,
   },
+  /**
+   * Gate only: the caller's own second factor and password. A real body changes the matrix account every
+   * later cell signs in with (a new secret or password); two-factor.test.ts and auth-routes.test.ts prove them.
+   */
   "POST /api/v1/auth/totp/verify": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/enrol": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/confirm": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/password": { act: ["user", "self"], gateOnly: true },
   "GET /api/v1/auth/sessions": { act: ["user", "self"], row: () => ({ id: "me" }) },
+  /** Gate only: ending one's own session would end the one the later cells use (auth-routes.test.ts). */
   "DELETE /api/v1/auth/sessions/:sessionId": { act: ["user", "self"], gateOnly: true },
   "GET /api/v1/security-log": { act: ["securityLog", "read"] },
   "GET /api/v1/users/:id/security": {
@@ -297,6 +303,7 @@ const probes: Record<string, Probe> = {
     fresh: freshAccount,
     ok: 204,
   },
+  /** Gate only: needs a live session of another account per cell (account-security.test.ts ends one). */
   "DELETE /api/v1/users/:id/sessions/:sessionId": { act: ["accountSecurity", "manage"], gateOnly: true },
   "GET /api/v1/trail/verify": { act: ["trail", "read"] },
   "GET /api/v1/trail/events": { act: ["trail", "read"] },
@@ -351,7 +358,7 @@ const probes: Record<string, Probe> = {
     read: ["grid", "read"],
     fresh: (ctx, w, s, n) => freshGrids(ctx, w, s, n),
     body: (_w, _s, row) => {
-      const [x, y] = row?.corner as [number, number];
+      const [x, y] = (row as Row).corner as [number, number];
       return {
         version: row?.version,
         pieces: [
@@ -418,6 +425,7 @@ const probes: Record<string, Probe> = {
   "POST /api/v1/sites/check-uscc": { act: ["site", "read"], body: () => ({ uscc: realUscc[4] }) },
   "GET /api/v1/sites/:id/file": { act: ["site", "read"], row: (w, s) => w.site[s] },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
+  /** Gate only: not yet a real probe (a workbook per cell); the import is proven in site-import-routes.test.ts. */
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
   "GET /api/v1/sites/export": { act: ["site", "export"], url: () => `/api/v1/sites/export?${reason}` },
   "GET /api/v1/coverage": {
@@ -461,6 +469,7 @@ const probes: Record<string, Probe> = {
     multipart: (w, s) =>
       layerUpload({}, { filename: "网格.geojson", content: Buffer.from(JSON.stringify(gridLayer(w, s))) }),
   },
+  /** Gate only: not yet a real probe (a layer and mapping per cell); proven in grid-import-routes.test.ts. */
   "POST /api/v1/grids/import": { act: ["grid", "manage"], gateOnly: true },
   "GET /api/v1/cases": { act: ["case", "read"] },
   "GET /api/v1/cases/queues": { act: ["case", "read"] },
