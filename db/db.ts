@@ -7,6 +7,7 @@ import {
   PostgresDialect,
   type SqliteDatabase,
   SqliteDialect,
+  sql,
   type Transaction,
 } from "kysely";
 import pg from "pg";
@@ -94,6 +95,18 @@ function forgivingRollback(sqlite: SQLite.Database, inner: SqliteDatabase): Sqli
   return {
     prepare: (text: string) => (text === "rollback" && !sqlite.inTransaction ? noop : inner.prepare(text)),
     close: () => inner.close(),
+  };
+}
+
+/** What an embedded connection reports for the settings durability depends on (2 = FULL). */
+export async function sqliteDurability(
+  db: Kysely<DB>,
+): Promise<{ synchronous: number; journalMode: string }> {
+  const value = async (pragma: "synchronous" | "journal_mode") =>
+    Object.values((await sql<Record<string, unknown>>`pragma ${sql.raw(pragma)}`.execute(db)).rows[0])[0];
+  return {
+    synchronous: Number(await value("synchronous")),
+    journalMode: String(await value("journal_mode")),
   };
 }
 

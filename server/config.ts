@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
-import { type AllowList, parseAllowList } from "../domain/outbound/outbound-rules";
-import { type LogFormat, type LogSettings, logFormats } from "./logging/logger";
+import type { AllowList } from "../domain/outbound/outbound-rules";
+import { type Env, parseEnv } from "./config-schema";
+import type { LogSettings } from "./logging/logger";
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -100,125 +101,91 @@ export interface BackupSettings {
   hour: number;
 }
 
-const cookieSecureOf = (v: string | undefined): Config["cookieSecure"] =>
-  v === "always" || v === "never" ? v : "auto";
-
-const int = (v: string | undefined, fallback: number) => {
-  const n = v === undefined || v === "" ? Number.NaN : Number(v);
-  return Number.isFinite(n) ? n : fallback;
-};
-
-function logFormat(value: string | undefined): LogFormat {
-  if (!value) return "short";
-  if ((logFormats as readonly string[]).includes(value)) return value as LogFormat;
-  throw new Error(
-    `SAFEGRID_LOG_FORMAT=${value}：应为 ${logFormats.join(" | ")} / must be one of ${logFormats.join(", ")}`,
-  );
-}
-
-/** `SAFEGRID_OUTBOUND_ALLOW`: an entry that is not an address, a CIDR range or a host name stops the start. */
-function outboundAllow(text: string | undefined): AllowList {
-  const { invalid, ...allow } = parseAllowList(text);
-  if (invalid.length)
-    throw new Error(`SAFEGRID_OUTBOUND_ALLOW: not an address, range or host: ${invalid.join(", ")}`);
-  return allow;
-}
-
-/** Reads the configuration from the environment; every setting has a documented default (README). */
+/** Reads the configuration from the environment (validated by `envSchema`; defaults documented in README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = path.resolve(env.SAFEGRID_DATA_DIR || "data");
+  const e = parseEnv(env);
   return {
-    port: int(env.PORT, 3000),
-    host: env.HOST || "0.0.0.0",
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir,
-    demo: env.SAFEGRID_DEMO !== "0",
-    adminUser: env.SAFEGRID_ADMIN_USER || undefined,
-    adminPassword: env.SAFEGRID_ADMIN_PASSWORD || undefined,
-    bodyLimitBytes: int(env.SAFEGRID_BODY_LIMIT, 1024 * 1024),
-    trustedProxies: (env.SAFEGRID_TRUSTED_PROXIES ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-    auth: {
-      idleMinutes: int(env.SAFEGRID_IDLE_MINUTES, 30),
-      adminIdleMinutes: int(env.SAFEGRID_ADMIN_IDLE_MINUTES, 15),
-      passwordMaxAgeDays: int(env.SAFEGRID_PASSWORD_MAX_AGE_DAYS, 90),
-      absoluteHours: int(env.SAFEGRID_SESSION_HOURS, 12),
-      maxFailures: int(env.SAFEGRID_LOCK_FAILURES, 5),
-      failureWindowMinutes: int(env.SAFEGRID_LOCK_WINDOW_MINUTES, 15),
-      lockMinutes: int(env.SAFEGRID_LOCK_MINUTES, 30),
-      password: {
-        minLength: int(env.SAFEGRID_PASSWORD_MIN_LENGTH, 12),
-        minClasses: int(env.SAFEGRID_PASSWORD_MIN_CLASSES, 3),
-      },
-      argon2: { memoryCost: int(env.SAFEGRID_ARGON2_MEMORY_KIB, 19456), timeCost: 2, parallelism: 1 },
-      resetPasswordHours: int(env.SAFEGRID_RESET_PASSWORD_HOURS, 72),
-      secretKey: env.SAFEGRID_SECRET_KEY || undefined,
-      rateLimit: {
-        signInPerAccount: int(env.SAFEGRID_RATE_SIGNIN_ACCOUNT, 20),
-        signInPerSource: int(env.SAFEGRID_RATE_SIGNIN_SOURCE, 100),
-        signInWindowSeconds: int(env.SAFEGRID_RATE_SIGNIN_WINDOW_SECONDS, 600),
-        apiPerMinute: int(env.SAFEGRID_RATE_API_PER_MINUTE, 1200),
-      },
-    },
-    calendarDir: path.resolve(env.SAFEGRID_CALENDAR_DIR || "config/calendar"),
-    webDist: path.resolve(env.SAFEGRID_WEB_DIST || "web/dist"),
-    production: env.NODE_ENV === "production",
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SAFEGRID_DATA_DIR),
+    demo: e.SAFEGRID_DEMO,
+    adminUser: e.SAFEGRID_ADMIN_USER,
+    adminPassword: e.SAFEGRID_ADMIN_PASSWORD,
+    bodyLimitBytes: e.SAFEGRID_BODY_LIMIT,
+    trustedProxies: e.SAFEGRID_TRUSTED_PROXIES,
+    auth: authSettings(e),
+    calendarDir: path.resolve(e.SAFEGRID_CALENDAR_DIR),
+    webDist: path.resolve(e.SAFEGRID_WEB_DIST),
+    production: e.NODE_ENV === "production",
     log: {
-      level: env.LOG_LEVEL || "info",
-      format: logFormat(env.SAFEGRID_LOG_FORMAT),
-      file: env.SAFEGRID_LOG_FILE ? path.resolve(env.SAFEGRID_LOG_FILE) : undefined,
+      level: e.LOG_LEVEL,
+      format: e.SAFEGRID_LOG_FORMAT,
+      file: e.SAFEGRID_LOG_FILE ? path.resolve(e.SAFEGRID_LOG_FILE) : undefined,
     },
     outbound: {
-      allow: outboundAllow(env.SAFEGRID_OUTBOUND_ALLOW),
-      connectTimeoutMs: int(env.SAFEGRID_OUTBOUND_CONNECT_TIMEOUT_MS, 3000),
-      totalTimeoutMs: int(env.SAFEGRID_OUTBOUND_TIMEOUT_MS, 10_000),
+      allow: e.SAFEGRID_OUTBOUND_ALLOW,
+      connectTimeoutMs: e.SAFEGRID_OUTBOUND_CONNECT_TIMEOUT_MS,
+      totalTimeoutMs: e.SAFEGRID_OUTBOUND_TIMEOUT_MS,
     },
-    smsGateway: env.SAFEGRID_SMS_GATEWAY_URL
+    smsGateway: e.SAFEGRID_SMS_GATEWAY_URL
       ? {
-          url: env.SAFEGRID_SMS_GATEWAY_URL,
-          key: env.SAFEGRID_SMS_GATEWAY_KEY || undefined,
-          keyHeader: env.SAFEGRID_SMS_GATEWAY_KEY_HEADER || "X-Api-Key",
+          url: e.SAFEGRID_SMS_GATEWAY_URL,
+          key: e.SAFEGRID_SMS_GATEWAY_KEY,
+          keyHeader: e.SAFEGRID_SMS_GATEWAY_KEY_HEADER,
         }
       : null,
-    backup: backupSettings(env),
-    resilience: loadResilience(env),
-    cookieSecure: cookieSecureOf(env.SAFEGRID_COOKIE_SECURE),
-    cspImgSrc: (env.SAFEGRID_CSP_IMG_SRC ?? "").split(/\s+/).filter(Boolean),
+    backup: {
+      dir: e.SAFEGRID_BACKUP_DIR ? path.resolve(e.SAFEGRID_BACKUP_DIR) : undefined,
+      keep: e.SAFEGRID_BACKUP_KEEP,
+      hour: e.SAFEGRID_BACKUP_HOUR,
+    },
+    resilience: resilienceSettings(e),
+    cookieSecure: e.SAFEGRID_COOKIE_SECURE,
+    cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
   };
 }
 
-function loadResilience(env: NodeJS.ProcessEnv): ResilienceSettings {
+function authSettings(e: Env): AuthSettings {
   return {
-    requestDeadlineMs: int(env.SAFEGRID_REQUEST_TIMEOUT_MS, 15_000),
-    statementTimeoutMs: int(env.SAFEGRID_DB_STATEMENT_TIMEOUT_MS, 10_000),
-    lockTimeoutMs: int(env.SAFEGRID_DB_LOCK_TIMEOUT_MS, 5_000),
-    connectTimeoutMs: int(env.SAFEGRID_DB_CONNECT_TIMEOUT_MS, 5_000),
-    applicationName: env.SAFEGRID_DB_APPLICATION_NAME || "safegrid",
-    sqliteBusyTimeoutMs: int(env.SAFEGRID_SQLITE_BUSY_TIMEOUT_MS, 5_000),
-    readyTimeoutMs: int(env.SAFEGRID_READY_TIMEOUT_MS, 2_000),
-    minFreeBytes: int(env.SAFEGRID_MIN_FREE_MB, 100) * 1024 * 1024,
-    retryAfterSeconds: int(env.SAFEGRID_RETRY_AFTER_SECONDS, 5),
-    headersTimeoutMs: int(env.SAFEGRID_HEADERS_TIMEOUT_MS, 10_000),
-    requestTimeoutMs: int(env.SAFEGRID_BODY_TIMEOUT_MS, 120_000),
-    keepAliveTimeoutMs: int(env.SAFEGRID_KEEPALIVE_TIMEOUT_MS, 5_000),
-    connectionTimeoutMs: int(env.SAFEGRID_SOCKET_IDLE_TIMEOUT_MS, 60_000),
-    shutdownGraceMs: int(env.SAFEGRID_SHUTDOWN_GRACE_MS, 20_000),
-    maxEventLoopDelayMs: int(env.SAFEGRID_MAX_EVENT_LOOP_DELAY_MS, 1_000),
+    idleMinutes: e.SAFEGRID_IDLE_MINUTES,
+    adminIdleMinutes: e.SAFEGRID_ADMIN_IDLE_MINUTES,
+    passwordMaxAgeDays: e.SAFEGRID_PASSWORD_MAX_AGE_DAYS,
+    absoluteHours: e.SAFEGRID_SESSION_HOURS,
+    maxFailures: e.SAFEGRID_LOCK_FAILURES,
+    failureWindowMinutes: e.SAFEGRID_LOCK_WINDOW_MINUTES,
+    lockMinutes: e.SAFEGRID_LOCK_MINUTES,
+    password: { minLength: e.SAFEGRID_PASSWORD_MIN_LENGTH, minClasses: e.SAFEGRID_PASSWORD_MIN_CLASSES },
+    argon2: { memoryCost: e.SAFEGRID_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 },
+    resetPasswordHours: e.SAFEGRID_RESET_PASSWORD_HOURS,
+    secretKey: e.SAFEGRID_SECRET_KEY,
+    rateLimit: {
+      signInPerAccount: e.SAFEGRID_RATE_SIGNIN_ACCOUNT,
+      signInPerSource: e.SAFEGRID_RATE_SIGNIN_SOURCE,
+      signInWindowSeconds: e.SAFEGRID_RATE_SIGNIN_WINDOW_SECONDS,
+      apiPerMinute: e.SAFEGRID_RATE_API_PER_MINUTE,
+    },
   };
 }
 
-function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
-  const keep = int(env.SAFEGRID_BACKUP_KEEP, 7);
-  const hour = int(env.SAFEGRID_BACKUP_HOUR, 2);
-  if (!Number.isInteger(keep) || keep < 1)
-    throw new Error(
-      `SAFEGRID_BACKUP_KEEP 须为正整数 / must be a positive integer: ${env.SAFEGRID_BACKUP_KEEP}`,
-    );
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
-    throw new Error(`SAFEGRID_BACKUP_HOUR 须为 0–23 / must be 0–23: ${env.SAFEGRID_BACKUP_HOUR}`);
-  return { dir: env.SAFEGRID_BACKUP_DIR ? path.resolve(env.SAFEGRID_BACKUP_DIR) : undefined, keep, hour };
+function resilienceSettings(e: Env): ResilienceSettings {
+  return {
+    requestDeadlineMs: e.SAFEGRID_REQUEST_TIMEOUT_MS,
+    statementTimeoutMs: e.SAFEGRID_DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: e.SAFEGRID_DB_LOCK_TIMEOUT_MS,
+    connectTimeoutMs: e.SAFEGRID_DB_CONNECT_TIMEOUT_MS,
+    applicationName: e.SAFEGRID_DB_APPLICATION_NAME,
+    sqliteBusyTimeoutMs: e.SAFEGRID_SQLITE_BUSY_TIMEOUT_MS,
+    readyTimeoutMs: e.SAFEGRID_READY_TIMEOUT_MS,
+    minFreeBytes: e.SAFEGRID_MIN_FREE_MB * 1024 * 1024,
+    retryAfterSeconds: e.SAFEGRID_RETRY_AFTER_SECONDS,
+    headersTimeoutMs: e.SAFEGRID_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.SAFEGRID_BODY_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.SAFEGRID_KEEPALIVE_TIMEOUT_MS,
+    connectionTimeoutMs: e.SAFEGRID_SOCKET_IDLE_TIMEOUT_MS,
+    shutdownGraceMs: e.SAFEGRID_SHUTDOWN_GRACE_MS,
+    maxEventLoopDelayMs: e.SAFEGRID_MAX_EVENT_LOOP_DELAY_MS,
+  };
 }
 
 /** A configuration for tests: SQLite in memory unless told otherwise, cheap hashing. */

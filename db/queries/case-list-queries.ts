@@ -171,13 +171,31 @@ export async function countCases(db: Tx, actor: ListActor, f: CaseListFilter, no
 }
 
 /** Every row of a list (for the .xlsx export), in deadline order, up to `limit`. */
-export function listAllCases(db: Tx, actor: ListActor, f: CaseListFilter, now: Date, limit: number) {
-  return base(db, actor, f, now)
-    .selectAll("caseRecord")
-    .orderBy("deadline")
-    .orderBy("reportedAt", "desc")
-    .limit(limit)
-    .execute();
+/**
+ * The list's cases for export in batches of `batch` (at most `limit` in all), in the list's order with the id
+ * as the last key so pages neither skip nor repeat a row: memory holds one batch, not the whole list.
+ */
+export async function* iterateCases(
+  db: Tx,
+  actor: ListActor,
+  f: CaseListFilter,
+  now: Date,
+  limit: number,
+  batch = 1000,
+) {
+  for (let offset = 0; offset < limit; offset += batch) {
+    const rows = await base(db, actor, f, now)
+      .selectAll("caseRecord")
+      .orderBy("deadline")
+      .orderBy("reportedAt", "desc")
+      .orderBy("caseRecord.id")
+      .limit(Math.min(batch, limit - offset))
+      .offset(offset)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < Math.min(batch, limit - offset)) return;
+  }
 }
 
 /** The queues that make sense for a role (the console's badges). */

@@ -180,3 +180,14 @@ export async function siteCategoryTimes(db: Tx, siteId: string, category: string
     .execute();
   return rows.map((r) => r.reportedAt);
 }
+
+/** Whether this county has any case (the demo's "already made" check). */
+export async function anyCaseInCounty(db: Tx, countyCode: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom("caseRecord")
+    .select("id")
+    .where("countyCode", "=", countyCode)
+    .limit(1)
+    .execute();
+  return rows.length > 0;
+}

@@ -1,5 +1,8 @@
 import { sql } from "kysely";
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
 
 export interface GridFigures {
   code: string;
@@ -115,16 +118,23 @@ export function gridStaff(db: Tx, prefix: string) {
     .execute();
 }
 
-/** Active grids with no supervision officer under `prefix`, paged. */
-export function gridsWithoutOfficer(db: Tx, prefix: string, limit: number, offset: number) {
-  return db
+/** Active grids with no supervision officer under `prefix` that the actor reads: one page (code order) and the total. */
+export async function gridsWithoutOfficer(
+  db: Tx,
+  actor: PolicyActor,
+  prefix: string,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; total: number }> {
+  const base = db
     .selectFrom("grid")
-    .select(["id", "code"])
     .where("code", "like", `${prefix}%`)
     .where("status", "=", "active")
     .where("officerName", "is", null)
-    .orderBy("code")
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .where((eb) => policyFilter(eb, ruleOf("grid", "read"), actor, "grid"));
+  const [page, total] = await Promise.all([
+    base.select("id").orderBy("code").limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: page.map((g) => g.id), total: n(total.n) };
 }

@@ -49,3 +49,22 @@ export function insertDepartment(db: Tx, row: DepartmentTable) {
 export function updateDepartmentRow(db: Tx, id: string, patch: Partial<DepartmentTable>) {
   return db.updateTable("department").set(patch).where("id", "=", id).execute();
 }
+
+export function findDepartmentByName(db: Tx, regionCode: string, name: string) {
+  return db
+    .selectFrom("department")
+    .select("id")
+    .where("regionCode", "=", regionCode)
+    .where("name", "=", name)
+    .executeTakeFirst();
+}
+
+/** Every active department, by name (routing: the first of a locality and kind wins). */
+export function listActiveDepartments(db: Tx) {
+  return db
+    .selectFrom("department")
+    .select(["id", "name", "regionCode", "kind"])
+    .where("status", "=", "active")
+    .orderBy("name")
+    .execute();
+}

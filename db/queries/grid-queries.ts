@@ -113,6 +113,17 @@ export async function listRegionGrids(db: Tx, prefix: string): Promise<GridRow[]
   return rows.map((r) => norm(r) as GridRow);
 }
 
+/** Id, code and name of the active grids under a region prefix, in code order (no geometry). */
+export function listRegionGridNames(db: Tx, prefix: string) {
+  return db
+    .selectFrom("grid")
+    .select(["id", "code", "name"])
+    .where("code", "like", `${prefix}%`)
+    .where("status", "=", "active")
+    .orderBy("code")
+    .execute();
+}
+
 export function insertGrid(db: Tx, row: GridTable) {
   return db.insertInto("grid").values(row).execute();
 }
@@ -192,4 +203,30 @@ export function countGridsBy(db: Tx, prefix: string, length: number) {
     .where("status", "=", "active")
     .groupBy(sql`substr(code, 1, ${sql.lit(length)})`)
     .execute();
+}
+
+export function touchGrid(db: Tx, id: string, at: string) {
+  return db.updateTable("grid").set({ updatedAt: at }).where("id", "=", id).execute();
+}
+
+/** Which of these grid codes are taken. */
+export async function takenGridCodes(db: Tx, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await db.selectFrom("grid").select("code").where("code", "in", codes).execute();
+  return new Set(rows.map((g) => g.code));
+}
+
+/** Code and name of these grids (retired ones too). */
+export function findGridNames(db: Tx, ids: string[]) {
+  return db.selectFrom("grid").select(["id", "code", "name"]).where("id", "in", ids).execute();
+}
+
+/** Whether any grid code starts with this prefix (the demo's "already made" check). */
+export async function anyGridUnder(db: Tx, prefix: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom("grid")
+    .select("id")
+    .where("code", "like", `${prefix}%`)
+    .limit(1)
+    .executeTakeFirst());
 }

@@ -102,3 +102,8 @@ export async function listWorkerCandidates(
   }));
   return { items, total: Number(total.n) };
 }
+
+/** A grid's workers and their employment (the "before" of a staffing change). */
+export function listGridStaff(db: Tx, gridId: string) {
+  return db.selectFrom("gridWorker").select(["userId", "employment"]).where("gridId", "=", gridId).execute();
+}

@@ -85,3 +85,9 @@ export function upsertBoundary(
 export function findBoundary(db: Tx, code: string) {
   return db.selectFrom("regionBoundary").selectAll().where("code", "=", code).executeTakeFirst();
 }
+
+/** Codes of the region and every region below it. */
+export async function regionCodesUnder(db: Tx, prefix: string): Promise<string[]> {
+  const rows = await db.selectFrom("region").select("code").where("code", "like", `${prefix}%`).execute();
+  return rows.map((r) => r.code);
+}

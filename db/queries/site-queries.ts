@@ -200,3 +200,13 @@ export async function updateSiteRow(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Whether any site lies in this region (the demo's "already made" check). */
+export async function anySiteUnder(db: Tx, prefix: string): Promise<boolean> {
+  return !!(await db
+    .selectFrom("site")
+    .select("id")
+    .where("regionCode", "like", `${prefix}%`)
+    .limit(1)
+    .executeTakeFirst());
+}

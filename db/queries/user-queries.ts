@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 import { ruleOf } from "../../domain/policies/access-table";
 import type { PolicyActor } from "../../domain/policies/policy-term";
 import { firstCompiled } from "../compiled-queries";
@@ -94,6 +95,10 @@ export function listDepartmentMembers(db: Tx, departmentId: string) {
     .execute();
 }
 
+export function insertUsers(db: Tx, rows: Insertable<AppUserTable>[]) {
+  return db.insertInto("appUser").values(rows).execute();
+}
+
 export function insertUser(db: Tx, row: AppUserTable) {
   return db.insertInto("appUser").values(row).execute();
 }
@@ -108,4 +113,18 @@ export function countUsers(db: Tx) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
+}
+
+/** Names and roles of these users (callers batch long lists). */
+export function findUserNames(db: Tx, ids: string[]) {
+  return db.selectFrom("appUser").select(["id", "displayName", "role"]).where("id", "in", ids).execute();
+}
+
+/** What staffing a grid checks of these users. */
+export function findUserStandings(db: Tx, ids: string[]) {
+  return db
+    .selectFrom("appUser")
+    .select(["id", "role", "status", "regionCode"])
+    .where("id", "in", ids)
+    .execute();
 }

@@ -19,6 +19,19 @@ const fixture: { riskLevel: RiskLevel | null; kind: SiteKind }[] = [
 ];
 
 describe("gridWorkload", () => {
+  it("counts a grouped entry (kind, risk level, count) as that many sites", () => {
+    const grouped = [
+      { riskLevel: "red" as const, kind: "enterprise" as const, count: 1 },
+      { riskLevel: "yellow" as const, kind: "small_shop" as const, count: 2 },
+      { riskLevel: null, kind: "small_workshop" as const, count: 1 },
+    ];
+    const one = fixture.filter((s) => s.riskLevel !== "orange" && s.riskLevel !== "blue");
+    expect(gridWorkload(grouped)).toEqual(gridWorkload(one));
+    expect(gridWorkload([{ riskLevel: "blue", kind: "household", count: 30_000 }]).byRisk.blue.sites).toBe(
+      30_000,
+    );
+  });
+
   it("sums patrol hours and patrols per month by risk level", () => {
     const w = gridWorkload(fixture);
     expect(w.score).toBe(11.83);

@@ -63,7 +63,7 @@ export interface GridWorkload {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export function gridWorkload(
-  sites: readonly { riskLevel: RiskLevel | null; kind: SiteKind }[],
+  sites: readonly { riskLevel: RiskLevel | null; kind: SiteKind; count?: number }[],
   weights: WorkloadWeights = defaultWorkloadWeights,
 ): GridWorkload {
   const byRisk = Object.fromEntries(
@@ -73,9 +73,10 @@ export function gridWorkload(
     const risk = site.riskLevel ?? weights.unratedAs;
     const patrols = weights.patrolsPerMonth[risk];
     const bucket = byRisk[risk];
-    bucket.sites += 1;
-    bucket.patrolsPerMonth += patrols;
-    bucket.score += patrols * weights.hoursPerPatrol[site.kind];
+    const count = site.count ?? 1;
+    bucket.sites += count;
+    bucket.patrolsPerMonth += patrols * count;
+    bucket.score += patrols * weights.hoursPerPatrol[site.kind] * count;
   }
   let score = 0;
   let patrolsPerMonth = 0;

@@ -13,9 +13,8 @@ eachApi("demo cases", (ctx) => {
 
   it("fills the demo county with a few hundred cases over every stage, some overdue, one major hazard listed", async () => {
     ctx.deps.config.dataDir = dir;
-    const started = Date.now();
+    // How long this takes is measured by `npm run bench -- demo`, not asserted here.
     await createDemo(ctx.deps, { fixedPassword: "Demo-Pass-2026x", steps: [demoCases] });
-    const elapsed = Date.now() - started;
     const rows = await ctx.database.db
       .selectFrom("caseRecord")
       .selectAll()
@@ -57,6 +56,5 @@ eachApi("demo cases", (ctx) => {
       .where("countyCode", "=", "620123")
       .execute();
     expect(again).toHaveLength(rows.length);
-    expect(elapsed).toBeLessThan(20_000);
   });
 });

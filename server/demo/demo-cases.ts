@@ -2,11 +2,12 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { insertEvidence } from "../../db/queries/case-evidence-queries";
+import { setDeadlineState } from "../../db/queries/case-job-queries";
 import { countyDepartments } from "../../db/queries/case-lookup-queries";
-import { insertCase, nextCaseSeq } from "../../db/queries/case-queries";
+import { anyCaseInCounty, insertCase, nextCaseSeq } from "../../db/queries/case-queries";
 import { sitesInScope } from "../../db/queries/case-site-queries";
 import { insertEvent } from "../../db/queries/event-queries";
-import { findBoundary } from "../../db/queries/region-queries";
+import { findBoundary, regionCodesUnder } from "../../db/queries/region-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
 import type { Role } from "../../domain/auth/roles";
 import { formatCaseNumber } from "../../domain/case/case-number";
@@ -57,13 +58,7 @@ const plan: [string, number][] = [
 /** The demo county's closed loop: a few hundred cases over every stage, some overdue, one major hazard listed. */
 export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
   const county = places.county;
-  const existing = await deps.db
-    .selectFrom("caseRecord")
-    .select("id")
-    .where("countyCode", "=", county)
-    .limit(1)
-    .execute();
-  if (existing.length) return;
+  if (await anyCaseInCounty(deps.db, county)) return;
   const user = async (name: string) => {
     const u = await findUserByUsername(deps.db, name);
     return u ? { id: u.id, role: u.role as Role, departmentId: u.departmentId } : undefined;
@@ -76,11 +71,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
   const leadDep = departments.find((d) => d.gridRole === "lead");
   if (!leadDep) return;
   const others = departments.filter((d) => d.id !== leadDep.id && d.id !== market.departmentId);
-  const villages = (
-    await deps.db.selectFrom("region").select("code").where("code", "like", `${places.township}%`).execute()
-  )
-    .map((r) => r.code)
-    .filter((c) => c.length === 12);
+  const villages = (await regionCodesUnder(deps.db, places.township)).filter((c) => c.length === 12);
   const sites = await sitesInScope(deps.db, [places.township], 500);
   const boundary = await findBoundary(deps.db, county);
   const geom = boundary ? (JSON.parse(boundary.geojson) as { geometry?: Areal } & Areal) : null;
@@ -214,11 +205,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
         escalationLevel: f.level,
         at: f.kase.reportedAt,
       });
-      await tx
-        .updateTable("caseRecord")
-        .set({ deadlineState: f.kase.deadline ? f.state : "none" })
-        .where("id", "=", f.kase.id)
-        .execute();
+      await setDeadlineState(tx, [f.kase.id], f.kase.deadline ? f.state : "none");
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const e of events)

@@ -19,21 +19,18 @@ import { demoSites } from "./demo-sites";
 
 let database: Database;
 let deps: ReturnType<typeof testDeps>;
-let seconds = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
   deps = testDeps(database);
   await loadRegions(deps, "62");
   await seedRoutingRules(deps);
-  const t = performance.now();
+  // How long this takes is measured by `npm run bench -- demo`, not asserted here.
   await createDemo(deps, { fixedPassword: "Demo-Pass-2026x", steps: [demoGrids, demoSites] });
-  seconds = (performance.now() - t) / 1000;
 }, 60_000);
 afterAll(() => database?.close());
 
-it("generates the demo county's grids inside its real boundary, valid and without overlaps, in a few seconds", async () => {
-  expect(seconds).toBeLessThan(10);
+it("generates the demo county's grids inside its real boundary, valid and without overlaps", async () => {
   const grids = await deps.db.selectFrom("grid").selectAll().where("code", "like", "620123%").execute();
   expect(grids.length).toBeGreaterThan(250);
   const boundary = (await countyBoundary(deps.db, "620123"))!;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { insertGrid } from "../../db/queries/grid-queries";
+import { anyGridUnder, insertGrid } from "../../db/queries/grid-queries";
 import { insertGridWorkers } from "../../db/queries/grid-worker-queries";
 import { listRegionChildren } from "../../db/queries/region-queries";
 import { insertEvents } from "../../db/queries/site-event-queries";
-import { findUserByUsername } from "../../db/queries/user-queries";
+import { findUserByUsername, insertUsers } from "../../db/queries/user-queries";
 import type { GridTable, GridWorkerTable } from "../../db/schema/grid-tables";
 import type { Areal, Position } from "../../domain/geo/geometry";
 import { pointInPolygon } from "../../domain/geo/point-in-polygon";
@@ -88,13 +88,7 @@ export interface DemoTownship {
  */
 export async function demoGrids(deps: Deps, places: DemoPlaces): Promise<void> {
   const county = places.county;
-  const done = await deps.db
-    .selectFrom("grid")
-    .select("id")
-    .where("code", "like", `${county}%`)
-    .limit(1)
-    .executeTakeFirst();
-  if (done) return;
+  if (await anyGridUnder(deps.db, county)) return;
   const boundary = await countyBoundary(deps.db, county);
   if (!boundary) {
     console.warn(`演示网格：县 ${county} 没有边界数据，跳过`);
@@ -199,25 +193,23 @@ async function saveDemoGrids(deps: Deps, places: DemoPlaces, grids: GridTable[],
   }
   await deps.db.transaction().execute(async (tx) => {
     for (let i = 0; i < users.length; i += 200)
-      await tx
-        .insertInto("appUser")
-        .values(
-          users.slice(i, i + 200).map((u) => ({
-            ...u,
-            passwordHash: hash,
-            role: "grid_worker",
-            scope: JSON.stringify([u.regionCode]),
-            departmentId: null,
-            phone: mobile(r),
-            status: "active" as const,
-            lockedUntil: null,
-            lastLoginAt: null,
-            passwordChangedAt: at,
-            createdAt: at,
-            updatedAt: at,
-          })),
-        )
-        .execute();
+      await insertUsers(
+        tx,
+        users.slice(i, i + 200).map((u) => ({
+          ...u,
+          passwordHash: hash,
+          role: "grid_worker",
+          scope: JSON.stringify([u.regionCode]),
+          departmentId: null,
+          phone: mobile(r),
+          status: "active" as const,
+          lockedUntil: null,
+          lastLoginAt: null,
+          passwordChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      );
     for (const g of grids) await insertGrid(tx, g);
     for (let i = 0; i < workers.length; i += 300) await insertGridWorkers(tx, workers.slice(i, i + 300));
     await insertEvents(

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
 import { insertEvents } from "../../db/queries/site-event-queries";
-import { insertSites } from "../../db/queries/site-queries";
+import { anySiteUnder, insertSites } from "../../db/queries/site-queries";
 import type { SiteTable } from "../../db/schema/grid-tables";
 import type { Areal } from "../../domain/geo/geometry";
 import { randomPointIn } from "../../domain/geo/voronoi-grids";
@@ -54,13 +54,7 @@ function uscc(r: Rng, county: string, used: Set<string>): string {
  */
 export async function demoSites(deps: Deps, places: DemoPlaces): Promise<void> {
   const county = places.county;
-  const done = await deps.db
-    .selectFrom("site")
-    .select("id")
-    .where("regionCode", "like", `${county}%`)
-    .limit(1)
-    .executeTakeFirst();
-  if (done) return;
+  if (await anySiteUnder(deps.db, county)) return;
   const townships = demoTownshipCache.get(deps.db);
   const countyName = (await findRegion(deps.db, county))?.name ?? "";
   if (!townships?.length) return;

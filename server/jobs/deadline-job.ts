@@ -1,5 +1,5 @@
 import { scanCases, setDeadlineState, setRecheckReminded } from "../../db/queries/case-job-queries";
-import { caseToColumns, rowToCase } from "../../db/queries/case-queries";
+import { caseToColumns, rowToCase, updateCaseVersioned } from "../../db/queries/case-queries";
 import { insertEvent, lockTrail } from "../../db/queries/event-queries";
 import { transition } from "../../domain/case/case-machine";
 import { AppError } from "../../domain/errors";
@@ -43,19 +43,14 @@ async function escalateOverdue(deps: Deps, now: Date): Promise<number> {
       const result = transition(kase, "escalate", { actor: { id: "system" }, now, input: { reason } });
       const level = levelAbove(r.escalationLevel);
       const next = { ...kase, ...result.next };
-      const updated = await tx
-        .updateTable("caseRecord")
-        .set({
-          ...caseToColumns(result.next),
-          deadlineState: "overdue",
-          escalationLevel: level,
-          version: r.version + 1,
-          updatedAt: now.toISOString(),
-        })
-        .where("id", "=", r.id)
-        .where("version", "=", r.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new AppError("conflict");
+      const updated = await updateCaseVersioned(
+        tx,
+        r.id,
+        r.version,
+        { ...caseToColumns(result.next), deadlineState: "overdue", escalationLevel: level },
+        now.toISOString(),
+      );
+      if (!updated) throw new AppError("conflict");
       await insertEvent(
         tx,
         null,

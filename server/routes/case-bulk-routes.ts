@@ -74,7 +74,8 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
           deps,
           actor,
           { kind: "cases", filter: query, reason },
-          (watermark) => exportCasesXlsx(deps, actor, toFilter(query), wantsEnglish(req), watermark),
+          (watermark, out) =>
+            exportCasesXlsx(deps, actor, toFilter(query), wantsEnglish(req), watermark, out),
         );
         const name = `案件列表-${deps.clock.now().toISOString().slice(0, 10)}.xlsx`;
         return sendExport(reply, file, name, "cases.xlsx");

@@ -9,7 +9,7 @@ import { coverage } from "../commands/coverage/coverage";
 import { coverageRows, coverageWorkbook } from "../commands/coverage/coverage-rows";
 import { applyReassignment, previewReassignment } from "../commands/coverage/reassignment";
 import { staffing } from "../commands/coverage/staffing";
-import { recordedExport } from "../commands/exports/recorded-export";
+import { endWith, recordedExport } from "../commands/exports/recorded-export";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
@@ -121,8 +121,11 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = actorOf(req);
         const { reason, ...filter } = req.query;
-        const file = await recordedExport(deps, actor, { kind: "coverage", filter, reason }, (watermark) =>
-          coverageWorkbook(deps, actor, filter.region, watermark),
+        const file = await recordedExport(
+          deps,
+          actor,
+          { kind: "coverage", filter, reason },
+          (watermark, out) => endWith(out, coverageWorkbook(deps, actor, filter.region, watermark)),
         );
         return sendExport(reply, file, "网格化覆盖情况.xlsx", "coverage.xlsx");
       },

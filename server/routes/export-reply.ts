@@ -1,6 +1,8 @@
+import fs from "node:fs";
 import type { FastifyReply } from "fastify";
 import { exportReasonQuery } from "../../domain/classification/data-exports";
 import { errorBody } from "../../domain/schemas/common-schemas";
+import type { RecordedExportFile } from "../commands/exports/recorded-export";
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -16,12 +18,7 @@ export const exportErrorResponses = {
 };
 
 /** Sends a recorded export: the workbook, its file name, and the sha256 and trail row that recorded it. */
-export function sendExport(
-  reply: FastifyReply,
-  file: { buffer: Buffer; sha256: string; eventId: number },
-  name: string,
-  asciiName: string,
-) {
+export function sendExport(reply: FastifyReply, file: RecordedExportFile, name: string, asciiName: string) {
   return reply
     .header("content-type", xlsxType)
     .header(
@@ -30,5 +27,13 @@ export function sendExport(
     )
     .header("x-export-sha256", file.sha256)
     .header("x-export-event", String(file.eventId))
-    .send(file.buffer);
+    .header("content-length", String(file.bytes))
+    .send(sentOnce(file.path));
+}
+
+/** The export's temporary file as a stream that removes the file once it is closed (sent or abandoned). */
+function sentOnce(file: string) {
+  const stream = fs.createReadStream(file);
+  stream.once("close", () => fs.rm(file, { force: true }, () => {}));
+  return stream;
 }

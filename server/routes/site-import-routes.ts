@@ -107,8 +107,8 @@ export function siteImportRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = actorOf(req);
         const { reason, ...filter } = req.query;
-        const file = await recordedExport(deps, actor, { kind: "sites", filter, reason }, (watermark) =>
-          exportSites(deps, actor, filter, watermark),
+        const file = await recordedExport(deps, actor, { kind: "sites", filter, reason }, (watermark, out) =>
+          exportSites(deps, actor, filter, watermark, out),
         );
         return sendExport(reply, file, "监督管理对象.xlsx", "sites.xlsx");
       },

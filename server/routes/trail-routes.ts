@@ -5,7 +5,7 @@ import { AppError } from "../../domain/errors";
 import { trailGate, trailPolicy } from "../../domain/policies/trail-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
 import { trailBrowseQuery, trailFilterFields } from "../../domain/schemas/trail-schemas";
-import { recordedExport } from "../commands/exports/recorded-export";
+import { endWith, recordedExport } from "../commands/exports/recorded-export";
 import { trailPage, trailWorkbook } from "../commands/trail/browse-trail";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
@@ -88,8 +88,8 @@ export function trailRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = actorOf(req);
         const { reason, ...filter } = req.query;
-        const file = await recordedExport(deps, actor, { kind: "trail", filter, reason }, (watermark) =>
-          trailWorkbook(deps, actor, filter, watermark),
+        const file = await recordedExport(deps, actor, { kind: "trail", filter, reason }, (watermark, out) =>
+          endWith(out, trailWorkbook(deps, actor, filter, watermark)),
         );
         return sendExport(reply, file, "留痕记录.xlsx", "trail.xlsx");
       },

@@ -288,7 +288,8 @@ it(
     await dialog.getByTestId("plan-timeLimit").fill(due);
     await dialog.getByTestId("plan-timeLimit").press("Enter");
     await page.getByTestId("action-submit").click();
-    await dialog.getByText("安全措施和应急预案").first().waitFor();
+    // the field's label is there from the start: wait for the server's answer to put the error on the form
+    await dialog.locator(".ant-form-item-explain-error").first().waitFor();
     const errors = await dialog.locator(".ant-form-item-explain-error").allTextContents();
     expect(errors.join(" ")).toContain("安全措施和应急预案");
     await screenshot(page, "cases-12-plan-missing-item");

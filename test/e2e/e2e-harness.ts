@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { generate } from "otplib";
+import pg from "pg";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 export const demoPassword = "E2e-Demo-Pass-2026";
@@ -30,12 +32,35 @@ export interface E2eServer {
 }
 
 /**
+ * A fresh schema on E2E_DATABASE_URL's PostgreSQL for one server (as db/test-db.ts gives each test file):
+ * the server's DATABASE_URL selects it with `options=-c search_path=…`; `drop` removes it after the server.
+ */
+async function freshSchema(url: string): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  const schema = `e2e_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const withSchema = new URL(url);
+  withSchema.searchParams.set("options", `-c search_path=${schema}`);
+  return { databaseUrl: withSchema.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
+/**
  * Starts the real platform the way the README does (`safegrid serve`) on a free port with a fresh
- * data folder (or TEST_DATABASE_URL's PostgreSQL when E2E_DATABASE_URL is set) and the demo loaded.
+ * data folder and the demo loaded: on embedded SQLite, or in a fresh schema of E2E_DATABASE_URL's
+ * PostgreSQL when that is set (`.ci/run` runs the browser tests both ways).
  */
 export async function startServer(): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safegrid-e2e-"));
+  const database = process.env.E2E_DATABASE_URL ? await freshSchema(process.env.E2E_DATABASE_URL) : null;
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["bin/safegrid.mjs", "serve"], {
     env: {
@@ -46,7 +71,7 @@ export async function startServer(): Promise<E2eServer> {
       SAFEGRID_DEMO_PASSWORD: demoPassword,
       SAFEGRID_DEMO_TOTP_SECRET: demoTotpSecret,
       LOG_LEVEL: "warn",
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      DATABASE_URL: database?.databaseUrl ?? "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -72,7 +97,9 @@ export async function startServer(): Promise<E2eServer> {
       child.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 300));
       if (child.exitCode === null) child.kill("SIGKILL");
+      await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(null)));
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Database, Dialect } from "../../../db/db";
+import { insertSites } from "../../../db/queries/site-queries";
 import { createTestDatabase, testDialects } from "../../../db/test-db";
 import type { Actor } from "../../../domain/auth/actor";
 import type { CaseAction } from "../../../domain/case/case-types";
@@ -111,9 +112,8 @@ export async function insertTestSite(
   },
 ) {
   const at = deps.clock.now().toISOString();
-  await deps.db
-    .insertInto("site")
-    .values({
+  await insertSites(deps.db, [
+    {
       id: site.id,
       name: site.name ?? `测试场所 ${site.id}`,
       kind: "small_shop",
@@ -152,6 +152,6 @@ export async function insertTestSite(
       version: 1,
       createdAt: at,
       updatedAt: at,
-    })
-    .execute();
+    },
+  ]);
 }

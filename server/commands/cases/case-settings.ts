@@ -1,4 +1,4 @@
-import { defaultMaxRecheckDistanceM } from "../../../domain/case/honest-closure";
+import { envAreas, parseWith } from "../../config-schema";
 
 /**
  * Settings of the closed loop a deployment may change (environment, read once at start):
@@ -12,16 +12,13 @@ export interface CaseSettings {
   recurrenceThreshold: number;
 }
 
-const positive = (v: string | undefined, fallback: number) => {
-  const n = v === undefined || v === "" ? Number.NaN : Number(v);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
+/** Reads them through the configuration schema: a bad value stops the start, naming the variable. */
 export function readCaseSettings(env: NodeJS.ProcessEnv = process.env): CaseSettings {
+  const e = parseWith(envAreas.cases, env);
   return {
-    recheckMaxDistanceM: positive(env.SAFEGRID_RECHECK_MAX_DISTANCE_M, defaultMaxRecheckDistanceM),
-    recurrenceWindowDays: positive(env.SAFEGRID_RECURRENCE_DAYS, 90),
-    recurrenceThreshold: Math.round(positive(env.SAFEGRID_RECURRENCE_COUNT, 3)),
+    recheckMaxDistanceM: e.SAFEGRID_RECHECK_MAX_DISTANCE_M,
+    recurrenceWindowDays: e.SAFEGRID_RECURRENCE_DAYS,
+    recurrenceThreshold: e.SAFEGRID_RECURRENCE_COUNT,
   };
 }
 

@@ -1,9 +1,9 @@
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { type CaseListFilter, listAllCases } from "../../../db/queries/case-list-queries";
+import { type CaseListFilter, iterateCases } from "../../../db/queries/case-list-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Deps } from "../../deps";
-import { watermarkedBuffer } from "../exports/export-watermark";
-import type { ExportFile } from "../exports/recorded-export";
+import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
 import { loadNames, presentCaseRow } from "./present-case";
 
 export const maxExportRows = 50_000;
@@ -12,57 +12,79 @@ const deadlineStateLabel = { none: "—", on_time: "正常", due_soon: "即将�
 const chinaTime = (iso: string | null) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ") : "";
 
-/** The list the actor sees (same queue and filters), as a watermarked .xlsx workbook with Chinese headers. */
+/**
+ * The list the actor sees (same queue and filters), as a watermarked .xlsx workbook with Chinese headers:
+ * read from the database in batches and written row by row (exceljs WorkbookWriter), so neither the rows
+ * nor the workbook are ever whole in memory. Written into `out` (the recorded export's hashed temporary file).
+ */
 export async function exportCasesXlsx(
   deps: Deps,
   actor: Actor,
   filter: CaseListFilter,
   en: boolean,
   watermark: string,
-): Promise<ExportFile> {
+  out: Writable,
+): Promise<number> {
   const now = deps.clock.now();
-  const rows = await listAllCases(deps.db, actor, filter, now, maxExportRows);
-  const names = await loadNames(deps.db, rows);
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = "SafeGrid";
-  const ws = wb.addWorksheet(en ? "Cases" : "案件");
-  ws.columns = [
-    { header: en ? "Number" : "案件编号", key: "number", width: 20 },
-    { header: en ? "Stage" : "阶段", key: "stage", width: 14 },
-    { header: en ? "Type" : "类型", key: "type", width: 12 },
-    { header: en ? "Category" : "行业类别", key: "category", width: 14 },
-    { header: en ? "Source" : "来源", key: "source", width: 12 },
-    { header: en ? "Description" : "问题描述", key: "description", width: 40 },
-    { header: en ? "Region" : "所在区划", key: "region", width: 16 },
-    { header: en ? "Grid" : "网格", key: "grid", width: 18 },
-    { header: en ? "Site" : "场所", key: "site", width: 20 },
-    { header: en ? "Department" : "承办部门", key: "department", width: 22 },
-    { header: en ? "Reported at" : "上报时间", key: "reportedAt", width: 17 },
-    { header: en ? "Deadline" : "办理期限", key: "deadline", width: 17 },
-    { header: en ? "Deadline state" : "期限状态", key: "deadlineState", width: 10 },
-    { header: en ? "Escalated" : "督办", key: "escalated", width: 8 },
-    { header: en ? "Rework" : "返工次数", key: "rework", width: 9 },
+  const ws = wb.addWorksheet(en ? "Cases" : "案件", watermarkSheetOptions(watermark));
+  const columns: [key: string, zh: string, en: string, width: number][] = [
+    ["number", "案件编号", "Number", 20],
+    ["stage", "阶段", "Stage", 14],
+    ["type", "类型", "Type", 12],
+    ["category", "行业类别", "Category", 14],
+    ["source", "来源", "Source", 12],
+    ["description", "问题描述", "Description", 40],
+    ["region", "所在区划", "Region", 16],
+    ["grid", "网格", "Grid", 18],
+    ["site", "场所", "Site", 20],
+    ["department", "承办部门", "Department", 22],
+    ["reportedAt", "上报时间", "Reported at", 17],
+    ["deadline", "办理期限", "Deadline", 17],
+    ["deadlineState", "期限状态", "Deadline state", 10],
+    ["escalated", "督办", "Escalated", 8],
+    ["rework", "返工次数", "Rework", 9],
   ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    const v = presentCaseRow(r, names, now, en);
-    ws.addRow({
-      number: v.number,
-      stage: v.stageLabel,
-      type: v.typeLabel,
-      category: v.categoryLabel,
-      source: v.sourceLabel,
-      description: r.description,
-      region: v.regionName ?? v.regionCode,
-      grid: v.gridCode ?? "",
-      site: v.siteName ?? "",
-      department: v.ownerDepartmentName ?? "",
-      reportedAt: chinaTime(v.reportedAt),
-      deadline: chinaTime(v.deadline),
-      deadlineState: en ? v.deadlineState : deadlineStateLabel[v.deadlineState],
-      escalated: v.escalated ? (en ? "yes" : "是") : "",
-      rework: v.reworkCount,
-    });
+  columns.forEach(([, , , width], i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  const mark = ws.addRow([watermark]);
+  mark.getCell(1).font = watermarkFont;
+  mark.commit();
+  const header = ws.addRow(columns.map(([, zh, english]) => (en ? english : zh)));
+  header.font = { bold: true };
+  header.commit();
+  let rows = 0;
+  for await (const batch of iterateCases(deps.db, actor, filter, now, maxExportRows)) {
+    const names = await loadNames(deps.db, batch);
+    for (const r of batch) {
+      rows++;
+      const v = presentCaseRow(r, names, now, en);
+      ws.addRow([
+        v.number,
+        v.stageLabel,
+        v.typeLabel,
+        v.categoryLabel,
+        v.sourceLabel,
+        r.description,
+        v.regionName ?? v.regionCode,
+        v.gridCode ?? "",
+        v.siteName ?? "",
+        v.ownerDepartmentName ?? "",
+        chinaTime(v.reportedAt),
+        chinaTime(v.deadline),
+        en ? v.deadlineState : deadlineStateLabel[v.deadlineState],
+        v.escalated ? (en ? "yes" : "是") : "",
+        v.reworkCount,
+      ]).commit();
+    }
   }
-  return watermarkedBuffer(wb, watermark);
+  ws.commit();
+  await wb.commit();
+  return rows;
 }

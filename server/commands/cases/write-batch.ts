@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import { sql } from "kysely";
 import type { Tx } from "../../../db/db";
 import { forgetTrailHead, lockTrail } from "../../../db/queries/event-queries";
+import { rollbackToSavepoint, savepoint } from "../../../db/savepoints";
 import type { DB } from "../../../db/schema";
 
 /**
@@ -69,18 +69,15 @@ class Batcher {
       const results: Result[] = [];
       for (const [i, item] of batch.entries()) {
         // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
-        await sql.raw(`savepoint b${i}`).execute(tx);
+        await savepoint(tx, `b${i}`);
         try {
           results[i] = { ok: true, value: await item.work(tx) };
         } catch (error) {
           // SQLite rolls the whole transaction back by itself on SQLITE_FULL or an I/O error; the savepoint
           // is gone then, and the batch must fail with that cause, not with "no such savepoint".
-          await sql
-            .raw(`rollback to b${i}`)
-            .execute(tx)
-            .catch(() => {
-              throw error;
-            });
+          await rollbackToSavepoint(tx, `b${i}`).catch(() => {
+            throw error;
+          });
           forgetTrailHead(tx);
           results[i] = { ok: false, error };
         }

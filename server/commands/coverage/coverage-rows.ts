@@ -56,11 +56,15 @@ export async function coverageRows(
     return { type: "grids", ...r };
   }
   if (q.metric === "grids_without_officer") {
-    const all = (await gridsWithoutOfficer(deps.db, prefix, 1_000_000, 0)).filter((g) =>
-      gridPolicy.read(actor, g),
+    // Paged in SQL with the access table's grid read rule (the rows the actor reads; figures are totals).
+    const { ids, total } = await gridsWithoutOfficer(
+      deps.db,
+      actor,
+      prefix,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
     );
-    const ids = all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((g) => g.id);
-    return { type: "grids", items: await findGridsByIds(deps.db, ids), total: all.length };
+    return { type: "grids", items: await findGridsByIds(deps.db, ids), total };
   }
   if (q.metric === "overlaps") {
     const all = (prefix.length >= 6 ? await regionOverlaps(deps, prefix) : []).filter((p) =>

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "../../../db/db";
+import { findGridNames } from "../../../db/queries/grid-queries";
 import { insertEvents } from "../../../db/queries/site-event-queries";
 import { listRegionSitesForAssignment, updateSiteRow } from "../../../db/queries/site-queries";
+import { findUserNames } from "../../../db/queries/user-queries";
 import type { SiteTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
@@ -50,23 +52,13 @@ async function plan(tx: Tx, deps: Deps, actor: Actor, region: string) {
     ...new Set(sites.map((s) => s.workerId).filter((u): u is string => !!u && !users.has(u))),
   ];
   for (let i = 0; i < missingUsers.length; i += 500)
-    for (const u of await tx
-      .selectFrom("appUser")
-      .select(["id", "displayName"])
-      .where("id", "in", missingUsers.slice(i, i + 500))
-      .execute())
-      users.set(u.id, u.displayName);
+    for (const u of await findUserNames(tx, missingUsers.slice(i, i + 500))) users.set(u.id, u.displayName);
   const gridNames = new Map<string, { code: string; name: string }>();
   const retired = [
     ...new Set(sites.map((s) => s.gridId).filter((g): g is string => !!g && !layer.byId.has(g))),
   ];
   for (let i = 0; i < retired.length; i += 500)
-    for (const g of await tx
-      .selectFrom("grid")
-      .select(["id", "code", "name"])
-      .where("id", "in", retired.slice(i, i + 500))
-      .execute())
-      gridNames.set(g.id, g);
+    for (const g of await findGridNames(tx, retired.slice(i, i + 500))) gridNames.set(g.id, g);
   const part = (a: Pick<SiteTable, "gridId" | "workerId" | "departmentId" | "direct">): Part => {
     const g = a.gridId ? (layer.byId.get(a.gridId) ?? gridNames.get(a.gridId)) : undefined;
     return {

@@ -1,5 +1,5 @@
 import { gridSiteMix, gridStaff } from "../../../db/queries/coverage-queries";
-import { listRegionGrids } from "../../../db/queries/grid-queries";
+import { listRegionGridNames } from "../../../db/queries/grid-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { invalid } from "../../../domain/errors";
 import type { RiskLevel, SiteKind } from "../../../domain/site/site-kinds";
@@ -39,15 +39,15 @@ export async function gridStaffing(
   if (settings.low > settings.high)
     throw invalid("下限不能高于上限", "The low threshold is above the high one");
   const [grids, mix, staff] = await Promise.all([
-    listRegionGrids(deps.db, prefix),
+    listRegionGridNames(deps.db, prefix),
     gridSiteMix(deps.db, prefix),
     gridStaff(deps.db, prefix),
   ]);
-  const sitesBy = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind }[]>();
+  // One entry per grid, kind and risk level with its count (not one per site: a county has many).
+  const sitesBy = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind; count: number }[]>();
   for (const m of mix) {
     const list = sitesBy.get(m.gridId!) ?? [];
-    for (let i = 0; i < Number(m.n); i++)
-      list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind });
+    list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind, count: Number(m.n) });
     sitesBy.set(m.gridId!, list);
   }
   const staffBy = new Map<string, { fullTime: boolean }[]>();
@@ -65,7 +65,7 @@ export async function gridStaffing(
     const { status, ratio } = staffingStatus(workload, capacity, thresholds);
     return {
       grid: { id: g.id, code: g.code, name: g.name },
-      sites: sites.length,
+      sites: sites.reduce((sum, s) => sum + s.count, 0),
       workload,
       capacity,
       status,

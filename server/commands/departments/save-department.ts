@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/db";
 import {
   findDepartment,
+  findDepartmentByName,
   findLeadDepartment,
   insertDepartment,
   updateDepartmentRow,
@@ -27,12 +28,7 @@ async function demoteOtherLead(tx: Tx, regionCode: string, keepId: string, now: 
 
 /** A locality's department names are unique (a unique index too): 409 `duplicate` instead of a failed write. */
 async function assertNameFree(tx: Tx, regionCode: string, name: string, exceptId: string | null) {
-  const taken = await tx
-    .selectFrom("department")
-    .select("id")
-    .where("regionCode", "=", regionCode)
-    .where("name", "=", name)
-    .executeTakeFirst();
+  const taken = await findDepartmentByName(tx, regionCode, name);
   if (taken && taken.id !== exceptId)
     throw new AppError("duplicate", { zh: `部门“${name}”已存在`, en: `Department ${name} exists` });
 }

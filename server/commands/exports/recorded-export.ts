@@ -1,4 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PassThrough, Transform, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { insertEvent } from "../../../db/queries/event-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import {
@@ -20,10 +25,55 @@ export interface ExportRequest {
   reason: string | undefined;
 }
 
-/** A built export: the workbook and the number of data rows in it. */
+/** A workbook built in memory (small exports) and the number of data rows in it. */
 export interface ExportFile {
   buffer: Buffer;
   rows: number;
+}
+
+/** Writes the whole file into `out`, ends it, and resolves with the number of data rows written. */
+export type ExportBuild = (watermark: string, out: Writable) => Promise<number>;
+
+/** A recorded export waiting in a temporary file to be sent (and removed once sent). */
+export interface RecordedExportFile {
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  eventId: number;
+}
+
+/** An in-memory workbook as an export build's output. */
+export async function endWith(out: Writable, file: Promise<ExportFile>): Promise<number> {
+  const { buffer, rows } = await file;
+  out.end(buffer);
+  return rows;
+}
+
+/** Streams what `write` produces into `file`, hashing and counting on the way; a failure removes nothing itself. */
+async function writeHashed(file: string, write: (out: Writable) => Promise<number>) {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const out = new PassThrough();
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const written = pipeline(out, count, fs.createWriteStream(file, { flags: "wx", mode: 0o600 }));
+  const writing = write(out);
+  try {
+    // A full disk fails the file first: do not wait for a builder that writes into a closed stream.
+    const rows = await Promise.race([writing, written.then(() => writing)]);
+    await written;
+    return { rows, bytes, sha256: hash.digest("hex") };
+  } catch (error) {
+    out.destroy();
+    await written.catch(() => {});
+    throw error;
+  }
 }
 
 /**
@@ -54,44 +104,43 @@ export async function recordedExport(
   deps: Deps,
   actor: Actor,
   req: ExportRequest,
-  build: (watermark: string) => Promise<ExportFile>,
-): Promise<ExportFile & { sha256: string; eventId: number }> {
+  build: ExportBuild,
+): Promise<RecordedExportFile> {
   const reason = checkExportReason(req);
   const at = deps.clock.now();
-  const file = await build(watermarkText(actor, at));
-  const sha256 = createHash("sha256").update(file.buffer).digest("hex");
-  const filter = Object.fromEntries(
-    Object.entries(req.filter).filter(([k, v]) => k !== "reason" && v !== undefined),
-  );
-  const event = await deps.db.transaction().execute((tx) =>
-    insertEvent(
-      tx,
-      actor,
-      {
-        action: "data.exported",
-        subjectType: "export",
-        subjectId: req.kind,
-        regionCode: exportRegion(actor, filter),
-        data: {
-          export: req.kind,
-          class: exportClass(req.kind),
-          username: actor.username,
-          filter,
-          rows: file.rows,
-          reason,
-          sha256,
-          bytes: file.buffer.length,
+  // Written to a temporary file while hashed (memory holds a batch of rows, not the file), then sent from it.
+  const file = path.join(os.tmpdir(), `safegrid-export-${randomUUID()}.xlsx`);
+  try {
+    const { rows, bytes, sha256 } = await writeHashed(file, (out) => build(watermarkText(actor, at), out));
+    const filter = Object.fromEntries(
+      Object.entries(req.filter).filter(([k, v]) => k !== "reason" && v !== undefined),
+    );
+    const event = await deps.db.transaction().execute((tx) =>
+      insertEvent(
+        tx,
+        actor,
+        {
+          action: "data.exported",
+          subjectType: "export",
+          subjectId: req.kind,
+          regionCode: exportRegion(actor, filter),
+          data: {
+            export: req.kind,
+            class: exportClass(req.kind),
+            username: actor.username,
+            filter,
+            rows,
+            reason,
+            sha256,
+            bytes,
+          },
         },
-      },
-      at,
-    ),
-  );
-  return { ...file, sha256, eventId: event.id };
-}
-
-/** Collects a stream into one buffer (the file must be complete before it is hashed and recorded). */
-export async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+        at,
+      ),
+    );
+    return { path: file, rows, bytes, sha256, eventId: event.id };
+  } catch (error) {
+    await fs.promises.rm(file, { force: true });
+    throw error;
+  }
 }

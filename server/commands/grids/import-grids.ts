@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { findGridsByIds, insertGrid, nextGridSequence } from "../../../db/queries/grid-queries";
+import {
+  findGridsByIds,
+  insertGrid,
+  nextGridSequence,
+  takenGridCodes,
+} from "../../../db/queries/grid-queries";
 import { findRegions } from "../../../db/queries/region-queries";
 import { insertEvents } from "../../../db/queries/site-event-queries";
 import type { GridTable } from "../../../db/schema/grid-tables";
@@ -81,13 +86,7 @@ export async function importGrids(
   }
   const known = new Set((await findRegions(deps.db, [...regionCodes])).map((r) => r.code));
   const wanted = layer.features.map((f) => prop(f, o.mapping.code)).filter((c): c is string => !!c);
-  const taken = new Set(
-    wanted.length
-      ? (await deps.db.selectFrom("grid").select("code").where("code", "in", wanted).execute()).map(
-          (g) => g.code,
-        )
-      : [],
-  );
+  const taken = await takenGridCodes(deps.db, wanted);
   const good: {
     row: number;
     regionCode: string;

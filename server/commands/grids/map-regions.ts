@@ -1,5 +1,7 @@
 import { gridFigures, siteFigures } from "../../../db/queries/coverage-queries";
 import type { GridShapeRow } from "../../../db/queries/grid-queries";
+import { listBoundariesWithNames } from "../../../db/queries/map-queries";
+import { findRegions } from "../../../db/queries/region-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Areal } from "../../../domain/geo/geometry";
 import { bbox as bboxOf } from "../../../domain/geo/geometry";
@@ -27,12 +29,7 @@ function countyBoundaries(deps: Deps): Promise<Boundary[]> {
   const hit = boundaries.get(deps.db);
   if (hit && Date.now() - hit.at < 10 * 60_000) return hit.list;
   const list = (async () => {
-    const rows = await deps.db
-      .selectFrom("regionBoundary")
-      .leftJoin("region", "region.code", "regionBoundary.code")
-      .select(["regionBoundary.code", "regionBoundary.geojson", "region.name"])
-      .orderBy("regionBoundary.code")
-      .execute();
+    const rows = await listBoundariesWithNames(deps.db);
     return rows.map((r) => {
       const f = JSON.parse(r.geojson) as { type: string; geometry?: Areal };
       const geometry = (f.type === "Feature" ? f.geometry : f) as Areal;
@@ -159,17 +156,7 @@ export async function mapRegions(
       towns.set(g.townshipCode, t);
     }
     const figures = await regionFigures(deps, actor.scope, 9);
-    const names = towns.size
-      ? new Map(
-          (
-            await deps.db
-              .selectFrom("region")
-              .select(["code", "name"])
-              .where("code", "in", [...towns.keys()])
-              .execute()
-          ).map((r) => [r.code, r.name]),
-        )
-      : new Map<string, string>();
+    const names = new Map((await findRegions(deps.db, [...towns.keys()])).map((r) => [r.code, r.name]));
     for (const t of towns.values()) {
       const f = figures.get(t.code) ?? {
         ...blank(t.code),

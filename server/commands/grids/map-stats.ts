@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { mapGridSiteMix, mapGridWorkers } from "../../../db/queries/map-queries";
 import type { DB } from "../../../db/schema";
 import type { RiskLevel, SiteKind } from "../../../domain/site/site-kinds";
 import {
@@ -30,44 +31,12 @@ export function invalidateMapStats(db: object) {
 }
 
 async function compute(db: Kysely<DB>): Promise<Map<string, GridStats>> {
-  const [mix, staff] = await Promise.all([
-    db
-      .selectFrom("site")
-      .select([
-        "gridId",
-        "kind",
-        "riskLevel",
-        (eb) => eb.fn.countAll<number>().as("n"),
-        (eb) =>
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when(eb.or([eb("workerId", "is", null), eb("departmentId", "is", null)]))
-                .then(1)
-                .else(0)
-                .end(),
-            )
-            .as("unassigned"),
-      ])
-      .where("gridId", "is not", null)
-      .where("status", "!=", "closed")
-      .groupBy(["gridId", "kind", "riskLevel"])
-      .execute(),
-    db
-      .selectFrom("gridWorker")
-      .innerJoin("appUser", "appUser.id", "gridWorker.userId")
-      .select(["gridWorker.gridId", "gridWorker.employment", "appUser.displayName"])
-      .orderBy("gridWorker.employment")
-      .orderBy("appUser.displayName")
-      .execute(),
-  ]);
-  const sites = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind }[]>();
+  const [mix, staff] = await Promise.all([mapGridSiteMix(db), mapGridWorkers(db)]);
+  const sites = new Map<string, { riskLevel: RiskLevel | null; kind: SiteKind; count: number }[]>();
   const unassigned = new Map<string, number>();
   for (const m of mix) {
     const list = sites.get(m.gridId!) ?? [];
-    for (let i = 0; i < Number(m.n); i++)
-      list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind });
+    list.push({ riskLevel: m.riskLevel as RiskLevel | null, kind: m.kind as SiteKind, count: Number(m.n) });
     sites.set(m.gridId!, list);
     unassigned.set(m.gridId!, (unassigned.get(m.gridId!) ?? 0) + Number(m.unassigned ?? 0));
   }
@@ -86,7 +55,7 @@ async function compute(db: Kysely<DB>): Promise<Map<string, GridStats>> {
     out.set(id, {
       workers: ws.map((w) => w.name),
       workerCount: ws.length,
-      siteCount: list.length,
+      siteCount: list.reduce((sum, s) => sum + s.count, 0),
       unassigned: unassigned.get(id) ?? 0,
       workload: load.score,
       ratio: Number.isFinite(ratio) ? ratio : null,

@@ -1,6 +1,7 @@
 import { insertEvent } from "../../../db/queries/event-queries";
-import { findGrid } from "../../../db/queries/grid-queries";
-import { replaceGridWorkers } from "../../../db/queries/grid-worker-queries";
+import { findGrid, touchGrid } from "../../../db/queries/grid-queries";
+import { listGridStaff, replaceGridWorkers } from "../../../db/queries/grid-worker-queries";
+import { findUserStandings } from "../../../db/queries/user-queries";
 import { type Actor, covers } from "../../../domain/auth/actor";
 import { AppError, invalid } from "../../../domain/errors";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
@@ -25,13 +26,7 @@ export async function setGridWorkers(
   await deps.db.transaction().execute(async (tx) => {
     const grid = await findVisibleGrid(tx, actor, id);
     if (!gridPolicy.manage(actor, grid) || grid.status !== "active") throw new AppError("forbidden");
-    const users = ids.length
-      ? await tx
-          .selectFrom("appUser")
-          .select(["id", "role", "status", "regionCode"])
-          .where("id", "in", ids)
-          .execute()
-      : [];
+    const users = ids.length ? await findUserStandings(tx, ids) : [];
     for (const w of workers) {
       const u = users.find((x) => x.id === w.userId);
       if (u?.role !== "grid_worker" || u.status !== "active" || !covers(actor, u.regionCode))
@@ -41,11 +36,7 @@ export async function setGridWorkers(
           { userId: w.userId },
         );
     }
-    const before = await tx
-      .selectFrom("gridWorker")
-      .select(["userId", "employment"])
-      .where("gridId", "=", id)
-      .execute();
+    const before = await listGridStaff(tx, id);
     await replaceGridWorkers(
       tx,
       id,
@@ -56,7 +47,7 @@ export async function setGridWorkers(
         createdAt: now.toISOString(),
       })),
     );
-    await tx.updateTable("grid").set({ updatedAt: now.toISOString() }).where("id", "=", id).execute();
+    await touchGrid(tx, id, now.toISOString());
     await insertEvent(
       tx,
       actor,

@@ -1,7 +1,5 @@
-import { sql } from "kysely";
-import { policyFilter } from "../../../db/policy-filter";
+import { mapSiteCells, mapSitePoints } from "../../../db/queries/map-queries";
 import type { Actor } from "../../../domain/auth/actor";
-import { ruleOf } from "../../../domain/policies/access-table";
 import { riskLevels, siteKinds } from "../../../domain/site/site-kinds";
 import type { Deps } from "../../deps";
 import { degreesPerPixel } from "../grids/simplify";
@@ -32,43 +30,12 @@ export async function mapSites(
   actor: Actor,
   q: { bbox: BBox; zoom: number; kind?: string; riskLevel?: string },
 ) {
-  const [x0, y0, x1, y1] = q.bbox;
-  let base = deps.db
-    .selectFrom("site")
-    .where("lon", ">=", x0)
-    .where("lon", "<=", x1)
-    .where("lat", ">=", y0)
-    .where("lat", "<=", y1)
-    .where("status", "!=", "closed")
-    .where((eb) => policyFilter(eb, ruleOf("site", "read"), actor, "site"));
-  if (q.kind) base = base.where("kind", "=", q.kind);
-  if (q.riskLevel) base = base.where("riskLevel", "=", q.riskLevel);
   if (q.zoom >= pointZoom) {
-    const items = await base
-      .select(["id", "name", "kind", "riskLevel", "lon", "lat", "gridId"])
-      .orderBy("id")
-      .limit(maxPoints)
-      .execute();
+    const items = await mapSitePoints(deps.db, actor, q, maxPoints);
     return { mode: "points" as const, items, truncated: items.length === maxPoints };
   }
   const cell = degreesPerPixel(q.zoom) * clusterPixels;
-  const floor = (expr: ReturnType<typeof sql>) =>
-    deps.dialect === "postgres" ? sql<number>`floor(${expr})` : sql<number>`cast(${expr} as integer)`;
-  // numbers validated by the route, inlined so SELECT and GROUP BY are the very same expression (PostgreSQL)
-  const cx = floor(sql`(lon - ${sql.lit(x0)}) / ${sql.lit(cell)}`);
-  const cy = floor(sql`(lat - ${sql.lit(y0)}) / ${sql.lit(cell)}`);
-  const rows = await base
-    .select([
-      cx.as("cx"),
-      cy.as("cy"),
-      "kind",
-      "riskLevel",
-      (eb) => eb.fn.countAll<number>().as("n"),
-      sql<number>`sum(lon)`.as("sx"),
-      sql<number>`sum(lat)`.as("sy"),
-    ])
-    .groupBy([cx, cy, "kind", "riskLevel"])
-    .execute();
+  const rows = await mapSiteCells(deps.db, deps.dialect, actor, q, cell);
   const cells = new Map<string, Cluster & { sx: number; sy: number }>();
   for (const r of rows) {
     const key = `${r.cx},${r.cy}`;

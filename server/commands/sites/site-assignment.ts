@@ -1,4 +1,5 @@
 import type { Tx } from "../../../db/db";
+import { listActiveDepartments } from "../../../db/queries/department-queries";
 import { defaultWorkers } from "../../../db/queries/grid-worker-queries";
 import { listRoutingRules } from "../../../db/queries/routing-queries";
 import type { SiteTable } from "../../../db/schema/grid-tables";
@@ -21,12 +22,7 @@ export interface AssignmentContext {
 
 export async function assignmentContext(db: Tx, layer: GridLayer): Promise<AssignmentContext> {
   const rules = await listRoutingRules(db);
-  const deps = await db
-    .selectFrom("department")
-    .select(["id", "name", "regionCode", "kind"])
-    .where("status", "=", "active")
-    .orderBy("name")
-    .execute();
+  const deps = await listActiveDepartments(db);
   const departments = new Map<string, { id: string; name: string }>();
   for (const d of deps) {
     const key = `${d.regionCode}|${d.kind}`;

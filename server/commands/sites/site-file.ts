@@ -1,4 +1,5 @@
 import { listSubjectEvents } from "../../../db/queries/event-queries";
+import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { maskContactData, sitePolicy } from "../../../domain/policies/site-policy";
 import type { Deps } from "../../deps";
@@ -59,13 +60,7 @@ export async function siteFile(deps: Deps, actor: Actor, id: string, en = false)
   const site = await findVisibleSite(deps.db, actor, id);
   const events = await listSubjectEvents(deps.db, "site", id);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => !!a))];
-  const users = actorIds.length
-    ? await deps.db
-        .selectFrom("appUser")
-        .select(["id", "displayName", "role"])
-        .where("id", "in", actorIds)
-        .execute()
-    : [];
+  const users = actorIds.length ? await findUserNames(deps.db, actorIds) : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   // the file shows what was recorded, with the contacts masked as the site itself is (R26)
   const masked = !sitePolicy.viewContacts(actor, site);

@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { iterateSites } from "../../../db/queries/site-queries";
 import type { Actor } from "../../../domain/auth/actor";
@@ -19,7 +19,6 @@ import {
 } from "../../../domain/site/site-kinds";
 import type { Deps } from "../../deps";
 import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
-import { collect, type ExportFile } from "../exports/recorded-export";
 import { templateHeaders } from "./site-import-columns";
 
 const notes: Record<string, string> = {
@@ -67,18 +66,17 @@ const label = <K extends string>(table: Record<K, { zh: string }>, v: string | n
   v ? (table[v as K]?.zh ?? v) : "";
 
 /**
- * The filtered list as .xlsx, written row by row (exceljs WorkbookWriter) and collected once complete, so it
- * can be hashed and recorded before it is sent. Contacts are masked exactly as on screen. The first row is
- * the watermark (the import reader skips rows above the header, so the file can be imported back).
+ * The filtered list as .xlsx, written row by row (exceljs WorkbookWriter) into `out` (the recorded export's
+ * hashed temporary file). Contacts are masked exactly as on screen. The first row is the watermark (the
+ * import reader skips rows above the header, so the file can be imported back).
  */
 export async function exportSites(
   deps: Deps,
   actor: Actor,
   filter: SiteFilter,
   watermark: string,
-): Promise<ExportFile> {
-  const out = new PassThrough();
-  const file = collect(out);
+  out: Writable,
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -99,40 +97,36 @@ export async function exportSites(
     "人工调整理由",
     "行业名称",
   ]).commit();
-  try {
-    for await (const batch of iterateSites(deps.db, actor, filter)) {
-      for (const s of batch) {
-        rows++;
-        const show = sitePolicy.viewContacts(actor, s);
-        ws.addRow([
-          s.name,
-          label(siteKindLabel, s.kind as SiteKind),
-          s.uscc ?? "",
-          s.industryCode ?? "",
-          label(siteScaleLabel, s.scale as SiteScale),
-          label(ownershipLabel, s.ownership as Ownership),
-          label(riskLevelLabel, s.riskLevel as RiskLevel),
-          s.regionCode,
-          s.address,
-          s.lon,
-          s.lat,
-          show ? s.contactName : maskName(s.contactName),
-          show ? s.contactPhone : maskPhone(s.contactPhone),
-          label(siteStatusLabel, s.status as SiteStatus),
-          s.gridCode ?? "",
-          s.gridName ?? "",
-          s.workerName ?? "",
-          s.departmentName ?? "",
-          s.direct ? "是" : "否",
-          s.overrideReason ?? "",
-          s.industryCode ? (industryLabel(s.industryCode)?.zh ?? "") : "",
-        ]).commit();
-      }
+  for await (const batch of iterateSites(deps.db, actor, filter)) {
+    for (const s of batch) {
+      rows++;
+      const show = sitePolicy.viewContacts(actor, s);
+      ws.addRow([
+        s.name,
+        label(siteKindLabel, s.kind as SiteKind),
+        s.uscc ?? "",
+        s.industryCode ?? "",
+        label(siteScaleLabel, s.scale as SiteScale),
+        label(ownershipLabel, s.ownership as Ownership),
+        label(riskLevelLabel, s.riskLevel as RiskLevel),
+        s.regionCode,
+        s.address,
+        s.lon,
+        s.lat,
+        show ? s.contactName : maskName(s.contactName),
+        show ? s.contactPhone : maskPhone(s.contactPhone),
+        label(siteStatusLabel, s.status as SiteStatus),
+        s.gridCode ?? "",
+        s.gridName ?? "",
+        s.workerName ?? "",
+        s.departmentName ?? "",
+        s.direct ? "是" : "否",
+        s.overrideReason ?? "",
+        s.industryCode ? (industryLabel(s.industryCode)?.zh ?? "") : "",
+      ]).commit();
     }
-    ws.commit();
-    await wb.commit();
-  } catch (e) {
-    out.destroy(e as Error);
   }
-  return { buffer: await file, rows };
+  ws.commit();
+  await wb.commit();
+  return rows;
 }
