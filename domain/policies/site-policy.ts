@@ -56,3 +56,22 @@ export function maskName(name: string | null): string | null {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+const contactMasks: Record<string, (v: string | null) => string | null> = {
+  contactPhone: maskPhone,
+  contactName: maskName,
+};
+
+/**
+ * A site's recorded event data as a reader who may not see contacts gets it: every `contactPhone` and
+ * `contactName` masked wherever it sits (the registration's fields, a change's `{ from, to }`).
+ */
+export function maskContactData(value: unknown, mask?: (v: string | null) => string | null): unknown {
+  if (typeof value === "string") return mask ? mask(value) : value;
+  if (Array.isArray(value)) return value.map((v) => maskContactData(v, mask));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, maskContactData(v, contactMasks[k] ?? mask)]),
+    );
+  return value;
+}

@@ -2,16 +2,25 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
 import { roles } from "../../domain/auth/roles";
+import type { CaseAction } from "../../domain/case/case-types";
 import { accessTable, type Resource } from "../../domain/policies/access-table";
 import { evaluate, gateOf, type Term } from "../../domain/policies/policy-term";
 import { contactRoles } from "../../domain/policies/site-policy";
 import { userPolicy } from "../../domain/policies/user-policy";
-import { type AccessWorld, rawPhones, type Scope, scopes, seedAccessWorld } from "../test/access-world";
+import {
+  type AccessWorld,
+  boundaryBody,
+  rawPhones,
+  type Scope,
+  scopes,
+  seedAccessWorld,
+} from "../test/access-world";
 import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
-import { testPassword } from "../test/fixtures";
-import { as, reportBody, useTempDataDir } from "./case-test-kit";
-import { fixtureGrids } from "./grid-test-fixtures";
+import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
+import { type TestUser, testPassword } from "../test/fixtures";
+import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
+import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
 
 /**
  * The generated access matrix: every API route × every role × {own scope, another township of the same
@@ -20,10 +29,11 @@ import { fixtureGrids } from "./grid-test-fixtures";
  *
  * A probe says which rule of the table a route runs and, for routes on one row, which row of the scope
  * it is tried on. Expected: 403 when the rule's gate refuses the role; 404 when the actor may not read the
- * row; 403 when they may read it but not act on it; otherwise the probe's success status. Routes that
- * change state are tried with an empty body (their gate answers before their schema: 403, else a 4xx
- * from the schema or 404 for a row that does not exist); DELETE routes on an id that does not exist, so
- * no cell changes what a later cell sees.
+ * row; 403 when they may read it but not act on it; otherwise the probe's success status. State changes
+ * run on a fresh row per cell (`fresh`) or on the row as it is now, with a body the route's own zod schema
+ * parses; the 18 case actions and bulk dispatch on a fresh case staged per cell (server/test/case-action-cells.ts,
+ * exact status including 409 `same_person_closure`). DELETE routes of reference rows on a fresh row.
+ * The few probes still marked `gateOnly` (sent `{}`, only the gate decided) say why where they are listed.
  */
 type Rule = [Resource, string];
 interface Probe {
@@ -32,7 +42,7 @@ interface Probe {
   read?: Rule;
   row?: (w: AccessWorld, s: Scope) => Record<string, unknown> & { id: string };
   url?: (w: AccessWorld, s: Scope) => string;
-  body?: (w: AccessWorld, s: Scope) => unknown;
+  body?: (w: AccessWorld, s: Scope, row?: Row) => unknown;
   ok?: number;
   /** A state change tried with an empty body: only the gate is decided. */
   gateOnly?: boolean;
@@ -40,12 +50,60 @@ interface Probe {
   fresh?: (ctx: ApiContext, w: AccessWorld, s: Scope, n: number) => Promise<Row>;
   /** Row-level rule beyond the table's (who may grant which role is user-policy.ts's). */
   actCheck?: (actor: Actor, row: Row) => boolean;
+  /** A case action: its cells are staged by `stageCaseCells` and expected by `expectedCaseStatus`. */
+  caseAction?: CaseAction;
+  /** The status a refusal of a new row outside the rule takes when it is not 403. */
+  refusedAs?: number;
+  /** Bulk dispatch of the cell's fresh triaged case. */
+  bulk?: boolean;
+  /** A multipart body (file uploads), instead of JSON. */
+  multipart?: (w: AccessWorld, s: Scope) => { payload: Buffer; headers: Record<string, string> };
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
 }
 type Row = Record<string, unknown> & { id: string };
 
 let counter = 0;
+const gridBody = (
+  w: AccessWorld,
+  s: Scope,
+  n: number,
+  x = 105 + (n % 100) * 0.03,
+  y = 37 + Math.floor(n / 100) * 0.03,
+) => ({
+  regionCode: w.village[s],
+  name: `矩阵网格${n}`,
+  kind: "village",
+  villageCodes: [w.village[s]],
+  geometry: { type: "Polygon", coordinates: [square(x, y, x + 0.01, y + 0.01)] },
+});
+/** Fresh grids side by side in the scope's village (made by the system administrator), for split and merge. */
+async function freshGrids(ctx: ApiContext, w: AccessWorld, s: Scope, n: number, count = 1): Promise<Row> {
+  const x = 105 + (n % 100) * 0.03;
+  const y = 37 + Math.floor(n / 100) * 0.03;
+  const first = await made(ctx, "/api/v1/grids", gridBody(w, s, n, x, y));
+  const next = count > 1 ? await made(ctx, "/api/v1/grids", gridBody(w, s, n, x + 0.01, y)) : undefined;
+  return { ...first, next: next?.id, corner: [x, y] };
+}
+/** A one-feature GeoJSON grid layer. */
+const gridLayer = (w: AccessWorld, s: Scope) => ({
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { MC: "矩阵导入网格", BM: `${w.village[s]}901` },
+      geometry: gridBody(w, s, 0).geometry,
+    },
+  ],
+});
+/** A row as it is stored now. */
+async function current(ctx: ApiContext, table: "site" | "grid", id: string): Promise<Row> {
+  return (await ctx.deps.db
+    .selectFrom(table)
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow()) as Row;
+}
 async function made(ctx: ApiContext, url: string, payload: Record<string, unknown>): Promise<Row> {
   const res = await as(ctx, "admin", { method: "POST", url, payload });
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
@@ -106,8 +164,18 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/regions/roots": { act: ["region", "read"] },
   "GET /api/v1/regions": { act: ["region", "read"], url: () => "/api/v1/regions?q=%E6%A6%86%E4%B8%AD" },
   "GET /api/v1/regions/:code": { act: ["region", "read"], url: (w, s) => `/api/v1/regions/${w.village[s]}` },
-  "GET /api/v1/regions/:code/boundary": { act: ["region", "read"], gateOnly: true },
-  "PUT /api/v1/regions/boundaries": { act: ["region", "manage"], gateOnly: true },
+  /** The world imports each scope's village boundary (access-world.ts). */
+  "GET /api/v1/regions/:code/boundary": { act: ["region", "read"] },
+  /**
+   * The same boundary again. A region outside the scope is one of the import's all-or-nothing problems
+   * (422 `validation_failed` naming the feature), not a 403: `refusedAs`.
+   */
+  "PUT /api/v1/regions/boundaries": {
+    act: ["region", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    body: (w, s) => boundaryBody(w.village[s]),
+    refusedAs: 422,
+  },
   "GET /api/v1/department-kinds": { act: ["region", "read"] },
   "GET /api/v1/departments": {
     act: ["department", "read"],
@@ -118,7 +186,17 @@ const probes: Record<string, Probe> = {
     read: ["department", "read"],
     row: (w, s) => w.department[s],
   },
-  "POST /api/v1/departments": { act: ["department", "manage"], gateOnly: true },
+  "POST /api/v1/departments": {
+    act: ["department", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({
+      regionCode: w.county[s],
+      name: `矩阵测试部门${counter++}`,
+      kind: "housing",
+      gridRole: "cooperating",
+    }),
+    ok: 201,
+  },
   "PATCH /api/v1/departments/:id": {
     act: ["department", "manage"],
     read: ["department", "read"],
@@ -126,7 +204,10 @@ const probes: Record<string, Probe> = {
     body: () => ({ status: "active" }),
   },
   "GET /api/v1/routing-rules": { act: ["routingRule", "read"] },
-  "POST /api/v1/routing-rules/resolve": { act: ["routingRule", "read"], gateOnly: true },
+  "POST /api/v1/routing-rules/resolve": {
+    act: ["routingRule", "read"],
+    body: (w, s) => ({ regionCode: w.village[s], industryCode: "3011", kind: "enterprise" }),
+  },
   "POST /api/v1/routing-rules": {
     act: ["routingRule", "manage"],
     row: (w, s) => ({ id: "new", regionPrefix: ruleRegion(w, s) }),
@@ -150,7 +231,19 @@ const probes: Record<string, Probe> = {
   },
   "GET /api/v1/users": { act: ["user", "read"] },
   "GET /api/v1/users/:id": { act: ["user", "read"], row: (w, s) => w.user[s] },
-  "POST /api/v1/users": { act: ["user", "manage"], gateOnly: true },
+  "POST /api/v1/users": {
+    act: ["user", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    actCheck: (actor, row) => userPolicy.create(actor, "grid_worker", [row.regionCode as string]),
+    body: (w, s) => ({
+      username: `matrix_new_${counter++}`,
+      displayName: "矩阵新账号",
+      role: "grid_worker",
+      scope: [w.village[s]],
+      password: testPassword,
+    }),
+    ok: 201,
+  },
   "PATCH /api/v1/users/:id": {
     act: ["user", "update"],
     read: ["user", "read"],
@@ -162,12 +255,29 @@ const probes: Record<string, Probe> = {
       }),
     body: (w, s) => ({ displayName: w.user[s].displayName }),
   },
-  "POST /api/v1/users/:id/password": { act: ["user", "manage"], gateOnly: true },
+  "POST /api/v1/users/:id/password": {
+    act: ["user", "manage"],
+    read: ["user", "read"],
+    fresh: freshAccount,
+    actCheck: (actor, row) =>
+      userPolicy.update(actor, {
+        role: "grid_worker",
+        regionCode: row.regionCode as string,
+        scope: [row.regionCode as string],
+      }),
+    body: () => ({ password: "Matrix-Reset-2026y" }),
+    ok: 204,
+  },
+  /**
+   * Gate only: the caller's own second factor and password. A real body changes the matrix account every
+   * later cell signs in with (a new secret or password); two-factor.test.ts and auth-routes.test.ts prove them.
+   */
   "POST /api/v1/auth/totp/verify": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/enrol": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/totp/confirm": { act: ["user", "self"], gateOnly: true },
   "POST /api/v1/auth/password": { act: ["user", "self"], gateOnly: true },
   "GET /api/v1/auth/sessions": { act: ["user", "self"], row: () => ({ id: "me" }) },
+  /** Gate only: ending one's own session would end the one the later cells use (auth-routes.test.ts). */
   "DELETE /api/v1/auth/sessions/:sessionId": { act: ["user", "self"], gateOnly: true },
   "GET /api/v1/security-log": { act: ["securityLog", "read"] },
   "GET /api/v1/users/:id/security": {
@@ -193,6 +303,7 @@ const probes: Record<string, Probe> = {
     fresh: freshAccount,
     ok: 204,
   },
+  /** Gate only: needs a live session of another account per cell (account-security.test.ts ends one). */
   "DELETE /api/v1/users/:id/sessions/:sessionId": { act: ["accountSecurity", "manage"], gateOnly: true },
   "GET /api/v1/trail/verify": { act: ["trail", "read"] },
   "GET /api/v1/trail/events": { act: ["trail", "read"] },
@@ -216,8 +327,19 @@ const probes: Record<string, Probe> = {
     row: (w, s) => ({ id: "c", code: w.county[s] }),
   },
   "GET /api/v1/grids/:id": { act: ["grid", "read"], row: (w, s) => w.grid[s] },
-  "POST /api/v1/grids": { act: ["grid", "manage"], gateOnly: true },
-  "PATCH /api/v1/grids/:id": { act: ["grid", "manage"], gateOnly: true },
+  "POST /api/v1/grids": {
+    act: ["grid", "manage"],
+    row: (w, s) => ({ id: "new", code: w.village[s] }),
+    body: (w, s) => gridBody(w, s, counter++),
+    ok: 201,
+  },
+  "PATCH /api/v1/grids/:id": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    // the scope's standing grid as it is now (an allowed cell moves its version on)
+    fresh: (ctx, w, s) => current(ctx, "grid", w.grid[s].id),
+    body: (_w, _s, row) => ({ name: row?.name, version: row?.version }),
+  },
   "POST /api/v1/grids/validate": {
     act: ["grid", "manage"],
     url: () => "/api/v1/grids/validate",
@@ -225,19 +347,85 @@ const probes: Record<string, Probe> = {
     row: (w, s) => ({ id: "new", code: w.village[s] }),
     ok: 200,
   },
-  "POST /api/v1/grids/:id/split-preview": { act: ["grid", "manage"], gateOnly: true },
-  "POST /api/v1/grids/:id/split": { act: ["grid", "manage"], gateOnly: true },
-  "POST /api/v1/grids/merge": { act: ["grid", "manage"], gateOnly: true },
-  "PUT /api/v1/grids/:id/workers": { act: ["grid", "manage"], gateOnly: true },
+  "POST /api/v1/grids/:id/split-preview": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    row: (w, s) => w.grid[s],
+    body: () => ({ parts: 2 }),
+  },
+  "POST /api/v1/grids/:id/split": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    fresh: (ctx, w, s, n) => freshGrids(ctx, w, s, n),
+    body: (_w, _s, row) => {
+      const [x, y] = (row as Row).corner as [number, number];
+      return {
+        version: row?.version,
+        pieces: [
+          {
+            name: "矩阵西片",
+            geometry: { type: "Polygon", coordinates: [square(x, y, x + 0.005, y + 0.01)] },
+          },
+          {
+            name: "矩阵东片",
+            geometry: { type: "Polygon", coordinates: [square(x + 0.005, y, x + 0.01, y + 0.01)] },
+          },
+        ],
+      };
+    },
+    ok: 201,
+  },
+  "POST /api/v1/grids/merge": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    url: () => "/api/v1/grids/merge",
+    fresh: (ctx, w, s, n) => freshGrids(ctx, w, s, n, 2),
+    body: (_w, _s, row) => ({ ids: [row?.id, row?.next], name: "矩阵合并网格" }),
+    ok: 201,
+  },
+  /** The standing staff: grid A keeps its worker, the other scopes' grids keep none. */
+  "PUT /api/v1/grids/:id/workers": {
+    act: ["grid", "manage"],
+    read: ["grid", "read"],
+    row: (w, s) => w.grid[s],
+    body: (w, s) => ({ workers: s === "own" ? [{ userId: w.staffId, employment: "full_time" }] : [] }),
+  },
   "GET /api/v1/grid-workers": { act: ["gridWorker", "read"] },
   "GET /api/v1/sites": { act: ["site", "read"] },
   "GET /api/v1/sites/:id": { act: ["site", "read"], row: (w, s) => w.site[s] },
-  "POST /api/v1/sites": { act: ["site", "create"], gateOnly: true },
-  "PATCH /api/v1/sites/:id": { act: ["site", "create"], gateOnly: true },
-  "POST /api/v1/sites/:id/assignment": { act: ["site", "override"], gateOnly: true },
-  "POST /api/v1/sites/check-uscc": { act: ["site", "read"], gateOnly: true },
-  "GET /api/v1/sites/:id/file": { act: ["site", "read"], gateOnly: true },
+  "POST /api/v1/sites": {
+    act: ["site", "create"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    body: (w, s) =>
+      siteBody({
+        regionCode: w.village[s],
+        kind: "small_shop",
+        uscc: null,
+        name: `矩阵${counter++}号小商店`,
+      }),
+    ok: 201,
+  },
+  "PATCH /api/v1/sites/:id": {
+    act: ["site", "create"],
+    read: ["site", "read"],
+    // the scope's standing site as it is now (an allowed cell moves its version on)
+    fresh: (ctx, w, s) => current(ctx, "site", w.site[s].id),
+    body: (_w, _s, row) => ({ name: row?.name, version: row?.version }),
+  },
+  "POST /api/v1/sites/:id/assignment": {
+    act: ["site", "override"],
+    read: ["site", "read"],
+    fresh: (ctx, w, s) => current(ctx, "site", w.site[s].id),
+    body: (_w, _s, row) => ({
+      version: row?.version,
+      reason: "矩阵测试：重新自动分配监管部门",
+      reset: ["department"],
+    }),
+  },
+  "POST /api/v1/sites/check-uscc": { act: ["site", "read"], body: () => ({ uscc: realUscc[4] }) },
+  "GET /api/v1/sites/:id/file": { act: ["site", "read"], row: (w, s) => w.site[s] },
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
+  /** Gate only: not yet a real probe (a workbook per cell); the import is proven in site-import-routes.test.ts. */
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
   "GET /api/v1/sites/export": { act: ["site", "export"], url: () => `/api/v1/sites/export?${reason}` },
   "GET /api/v1/coverage": {
@@ -260,7 +448,12 @@ const probes: Record<string, Probe> = {
     url: (w, s) => `/api/v1/staffing?region=${w.county[s]}`,
     row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
   },
-  "POST /api/v1/reassignment/preview": { act: ["site", "override"], gateOnly: true },
+  "POST /api/v1/reassignment/preview": {
+    act: ["site", "override"],
+    row: (w, s) => ({ id: "c", regionCode: w.village[s] }),
+    body: (w, s) => ({ region: w.village[s] }),
+  },
+  /** Gate only: the apply takes the token of a preview by the same actor (proven in coverage-routes.test.ts). */
   "POST /api/v1/reassignment/apply": { act: ["site", "override"], gateOnly: true },
   "GET /api/v1/map/grids": {
     act: ["grid", "read"],
@@ -270,7 +463,13 @@ const probes: Record<string, Probe> = {
     act: ["site", "read"],
     url: () => "/api/v1/map/sites?bbox=103,35,105,37&zoom=12",
   },
-  "POST /api/v1/grids/import/inspect": { act: ["grid", "manage"], gateOnly: true },
+  /** Reading a layer's fields touches no row: 200 past the gate (and a scope the actor keeps grids in). */
+  "POST /api/v1/grids/import/inspect": {
+    act: ["grid", "manage"],
+    multipart: (w, s) =>
+      layerUpload({}, { filename: "网格.geojson", content: Buffer.from(JSON.stringify(gridLayer(w, s))) }),
+  },
+  /** Gate only: not yet a real probe (a layer and mapping per cell); proven in grid-import-routes.test.ts. */
   "POST /api/v1/grids/import": { act: ["grid", "manage"], gateOnly: true },
   "GET /api/v1/cases": { act: ["case", "read"] },
   "GET /api/v1/cases/queues": { act: ["case", "read"] },
@@ -281,12 +480,17 @@ const probes: Record<string, Probe> = {
     body: (w, s) => reportBody({ regionCode: w.village[s], source: "patrol" }),
     ok: 201,
   },
-  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], gateOnly: true },
+  /** One fresh triaged case per cell; each case's own result is the dispatch cell's exact status. */
+  "POST /api/v1/cases/bulk/dispatch": { act: ["case", "dispatch"], bulk: true },
   "GET /api/v1/cases/export.xlsx": {
     act: ["case", "export"],
     url: () => `/api/v1/cases/export.xlsx?${reason}`,
   },
-  "POST /api/v1/evidence": { act: ["evidence", "create"], gateOnly: true },
+  "POST /api/v1/evidence": {
+    act: ["evidence", "create"],
+    multipart: () => multipart([{ name: "photo.jpg", data: jpegBytes, type: "image/jpeg" }]),
+    ok: 201,
+  },
   "GET /api/v1/evidence/:id": { act: ["evidence", "read"], row: (w, s) => w.evidence[s] },
   "GET /api/v1/case-deadline-rules": {
     act: ["deadlineRule", "read"],
@@ -331,8 +535,14 @@ const probes: Record<string, Probe> = {
     ok: 204,
   },
   "GET /api/v1/notifications": { act: ["notification", "read"], row: () => ({ id: "n" }) },
-  "POST /api/v1/notifications/read-all": { act: ["notification", "read"], gateOnly: true },
-  "POST /api/v1/notifications/:id/read": { act: ["notification", "read"], gateOnly: true },
+  "POST /api/v1/notifications/read-all": { act: ["notification", "read"], ok: 204 },
+  /** The lead department's notification: 204 for its addressee, 404 for everyone else. */
+  "POST /api/v1/notifications/:id/read": {
+    act: ["notification", "read"],
+    row: (w) => w.notification,
+    url: (w) => `/api/v1/notifications/${w.notification.id}/read`,
+    ok: 204,
+  },
   "GET /api/v1/webhooks": { act: ["webhook", "manage"] },
   "POST /api/v1/webhooks": {
     act: ["webhook", "manage"],
@@ -348,8 +558,11 @@ const probes: Record<string, Probe> = {
   "DELETE /api/v1/webhooks/:id": { act: ["webhook", "manage"], fresh: freshWebhook, ok: 204 },
   "GET /api/v1/webhooks/:id/deliveries": { act: ["webhook", "manage"], row: (w, s) => w.webhook[s] },
 };
-/** Case actions: the gate of each action's rule, tried with an empty body. */
-const caseActionProbe = (action: string): Probe => ({ act: ["case", action], gateOnly: true });
+/** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
+const caseActionProbe = (action: string): Probe => ({
+  act: ["case", action],
+  caseAction: action as CaseAction,
+});
 /** Signing out ends the session every later cell of that account uses; it is proven in auth-routes.test.ts. */
 const skipped = new Set(["POST /api/v1/auth/logout"]);
 
@@ -373,7 +586,9 @@ function expected(p: Probe, actor: Actor, row: Row | undefined): number | "gate-
   }
   // A region named by the request (a new row's, or a list's filter): outside the rule is 403 for a new
   // row (the actor may not create there) and 404 for a region's data.
-  if (row && regionRows.has(row.id) && !evaluate(act, actor, row)) return row.id === "new" ? 403 : 404;
+  if (row && regionRows.has(row.id) && !evaluate(act, actor, row))
+    return row.id === "new" ? (p.refusedAs ?? 403) : 404;
+  if (row?.id === "new" && p.actCheck && !p.actCheck(actor, row)) return 403;
   return p.ok ?? 200;
 }
 
@@ -383,8 +598,8 @@ function fillUrl(url: string, p: Probe, w: AccessWorld, s: Scope, row: Row | und
 }
 
 /** A body built by the probe and parsed by the route's own schema, so a probe cannot drift from the API. */
-function bodyOf(p: Probe, w: AccessWorld, s: Scope, schema: unknown): Record<string, unknown> {
-  const body = p.body?.(w, s) as Record<string, unknown> | undefined;
+function bodyOf(p: Probe, w: AccessWorld, s: Scope, schema: unknown, row?: Row): Record<string, unknown> {
+  const body = p.body?.(w, s, row) as Record<string, unknown> | undefined;
   if (body === undefined) return {};
   const parse = (schema as { parse?: (v: unknown) => unknown } | undefined)?.parse;
   if (parse) parse.call(schema, body);
@@ -410,13 +625,20 @@ function mustBeMasked(actor: Actor): string[] {
 eachApi("access matrix: route × role × scope", (ctx) => {
   useTempDataDir(ctx);
   let world: AccessWorld;
+  let caseCell: (action: CaseAction, user: TestUser, s: Scope) => CaseCell;
+  let bulkCell: (action: CaseAction, user: TestUser, s: Scope) => CaseCell;
   const accounts = () =>
     roles.map(
       (r) => Object.values(ctx.users).find((u) => u.role === r && u.scope.some((c) => c.startsWith("62")))!,
     );
   beforeAll(async () => {
     world = await seedAccessWorld(ctx);
-  }, 120_000);
+    const actions = ctx.app.routeTable.flatMap(
+      (r) => /^\/api\/v1\/cases\/:id\/([a-z_]+)$/.exec(r.url)?.[1] ?? [],
+    ) as CaseAction[];
+    caseCell = await stageCaseCells(ctx, world, accounts(), actions);
+    bulkCell = await stageCaseCells(ctx, world, accounts(), ["dispatch"]);
+  }, 180_000);
 
   it("answers every cell as the access table says", async () => {
     const wrong: string[] = [];
@@ -436,13 +658,37 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         for (const s of scopes) {
           cells++;
           if (p.gateOnly) gateOnlyCells++;
-          const row = p.fresh ? await p.fresh(ctx, world, s, counter++) : p.row?.(world, s);
-          const want = expected(p, actor, row);
+          const cell = p.caseAction
+            ? caseCell(p.caseAction, user, s)
+            : p.bulk
+              ? bulkCell("dispatch", user, s)
+              : undefined;
+          const row = cell?.row ?? (p.fresh ? await p.fresh(ctx, world, s, counter++) : p.row?.(world, s));
+          // a bulk dispatch answers 200 once past the gate; each case's result carries its own status
+          const want = p.caseAction
+            ? expectedCaseStatus(actor, p.caseAction, row!)
+            : p.bulk
+              ? expected(p, actor, undefined)
+              : expected(p, actor, row);
+          const body = p.bulk ? { caseIds: [row!.id], departmentId: cell!.body.departmentId } : cell?.body;
           const res = await as(ctx, user.username, {
             method: r.method as "GET",
-            url: fillUrl(r.url, p, world, s, row),
-            payload: r.method === "GET" || r.method === "DELETE" ? undefined : bodyOf(p, world, s, r.body),
+            url: p.bulk ? r.url : fillUrl(r.url, p, world, s, row),
+            ...(p.multipart
+              ? p.multipart(world, s)
+              : {
+                  payload:
+                    r.method === "GET" || r.method === "DELETE"
+                      ? undefined
+                      : (body ?? bodyOf(p, world, s, r.body, row)),
+                }),
           });
+          if (p.bulk && res.statusCode === 200) {
+            const one = res.json().results[0].status;
+            const wantOne = expectedCaseStatus(actor, "dispatch", row!);
+            if (one !== wantOne)
+              wrong.push(`${user.role} ${s} ${key}: case result want ${wantOne}, got ${one}`);
+          }
           const got = res.statusCode;
           if (p.cleanup) {
             const id = p.fresh ? row?.id : got < 300 ? (res.json() as Row).id : undefined;
@@ -473,6 +719,18 @@ eachApi("access matrix: route × role × scope", (ctx) => {
     );
   }, 240_000);
 
+  /** Every page of the case list (the case-action cells add some 150 cases to the world). */
+  async function listedCases(username: string) {
+    const ids = new Set<string>();
+    for (let page = 1; ; page++) {
+      const res = await as(ctx, username, { method: "GET", url: `/api/v1/cases?pageSize=200&page=${page}` });
+      if (res.statusCode !== 200) return { status: res.statusCode, ids };
+      const items = res.json().items as { id: string }[];
+      for (const c of items) ids.add(c.id);
+      if (items.length < 200) return { status: 200, ids };
+    }
+  }
+
   it("lists only what the same actor may read by id; out of scope reads as 404", async () => {
     const lists: { list: string; byId: (id: string) => string }[] = [
       { list: "/api/v1/cases?pageSize=100", byId: (id) => `/api/v1/cases/${id}` },
@@ -501,12 +759,12 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         }
       }
       const exp = await as(ctx, user.username, { method: "GET", url: `/api/v1/cases/export.xlsx?${reason}` });
-      const list = await as(ctx, user.username, { method: "GET", url: "/api/v1/cases?pageSize=100" });
-      if (exp.statusCode !== list.statusCode)
-        wrong.push(`${user.role}: export ${exp.statusCode}, list ${list.statusCode}`);
+      const list = await listedCases(user.username);
+      if (exp.statusCode !== list.status)
+        wrong.push(`${user.role}: export ${exp.statusCode}, list ${list.status}`);
       for (const id of world.stagedCases) {
         const one = await as(ctx, user.username, { method: "GET", url: `/api/v1/cases/${id}` });
-        const listed = list.statusCode === 200 && list.json().items.some((c: { id: string }) => c.id === id);
+        const listed = list.ids.has(id);
         if ((one.statusCode === 200) !== listed)
           wrong.push(`${user.role}: case ${id} read ${one.statusCode}, listed ${listed}`);
       }

@@ -25,7 +25,24 @@ export interface AccessWorld {
   department: Record<Scope, Row>;
   webhook: Record<Scope, Row>;
   deadlineRule: Record<Scope, Row>;
+  /** One notification of the lead department's account (its cases' reports notify it). */
+  notification: Row;
+  /** The grid worker serving the home grid (A). */
+  staffId: string;
 }
+
+/** A boundary import of one region (a small square; the import checks geometry, not the map). */
+export const boundaryBody = (code: string) => ({
+  source: "访问矩阵测试",
+  type: "FeatureCollection",
+  features: [
+    {
+      type: "Feature",
+      properties: { code },
+      geometry: { type: "Polygon", coordinates: [square(104.1, 35.84, 104.13, 35.86)] },
+    },
+  ],
+});
 
 async function ok(res: { statusCode: number; body: string; json(): unknown }, what: string) {
   if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
@@ -210,7 +227,23 @@ export async function seedAccessWorld(ctx: ApiContext): Promise<AccessWorld> {
       .executeTakeFirstOrThrow();
     evidence[s] = { ...rowToCase(k), ...evidence[s], regionCode: k.regionCode };
   }
+  for (const s of scopes)
+    await ok(
+      await as(ctx, "admin", {
+        method: "PUT",
+        url: "/api/v1/regions/boundaries",
+        payload: boundaryBody(village[s]),
+      }),
+      `boundary ${s}`,
+    );
+  const notification = await db
+    .selectFrom("notification")
+    .selectAll()
+    .where("userId", "=", ctx.users.lead.id)
+    .executeTakeFirstOrThrow();
   return {
+    notification: { ...notification, id: String(notification.id) },
+    staffId: staff.id as string,
     village,
     county,
     grid: await rows("grid", gridIds),

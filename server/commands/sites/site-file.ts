@@ -1,6 +1,7 @@
 import { listSubjectEvents } from "../../../db/queries/event-queries";
 import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
+import { maskContactData, sitePolicy } from "../../../domain/policies/site-policy";
 import type { Deps } from "../../deps";
 import { findVisibleSite } from "./update-site";
 
@@ -61,10 +62,13 @@ export async function siteFile(deps: Deps, actor: Actor, id: string, en = false)
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => !!a))];
   const users = actorIds.length ? await findUserNames(deps.db, actorIds) : [];
   const byId = new Map(users.map((u) => [u.id, u]));
+  // the file shows what was recorded, with the contacts masked as the site itself is (R26)
+  const masked = !sitePolicy.viewContacts(actor, site);
   return {
     site,
     events: events.map((e) => {
-      const data = JSON.parse(e.data) as Record<string, unknown>;
+      const recorded = JSON.parse(e.data) as Record<string, unknown>;
+      const data = (masked ? maskContactData(recorded) : recorded) as Record<string, unknown>;
       const who = e.actorId ? byId.get(e.actorId) : undefined;
       const label = actionLabel[e.action];
       return {
