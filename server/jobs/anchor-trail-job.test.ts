@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { insertEvent, verifyTrail } from "../../db/queries/event-queries";
 import { eachDialect } from "../../db/test-db";
-import { appendTo, trailDeps } from "../trail/trail-test-kit";
+import { appendTo, trailDeps } from "../test/trail-test-kit";
 import { readWitnessFile } from "../trail/witness";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 

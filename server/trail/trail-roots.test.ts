@@ -6,9 +6,9 @@ import { appendEvents, verifyTrail } from "../../db/queries/event-queries";
 import { createTestDatabase, testDialects } from "../../db/test-db";
 import { merkleRoot, type RootLeaf } from "../../domain/trail/trail-root";
 import { verifyCommand } from "../cli/verify-cli";
+import { appendTo, snapshotTrail, trailDeps } from "../test/trail-test-kit";
 import { checkWitness } from "./check-witness";
 import { sealTrail } from "./seal-trail";
-import { appendTo, snapshotTrail, trailDeps } from "./trail-test-kit";
 import { readWitnessFile } from "./witness";
 
 async function withDatabase(dialect: "sqlite" | "postgres", body: (database: Database) => Promise<void>) {

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/db";
 import { createTestDatabase } from "../../db/test-db";
 import { parseAllowList } from "../../domain/outbound/outbound-rules";
+import { appendTo, trailDeps } from "../test/trail-test-kit";
 import { sealTrail } from "./seal-trail";
-import { appendTo, trailDeps } from "./trail-test-kit";
 import { witnessSignature } from "./witness";
 
 describe("external witness (signed webhook)", () => {
