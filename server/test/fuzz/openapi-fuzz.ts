@@ -5,6 +5,8 @@
  * mutations and malformed multipart. Deterministic for a seed.
  */
 
+import { seededRandom } from "../../../domain/geo/seeded-random";
+
 type Schema = {
   type?: string;
   enum?: unknown[];
@@ -45,17 +47,8 @@ export interface FuzzRequest {
   payload?: string | Buffer;
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same requests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed, the same requests (the one seeded generator of the project). */
+export { seededRandom };
 
 /** Raw JSON text spliced where a value goes (so a lone surrogate reaches the server as `\udc00`). */
 class Raw {
