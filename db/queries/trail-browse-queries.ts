@@ -1,15 +1,8 @@
+import type { TrailFilter } from "../../domain/schemas/trail-schemas";
 import type { Tx } from "../db";
 import { inScope } from "../scope";
 
-/** Filters of the trail browser. `actor` is a username or a user id; times are ISO-8601 UTC. */
-export interface TrailFilter {
-  actor?: string;
-  subjectType?: string;
-  subjectId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+export type { TrailFilter };
 
 export interface TrailEventRow {
   id: number;

@@ -29,3 +29,5 @@ export const trailBrowseQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TrailBrowseQuery = z.infer<typeof trailBrowseQuery>;
+/** The filter part of a trail query (the server's query and the console's form share it). */
+export type TrailFilter = Omit<TrailBrowseQuery, "page" | "pageSize">;

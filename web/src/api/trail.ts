@@ -1,15 +1,8 @@
+import type { TrailFilter } from "../../../domain/schemas/trail-schemas";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
-/** Filters of the trail browser (`from` inclusive, `to` exclusive, ISO-8601). */
-export interface TrailFilter {
-  actor?: string;
-  subjectType?: string;
-  subjectId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+export type { TrailFilter };
 
 export interface TrailEvent {
   id: number;
