@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { GeoPoint } from "../case/case-types";
+import { distanceM } from "../case/honest-closure";
+
+/**
+ * The common part of everything the field app records offline and sends later through its outbox
+ * (check-ins, checklist runs, deliveries, task records, attendance): a client-made id that makes the
+ * write idempotent, the phone's time, and where it was done. Shared by the server routes and the phone.
+ */
+export const fieldLocation = z.strictObject(
+  {
+    lng: z
+      .number({ error: "经度须为数字" })
+      .min(-180, { error: "经度超出范围" })
+      .max(180, { error: "经度超出范围" }),
+    lat: z
+      .number({ error: "纬度须为数字" })
+      .min(-90, { error: "纬度超出范围" })
+      .max(90, { error: "纬度超出范围" }),
+    /** Horizontal accuracy reported by the phone, metres. */
+    accuracy: z
+      .number({ error: "定位精度须为数字" })
+      .min(0, { error: "定位精度不能为负" })
+      .max(100_000)
+      .optional(),
+    /** The phone reported a mock (simulated) location. */
+    mock: z.boolean({ error: "模拟定位标记须为布尔值" }).optional(),
+  },
+  { error: "位置格式不正确" },
+);
+export type FieldLocation = z.infer<typeof fieldLocation>;
+
+export const fieldItemBase = {
+  /** Made on the phone (the outbox item id): the same id again is the same record, never a second one. */
+  id: z.uuid({ error: "记录编号 id 须为 UUID（由手机生成）" }),
+  /** When it was done, by the phone's clock (kept for the record; the server's time orders it). */
+  at: z.iso.datetime({ offset: true, error: "时间 at 须为 ISO 8601 时间" }),
+  location: fieldLocation.optional(),
+  evidenceIds: z
+    .array(z.string().trim().min(1).max(64), { error: "附件列表格式不正确" })
+    .max(20, { error: "附件最多 20 个" })
+    .default([]),
+};
+
+export const fieldFlags = [
+  "far_from_site",
+  "poor_accuracy",
+  "mock_location",
+  "clock_skew",
+  "no_location",
+] as const;
+export type FieldFlag = (typeof fieldFlags)[number];
+
+export const fieldFlagLabel: Record<FieldFlag, { zh: string; en: string }> = {
+  far_from_site: { zh: "距场所过远", en: "Far from the site" },
+  poor_accuracy: { zh: "定位精度差", en: "Poor location accuracy" },
+  mock_location: { zh: "疑似模拟定位", en: "Mock location" },
+  clock_skew: { zh: "手机时间与服务器相差过大", en: "Phone clock far off server time" },
+  no_location: { zh: "未记录位置", en: "No location" },
+};
+
+export interface FieldCheckLimits {
+  maxDistanceM: number;
+  maxAccuracyM: number;
+  maxClockSkewMs: number;
+}
+export const defaultFieldCheckLimits: FieldCheckLimits = {
+  maxDistanceM: 300,
+  maxAccuracyM: 100,
+  maxClockSkewMs: 10 * 60_000,
+};
+
+export interface FieldFacts {
+  /** The phone's `at`. */
+  clientAt: string;
+  /** When the server received it. An item sent late from the outbox is not skew: only a clock in the future
+   * of the server, or a phone time far before the moment the phone says it queued it, is. */
+  receivedAt: string;
+  location?: FieldLocation;
+  site?: GeoPoint | null;
+}
+
+/**
+ * What a field record is flagged with (never refused for it): far from the site, poor or mock location,
+ * no location, or a phone clock ahead of the server by more than the limit (an offline day delays the
+ * send but never makes `at` later than the server's time).
+ */
+export function checkFieldRecord(
+  facts: FieldFacts,
+  limits: FieldCheckLimits = defaultFieldCheckLimits,
+): { flags: FieldFlag[]; distanceM: number | null } {
+  const flags: FieldFlag[] = [];
+  let distance: number | null = null;
+  if (!facts.location) flags.push("no_location");
+  else {
+    if (facts.site) {
+      distance = Math.round(distanceM(facts.site, facts.location));
+      if (distance > limits.maxDistanceM) flags.push("far_from_site");
+    }
+    if (facts.location.accuracy !== undefined && facts.location.accuracy > limits.maxAccuracyM)
+      flags.push("poor_accuracy");
+    if (facts.location.mock) flags.push("mock_location");
+  }
+  if (Date.parse(facts.clientAt) - Date.parse(facts.receivedAt) > limits.maxClockSkewMs)
+    flags.push("clock_skew");
+  return { flags, distanceM: distance };
+}
