@@ -1,5 +1,10 @@
-import { Button, Card, DatePicker, Input, Typography } from "antd";
+import { Button, Card, DatePicker, Input, Select, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import {
+  type SecurityEventKind,
+  securityEventKindLabel,
+  securityEventKinds,
+} from "../../../../domain/auth/security-event-kinds";
 import { fetchSecurityLog, type SecurityLogEntry, type SecurityLogFilter } from "../../api/security-log";
 import { PagedFilterTable, usePagedFilter } from "../../components/paged-filter-table";
 import { formatDateTime } from "../../format/date-time";
@@ -8,7 +13,7 @@ import { chinaDayBoundary } from "../cases/case-filters";
 
 /** /security-log: the security log (安全日志) for the audit administrator, filtered by user, kind and days. */
 export function SecurityLogPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const list = usePagedFilter<SecurityLogFilter, SecurityLogEntry>(fetchSecurityLog);
   const { filterKey, change, reset } = list;
 
@@ -23,7 +28,12 @@ export function SecurityLogPage() {
       title: t("securityLog.kind"),
       dataIndex: "kind",
       width: 180,
-      render: (kind: string) => <Typography.Text code>{kind}</Typography.Text>,
+      render: (kind: string) => (
+        <span>
+          {pick(securityEventKindLabel[kind as SecurityEventKind], kind)}{" "}
+          <Typography.Text code>{kind}</Typography.Text>
+        </span>
+      ),
     },
     {
       title: t("securityLog.username"),
@@ -54,11 +64,13 @@ export function SecurityLogPage() {
           onSearch={(v) => change({ username: v.trim() || undefined })}
           data-testid="security-log-username"
         />
-        <Input.Search
+        <Select
           allowClear
           placeholder={t("securityLog.kind")}
           style={{ width: 200 }}
-          onSearch={(v) => change({ kind: v.trim() || undefined })}
+          options={securityEventKinds.map((k) => ({ value: k, label: pick(securityEventKindLabel[k]) }))}
+          onChange={(kind?: SecurityEventKind) => change({ kind })}
+          data-testid="security-log-kind"
         />
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
