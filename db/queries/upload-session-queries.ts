@@ -26,6 +26,18 @@ export function findOpenUpload(db: Tx, ownerId: string, sha256: string, size: nu
     .executeTakeFirst();
 }
 
+/** How many unfinished, unexpired uploads the owner has open. */
+export async function countOpenUploads(db: Tx, ownerId: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom("uploadSession")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("ownerId", "=", ownerId)
+    .where("evidenceId", "is", null)
+    .where("expiresAt", ">", now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
  * Moves the offset on from `from` to `to` only if nobody moved it meanwhile (compare and set): false when
  * another request got there first.

@@ -53,9 +53,9 @@ export function fieldSyncRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "开始（或续传）一个可断点续传的上传",
           description:
             "按 SHA-256 和大小：本人已上传过的同一文件立即完成（offset = size，附 evidenceId）；本人未完成的同一文件从已收到的位置续传；" +
-            "否则新建（offset 0）。201 新建，200 续传。422 evidence_too_large（超过 10 MB）。",
+            "否则新建（offset 0）。201 新建，200 续传。422 evidence_too_large（超过 10 MB）；429 rate_limited（本人未完成的上传已达 200 个）。",
           body: uploadStartInput,
-          response: { 200: uploadState, 201: uploadState, 422: errorBody },
+          response: { 200: uploadState, 201: uploadState, 422: errorBody, 429: errorBody },
         },
       },
       async (req, reply) => {

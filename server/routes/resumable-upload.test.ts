@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { uploadState } from "../../domain/schemas/field-sync-schemas";
-import { purgeStaleUploads } from "../commands/evidence/resumable-upload";
+import { maxOpenUploads, purgeStaleUploads } from "../commands/evidence/resumable-upload";
 import { uploadsDir } from "../commands/evidence/upload-parts";
 import { eachApi } from "../test/api-harness";
 import { as, useTempDataDir } from "./case-test-kit";
@@ -156,6 +156,26 @@ eachApi("resumable uploads", (ctx) => {
       });
     },
   );
+
+  it("an account holds at most maxOpenUploads unfinished uploads (429), then finishes one and goes on", async () => {
+    const open = Number(
+      (
+        await ctx.deps.db
+          .selectFrom("uploadSession")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("ownerId", "=", ctx.users.provider.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const files = Array.from({ length: maxOpenUploads - open + 1 }, (_, i) => photo(`cap${i}`, 64));
+    const ids: string[] = [];
+    for (const f of files.slice(0, -1)) ids.push(uploadState.parse((await start("provider", f)).json()).id);
+    const refused = await start("provider", files[files.length - 1]);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe("rate_limited");
+    await put("provider", ids[0], files[0], 0, files[0].length);
+    expect((await start("provider", files[files.length - 1])).statusCode).toBe(201);
+  });
 
   it("another user's upload is 404, read or written", async () => {
     const file = photo("g", 10_000);

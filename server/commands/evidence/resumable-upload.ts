@@ -3,6 +3,7 @@ import { insertEvidence } from "../../../db/queries/case-evidence-queries";
 import {
   advanceUpload,
   completeUpload,
+  countOpenUploads,
   deleteUploadSessions,
   findOpenUpload,
   findOwnEvidenceBySha,
@@ -23,6 +24,8 @@ import { partLength, readPart, removePart, writePart } from "./upload-parts";
 
 /** A session not touched for a day is stale: the job runner removes it and its partial file. */
 export const uploadLifetimeMs = 86_400_000;
+/** Unfinished uploads one account may hold open (a day's photos are far fewer): bounds the disk they take. */
+export const maxOpenUploads = 200;
 
 const tooLarge = () =>
   new AppError("evidence_too_large", {
@@ -97,6 +100,11 @@ export async function startUpload(
     }
     return { state: stateOf(open), created: false };
   }
+  if ((await countOpenUploads(deps.db, actor.id, at)) >= maxOpenUploads)
+    throw new AppError("rate_limited", {
+      zh: `未完成的上传已有 ${maxOpenUploads} 个，请先完成它们（未完成的上传一天后自动清除）`,
+      en: `${maxOpenUploads} unfinished uploads are open; finish them first (they are cleared after a day)`,
+    });
   const row = { ...base, id: randomUUID(), received: 0, evidenceId: null };
   await insertUploadSession(deps.db, row);
   return { state: stateOf(row), created: true };
