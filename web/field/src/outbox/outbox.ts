@@ -13,6 +13,8 @@ export interface EnqueueInput {
   method?: "POST" | "PUT";
   /** The body without the client id and without the photos' evidence ids (both are added when sent). */
   body: Record<string, unknown>;
+  /** Sent instead once if the server answers that the site is gone (deleted or reassigned while offline). */
+  fallbackBody?: Record<string, unknown>;
   /** "id" (field routes, the default) or "idempotencyKey" (POST /cases). */
   idField?: "id" | "idempotencyKey";
   /** Photos from <PhotoInput>: uploaded first; the item is sent only when all have arrived. */
@@ -46,6 +48,7 @@ export async function enqueue(input: EnqueueInput): Promise<string> {
     method: input.method ?? "POST",
     url: input.url,
     body: input.body,
+    fallbackBody: input.fallbackBody,
     idField: input.idField ?? "id",
     fileIds: files.map((f) => f.id),
     status: "waiting",
@@ -93,4 +96,10 @@ export async function removeItem(id: string): Promise<void> {
 
 export function useOutbox(): OutboxItem[] {
   return useTopic("outbox", listOutbox, []);
+}
+
+/** The case an item made, when the server answered with one ({ case: { id, number } }). */
+export function caseOf(item: OutboxItem): { id: string; number: string } | undefined {
+  const c = (item.result as { case?: { id?: unknown; number?: unknown } } | undefined)?.case;
+  return typeof c?.id === "string" ? { id: c.id, number: String(c.number ?? "") } : undefined;
 }

@@ -72,6 +72,16 @@ async function drainOnce(): Promise<void> {
         schedule(backoffMs);
         return setState(e.network ? "offline" : "idle");
       }
+      if (item.fallbackBody && e.status >= 400 && e.status < 500 && /场所/.test(e.message)) {
+        // The site was deleted or reassigned while offline: send it once more by location.
+        await updateItem(item.id, {
+          status: "waiting",
+          body: item.fallbackBody,
+          fallbackBody: undefined,
+          reason: `原场所已删除或调整（${e.message}），改为按位置上报`,
+        });
+        return drainOnce();
+      }
       await updateItem(item.id, { status: "failed", reason: explainFailure(e) });
     }
   }

@@ -1,9 +1,14 @@
 import { useEffect, useState } from "react";
+import { caseStageLabel } from "../../../../domain/case/case-types";
 import { apiJson } from "../api/http";
 import { Card, Empty, formatTime } from "../components/ui";
-import { useOutbox } from "../outbox/outbox";
+import { caseOf, useOutbox } from "../outbox/outbox";
 import { kvGet, kvSet } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
+
+const stageName: Record<string, string> = Object.fromEntries(
+  Object.entries(caseStageLabel).map(([k, v]) => [k, v.zh]),
+);
 
 interface Stage {
   caseId: string;
@@ -21,7 +26,7 @@ export function MyReports() {
   const workSet = useWorkSet();
   const outbox = useOutbox();
   const [stages, setStages] = useState<Record<string, Stage>>({});
-  const sentReports = outbox.filter((i) => i.kind === "report" && i.status === "sent" && i.result?.id);
+  const sentReports = outbox.filter((i) => i.kind === "report" && i.status === "sent" && caseOf(i));
   useEffect(() => {
     void kvGet<Record<string, Stage>>("reportStages").then((s) => s && setStages(s));
   }, []);
@@ -31,19 +36,22 @@ export function MyReports() {
     void (async () => {
       const next: Record<string, Stage> = {};
       for (const i of sentReports.slice(-30)) {
-        const id = String(i.result?.id);
+        const id = String(caseOf(i)?.id);
         try {
-          const c = await apiJson<{
-            id: string;
-            number: string;
-            stageLabel: string;
-            reportedAt: string;
-            description: string;
+          const { case: c } = await apiJson<{
+            case: {
+              id: string;
+              number: string;
+              stage: string;
+              stageLabel?: string;
+              reportedAt: string;
+              description: string;
+            };
           }>(`/cases/${id}`);
           next[id] = {
             caseId: c.id,
             number: c.number,
-            stageLabel: c.stageLabel,
+            stageLabel: c.stageLabel ?? stageName[c.stage] ?? c.stage,
             createdAt: c.reportedAt,
             description: c.description,
           };
@@ -61,12 +69,13 @@ export function MyReports() {
     workSet?.source === "work-set"
       ? workSet.reports
       : sentReports.map((i) => {
-          const id = String(i.result?.id);
+          const ref = caseOf(i);
+          const id = String(ref?.id);
           return (
             stages[id] ?? {
               caseId: id,
-              number: String(i.result?.number ?? ""),
-              stageLabel: String(i.result?.stageLabel ?? "已上报"),
+              number: ref?.number ?? "",
+              stageLabel: "已上报",
               createdAt: i.createdAt,
               description: String(i.body.description ?? ""),
             }

@@ -1,5 +1,5 @@
 import { Button, Card, Empty, formatTime, Notice } from "../components/ui";
-import { removeItem, useOutbox } from "../outbox/outbox";
+import { caseOf, removeItem, useOutbox } from "../outbox/outbox";
 import { drain, retry, syncState } from "../outbox/sync";
 import { navigate } from "../router";
 import { useSession } from "../session/session";
@@ -29,9 +29,9 @@ export function OutboxScreen() {
         记录于 {formatTime(i.createdAt)}
         {i.fileIds.length ? ` · ${i.fileIds.length} 张照片` : ""}
         {i.sentAt ? ` · 送达 ${formatTime(i.sentAt)}` : ""}
-        {typeof i.result?.number === "string" ? ` · 案件号 ${i.result.number}` : ""}
+        {caseOf(i) ? ` · 案件号 ${caseOf(i)?.number}` : ""}
       </div>
-      {i.reason && i.status !== "sent" ? <div className="row-reason">{i.reason}</div> : null}
+      {i.reason ? <div className={i.status === "sent" ? "row-sub" : "row-reason"}>{i.reason}</div> : null}
       {i.status === "failed" ? (
         <div className="row-buttons">
           <Button kind="default" onClick={() => void retry(i.id)} data-testid="outbox-retry">

@@ -64,22 +64,26 @@ export function Report({ query }: ScreenProps) {
     if (!siteId && !where) return setError("请选择场所，或定位 / 在地图上标注位置");
     setSaving(true);
     setError(undefined);
+    const location = where ? { lng: where.lng, lat: where.lat } : undefined;
+    const common = {
+      source: session?.user.role === "committee_member" ? "committee_member" : "grid_worker",
+      type,
+      category,
+      description: description.trim(),
+      ...(location ? { location } : {}),
+    };
+    const byLocation = {
+      ...common,
+      regionCode: regionOf(where, workSet ?? undefined, session?.user.scope ?? []),
+    };
     try {
       await enqueue({
         kind: "report",
         label: `上报：${description.trim().slice(0, 20)}`,
         url: "/cases",
         idField: "idempotencyKey",
-        body: {
-          source: session?.user.role === "committee_member" ? "committee_member" : "grid_worker",
-          type,
-          category,
-          description: description.trim(),
-          ...(siteId
-            ? { siteId }
-            : { regionCode: regionOf(where, workSet ?? undefined, session?.user.scope ?? []) }),
-          ...(where ? { location: { lng: where.lng, lat: where.lat } } : {}),
-        },
+        body: siteId ? { ...common, siteId } : byLocation,
+        fallbackBody: siteId && location ? byLocation : undefined,
         files: photos,
       });
       navigate("/outbox");

@@ -13,6 +13,8 @@ export interface OutboxItem {
   body: Record<string, unknown>;
   /** Body field that gets the client id ("id" for field routes, "idempotencyKey" for POST /cases). */
   idField: "id" | "idempotencyKey";
+  /** Sent instead of `body` once when the server says the site is gone (e.g. a report by location). */
+  fallbackBody?: Record<string, unknown>;
   /** Ids in the `files` store, uploaded before the item; their evidence ids go into `body.evidenceIds`. */
   fileIds: string[];
   status: "waiting" | "sending" | "sent" | "failed";
