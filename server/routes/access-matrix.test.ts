@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
@@ -557,6 +558,37 @@ const probes: Record<string, Probe> = {
   },
   "DELETE /api/v1/webhooks/:id": { act: ["webhook", "manage"], fresh: freshWebhook, ok: 204 },
   "GET /api/v1/webhooks/:id/deliveries": { act: ["webhook", "manage"], row: (w, s) => w.webhook[s] },
+  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
+  "POST /api/v1/patrols": {
+    act: ["patrol", "record"],
+    read: ["patrol", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
+    ok: 201,
+  },
+  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
+  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
+  "GET /api/v1/patrol-coverage": {
+    act: ["patrol", "coverage"],
+    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "manage"],
+    read: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
+    body: () => ({
+      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
+      unrated: "monthly",
+      byKind: { household: "yearly" },
+    }),
+  },
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({
