@@ -3,6 +3,7 @@ import type { CaseTables } from "./schema/case-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
+import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { UploadTables } from "./schema/upload-tables";
 
@@ -14,4 +15,5 @@ export interface DB
     SettingTables,
     BackupTables,
     EvidenceTables,
-    UploadTables {}
+    UploadTables,
+    PatrolTables {}

@@ -178,6 +178,23 @@ export const accessTable = {
     create: roleIn(caseReporterRoles),
     read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
   },
+   * Patrols (日常巡查, R22, issue 9): recorded by the field roles (grid worker, committee member, township
+   * station) on the sites of their scope; read with the site by whoever reads it; coverage of a region (with
+   * its missed sites) by the offices, the lead department and township stations, within or above their scope.
+   */
+  {
+    record: all(roleIn(fieldRoles), inScope("regionCode")),
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    coverage: all(
+      roleIn([...offices, "lead_department", "township_station"]),
+      anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    ),
+  },
+  /** A county's patrol plan (frequencies): read within or above the county, kept by its offices. */
+  patrolPlan: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

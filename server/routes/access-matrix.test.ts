@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
@@ -597,6 +597,37 @@ const probes: Record<string, Probe> = {
         "content-type": "application/octet-stream",
         "content-range": `bytes 0-${uploadBytes.length - 1}/${uploadBytes.length}`,
       },
+    }),
+  },
+  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
+  "POST /api/v1/patrols": {
+    act: ["patrol", "record"],
+    read: ["patrol", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
+    ok: 201,
+  },
+  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
+  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
+  "GET /api/v1/patrol-coverage": {
+    act: ["patrol", "coverage"],
+    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "manage"],
+    read: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
+    body: () => ({
+      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
+      unrated: "monthly",
+      byKind: { household: "yearly" },
     }),
   },
 };

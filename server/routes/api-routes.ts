@@ -14,6 +14,7 @@ import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
+import { patrolRoutes } from "./patrol-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -49,9 +50,12 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     countySettingRoutes,
     fieldSyncRoutes,
   ];
+  // The field app (issue 9): patrols.
+  const field = [patrolRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }
