@@ -5,6 +5,7 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
@@ -46,6 +47,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    checklistRoutes,
   ];
   return async (app) => {
     await app.register(healthRoutes(deps));
