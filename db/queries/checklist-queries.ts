@@ -80,3 +80,25 @@ export function listSiteChecklistRuns(db: Tx, siteId: string, limit = 100) {
     .limit(limit)
     .execute();
 }
+
+/** Sites of a region with what picks their checklists (the demo fills a few). */
+export function sitesForChecklists(db: Tx, prefix: string, limit: number) {
+  return db
+    .selectFrom("site")
+    .select(["id", "kind", "industryCode", "regionCode", "lon", "lat"])
+    .where("regionCode", "like", `${prefix}%`)
+    .where("lon", "is not", null)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function anyChecklistRunInCounty(db: Tx, countyCode: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("checklistRun")
+    .select("id")
+    .where("countyCode", "=", countyCode)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
