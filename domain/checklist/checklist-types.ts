@@ -26,6 +26,8 @@ export interface EffectiveChecklist extends ChecklistTemplate {
   source: "default" | "county";
   status: ChecklistStatus;
   updatedBy: string | null;
+  /** The display name of `updatedBy` (filled by the server). */
+  updatedByName?: string | null;
   updatedAt: string | null;
 }
 

@@ -68,7 +68,12 @@ eachApi("checklists: templates, runs, one report from failed items", (ctx: ApiCo
       payload: edit,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ version: 2, source: "default", status: "active" });
+    expect(saved.json()).toMatchObject({
+      version: 2,
+      source: "default",
+      status: "active",
+      updatedByName: "测试county",
+    });
     expect(saved.json().items.at(-1).id).toBe("item1");
     const stale = await as(ctx, "county", {
       method: "PUT",

@@ -8,6 +8,7 @@ import {
 import { insertEvent } from "../../../db/queries/event-queries";
 import { isUniqueViolation } from "../../../db/queries/idempotency-queries";
 import { findRegion } from "../../../db/queries/region-queries";
+import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { effectiveChecklists, withItemIds } from "../../../domain/checklist/checklist-rules";
@@ -40,6 +41,15 @@ async function visibleCounty(deps: Deps, actor: Actor, code: string) {
   if (region?.level !== "county" || !checklistPolicy.read(actor, code)) throw new AppError("not_found");
 }
 
+/** The checklists with the names of the people who last changed them. */
+async function named(deps: Deps, list: EffectiveChecklist[]): Promise<EffectiveChecklist[]> {
+  const ids = [...new Set(list.flatMap((c) => (c.updatedBy ? [c.updatedBy] : [])))];
+  const names = new Map(
+    (ids.length ? await findUserNames(deps.db, ids) : []).map((u) => [u.id, u.displayName]),
+  );
+  return list.map((c) => ({ ...c, updatedByName: c.updatedBy ? (names.get(c.updatedBy) ?? null) : null }));
+}
+
 export interface ChecklistList {
   regionCode: string;
   items: EffectiveChecklist[];
@@ -54,7 +64,7 @@ export async function listChecklists(deps: Deps, actor: Actor, raw: unknown): Pr
   const stored = await latestCountyChecklists(deps.db, county);
   return {
     regionCode: county,
-    items: effectiveChecklists(stored, { includeRetired: q.includeRetired === "true" }),
+    items: await named(deps, effectiveChecklists(stored, { includeRetired: q.includeRetired === "true" })),
     abilities: { manage: checklistPolicy.manage(actor, county) },
   };
 }
@@ -131,7 +141,9 @@ async function writeVersion(
     throw err;
   }
   const list = await latestCountyChecklists(deps.db, county);
-  return effectiveChecklists(list, { includeRetired: true }).find((c) => c.id === next.id)!;
+  return (await named(deps, effectiveChecklists(list, { includeRetired: true }))).find(
+    (c) => c.id === next.id,
+  )!;
 }
 
 /** A new checklist outside the actor's rule is 403; an existing one is 404 unless they may read it. */

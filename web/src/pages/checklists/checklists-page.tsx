@@ -174,7 +174,7 @@ export function ChecklistsPage() {
                 {c.updatedAt && (
                   <Typography.Text type="secondary" className="checklist-updated">
                     {t("checklists.updated", {
-                      who: c.updatedBy ?? "—",
+                      who: c.updatedByName ?? "—",
                       at: formatDateTime(c.updatedAt, lang),
                     })}
                   </Typography.Text>
