@@ -1,9 +1,17 @@
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
 import type { CoreTables } from "./schema/core-tables";
+import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { SettingTables } from "./schema/setting-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
-export interface DB extends CoreTables, CaseTables, GridTables, SettingTables, BackupTables, EvidenceTables {}
+export interface DB
+  extends CoreTables,
+    CaseTables,
+    GridTables,
+    SettingTables,
+    BackupTables,
+    EvidenceTables,
+    DeliveryTables {}

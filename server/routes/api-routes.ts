@@ -7,6 +7,7 @@ import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
+import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
@@ -47,9 +48,12 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     notificationRoutes,
     countySettingRoutes,
   ];
+  // The grid worker's field work (issue 9): document delivery (R15).
+  const field = [deliveryRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }
