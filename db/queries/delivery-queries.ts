@@ -240,3 +240,14 @@ export async function isDeliveryFile(db: Tx, delivery: DeliveryRow, evidenceId: 
     .execute();
   return rows.some((r) => (JSON.parse(r.evidenceIds) as string[]).includes(evidenceId));
 }
+
+/** True when a delivery was sent in the region (the demo step runs once). */
+export async function anyDeliveryUnder(db: Tx, prefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("delivery")
+    .select("id")
+    .where("regionCode", "like", `${prefix}%`)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,4 +1,5 @@
 import { caseGate } from "../policies/case-policy";
+import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
@@ -21,6 +22,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "deliveries",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -43,6 +45,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 文件送达 (R15): the offices and the departments that send documents to sites
+  deliveries: (r) => gate(deliveryGate.read, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

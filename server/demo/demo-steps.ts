@@ -1,5 +1,6 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
+import { demoDeliveries } from "./demo-deliveries";
 import { demoGrids } from "./demo-grids";
 import { demoSites } from "./demo-sites";
 
@@ -10,4 +11,6 @@ export const demoSteps: DemoStep[] = [
   demoSites,
   // Cases last: they use the demo sites when the grids/sites step (issue 3) has created them.
   demoCases,
+  // Document delivery (issue 9, R15): uses the demo sites and their grid workers.
+  demoDeliveries,
 ];

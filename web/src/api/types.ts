@@ -14,7 +14,8 @@ export type NavSection =
   | "grids"
   | "sites"
   | "coverage"
-  | "cases";
+  | "cases"
+  | "deliveries";
 
 export interface User {
   id: string;

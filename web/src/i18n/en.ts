@@ -2,6 +2,7 @@ import { accountEn } from "./account-en";
 import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
+import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import type { MessageKey } from "./zh";
 
@@ -163,4 +164,5 @@ export const en: Record<MessageKey, string> = {
   ...gridsSitesEn,
   ...auditEn,
   ...caseTaxonomyEn,
+  ...deliveriesEn,
 };
