@@ -144,6 +144,15 @@ it("the worker records 3 delivered, 1 refused, 1 pending; the department sees ea
     await page.locator("[data-testid=delivery-targets] img").first().waitFor();
     await screenshot(page, `deliveries-03-progress-${tag}`);
   }
+  // the form at phone width: filter, count, send all reachable
+  await page.goto(`${server.url}/deliveries/new`);
+  await choose(page, "delivery-industry", "5266");
+  await page.getByTestId("delivery-count").click();
+  await page.getByTestId("delivery-count-result").getByText("按此条件共 5 个场所").waitFor();
+  await page.getByTestId("delivery-title").fill("第二份告知书");
+  await page.getByTestId("delivery-body").fill("请签收。");
+  await screenshot(page, "deliveries-04-new-390");
+  expect(await page.getByTestId("delivery-send").isEnabled()).toBe(true);
 });
 
 it("the department exports the progress with a stated reason", async () => {

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PaperClipOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Descriptions, Segmented, Table, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Descriptions, Grid, Segmented, Table, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { deliveryStatusLabel } from "../../../../domain/schemas/delivery-schemas";
@@ -18,6 +18,7 @@ import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { DeliveryProgressBar } from "./delivery-progress";
 import { targetColumns } from "./delivery-target-columns";
+import { DeliveryTargetList } from "./delivery-target-list";
 
 type Show = "all" | DeliveryTarget["status"];
 
@@ -30,6 +31,7 @@ export function DeliveryDetailPage() {
   const { id = "" } = useParams();
   const { data: d, loading, error, reload } = useLoad(useCallback(() => fetchDelivery(id), [id]));
   const [show, setShow] = useState<Show>("all");
+  const narrow = !Grid.useBreakpoint().md;
   const rows = useMemo(
     () => (d?.targets ?? []).filter((x) => show === "all" || (x.status === show && !x.removed)),
     [d, show],
@@ -110,20 +112,24 @@ export function DeliveryDetailPage() {
               })),
             ]}
           />
-          <Table<DeliveryTarget>
-            data-testid="delivery-targets"
-            rowKey="siteId"
-            size="small"
-            dataSource={rows}
-            scroll={{ x: 1240 }}
-            pagination={{ pageSize: 50, showTotal: (n) => t("delivery.total", { n }) }}
-            columns={targetColumns({
-              i18n,
-              deliveryId: d.id,
-              canManage: d.abilities.manage,
-              onRemove: remove,
-            })}
-          />
+          {narrow ? (
+            <DeliveryTargetList deliveryId={d.id} targets={rows} />
+          ) : (
+            <Table<DeliveryTarget>
+              data-testid="delivery-targets"
+              rowKey="siteId"
+              size="small"
+              dataSource={rows}
+              scroll={{ x: 1240 }}
+              pagination={{ pageSize: 50, showTotal: (n) => t("delivery.total", { n }) }}
+              columns={targetColumns({
+                i18n,
+                deliveryId: d.id,
+                canManage: d.abilities.manage,
+                onRemove: remove,
+              })}
+            />
+          )}
         </>
       )}
     </Card>

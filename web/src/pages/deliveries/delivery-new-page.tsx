@@ -104,7 +104,6 @@ export function DeliveryNewPage() {
         <Form.Item
           name="body"
           label={t("deliveryNew.body")}
-          extra={t("deliveryNew.bodyHint")}
           rules={[
             {
               required: true,
@@ -113,7 +112,12 @@ export function DeliveryNewPage() {
             },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={5000} showCount data-testid="delivery-body" />
+          <Input.TextArea
+            rows={4}
+            maxLength={5000}
+            placeholder={t("deliveryNew.bodyHint")}
+            data-testid="delivery-body"
+          />
         </Form.Item>
         <Space wrap size={16} align="start">
           <Form.Item name="document" label={t("deliveryNew.document")}>
