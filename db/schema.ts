@@ -5,6 +5,7 @@ import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
 export interface DB
@@ -14,4 +15,5 @@ export interface DB
     SettingTables,
     BackupTables,
     EvidenceTables,
-    DeliveryTables {}
+    DeliveryTables,
+    UploadTables {}

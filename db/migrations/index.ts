@@ -12,6 +12,7 @@ import * as createBackupRun from "./202612041600-create-backup-run";
 import * as createEvidenceBlob from "./202612041800-create-evidence-blob";
 import * as trailChains from "./202612041900-trail-chains";
 import * as createDelivery from "./202612051200-create-delivery";
+import * as createUploadSession from "./202612051400-create-upload-session";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "202612041800-create-evidence-blob": createEvidenceBlob,
   "202612041900-trail-chains": trailChains,
   "202612051200-create-delivery": createDelivery,
+  "202612051400-create-upload-session": createUploadSession,
 };

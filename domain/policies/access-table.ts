@@ -174,6 +174,18 @@ export const accessTable = {
     manage: all(roleIn(configurers), inScope("regionPrefix")),
   },
   /**
+   * The field app's offline work set (issue 9): the field roles only. What it holds is each resource's own
+   * read rule (grids, sites, cases), narrowed to the actor's grids: server/commands/field/work-set.ts.
+   */
+  fieldWorkSet: {
+    read: roleIn(fieldRoles),
+  },
+  /** A resumable upload (evidence sent in pieces): whoever uploads evidence; only its owner sees it. */
+  upload: {
+    create: roleIn(caseReporterRoles),
+    read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
+  },
+  /**
    * Document delivery (R15): sent by an office or a department within its scope; read, followed and exported
    * by the offices covering its region and by the sending department. Grid workers and committee members see
    * the deliveries with targets among their grids' sites and record them (row: the target's site region;

@@ -9,6 +9,7 @@ import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
+import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
@@ -47,6 +48,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    fieldSyncRoutes,
   ];
   // The grid worker's field work (issue 9): document delivery (R15).
   const field = [deliveryRoutes];
