@@ -3,6 +3,7 @@ import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
+import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import type { MessageKey } from "./zh";
 
@@ -165,4 +166,5 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...checklistsEn,
   ...caseTaxonomyEn,
+  ...deliveriesEn,
 };

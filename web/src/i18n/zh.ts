@@ -3,6 +3,7 @@ import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
+import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
@@ -162,6 +163,7 @@ export const zh = {
   ...auditZh,
   ...caseTaxonomyZh,
   ...checklistsZh,
+  ...deliveriesZh,
 };
 
 export type MessageKey = keyof typeof zh;
