@@ -91,6 +91,30 @@ it("fits every page of the console in a 390×844 phone, menu in a drawer, header
     await page.locator("[data-testid=case-table] .ant-table-row").first().waitFor();
     await screenshot(page, "console-phone-cases-all-390");
     expect(await overflow(page), `all cases overflow: ${await wideElements(page)}`).toBeLessThanOrEqual(0);
+    // a site's file (动态档案) on the phone: every event by its name, a reported case linked
+    const withSite = (
+      (await (await page.request.get(`${server.url}/api/v1/cases?pageSize=100`)).json()).items as {
+        id: string;
+        number: string;
+        siteId: string | null;
+        siteName: string | null;
+      }[]
+    ).find((c) => c.siteId && c.siteName)!;
+    await page.goto(`${server.url}/sites?q=${encodeURIComponent(withSite.siteName!)}`);
+    await page.getByTestId("site-table").getByText(withSite.siteName!).first().click();
+    const drawer = page.getByTestId("site-drawer");
+    await drawer.getByRole("tab", { name: /动态档案/ }).click();
+    const timeline = drawer.getByTestId("site-timeline");
+    await timeline.waitFor();
+    const text = (await timeline.textContent()) ?? "";
+    expect(text).toContain("上报隐患案件");
+    expect(text).not.toMatch(/site\.[a-z_]+/);
+    await screenshot(page, "console-phone-site-file-390");
+    const caseLink = timeline.locator(`a[href="/cases/${withSite.id}"]`);
+    expect(await caseLink.textContent()).toBe(`案件 ${withSite.number}`);
+    await caseLink.click();
+    await page.getByTestId("case-header").waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/cases/${withSite.id}`);
     // the drawer opens with the menu; a menu entry navigates and closes it
     await page.getByTestId("nav-toggle").click();
     await page.getByTestId("nav-sites").waitFor();
