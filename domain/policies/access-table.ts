@@ -166,6 +166,18 @@ export const accessTable = {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),
   },
+  /**
+   * The field app's offline work set (issue 9): the field roles only. What it holds is each resource's own
+   * read rule (grids, sites, cases), narrowed to the actor's grids: server/commands/field/work-set.ts.
+   */
+  fieldWorkSet: {
+    read: roleIn(fieldRoles),
+  },
+  /** A resumable upload (evidence sent in pieces): whoever uploads evidence; only its owner sees it. */
+  upload: {
+    create: roleIn(caseReporterRoles),
+    read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

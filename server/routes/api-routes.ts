@@ -8,6 +8,7 @@ import { caseRoutes } from "./case-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
+import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
@@ -46,6 +47,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    fieldSyncRoutes,
   ];
   return async (app) => {
     await app.register(healthRoutes(deps));
