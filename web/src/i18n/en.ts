@@ -5,6 +5,7 @@ import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
 import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { phoneEn } from "./phone-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -167,4 +168,5 @@ export const en: Record<MessageKey, string> = {
   ...checklistsEn,
   ...caseTaxonomyEn,
   ...deliveriesEn,
+  ...phoneEn,
 };

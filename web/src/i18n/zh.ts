@@ -5,6 +5,7 @@ import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
 import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { phoneZh } from "./phone-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -164,6 +165,7 @@ export const zh = {
   ...caseTaxonomyZh,
   ...checklistsZh,
   ...deliveriesZh,
+  ...phoneZh,
 };
 
 export type MessageKey = keyof typeof zh;
