@@ -52,10 +52,13 @@ export function fieldSyncRoutes(deps: Deps): FastifyPluginAsyncZod {
         const json = JSON.stringify(body);
         if (json.length < 1024 || !/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")))
           return reply.send(body);
-        return reply
-          .header("content-encoding", "gzip")
-          .type("application/json; charset=utf-8")
-          .send(await gzipAsync(json));
+        return (
+          reply
+            .header("content-encoding", "gzip")
+            .type("application/json; charset=utf-8")
+            // bytes go out as they are (the schema describes them once unzipped)
+            .send((await gzipAsync(json)) as never)
+        );
       },
     );
 
