@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { uploadState } from "../../domain/schemas/field-sync-schemas";
 import { maxOpenUploads, purgeStaleUploads } from "../commands/evidence/resumable-upload";
 import { uploadsDir } from "../commands/evidence/upload-parts";
+import { startJobRunner } from "../jobs/job-runner";
 import { eachApi } from "../test/api-harness";
 import { as, useTempDataDir } from "./case-test-kit";
 
@@ -196,7 +197,10 @@ eachApi("resumable uploads", (ctx) => {
     await purgeStaleUploads(ctx.deps);
     expect((await status("worker", s.id)).statusCode).toBe(200);
     ctx.deps.clock.advance({ hours: 2 });
-    expect(await purgeStaleUploads(ctx.deps)).toBeGreaterThanOrEqual(1);
+    const runner = startJobRunner(ctx.deps, { sms: null, intervalMs: 3_600_000, deliveryPollMs: 0 });
+    const pass = await runner.runOnce();
+    await runner.stop();
+    expect(pass.uploadsPurged).toBeGreaterThanOrEqual(1);
     expect(fs.existsSync(part)).toBe(false);
     expect((await status("worker", s.id)).statusCode).toBe(404);
   });
