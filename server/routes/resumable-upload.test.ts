@@ -178,6 +178,19 @@ eachApi("resumable uploads", (ctx) => {
     expect((await start("provider", files[files.length - 1])).statusCode).toBe(201);
   });
 
+  it("a partial file lost from the disk sends the phone back to 0 (409), not into a wasted upload", async () => {
+    const file = photo("j", 20_000);
+    const s = uploadState.parse((await start("worker", file)).json());
+    await put("worker", s.id, file, 0, 10_000);
+    fs.rmSync(path.join(uploadsDir(ctx.deps.config.dataDir), `${s.id}.part`));
+    const lost = await put("worker", s.id, file, 10_000, file.length);
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json()).toMatchObject({ code: "upload_offset_mismatch", details: { offset: 0 } });
+    expect((await put("worker", s.id, file, 0, file.length)).json()).toMatchObject({
+      evidenceId: expect.any(String),
+    });
+  });
+
   it("another user's upload is 404, read or written", async () => {
     const file = photo("g", 10_000);
     const s = uploadState.parse((await start("worker", file)).json());
