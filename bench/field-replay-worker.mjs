@@ -18,7 +18,8 @@ function send(item) {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
-    req.on("error", () => resolve(0));
+    // A failed connection counts under its error code (e.g. ECONNRESET), never as an answer.
+    req.on("error", (err) => resolve(err.code ?? "error"));
     req.end(item.payload);
   });
 }
