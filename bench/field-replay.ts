@@ -72,6 +72,7 @@ export async function run() {
     errors: out.requests - ok,
     /** Every answer by status (or a failed connection by its error code); a replay answers 201 like the first. */
     statuses: out.statuses,
+    retried_connections: out.retried,
     trail_verified: chain.ok,
   };
 }
@@ -103,12 +104,15 @@ async function replay(
   const worker = new Worker(new URL("./field-replay-worker.mjs", import.meta.url), {
     workerData: { url, items, connections },
   });
-  const out = await new Promise<{ statuses: Record<string, number>; requests: number; elapsed: number }>(
-    (resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    },
-  );
+  const out = await new Promise<{
+    statuses: Record<string, number>;
+    requests: number;
+    elapsed: number;
+    retried: number;
+  }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
   await worker.terminate();
   return out;
 }
