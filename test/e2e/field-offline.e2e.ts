@@ -90,7 +90,7 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
           .then(() => outboxStatuses(page)),
       {
         timeout: 60_000,
-        intervals: [1000],
+        interval: 1000,
       },
     )
     .toEqual(Array(expected).fill("sent"));

@@ -78,7 +78,7 @@ async function drainOnce(): Promise<void> {
           status: "waiting",
           body: item.fallbackBody,
           fallbackBody: undefined,
-          reason: `原场所已删除或调整（${e.message}），改为按位置上报`,
+          note: `原场所已删除或调整（${e.message}），已改为按位置上报`,
         });
         return drainOnce();
       }
