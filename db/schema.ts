@@ -3,7 +3,17 @@ import type { CaseTables } from "./schema/case-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
+import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
-export interface DB extends CoreTables, CaseTables, GridTables, SettingTables, BackupTables, EvidenceTables {}
+export interface DB
+  extends CoreTables,
+    CaseTables,
+    GridTables,
+    SettingTables,
+    BackupTables,
+    EvidenceTables,
+    UploadTables,
+    PatrolTables {}

@@ -1,6 +1,7 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
 import { demoGrids } from "./demo-grids";
+import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
 
 /** Steps that fill the demo county after its departments and accounts. Issues add theirs here, in order. */
@@ -10,4 +11,6 @@ export const demoSteps: DemoStep[] = [
   demoSites,
   // Cases last: they use the demo sites when the grids/sites step (issue 3) has created them.
   demoCases,
+  // Patrol records (issue 9) of the demo sites, so patrol coverage is not empty.
+  demoPatrols,
 ];
