@@ -178,11 +178,12 @@ export const accessTable = {
     create: roleIn(caseReporterRoles),
     read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
   },
+  /**
    * Patrols (日常巡查, R22, issue 9): recorded by the field roles (grid worker, committee member, township
    * station) on the sites of their scope; read with the site by whoever reads it; coverage of a region (with
    * its missed sites) by the offices, the lead department and township stations, within or above their scope.
    */
-  {
+  patrol: {
     record: all(roleIn(fieldRoles), inScope("regionCode")),
     read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
     coverage: all(
