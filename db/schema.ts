@@ -1,5 +1,6 @@
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
+import type { ChecklistTables } from "./schema/checklist-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
@@ -16,4 +17,5 @@ export interface DB
     BackupTables,
     EvidenceTables,
     UploadTables,
-    PatrolTables {}
+    PatrolTables,
+    ChecklistTables {}

@@ -21,6 +21,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "checklists",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -43,6 +44,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
+  checklists: (r) => [...offices, "township_station"].includes(r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -196,6 +196,17 @@ export const accessTable = {
     read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
     manage: all(roleIn(offices), inScope("regionCode")),
   },
+  /** Checklists (issue 9): read within or above the county (not by the administrators); kept by its offices. */
+  checklist: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** A checklist filled at a site (its region): read like the site, filled and reported by the field roles. */
+  checklistRun: {
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    create: all(roleIn(fieldRoles), inScope("regionCode")),
+    report: all(roleIn(fieldRoles), inScope("regionCode")),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

@@ -1,5 +1,6 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
+import { demoChecklists } from "./demo-checklists";
 import { demoGrids } from "./demo-grids";
 import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
@@ -13,4 +14,6 @@ export const demoSteps: DemoStep[] = [
   demoCases,
   // Patrol records (issue 9) of the demo sites, so patrol coverage is not empty.
   demoPatrols,
+  // Checklists (issue 9) after the cases: their one report goes through the case intake.
+  demoChecklists,
 ];

@@ -5,6 +5,7 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { departmentRoutes } from "./department-routes";
@@ -48,10 +49,9 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
-    fieldSyncRoutes,
   ];
-  // The field app (issue 9): patrols.
-  const field = [patrolRoutes];
+  // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
+  const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

@@ -2,6 +2,7 @@ import { accountEn } from "./account-en";
 import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
+import { checklistsEn } from "./checklists-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import type { MessageKey } from "./zh";
 
@@ -162,5 +163,6 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...gridsSitesEn,
   ...auditEn,
+  ...checklistsEn,
   ...caseTaxonomyEn,
 };

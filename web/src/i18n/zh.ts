@@ -2,6 +2,7 @@ import { accountZh } from "./account-zh";
 import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
+import { checklistsZh } from "./checklists-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
@@ -160,6 +161,7 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...checklistsZh,
 };
 
 export type MessageKey = keyof typeof zh;
