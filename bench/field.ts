@@ -167,6 +167,8 @@ export async function run() {
   let context: BrowserContext | undefined;
   try {
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    // tsx names the functions it compiles with a helper (__name) that the page does not have.
+    await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
     // First load: nothing cached.
     let page = await context.newPage();
     await throttle(page, true);

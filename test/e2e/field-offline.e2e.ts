@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { apiSignIn, type E2eServer, launchBrowser, startServer } from "./e2e-harness";
 import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatuses, shot } from "./field-kit";
@@ -34,7 +34,18 @@ async function sitePatrols(siteId: string, token: string): Promise<number | null
 it("keeps a day's reports offline across a closed page and sends each exactly once", async () => {
   const context = await newPhone(browser);
   const problems: string[] = [];
+  // The field app runs under the server's CSP (scripts from the origin only): any violation is a problem.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const watch = (p: Page) =>
+    p.on("console", (m) => {
+      if (/Content Security Policy|CSP violation/i.test(m.text())) problems.push(m.text());
+    });
   let page = await context.newPage();
+  watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${server.url}/m/`);
   await page.getByTestId("field-signin").waitFor();
@@ -83,6 +94,7 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
 
   // Reopen, still offline: the service worker serves /m, the outbox is still there.
   page = await context.newPage();
+  watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${server.url}/m/outbox`);
   await expect.poll(() => page.getByTestId("outbox-waiting").count(), { timeout: 15_000 }).toBe(expected);
@@ -124,6 +136,11 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   for (const c of [a[0], b[0]])
     await page.getByTestId("my-report").filter({ hasText: c.number }).waitFor({ timeout: 15_000 });
   await shot(page, "11-my-reports");
+  const res = await page.goto(`${server.url}/m/`);
+  expect(res?.headers()["content-security-policy"] ?? "").toContain("script-src 'self'");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId("count-sites").waitFor();
+  await shot(page, "19-home-desktop");
   if (withPatrols) expect(await sitePatrols(siteId, workerToken)).toBe((patrolsBefore ?? 0) + 1);
   expect(problems).toEqual([]);
   await context.close();
