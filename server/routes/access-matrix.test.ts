@@ -20,6 +20,7 @@ import {
 import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
+import { deliveryProbes } from "../test/delivery-probes";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
@@ -62,6 +63,8 @@ interface Probe {
   multipart?: (w: AccessWorld, s: Scope) => { payload: Buffer; headers: Record<string, string> };
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
+  /** A query string added to the route's URL. */
+  query?: string;
 }
 type Row = Record<string, unknown> & { id: string };
 
@@ -732,6 +735,7 @@ const probes: Record<string, Probe> = {
     read: ["site", "read"],
     row: (w, s) => w.site[s],
   },
+  ...(deliveryProbes as Record<string, Probe>),
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({
@@ -769,7 +773,12 @@ function expected(p: Probe, actor: Actor, row: Row | undefined): number | "gate-
 
 function fillUrl(url: string, p: Probe, w: AccessWorld, s: Scope, row: Row | undefined) {
   if (p.url) return p.url(w, s);
-  return url.replace(/:id/g, row?.id && row.id.length > 8 ? row.id : none).replace(/:code/g, w.village[s]);
+  const filled = url
+    .replace(/:id/g, row?.id && row.id.length > 8 ? row.id : none)
+    .replace(/:code/g, w.village[s])
+    .replace(/:siteId/g, String(row?.siteId || none))
+    .replace(/:evidenceId/g, String(row?.evidenceId || none));
+  return p.query ? `${filled}?${p.query}` : filled;
 }
 
 /** A body built by the probe and parsed by the route's own schema, so a probe cannot drift from the API. */
@@ -912,6 +921,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       { list: "/api/v1/sites?pageSize=100", byId: (id) => `/api/v1/sites/${id}` },
       { list: "/api/v1/grids?pageSize=100", byId: (id) => `/api/v1/grids/${id}` },
       { list: "/api/v1/users?pageSize=200", byId: (id) => `/api/v1/users/${id}` },
+      { list: "/api/v1/deliveries?pageSize=200", byId: (id) => `/api/v1/deliveries/${id}` },
       // Coverage drill-downs of the county, also for accounts whose scope lies below it.
       {
         list: "/api/v1/coverage/rows?region=620123&metric=sites_without_worker&pageSize=100",
