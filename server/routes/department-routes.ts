@@ -109,7 +109,7 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["departments"],
           summary: "新建部门",
           body: createDepartmentInput,
-          response: { 201: departmentView },
+          response: { 201: departmentView, 409: errorBody.describe("duplicate：同一地区已有同名部门") },
         },
       },
       async (req, reply) => {
