@@ -1,3 +1,5 @@
+import { Deliveries } from "./deliveries";
+import { DeliveryPage } from "./delivery";
 import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
@@ -40,4 +42,7 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
   registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
   registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
+  // 文件送达 (R15): reached from the home screen's 待送达 card
+  registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
+  registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });
 }
