@@ -4,7 +4,9 @@ import type { ChecklistTables } from "./schema/checklist-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
+import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
 export interface DB
@@ -14,4 +16,6 @@ export interface DB
     SettingTables,
     BackupTables,
     EvidenceTables,
+    UploadTables,
+    PatrolTables,
     ChecklistTables {}

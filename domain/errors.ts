@@ -142,6 +142,16 @@ export const errorCatalog = {
     en: "The server did not finish in time; try again shortly",
   },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
+  upload_offset_mismatch: {
+    status: 409,
+    zh: "上传位置不一致，请从服务器已收到的位置继续上传",
+    en: "The piece does not start where the upload stands; continue from the server's offset",
+  },
+  upload_hash_mismatch: {
+    status: 422,
+    zh: "文件校验失败（SHA-256 不一致），请重新上传",
+    en: "The file's SHA-256 does not match; upload it again",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

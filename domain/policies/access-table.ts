@@ -166,6 +166,36 @@ export const accessTable = {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),
   },
+  /**
+   * The field app's offline work set (issue 9): the field roles only. What it holds is each resource's own
+   * read rule (grids, sites, cases), narrowed to the actor's grids: server/commands/field/work-set.ts.
+   */
+  fieldWorkSet: {
+    read: roleIn(fieldRoles),
+  },
+  /** A resumable upload (evidence sent in pieces): whoever uploads evidence; only its owner sees it. */
+  upload: {
+    create: roleIn(caseReporterRoles),
+    read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
+  },
+  /**
+   * Patrols (日常巡查, R22, issue 9): recorded by the field roles (grid worker, committee member, township
+   * station) on the sites of their scope; read with the site by whoever reads it; coverage of a region (with
+   * its missed sites) by the offices, the lead department and township stations, within or above their scope.
+   */
+  patrol: {
+    record: all(roleIn(fieldRoles), inScope("regionCode")),
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    coverage: all(
+      roleIn([...offices, "lead_department", "township_station"]),
+      anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    ),
+  },
+  /** A county's patrol plan (frequencies): read within or above the county, kept by its offices. */
+  patrolPlan: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
   /** Checklists (issue 9): read within or above the county (not by the administrators); kept by its offices. */
   checklist: {
     read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),

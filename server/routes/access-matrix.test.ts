@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
@@ -154,6 +154,27 @@ const routingBody = (w: AccessWorld, s: Scope, n: number) => ({
 });
 const freshRoutingRule = (ctx: ApiContext, w: AccessWorld, s: Scope, n: number) =>
   made(ctx, "/api/v1/routing-rules", routingBody(w, s, n));
+
+/** A resumable upload's announcement of `bytes`. */
+const uploadBody = (bytes: Buffer) => ({
+  sha256: createHash("sha256").update(bytes).digest("hex"),
+  size: bytes.length,
+  fileName: "matrix.jpg",
+  mimeType: "image/jpeg",
+});
+/** The bytes of the latest fresh upload session (its PUT cell sends them). */
+let uploadBytes = jpegBytes;
+async function freshUpload(ctx: ApiContext, _w: AccessWorld, s: Scope, n: number): Promise<Row> {
+  const owner = s === "own" ? "worker" : s === "other_township" ? "county" : "other_county";
+  uploadBytes = Buffer.concat([jpegBytes, Buffer.from(`matrix upload ${n}`)]);
+  const res = await as(ctx, owner, {
+    method: "POST",
+    url: "/api/v1/uploads",
+    payload: uploadBody(uploadBytes),
+  });
+  if (res.statusCode >= 300) throw new Error(`upload session: ${res.statusCode} ${res.body}`);
+  return { id: res.json().id as string, ownerId: ctx.users[owner].id };
+}
 
 /** Exports of personal data need a stated reason (data classification); every export cell states one. */
 const reason = "reason=%E8%AE%BF%E9%97%AE%E7%9F%A9%E9%98%B5%E6%B5%8B%E8%AF%95";
@@ -659,6 +680,57 @@ const probes: Record<string, Probe> = {
     act: ["checklistRun", "read"],
     read: ["site", "read"],
     row: (w, s) => w.site[s],
+  },
+  /** The field work set: what is in it per role is field-work-set.test.ts (each item read back by id). */
+  "GET /api/v1/field/work-set": { act: ["fieldWorkSet", "read"] },
+  "POST /api/v1/uploads": {
+    act: ["upload", "create"],
+    body: () => uploadBody(jpegBytes),
+    ok: 201,
+  },
+  /** A fresh session per cell, owned by an account of the scope: only its owner reads or writes it (404). */
+  "GET /api/v1/uploads/:id": { act: ["upload", "read"], fresh: freshUpload },
+  "PUT /api/v1/uploads/:id": {
+    act: ["upload", "read"],
+    fresh: freshUpload,
+    multipart: () => ({
+      payload: uploadBytes,
+      headers: {
+        "content-type": "application/octet-stream",
+        "content-range": `bytes 0-${uploadBytes.length - 1}/${uploadBytes.length}`,
+      },
+    }),
+  },
+  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
+  "POST /api/v1/patrols": {
+    act: ["patrol", "record"],
+    read: ["patrol", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
+    ok: 201,
+  },
+  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
+  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
+  "GET /api/v1/patrol-coverage": {
+    act: ["patrol", "coverage"],
+    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "manage"],
+    read: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
+    body: () => ({
+      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
+      unrated: "monthly",
+      byKind: { household: "yearly" },
+    }),
   },
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
