@@ -1,3 +1,4 @@
+import { ChecklistScreen } from "./checklist";
 import { Deliveries } from "./deliveries";
 import { DeliveryPage } from "./delivery";
 import { Home } from "./home";
@@ -26,6 +27,12 @@ export function registerBuiltInScreens(): void {
     tab: { label: "场所", icon: "▦", order: 20 },
   });
   registerScreen({ path: "sites/:id", title: "场所", component: SitePage, back: true });
+  registerScreen({
+    path: "sites/:id/checklist",
+    title: "检查表检查",
+    component: ChecklistScreen,
+    back: true,
+  });
   registerScreen({
     path: "report",
     title: "上报隐患",

@@ -76,6 +76,14 @@ export function SitePage({ params }: ScreenProps) {
       <Button
         block
         kind="default"
+        onClick={() => navigate(`/sites/${encodeURIComponent(site.id)}/checklist`)}
+        data-testid="site-checklist"
+      >
+        按检查表检查
+      </Button>
+      <Button
+        block
+        kind="default"
         onClick={() => navigate(`/report?siteId=${encodeURIComponent(site.id)}`)}
         data-testid="site-report"
       >
