@@ -1,5 +1,6 @@
 import { caseGate } from "../policies/case-policy";
 import { gridGate } from "../policies/grid-policy";
+import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
 import { trailGate } from "../policies/trail-policy";
@@ -21,6 +22,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "patrols",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -43,6 +45,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 巡查覆盖率 (R22): who may watch patrol coverage (the access table's patrol.coverage)
+  patrols: (r) => gate(patrolGate.coverage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -25,6 +25,7 @@ const fixed: Record<string, Label> = {
   "grid.merged": { zh: "合并网格", en: "Grids merged" },
   "grid.retired": { zh: "撤销网格", en: "Grid retired" },
   "grid.staffed": { zh: "配备网格员", en: "Grid staffed" },
+  "patrol_plan.updated": { zh: "修改巡查计划", en: "Patrol plan changed" },
   "region_boundaries.imported": { zh: "导入区划边界", en: "Region boundaries imported" },
   "regions.loaded": { zh: "加载行政区划", en: "Regions loaded" },
   "routing_rule.created": { zh: "新增分派规则", en: "Routing rule created" },
@@ -38,6 +39,7 @@ const fixed: Record<string, Label> = {
   "site.reassigned": { zh: "重新划分监管对象", en: "Site reassigned" },
   "site.assignment_overridden": { zh: "人工调整监管归属", en: "Site assignment set by hand" },
   "site.case_reported": { zh: "监管对象被上报案件", en: "Case reported at site" },
+  "site.patrolled": { zh: "巡查签到", en: "Patrol check-in" },
   "user.created": { zh: "新增用户", en: "User created" },
   "user.updated": { zh: "修改用户", en: "User updated" },
   "user.password_set": { zh: "设置密码", en: "Password set" },
@@ -78,4 +80,5 @@ export const subjectTypeLabels: Record<string, Label> = {
   case_deadline_rule: { zh: "办理时限", en: "Deadline rule" },
   site_import: { zh: "对象导入批次", en: "Site import" },
   county_setting: { zh: "县区设置", en: "County setting" },
+  patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
 };

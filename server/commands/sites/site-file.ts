@@ -2,6 +2,7 @@ import { listSubjectEvents } from "../../../db/queries/event-queries";
 import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { maskContactData, sitePolicy } from "../../../domain/policies/site-policy";
+import { eventLabel } from "../../../domain/trail/event-labels";
 import type { Deps } from "../../deps";
 import { patrolSummary } from "../patrols/patrol-summary";
 import { findVisibleSite } from "./update-site";
@@ -73,7 +74,8 @@ export async function siteFile(deps: Deps, actor: Actor, id: string, en = false)
       const recorded = JSON.parse(e.data) as Record<string, unknown>;
       const data = (masked ? maskContactData(recorded) : recorded) as Record<string, unknown>;
       const who = e.actorId ? byId.get(e.actorId) : undefined;
-      const label = actionLabel[e.action];
+      // kinds this file has no words of its own for take the trail's label (never a raw key)
+      const label = actionLabel[e.action] ?? eventLabel(e.action);
       return {
         id: Number(e.id),
         at: e.at,

@@ -14,7 +14,8 @@ export type NavSection =
   | "grids"
   | "sites"
   | "coverage"
-  | "cases";
+  | "cases"
+  | "patrols";
 
 export interface User {
   id: string;

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BorderInnerOutlined,
   BranchesOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   PieChartOutlined,
@@ -45,6 +46,7 @@ export const navEntries: NavEntry[] = [
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
+  { section: "patrols", path: "/patrols", label: "nav.patrols", icon: <CarryOutOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */
