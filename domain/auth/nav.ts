@@ -1,4 +1,5 @@
 import { caseGate } from "../policies/case-policy";
+import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
@@ -23,6 +24,8 @@ export const navSections = [
   "trail",
   "security_log",
   "patrols",
+  "checklists",
+  "deliveries",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -47,6 +50,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   security_log: (r) => r === "auditor",
   // 巡查覆盖率 (R22): who may watch patrol coverage (the access table's patrol.coverage)
   patrols: (r) => gate(patrolGate.coverage, r),
+  // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
+  checklists: (r) => [...offices, "township_station"].includes(r),
+  // 文件送达 (R15): the offices and the departments that send documents to sites
+  deliveries: (r) => gate(deliveryGate.read, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

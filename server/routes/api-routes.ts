@@ -5,9 +5,12 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
+import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
+import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
@@ -48,8 +51,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     notificationRoutes,
     countySettingRoutes,
   ];
-  // The field app (issue 9): patrols.
-  const field = [patrolRoutes];
+  // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
+  const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

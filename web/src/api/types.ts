@@ -15,6 +15,8 @@ export type NavSection =
   | "sites"
   | "coverage"
   | "cases"
+  | "checklists"
+  | "deliveries"
   | "patrols";
 
 export interface User {

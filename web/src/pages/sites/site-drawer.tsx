@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/i18n-context";
 import { SitePatrols } from "../patrols/site-patrols";
 import { AssignmentView } from "./assignment-view";
 import { OverrideDialog } from "./override-dialog";
+import { SiteChecklistRuns } from "./site-checklist-runs";
 import { SiteFormDialog } from "./site-form-dialog";
 import { RiskTag, SiteStatusTag } from "./site-tags";
 import { SiteTimeline } from "./site-timeline";
@@ -53,6 +54,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
     props.onChanged?.();
   };
 
+  const checklistRuns = events.filter((e) => e.action === "site.checklist_recorded").length;
   const flags = site
     ? (["large", "highGrade", "highRisk"] as const).filter((f) => site.flags[f] !== null)
     : [];
@@ -61,7 +63,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
     <Drawer
       open={siteId !== null}
       onClose={props.onClose}
-      size={720}
+      size={Math.min(720, window.innerWidth)}
       title={site ? site.name : t("sites.file")}
       extra={
         site?.abilities.update && (
@@ -187,6 +189,11 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
                 key: "patrols",
                 label: t("patrols.tabPatrols", { n: patrols.total }),
                 children: <SitePatrols items={patrols.items} />,
+              },
+              {
+                key: "checklists",
+                label: t("runs.tab", { n: checklistRuns }),
+                children: <SiteChecklistRuns siteId={site.id} />,
               },
             ]}
           />
