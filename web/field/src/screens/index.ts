@@ -2,6 +2,7 @@ import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
+import { Patrols } from "./patrols";
 import { RecheckPage } from "./recheck";
 import { Rechecks } from "./rechecks";
 import { registerScreen } from "./registry";
@@ -40,4 +41,5 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
   registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
   registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
+  registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
 }
