@@ -1,6 +1,7 @@
 import { caseGate } from "../policies/case-policy";
 import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
+import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
 import { trailGate } from "../policies/trail-policy";
@@ -22,6 +23,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "patrols",
   "checklists",
   "deliveries",
 ] as const;
@@ -46,6 +48,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 巡查覆盖率 (R22): who may watch patrol coverage (the access table's patrol.coverage)
+  patrols: (r) => gate(patrolGate.coverage, r),
   // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
   checklists: (r) => [...offices, "township_station"].includes(r),
   // 文件送达 (R15): the offices and the departments that send documents to sites

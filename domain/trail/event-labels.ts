@@ -84,4 +84,5 @@ export const subjectTypeLabels: Record<string, Label> = {
   case_deadline_rule: { zh: "办理时限", en: "Deadline rule" },
   site_import: { zh: "对象导入批次", en: "Site import" },
   county_setting: { zh: "县区设置", en: "County setting" },
+  patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
 };

@@ -667,7 +667,7 @@ const probes: Record<string, Probe> = {
     url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
     row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
   },
-  "PUT /api/v1/patrol-plans/:regionCode": {
+  "PATCH /api/v1/patrol-plans/:regionCode": {
     act: ["patrolPlan", "manage"],
     read: ["patrolPlan", "read"],
     url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,

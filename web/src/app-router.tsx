@@ -68,6 +68,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "patrols",
+        ...sectionRoute(
+          "patrols",
+          async () => (await import("./pages/patrols/patrol-coverage-page")).PatrolCoveragePage,
+        ),
+      },
+      {
         path: "cases",
         ...sectionRoute("cases", async () => (await import("./pages/cases/cases-page")).CasesPage),
       },

@@ -16,7 +16,8 @@ export type NavSection =
   | "coverage"
   | "cases"
   | "checklists"
-  | "deliveries";
+  | "deliveries"
+  | "patrols";
 
 export interface User {
   id: string;

@@ -5,6 +5,7 @@ import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
 import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
 import type { MessageKey } from "./zh";
 
@@ -167,6 +168,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...checklistsEn,
   ...caseTaxonomyEn,
+  ...patrolsEn,
   ...deliveriesEn,
   ...phoneEn,
 };

@@ -5,6 +5,7 @@ import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
 import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
@@ -163,6 +164,7 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...patrolsZh,
   ...checklistsZh,
   ...deliveriesZh,
   ...phoneZh,

@@ -48,7 +48,7 @@ export function Home() {
           <Count
             label="待巡查场所"
             value={patrols.data.items.filter((i) => i.status !== "done").length}
-            to="/sites"
+            to="/patrols"
             testId="count-patrols"
           />
         ) : null}

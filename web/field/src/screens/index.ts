@@ -5,6 +5,7 @@ import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
+import { Patrols } from "./patrols";
 import { RecheckPage } from "./recheck";
 import { Rechecks } from "./rechecks";
 import { registerScreen } from "./registry";
@@ -52,4 +53,5 @@ export function registerBuiltInScreens(): void {
   // 文件送达 (R15): reached from the home screen's 待送达 card
   registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
   registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });
+  registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
 }
