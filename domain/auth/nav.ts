@@ -2,6 +2,7 @@ import { caseGate } from "../policies/case-policy";
 import { gridGate } from "../policies/grid-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
+import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -21,6 +22,9 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "task_records",
+  "task_kinds",
+  "trainings",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -43,6 +47,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 宣传及任务记录, 任务类型配置, 培训 (issue 9: R14, R16, R17, R19)
+  task_records: (r) => gate(taskRecordGate.export, r),
+  task_kinds: (r) => gate(taskKindGate.manage, r),
+  trainings: (r) => gate(trainingGate.manage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

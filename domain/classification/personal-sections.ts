@@ -13,6 +13,8 @@ export const personalDataSections: readonly NavSection[] = [
   "users", // users' phones
   "trail", // who did what
   "security_log", // usernames and source addresses
+  "task_records", // who recorded what, where
+  "trainings", // attendees' names
 ];
 
 export function showsPersonalData(section: NavSection | undefined): boolean {

@@ -112,7 +112,7 @@ export async function demoTasks(deps: Deps, p: DemoPlaces): Promise<void> {
     const location = {
       lng: loc.lng + (rnd() - 0.5) * 0.001,
       lat: loc.lat + (rnd() - 0.5) * 0.001,
-      accuracy: Math.round(5 + rnd() * 40),
+      accuracy: i % 11 === 5 ? 180 : Math.round(5 + rnd() * 40),
     };
     const r = rnd();
     let body: Record<string, unknown>;

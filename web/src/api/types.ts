@@ -14,7 +14,10 @@ export type NavSection =
   | "grids"
   | "sites"
   | "coverage"
-  | "cases";
+  | "cases"
+  | "task_records"
+  | "task_kinds"
+  | "trainings";
 
 export interface User {
   id: string;

@@ -6,7 +6,10 @@ import {
   BranchesOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  NotificationOutlined,
   PieChartOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -45,6 +48,14 @@ export const navEntries: NavEntry[] = [
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
+  {
+    section: "task_records",
+    path: "/task-records",
+    label: "nav.task_records",
+    icon: <NotificationOutlined />,
+  },
+  { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
+  { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */
