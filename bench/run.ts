@@ -2,7 +2,18 @@
 // line of figures, and its section of docs/performance.md is rewritten with the machine and the date.
 import { recordResult } from "./record-result";
 
-const names = ["assign", "import", "map", "intake", "loop", "queue", "fuzz", "demo", "delivery"] as const;
+const names = [
+  "assign",
+  "import",
+  "map",
+  "intake",
+  "loop",
+  "queue",
+  "fuzz",
+  "demo",
+  "delivery",
+  "field-replay",
+] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const unknown = wanted.filter((w) => !names.includes(w as (typeof names)[number]));

@@ -1,10 +1,14 @@
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
+import type { ChecklistTables } from "./schema/checklist-tables";
 import type { CoreTables } from "./schema/core-tables";
+import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
+import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { TaskTables } from "./schema/task-tables";
+import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
 export interface DB
@@ -14,4 +18,8 @@ export interface DB
     SettingTables,
     BackupTables,
     EvidenceTables,
+    UploadTables,
+    PatrolTables,
+    ChecklistTables,
+    DeliveryTables,
     TaskTables {}

@@ -21,7 +21,7 @@ if (prepare && !((await installed("esbuild")) && (await installed("vite")))) {
   process.exit(0);
 }
 if (!prepare || webBuildIsStale(root, webDist)) {
-  console.log("safegrid: building the console (vite) → web/dist");
+  console.log("safegrid: building the console (vite) → web/dist and the field app → web/dist/m");
   await buildWeb(root, webDist);
 }
 if (!prepare || serverBuildIsStale(root)) {

@@ -85,6 +85,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setNotFoundHandler((req, reply) => {
     if (!web || req.url.startsWith("/api/") || req.method !== "GET")
       return sendError(req, reply, new AppError("not_found"));
+    // The field app (web/field, built into web/dist/m) is a single-page app of its own under /m.
+    if (/^\/m(\/|$|\?)/.test(req.url) && fs.existsSync(path.join(deps.config.webDist, "m/index.html"))) {
+      if (/^\/m\/(assets\/|sw\.js|manifest|icon-)/.test(req.url))
+        return sendError(req, reply, new AppError("not_found"));
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("m/index.html");
+    }
     // The console is a single-page app: every other GET path is one of its routes.
     return reply.type("text/html").sendFile("index.html");
   });

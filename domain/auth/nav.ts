@@ -1,4 +1,5 @@
 import { caseGate } from "../policies/case-policy";
+import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
@@ -22,6 +23,8 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "checklists",
+  "deliveries",
   "task_records",
   "task_kinds",
   "trainings",
@@ -47,6 +50,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
+  checklists: (r) => [...offices, "township_station"].includes(r),
+  // 文件送达 (R15): the offices and the departments that send documents to sites
+  deliveries: (r) => gate(deliveryGate.read, r),
   // 宣传及任务记录, 任务类型配置, 培训 (issue 9: R14, R16, R17, R19)
   task_records: (r) => gate(taskRecordGate.export, r),
   task_kinds: (r) => gate(taskKindGate.manage, r),

@@ -88,6 +88,24 @@ export const dataExports = {
       "trailEvent.data",
     ],
   },
+  deliveries: {
+    label: { zh: "文件送达情况导出", en: "Delivery progress export" },
+    fields: [
+      "delivery.title",
+      "site.name",
+      "site.regionCode",
+      "site.address",
+      "delivery.status",
+      "delivery.recorderName",
+      "delivery.at",
+      "delivery.lng",
+      "delivery.lat",
+      "delivery.distanceM",
+      "delivery.reason",
+      "delivery.flags",
+      "delivery.files",
+    ],
+  },
   taskRecords: {
     label: { zh: "宣传及任务记录导出", en: "Task records export" },
     fields: [

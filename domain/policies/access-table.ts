@@ -55,6 +55,13 @@ const caseLead = inCaseRegion(leadOf);
 const caseHolder = inCaseRegion(holderOf);
 const caseOffice = inCaseRegion(roleIn(offices));
 
+/** Deliveries: the offices of the region and the sending department; the field staff who hand them over. */
+export const deliveryWorkers: Role[] = ["grid_worker", "committee_member"];
+const deliveryFollow = all(
+  inScope("regionCode"),
+  anyOf(roleIn(offices), all(roleIn(departmentRoles), eqActor("departmentId", "departmentId"))),
+);
+
 export const accessTable = {
   region: {
     read: always,
@@ -165,6 +172,63 @@ export const accessTable = {
   deadlineRule: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),
+  },
+  /**
+   * The field app's offline work set (issue 9): the field roles only. What it holds is each resource's own
+   * read rule (grids, sites, cases), narrowed to the actor's grids: server/commands/field/work-set.ts.
+   */
+  fieldWorkSet: {
+    read: roleIn(fieldRoles),
+  },
+  /** A resumable upload (evidence sent in pieces): whoever uploads evidence; only its owner sees it. */
+  upload: {
+    create: roleIn(caseReporterRoles),
+    read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
+  },
+  /**
+   * Patrols (日常巡查, R22, issue 9): recorded by the field roles (grid worker, committee member, township
+   * station) on the sites of their scope; read with the site by whoever reads it; coverage of a region (with
+   * its missed sites) by the offices, the lead department and township stations, within or above their scope.
+   */
+  patrol: {
+    record: all(roleIn(fieldRoles), inScope("regionCode")),
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    coverage: all(
+      roleIn([...offices, "lead_department", "township_station"]),
+      anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    ),
+  },
+  /** A county's patrol plan (frequencies): read within or above the county, kept by its offices. */
+  patrolPlan: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** Checklists (issue 9): read within or above the county (not by the administrators); kept by its offices. */
+  checklist: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** A checklist filled at a site (its region): read like the site, filled and reported by the field roles. */
+  checklistRun: {
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    create: all(roleIn(fieldRoles), inScope("regionCode")),
+    report: all(roleIn(fieldRoles), inScope("regionCode")),
+  },
+  /**
+   * Document delivery (R15): sent by an office or a department within its scope; read, followed and exported
+   * by the offices covering its region and by the sending department. Grid workers and committee members see
+   * the deliveries with targets among their grids' sites and record them (row: the target's site region;
+   * the grid check is in server/commands/deliveries/record-delivery.ts).
+   */
+  delivery: {
+    read: deliveryFollow,
+    create: all(roleIn([...offices, ...departmentRoles]), inScope("regionCode")),
+    manage: deliveryFollow,
+    export: deliveryFollow,
+    mine: roleIn(deliveryWorkers),
+    record: all(roleIn(deliveryWorkers), inScope("regionCode")),
+    /** Its files: the followers; the field staff the document goes to (row: their target's site region). */
+    file: anyOf(deliveryFollow, all(roleIn(deliveryWorkers), inScope("regionCode"))),
   },
   /**
    * Task kinds (R14, R16, R17): a county's own kinds are read within or above the county (its workers fill

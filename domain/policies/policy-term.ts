@@ -119,6 +119,7 @@ const fieldName: Record<string, string> = {
   leadDepartmentId: "lead department",
   handlerId: "handler",
   uploadedBy: "uploader",
+  ownerId: "owner",
   userId: "recipient",
   id: "this record",
 };

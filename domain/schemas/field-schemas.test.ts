@@ -37,5 +37,6 @@ describe("checkFieldRecord", () => {
     const r = fieldLocation.safeParse({ lng: 200, lat: 35 });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].message).toBe("经度超出范围");
+    expect(fieldLocation.safeParse({ lng: 104, lat: 35, altitude: 3 }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locationInput } from "../case/case-schemas";
 import type { GeoPoint } from "../case/case-types";
 import { distanceM } from "../case/honest-closure";
 
@@ -7,27 +8,16 @@ import { distanceM } from "../case/honest-closure";
  * (check-ins, checklist runs, deliveries, task records, attendance): a client-made id that makes the
  * write idempotent, the phone's time, and where it was done. Shared by the server routes and the phone.
  */
-export const fieldLocation = z.strictObject(
-  {
-    lng: z
-      .number({ error: "经度须为数字" })
-      .min(-180, { error: "经度超出范围" })
-      .max(180, { error: "经度超出范围" }),
-    lat: z
-      .number({ error: "纬度须为数字" })
-      .min(-90, { error: "纬度超出范围" })
-      .max(90, { error: "纬度超出范围" }),
-    /** Horizontal accuracy reported by the phone, metres. */
-    accuracy: z
-      .number({ error: "定位精度须为数字" })
-      .min(0, { error: "定位精度不能为负" })
-      .max(100_000)
-      .optional(),
-    /** The phone reported a mock (simulated) location. */
-    mock: z.boolean({ error: "模拟定位标记须为布尔值" }).optional(),
-  },
-  { error: "位置格式不正确" },
-);
+export const fieldLocation = locationInput.extend({
+  /** Horizontal accuracy reported by the phone, metres. */
+  accuracy: z
+    .number({ error: "定位精度须为数字" })
+    .min(0, { error: "定位精度不能为负" })
+    .max(100_000)
+    .optional(),
+  /** The phone reported a mock (simulated) location. */
+  mock: z.boolean({ error: "模拟定位标记须为布尔值" }).optional(),
+});
 export type FieldLocation = z.infer<typeof fieldLocation>;
 
 export const fieldItemBase = {

@@ -52,6 +52,9 @@ const fixed: Record<string, Label> = {
   "webhook.created": { zh: "新增推送地址", en: "Webhook created" },
   "webhook.updated": { zh: "修改推送地址", en: "Webhook updated" },
   "webhook.deleted": { zh: "删除推送地址", en: "Webhook deleted" },
+  "delivery.created": { zh: "发起文件送达", en: "Delivery sent" },
+  "delivery.recorded": { zh: "登记送达结果", en: "Delivery recorded" },
+  "delivery.target_removed": { zh: "移出送达范围", en: "Site removed from delivery" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */

@@ -5,7 +5,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-export const webSources = ["web/src", "web/index.html", "web/vite.config.ts", "domain", "package-lock.json"];
+export const webSources = [
+  "web/src",
+  "web/index.html",
+  "web/vite.config.ts",
+  "web/field",
+  "domain",
+  "package-lock.json",
+];
 export const stampName = ".safegrid-build.json";
 
 const skip = (name) => /\.test\.tsx?$/.test(name) || name === "node_modules" || name === "dist";
@@ -48,13 +55,21 @@ export function webBuildIsStale(root, webDist) {
   return readWebStamp(webDist)?.hash !== webSourceHash(root);
 }
 
-/** vite build of the console into webDist, then the stamp. Needs vite (a dev dependency). */
+/**
+ * vite build of the console into webDist, then of the field app (web/field, served at /m) into webDist/m,
+ * then the stamp. Needs vite (a dev dependency).
+ */
 export async function buildWeb(root, webDist) {
   const { build } = await import("vite");
   const hash = webSourceHash(root);
   await build({
     configFile: path.join(root, "web/vite.config.ts"),
     build: { outDir: webDist },
+    logLevel: "warn",
+  });
+  await build({
+    configFile: path.join(root, "web/field/vite.config.ts"),
+    build: { outDir: path.join(webDist, "m") },
     logLevel: "warn",
   });
   fs.writeFileSync(

@@ -39,7 +39,8 @@ export function assertCanonicalValue(value: unknown, where: string): void {
       assertCanonicalText(v, path);
       continue;
     }
-    if (v === null || typeof v !== "object") continue;
+    // Raw bytes (a resumable upload's piece) are not text.
+    if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) continue;
     if (depth >= maxInputDepth) throw tooComplex(path, "depth");
     if (Array.isArray(v)) {
       if (v.length > maxArrayItems) throw tooComplex(path, "array");

@@ -1,4 +1,5 @@
 import { purgeIdempotencyKeys } from "../../db/queries/idempotency-queries";
+import { purgeStaleUploads } from "../commands/evidence/resumable-upload";
 import type { Deps } from "../deps";
 import { runAnchorTrailJob } from "./anchor-trail-job";
 import { type BackupJobReport, runBackupJob } from "./backup-job";
@@ -36,6 +37,8 @@ export interface JobRunner {
     keysPurged: number;
     anchored: number | null;
     backup: BackupJobReport | null;
+    /** Resumable uploads not touched for a day, removed with their partial files. */
+    uploadsPurged: number;
   }>;
   /** Stops the timer and waits for a pass in progress (its current batch finishes; no new pass starts). */
   stop(): Promise<void>;
@@ -68,7 +71,8 @@ export function startJobRunner(deps: Deps, opts: JobRunnerOptions = {}): JobRunn
     );
     const { anchored } = await runAnchorTrailJob(deps);
     const backup = await runBackupJob(deps);
-    return { deadlines, deliveries, keysPurged, anchored, backup };
+    const uploadsPurged = await purgeStaleUploads(deps);
+    return { deadlines, deliveries, keysPurged, anchored, backup, uploadsPurged };
   };
 
   // After a failed pass (the database restarting, unreachable, a full disk) the next passes are skipped,

@@ -5,14 +5,18 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
+import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
+import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
+import { patrolRoutes } from "./patrol-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -49,12 +53,15 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     notificationRoutes,
     countySettingRoutes,
   ];
+  // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
+  const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   // The grid worker's day (issue 9): outreach, assistance, county task kinds and training (R14, R16, R17, R19).
   const fieldWork = [taskRoutes, trainingRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { listUsers } from "../../db/queries/user-queries";
 import { AppError } from "../../domain/errors";
 import { grantableRoles, userGate, userPolicy } from "../../domain/policies/user-policy";
-import { idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import {
   createUserInput,
   passwordInput,
@@ -77,7 +77,8 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "修改用户",
           params: idParams,
           body: updateUserInput,
-          response: { 200: userView },
+          // 409: a change the separation of duties (三员分立) refuses.
+          response: { 200: userView, 409: errorBody },
         },
       },
       async (req) => presentUser(await updateUser(deps, actorOf(req), req.params.id, req.body)),

@@ -97,35 +97,31 @@ it("the audit administrator browses the trail with a filter and sees the export 
   await screenshot(page, "audit-04-trail-phone");
 });
 
-it("the security log page reads the security-log contract (stubbed in this test only)", async () => {
+it("the security log shows a real failed sign-in, by kind label, and filters by user and kind", async () => {
+  const wrong = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "county", password: "not-the-password-1" }),
+  });
+  expect(wrong.status).toBe(401);
   await openAs("auditor");
   const asked: string[] = [];
-  // GET /api/v1/security-log is served by another part of issue 8; here the browser gets a stub answer
-  await page.route("**/api/v1/security-log?**", async (route) => {
-    asked.push(new URL(route.request().url()).search);
-    await route.fulfill({
-      json: {
-        items: [
-          {
-            id: 7,
-            at: "2026-12-04T02:03:04.000Z",
-            kind: "sign_in_failed",
-            username: "county",
-            userId: "u-1",
-            ip: "10.1.2.3",
-            detail: { reason: "wrong_password" },
-          },
-        ],
-        total: 1,
-      },
-    });
+  page.on("request", (r) => {
+    if (r.url().includes("/api/v1/security-log?")) asked.push(new URL(r.url()).search);
   });
   await page.goto(`${server.url}/security-log`);
   const table = page.getByTestId("security-log-table");
-  await table.getByText("sign_in_failed").waitFor();
+  await table.getByText("sign_in_failed").first().waitFor();
   await page.getByTestId("security-log-username").locator("input").fill("county");
   await page.getByTestId("security-log-username").locator("input").press("Enter");
-  await expect.poll(() => asked.some((q) => q.includes("username=county"))).toBe(true);
-  expect(await table.textContent()).toContain("10.1.2.3");
+  await page.getByTestId("security-log-kind").click();
+  await page.getByTitle("登录失败").click();
+  await expect
+    .poll(() => asked.some((q) => q.includes("username=county") && q.includes("kind=sign_in_failed")))
+    .toBe(true);
+  await table.getByText("登录失败").first().waitFor();
+  const rows = await table.locator("tbody tr.ant-table-row").allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toContain("county");
   await screenshot(page, "audit-05-security-log");
 });

@@ -127,6 +127,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "checklists",
+        ...sectionRoute(
+          "checklists",
+          async () => (await import("./pages/checklists/checklists-page")).ChecklistsPage,
+        ),
+      },
+      {
         path: "users",
         ...sectionRoute("users", async () => (await import("./pages/users/users-page")).UsersPage),
       },
@@ -139,6 +146,27 @@ export const router = createBrowserRouter([
         ...sectionRoute(
           "security_log",
           async () => (await import("./pages/security-log/security-log-page")).SecurityLogPage,
+        ),
+      },
+      {
+        path: "deliveries",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/deliveries-page")).DeliveriesPage,
+        ),
+      },
+      {
+        path: "deliveries/new",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/delivery-new-page")).DeliveryNewPage,
+        ),
+      },
+      {
+        path: "deliveries/:id",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/delivery-detail-page")).DeliveryDetailPage,
         ),
       },
     ],

@@ -1,16 +1,6 @@
 import { insertSecurityEvent } from "../../../db/queries/security-event-queries";
+import type { SecurityEventKind } from "../../../domain/auth/security-event-kinds";
 import type { Deps } from "../../deps";
-
-/** Kinds of rows in the security log. */
-export type SecurityEventKind =
-  | "sign_in_failed"
-  | "sign_in_refused_locked"
-  | "account_locked"
-  | "temporary_password_expired"
-  | "totp_failed"
-  | "totp_replayed"
-  | "recovery_code_failed"
-  | "rate_limited";
 
 /** Appends one row to the security log (never the case trail), at the injected clock's time. */
 export function logSecurityEvent(

@@ -3,6 +3,7 @@ import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { maskContactData, sitePolicy } from "../../../domain/policies/site-policy";
 import type { Deps } from "../../deps";
+import { patrolSummary } from "../patrols/patrol-summary";
 import { findVisibleSite } from "./update-site";
 
 type Label = { zh: string; en: string };
@@ -12,6 +13,9 @@ const actionLabel: Record<string, Label> = {
   "site.updated": { zh: "信息变更", en: "Changed" },
   "site.assignment_overridden": { zh: "人工调整归属", en: "Assignment set by hand" },
   "site.reassigned": { zh: "重新分配", en: "Reassigned" },
+  "site.patrolled": { zh: "巡查签到", en: "Patrol check-in" },
+  "site.checklist_recorded": { zh: "现场检查", en: "Checklist run" },
+  "site.checklist_reported": { zh: "检查不符合项上报", en: "Failed items reported" },
 };
 
 const fieldLabel: Record<string, string> = {
@@ -47,6 +51,17 @@ function summary(action: string, data: Record<string, unknown>, en: boolean): st
   }
   if (action === "site.assignment_overridden")
     return en ? `Set by hand: ${data.reason}` : `人工调整：${data.reason}`;
+  if (action === "site.patrolled") return patrolSummary(data, en);
+  if (action === "site.checklist_recorded") {
+    const failed = (data.failed as string[] | undefined)?.length ?? 0;
+    return en
+      ? `${data.title} v${data.version}: ${failed} failed`
+      : `${data.title}（第 ${data.version} 版）：${failed ? `不符合 ${failed} 项` : "全部符合"}`;
+  }
+  if (action === "site.checklist_reported")
+    return en
+      ? `${(data.itemIds as string[]).length} failed items reported as ${data.number}`
+      : `${(data.itemIds as string[]).length} 个不符合项上报为案件 ${data.number}`;
   if (action === "site.reassigned")
     return en ? `Reassigned after grids or rules changed` : "网格或分工规则调整后重新分配";
   return action;

@@ -15,6 +15,8 @@ export type NavSection =
   | "sites"
   | "coverage"
   | "cases"
+  | "checklists"
+  | "deliveries"
   | "task_records"
   | "task_kinds"
   | "trainings";

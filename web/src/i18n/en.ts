@@ -2,6 +2,8 @@ import { accountEn } from "./account-en";
 import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
+import { checklistsEn } from "./checklists-en";
+import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { tasksEn } from "./tasks-en";
 import type { MessageKey } from "./zh";
@@ -163,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...gridsSitesEn,
   ...auditEn,
+  ...checklistsEn,
   ...caseTaxonomyEn,
+  ...deliveriesEn,
   ...tasksEn,
 };

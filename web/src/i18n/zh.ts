@@ -2,6 +2,8 @@ import { accountZh } from "./account-zh";
 import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
+import { checklistsZh } from "./checklists-zh";
+import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { tasksZh } from "./tasks-zh";
 
@@ -161,6 +163,8 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...checklistsZh,
+  ...deliveriesZh,
   ...tasksZh,
 };
 

@@ -1,26 +1,21 @@
-import { Alert, Button, Card, DatePicker, Input, Table, Typography } from "antd";
+import { Button, Card, DatePicker, Input, Select, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useCallback, useState } from "react";
+import {
+  type SecurityEventKind,
+  securityEventKindLabel,
+  securityEventKinds,
+} from "../../../../domain/auth/security-event-kinds";
 import { fetchSecurityLog, type SecurityLogEntry, type SecurityLogFilter } from "../../api/security-log";
-import { errorMessage } from "../../components/error-message";
-import { useLoad } from "../../components/use-load";
+import { PagedFilterTable, usePagedFilter } from "../../components/paged-filter-table";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { chinaDayBoundary } from "../cases/case-filters";
 
 /** /security-log: the security log (安全日志) for the audit administrator, filtered by user, kind and days. */
 export function SecurityLogPage() {
-  const { t, lang } = useI18n();
-  const [filter, setFilter] = useState<SecurityLogFilter>({});
-  const [filterKey, setFilterKey] = useState(0);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, loading, error } = useLoad(
-    useCallback(() => fetchSecurityLog(filter, paging.page, paging.pageSize), [filter, paging]),
-  );
-  const change = (patch: Partial<SecurityLogFilter>) => {
-    setFilter((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const { t, lang, pick } = useI18n();
+  const list = usePagedFilter<SecurityLogFilter, SecurityLogEntry>(fetchSecurityLog);
+  const { filterKey, change, reset } = list;
 
   const columns: ColumnsType<SecurityLogEntry> = [
     {
@@ -33,7 +28,12 @@ export function SecurityLogPage() {
       title: t("securityLog.kind"),
       dataIndex: "kind",
       width: 180,
-      render: (kind: string) => <Typography.Text code>{kind}</Typography.Text>,
+      render: (kind: string) => (
+        <span>
+          {pick(securityEventKindLabel[kind as SecurityEventKind], kind)}{" "}
+          <Typography.Text code>{kind}</Typography.Text>
+        </span>
+      ),
     },
     {
       title: t("securityLog.username"),
@@ -64,11 +64,13 @@ export function SecurityLogPage() {
           onSearch={(v) => change({ username: v.trim() || undefined })}
           data-testid="security-log-username"
         />
-        <Input.Search
+        <Select
           allowClear
           placeholder={t("securityLog.kind")}
           style={{ width: 200 }}
-          onSearch={(v) => change({ kind: v.trim() || undefined })}
+          options={securityEventKinds.map((k) => ({ value: k, label: pick(securityEventKindLabel[k]) }))}
+          onChange={(kind?: SecurityEventKind) => change({ kind })}
+          data-testid="security-log-kind"
         />
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
@@ -80,36 +82,9 @@ export function SecurityLogPage() {
             })
           }
         />
-        <Button
-          onClick={() => {
-            setFilter({});
-            setFilterKey((k) => k + 1);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        >
-          {t("trailBrowse.reset")}
-        </Button>
+        <Button onClick={reset}>{t("trailBrowse.reset")}</Button>
       </div>
-      {error != null && (
-        <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<SecurityLogEntry>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 900 }}
-        data-testid="security-log-table"
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t("trailBrowse.total", { n }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
-      />
+      <PagedFilterTable list={list} columns={columns} scrollX={900} testId="security-log-table" />
     </Card>
   );
 }

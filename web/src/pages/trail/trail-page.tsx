@@ -1,12 +1,10 @@
-import { Alert, Card, Table, Typography } from "antd";
+import { Card, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useCallback, useState } from "react";
 import { type Role, roleLabel } from "../../../../domain/auth/roles";
 import { subjectTypeLabels } from "../../../../domain/trail/event-labels";
 import { exportTrail, fetchTrail, type TrailEvent, type TrailFilter } from "../../api/trail";
-import { errorMessage } from "../../components/error-message";
 import { ExportButton } from "../../components/export-button";
-import { useLoad } from "../../components/use-load";
+import { PagedFilterTable, usePagedFilter } from "../../components/paged-filter-table";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { TrailFilters } from "./trail-filters";
@@ -28,22 +26,8 @@ export function eventDataText(data: unknown): string {
 /** /trail: the trail browser of the audit administrator (留痕浏览) and the hash-chain check (留痕校验). */
 export function TrailPage() {
   const { t, pick, lang } = useI18n();
-  const [filter, setFilter] = useState<TrailFilter>({});
-  const [filterKey, setFilterKey] = useState(0);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, loading, error } = useLoad(
-    useCallback(() => fetchTrail(filter, paging.page, paging.pageSize), [filter, paging]),
-  );
-
-  const change = (patch: Partial<TrailFilter>) => {
-    setFilter((f) => ({ ...f, ...patch }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const reset = () => {
-    setFilter({});
-    setFilterKey((k) => k + 1);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const list = usePagedFilter<TrailFilter, TrailEvent>(fetchTrail);
+  const { filter, filterKey, change, reset } = list;
 
   const columns: ColumnsType<TrailEvent> = [
     {
@@ -136,26 +120,7 @@ export function TrailPage() {
       >
         <Typography.Paragraph type="secondary">{t("trailBrowse.intro")}</Typography.Paragraph>
         <TrailFilters key={filterKey} value={filter} onChange={change} onReset={reset} />
-        {error != null && (
-          <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
-        )}
-        <Table<TrailEvent>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 1450 }}
-          data-testid="trail-table"
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t("trailBrowse.total", { n }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
-        />
+        <PagedFilterTable list={list} columns={columns} scrollX={1450} testId="trail-table" />
       </Card>
       <TrailVerify />
     </>

@@ -1,0 +1,115 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
+import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatuses, shot } from "./field-kit";
+
+/**
+ * Issue 9, first scenario, in the field app (/m) at 390×844: sign in as the demo grid worker, go offline,
+ * check in at a site (when the server has POST /patrols), report with two photos, report a second hazard,
+ * close the page, reopen /m still offline (served by the service worker), see both waiting; go online,
+ * both arrive exactly once — checked through the API as the county office.
+ */
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it("keeps a day's reports offline across a closed page and sends each exactly once", async () => {
+  const context = await newPhone(browser);
+  const problems: string[] = [];
+  let page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.url}/m/`);
+  await page.getByTestId("field-signin").waitFor();
+  await shot(page, "01-sign-in");
+  await fieldSignIn(page, server.url);
+  await shot(page, "02-home");
+  await page.getByTestId("tab-sites").click();
+  await page.getByTestId("site-row").first().waitFor();
+  await expect.poll(() => page.locator(".locate-line").innerText()).toContain("按距离排序");
+  await shot(page, "03-sites-list");
+  await page.getByTestId("sites-map-tab").click();
+  await page.getByTestId("grid-map").waitFor();
+  expect(await page.locator(".map-site").count()).toBeGreaterThan(0);
+  expect(await page.locator(".map-grid").count()).toBeGreaterThan(0);
+  await shot(page, "04-sites-map");
+
+  await context.setOffline(true);
+  await page.getByTestId("sites-list-tab").click();
+  await page.getByTestId("site-row").first().click();
+  await page.getByTestId("site-report").waitFor();
+  const checkIn = page.getByTestId("site-checkin");
+  const withPatrols = await checkIn.isVisible();
+  if (withPatrols) {
+    await checkIn.click();
+    await page.getByTestId("checkin-done").waitFor();
+  }
+  await shot(page, "05-site");
+  const stamp = Date.now().toString(36);
+  const first = `消防通道被杂物堵塞 ${stamp}A`;
+  const second = `燃气管道锈蚀漏气 ${stamp}B`;
+  await page.getByTestId("site-report").click();
+  await fillReport(page, { description: first, photos: 2, seed: 11 });
+  await shot(page, "06-report-form");
+  await page.getByTestId("report-submit").click();
+  await page.getByTestId("outbox-offline").waitFor();
+  await page.getByTestId("tab-report").click();
+  await fillReport(page, { description: second, photos: 1, seed: 40, site: false, category: "gas" });
+  await page.getByTestId("report-submit").click();
+  await page.getByTestId("outbox-offline").waitFor();
+  const expected = withPatrols ? 3 : 2;
+  await expect.poll(() => page.getByTestId("outbox-waiting").count()).toBe(expected);
+  await shot(page, "07-outbox-waiting");
+  await page.close();
+
+  // Reopen, still offline: the service worker serves /m, the outbox is still there.
+  page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.url}/m/outbox`);
+  await expect.poll(() => page.getByTestId("outbox-waiting").count(), { timeout: 15_000 }).toBe(expected);
+  expect(await page.getByTestId("net-state").innerText()).toBe("离线");
+  await page.getByTestId("tab-home").click();
+  await page.getByTestId("home-unsent").waitFor();
+  await shot(page, "08-home-offline");
+
+  await context.setOffline(false);
+  await expect
+    .poll(
+      () =>
+        page
+          .evaluate(() =>
+            (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
+          )
+          .then(() => outboxStatuses(page)),
+      {
+        timeout: 60_000,
+        interval: 1000,
+      },
+    )
+    .toEqual(Array(expected).fill("sent"));
+  await page.getByTestId("tab-outbox").click();
+  await expect.poll(() => page.getByTestId("outbox-sent").count()).toBe(expected);
+  await shot(page, "09-outbox-sent");
+  await page.getByTestId("tab-me").click();
+  await shot(page, "10-me");
+  await page.goto(`${server.url}/m/reports`);
+  await expect.poll(() => page.getByTestId("my-report").count(), { timeout: 15_000 }).toBe(2);
+  await shot(page, "11-my-reports");
+
+  const token = await countyToken(server);
+  const a = await casesWith(server, token, first);
+  const b = await casesWith(server, token, second);
+  expect(a.map((c) => c.evidence)).toEqual([2]);
+  expect(a[0].siteId).not.toBeNull();
+  expect(b.map((c) => c.evidence)).toEqual([1]);
+  expect(b[0].siteId).toBeNull();
+  expect(problems).toEqual([]);
+  await context.close();
+}, 240_000);

@@ -1,0 +1,35 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { restoreClockOffset } from "./api/http";
+import { App } from "./app";
+import { enqueue, listOutbox } from "./outbox/outbox";
+import { drain, startSync } from "./outbox/sync";
+import { registerBuiltInScreens } from "./screens";
+import { loadSession } from "./session/session";
+import { kvGet } from "./store/db";
+import { refreshWorkSet } from "./work-set/work-set";
+import "./styles.css";
+
+registerBuiltInScreens();
+
+/** For tests, the bench and support: the same functions the screens use. */
+Object.assign(window, { safegridField: { enqueue, listOutbox, drain } });
+
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/m/sw.js", { scope: "/m/" }).catch(() => undefined);
+  });
+}
+
+void Promise.all([loadSession(), kvGet<number>("clockOffsetMs")]).then(([session, offset]) => {
+  restoreClockOffset(offset);
+  // Online with a session: refresh the offline work set in the background.
+  if (session && !session.expired && navigator.onLine) void refreshWorkSet().catch(() => undefined);
+  startSync();
+  void drain();
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,75 @@
+/** A photo made ready on the phone: compressed, EXIF read then dropped (re-encoded), hashed. */
+export interface PreparedPhoto {
+  blob: Blob;
+  name: string;
+  sha256: string;
+  width: number;
+  height: number;
+  originalBytes: number;
+  exif?: { lat?: number; lng?: number; takenAt?: string };
+}
+
+export const maxLongSide = 1600;
+const quality = 0.72;
+
+export async function sha256Hex(blob: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** GPS and time from the original's EXIF (exifr, loaded only when a photo is taken). */
+async function readExif(file: Blob): Promise<PreparedPhoto["exif"]> {
+  try {
+    const exifr = (await import("exifr/dist/lite.esm.mjs")).default;
+    const tags = await exifr.parse(file, { gps: true, pick: ["DateTimeOriginal", "latitude", "longitude"] });
+    if (!tags) return undefined;
+    const takenAt = tags.DateTimeOriginal instanceof Date ? tags.DateTimeOriginal.toISOString() : undefined;
+    const out = {
+      lat: tags.latitude as number | undefined,
+      lng: tags.longitude as number | undefined,
+      takenAt,
+    };
+    return out.lat === undefined && !takenAt ? undefined : out;
+  } catch {
+    return undefined;
+  }
+}
+
+async function decode(file: Blob): Promise<ImageBitmap> {
+  try {
+    return await createImageBitmap(file, { imageOrientation: "from-image" });
+  } catch {
+    throw new Error("无法读取这张照片（格式不支持或文件已损坏），请换一张或重新拍摄");
+  }
+}
+
+/**
+ * Long side ≤ 1600 px, JPEG re-encoded through a canvas (so the stored file carries no EXIF, no GPS),
+ * SHA-256 of the result. Works for a 20 MB original: only the small result is kept.
+ */
+export async function preparePhoto(file: File): Promise<PreparedPhoto> {
+  const [exif, bitmap] = await Promise.all([readExif(file), decode(file)]);
+  const scale = Math.min(1, maxLongSide / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("手机无法处理照片（画布不可用）");
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("照片压缩失败，请重试"))), "image/jpeg", quality),
+  );
+  const base = file.name.replace(/\.[^.]*$/, "") || "photo";
+  return {
+    blob,
+    name: `${base}.jpg`,
+    sha256: await sha256Hex(blob),
+    width,
+    height,
+    originalBytes: file.size,
+    exif,
+  };
+}

@@ -1,0 +1,39 @@
+import { Home } from "./home";
+import { Me } from "./me";
+import { MyReports } from "./my-reports";
+import { OutboxScreen } from "./outbox-screen";
+import { registerScreen } from "./registry";
+import { Report } from "./report";
+import { SitePage } from "./site";
+import { Sites } from "./sites";
+
+/** The built-in screens. Another screen: write it in screens/<name>.tsx and register it here (docs/field-app.md). */
+export function registerBuiltInScreens(): void {
+  registerScreen({
+    path: "",
+    title: "今日工作",
+    component: Home,
+    tab: { label: "首页", icon: "⌂", order: 10 },
+  });
+  registerScreen({
+    path: "sites",
+    title: "我的场所",
+    component: Sites,
+    tab: { label: "场所", icon: "▦", order: 20 },
+  });
+  registerScreen({ path: "sites/:id", title: "场所", component: SitePage, back: true });
+  registerScreen({
+    path: "report",
+    title: "上报隐患",
+    component: Report,
+    tab: { label: "上报", icon: "＋", order: 30 },
+  });
+  registerScreen({ path: "reports", title: "我的上报", component: MyReports, back: true });
+  registerScreen({
+    path: "outbox",
+    title: "待发送",
+    component: OutboxScreen,
+    tab: { label: "待发", icon: "⇅", order: 40 },
+  });
+  registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
+}

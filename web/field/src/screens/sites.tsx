@@ -1,0 +1,76 @@
+import { useEffect, useState } from "react";
+import { Button, Card, Empty } from "../components/ui";
+import { distanceM, formatDistance } from "../geo/geo";
+import { usePosition } from "../hooks/use-position";
+import { GridMap } from "../map/grid-map";
+import { navigate } from "../router";
+import { useWorkSet } from "../work-set/work-set";
+import { riskLabel } from "./labels";
+
+/** My sites, nearest first (when the phone knows where it is), and the offline map of my grids. */
+export function Sites() {
+  const workSet = useWorkSet();
+  const { position, error, busy, locate } = usePosition();
+  const [view, setView] = useState<"list" | "map">("list");
+  useEffect(() => {
+    void locate();
+  }, [locate]);
+  if (workSet === null) return null;
+  if (!workSet) return <Empty>还没有下载网格数据：请联网后打开本页。</Empty>;
+  const sites = workSet.sites
+    .map((s) => ({ ...s, distance: position && s.location ? distanceM(position, s.location) : undefined }))
+    .sort(
+      (a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.name.localeCompare(b.name, "zh"),
+    );
+  return (
+    <div className="screen">
+      <div className="segmented">
+        <Button
+          kind={view === "list" ? "primary" : "default"}
+          onClick={() => setView("list")}
+          data-testid="sites-list-tab"
+        >
+          列表
+        </Button>
+        <Button
+          kind={view === "map" ? "primary" : "default"}
+          onClick={() => setView("map")}
+          data-testid="sites-map-tab"
+        >
+          地图
+        </Button>
+      </div>
+      <div className="locate-line">
+        {busy
+          ? "正在定位…"
+          : position
+            ? `已定位（精度约 ${position.accuracy ?? "?"} 米），按距离排序`
+            : error}
+        {!busy ? (
+          <button type="button" className="link" onClick={() => void locate()}>
+            重新定位
+          </button>
+        ) : null}
+      </div>
+      {view === "map" ? (
+        <GridMap workSet={workSet} me={position} onSite={(id) => navigate(`/sites/${id}`)} />
+      ) : sites.length ? (
+        sites.map((s) => (
+          <Card key={s.id} onClick={() => navigate(`/sites/${s.id}`)} testId="site-row">
+            <div className="row-title">
+              <span className={`risk-dot risk-${s.riskLevel}`} />
+              {s.name}
+            </div>
+            <div className="row-sub">
+              {riskLabel(s.riskLevel)} · {s.kindLabel ?? s.kind}
+              {s.distance !== undefined ? ` · ${formatDistance(s.distance)}` : ""}
+            </div>
+            <div className="row-sub">{s.address}</div>
+          </Card>
+        ))
+      ) : (
+        <Empty>我的网格里还没有场所</Empty>
+      )}
+    </div>
+  );
+}

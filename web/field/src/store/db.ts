@@ -1,0 +1,84 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+
+/** One thing done on the phone, waiting to be sent (or already sent / failed): see outbox/outbox.ts. */
+export interface OutboxItem {
+  /** Client-made UUID: the record's `id` (or the case's `idempotencyKey`) on the server. */
+  id: string;
+  kind: string;
+  /** What the worker sees in the outbox list, e.g. "上报：消防通道堵塞". */
+  label: string;
+  method: "POST" | "PUT";
+  /** API path under /api/v1, e.g. "/cases". */
+  url: string;
+  body: Record<string, unknown>;
+  /** Body field that gets the client id ("id" for field routes, "idempotencyKey" for POST /cases). */
+  idField: "id" | "idempotencyKey";
+  /** Sent instead of `body` once when the server says the site is gone (e.g. a report by location). */
+  fallbackBody?: Record<string, unknown>;
+  /** Ids in the `files` store, uploaded before the item; their evidence ids go into `body.evidenceIds`. */
+  fileIds: string[];
+  status: "waiting" | "sending" | "sent" | "failed";
+  attempts: number;
+  /** Why it failed or waits, in plain Chinese. */
+  reason?: string;
+  createdAt: string;
+  sentAt?: string;
+  /** The server's answer when sent (e.g. the case id and number). */
+  result?: Record<string, unknown>;
+}
+
+/** A compressed photo (no EXIF) kept until its item is sent. */
+export interface StoredFile {
+  id: string;
+  itemId: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  /** What EXIF said before it was stripped: kept for the record. */
+  exif?: { lat?: number; lng?: number; takenAt?: string };
+  uploadId?: string;
+  offset?: number;
+  evidenceId?: string;
+}
+
+interface FieldDb extends DBSchema {
+  kv: { key: string; value: unknown };
+  outbox: { key: string; value: OutboxItem; indexes: { createdAt: string } };
+  files: { key: string; value: StoredFile; indexes: { itemId: string } };
+}
+
+let dbPromise: Promise<IDBPDatabase<FieldDb>> | undefined;
+
+/** The app's IndexedDB: `kv` (session, work set, cached lists), `outbox`, `files`. */
+export function fieldDb(): Promise<IDBPDatabase<FieldDb>> {
+  dbPromise ??= openDB<FieldDb>("safegrid-field", 1, {
+    upgrade(db) {
+      db.createObjectStore("kv");
+      db.createObjectStore("outbox", { keyPath: "id" }).createIndex("createdAt", "createdAt");
+      db.createObjectStore("files", { keyPath: "id" }).createIndex("itemId", "itemId");
+    },
+  });
+  return dbPromise;
+}
+
+export async function kvGet<T>(key: string): Promise<T | undefined> {
+  return (await (await fieldDb()).get("kv", key)) as T | undefined;
+}
+export async function kvSet(key: string, value: unknown): Promise<void> {
+  await (await fieldDb()).put("kv", value, key);
+}
+export async function kvDelete(key: string): Promise<void> {
+  await (await fieldDb()).delete("kv", key);
+}
+
+/** True for the browser's "storage full" error (IndexedDB or Cache API). */
+export function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? "";
+  const inner = (err as { inner?: { name?: string } })?.inner?.name ?? "";
+  return name === "QuotaExceededError" || inner === "QuotaExceededError";
+}
+
+export const quotaMessage =
+  "手机存储空间不足，未能保存。已填写的内容仍在本页，请清理手机空间（如删除不需要的照片、视频）后再点提交。";
