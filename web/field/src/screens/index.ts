@@ -6,6 +6,9 @@ import { registerScreen } from "./registry";
 import { Report } from "./report";
 import { SitePage } from "./site";
 import { Sites } from "./sites";
+import { TaskFormScreen } from "./task-form-lazy";
+import { Tasks } from "./tasks";
+import { Trainings } from "./trainings";
 
 /** The built-in screens. Another screen: write it in screens/<name>.tsx and register it here (docs/field-app.md). */
 export function registerBuiltInScreens(): void {
@@ -36,4 +39,8 @@ export function registerBuiltInScreens(): void {
     tab: { label: "待发", icon: "⇅", order: 40 },
   });
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
+  // Outreach, assistance, county task kinds (R14, R16, R17) and training check-in (R19): cards on home.
+  registerScreen({ path: "tasks", title: "宣传与任务", component: Tasks, back: true });
+  registerScreen({ path: "tasks/:code", title: "记录任务", component: TaskFormScreen, back: true });
+  registerScreen({ path: "trainings", title: "培训签到", component: Trainings, back: true });
 }
