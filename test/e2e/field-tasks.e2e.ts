@@ -62,15 +62,15 @@ it(
     await page.getByTestId("task-field-topic").fill("冬季燃气安全");
     await page.getByTestId("task-submit").click();
     // the phone refuses what the server would (same schema): a missing required field, then the missing photo
-    await expect.poll(() => page.getByTestId("task-error").innerText()).toContain("请填写“参加人数”");
+    await expect.poll(() => page.getByTestId("task-error").textContent()).toContain("请填写“参加人数”");
     await page.getByTestId("task-field-headcount").fill("36");
     await page.getByTestId("task-submit").click();
-    await expect.poll(() => page.getByTestId("task-error").innerText()).toContain("至少需要 1 张照片");
+    await expect.poll(() => page.getByTestId("task-error").textContent()).toContain("至少需要 1 张照片");
     await shot(page, "tasks-02-form-error");
     await page.getByTestId("task-photos-file").setInputFiles([photo(71)]);
     await expect.poll(() => page.locator(".thumb img").count(), { timeout: 30_000 }).toBe(1);
     await page.getByTestId("task-locate").click();
-    await expect.poll(() => page.locator(".field-hint").last().innerText()).toContain("GPS");
+    await expect.poll(() => page.locator(".field-hint").last().textContent()).toContain("GPS");
     await page.getByTestId("task-submit").click();
     await page.waitForURL(/\/m\/outbox$/);
 
