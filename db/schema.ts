@@ -4,6 +4,14 @@ import type { CoreTables } from "./schema/core-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { TipTables } from "./schema/tip-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
-export interface DB extends CoreTables, CaseTables, GridTables, SettingTables, BackupTables, EvidenceTables {}
+export interface DB
+  extends CoreTables,
+    CaseTables,
+    GridTables,
+    SettingTables,
+    BackupTables,
+    EvidenceTables,
+    TipTables {}

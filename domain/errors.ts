@@ -142,6 +142,12 @@ export const errorCatalog = {
     en: "The server did not finish in time; try again shortly",
   },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
+  tip_check_failed: {
+    status: 422,
+    zh: "验证未通过或已过期，请刷新页面后重新提交",
+    en: "The check failed or expired; reload the page and send again",
+  },
+  tip_photo_rejected: { status: 422, zh: "照片不符合要求", en: "Photo not accepted" },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -82,6 +82,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
   if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  // The public tip page (R28): its own small entry, under the same security headers (CSP) as the console.
+  if (web && fs.existsSync(path.join(deps.config.webDist, "tip.html")))
+    app.get("/tip", { config: { access: "public" }, schema: { hide: true } }, (_req, reply) =>
+      reply.header("cache-control", "no-cache").type("text/html").sendFile("tip.html"),
+    );
   app.setNotFoundHandler((req, reply) => {
     if (!web || req.url.startsWith("/api/") || req.method !== "GET")
       return sendError(req, reply, new AppError("not_found"));

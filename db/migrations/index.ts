@@ -11,6 +11,7 @@ import * as indexEventBrowse from "./202612041400-index-event-browse";
 import * as createBackupRun from "./202612041600-create-backup-run";
 import * as createEvidenceBlob from "./202612041800-create-evidence-blob";
 import * as trailChains from "./202612041900-trail-chains";
+import * as createTip from "./202612051600-create-tip";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "202612041600-create-backup-run": createBackupRun,
   "202612041800-create-evidence-blob": createEvidenceBlob,
   "202612041900-trail-chains": trailChains,
+  "202612051600-create-tip": createTip,
 };

@@ -166,6 +166,14 @@ export const accessTable = {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),
   },
+  /**
+   * A public tip's protected thread (R28), on the row of the case it became: read by whoever reads the case;
+   * official replies and questions by the lead department, the department holding it and the offices.
+   */
+  tip: {
+    read: caseRead,
+    reply: inCaseRegion(anyOf(leadOf, holderOf, roleIn(offices))),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

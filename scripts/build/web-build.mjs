@@ -5,7 +5,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-export const webSources = ["web/src", "web/index.html", "web/vite.config.ts", "domain", "package-lock.json"];
+export const webSources = [
+  "web/src",
+  "web/index.html",
+  "web/tip",
+  "web/tip.html",
+  "web/vite.config.ts",
+  "domain",
+  "package-lock.json",
+];
 export const stampName = ".safegrid-build.json";
 
 const skip = (name) => /\.test\.tsx?$/.test(name) || name === "node_modules" || name === "dist";

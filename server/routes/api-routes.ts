@@ -18,6 +18,7 @@ import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
 import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
+import { tipRoutes } from "./tip-routes";
 import { trailRoutes } from "./trail-routes";
 import { userRoutes } from "./user-routes";
 
@@ -46,6 +47,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    tipRoutes,
   ];
   return async (app) => {
     await app.register(healthRoutes(deps));

@@ -3,6 +3,7 @@ import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -163,4 +164,5 @@ export const en: Record<MessageKey, string> = {
   ...gridsSitesEn,
   ...auditEn,
   ...caseTaxonomyEn,
+  ...tipsEn,
 };

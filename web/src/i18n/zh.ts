@@ -3,6 +3,7 @@ import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { tipsZh } from "./tips-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -160,6 +161,7 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...tipsZh,
 };
 
 export type MessageKey = keyof typeof zh;
