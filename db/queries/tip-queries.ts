@@ -73,3 +73,35 @@ export async function tipRegions(db: Tx) {
     townships: townships.filter((t) => t.parentCode === c.code).map((t) => ({ code: t.code, name: t.name })),
   }));
 }
+
+export function findTip(db: Tx, id: string) {
+  return db.selectFrom("tip").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The tip queue of the counties under the given scope prefixes, newest first, with their cases. */
+export function listTips(db: Tx, scope: string[], limit: number, offset: number) {
+  let q = db
+    .selectFrom("tip")
+    .innerJoin("caseRecord", "caseRecord.id", "tip.caseId")
+    .select([
+      "tip.id",
+      "tip.kind",
+      "tip.address",
+      "tip.realName",
+      "tip.createdAt",
+      "tip.caseId",
+      "caseRecord.number",
+      "caseRecord.stage",
+      "caseRecord.regionCode",
+      "caseRecord.deadline",
+      "caseRecord.open",
+    ]);
+  q = q.where((eb) =>
+    eb.or(
+      scope.map((p) =>
+        eb.or([eb("tip.countyCode", "like", `${p}%`), eb("tip.countyCode", "=", p.slice(0, 6))]),
+      ),
+    ),
+  );
+  return q.orderBy("tip.createdAt", "desc").orderBy("tip.id").limit(limit).offset(offset).execute();
+}

@@ -2,6 +2,7 @@ import { caseGate } from "../policies/case-policy";
 import { gridGate } from "../policies/grid-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
+import { tipGate } from "../policies/tip-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -21,6 +22,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "tips",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -43,6 +45,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 举报受理 (R28): the tip officer's queue and the audited identity view
+  tips: (r) => gate(tipGate.queue, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -13,6 +13,7 @@ export const personalDataSections: readonly NavSection[] = [
   "users", // users' phones
   "trail", // who did what
   "security_log", // usernames and source addresses
+  "tips", // informants' names and phones (shown on request, with a reason)
 ];
 
 export function showsPersonalData(section: NavSection | undefined): boolean {

@@ -173,6 +173,9 @@ export const accessTable = {
   tip: {
     read: caseRead,
     reply: inCaseRegion(anyOf(leadOf, holderOf, roleIn(offices))),
+    /** The tip queue, and the informant's identity (each reading with a reason, audited, the office told). */
+    queue: all(roleIn(["tip_officer"]), inScope("regionCode")),
+    identity: all(roleIn(["tip_officer"]), inScope("regionCode")),
   },
 } as const satisfies Record<string, Record<string, Term>>;
 

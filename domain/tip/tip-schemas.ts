@@ -71,3 +71,12 @@ export const officialReplyInput = z.strictObject({
     .min(2, { error: "回复至少 2 个字" })
     .max(1000, { error: "回复不能超过 1000 个字" }),
 });
+
+/** Reading an informant's identity needs a stated reason (recorded in the trail, sent to the supervisor). */
+export const identityReadInput = z.strictObject({
+  reason: z
+    .string({ error: "请填写查看事由" })
+    .trim()
+    .min(5, { error: "查看事由至少 5 个字" })
+    .max(500, { error: "查看事由不能超过 500 个字" }),
+});

@@ -567,17 +567,34 @@ const probes: Record<string, Probe> = {
     fresh: (ctx, w, s) => tipCase(ctx, w, s),
     body: () => ({ body: "访问矩阵测试：请补充具体位置" }),
   },
+  "GET /api/v1/tips": { act: ["tip", "queue"] },
+  /** A real-name tip per scope: its row is the tip's id on its case's region. */
+  "POST /api/v1/tips/:id/identity": {
+    act: ["tip", "identity"],
+    fresh: async (ctx, w, s) => {
+      const kase = await tipCase(ctx, w, s, true);
+      const tip = await ctx.deps.db
+        .selectFrom("tip")
+        .select("id")
+        .where("caseId", "=", kase.id)
+        .executeTakeFirstOrThrow();
+      return { id: tip.id, regionCode: kase.regionCode };
+    },
+    body: () => ({ reason: "访问矩阵测试：核实举报内容" }),
+  },
 };
 const tipCases = new Map<string, Row>();
 /** A case from a public tip in the scope's village (filed once per scope and database). */
-async function tipCase(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
-  const key = `${ctx.dialect}:${s}`;
+async function tipCase(ctx: ApiContext, w: AccessWorld, s: Scope, realName = false): Promise<Row> {
+  const key = `${ctx.dialect}:${s}:${realName}`;
   const known = tipCases.get(key);
   if (known) return known;
+  const who = realName ? { anonymous: false, name: "矩阵举报人", phone: "13700000000" } : {};
   const res = await fileTip(ctx.app, {
     regionCode: w.village[s],
     location: undefined,
     address: "矩阵测试地址",
+    ...who,
   });
   if (res.statusCode !== 201) throw new Error(`tip: ${res.statusCode} ${res.body}`);
   const row = await ctx.deps.db

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { tipRegions } from "../../db/queries/tip-queries";
 import { AppError } from "../../domain/errors";
 import { tipGate } from "../../domain/policies/tip-policy";
-import { errorBody } from "../../domain/schemas/common-schemas";
+import { errorBody, pageQuery } from "../../domain/schemas/common-schemas";
 import { tipKinds } from "../../domain/tip/tip-kinds";
 import { maxTipPhotoBytes, maxTipPhotos } from "../../domain/tip/tip-schemas";
 import { newChallenge } from "../commands/tips/proof-of-work";
 import { submitTip } from "../commands/tips/submit-tip";
 import { tipKey } from "../commands/tips/tip-crypto";
+import { readInformantIdentity, tipQueue } from "../commands/tips/tip-identity";
 import { readTipThread, replyToInformant } from "../commands/tips/tip-thread";
 import { informantMessage, sayNotFixed, trackTip } from "../commands/tips/track-tip";
 import type { Deps } from "../deps";
@@ -267,6 +268,66 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => replyToInformant(deps, actorOf(req), req.params.id, req.body),
+    );
+
+    app.get(
+      "/tips",
+      {
+        config: { access: "signed_in", policy: tipGate.queue },
+        schema: {
+          tags: ["tips"],
+          summary: "举报受理专员的举报队列（不含举报人身份）",
+          querystring: z.object(pageQuery),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  caseId: z.string(),
+                  number: z.string(),
+                  kind: z.string(),
+                  kindLabel: z.string(),
+                  address: z.string().nullable(),
+                  realName: z.boolean(),
+                  stage: z.string(),
+                  stageLabel: z.string(),
+                  deadline: z.string().nullable(),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => tipQueue(deps, actorOf(req), req.query.page, req.query.pageSize),
+    );
+
+    app.post(
+      "/tips/:id/identity",
+      {
+        config: { access: "signed_in", policy: tipGate.identity },
+        schema: {
+          tags: ["tips"],
+          summary: "查看实名举报人的姓名和电话（须填写事由；记入审计记录并通知本级安委办）",
+          params: z.object({ id: z.string().max(64) }),
+          body: z.object({ reason: z.string().max(2000) }),
+          response: {
+            200: z.object({
+              tipId: z.string(),
+              number: z.string(),
+              name: z.string(),
+              phone: z.string(),
+              readAt: z.string(),
+            }),
+            404: errorBody,
+            409: errorBody,
+          },
+        },
+      },
+      async (req, reply) => {
+        reply.header("cache-control", "no-store");
+        return readInformantIdentity(deps, actorOf(req), req.params.id, req.body);
+      },
     );
   };
 }

@@ -4,7 +4,7 @@ import zlib from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { act, apiAs, findInQueue, pageAs, png, stageOf } from "./case-e2e-kit";
-import { apiSignIn, type E2eServer, launchBrowser, screenshot, startServer } from "./e2e-harness";
+import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 /**
  * A member of the public files a tip with a photo on a phone (390×844), gets a tracking code; the lead
@@ -154,6 +154,39 @@ it(
     await screenshot(wide.page, "tips-07-closed-1440");
     expect(foreign).toEqual([]);
     expect(wide.foreign).toEqual([]);
+  },
+  timeout,
+);
+
+it(
+  "lets the tip officer read a real-name informant's identity only with a reason",
+  async () => {
+    const { page } = await phone();
+    await page.goto(`${server.url}/tip`);
+    await page.locator("#tip-kind").selectOption("fireworks");
+    await page.locator("#tip-description").fill("村口小卖部在卖没有标识的烟花爆竹，堆在门口");
+    await page.locator("#tip-township").selectOption({ index: 1 });
+    await page.locator("#tip-address").fill("城关镇东关村村口小卖部");
+    await page.locator("#who-real").check();
+    await page.locator("#tip-name").fill("韩梅梅");
+    await page.locator("#tip-phone").fill("13512345678");
+    await screenshot(page, "tips-08-real-name-390");
+    await page.locator("#tip-submit").click();
+    await page.locator("#tip-code").waitFor({ timeout: 30_000 });
+
+    const officer = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(officer, server.url, "tipofficer");
+    await officer.goto(`${server.url}/tips`);
+    await officer.getByTestId("tip-queue").waitFor();
+    expect(await officer.getByTestId("tip-queue").textContent()).not.toContain("韩梅梅");
+    await officer.locator("[data-testid^=tip-identity-]").first().click();
+    await officer.getByTestId("tip-identity-reason").fill("核实举报内容，需要电话联系举报人");
+    await officer.getByTestId("tip-identity-submit").click();
+    await officer.getByTestId("tip-identity").getByText("13512345678").waitFor();
+    await screenshot(officer, "tips-09-identity-390");
+    const lead = await apiAs(server.url, "lead");
+    const trail = await lead<{ items: unknown[] }>("GET", "/cases?pageSize=50").catch(() => ({ items: [] }));
+    expect(JSON.stringify(trail)).not.toContain("韩梅梅");
   },
   timeout,
 );

@@ -120,6 +120,10 @@ export const router = createBrowserRouter([
           async () => (await import("./pages/security-log/security-log-page")).SecurityLogPage,
         ),
       },
+      {
+        path: "tips",
+        ...sectionRoute("tips", async () => (await import("./pages/tips/tip-queue-page")).TipQueuePage),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -15,3 +15,32 @@ export const fetchTipThread = (caseId: string) => api.get<TipThread>(`/cases/${c
 
 export const replyToInformant = (caseId: string, body: string) =>
   api.post<TipThread>(`/cases/${caseId}/tip-thread/replies`, { body });
+
+export interface TipQueueItem {
+  id: string;
+  caseId: string;
+  number: string;
+  kind: string;
+  kindLabel: string;
+  address: string | null;
+  realName: boolean;
+  stage: string;
+  stageLabel: string;
+  deadline: string | null;
+  createdAt: string;
+}
+
+export const fetchTipQueue = (page = 1, pageSize = 50) =>
+  api.get<{ items: TipQueueItem[] }>(`/tips?page=${page}&pageSize=${pageSize}`);
+
+export interface InformantIdentity {
+  tipId: string;
+  number: string;
+  name: string;
+  phone: string;
+  readAt: string;
+}
+
+/** Each call is one audited reading, with its reason. */
+export const readInformantIdentity = (tipId: string, reason: string) =>
+  api.post<InformantIdentity>(`/tips/${tipId}/identity`, { reason });

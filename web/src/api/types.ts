@@ -14,7 +14,8 @@ export type NavSection =
   | "grids"
   | "sites"
   | "coverage"
-  | "cases";
+  | "cases"
+  | "tips";
 
 export interface User {
   id: string;

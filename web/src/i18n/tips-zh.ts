@@ -1,5 +1,20 @@
 /** Texts of the public tips in the console (R28), spread into `zh`. */
 export const tipsZh = {
+  "nav.tips": "举报受理",
+  "tips.queue": "群众举报",
+  "tips.queueIntro":
+    "举报人身份加密保存。查看实名举报人的姓名和电话须填写事由，每次查看记入审计记录并通知本级安委办。",
+  "tips.number": "案件编号",
+  "tips.kind": "问题类型",
+  "tips.stage": "办理阶段",
+  "tips.createdAt": "举报时间",
+  "tips.identity": "举报人身份",
+  "tips.showIdentity": "查看身份",
+  "tips.reason": "查看事由",
+  "tips.reasonPlaceholder": "例如：核实举报内容，需要电话联系举报人",
+  "tips.name": "姓名",
+  "tips.phone": "电话",
+  "tips.readAt": "查看时间",
   "tips.thread": "举报沟通",
   "tips.intro": "举报人凭查询码可看到这里的答复（不显示答复人姓名）。举报人身份另行加密保存，这里不显示。",
   "tips.realName": "实名举报",

@@ -6,6 +6,7 @@ import {
   BranchesOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -45,6 +46,7 @@ export const navEntries: NavEntry[] = [
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
+  { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */
