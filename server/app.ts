@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from "./http/security-headers";
 import { createLogger } from "./logging/logger";
 import { apiRoutes } from "./routes/api-routes";
 import { registerMetrics } from "./routes/metrics-routes";
+import { registerOpen311 } from "./routes/open311-routes";
 
 export interface AppOptions {
   /**
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   );
 
   registerMetrics(app, deps);
+  registerOpen311(app, deps);
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));

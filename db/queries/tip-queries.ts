@@ -105,3 +105,57 @@ export function listTips(db: Tx, scope: string[], limit: number, offset: number)
   );
   return q.orderBy("tip.createdAt", "desc").orderBy("tip.id").limit(limit).offset(offset).execute();
 }
+
+export interface Open311Filter {
+  numbers?: string[];
+  kinds?: string[];
+  counties?: string[];
+  start?: string;
+  end?: string;
+  open?: boolean;
+  limit: number;
+}
+
+/** Cases from public tips as Open311 service requests (newest first), with the department holding each. */
+export function listTipRequests(db: Tx, f: Open311Filter) {
+  let q = db
+    .selectFrom("tip")
+    .innerJoin("caseRecord", "caseRecord.id", "tip.caseId")
+    .leftJoin("department", "department.id", "caseRecord.ownerDepartmentId")
+    .select([
+      "tip.id as tipId",
+      "tip.kind",
+      "tip.address",
+      "tip.countyCode",
+      "caseRecord.number",
+      "caseRecord.open",
+      "caseRecord.stage",
+      "caseRecord.deadline",
+      "caseRecord.reportedAt",
+      "caseRecord.updatedAt",
+      "caseRecord.lng",
+      "caseRecord.lat",
+      "department.name as departmentName",
+    ]);
+  if (f.numbers?.length) q = q.where("caseRecord.number", "in", f.numbers);
+  if (f.kinds?.length) q = q.where("tip.kind", "in", f.kinds);
+  if (f.counties?.length) q = q.where("tip.countyCode", "in", f.counties);
+  if (f.start) q = q.where("caseRecord.reportedAt", ">=", f.start);
+  if (f.end) q = q.where("caseRecord.reportedAt", "<=", f.end);
+  if (f.open !== undefined) q = q.where("caseRecord.open", "=", f.open ? 1 : 0);
+  return q.orderBy("caseRecord.reportedAt", "desc").limit(f.limit).execute();
+}
+
+/** The latest official reply of each tip (Open311 `status_notes`). */
+export async function latestOfficialReplies(db: Tx, tipIds: string[]): Promise<Map<string, string>> {
+  if (tipIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("tipMessage")
+    .select(["tipId", "body", "createdAt", "id"])
+    .where("tipId", "in", tipIds)
+    .where("direction", "=", "official")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  return new Map(rows.map((r) => [r.tipId, r.body]));
+}
