@@ -159,3 +159,7 @@ export async function latestOfficialReplies(db: Tx, tipIds: string[]): Promise<M
     .execute();
   return new Map(rows.map((r) => [r.tipId, r.body]));
 }
+
+export async function anyTip(db: Tx): Promise<boolean> {
+  return !!(await db.selectFrom("tip").select("id").limit(1).executeTakeFirst());
+}
