@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import { buildApp } from "../app";
 import { eachApi } from "../test/api-harness";
 import { act, as, useTempDataDir } from "./case-test-kit";
 import { fileTip } from "./tip-test-kit";
@@ -137,6 +138,26 @@ eachApi("Open311 GeoReport v2", (ctx) => {
     expect((await get("requests.json?start_date=yesterday")).json()[0].code).toBe(400);
     expect((await get("requests.json?status=maybe")).statusCode).toBe(400);
     expect((await get("requests.json?limit=5000")).statusCode).toBe(400);
+  });
+
+  it("limits each source, answering 429 as an error array", async () => {
+    const tight = await buildApp({
+      ...ctx.deps,
+      config: {
+        ...ctx.deps.config,
+        auth: { ...ctx.deps.config.auth, rateLimit: { ...ctx.deps.config.auth.rateLimit, apiPerMinute: 2 } },
+      },
+    });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++)
+        codes.push((await tight.inject({ method: "GET", url: "/open311/v2/services.xml" })).statusCode);
+      expect(codes).toEqual([200, 200, 429]);
+      const limited = await tight.inject({ method: "GET", url: "/open311/v2/services.xml" });
+      expect(limited.body).toContain("<errors><error><code>429</code>");
+    } finally {
+      await tight.close();
+    }
   });
 
   it("answers one request by id in JSON and XML, and 404 as an error array", async () => {

@@ -56,7 +56,20 @@ function isoParam(v: unknown): string | undefined | null {
  */
 export function registerOpen311(app: FastifyInstance, deps: Deps) {
   const base = "/open311/v2";
-  const opts = { config: { access: "public" as const }, schema: { hide: true } };
+  // No session here: a budget per source address, like the signed-out API budget (in memory).
+  const budget = app.createRateLimit({
+    max: deps.config.auth.rateLimit.apiPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `open311-source:${req.ip}`,
+  }) as (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+  const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
+    const r = await budget(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    const format: Format = /\.xml(\?|$)/.test(req.url) ? "xml" : "json";
+    reply.header("retry-after", String(Math.max(1, r.ttlInSeconds ?? 1)));
+    return fail(reply, format, 429, "Too many requests; try again later");
+  };
+  const opts = { config: { access: "public" as const }, schema: { hide: true }, preHandler };
 
   async function jurisdiction(req: FastifyRequest): Promise<string[] | undefined | null> {
     const j = (req.query as Record<string, unknown>).jurisdiction_id;
