@@ -8,6 +8,7 @@ import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { TaskTables } from "./schema/task-tables";
+import type { TipTables } from "./schema/tip-tables";
 import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
@@ -22,4 +23,5 @@ export interface DB
     PatrolTables,
     ChecklistTables,
     DeliveryTables,
-    TaskTables {}
+    TaskTables,
+    TipTables {}

@@ -239,6 +239,12 @@ export const errorCatalog = {
     zh: "不在培训地点附近，无法定位签到，请改用扫码签到",
     en: "Not near the training's place; check in by QR code instead",
   },
+  tip_check_failed: {
+    status: 422,
+    zh: "验证未通过或已过期，请刷新页面后重新提交",
+    en: "The check failed or expired; reload the page and send again",
+  },
+  tip_photo_rejected: { status: 422, zh: "照片不符合要求", en: "Photo not accepted" },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from "./http/security-headers";
 import { createLogger } from "./logging/logger";
 import { apiRoutes } from "./routes/api-routes";
 import { registerMetrics } from "./routes/metrics-routes";
+import { registerOpen311 } from "./routes/open311-routes";
 
 export interface AppOptions {
   /**
@@ -78,10 +79,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   );
 
   registerMetrics(app, deps);
+  registerOpen311(app, deps);
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
   if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  // The public tip page (R28): its own small entry, under the same security headers (CSP) as the console.
+  if (web && fs.existsSync(path.join(deps.config.webDist, "tip.html")))
+    app.get("/tip", { config: { access: "public" }, schema: { hide: true } }, (_req, reply) =>
+      reply.header("cache-control", "no-cache").type("text/html").sendFile("tip.html"),
+    );
   app.setNotFoundHandler((req, reply) => {
     if (!web || req.url.startsWith("/api/") || req.method !== "GET")
       return sendError(req, reply, new AppError("not_found"));

@@ -106,6 +106,12 @@ export const envAreas = {
     SAFEGRID_RATE_SIGNIN_WINDOW_SECONDS: int(600, 1),
     SAFEGRID_RATE_API_PER_MINUTE: int(1200, 1),
   }),
+  tips: z.object({
+    SAFEGRID_TIP_KEY: optionalText(),
+    SAFEGRID_TIP_RATE_PER_HOUR: int(5, 1),
+    SAFEGRID_TIP_TRACK_PER_MINUTE: int(10, 1),
+    SAFEGRID_TIP_POW_BITS: int(16, 0, 24),
+  }),
   edge: z.object({
     SAFEGRID_COOKIE_SECURE: oneOf(["auto", "always", "never"], "auto"),
     SAFEGRID_CSP_IMG_SRC: list(/\s+/),
@@ -191,6 +197,7 @@ export const envSchema = z.object({
   ...envAreas.server.shape,
   ...envAreas.auth.shape,
   ...envAreas.rateLimit.shape,
+  ...envAreas.tips.shape,
   ...envAreas.edge.shape,
   ...envAreas.log.shape,
   ...envAreas.outbound.shape,

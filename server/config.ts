@@ -100,6 +100,19 @@ export interface Config {
   cspImgSrc: string[];
   /** Where evidence files live (server/storage/evidence-settings.ts). */
   evidence: EvidenceSettings;
+  /** Public tips (R28): the informant key, per-source budgets, the proof-of-work difficulty. */
+  tips: TipSettings;
+}
+
+export interface TipSettings {
+  /** 32-byte key (hex or base64) sealing informants' identities; unset: `<dataDir>/tip.key`, made at first use. */
+  key: string | undefined;
+  /** Tips accepted per source address per hour (in memory, never stored with the tips). */
+  perSourcePerHour: number;
+  /** Tracking-code look-ups and messages per source address per minute. */
+  trackPerSourcePerMinute: number;
+  /** Leading zero bits the page's proof of work must find (0 turns it off). */
+  powBits: number;
 }
 
 export interface TrailSettings {
@@ -191,6 +204,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.SAFEGRID_COOKIE_SECURE,
     cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
     evidence: loadEvidenceSettings(env),
+    tips: {
+      key: e.SAFEGRID_TIP_KEY,
+      perSourcePerHour: e.SAFEGRID_TIP_RATE_PER_HOUR,
+      trackPerSourcePerMinute: e.SAFEGRID_TIP_TRACK_PER_MINUTE,
+      powBits: e.SAFEGRID_TIP_POW_BITS,
+    },
     trail: trailSettings(env, path.resolve(e.SAFEGRID_DATA_DIR)),
     delivery: {
       concurrency: e.SAFEGRID_DELIVERY_CONCURRENCY,
@@ -263,6 +282,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
         apiPerMinute: 100_000,
       },
     },
+    tips: { key: "11".repeat(32), perSourcePerHour: 10_000, trackPerSourcePerMinute: 10_000, powBits: 2 },
     // Test files share a busy machine: no load shedding and a generous deadline unless a test sets them.
     resilience: { ...base.resilience, maxEventLoopDelayMs: 0, requestDeadlineMs: 60_000 },
     // No witness file in the working directory: the tests of the witness name their own.

@@ -28,6 +28,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // The console, and the public tip page (R28): a small entry of its own that loads no console code.
+      input: { main: `${webRoot}index.html`, tip: `${webRoot}tip.html` },
       output: {
         codeSplitting: {
           groups: vendorGroups.map((group, i) => ({ ...group, priority: vendorGroups.length - i })),

@@ -16,6 +16,7 @@ import * as createChecklist from "./202612051100-create-checklist";
 import * as createDelivery from "./202612051200-create-delivery";
 import * as createTaskRecords from "./202612051300-create-task-records";
 import * as createUploadSession from "./202612051400-create-upload-session";
+import * as createTip from "./202612051600-create-tip";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "202612051200-create-delivery": createDelivery,
   "202612051300-create-task-records": createTaskRecords,
   "202612051400-create-upload-session": createUploadSession,
+  "202612051600-create-tip": createTip,
 };

@@ -5,6 +5,7 @@ import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
+import { tipGate } from "../policies/tip-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -30,6 +31,7 @@ export const navSections = [
   "task_records",
   "task_kinds",
   "trainings",
+  "tips",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -62,6 +64,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   task_records: (r) => gate(taskRecordGate.export, r),
   task_kinds: (r) => gate(taskKindGate.manage, r),
   trainings: (r) => gate(trainingGate.manage, r),
+  // 举报受理 (R28): the tip officer's queue and the audited identity view
+  tips: (r) => gate(tipGate.queue, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -17,6 +17,7 @@ export const roles = [
   "auditor",
   "security_admin",
   "system_admin",
+  "tip_officer",
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -34,6 +35,7 @@ export const roleLabel: Record<Role, { zh: string; en: string }> = {
   auditor: { zh: "安全审计员", en: "Audit administrator" },
   security_admin: { zh: "安全管理员", en: "Security administrator" },
   system_admin: { zh: "系统管理员", en: "System administrator" },
+  tip_officer: { zh: "举报受理专员", en: "Tip officer" },
 };
 
 /** Region level a role's scope is normally drawn at (the length of its scope prefixes). */
@@ -50,6 +52,7 @@ export const roleScopeLength: Record<Role, number[]> = {
   auditor: [2, 4, 6],
   security_admin: [2, 4, 6],
   system_admin: [2, 4, 6],
+  tip_officer: [6],
 };
 
 /** Roles that need a department. */

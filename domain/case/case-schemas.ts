@@ -42,7 +42,8 @@ export const locationInput = strict({
     .max(90, { error: "纬度超出范围" }),
 });
 
-export const reportCaseInput = strict({
+/** The fields of a report, without the "site or location" rule (a public tip may give only an address). */
+const reportFields = () => ({
   source: z.enum(caseSources, { error: "案件来源无效" }),
   type: z.enum(caseTypes, { error: "案件类型无效" }),
   category: z.string({ error: "请选择行业类别" }).regex(/^[a-z][a-z0-9_]{1,39}$/, { error: "行业类别无效" }),
@@ -51,10 +52,16 @@ export const reportCaseInput = strict({
   location: locationInput.optional(),
   evidenceIds: evidenceIds.default([]),
   idempotencyKey,
-}).refine((v) => v.siteId !== undefined || v.location !== undefined, {
-  error: "请选择场所或在地图上标注位置",
-  path: ["location"],
 });
+export const reportCaseFields = strict(reportFields());
+
+export const reportCaseInput = strict(reportFields()).refine(
+  (v) => v.siteId !== undefined || v.location !== undefined,
+  {
+    error: "请选择场所或在地图上标注位置",
+    path: ["location"],
+  },
+);
 
 export const triageCaseInput = strict({
   type: z.enum(caseTypes, { error: "案件类型无效" }),

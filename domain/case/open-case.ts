@@ -1,4 +1,4 @@
-import { parseInput, type ReportCaseInput, reportCaseInput } from "./case-schemas";
+import { parseInput, type ReportCaseInput, reportCaseFields, reportCaseInput } from "./case-schemas";
 import type { Case, CaseEvent, CaseStage, GeoPoint } from "./case-types";
 
 /** What the server derives for a new case: ids, number, region and grid, the lead department, recurrence. */
@@ -19,6 +19,8 @@ export interface OpenCaseFacts {
 export interface OpenCaseContext {
   now: Date;
   deadlineOf?: (kase: Case, stage: CaseStage, from: Date) => Date | null;
+  /** A public tip may give only an address: no site or location required. */
+  addressOnly?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function openCase(
   facts: OpenCaseFacts,
   ctx: OpenCaseContext,
 ): { kase: Case; event: CaseEvent } {
-  const input: ReportCaseInput = parseInput(reportCaseInput, rawInput);
+  const input: ReportCaseInput = parseInput(ctx.addressOnly ? reportCaseFields : reportCaseInput, rawInput);
   const at = ctx.now.toISOString();
   const escalated = input.type === "major_hazard" || facts.recurring === true;
   const kase: Case = {

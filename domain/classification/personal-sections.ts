@@ -16,6 +16,7 @@ export const personalDataSections: readonly NavSection[] = [
   "patrols", // missed sites, and the site file with its contacts and patrol records (who checked in)
   "task_records", // who recorded what, where
   "trainings", // attendees' names
+  "tips", // informants' names and phones (shown on request, with a reason)
 ];
 
 export function showsPersonalData(section: NavSection | undefined): boolean {

@@ -259,6 +259,17 @@ export const accessTable = {
     manage: all(roleIn([...offices, ...departmentRoles, "township_station"]), inScope("regionCode")),
     attend: all(roleIn(fieldRoles), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
   },
+  /**
+   * A public tip's protected thread (R28), on the row of the case it became: read by whoever reads the case;
+   * official replies and questions by the lead department, the department holding it and the offices.
+   */
+  tip: {
+    read: caseRead,
+    reply: inCaseRegion(anyOf(leadOf, holderOf, roleIn(offices))),
+    /** The tip queue, and the informant's identity (each reading with a reason, audited, the office told). */
+    queue: all(roleIn(["tip_officer"]), inScope("regionCode")),
+    identity: all(roleIn(["tip_officer"]), inScope("regionCode")),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

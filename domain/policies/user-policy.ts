@@ -12,6 +12,7 @@ const localRoles: Role[] = [
   "grid_worker",
   "committee_member",
   "service_provider",
+  "tip_officer",
 ];
 
 /**

@@ -8,8 +8,10 @@ import path from "node:path";
 export const webSources = [
   "web/src",
   "web/index.html",
-  "web/vite.config.ts",
   "web/field",
+  "web/tip",
+  "web/tip.html",
+  "web/vite.config.ts",
   "domain",
   "package-lock.json",
 ];

@@ -6,6 +6,7 @@ import { demoGrids } from "./demo-grids";
 import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
 import { demoTasks } from "./demo-tasks";
+import { demoTips } from "./demo-tips";
 
 /** Steps that fill the demo county after its departments and accounts. Issues add theirs here, in order. */
 export const demoSteps: DemoStep[] = [
@@ -22,4 +23,6 @@ export const demoSteps: DemoStep[] = [
   demoDeliveries,
   // Outreach, assistance, the county's own task kind and training (issue 9: R14, R16, R17, R19).
   demoTasks,
+  // Public tips (issue 12): cases from the public in 待受理, one with a sealed real-name identity.
+  demoTips,
 ];

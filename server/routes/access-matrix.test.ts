@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { rowToCase } from "../../db/queries/case-queries";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
 import { roles } from "../../domain/auth/roles";
@@ -24,6 +25,7 @@ import { deliveryProbes } from "../test/delivery-probes";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
+import { fileTip, solvedChallenge, tipFields as tipBody, tipMultipart } from "./tip-test-kit";
 
 /**
  * The generated access matrix: every API route × every role × {own scope, another township of the same
@@ -853,7 +855,53 @@ const probes: Record<string, Probe> = {
     fresh: trainingOf,
     url: (_w, s) => `/api/v1/trainings/${trainingRows[s]?.id}/attendance/export.xlsx?${reason}`,
   },
+  /** The case a public tip became, one per scope (filed without a session, address only). */
+  "GET /api/v1/cases/:id/tip-thread": { act: ["tip", "read"], fresh: (ctx, w, s) => tipCase(ctx, w, s) },
+  "POST /api/v1/cases/:id/tip-thread/replies": {
+    act: ["tip", "reply"],
+    read: ["tip", "read"],
+    fresh: (ctx, w, s) => tipCase(ctx, w, s),
+    body: () => ({ body: "访问矩阵测试：请补充具体位置" }),
+  },
+  "GET /api/v1/tips": { act: ["tip", "queue"] },
+  /** A real-name tip per scope: its row is the tip's id on its case's region. */
+  "POST /api/v1/tips/:id/identity": {
+    act: ["tip", "identity"],
+    fresh: async (ctx, w, s) => {
+      const kase = await tipCase(ctx, w, s, true);
+      const tip = await ctx.deps.db
+        .selectFrom("tip")
+        .select("id")
+        .where("caseId", "=", kase.id)
+        .executeTakeFirstOrThrow();
+      return { id: tip.id, regionCode: kase.regionCode };
+    },
+    body: () => ({ reason: "访问矩阵测试：核实举报内容" }),
+  },
 };
+const tipCases = new Map<string, Row>();
+/** A case from a public tip in the scope's village (filed once per scope and database). */
+async function tipCase(ctx: ApiContext, w: AccessWorld, s: Scope, realName = false): Promise<Row> {
+  const key = `${ctx.dialect}:${s}:${realName}`;
+  const known = tipCases.get(key);
+  if (known) return known;
+  const who = realName ? { anonymous: false, name: "矩阵举报人", phone: "13700000000" } : {};
+  const res = await fileTip(ctx.app, {
+    regionCode: w.village[s],
+    location: undefined,
+    address: "矩阵测试地址",
+    ...who,
+  });
+  if (res.statusCode !== 201) throw new Error(`tip: ${res.statusCode} ${res.body}`);
+  const row = await ctx.deps.db
+    .selectFrom("caseRecord")
+    .selectAll()
+    .where("number", "=", res.json().number)
+    .executeTakeFirstOrThrow();
+  const kase = { ...row, ...rowToCase(row) } as unknown as Row;
+  tipCases.set(key, kase);
+  return kase;
+}
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({
   act: ["case", action],
@@ -1019,6 +1067,59 @@ eachApi("access matrix: route × role × scope", (ctx) => {
         `(${cells - gateOnlyCells} on real rows with valid bodies, ${gateOnlyCells} gate-only with an empty body)`,
     );
   }, 240_000);
+
+  /**
+   * Public routes (access "public", R28 tips): no gate and no session read, so every role and no session at
+   * all get the same answer; each has a probe with a real body (a solved check, a real tracking code).
+   */
+  it("answers the public routes alike to everyone, signed in or not", async () => {
+    const filed = await fileTip(ctx.app, { address: "公开路由矩阵" });
+    const code = filed.json().code as string;
+    const publicProbes: Record<
+      string,
+      {
+        payload?: () => Promise<Record<string, unknown>>;
+        multipart?: () => Promise<ReturnType<typeof tipMultipart>>;
+        ok: number;
+      }
+    > = {
+      "GET /api/v1/public/tips/form": { ok: 200 },
+      "GET /api/v1/public/tips/challenge": { ok: 200 },
+      "POST /api/v1/public/tips": {
+        multipart: async () => tipMultipart({ ...tipBody(), ...(await solvedChallenge(ctx.app)) }),
+        ok: 201,
+      },
+      "POST /api/v1/public/tips/track": { payload: async () => ({ code }), ok: 200 },
+      "POST /api/v1/public/tips/messages": {
+        payload: async () => ({ code, body: "公开路由矩阵的回复" }),
+        ok: 200,
+      },
+      /** The tip's case is open: "not fixed" is refused alike (409), whoever asks. */
+      "POST /api/v1/public/tips/not-fixed": { payload: async () => ({ code }), ok: 409 },
+    };
+    const wrong: string[] = [];
+    const unprobed: string[] = [];
+    for (const r of ctx.app.routeTable.filter(
+      (x) => x.access === "public" && x.url.startsWith("/api/v1/public/"),
+    )) {
+      const key = `${r.method} ${r.url}`;
+      const p = publicProbes[key];
+      if (!p) {
+        unprobed.push(key);
+        continue;
+      }
+      for (const who of [null, ...accounts().map((u) => u.username)]) {
+        const body = p.multipart ? await p.multipart() : p.payload ? { payload: await p.payload() } : {};
+        const res = await as(ctx, who, { method: r.method as "GET", url: r.url, ...body });
+        if (res.statusCode !== p.ok)
+          wrong.push(
+            `${who ?? "no session"} ${key}: want ${p.ok}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
+      }
+    }
+    expect(unprobed, "public routes without a probe").toEqual([]);
+    expect(wrong, wrong.join("\n")).toEqual([]);
+  }, 120_000);
 
   /** Every page of the case list (the case-action cells add some 150 cases to the world). */
   async function listedCases(username: string) {

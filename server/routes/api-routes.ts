@@ -23,6 +23,7 @@ import { securityRoutes } from "./security-routes";
 import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
 import { taskRoutes } from "./task-routes";
+import { tipRoutes } from "./tip-routes";
 import { trailRoutes } from "./trail-routes";
 import { trainingRoutes } from "./training-routes";
 import { userRoutes } from "./user-routes";
@@ -52,6 +53,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    tipRoutes,
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];

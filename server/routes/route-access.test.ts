@@ -24,12 +24,20 @@ eachApi("every route × every role", (ctx) => {
       if (r.access === "signed_in") expect(typeof r.policy, `${r.method} ${r.url}`).toBe("function");
     }
     const publicRoutes = api.filter((r) => r.access === "public").map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual([
-      "GET /api/health",
-      "GET /api/health/ready",
-      "GET /api/openapi.json",
-      "POST /api/v1/auth/login",
-    ]);
+    expect(publicRoutes.sort()).toEqual(
+      [
+        "GET /api/health",
+        "GET /api/health/ready",
+        "GET /api/openapi.json",
+        "POST /api/v1/auth/login",
+        "GET /api/v1/public/tips/challenge",
+        "GET /api/v1/public/tips/form",
+        "POST /api/v1/public/tips",
+        "POST /api/v1/public/tips/messages",
+        "POST /api/v1/public/tips/not-fixed",
+        "POST /api/v1/public/tips/track",
+      ].sort(),
+    );
   });
 
   it("/metrics (outside /api, so not in the table above) does not exist by default", async () => {

@@ -86,6 +86,7 @@ export async function seedTestWorld(deps: Deps) {
     ["security", "security_admin", ["62"], null],
     ["other_county", "county_office", [otherCounty], null],
     ["other_lead", "lead_department", [otherCounty], "emergency", otherCounty],
+    ["tipofficer", "tip_officer", [homeCounty], null],
   ];
   const users: Record<string, TestUser> = {};
   for (const [username, role, scope, kind, county] of specs) {

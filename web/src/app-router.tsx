@@ -176,6 +176,10 @@ export const router = createBrowserRouter([
           async () => (await import("./pages/deliveries/delivery-detail-page")).DeliveryDetailPage,
         ),
       },
+      {
+        path: "tips",
+        ...sectionRoute("tips", async () => (await import("./pages/tips/tip-queue-page")).TipQueuePage),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Tx } from "../../../db/db";
 import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/case-queries";
 import { findCaseSite } from "../../../db/queries/case-site-queries";
@@ -9,7 +10,7 @@ import type { Actor } from "../../../domain/auth/actor";
 import { covers } from "../../../domain/auth/actor";
 import { formatCaseNumber } from "../../../domain/case/case-number";
 import { canReportCase, caseAbilities } from "../../../domain/case/case-policy";
-import { parseInput, reportCaseInput } from "../../../domain/case/case-schemas";
+import { parseInput, reportCaseFields, reportCaseInput } from "../../../domain/case/case-schemas";
 import { recurrence } from "../../../domain/case/honest-closure";
 import { openCase } from "../../../domain/case/open-case";
 import { AppError } from "../../../domain/errors";
@@ -31,6 +32,12 @@ import { departmentsOfCounty, suggestDepartmentFor } from "./suggest-department"
 const bad = (path: string, zh: string, en: string) =>
   new AppError("validation_failed", { zh, en, details: { issues: [{ path, message: zh }] } });
 
+/**
+ * A report that comes from the public (a tip): no signed-in reporter, so no jurisdiction check, no reporter
+ * on the case or the trail; the callback stores the tip's own rows in the same transaction.
+ */
+export type PublicIntake = (tx: Tx, caseId: string, now: Date) => Promise<void>;
+
 /** Recurrence window and threshold: by default the same site and category 3 times within 90 days escalates. */
 export const recurrenceRule = {
   windowDays: caseSettings.recurrenceWindowDays,
@@ -46,10 +53,11 @@ export async function reportCase(
   deps: Deps,
   actor: Actor,
   raw: unknown,
-  opts: { idempotencyKey?: string; en?: boolean } = {},
+  opts: { idempotencyKey?: string; en?: boolean; publicIntake?: PublicIntake } = {},
 ): Promise<Outcome<ActionResult>> {
   const { regionCode: rawRegion, ...rest } = (raw ?? {}) as Record<string, unknown>;
-  const input = parseInput(reportCaseInput, rest);
+  const intake = opts.publicIntake;
+  const input = parseInput(intake ? reportCaseFields : reportCaseInput, rest);
   const key = input.idempotencyKey ?? opts.idempotencyKey;
   const idem = key ? { key, hash: requestHash("case.report", raw) } : null;
   // The chain is known beforehand when the region is given (a site's region is read in the transaction).
@@ -70,7 +78,7 @@ export async function reportCase(
           ? (await onceInTx(tx, `region:${regionCode}`, () => findRegions(tx, [regionCode])))[0]
           : undefined;
       if (!region) throw bad("regionCode", "行政区划代码无效", "Invalid region code");
-      if (!canReportCase(actor, regionCode))
+      if (!intake && !canReportCase(actor, regionCode))
         throw new AppError("forbidden", {
           zh: "不能在辖区外或以当前角色上报案件",
           en: "You may not report here",
@@ -82,6 +90,7 @@ export async function reportCase(
       const lead = (await departmentsOfCounty(tx, county)).find((d) => d.gridRole === "lead");
       if (!lead) throw noLeadDepartment();
       const evidence = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, null);
+      const recordedBy = intake ? null : actor;
       let recurring = false;
       if (input.siteId) {
         const since = new Date(now.getTime() - recurrenceRule.windowDays * 86_400_000).toISOString();
@@ -107,7 +116,7 @@ export async function reportCase(
           reporterId: confidential ? null : actor.id,
           recurring,
         },
-        { now, deadlineOf: await deadlineOfFor(deps, tx, regionCode) },
+        { now, deadlineOf: await deadlineOfFor(deps, tx, regionCode), addressOnly: !!intake },
       );
       const suggestion = await suggestDepartmentFor(tx, kase, [], site);
       kase.suggestedDepartmentId = suggestion?.departmentId ?? null;
@@ -129,7 +138,7 @@ export async function reportCase(
         kase,
         kind: "case.reported",
         at: now,
-        actorId: actor.id,
+        actorId: recordedBy?.id ?? null,
         data: { to: "reported" },
       });
       if (kase.escalated)
@@ -137,14 +146,15 @@ export async function reportCase(
           kase,
           kind: "case.escalated",
           at: now,
-          actorId: actor.id,
+          actorId: recordedBy?.id ?? null,
           escalationLevel: 6,
           data: { recurring, listedForSupervision: kase.type === "major_hazard" },
         });
       const { idempotencyKey: _k, ...data } = event.data;
+      await intake?.(tx, id, now);
       const ev = await insertEvent(
         tx,
-        actor,
+        recordedBy,
         {
           action: "case.reported",
           subjectType: "case",

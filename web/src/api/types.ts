@@ -20,7 +20,8 @@ export type NavSection =
   | "patrols"
   | "task_records"
   | "task_kinds"
-  | "trainings";
+  | "trainings"
+  | "tips";
 
 export interface User {
   id: string;

@@ -8,6 +8,7 @@ import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
 import { tasksEn } from "./tasks-en";
+import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -173,4 +174,5 @@ export const en: Record<MessageKey, string> = {
   ...deliveriesEn,
   ...phoneEn,
   ...tasksEn,
+  ...tipsEn,
 };

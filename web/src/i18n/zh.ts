@@ -8,6 +8,7 @@ import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
 import { tasksZh } from "./tasks-zh";
+import { tipsZh } from "./tips-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -170,6 +171,7 @@ export const zh = {
   ...deliveriesZh,
   ...phoneZh,
   ...tasksZh,
+  ...tipsZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -62,6 +62,7 @@ export const navEntries: NavEntry[] = [
   },
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
+  { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

@@ -13,6 +13,7 @@ import { CaseInfo } from "./case-info";
 import { CaseLocationCard } from "./case-location-card";
 import { CaseNotifications } from "./case-notifications";
 import { CaseTimeline } from "./case-timeline";
+import { CaseTipThread } from "./case-tip-thread";
 import "./cases.css";
 
 /** /cases/:id: header with stage and deadline, the actor's actions, facts, map, timeline, evidence, notices. */
@@ -112,6 +113,15 @@ export function CaseDetailPage() {
               ),
               children: <CaseNotifications items={detail.notifications} />,
             },
+            ...(detail.case.source === "public_tip"
+              ? [
+                  {
+                    key: "tip",
+                    label: <span data-testid="tab-tip">{t("tips.thread")}</span>,
+                    children: <CaseTipThread caseId={detail.case.id} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../../../db/db";
+import { findBoundary, findRegions } from "../../../db/queries/region-queries";
+import { insertTip, insertTipInformant } from "../../../db/queries/tip-queries";
+import { type CountyBoundaries, readCountyBoundaries } from "../../../db/regions/boundary-data";
+import type { Actor } from "../../../domain/auth/actor";
+import { parseInput } from "../../../domain/case/case-schemas";
+import { AppError } from "../../../domain/errors";
+import type { Areal } from "../../../domain/geo/geometry";
+import { pointInPolygon } from "../../../domain/geo/point-in-polygon";
+import { tipKinds } from "../../../domain/tip/tip-kinds";
+import { maxTipPhotos, tipInput } from "../../../domain/tip/tip-schemas";
+import type { Deps } from "../../deps";
+import { noLeadDepartment } from "../cases/case-checks";
+import { reportCase } from "../cases/report-case";
+import { departmentsOfCounty } from "../cases/suggest-department";
+import { uploadEvidence } from "../cases/upload-evidence";
+import { consumeChallenge } from "./proof-of-work";
+import { stripPhotoMetadata } from "./strip-metadata";
+import { newTrackingCode, sealIdentity, trackingHash } from "./tip-crypto";
+
+/**
+ * Who files a public tip: nobody signed in. Its uploads carry this id (so only the same request can attach
+ * them); the case and the trail record no reporter at all.
+ */
+export const publicInformant: Actor = {
+  id: "public_tip",
+  username: "public_tip",
+  displayName: "群众举报",
+  role: "grid_worker",
+  scope: [],
+  departmentId: null,
+};
+
+const bad = (path: string, zh: string, en: string) =>
+  new AppError("validation_failed", { zh, en, details: { issues: [{ path, message: zh }] } });
+
+/**
+ * Whether a point lies in the region's county as stored (an imported boundary of the county, its city or its
+ * province), else in one of the province's committed county polygons (db/data/boundaries), else in China.
+ */
+async function insideServedArea(db: Tx, code: string, lng: number, lat: number): Promise<boolean> {
+  const c = (n: number) => code.slice(0, n);
+  for (const key of [...new Set([c(6), c(4), `${c(4)}00`, c(2), `${c(2)}0000`])]) {
+    const row = await findBoundary(db, key);
+    if (!row) continue;
+    const g = JSON.parse(row.geojson) as { geometry?: Areal } & Areal;
+    return pointInPolygon(lng, lat, g.geometry ?? g);
+  }
+  const province = provinces.get(c(2)) ?? (await readCountyBoundaries(c(2)));
+  provinces.set(c(2), province);
+  if (province.features.length)
+    return province.features.some((f) => pointInPolygon(lng, lat, f.geometry as unknown as Areal));
+  return lng >= 73 && lng <= 135.1 && lat >= 18 && lat <= 53.6;
+}
+const provinces = new Map<string, CountyBoundaries>();
+
+const outside = () =>
+  bad("location", "标注的位置不在本地区范围内，请重新标注或填写地址", "The location is outside the region");
+
+/**
+ * Files a public tip (R28): checks the proof of work, the fields, the region (with a lead department) and
+ * the location (inside the stored boundary, else inside China), strips the photos' metadata, stores them,
+ * and opens the case (source "public tip", stage reported, no reporter) with the tip, its tracking-code hash
+ * and the sealed identity in the same transaction. Nothing about the sender's address or browser is kept.
+ * Answers the tracking code (shown once) and the case number.
+ */
+export async function submitTip(
+  deps: Deps,
+  fields: Record<string, unknown>,
+  photos: { fileName: string; data: Buffer }[],
+): Promise<{ code: string; number: string }> {
+  const input = parseInput(tipInput, fields);
+  const now = deps.clock.now();
+  consumeChallenge(deps.config, input.challenge, input.nonce, now);
+  if (photos.length > maxTipPhotos)
+    throw bad("photos", `最多上传 ${maxTipPhotos} 张照片`, `At most ${maxTipPhotos} photos`);
+  const [region] = await findRegions(deps.db, [input.regionCode]);
+  if (!region) throw bad("regionCode", "所选乡镇（街道）不存在", "Unknown region");
+  const county = input.regionCode.slice(0, 6);
+  if (!(await departmentsOfCounty(deps.db, county)).some((d) => d.gridRole === "lead"))
+    throw noLeadDepartment();
+  if (input.location) {
+    const { lng, lat } = input.location;
+    if (!(await insideServedArea(deps.db, input.regionCode, lng, lat))) throw outside();
+  }
+  const stripped = photos.map((p) => ({
+    fileName: `照片${photos.indexOf(p) + 1}`,
+    data: stripPhotoMetadata(p.data).data,
+  }));
+  const evidence = stripped.length ? await uploadEvidence(deps, publicInformant, stripped) : [];
+  const kind = tipKinds[input.kind];
+  const code = newTrackingCode();
+  const tipId = randomUUID();
+  const description = input.address ? `${input.description}\n（地点：${input.address}）` : input.description;
+  const outcome = await reportCase(
+    deps,
+    publicInformant,
+    {
+      source: "public_tip",
+      type: kind.type,
+      category: kind.category,
+      description,
+      regionCode: input.regionCode,
+      ...(input.location ? { location: input.location } : {}),
+      evidenceIds: evidence.map((e) => e.id),
+    },
+    {
+      publicIntake: async (tx, caseId, at) => {
+        await insertTip(tx, {
+          id: tipId,
+          trackingHash: trackingHash(code),
+          caseId,
+          countyCode: county,
+          kind: input.kind,
+          address: input.address ?? null,
+          happenedAt: input.happenedAt ? new Date(input.happenedAt).toISOString() : null,
+          realName: input.anonymous ? 0 : 1,
+          createdAt: at.toISOString(),
+        });
+        if (!input.anonymous && input.name && input.phone)
+          await insertTipInformant(tx, {
+            tipId,
+            sealed: sealIdentity(
+              deps.config,
+              tipId,
+              JSON.stringify({ name: input.name, phone: input.phone }),
+            ),
+          });
+      },
+    },
+  );
+  return { code, number: outcome.body.case.number };
+}
