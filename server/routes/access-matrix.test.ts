@@ -1066,7 +1066,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       `access matrix [${ctx.dialect}]: ${cells} cells (routes × roles × scopes), all as expected ` +
         `(${cells - gateOnlyCells} on real rows with valid bodies, ${gateOnlyCells} gate-only with an empty body)`,
     );
-  }, 240_000);
+  }, 900_000);
 
   /**
    * Public routes (access "public", R28 tips): no gate and no session read, so every role and no session at
@@ -1119,7 +1119,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
     }
     expect(unprobed, "public routes without a probe").toEqual([]);
     expect(wrong, wrong.join("\n")).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   /** Every page of the case list (the case-action cells add some 150 cases to the world). */
   async function listedCases(username: string) {
@@ -1174,5 +1174,5 @@ eachApi("access matrix: route × role × scope", (ctx) => {
     }
     if (wrong.length) console.log(`list invariants [${ctx.dialect}]:\n${wrong.join("\n")}`);
     expect(wrong, wrong.join("\n")).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 });
