@@ -81,7 +81,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
-  if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  // preCompressed: the build writes .br/.gz copies of the text assets (scripts/build/web-build.mjs).
+  if (web)
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, preCompressed: true });
   app.setNotFoundHandler((req, reply) => {
     if (!web || req.url.startsWith("/api/") || req.method !== "GET")
       return sendError(req, reply, new AppError("not_found"));
