@@ -22,16 +22,31 @@ function setState(s: SyncState) {
   emitChange("outbox");
 }
 
+/** Appends `value` to the array at a dotted path of `body` ("answers.3.evidenceIds"), making it if absent. */
+function pushAt(body: Record<string, unknown>, path: string, value: string) {
+  const keys = path.split(".");
+  let at = body as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    at[k] ??= {};
+    at = at[k] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  at[last] = [...((at[last] as string[] | undefined) ?? []), value];
+}
+
 /** Sends one item: its photos first, then the item with their evidence ids. */
 async function sendItem(item: OutboxItem): Promise<Record<string, unknown>> {
   const db = await fieldDb();
   const evidenceIds: string[] = [];
-  for (const fileId of item.fileIds) {
+  const body: Record<string, unknown> = structuredClone({ ...item.body, [item.idField]: item.id });
+  for (const [i, fileId] of item.fileIds.entries()) {
     const file = await db.get("files", fileId);
     if (!file) throw new ApiError(422, "file_missing", "照片在手机上已丢失，请删除此项后重新填写");
-    evidenceIds.push(await uploadFile(file));
+    const evidenceId = await uploadFile(file);
+    const target = item.fileTargets?.[i];
+    if (target) pushAt(body, target, evidenceId);
+    else evidenceIds.push(evidenceId);
   }
-  const body: Record<string, unknown> = { ...item.body, [item.idField]: item.id };
   if (evidenceIds.length || "evidenceIds" in item.body)
     body.evidenceIds = [...((item.body.evidenceIds as string[] | undefined) ?? []), ...evidenceIds];
   const res = await api(item.url, {

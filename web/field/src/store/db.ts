@@ -17,6 +17,11 @@ export interface OutboxItem {
   fallbackBody?: Record<string, unknown>;
   /** Ids in the `files` store, uploaded before the item; their evidence ids go into `body.evidenceIds`. */
   fileIds: string[];
+  /**
+   * Where each file's evidence id goes, aligned with `fileIds`: a dotted path to an array in the body
+   * (e.g. "answers.3.evidenceIds" for a checklist item's photo); none or null: `body.evidenceIds`.
+   */
+  fileTargets?: (string | null)[];
   status: "waiting" | "sending" | "sent" | "failed";
   attempts: number;
   /** Why it failed or waits, in plain Chinese. */
