@@ -169,6 +169,17 @@ export async function run() {
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     // tsx names the functions it compiles with a helper (__name) that the page does not have.
     await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
+    // Bytes the page sends (request bodies: JSON, photo pieces, multipart), counted where fetch is called.
+    await context.addInitScript({
+      content: `(() => {
+        const size = (b) => !b ? 0 : typeof b === "string" ? new TextEncoder().encode(b).length
+          : b instanceof Blob ? b.size : b instanceof FormData ? [...b.values()].reduce((n, v) => n + size(v), 0)
+          : b.byteLength ?? 0;
+        const f = window.fetch;
+        window.__sentBytes = 0;
+        window.fetch = (input, init) => { window.__sentBytes += size(init && init.body); return f(input, init); };
+      })();`,
+    });
     // First load: nothing cached.
     let page = await context.newPage();
     await throttle(page, true);
@@ -199,10 +210,7 @@ export async function run() {
     );
     await context.setOffline(true);
     const { photoKb } = await makeDay(page, CHECKINS, REPORTS, PHOTOS);
-    let bytes = 0;
-    page.on("request", (r) => {
-      if (r.url().includes("/api/v1/")) bytes += r.postDataBuffer()?.length ?? 0;
-    });
+    const sentBefore = await page.evaluate(() => (window as unknown as { __sentBytes: number }).__sentBytes);
     await throttle(page, true);
     const t0 = Date.now();
     await context.setOffline(false);
@@ -212,6 +220,8 @@ export async function run() {
       left = await outboxLeft(page);
     }
     const sync_s = round((Date.now() - t0) / 1000);
+    const bytes =
+      (await page.evaluate(() => (window as unknown as { __sentBytes: number }).__sentBytes)) - sentBefore;
     const figures: Record<string, unknown> = {
       field_js_gz_kb,
       first_load_ms,

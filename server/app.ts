@@ -83,7 +83,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));
-  if (web) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+  // preCompressed: the build writes .br/.gz copies of the text assets (scripts/build/web-build.mjs).
+  if (web)
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, preCompressed: true });
   // The public tip page (R28): its own small entry, under the same security headers (CSP) as the console.
   if (web && fs.existsSync(path.join(deps.config.webDist, "tip.html")))
     app.get("/tip", { config: { access: "public" }, schema: { hide: true } }, (_req, reply) =>

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export const webSources = [
   "web/src",
@@ -57,9 +58,33 @@ export function webBuildIsStale(root, webDist) {
   return readWebStamp(webDist)?.hash !== webSourceHash(root);
 }
 
+const compressible = /\.(js|css|html|webmanifest|svg|json)$/;
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to every text asset of the build, which the server sends
+ * when the browser accepts them (@fastify/static `preCompressed`): the phone on a slow link downloads
+ * ≈ 85 KB of JavaScript for /m instead of ≈ 265 KB.
+ */
+export function precompress(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!compressible.test(name)) continue;
+    const data = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
 /**
  * vite build of the console into webDist, then of the field app (web/field, served at /m) into webDist/m,
- * then the stamp. Needs vite (a dev dependency).
+ * their pre-compressed copies, then the stamp. Needs vite (a dev dependency).
  */
 export async function buildWeb(root, webDist) {
   const { build } = await import("vite");
@@ -74,6 +99,7 @@ export async function buildWeb(root, webDist) {
     build: { outDir: path.join(webDist, "m") },
     logLevel: "warn",
   });
+  precompress(webDist);
   fs.writeFileSync(
     path.join(webDist, stampName),
     `${JSON.stringify({ hash, builtAt: new Date().toISOString() })}\n`,
