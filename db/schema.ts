@@ -1,9 +1,11 @@
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
+import type { ChecklistTables } from "./schema/checklist-tables";
 import type { CoreTables } from "./schema/core-tables";
 import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
+import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { UploadTables } from "./schema/upload-tables";
 
@@ -15,5 +17,7 @@ export interface DB
     SettingTables,
     BackupTables,
     EvidenceTables,
-    DeliveryTables,
-    UploadTables {}
+    UploadTables,
+    PatrolTables,
+    ChecklistTables,
+    DeliveryTables {}

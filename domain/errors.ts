@@ -181,6 +181,16 @@ export const errorCatalog = {
     zh: "附件不存在或不是您本人上传的，请重新拍照或签名",
     en: "An attachment does not exist or was not uploaded by you",
   },
+  recheck_location_required: {
+    status: 422,
+    zh: "现场复查须记录复查位置（请开启定位或在地图上标注）",
+    en: "An on-site re-check needs its location",
+  },
+  recheck_photo_reused: {
+    status: 422,
+    zh: "复查照片与本案此前的照片完全相同，请在现场重新拍摄",
+    en: "The re-check photo equals an earlier photo of the case; take a new one on site",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   upload_offset_mismatch: {
     status: 409,

@@ -22,6 +22,7 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "checklists",
   "deliveries",
 ] as const;
 export type NavSection = (typeof navSections)[number];
@@ -45,6 +46,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
+  checklists: (r) => [...offices, "township_station"].includes(r),
   // 文件送达 (R15): the offices and the departments that send documents to sites
   deliveries: (r) => gate(deliveryGate.read, r),
 };

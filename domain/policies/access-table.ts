@@ -186,6 +186,35 @@ export const accessTable = {
     read: all(roleIn(caseReporterRoles), eqActor("ownerId", "id")),
   },
   /**
+   * Patrols (日常巡查, R22, issue 9): recorded by the field roles (grid worker, committee member, township
+   * station) on the sites of their scope; read with the site by whoever reads it; coverage of a region (with
+   * its missed sites) by the offices, the lead department and township stations, within or above their scope.
+   */
+  patrol: {
+    record: all(roleIn(fieldRoles), inScope("regionCode")),
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    coverage: all(
+      roleIn([...offices, "lead_department", "township_station"]),
+      anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    ),
+  },
+  /** A county's patrol plan (frequencies): read within or above the county, kept by its offices. */
+  patrolPlan: {
+    read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** Checklists (issue 9): read within or above the county (not by the administrators); kept by its offices. */
+  checklist: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** A checklist filled at a site (its region): read like the site, filled and reported by the field roles. */
+  checklistRun: {
+    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    create: all(roleIn(fieldRoles), inScope("regionCode")),
+    report: all(roleIn(fieldRoles), inScope("regionCode")),
+  },
+  /**
    * Document delivery (R15): sent by an office or a department within its scope; read, followed and exported
    * by the offices covering its region and by the sending department. Grid workers and committee members see
    * the deliveries with targets among their grids' sites and record them (row: the target's site region;

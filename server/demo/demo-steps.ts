@@ -1,7 +1,9 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
+import { demoChecklists } from "./demo-checklists";
 import { demoDeliveries } from "./demo-deliveries";
 import { demoGrids } from "./demo-grids";
+import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
 
 /** Steps that fill the demo county after its departments and accounts. Issues add theirs here, in order. */
@@ -11,6 +13,10 @@ export const demoSteps: DemoStep[] = [
   demoSites,
   // Cases last: they use the demo sites when the grids/sites step (issue 3) has created them.
   demoCases,
+  // Patrol records (issue 9) of the demo sites, so patrol coverage is not empty.
+  demoPatrols,
+  // Checklists (issue 9) after the cases: their one report goes through the case intake.
+  demoChecklists,
   // Document delivery (issue 9, R15): uses the demo sites and their grid workers.
   demoDeliveries,
 ];

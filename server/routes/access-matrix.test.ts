@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
 import { roles } from "../../domain/auth/roles";
 import type { CaseAction } from "../../domain/case/case-types";
+import { defaultChecklists } from "../../domain/checklist/default-checklists";
 import { accessTable, type Resource } from "../../domain/policies/access-table";
 import { evaluate, gateOf, type Term } from "../../domain/policies/policy-term";
 import { contactRoles } from "../../domain/policies/site-policy";
@@ -180,6 +181,50 @@ async function freshUpload(ctx: ApiContext, _w: AccessWorld, s: Scope, n: number
 
 /** Exports of personal data need a stated reason (data classification); every export cell states one. */
 const reason = "reason=%E8%AE%BF%E9%97%AE%E7%9F%A9%E9%98%B5%E6%B5%8B%E8%AF%95";
+
+const enterprise = defaultChecklists.find((c) => c.id === "default-enterprise")!;
+const checklistBody = (w: AccessWorld, s: Scope) => ({
+  regionCode: w.county[s],
+  title: "矩阵测试检查表",
+  siteKinds: ["household"],
+  items: [{ text: "矩阵测试检查项", requirePhoto: false }],
+});
+/** A run stored as the phone would have sent it (licence failed), on the scope's site. */
+async function freshRun(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const site = w.site[s] as Row & { regionCode: string };
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  const answers = enterprise.items.map((i) => ({
+    itemId: i.id,
+    answer: i.id === "licence" ? "no" : "yes",
+    evidenceIds: [],
+  }));
+  await ctx.deps.db
+    .insertInto("checklistRun")
+    .values({
+      id,
+      siteId: site.id,
+      regionCode: site.regionCode,
+      countyCode: site.regionCode.slice(0, 6),
+      checklistId: enterprise.id,
+      version: 1,
+      answers: JSON.stringify(answers),
+      failedCount: 1,
+      evidenceIds: "[]",
+      lng: null,
+      lat: null,
+      accuracy: null,
+      distanceM: null,
+      flags: "[]",
+      reports: "[]",
+      requestHash: "matrix",
+      createdBy: w.staffId,
+      clientAt: at,
+      receivedAt: at,
+    })
+    .execute();
+  return { id, regionCode: site.regionCode };
+}
 
 const term = ([r, a]: Rule): Term => (accessTable[r] as Record<string, Term>)[a];
 const none = "00000000-0000-4000-8000-000000000000";
@@ -601,6 +646,94 @@ const probes: Record<string, Probe> = {
         "content-range": `bytes 0-${uploadBytes.length - 1}/${uploadBytes.length}`,
       },
     }),
+  },
+  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
+  "POST /api/v1/patrols": {
+    act: ["patrol", "record"],
+    read: ["patrol", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
+    ok: 201,
+  },
+  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
+  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
+  "GET /api/v1/patrol-coverage": {
+    act: ["patrol", "coverage"],
+    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "manage"],
+    read: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
+    body: () => ({
+      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
+      unrated: "monthly",
+      byKind: { household: "yearly" },
+    }),
+  },
+  "GET /api/v1/checklists": {
+    act: ["checklist", "read"],
+    url: (w, s) => `/api/v1/checklists?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/checklists/:id/versions": {
+    act: ["checklist", "read"],
+    url: (w, s) => `/api/v1/checklists/default-household/versions?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "POST /api/v1/checklists": {
+    act: ["checklist", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => checklistBody(w, s),
+    ok: 201,
+  },
+  /** Each allowed cell saves the next version of the county's household checklist. */
+  "PUT /api/v1/checklists/:id": {
+    act: ["checklist", "manage"],
+    read: ["checklist", "read"],
+    row: (w, s) => ({ id: "default-household", regionCode: w.county[s] }),
+    body: (w, s) => checklistBody(w, s),
+  },
+  "POST /api/v1/checklists/:id/retire": {
+    act: ["checklist", "manage"],
+    read: ["checklist", "read"],
+    row: (w, s) => ({ id: "default-catering-gas", regionCode: w.county[s] }),
+    body: (w, s) => ({ regionCode: w.county[s], retired: true }),
+  },
+  /** A run of the scope's site against the enterprise checklist's version 1 (photo items not applicable). */
+  "POST /api/v1/checklist-runs": {
+    act: ["checklistRun", "create"],
+    read: ["checklistRun", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({
+      id: randomUUID(),
+      siteId: w.site[s].id,
+      checklistId: enterprise.id,
+      version: 1,
+      at: new Date().toISOString(),
+      answers: enterprise.items.map((i) => ({ itemId: i.id, answer: i.requirePhoto ? "na" : "yes" })),
+    }),
+    ok: 201,
+  },
+  /** A fresh run of the scope's site with one failed item per cell: ONE case through the intake. */
+  "POST /api/v1/checklist-runs/:id/report": {
+    act: ["checklistRun", "report"],
+    read: ["checklistRun", "read"],
+    fresh: (ctx, w, s) => freshRun(ctx, w, s),
+    body: () => ({ itemIds: ["licence"], category: "gas", idempotencyKey: randomUUID() }),
+    ok: 201,
+  },
+  "GET /api/v1/sites/:id/checklist-runs": {
+    act: ["checklistRun", "read"],
+    read: ["site", "read"],
+    row: (w, s) => w.site[s],
   },
   ...(deliveryProbes as Record<string, Probe>),
 };

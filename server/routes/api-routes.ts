@@ -5,6 +5,7 @@ import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
 import { caseReferenceRoutes } from "./case-reference-routes";
 import { caseRoutes } from "./case-routes";
+import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
 import { deliveryRoutes } from "./delivery-routes";
@@ -15,6 +16,7 @@ import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
+import { patrolRoutes } from "./patrol-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -48,10 +50,9 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
-    fieldSyncRoutes,
   ];
-  // The grid worker's field work (issue 9): document delivery (R15).
-  const field = [deliveryRoutes];
+  // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
+  const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

@@ -106,6 +106,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "checklists",
+        ...sectionRoute(
+          "checklists",
+          async () => (await import("./pages/checklists/checklists-page")).ChecklistsPage,
+        ),
+      },
+      {
         path: "users",
         ...sectionRoute("users", async () => (await import("./pages/users/users-page")).UsersPage),
       },

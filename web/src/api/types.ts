@@ -15,6 +15,7 @@ export type NavSection =
   | "sites"
   | "coverage"
   | "cases"
+  | "checklists"
   | "deliveries";
 
 export interface User {

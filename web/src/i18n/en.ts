@@ -2,8 +2,10 @@ import { accountEn } from "./account-en";
 import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
+import { checklistsEn } from "./checklists-en";
 import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { phoneEn } from "./phone-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -163,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...gridsSitesEn,
   ...auditEn,
+  ...checklistsEn,
   ...caseTaxonomyEn,
   ...deliveriesEn,
+  ...phoneEn,
 };

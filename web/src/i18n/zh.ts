@@ -2,8 +2,10 @@ import { accountZh } from "./account-zh";
 import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
+import { checklistsZh } from "./checklists-zh";
 import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { phoneZh } from "./phone-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -161,7 +163,9 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...checklistsZh,
   ...deliveriesZh,
+  ...phoneZh,
 };
 
 export type MessageKey = keyof typeof zh;

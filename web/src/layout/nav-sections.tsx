@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BorderInnerOutlined,
   BranchesOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
@@ -46,6 +47,7 @@ export const navEntries: NavEntry[] = [
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
+  { section: "checklists", path: "/checklists", label: "nav.checklists", icon: <CheckSquareOutlined /> },
   { section: "deliveries", path: "/deliveries", label: "nav.deliveries", icon: <FileDoneOutlined /> },
 ];
 

@@ -4,6 +4,8 @@ import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
+import { RecheckPage } from "./recheck";
+import { Rechecks } from "./rechecks";
 import { registerScreen } from "./registry";
 import { Report } from "./report";
 import { SitePage } from "./site";
@@ -38,6 +40,8 @@ export function registerBuiltInScreens(): void {
     tab: { label: "待发", icon: "⇅", order: 40 },
   });
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
+  registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
+  registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
   // 文件送达 (R15): reached from the home screen's 待送达 card
   registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
   registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });

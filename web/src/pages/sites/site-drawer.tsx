@@ -7,6 +7,7 @@ import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { AssignmentView } from "./assignment-view";
 import { OverrideDialog } from "./override-dialog";
+import { SiteChecklistRuns } from "./site-checklist-runs";
 import { SiteFormDialog } from "./site-form-dialog";
 import { RiskTag, SiteStatusTag } from "./site-tags";
 import { SiteTimeline } from "./site-timeline";
@@ -47,6 +48,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
     props.onChanged?.();
   };
 
+  const checklistRuns = events.filter((e) => e.action === "site.checklist_recorded").length;
   const flags = site
     ? (["large", "highGrade", "highRisk"] as const).filter((f) => site.flags[f] !== null)
     : [];
@@ -55,7 +57,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
     <Drawer
       open={siteId !== null}
       onClose={props.onClose}
-      size={720}
+      size={Math.min(720, window.innerWidth)}
       title={site ? site.name : t("sites.file")}
       extra={
         site?.abilities.update && (
@@ -176,6 +178,11 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
                 key: "file",
                 label: t("sites.tabFile", { n: events.length }),
                 children: <SiteTimeline events={events} />,
+              },
+              {
+                key: "checklists",
+                label: t("runs.tab", { n: checklistRuns }),
+                children: <SiteChecklistRuns siteId={site.id} />,
               },
             ]}
           />

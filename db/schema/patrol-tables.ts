@@ -1,0 +1,39 @@
+/** Patrols (日常巡查, R22) and the county patrol plans. Timestamps ISO text, JSON as text, booleans 0/1. */
+export interface PatrolTable {
+  /** The phone's outbox id (UUID): the same id again is the same check-in. */
+  id: string;
+  siteId: string;
+  /** The site's region and grid when the check-in arrived. */
+  regionCode: string;
+  gridId: string | null;
+  userId: string;
+  /** The phone's time (kept for the record). */
+  clientAt: string;
+  /** The server's time: what orders patrols and decides the period they count for. */
+  receivedAt: string;
+  lng: number | null;
+  lat: number | null;
+  accuracy: number | null;
+  mock: number;
+  /** Metres from the site's registered point (null without a location on either side). */
+  distanceM: number | null;
+  /** JSON array of field flags (domain/schemas/field-schemas.ts). */
+  flags: string;
+  note: string | null;
+  /** JSON array of evidence ids. */
+  evidenceIds: string;
+}
+
+export interface PatrolPlanTable {
+  /** The county's 6-digit region code. */
+  regionCode: string;
+  /** JSON PatrolPlan (domain/patrol/patrol-plan.ts). */
+  plan: string;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface PatrolTables {
+  patrol: PatrolTable;
+  patrolPlan: PatrolPlanTable;
+}
