@@ -52,12 +52,13 @@ export function DeliveryPage({ params }: ScreenProps) {
       {docError ? <Notice kind="warn">{docError}</Notice> : null}
       {d.sites.map((s) => {
         const q = queued(s.siteId);
+        const recorded = q ? statusText[q.body.outcome === "refused" ? "refused" : "delivered"] : "";
         const state = q
           ? q.status === "failed"
             ? `未能发送：${q.reason ?? ""}`
             : q.status === "sent"
-              ? "已发送"
-              : "已登记，等待发送"
+              ? `${recorded}（已发送）`
+              : `${recorded}（已登记，等待发送）`
           : statusText[s.status];
         return (
           <Card key={s.siteId} testId={`delivery-site-${s.siteId}`}>
