@@ -2,6 +2,7 @@ import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
 import type { ChecklistTables } from "./schema/checklist-tables";
 import type { CoreTables } from "./schema/core-tables";
+import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
@@ -18,4 +19,5 @@ export interface DB
     EvidenceTables,
     UploadTables,
     PatrolTables,
-    ChecklistTables {}
+    ChecklistTables,
+    DeliveryTables {}

@@ -141,6 +141,56 @@ export const errorCatalog = {
     zh: "服务器处理超时，请稍后重试",
     en: "The server did not finish in time; try again shortly",
   },
+  delivery_no_targets: {
+    status: 422,
+    zh: "按该条件没有可送达的场所（已关闭的场所不计）",
+    en: "No site matches this filter (closed sites are left out)",
+  },
+  delivery_too_many_targets: {
+    status: 422,
+    zh: "送达场所过多，请缩小范围（单次不超过 5000 个）",
+    en: "Too many sites; narrow the filter (at most 5000)",
+  },
+  delivery_count_changed: {
+    status: 409,
+    zh: "场所数量已变化，请重新确认送达范围",
+    en: "The number of sites changed; confirm the targets again",
+  },
+  delivery_target_not_found: {
+    status: 404,
+    zh: "该场所不在本次送达范围内",
+    en: "This site is not a target of the delivery",
+  },
+  delivery_target_removed: {
+    status: 409,
+    zh: "该场所已从本次送达中移除，无需再送达",
+    en: "This site was removed from the delivery",
+  },
+  delivery_already_recorded: {
+    status: 409,
+    zh: "该场所已由他人登记送达结果",
+    en: "This site's delivery was already recorded",
+  },
+  delivery_site_not_yours: {
+    status: 403,
+    zh: "该场所不在您负责的网格内",
+    en: "This site is not in your grids",
+  },
+  delivery_evidence_invalid: {
+    status: 422,
+    zh: "附件不存在或不是您本人上传的，请重新拍照或签名",
+    en: "An attachment does not exist or was not uploaded by you",
+  },
+  recheck_location_required: {
+    status: 422,
+    zh: "现场复查须记录复查位置（请开启定位或在地图上标注）",
+    en: "An on-site re-check needs its location",
+  },
+  recheck_photo_reused: {
+    status: 422,
+    zh: "复查照片与本案此前的照片完全相同，请在现场重新拍摄",
+    en: "The re-check photo equals an earlier photo of the case; take a new one on site",
+  },
   internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   upload_offset_mismatch: {
     status: 409,

@@ -1,4 +1,5 @@
 import { caseGate } from "../policies/case-policy";
+import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
@@ -22,6 +23,7 @@ export const navSections = [
   "trail",
   "security_log",
   "checklists",
+  "deliveries",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -46,6 +48,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   security_log: (r) => r === "auditor",
   // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
   checklists: (r) => [...offices, "township_station"].includes(r),
+  // 文件送达 (R15): the offices and the departments that send documents to sites
+  deliveries: (r) => gate(deliveryGate.read, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

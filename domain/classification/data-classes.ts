@@ -118,6 +118,19 @@ export const fieldClasses = {
     regionName: "public",
     figures: "internal",
   },
+  /** Document delivery (R15): a refusal's reason often names the person who refused. */
+  delivery: {
+    title: "internal",
+    status: "internal",
+    recorderName: "internal",
+    at: "internal",
+    lng: "internal",
+    lat: "internal",
+    distanceM: "internal",
+    reason: "personal",
+    flags: "internal",
+    files: "internal",
+  },
 } as const satisfies Record<string, Record<string, DataClass>>;
 
 export type ClassifiedResource = keyof typeof fieldClasses;

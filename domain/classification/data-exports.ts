@@ -88,6 +88,24 @@ export const dataExports = {
       "trailEvent.data",
     ],
   },
+  deliveries: {
+    label: { zh: "文件送达情况导出", en: "Delivery progress export" },
+    fields: [
+      "delivery.title",
+      "site.name",
+      "site.regionCode",
+      "site.address",
+      "delivery.status",
+      "delivery.recorderName",
+      "delivery.at",
+      "delivery.lng",
+      "delivery.lat",
+      "delivery.distanceM",
+      "delivery.reason",
+      "delivery.flags",
+      "delivery.files",
+    ],
+  },
 } as const satisfies Record<string, { label: { zh: string; en: string }; fields: readonly QualifiedField[] }>;
 
 export type DataExportKind = keyof typeof dataExports;

@@ -55,6 +55,13 @@ const caseLead = inCaseRegion(leadOf);
 const caseHolder = inCaseRegion(holderOf);
 const caseOffice = inCaseRegion(roleIn(offices));
 
+/** Deliveries: the offices of the region and the sending department; the field staff who hand them over. */
+export const deliveryWorkers: Role[] = ["grid_worker", "committee_member"];
+const deliveryFollow = all(
+  inScope("regionCode"),
+  anyOf(roleIn(offices), all(roleIn(departmentRoles), eqActor("departmentId", "departmentId"))),
+);
+
 export const accessTable = {
   region: {
     read: always,
@@ -206,6 +213,22 @@ export const accessTable = {
     read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
     create: all(roleIn(fieldRoles), inScope("regionCode")),
     report: all(roleIn(fieldRoles), inScope("regionCode")),
+  },
+  /**
+   * Document delivery (R15): sent by an office or a department within its scope; read, followed and exported
+   * by the offices covering its region and by the sending department. Grid workers and committee members see
+   * the deliveries with targets among their grids' sites and record them (row: the target's site region;
+   * the grid check is in server/commands/deliveries/record-delivery.ts).
+   */
+  delivery: {
+    read: deliveryFollow,
+    create: all(roleIn([...offices, ...departmentRoles]), inScope("regionCode")),
+    manage: deliveryFollow,
+    export: deliveryFollow,
+    mine: roleIn(deliveryWorkers),
+    record: all(roleIn(deliveryWorkers), inScope("regionCode")),
+    /** Its files: the followers; the field staff the document goes to (row: their target's site region). */
+    file: anyOf(deliveryFollow, all(roleIn(deliveryWorkers), inScope("regionCode"))),
   },
 } as const satisfies Record<string, Record<string, Term>>;
 

@@ -1,4 +1,5 @@
 import { type CaseAction, caseActionLabel, caseEventVerb } from "../case/case-types";
+import { siteEventKinds } from "./site-event-kinds";
 
 type Label = { zh: string; en: string };
 
@@ -31,22 +32,22 @@ const fixed: Record<string, Label> = {
   "routing_rule.updated": { zh: "修改分派规则", en: "Routing rule updated" },
   "routing_rule.deleted": { zh: "删除分派规则", en: "Routing rule deleted" },
   "routing_rules.seeded": { zh: "初始化分派规则", en: "Routing rules seeded" },
-  "site.registered": { zh: "登记监管对象", en: "Site registered" },
-  "site.created": { zh: "登记监管对象", en: "Site registered" },
-  "site.updated": { zh: "修改监管对象", en: "Site updated" },
   "site.imported": { zh: "导入监管对象", en: "Sites imported" },
-  "site.reassigned": { zh: "重新划分监管对象", en: "Site reassigned" },
-  "site.assignment_overridden": { zh: "人工调整监管归属", en: "Site assignment set by hand" },
-  "site.case_reported": { zh: "监管对象被上报案件", en: "Case reported at site" },
   "user.created": { zh: "新增用户", en: "User created" },
   "user.updated": { zh: "修改用户", en: "User updated" },
   "user.password_set": { zh: "设置密码", en: "Password set" },
   "user.signed_in": { zh: "登录", en: "Signed in" },
   "user.signed_out": { zh: "退出登录", en: "Signed out" },
   "user.sign_in_failed": { zh: "登录失败", en: "Sign-in failed" },
+  "user.totp_enrolled": { zh: "绑定身份验证器", en: "Authenticator enrolled" },
+  "user.totp_reset": { zh: "重置身份验证器", en: "Authenticator reset" },
   "webhook.created": { zh: "新增推送地址", en: "Webhook created" },
   "webhook.updated": { zh: "修改推送地址", en: "Webhook updated" },
   "webhook.deleted": { zh: "删除推送地址", en: "Webhook deleted" },
+  "delivery.created": { zh: "发起文件送达", en: "Delivery sent" },
+  "delivery.recorded": { zh: "登记送达结果", en: "Delivery recorded" },
+  "delivery.target_removed": { zh: "移出送达范围", en: "Site removed from delivery" },
+  "patrol_plan.updated": { zh: "修改巡查频次", en: "Patrol plan changed" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */
@@ -56,7 +57,12 @@ const caseLabels: Record<string, Label> = Object.fromEntries(
     .map(([a, verb]) => [`case.${verb}`, caseActionLabel[a as CaseAction]]),
 );
 
-export const eventLabels: Record<string, Label> = { ...caseLabels, ...fixed };
+/** Kinds written about a site take their name from the site file's table (site-event-kinds.ts). */
+const siteLabels: Record<string, Label> = Object.fromEntries(
+  Object.entries(siteEventKinds).map(([k, v]) => [k, v.label]),
+);
+
+export const eventLabels: Record<string, Label> = { ...caseLabels, ...siteLabels, ...fixed };
 
 /** The readable name of an event kind, or null when the kind has none (the console then shows the raw key). */
 export function eventLabel(action: string): Label | null {

@@ -207,7 +207,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
       await setDeadlineState(tx, [f.kase.id], f.kase.deadline ? f.state : "none");
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const e of events)
+    for (const e of events) {
       await insertEvent(
         tx,
         e.actor,
@@ -220,6 +220,21 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
         },
         e.at,
       );
+      // as the intake does (report-case.ts): a case reported at a site is also on the site's file
+      if (e.action === "case.reported" && e.kase.siteId)
+        await insertEvent(
+          tx,
+          e.actor,
+          {
+            action: "site.case_reported",
+            subjectType: "site",
+            subjectId: e.kase.siteId,
+            regionCode: e.kase.regionCode,
+            data: { caseId: e.kase.id, number: e.kase.number, category: e.kase.category, type: e.kase.type },
+          },
+          e.at,
+        );
+    }
     for (const f of finals)
       await notifyCase(tx, { kase: f.kase, kind: f.last, at: now, actorId: null, escalationLevel: f.level });
   });

@@ -1,6 +1,7 @@
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
 import { demoChecklists } from "./demo-checklists";
+import { demoDeliveries } from "./demo-deliveries";
 import { demoGrids } from "./demo-grids";
 import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
@@ -16,4 +17,6 @@ export const demoSteps: DemoStep[] = [
   demoPatrols,
   // Checklists (issue 9) after the cases: their one report goes through the case intake.
   demoChecklists,
+  // Document delivery (issue 9, R15): uses the demo sites and their grid workers.
+  demoDeliveries,
 ];

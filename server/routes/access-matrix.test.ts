@@ -20,6 +20,7 @@ import {
 import type { ApiContext } from "../test/api-harness";
 import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
+import { deliveryProbes } from "../test/delivery-probes";
 import { type TestUser, testPassword } from "../test/fixtures";
 import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
@@ -62,6 +63,8 @@ interface Probe {
   multipart?: (w: AccessWorld, s: Scope) => { payload: Buffer; headers: Record<string, string> };
   /** Undo what an allowed cell made (the row it created), so later cells start from the same world. */
   cleanup?: string;
+  /** A query string added to the route's URL. */
+  query?: string;
 }
 type Row = Record<string, unknown> & { id: string };
 
@@ -624,6 +627,57 @@ const probes: Record<string, Probe> = {
   },
   "DELETE /api/v1/webhooks/:id": { act: ["webhook", "manage"], fresh: freshWebhook, ok: 204 },
   "GET /api/v1/webhooks/:id/deliveries": { act: ["webhook", "manage"], row: (w, s) => w.webhook[s] },
+  /** The field work set: what is in it per role is field-work-set.test.ts (each item read back by id). */
+  "GET /api/v1/field/work-set": { act: ["fieldWorkSet", "read"] },
+  "POST /api/v1/uploads": {
+    act: ["upload", "create"],
+    body: () => uploadBody(jpegBytes),
+    ok: 201,
+  },
+  /** A fresh session per cell, owned by an account of the scope: only its owner reads or writes it (404). */
+  "GET /api/v1/uploads/:id": { act: ["upload", "read"], fresh: freshUpload },
+  "PUT /api/v1/uploads/:id": {
+    act: ["upload", "read"],
+    fresh: freshUpload,
+    multipart: () => ({
+      payload: uploadBytes,
+      headers: {
+        "content-type": "application/octet-stream",
+        "content-range": `bytes 0-${uploadBytes.length - 1}/${uploadBytes.length}`,
+      },
+    }),
+  },
+  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
+  "POST /api/v1/patrols": {
+    act: ["patrol", "record"],
+    read: ["patrol", "read"],
+    row: (w, s) => w.site[s],
+    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
+    ok: 201,
+  },
+  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
+  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
+  "GET /api/v1/patrol-coverage": {
+    act: ["patrol", "coverage"],
+    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/patrol-plans/:regionCode": {
+    act: ["patrolPlan", "manage"],
+    read: ["patrolPlan", "read"],
+    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
+    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
+    body: () => ({
+      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
+      unrated: "monthly",
+      byKind: { household: "yearly" },
+    }),
+  },
   "GET /api/v1/checklists": {
     act: ["checklist", "read"],
     url: (w, s) => `/api/v1/checklists?region=${w.county[s]}`,
@@ -681,57 +735,7 @@ const probes: Record<string, Probe> = {
     read: ["site", "read"],
     row: (w, s) => w.site[s],
   },
-  /** The field work set: what is in it per role is field-work-set.test.ts (each item read back by id). */
-  "GET /api/v1/field/work-set": { act: ["fieldWorkSet", "read"] },
-  "POST /api/v1/uploads": {
-    act: ["upload", "create"],
-    body: () => uploadBody(jpegBytes),
-    ok: 201,
-  },
-  /** A fresh session per cell, owned by an account of the scope: only its owner reads or writes it (404). */
-  "GET /api/v1/uploads/:id": { act: ["upload", "read"], fresh: freshUpload },
-  "PUT /api/v1/uploads/:id": {
-    act: ["upload", "read"],
-    fresh: freshUpload,
-    multipart: () => ({
-      payload: uploadBytes,
-      headers: {
-        "content-type": "application/octet-stream",
-        "content-range": `bytes 0-${uploadBytes.length - 1}/${uploadBytes.length}`,
-      },
-    }),
-  },
-  /** Patrols (issue 9): a check-in with a fresh phone id per cell on the scope's site. */
-  "POST /api/v1/patrols": {
-    act: ["patrol", "record"],
-    read: ["patrol", "read"],
-    row: (w, s) => w.site[s],
-    body: (w, s) => ({ id: randomUUID(), siteId: w.site[s].id, at: "2026-11-30T02:00:00.000Z" }),
-    ok: 201,
-  },
-  "GET /api/v1/patrols/mine": { act: ["patrol", "record"], row: () => ({ id: "me" }) },
-  "GET /api/v1/sites/:id/patrols": { act: ["patrol", "read"], row: (w, s) => w.site[s] },
-  "GET /api/v1/patrol-coverage": {
-    act: ["patrol", "coverage"],
-    url: (w, s) => `/api/v1/patrol-coverage?region=${w.county[s]}`,
-    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
-  },
-  "GET /api/v1/patrol-plans/:regionCode": {
-    act: ["patrolPlan", "read"],
-    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
-    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
-  },
-  "PUT /api/v1/patrol-plans/:regionCode": {
-    act: ["patrolPlan", "manage"],
-    read: ["patrolPlan", "read"],
-    url: (w, s) => `/api/v1/patrol-plans/${w.county[s]}`,
-    row: (w, s) => ({ id: "patrol-plan", regionCode: w.county[s] }),
-    body: () => ({
-      byRisk: { red: "weekly", orange: "fortnightly", yellow: "monthly", blue: "quarterly" },
-      unrated: "monthly",
-      byKind: { household: "yearly" },
-    }),
-  },
+  ...(deliveryProbes as Record<string, Probe>),
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({
@@ -769,7 +773,12 @@ function expected(p: Probe, actor: Actor, row: Row | undefined): number | "gate-
 
 function fillUrl(url: string, p: Probe, w: AccessWorld, s: Scope, row: Row | undefined) {
   if (p.url) return p.url(w, s);
-  return url.replace(/:id/g, row?.id && row.id.length > 8 ? row.id : none).replace(/:code/g, w.village[s]);
+  const filled = url
+    .replace(/:id/g, row?.id && row.id.length > 8 ? row.id : none)
+    .replace(/:code/g, w.village[s])
+    .replace(/:siteId/g, String(row?.siteId || none))
+    .replace(/:evidenceId/g, String(row?.evidenceId || none));
+  return p.query ? `${filled}?${p.query}` : filled;
 }
 
 /** A body built by the probe and parsed by the route's own schema, so a probe cannot drift from the API. */
@@ -912,6 +921,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       { list: "/api/v1/sites?pageSize=100", byId: (id) => `/api/v1/sites/${id}` },
       { list: "/api/v1/grids?pageSize=100", byId: (id) => `/api/v1/grids/${id}` },
       { list: "/api/v1/users?pageSize=200", byId: (id) => `/api/v1/users/${id}` },
+      { list: "/api/v1/deliveries?pageSize=200", byId: (id) => `/api/v1/deliveries/${id}` },
       // Coverage drill-downs of the county, also for accounts whose scope lies below it.
       {
         list: "/api/v1/coverage/rows?region=620123&metric=sites_without_worker&pageSize=100",

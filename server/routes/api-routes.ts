@@ -8,6 +8,7 @@ import { caseRoutes } from "./case-routes";
 import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
+import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
 import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
@@ -49,11 +50,9 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
-    fieldSyncRoutes,
-    checklistRoutes,
   ];
-  // The field app (issue 9): patrols.
-  const field = [patrolRoutes];
+  // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
+  const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
-import { act, as, caseAt, report, reportBody, useTempDataDir } from "./case-test-kit";
+import { act, as, caseAt, report, reportBody, useTempDataDir, villagePoint } from "./case-test-kit";
 
 eachApi("case concurrency and idempotency", (ctx) => {
   useTempDataDir(ctx);
@@ -37,7 +37,11 @@ eachApi("case concurrency and idempotency", (ctx) => {
     ctx.deps.clock.advance({ minutes: 1 });
     const [a, b] = await Promise.all([
       act(ctx, "worker", id, "recheck", { passed: true, location: { lng: 104.1146, lat: 35.8457 } }),
-      act(ctx, "station", id, "recheck", { passed: false, note: "现场仍有钢瓶未移出" }),
+      act(ctx, "station", id, "recheck", {
+        passed: false,
+        note: "现场仍有钢瓶未移出",
+        location: villagePoint,
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
   });

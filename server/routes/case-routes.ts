@@ -135,9 +135,17 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           schema: {
             tags: ["cases"],
             summary: `案件操作：${action}`,
-            description: closureActions.includes(action as ClosureAction)
-              ? "同人不得闭环（县区设置，默认启用）：整改反馈人、经办人复查/验收/结案，或牵头部门自办案件的经办人结案 → 409 same_person_closure（先于 403 检查）"
-              : undefined,
+            description:
+              [
+                closureActions.includes(action as ClosureAction)
+                  ? "同人不得闭环（县区设置，默认启用）：整改反馈人、经办人复查/验收/结案，或牵头部门自办案件的经办人结案 → 409 same_person_closure（先于 403 检查）"
+                  : "",
+                action === "recheck"
+                  ? "现场复查：网格员、村/居委会成员、乡镇安监站复查须带 location → 否则 422 recheck_location_required；复查位置与场所比较（far_from_site 标记）；复查照片与本案此前照片（上报、整改反馈、此前复查）SHA-256 相同 → 422 recheck_photo_reused（details.earlier 指明是哪张）"
+                  : "",
+              ]
+                .filter(Boolean)
+                .join("\n") || undefined,
             params: caseIdParams,
             body: caseActionInputs[action as CaseAction],
             response: { 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },

@@ -349,5 +349,35 @@ eachApi("sites: register, validate, assign", (ctx) => {
       data: { reason: "实际经营场所在一悟路一侧" },
     });
     expect(file.events[2].summary).toContain("风险等级");
+
+    // every kind by its readable name with links (domain/trail/site-event-kinds.ts), never the raw key
+    expect(file.events[0].actionLabel).toBe("登记监管对象");
+    expect(file.events[0].links[0]).toMatchObject({ kind: "grid", href: `/grids?grid=${grids.A.id}` });
+    expect(file.events[0].links[0].label.zh).toBe("网格 兴隆路社区网格");
+    const reported = await ctx.as("county", {
+      method: "POST",
+      url: "/api/v1/cases",
+      payload: {
+        source: "department",
+        type: "general_hazard",
+        category: "gas",
+        description: "商铺内液化气钢瓶与灶具同处一室",
+        siteId: created.id,
+      },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const kase = reported.json().case;
+    const after = (await ctx.as("county", { method: "GET", url: `/api/v1/sites/${created.id}/file` })).json();
+    const last = after.events.at(-1);
+    expect(last).toMatchObject({ action: "site.case_reported", actionLabel: "上报隐患案件" });
+    expect(last.summary).toContain(kase.number);
+    expect(last.links).toEqual([
+      {
+        kind: "case",
+        id: kase.id,
+        href: `/cases/${kase.id}`,
+        label: { zh: `案件 ${kase.number}`, en: `Case ${kase.number}` },
+      },
+    ]);
   });
 });

@@ -28,6 +28,14 @@ const fileEvent = z.object({
   actionLabel: z.string(),
   actor: z.object({ id: z.string(), displayName: z.string(), role: z.string() }).nullable(),
   summary: z.string(),
+  links: z.array(
+    z.object({
+      kind: z.string(),
+      id: z.string(),
+      href: z.string().nullable(),
+      label: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
   data: z.record(z.string(), z.unknown()),
 });
 

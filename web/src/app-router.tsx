@@ -127,6 +127,27 @@ export const router = createBrowserRouter([
           async () => (await import("./pages/security-log/security-log-page")).SecurityLogPage,
         ),
       },
+      {
+        path: "deliveries",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/deliveries-page")).DeliveriesPage,
+        ),
+      },
+      {
+        path: "deliveries/new",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/delivery-new-page")).DeliveryNewPage,
+        ),
+      },
+      {
+        path: "deliveries/:id",
+        ...sectionRoute(
+          "deliveries",
+          async () => (await import("./pages/deliveries/delivery-detail-page")).DeliveryDetailPage,
+        ),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -10,6 +10,7 @@ import { AppError } from "../../../domain/errors";
 import type { EvidenceStore } from "../../storage/evidence-store";
 import { checkDepartment, checkEvidence, notInPast } from "./case-checks";
 import { taxonomyOf } from "./case-taxonomy";
+import { checkRecheckInput } from "./recheck-checks";
 import { suggestNextDepartment } from "./suggest-department";
 
 export interface PreparedAction {
@@ -104,6 +105,9 @@ export async function prepareAction(
       break;
     case "request_park":
       notInPast(input.until as string | undefined, now, "until", "预计整改日期");
+      break;
+    case "recheck":
+      await checkRecheckInput(tx, actor, kase.id, input, out.evidence);
       break;
     case "escalate":
       out.escalationLevel = officeLevel(actor, kase.regionCode);

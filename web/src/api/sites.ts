@@ -2,6 +2,7 @@ import type { Crs } from "../../../domain/geo/coordinates";
 import type { ImportMode } from "../../../domain/schemas/grid-schemas";
 import type { RowError, SiteGap, SiteImportResult } from "../../../domain/schemas/site-schemas";
 import type { Ownership, RiskLevel, SiteKind, SiteScale, SiteStatus } from "../../../domain/site/site-kinds";
+import type { SiteEventLink } from "../../../domain/trail/site-event-kinds";
 import { api, queryString } from "./client";
 import { downloadFile, postForm } from "./file-transfer";
 
@@ -96,6 +97,8 @@ export interface SiteEvent {
   actionLabel: string;
   actor: { id: string; displayName: string; role: string } | null;
   summary: string;
+  /** What the event is about (the case, the grid, the grid worker), from domain/trail/site-event-kinds.ts. */
+  links: SiteEventLink[];
   data: unknown;
 }
 

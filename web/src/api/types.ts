@@ -15,7 +15,8 @@ export type NavSection =
   | "sites"
   | "coverage"
   | "cases"
-  | "checklists";
+  | "checklists"
+  | "deliveries";
 
 export interface User {
   id: string;

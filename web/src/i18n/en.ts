@@ -3,7 +3,9 @@ import { auditEn } from "./audit-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
+import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { phoneEn } from "./phone-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -165,4 +167,6 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...checklistsEn,
   ...caseTaxonomyEn,
+  ...deliveriesEn,
+  ...phoneEn,
 };

@@ -3,7 +3,9 @@ import { auditZh } from "./audit-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
+import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { phoneZh } from "./phone-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -162,6 +164,8 @@ export const zh = {
   ...auditZh,
   ...caseTaxonomyZh,
   ...checklistsZh,
+  ...deliveriesZh,
+  ...phoneZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,17 @@
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { App as AntApp, Avatar, Button, Layout, Menu, Space, Spin, Tag, Typography } from "antd";
+import { LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  App as AntApp,
+  Avatar,
+  Button,
+  Drawer,
+  Grid,
+  Layout,
+  Menu,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { roleLabel } from "../../../domain/auth/roles";
@@ -9,18 +21,27 @@ import { PersonalDataWatermark } from "../components/personal-data-watermark";
 import { useI18n } from "../i18n/i18n-context";
 import { InboxBell } from "../pages/inbox/inbox-bell";
 import { useSession } from "../session/session-context";
+import { FieldAppOffer } from "./field-app-offer";
 import { LanguageToggle } from "./language-toggle";
 import { sectionOfPath, visibleNav } from "./nav-sections";
 
 const { Header, Sider, Content } = Layout;
 
-/** The signed-in console: side menu from `nav`, header with user, language and logout. */
+/**
+ * The signed-in console: side menu from `nav`, header with user, language and logout. At phone width
+ * (below antd's `md`, 768 px) the side menu becomes a drawer opened from the header's menu button, the
+ * header keeps its controls on screen, and grid workers and committee members are offered the field app.
+ */
 export function ConsoleLayout() {
   const { state, logout } = useSession();
   const { t, pick } = useI18n();
   const { message } = AntApp.useApp();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // before the first measurement `md` is undefined: decide from the window so a phone never flashes the sider
+  const phone = screens.md === undefined ? window.innerWidth < 768 : !screens.md;
 
   if (state.status === "loading") {
     return (
@@ -54,43 +75,76 @@ export function ConsoleLayout() {
     }
   };
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={current ? [current.section] : []}
+      onClick={() => setDrawerOpen(false)}
+      items={entries.map((entry) => ({
+        key: entry.section,
+        icon: entry.icon,
+        label: (
+          <Link to={entry.path} data-testid={`nav-${entry.section}`}>
+            {t(entry.label)}
+          </Link>
+        ),
+      }))}
+    />
+  );
+  const brand = (folded: boolean) => (
+    <div className="console-brand" title={t("app.title")}>
+      <span className="console-logo">▦</span>
+      {!folded && <span className="console-brand-text">{t("app.shortTitle")}</span>}
+    </div>
+  );
+
   return (
-    <Layout className="console">
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="md"
-        onBreakpoint={setCollapsed}
-        width={208}
-        collapsedWidth={56}
-        theme="dark"
-      >
-        <div className="console-brand" title={t("app.title")}>
-          <span className="console-logo">▦</span>
-          {!collapsed && <span className="console-brand-text">{t("app.shortTitle")}</span>}
-        </div>
-        <Menu
+    <Layout className={phone ? "console console-phone" : "console"}>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          width={240}
+          closable={false}
+          className="console-drawer"
+          styles={{ body: { padding: 0, background: "#001529" } }}
+          data-testid="nav-drawer"
+        >
+          {brand(false)}
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          onBreakpoint={setCollapsed}
+          width={208}
+          collapsedWidth={56}
           theme="dark"
-          mode="inline"
-          selectedKeys={current ? [current.section] : []}
-          items={entries.map((entry) => ({
-            key: entry.section,
-            icon: entry.icon,
-            label: (
-              <Link to={entry.path} data-testid={`nav-${entry.section}`}>
-                {t(entry.label)}
-              </Link>
-            ),
-          }))}
-        />
-      </Sider>
+        >
+          {brand(collapsed)}
+          {menu}
+        </Sider>
+      )}
       <Layout>
         <Header className="console-header">
+          {phone && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t("phone.menu")}
+              data-testid="nav-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
           <Typography.Text strong className="console-header-title">
-            {t("app.title")}
+            {t(phone ? "app.shortTitle" : "app.title")}
           </Typography.Text>
-          <Space size="middle">
+          <Space size={phone ? "small" : "middle"}>
             <span data-testid="user-menu" className="console-user">
               <Link to="/account" aria-label={t("account.title")} data-testid="nav-account-icon">
                 <Avatar size="small" icon={<UserOutlined />} />
@@ -113,6 +167,7 @@ export function ConsoleLayout() {
           </Space>
         </Header>
         <Content className="console-content">
+          <FieldAppOffer role={user.role} phone={phone} />
           <Outlet />
         </Content>
         {showsPersonalData(current?.section) && (

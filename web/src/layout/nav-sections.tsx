@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -47,6 +48,7 @@ export const navEntries: NavEntry[] = [
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
   { section: "checklists", path: "/checklists", label: "nav.checklists", icon: <CheckSquareOutlined /> },
+  { section: "deliveries", path: "/deliveries", label: "nav.deliveries", icon: <FileDoneOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

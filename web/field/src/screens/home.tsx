@@ -4,6 +4,7 @@ import { isUnsent, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { useSession } from "../session/session";
 import { useWorkSet } from "../work-set/work-set";
+import { useRecheckTasks } from "./recheck-data";
 
 interface PatrolsMine {
   items: { status: "due" | "overdue" | "done" }[];
@@ -24,6 +25,7 @@ function Count({ label, value, to, testId }: { label: string; value: number; to?
 export function Home() {
   const { session } = useSession();
   const workSet = useWorkSet();
+  const rechecks = useRecheckTasks();
   const outbox = useOutbox();
   const patrols = useCachedList<PatrolsMine>("patrols", "/patrols/mine");
   const deliveries = useCachedList<DeliveriesMine>("deliveries", "/deliveries/mine");
@@ -50,8 +52,8 @@ export function Home() {
             testId="count-patrols"
           />
         ) : null}
-        {workSet && workSet.source === "work-set" ? (
-          <Count label="待复查" value={workSet.rechecks.length} testId="count-rechecks" />
+        {workSet ? (
+          <Count label="待复查" value={rechecks.tasks.length} to="/rechecks" testId="count-rechecks" />
         ) : null}
         {deliveries.data && deliveries.status !== "unavailable" ? (
           <Count

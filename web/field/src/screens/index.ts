@@ -3,6 +3,8 @@ import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
+import { RecheckPage } from "./recheck";
+import { Rechecks } from "./rechecks";
 import { registerScreen } from "./registry";
 import { Report } from "./report";
 import { SitePage } from "./site";
@@ -43,4 +45,6 @@ export function registerBuiltInScreens(): void {
     tab: { label: "待发", icon: "⇅", order: 40 },
   });
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
+  registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
+  registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
 }

@@ -33,6 +33,10 @@ export interface WorkSet {
     siteName: string | null;
     description: string;
     category: string;
+    /** Where the case is (the site's point or the reported one), to compare the re-check's location with. */
+    location?: { lng: number; lat: number } | null;
+    /** The handler's latest feedback: note and photos (evidence ids). */
+    feedback?: { note: string; evidenceIds: string[] };
     dueAt: string | null;
   }[];
   reports: { caseId: string; number: string; stage: string; stageLabel: string; createdAt: string }[];

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Col, Form, Grid, Input, Row, Select, Typography } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { reportCaseInput } from "../../../../domain/case/case-schemas";
@@ -47,6 +47,9 @@ export function ReportCasePage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<ReportValues>();
   const [site, setSite] = useState<SiteOption | undefined>();
+  // below lg the map follows the place fields (above the description and the submit button)
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === undefined ? window.innerWidth < 992 : !screens.lg;
   const [busy, setBusy] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<string[] | null>(null);
@@ -150,7 +153,7 @@ export function ReportCasePage() {
         <Row gutter={24}>
           <Col xs={24} lg={13}>
             <Row gutter={16}>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <Form.Item name="source" label={t("cases.source")} required>
                   <Select
                     data-testid="report-source"
@@ -158,7 +161,7 @@ export function ReportCasePage() {
                   />
                 </Form.Item>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <Form.Item name="type" label={t("cases.type")} required>
                   <Select
                     data-testid="report-type"
@@ -166,7 +169,7 @@ export function ReportCasePage() {
                   />
                 </Form.Item>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={8}>
                 <Form.Item name="category" label={t("cases.category")} required>
                   <Select
                     data-testid="report-category"
@@ -178,6 +181,11 @@ export function ReportCasePage() {
               </Col>
             </Row>
             <ReportWhereFields form={form} where={where} onSite={setSite} />
+            {narrow && (
+              <div className="report-map-inline">
+                <ReportWhereMap form={form} where={where} site={site} location={location} />
+              </div>
+            )}
             <Form.Item name="description" label={t("cases.description")} required>
               <Input.TextArea
                 data-testid="report-description"
@@ -201,9 +209,11 @@ export function ReportCasePage() {
               {t("report.submit")}
             </Button>
           </Col>
-          <Col xs={24} lg={11}>
-            <ReportWhereMap form={form} where={where} site={site} location={location} />
-          </Col>
+          {!narrow && (
+            <Col lg={11}>
+              <ReportWhereMap form={form} where={where} site={site} location={location} />
+            </Col>
+          )}
         </Row>
       </Form>
     </Card>

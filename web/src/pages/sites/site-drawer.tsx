@@ -57,7 +57,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
     <Drawer
       open={siteId !== null}
       onClose={props.onClose}
-      size={720}
+      size={Math.min(720, window.innerWidth)}
       title={site ? site.name : t("sites.file")}
       extra={
         site?.abilities.update && (

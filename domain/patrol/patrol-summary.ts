@@ -1,4 +1,4 @@
-import { type FieldFlag, fieldFlagLabel } from "../../../domain/schemas/field-schemas";
+import { type FieldFlag, fieldFlagLabel } from "../schemas/field-schemas";
 
 /** One line about a patrol check-in for the site file: distance, flags and note. */
 export function patrolSummary(data: Record<string, unknown>, en: boolean): string {

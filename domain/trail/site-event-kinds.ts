@@ -1,0 +1,178 @@
+/**
+ * The site file (动态监管档案, R22): one row per event kind that is written about a site (subject `site`),
+ * with its readable name, a one-line summary of its data, and links to what it is about (the case, the
+ * grid, the grid worker …). A new kind — patrols, checklist runs, deliveries, task records — adds a row
+ * here; `site-event-kinds.test.ts` fails when a kind written with subject `site` anywhere in server/ has
+ * none. Console paths are the console's routes (web/src/app-router.tsx).
+ */
+import { patrolSummary } from "../patrol/patrol-summary";
+
+type Label = { zh: string; en: string };
+type Data = Record<string, unknown>;
+
+export interface SiteEventLink {
+  /** What the link opens: the console page of a case, a grid on the map, a user … */
+  kind: "case" | "grid" | "user" | "site" | "import";
+  id: string;
+  /** A console path (null: shown as text, e.g. a user, whose page only administrators open). */
+  href: string | null;
+  label: Label;
+}
+
+export interface SiteEventKind {
+  label: Label;
+  summary?: (data: Data, en: boolean) => string;
+  links?: (data: Data) => SiteEventLink[];
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
+
+export const siteLink = {
+  case: (id: string, number?: string | null): SiteEventLink => ({
+    kind: "case",
+    id,
+    href: `/cases/${encodeURIComponent(id)}`,
+    label: { zh: `案件 ${number ?? ""}`.trim(), en: `Case ${number ?? ""}`.trim() },
+  }),
+  grid: (id: string, name?: string | null): SiteEventLink => ({
+    kind: "grid",
+    id,
+    href: `/grids?grid=${encodeURIComponent(id)}`,
+    label: { zh: `网格 ${name ?? ""}`.trim(), en: `Grid ${name ?? ""}`.trim() },
+  }),
+  user: (id: string, name?: string | null): SiteEventLink => ({
+    kind: "user",
+    id,
+    href: null,
+    label: { zh: name ? `网格员 ${name}` : "网格员", en: name ? `Grid worker ${name}` : "Grid worker" },
+  }),
+};
+
+/** Links to the grid and the grid worker of an assignment summary (`assignmentSummary` in the server). */
+function assignmentLinks(a: unknown): SiteEventLink[] {
+  if (!a || typeof a !== "object") return [];
+  const { gridId, workerId } = a as Data;
+  const out: SiteEventLink[] = [];
+  if (str(gridId)) out.push(siteLink.grid(gridId as string));
+  if (str(workerId)) out.push(siteLink.user(workerId as string));
+  return out;
+}
+
+const fieldLabel: Record<string, string> = {
+  name: "名称",
+  kind: "类型",
+  uscc: "统一社会信用代码",
+  industryCode: "行业代码",
+  scale: "规模",
+  ownership: "隶属关系",
+  riskLevel: "风险等级",
+  flagLarge: "规模大",
+  flagHighGrade: "规格高",
+  flagHighRisk: "风险高",
+  regionCode: "行政区划",
+  address: "地址",
+  lon: "经度",
+  lat: "纬度",
+  contactName: "联系人",
+  contactPhone: "联系电话",
+  status: "状态",
+};
+
+export const siteEventKinds: Record<string, SiteEventKind> = {
+  "site.registered": {
+    label: { zh: "登记监管对象", en: "Site registered" },
+    summary: (d, en) => {
+      const via = d.importId ? (en ? " by import" : "（批量导入）") : "";
+      return en ? `Registered${via}` : `登记入册${via}`;
+    },
+    links: (d) => assignmentLinks(d.assignment),
+  },
+  "site.created": {
+    label: { zh: "登记监管对象", en: "Site registered" },
+    links: (d) => assignmentLinks(d.assignment),
+  },
+  "site.updated": {
+    label: { zh: "修改监管对象", en: "Site updated" },
+    summary: (d, en) => {
+      const keys = Object.keys((d.changes as Data) ?? {});
+      const list = keys.map((k) => (en ? k : (fieldLabel[k] ?? k))).join(en ? ", " : "、");
+      const moved = d.assignment ? (en ? "; assignment changed" : "；归属随之变化") : "";
+      return en ? `Changed ${list || "nothing"}${moved}` : `变更：${list || "无"}${moved}`;
+    },
+    links: (d) => assignmentLinks(d.assignment),
+  },
+  "site.assignment_overridden": {
+    label: { zh: "人工调整监管归属", en: "Site assignment set by hand" },
+    summary: (d, en) => (en ? `Set by hand: ${d.reason}` : `人工调整：${d.reason}`),
+    links: (d) => assignmentLinks(d.after),
+  },
+  "site.reassigned": {
+    label: { zh: "重新划分监管对象", en: "Site reassigned" },
+    summary: (_d, en) => (en ? "Reassigned after grids or rules changed" : "网格或分工规则调整后重新分配"),
+    links: (d) => assignmentLinks(d.after),
+  },
+  "site.case_reported": {
+    label: { zh: "上报隐患案件", en: "Case reported at the site" },
+    summary: (d, en) =>
+      en ? `Case ${d.number ?? ""} reported` : `在此对象上报案件 ${d.number ?? ""}`.trim(),
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+  "site.patrolled": {
+    label: { zh: "巡查签到", en: "Patrol check-in" },
+    summary: patrolSummary,
+  },
+  "site.checklist_recorded": {
+    label: { zh: "现场检查", en: "Checklist run" },
+    summary: (d, en) => {
+      const failed = (d.failed as string[] | undefined)?.length ?? 0;
+      return en
+        ? `${d.title} v${d.version}: ${failed} failed`
+        : `${d.title}（第 ${d.version} 版）：${failed ? `不符合 ${failed} 项` : "全部符合"}`;
+    },
+  },
+  "site.checklist_reported": {
+    label: { zh: "检查不符合项上报", en: "Failed items reported" },
+    summary: (d, en) => {
+      const n = Array.isArray(d.itemIds) ? d.itemIds.length : 0;
+      return en ? `${n} failed items reported as ${d.number}` : `${n} 个不符合项上报为案件 ${d.number}`;
+    },
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+};
+
+/** Names of the linked grids and users, looked up by the server (a link shows the id's name). */
+export interface LinkNames {
+  grids: Map<string, string>;
+  users: Map<string, string>;
+}
+
+function named(link: SiteEventLink, names?: LinkNames): SiteEventLink {
+  const name =
+    link.kind === "grid"
+      ? names?.grids.get(link.id)
+      : link.kind === "user"
+        ? names?.users.get(link.id)
+        : undefined;
+  if (!name) return link;
+  return link.kind === "grid" ? siteLink.grid(link.id, name) : siteLink.user(link.id, name);
+}
+
+/** The ids of grids and users an event's links point to (to look their names up). */
+export function siteEventLinkIds(action: string, data: Data): { grids: string[]; users: string[] } {
+  const links = siteEventKinds[action]?.links?.(data) ?? [];
+  return {
+    grids: links.filter((l) => l.kind === "grid").map((l) => l.id),
+    users: links.filter((l) => l.kind === "user").map((l) => l.id),
+  };
+}
+
+/** The readable name, summary and links of one site event (the raw kind only when it has no row). */
+export function presentSiteEvent(action: string, data: Data, en: boolean, names?: LinkNames) {
+  const kind = siteEventKinds[action];
+  const label = kind ? (en ? kind.label.en : kind.label.zh) : action;
+  return {
+    actionLabel: label,
+    summary: kind?.summary ? kind.summary(data, en) : label,
+    links: (kind?.links ? kind.links(data) : []).map((l) => named(l, names)),
+  };
+}
