@@ -1,8 +1,10 @@
 import { caseGate } from "../policies/case-policy";
 import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
+import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
+import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -22,8 +24,12 @@ export const navSections = [
   "users",
   "trail",
   "security_log",
+  "patrols",
   "checklists",
   "deliveries",
+  "task_records",
+  "task_kinds",
+  "trainings",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -46,10 +52,16 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trail: (r) => gate(trailGate.read, r),
   // 安全日志 (sign-in failures, lockouts, two-factor events) is read by the audit administrator (三员分立)
   security_log: (r) => r === "auditor",
+  // 巡查覆盖率 (R22): who may watch patrol coverage (the access table's patrol.coverage)
+  patrols: (r) => gate(patrolGate.coverage, r),
   // 检查表配置 (issue 9): the offices keep their counties' checklists; township stations read them
   checklists: (r) => [...offices, "township_station"].includes(r),
   // 文件送达 (R15): the offices and the departments that send documents to sites
   deliveries: (r) => gate(deliveryGate.read, r),
+  // 宣传及任务记录, 任务类型配置, 培训 (issue 9: R14, R16, R17, R19)
+  task_records: (r) => gate(taskRecordGate.export, r),
+  task_kinds: (r) => gate(taskKindGate.manage, r),
+  trainings: (r) => gate(trainingGate.manage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

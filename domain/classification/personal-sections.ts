@@ -13,6 +13,9 @@ export const personalDataSections: readonly NavSection[] = [
   "users", // users' phones
   "trail", // who did what
   "security_log", // usernames and source addresses
+  "patrols", // missed sites, and the site file with its contacts and patrol records (who checked in)
+  "task_records", // who recorded what, where
+  "trainings", // attendees' names
 ];
 
 export function showsPersonalData(section: NavSection | undefined): boolean {

@@ -1,29 +1,13 @@
 import { z } from "zod";
 import { type RiskLevel, riskLevels, type SiteKind, siteKinds } from "../site/site-kinds";
+import { type PatrolFrequency, patrolFrequencies } from "./patrol-frequency";
 
 /**
  * The patrol plan (巡查计划, R22): how often a grid worker visits a site, by its risk level, with optional
  * overrides per site kind (households, 家庭户, yearly). Set per county by its offices; a county that never
  * set one uses the defaults. Sites not yet rated use `unrated`.
  */
-export const patrolFrequencies = [
-  "weekly",
-  "fortnightly",
-  "monthly",
-  "quarterly",
-  "half_yearly",
-  "yearly",
-] as const;
-export type PatrolFrequency = (typeof patrolFrequencies)[number];
-
-export const patrolFrequencyLabel: Record<PatrolFrequency, { zh: string; en: string }> = {
-  weekly: { zh: "每周一次", en: "Weekly" },
-  fortnightly: { zh: "每两周一次", en: "Fortnightly" },
-  monthly: { zh: "每月一次", en: "Monthly" },
-  quarterly: { zh: "每季度一次", en: "Quarterly" },
-  half_yearly: { zh: "每半年一次", en: "Half-yearly" },
-  yearly: { zh: "每年一次", en: "Yearly" },
-};
+export { type PatrolFrequency, patrolFrequencies, patrolFrequencyLabel } from "./patrol-frequency";
 
 export interface PatrolPlan {
   byRisk: Record<RiskLevel, PatrolFrequency>;

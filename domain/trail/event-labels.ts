@@ -17,6 +17,11 @@ const fixed: Record<string, Label> = {
   "case_deadline_rule.deleted": { zh: "删除办理时限", en: "Deadline rule deleted" },
   "county_setting.updated": { zh: "修改县区闭环规则（同人不得闭环）", en: "County closing rule changed" },
   "data.exported": { zh: "导出数据", en: "Data exported" },
+  "task_kind.created": { zh: "新增任务类型", en: "Task kind created" },
+  "task_kind.updated": { zh: "修改任务类型", en: "Task kind updated" },
+  "task.recorded": { zh: "记录网格任务（宣传、协助检查等）", en: "Task recorded" },
+  "training.created": { zh: "新建培训", en: "Training created" },
+  "training.attended": { zh: "培训签到", en: "Training attended" },
   "department.created": { zh: "新增部门", en: "Department created" },
   "department.updated": { zh: "修改部门", en: "Department updated" },
   "grid.created": { zh: "划定网格", en: "Grid created" },
@@ -84,4 +89,5 @@ export const subjectTypeLabels: Record<string, Label> = {
   case_deadline_rule: { zh: "办理时限", en: "Deadline rule" },
   site_import: { zh: "对象导入批次", en: "Site import" },
   county_setting: { zh: "县区设置", en: "County setting" },
+  patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
 };

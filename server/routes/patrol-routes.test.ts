@@ -194,6 +194,7 @@ eachApi("patrols: check-in, my list, site records, coverage", (ctx) => {
     });
     expect(rows.一悟路社区网格).toMatchObject({ sites: 3, done: 2, due: 1, overdue: 0, coverage: 66.7 });
     expect(rows.未划入网格).toMatchObject({ gridId: null, sites: 1, overdue: 1 });
+    expect(t.children.at(-1).gridId).toBeNull(); // the sites outside every grid come last
     // Grid A: the missed sites, overdue first
     const a = (await get("county", `/api/v1/patrol-coverage?grid=${grids.A.id}`)).json();
     expect(a.totals).toEqual({ sites: 4, done: 1, due: 2, overdue: 1, coverage: 25 });
@@ -217,18 +218,22 @@ eachApi("patrols: check-in, my list, site records, coverage", (ctx) => {
       byKind: { household: "yearly" },
     };
     const denied = await ctx.as("station", {
-      method: "PUT",
+      method: "PATCH",
       url: "/api/v1/patrol-plans/620123",
       payload: plan,
     });
     expect(denied.statusCode).toBe(403);
     const bad = await ctx.as("county", {
-      method: "PUT",
+      method: "PATCH",
       url: "/api/v1/patrol-plans/620123",
       payload: { ...plan, unrated: "daily" },
     });
     expect(bad.statusCode).toBe(422);
-    const put = await ctx.as("county", { method: "PUT", url: "/api/v1/patrol-plans/620123", payload: plan });
+    const put = await ctx.as("county", {
+      method: "PATCH",
+      url: "/api/v1/patrol-plans/620123",
+      payload: plan,
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ custom: true, plan: { byRisk: { blue: "monthly" } } });
     // b1 (blue, visited 10-15) is now monthly: not done in November, but the previous month was met -> due;

@@ -69,13 +69,13 @@ export function patrolRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => readPatrolPlan(deps, actorOf(req), req.params.regionCode),
     );
 
-    app.put(
+    app.patch(
       "/patrol-plans/:regionCode",
       {
         config: { access: "signed_in", policy: patrolPlanGate.manage },
         schema: {
           tags: ["patrols"],
-          summary: "修改县区巡查计划（县、市、省安委办）",
+          summary: "修改县区巡查计划（县、市、省安委办；提交完整计划）",
           description: "记入审计日志 patrol_plan.updated（新旧计划）",
           params: patrolPlanParams,
           body: patrolPlanInput,

@@ -113,18 +113,21 @@ async function childRows(deps: Deps, prefix: string, rules: CoverageRule[], leve
         )
       ).map((g) => [g.id, g]),
     );
-    return rows
-      .map((r) => {
-        const g = r.key ? names.get(r.key) : undefined;
-        return {
-          kind: "grid" as const,
-          code: g?.code ?? "",
-          gridId: r.key,
-          name: g?.name ?? "未划入网格",
-          ...figures(r),
-        };
-      })
-      .sort((a, b) => (a.code || "~").localeCompare(b.code || "~"));
+    return (
+      rows
+        .map((r) => {
+          const g = r.key ? names.get(r.key) : undefined;
+          return {
+            kind: "grid" as const,
+            code: g?.code ?? "",
+            gridId: r.key,
+            name: g?.name ?? "未划入网格",
+            ...figures(r),
+          };
+        })
+        // grids by code, the sites outside every grid last
+        .sort((a, b) => (!a.code ? 1 : !b.code ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    );
   }
   const regions = await listRegionChildren(deps.db, prefix);
   if (regions.length === 0) return [];

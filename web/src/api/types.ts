@@ -16,7 +16,11 @@ export type NavSection =
   | "coverage"
   | "cases"
   | "checklists"
-  | "deliveries";
+  | "deliveries"
+  | "patrols"
+  | "task_records"
+  | "task_kinds"
+  | "trainings";
 
 export interface User {
   id: string;

@@ -5,7 +5,9 @@ import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
 import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
+import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
+import { tasksEn } from "./tasks-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -167,6 +169,8 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...checklistsEn,
   ...caseTaxonomyEn,
+  ...patrolsEn,
   ...deliveriesEn,
   ...phoneEn,
+  ...tasksEn,
 };

@@ -5,7 +5,9 @@ import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
 import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
+import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
+import { tasksZh } from "./tasks-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -163,9 +165,11 @@ export const zh = {
   ...gridsSitesZh,
   ...auditZh,
   ...caseTaxonomyZh,
+  ...patrolsZh,
   ...checklistsZh,
   ...deliveriesZh,
   ...phoneZh,
+  ...tasksZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -4,11 +4,15 @@ import {
   AuditOutlined,
   BorderInnerOutlined,
   BranchesOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FormOutlined,
+  NotificationOutlined,
   PieChartOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -47,8 +51,17 @@ export const navEntries: NavEntry[] = [
   { section: "users", path: "/users", label: "nav.users", icon: <TeamOutlined /> },
   { section: "trail", path: "/trail", label: "nav.trail", icon: <SafetyCertificateOutlined /> },
   { section: "security_log", path: "/security-log", label: "nav.security_log", icon: <AuditOutlined /> },
+  { section: "patrols", path: "/patrols", label: "nav.patrols", icon: <CarryOutOutlined /> },
   { section: "checklists", path: "/checklists", label: "nav.checklists", icon: <CheckSquareOutlined /> },
   { section: "deliveries", path: "/deliveries", label: "nav.deliveries", icon: <FileDoneOutlined /> },
+  {
+    section: "task_records",
+    path: "/task-records",
+    label: "nav.task_records",
+    icon: <NotificationOutlined />,
+  },
+  { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
+  { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

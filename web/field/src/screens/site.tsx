@@ -3,23 +3,26 @@ import { Button, Card, Empty, Notice } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
-import { enqueue } from "../outbox/outbox";
+import { enqueue, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { isQuotaError, quotaMessage } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
-import { riskLabel } from "./labels";
+import { kindLabel, riskLabel } from "./labels";
+import { localCheckIns, type PatrolsMine, patrolNote } from "./patrols";
 import type { ScreenProps } from "./registry";
 
 /** A site: where it is, check in (POST /patrols when the server has it), report a hazard here. */
 export function SitePage({ params }: ScreenProps) {
   const workSet = useWorkSet();
-  const patrols = useCachedList<unknown>("patrols", "/patrols/mine");
+  const patrols = useCachedList<PatrolsMine>("patrols", "/patrols/mine");
+  const outbox = useOutbox();
   const { position, error, busy, locate } = usePosition();
   const [done, setDone] = useState<string>();
   const [failed, setFailed] = useState<string>();
   if (workSet === null) return null;
   const site = workSet?.sites.find((s) => s.id === params.id);
   if (!site) return <Empty>这个场所不在我的网格里（可能已调整）。</Empty>;
+  const plan = patrols.data?.items.find((i) => i.siteId === site.id);
   const checkIn = async () => {
     setFailed(undefined);
     const where = position ?? (await locate());
@@ -45,9 +48,14 @@ export function SitePage({ params }: ScreenProps) {
           {site.name}
         </div>
         <div className="row-sub">
-          {riskLabel(site.riskLevel)} · {site.kindLabel ?? site.kind}
+          {riskLabel(site.riskLevel)} · {kindLabel(site.kind, site.kindLabel)}
         </div>
         <div className="row-sub">{site.address}</div>
+        {plan ? (
+          <div className="row-sub" data-testid="site-patrol-status">
+            巡查：{patrolNote(plan, localCheckIns(outbox, patrols.fetchedAt).get(site.id))}
+          </div>
+        ) : null}
         {site.location && position ? (
           <div className="row-sub">距我 {formatDistance(distanceM(position, site.location))}</div>
         ) : null}

@@ -26,6 +26,8 @@ export interface OutboxItem {
   attempts: number;
   /** Why it failed or waits, in plain Chinese. */
   reason?: string;
+  /** What the app changed on its own, kept after sending (e.g. "sent by location: the site is gone"). */
+  note?: string;
   createdAt: string;
   sentAt?: string;
   /** The server's answer when sent (e.g. the case id and number). */

@@ -1,10 +1,12 @@
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Space, Spin, Tabs, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { ownershipLabel, siteScaleLabel } from "../../../../domain/site/site-kinds";
+import { fetchSitePatrols, type SitePatrol } from "../../api/patrols";
 import { fetchSiteFile, type Site, type SiteEvent } from "../../api/sites";
 import { errorMessage } from "../../components/error-message";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { SitePatrols } from "../patrols/site-patrols";
 import { AssignmentView } from "./assignment-view";
 import { OverrideDialog } from "./override-dialog";
 import { SiteChecklistRuns } from "./site-checklist-runs";
@@ -18,6 +20,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
   const { message } = AntApp.useApp();
   const [site, setSite] = useState<Site | null>(null);
   const [events, setEvents] = useState<SiteEvent[]>([]);
+  const [patrols, setPatrols] = useState<{ items: SitePatrol[]; total: number }>({ items: [], total: 0 });
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
   const [overriding, setOverriding] = useState(false);
@@ -31,6 +34,8 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
       const file = await fetchSiteFile(siteId);
       setSite(file.site);
       setEvents(file.events);
+      // patrol records (R22): read with the site; an account that may not read them just sees none
+      setPatrols(await fetchSitePatrols(siteId).catch(() => ({ items: [], total: 0 })));
     } catch (err) {
       setError(err);
     }
@@ -38,6 +43,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
   useEffect(() => {
     setSite(null);
     setEvents([]);
+    setPatrols({ items: [], total: 0 });
     setTab("info");
     load();
   }, [load]);
@@ -178,6 +184,11 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
                 key: "file",
                 label: t("sites.tabFile", { n: events.length }),
                 children: <SiteTimeline events={events} />,
+              },
+              {
+                key: "patrols",
+                label: t("patrols.tabPatrols", { n: patrols.total }),
+                children: <SitePatrols items={patrols.items} />,
               },
               {
                 key: "checklists",

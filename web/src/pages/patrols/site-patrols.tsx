@@ -1,0 +1,44 @@
+import { Empty, List, Space, Tag, Typography } from "antd";
+import type { SitePatrol } from "../../api/patrols";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
+
+/** A site's patrol records (its file, 动态档案), newest first: who, when, how far from the site, flags. */
+export function SitePatrols({ items }: { items: SitePatrol[] }) {
+  const { t, lang } = useI18n();
+  if (items.length === 0) return <Empty description={t("patrols.noRecords")} />;
+  return (
+    <List
+      data-testid="site-patrols"
+      size="small"
+      dataSource={items}
+      renderItem={(p) => (
+        <List.Item key={p.id}>
+          <Space direction="vertical" size={2} style={{ width: "100%" }}>
+            <Space wrap>
+              <Typography.Text strong>{formatDateTime(p.receivedAt, lang)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t("patrols.by")}：{p.user.displayName}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {t("patrols.distance")}：{p.distanceM === null ? "—" : `${p.distanceM} m`}
+                {p.location?.accuracy != null && `（±${Math.round(p.location.accuracy)} m）`}
+              </Typography.Text>
+              {p.flags.map((f) => (
+                <Tag key={f.code} color="orange">
+                  {f.label}
+                </Tag>
+              ))}
+            </Space>
+            {p.note && <Typography.Text>{p.note}</Typography.Text>}
+            {p.clientAt !== p.receivedAt && p.flags.some((f) => f.code === "clock_skew") && (
+              <Typography.Text type="secondary">
+                {t("patrols.phoneAt")}：{formatDateTime(p.clientAt, lang)}
+              </Typography.Text>
+            )}
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
