@@ -64,7 +64,8 @@ afterAll(async () => {
 }, timeout);
 
 async function openSiteRuns(page: Page) {
-  await page.getByTestId("nav-sites").click();
+  // by address (at phone width the console's menu is folded away)
+  await page.goto(`${server.url}/sites`);
   await page.getByTestId("site-search").locator("input").fill(siteName);
   await page.getByTestId("site-search").locator("input").press("Enter");
   await page.getByText(siteName).first().click();
