@@ -5,9 +5,22 @@ import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
 const { url, items, connections } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections * 2 });
+// LIFO: the sockets used most recently go first, so few sit idle past the server's keep-alive timeout.
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections * 2, scheduling: "lifo" });
+let retried = 0;
 
-function send(item) {
+/**
+ * A connection that fails before an answer (a keep-alive socket the server closed just then) is tried once
+ * more, as the phone's outbox does; the retry is a replay like any other.
+ */
+async function send(item) {
+  const first = await sendOnce(item);
+  if (typeof first === "number") return first;
+  retried++;
+  return sendOnce(item);
+}
+
+function sendOnce(item) {
   const headers = {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(item.payload),
@@ -18,7 +31,8 @@ function send(item) {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
-    req.on("error", () => resolve(0));
+    // A failed connection counts under its error code (e.g. ECONNRESET), never as an answer.
+    req.on("error", (err) => resolve(err.code ?? "error"));
     req.end(item.payload);
   });
 }
@@ -41,4 +55,4 @@ await Promise.all(
 );
 const elapsed = (performance.now() - started) / 1000;
 agent.destroy();
-parentPort.postMessage({ statuses, requests, elapsed });
+parentPort.postMessage({ statuses, requests, elapsed, retried });

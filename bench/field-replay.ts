@@ -4,7 +4,9 @@
  * by 50 keep-alive connections from a worker thread; half the items are sent twice at the same moment on
  * two sockets (the phone retrying while the first try is still on the wire). Three field accounts share the
  * items. Duplicates are counted in the database: cases per item (each item's description is unique).
- * SQLite file database by default, PostgreSQL when BENCH_DATABASE_URL is set.
+ * `items_per_cpu_s` divides by the CPU time this process (server and client thread) used, which a loaded
+ * machine does not shrink the way it shrinks the wall-clock rate. SQLite file database by default,
+ * PostgreSQL when BENCH_DATABASE_URL is set.
  * Run: `npm run bench -- field-replay` — prints one line of JSON.
  */
 import { randomUUID } from "node:crypto";
@@ -38,7 +40,12 @@ export async function run() {
   // Warm-up (JIT, statement caches, sessions) on items of their own, not counted.
   await replay(url, warmup(tokens), CONNECTIONS);
   const before = await countCases(world);
+  const cpu = process.cpuUsage();
   const out = await replay(url, items, CONNECTIONS);
+  const used = process.cpuUsage(cpu);
+  // CPU seconds of this process (server and client thread) during the replay: on a loaded machine the wall
+  // clock says how much CPU others took, this says what the replay itself cost.
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const made = (await countCases(world)) - before;
   const dup = await sql<{ extra: number | string | null }>`
     select coalesce(sum(n - 1), 0) as extra from (
@@ -57,10 +64,15 @@ export async function run() {
     seconds: round(out.elapsed, 2),
     replay_items_per_s: round(ITEMS / out.elapsed),
     requests_per_s: round(out.requests / out.elapsed),
+    cpu_s: round(cpuSeconds, 2),
+    items_per_cpu_s: round(ITEMS / cpuSeconds),
     cases_made: made,
     duplicates,
     answered_201: ok,
     errors: out.requests - ok,
+    /** Every answer by status (or a failed connection by its error code); a replay answers 201 like the first. */
+    statuses: out.statuses,
+    retried_connections: out.retried,
     trail_verified: chain.ok,
   };
 }
@@ -92,12 +104,15 @@ async function replay(
   const worker = new Worker(new URL("./field-replay-worker.mjs", import.meta.url), {
     workerData: { url, items, connections },
   });
-  const out = await new Promise<{ statuses: Record<string, number>; requests: number; elapsed: number }>(
-    (resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    },
-  );
+  const out = await new Promise<{
+    statuses: Record<string, number>;
+    requests: number;
+    elapsed: number;
+    retried: number;
+  }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
   await worker.terminate();
   return out;
 }

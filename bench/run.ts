@@ -13,6 +13,7 @@ const names = [
   "demo",
   "delivery",
   "field-replay",
+  "field",
 ] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -25,18 +25,19 @@ const codes = [
   "62x",
 ];
 const ids = ["u1", "u2", "d1", "d2", ""];
-const fields = [
-  "regionCode",
-  "code",
-  "regionPrefix",
-  "reporterId",
-  "ownerDepartmentId",
-  "leadDepartmentId",
-  "uploadedBy",
-  "userId",
-  "id",
-];
-const codeFields = new Set(["regionCode", "code", "regionPrefix"]);
+/** Every column a rule of the table reads (a new rule's column is probed without a change here). */
+function termFields(t: Term, codes: boolean): string[] {
+  if (t.op === "all" || t.op === "any") return t.terms.flatMap((u) => termFields(u, codes));
+  if (!("field" in t)) return [];
+  return (t.op === "eqActor") === !codes ? [t.field] : [];
+}
+const tableFields = (codes: boolean) =>
+  Object.values(accessTable).flatMap((actions) =>
+    Object.values(actions as Record<string, Term>).flatMap((t) => termFields(t, codes)),
+  );
+/** Columns holding region codes (scope rules) and columns compared with the actor's id or department. */
+const codeFields = new Set(tableFields(true));
+const fields = [...new Set(["id", ...codeFields, ...tableFields(false)])];
 
 type Row = Record<string, string | number | null>;
 const rowArb = fc.record(

@@ -30,8 +30,8 @@ export const migrations: Record<string, Migration> = {
   "202612041600-create-backup-run": createBackupRun,
   "202612041800-create-evidence-blob": createEvidenceBlob,
   "202612041900-trail-chains": trailChains,
-  "202612051200-create-delivery": createDelivery,
-  "202612051400-create-upload-session": createUploadSession,
   "202612051000-create-patrol": createPatrol,
   "202612051100-create-checklist": createChecklist,
+  "202612051200-create-delivery": createDelivery,
+  "202612051400-create-upload-session": createUploadSession,
 };

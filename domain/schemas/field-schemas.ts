@@ -2,6 +2,7 @@ import { z } from "zod";
 import { locationInput } from "../case/case-schemas";
 import type { GeoPoint } from "../case/case-types";
 import { distanceM } from "../case/honest-closure";
+import type { FieldFlag } from "./field-flags";
 
 /**
  * The common part of everything the field app records offline and sends later through its outbox
@@ -32,22 +33,7 @@ export const fieldItemBase = {
     .default([]),
 };
 
-export const fieldFlags = [
-  "far_from_site",
-  "poor_accuracy",
-  "mock_location",
-  "clock_skew",
-  "no_location",
-] as const;
-export type FieldFlag = (typeof fieldFlags)[number];
-
-export const fieldFlagLabel: Record<FieldFlag, { zh: string; en: string }> = {
-  far_from_site: { zh: "距场所过远", en: "Far from the site" },
-  poor_accuracy: { zh: "定位精度差", en: "Poor location accuracy" },
-  mock_location: { zh: "疑似模拟定位", en: "Mock location" },
-  clock_skew: { zh: "手机时间与服务器相差过大", en: "Phone clock far off server time" },
-  no_location: { zh: "未记录位置", en: "No location" },
-};
+export { type FieldFlag, fieldFlagLabel, fieldFlags } from "./field-flags";
 
 export interface FieldCheckLimits {
   maxDistanceM: number;

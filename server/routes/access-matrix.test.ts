@@ -921,7 +921,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       { list: "/api/v1/sites?pageSize=100", byId: (id) => `/api/v1/sites/${id}` },
       { list: "/api/v1/grids?pageSize=100", byId: (id) => `/api/v1/grids/${id}` },
       { list: "/api/v1/users?pageSize=200", byId: (id) => `/api/v1/users/${id}` },
-      { list: "/api/v1/deliveries?pageSize=200", byId: (id) => `/api/v1/deliveries/${id}` },
+      { list: "/api/v1/deliveries?pageSize=20", byId: (id) => `/api/v1/deliveries/${id}` },
       // Coverage drill-downs of the county, also for accounts whose scope lies below it.
       {
         list: "/api/v1/coverage/rows?region=620123&metric=sites_without_worker&pageSize=100",

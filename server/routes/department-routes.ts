@@ -108,8 +108,9 @@ export function departmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["departments"],
           summary: "新建部门",
+          description: "409 duplicate：本辖区已有同名部门。",
           body: createDepartmentInput,
-          response: { 201: departmentView },
+          response: { 201: departmentView, 409: errorBody },
         },
       },
       async (req, reply) => {

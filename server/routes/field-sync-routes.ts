@@ -1,3 +1,5 @@
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
@@ -16,6 +18,7 @@ import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
 
+const gzipAsync = promisify(gzip);
 const uploadParams = z.strictObject({ id: z.uuid({ error: "上传编号须为 UUID" }) });
 
 /** The field app's sync (issue 9, FIELD-CONTRACT.md): its offline work set and resumable file uploads. */
@@ -37,11 +40,26 @@ export function fieldSyncRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "外勤工作集（手机离线使用）",
           description:
             "网格员、村/居委会成员、乡镇安监站：本人的网格（简化边界）、这些网格内本人可读的场所、可由本人复查的待复查案件、" +
-            "本人上报的案件（未结案的及 30 天内有变化的），以及服务器时间。每一项都按访问表中该资源的读取规则筛选。",
+            "本人上报的案件（未结案的及 30 天内有变化的），以及服务器时间。每一项都按访问表中该资源的读取规则筛选。" +
+            "请求带 Accept-Encoding: gzip 时以 gzip 压缩返回。",
           response: { 200: workSetSchema, 403: errorBody },
         },
       },
-      async (req) => workSet(deps, actorOf(req), wantsEnglish(req)),
+      async (req, reply) => {
+        const body = await workSet(deps, actorOf(req), wantsEnglish(req));
+        reply.header("vary", "accept-encoding").header("cache-control", "no-store");
+        // Over slow 3G the work set goes gzipped when the phone accepts it (the server compresses nothing else).
+        const json = JSON.stringify(body);
+        if (json.length < 1024 || !/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")))
+          return reply.send(body);
+        return (
+          reply
+            .header("content-encoding", "gzip")
+            .type("application/json; charset=utf-8")
+            // bytes go out as they are (the schema describes them once unzipped)
+            .send((await gzipAsync(json)) as never)
+        );
+      },
     );
 
     app.post(

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
 import { workSet } from "../../domain/schemas/field-sync-schemas";
 import { createUser } from "../commands/users/create-user";
@@ -190,6 +191,19 @@ eachApi("field work set", (ctx) => {
     });
     expect(done.statusCode).toBe(200);
     expect((await get("gw_a")).body!.rechecks).toEqual([]);
+  });
+
+  it("goes gzipped to a phone that accepts it, the same work set", async () => {
+    const plain = await as(ctx, "station", { method: "GET", url: "/api/v1/field/work-set" });
+    const zipped = await as(ctx, "station", {
+      method: "GET",
+      url: "/api/v1/field/work-set",
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    const unzipped = JSON.parse(gunzipSync(zipped.rawPayload).toString("utf8"));
+    expect(workSet.parse(unzipped)).toEqual(workSet.parse(plain.json()));
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
   });
 
   it("a committee member gets their village's grid; office and admin roles are refused", async () => {

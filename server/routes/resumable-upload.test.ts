@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { uploadState } from "../../domain/schemas/field-sync-schemas";
 import { maxOpenUploads, purgeStaleUploads } from "../commands/evidence/resumable-upload";
 import { uploadsDir } from "../commands/evidence/upload-parts";
+import { startJobRunner } from "../jobs/job-runner";
 import { eachApi } from "../test/api-harness";
 import { as, useTempDataDir } from "./case-test-kit";
 
@@ -177,6 +178,19 @@ eachApi("resumable uploads", (ctx) => {
     expect((await start("provider", files[files.length - 1])).statusCode).toBe(201);
   });
 
+  it("a partial file lost from the disk sends the phone back to 0 (409), not into a wasted upload", async () => {
+    const file = photo("j", 20_000);
+    const s = uploadState.parse((await start("worker", file)).json());
+    await put("worker", s.id, file, 0, 10_000);
+    fs.rmSync(path.join(uploadsDir(ctx.deps.config.dataDir), `${s.id}.part`));
+    const lost = await put("worker", s.id, file, 10_000, file.length);
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json()).toMatchObject({ code: "upload_offset_mismatch", details: { offset: 0 } });
+    expect((await put("worker", s.id, file, 0, file.length)).json()).toMatchObject({
+      evidenceId: expect.any(String),
+    });
+  });
+
   it("another user's upload is 404, read or written", async () => {
     const file = photo("g", 10_000);
     const s = uploadState.parse((await start("worker", file)).json());
@@ -196,7 +210,10 @@ eachApi("resumable uploads", (ctx) => {
     await purgeStaleUploads(ctx.deps);
     expect((await status("worker", s.id)).statusCode).toBe(200);
     ctx.deps.clock.advance({ hours: 2 });
-    expect(await purgeStaleUploads(ctx.deps)).toBeGreaterThanOrEqual(1);
+    const runner = startJobRunner(ctx.deps, { sms: null, intervalMs: 3_600_000, deliveryPollMs: 0 });
+    const pass = await runner.runOnce();
+    await runner.stop();
+    expect(pass.uploadsPurged).toBeGreaterThanOrEqual(1);
     expect(fs.existsSync(part)).toBe(false);
     expect((await status("worker", s.id)).statusCode).toBe(404);
   });

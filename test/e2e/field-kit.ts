@@ -35,7 +35,13 @@ export async function fieldSignIn(page: Page, url: string, username = "worker") 
   await page.getByTestId("field-password").fill(demoPassword);
   await page.getByTestId("field-signin").click();
   await page.getByTestId("count-sites").waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.getByTestId("count-sites").innerText(), { timeout: 30_000 }).not.toMatch(/^0/);
+  await page.waitForFunction(
+    () => !/^0/.test(document.querySelector("[data-testid=count-sites]")?.textContent ?? "0"),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
   await waitForOfflineShell(page);
 }
 
@@ -113,5 +119,85 @@ export async function outboxStatuses(page: Page): Promise<string[]> {
     const field = (window as unknown as { safegridField: { listOutbox(): Promise<{ status: string }[]> } })
       .safegridField;
     return (await field.listOutbox()).map((i) => i.status);
+  });
+}
+
+/** An EXIF APP1 segment with GPS latitude/longitude (big-endian TIFF, IFD0 → GPS IFD). */
+function exifGps(lat: number, lng: number): Buffer {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + 2 + 4 * 12 + 4 + 48);
+  tiff.write("MM", 0, "ascii");
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8); // IFD0: one entry, the GPS IFD pointer
+  tiff.writeUInt16BE(0x8825, 10);
+  tiff.writeUInt16BE(4, 12);
+  tiff.writeUInt32BE(1, 14);
+  const gpsIfd = 8 + 2 + 12 + 4;
+  tiff.writeUInt32BE(gpsIfd, 18);
+  tiff.writeUInt32BE(0, 22);
+  const values = gpsIfd + 2 + 4 * 12 + 4;
+  tiff.writeUInt16BE(4, gpsIfd);
+  const entry = (i: number, tag: number, type: number, count: number, value: (at: number) => void) => {
+    const at = gpsIfd + 2 + i * 12;
+    tiff.writeUInt16BE(tag, at);
+    tiff.writeUInt16BE(type, at + 2);
+    tiff.writeUInt32BE(count, at + 4);
+    value(at + 8);
+  };
+  const rational = (at: number, deg: number) => {
+    const d = Math.floor(deg);
+    const m = Math.floor((deg - d) * 60);
+    const s = Math.round(((deg - d) * 60 - m) * 60 * 1000);
+    for (const [i, v] of [d, 1, m, 1, s, 1000].entries()) tiff.writeUInt32BE(v, at + i * 4);
+  };
+  entry(0, 1, 2, 2, (at) => tiff.write("N\0", at, "ascii"));
+  entry(1, 2, 5, 3, (at) => tiff.writeUInt32BE(values, at));
+  entry(2, 3, 2, 2, (at) => tiff.write("E\0", at, "ascii"));
+  entry(3, 4, 5, 3, (at) => tiff.writeUInt32BE(values + 24, at));
+  rational(values, lat);
+  rational(values + 24, lng);
+  const body = Buffer.concat([Buffer.from("Exif\0\0", "binary"), tiff]);
+  const head = Buffer.from([0xff, 0xe1, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/** A real JPEG (made by the page's canvas) carrying EXIF GPS, as a phone camera writes it. */
+export async function jpegWithGps(page: Page, lat: number, lng: number): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 2400;
+    c.height = 1800;
+    const ctx = c.getContext("2d")!;
+    const g = ctx.createLinearGradient(0, 0, 2400, 1800);
+    g.addColorStop(0, "#3a6");
+    g.addColorStop(1, "#a63");
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, 2400, 1800);
+    return c.toDataURL("image/jpeg", 0.9).split(",")[1];
+  });
+  const jpeg = Buffer.from(base64, "base64");
+  return Buffer.concat([jpeg.subarray(0, 2), exifGps(lat, lng), jpeg.subarray(2)]);
+}
+
+/** The photos kept in the outbox's IndexedDB store (size, type, EXIF read, whether the bytes hold "Exif"). */
+export async function storedFiles(page: Page) {
+  return page.evaluate(async () => {
+    const req = indexedDB.open("safegrid-field");
+    const db: IDBDatabase = await new Promise((r) => {
+      req.onsuccess = () => r(req.result);
+    });
+    const all: { blob: Blob; exif?: { lat?: number; lng?: number } }[] = await new Promise((r) => {
+      const g = db.transaction("files").objectStore("files").getAll();
+      g.onsuccess = () => r(g.result);
+    });
+    db.close();
+    return Promise.all(
+      all.map(async (f) => {
+        const bytes = new Uint8Array(await f.blob.arrayBuffer());
+        const text = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+        return { size: f.blob.size, type: f.blob.type, exif: f.exif, hasExif: text.includes("Exif") };
+      }),
+    );
   });
 }

@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
+import { apiSignIn, type E2eServer, launchBrowser, startServer } from "./e2e-harness";
 import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatuses, shot } from "./field-kit";
 
 /**
@@ -21,10 +21,31 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** How many patrol records the site has (GET /sites/:id/patrols), or null when the server has no patrols. */
+async function sitePatrols(siteId: string, token: string): Promise<number | null> {
+  const res = await fetch(`${server.url}/api/v1/sites/${siteId}/patrols`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status === 404) return null;
+  const body = (await res.json()) as { items: unknown[] };
+  return body.items.length;
+}
+
 it("keeps a day's reports offline across a closed page and sends each exactly once", async () => {
   const context = await newPhone(browser);
   const problems: string[] = [];
+  // The field app runs under the server's CSP (scripts from the origin only): any violation is a problem.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const watch = (p: Page) =>
+    p.on("console", (m) => {
+      if (/Content Security Policy|CSP violation/i.test(m.text())) problems.push(m.text());
+    });
   let page = await context.newPage();
+  watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${server.url}/m/`);
   await page.getByTestId("field-signin").waitFor();
@@ -45,10 +66,12 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   await page.getByTestId("sites-list-tab").click();
   await page.getByTestId("site-row").first().click();
   await page.getByTestId("site-report").waitFor();
-  const checkIn = page.getByTestId("site-checkin");
-  const withPatrols = await checkIn.isVisible();
+  const siteId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+  const workerToken = await apiSignIn(server.url, "worker");
+  const patrolsBefore = await sitePatrols(siteId, workerToken);
+  const withPatrols = patrolsBefore !== null;
   if (withPatrols) {
-    await checkIn.click();
+    await page.getByTestId("site-checkin").click();
     await page.getByTestId("checkin-done").waitFor();
   }
   await shot(page, "05-site");
@@ -71,6 +94,7 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
 
   // Reopen, still offline: the service worker serves /m, the outbox is still there.
   page = await context.newPage();
+  watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${server.url}/m/outbox`);
   await expect.poll(() => page.getByTestId("outbox-waiting").count(), { timeout: 15_000 }).toBe(expected);
@@ -99,10 +123,6 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   await shot(page, "09-outbox-sent");
   await page.getByTestId("tab-me").click();
   await shot(page, "10-me");
-  await page.goto(`${server.url}/m/reports`);
-  await expect.poll(() => page.getByTestId("my-report").count(), { timeout: 15_000 }).toBe(2);
-  await shot(page, "11-my-reports");
-
   const token = await countyToken(server);
   const a = await casesWith(server, token, first);
   const b = await casesWith(server, token, second);
@@ -110,6 +130,18 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   expect(a[0].siteId).not.toBeNull();
   expect(b.map((c) => c.evidence)).toEqual([1]);
   expect(b[0].siteId).toBeNull();
+
+  // My reports (the work set's own reports, refreshed after the sync) show both with their stage.
+  await page.goto(`${server.url}/m/reports`);
+  for (const c of [a[0], b[0]])
+    await page.getByTestId("my-report").filter({ hasText: c.number }).waitFor({ timeout: 15_000 });
+  await shot(page, "11-my-reports");
+  const res = await page.goto(`${server.url}/m/`);
+  expect(res?.headers()["content-security-policy"] ?? "").toContain("script-src 'self'");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId("count-sites").waitFor();
+  await shot(page, "19-home-desktop");
+  if (withPatrols) expect(await sitePatrols(siteId, workerToken)).toBe((patrolsBefore ?? 0) + 1);
   expect(problems).toEqual([]);
   await context.close();
 }, 240_000);

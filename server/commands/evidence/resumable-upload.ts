@@ -158,6 +158,11 @@ export function putUploadPiece(
       });
     const now = deps.clock.now();
     const at = now.toISOString();
+    // The bytes so far are not on this server's disk (lost, or another host's data directory): start over.
+    if (range.first > 0 && (await partLength(deps.config.dataDir, id)) < range.first) {
+      await resetUpload(deps.db, id, at);
+      throw mismatch(0);
+    }
     await writePart(deps.config.dataDir, id, range.first, data);
     const expiresAt = new Date(now.getTime() + uploadLifetimeMs).toISOString();
     if (!(await advanceUpload(deps.db, id, s.received, range.last + 1, at, expiresAt))) {

@@ -1,4 +1,5 @@
 import { markExpired, sessionNow } from "../session/session";
+import { emitChange } from "../store/changes";
 import { kvSet } from "../store/db";
 
 /** The server's error body ({code, message}) or a network failure, as one error type. */
@@ -27,6 +28,7 @@ function noteServerTime(res: Response) {
   if (Number.isFinite(offset) && Math.abs(offset - clockOffsetMs) > 5_000) {
     clockOffsetMs = offset;
     void kvSet("clockOffsetMs", offset);
+    emitChange("session");
   }
 }
 export function restoreClockOffset(ms: number | undefined) {

@@ -1,6 +1,12 @@
 import type { LngLat } from "../geo/geo";
 import type { GridGeometry, WorkSet } from "../work-set/work-set";
 
+/** A site's name on the map without its village prefix ("兴隆路社区谢记日杂店" -> "谢记日杂店"), at most 7 characters. */
+function shortName(name: string): string {
+  const short = name.replace(/^.{2,12}?(社区|村|居委会)/, "") || name;
+  return short.length > 7 ? `${short.slice(0, 7)}…` : short;
+}
+
 const width = 360;
 const height = 300;
 
@@ -88,7 +94,7 @@ export function GridMap({
           >
             <circle cx={x} cy={y} r={5} className={`map-site risk-${s.riskLevel}`} />
             <text x={x + 7} y={y + 4} className="map-label">
-              {s.name.length > 8 ? `${s.name.slice(0, 8)}…` : s.name}
+              {shortName(s.name)}
             </text>
           </g>
         );

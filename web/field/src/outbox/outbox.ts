@@ -19,6 +19,8 @@ export interface EnqueueInput {
   idField?: "id" | "idempotencyKey";
   /** Photos from <PhotoInput>: uploaded first; the item is sent only when all have arrived. */
   files?: PreparedPhoto[];
+  /** Per photo, the array in the body its evidence id goes to (see OutboxItem.fileTargets). */
+  fileTargets?: (string | null)[];
   /** Give an id when the screen made one already (e.g. to show it); else one is made here. */
   id?: string;
 }
@@ -51,6 +53,7 @@ export async function enqueue(input: EnqueueInput): Promise<string> {
     fallbackBody: input.fallbackBody,
     idField: input.idField ?? "id",
     fileIds: files.map((f) => f.id),
+    ...(input.fileTargets ? { fileTargets: input.fileTargets } : {}),
     status: "waiting",
     attempts: 0,
     createdAt: new Date().toISOString(),

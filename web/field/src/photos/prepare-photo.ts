@@ -21,7 +21,7 @@ export async function sha256Hex(blob: Blob): Promise<string> {
 async function readExif(file: Blob): Promise<PreparedPhoto["exif"]> {
   try {
     const exifr = (await import("exifr/dist/lite.esm.mjs")).default;
-    const tags = await exifr.parse(file, { gps: true, pick: ["DateTimeOriginal", "latitude", "longitude"] });
+    const tags = await exifr.parse(file, { tiff: true, exif: true, gps: true, xmp: false, icc: false });
     if (!tags) return undefined;
     const takenAt = tags.DateTimeOriginal instanceof Date ? tags.DateTimeOriginal.toISOString() : undefined;
     const out = {

@@ -62,6 +62,7 @@ export function Home() {
               (n, d) => n + d.sites.filter((s) => s.status === "pending").length,
               0,
             )}
+            to="/deliveries"
             testId="count-deliveries"
           />
         ) : null}

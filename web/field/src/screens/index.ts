@@ -1,3 +1,6 @@
+import { ChecklistScreen } from "./checklist";
+import { Deliveries } from "./deliveries";
+import { DeliveryPage } from "./delivery";
 import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
@@ -26,6 +29,12 @@ export function registerBuiltInScreens(): void {
   });
   registerScreen({ path: "sites/:id", title: "场所", component: SitePage, back: true });
   registerScreen({
+    path: "sites/:id/checklist",
+    title: "检查表检查",
+    component: ChecklistScreen,
+    back: true,
+  });
+  registerScreen({
     path: "report",
     title: "上报隐患",
     component: Report,
@@ -42,4 +51,7 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
   registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
   registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
+  // 文件送达 (R15): reached from the home screen's 待送达 card
+  registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
+  registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });
 }

@@ -31,7 +31,8 @@ export function OutboxScreen() {
         {i.sentAt ? ` · 送达 ${formatTime(i.sentAt)}` : ""}
         {caseOf(i) ? ` · 案件号 ${caseOf(i)?.number}` : ""}
       </div>
-      {i.reason ? <div className={i.status === "sent" ? "row-sub" : "row-reason"}>{i.reason}</div> : null}
+      {i.note ? <div className="row-note">{i.note}</div> : null}
+      {i.reason && i.status !== "sent" ? <div className="row-reason">{i.reason}</div> : null}
       {i.status === "failed" ? (
         <div className="row-buttons">
           <Button kind="default" onClick={() => void retry(i.id)} data-testid="outbox-retry">

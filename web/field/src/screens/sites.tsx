@@ -1,16 +1,23 @@
 import { useEffect, useState } from "react";
 import { Button, Card, Empty } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
+import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
 import { GridMap } from "../map/grid-map";
 import { navigate } from "../router";
 import { useWorkSet } from "../work-set/work-set";
-import { riskLabel } from "./labels";
+import { kindLabel, patrolStatusLabel, riskLabel } from "./labels";
+
+export interface PatrolsMine {
+  items: { siteId: string; status: "due" | "overdue" | "done"; dueBy: string; lastVisitAt: string | null }[];
+}
 
 /** My sites, nearest first (when the phone knows where it is), and the offline map of my grids. */
 export function Sites() {
   const workSet = useWorkSet();
   const { position, error, busy, locate } = usePosition();
+  const patrols = useCachedList<PatrolsMine>("patrols", "/patrols/mine");
+  const patrolOf = new Map((patrols.data?.items ?? []).map((p) => [p.siteId, p]));
   const [view, setView] = useState<"list" | "map">("list");
   useEffect(() => {
     void locate();
@@ -60,9 +67,14 @@ export function Sites() {
             <div className="row-title">
               <span className={`risk-dot risk-${s.riskLevel}`} />
               {s.name}
+              {patrolOf.get(s.id) ? (
+                <span className={`badge patrol-${patrolOf.get(s.id)?.status}`}>
+                  {patrolStatusLabel[patrolOf.get(s.id)?.status ?? ""]}
+                </span>
+              ) : null}
             </div>
             <div className="row-sub">
-              {riskLabel(s.riskLevel)} · {s.kindLabel ?? s.kind}
+              {riskLabel(s.riskLevel)} · {kindLabel(s.kind, s.kindLabel)}
               {s.distance !== undefined ? ` · ${formatDistance(s.distance)}` : ""}
             </div>
             <div className="row-sub">{s.address}</div>

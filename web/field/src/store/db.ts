@@ -17,10 +17,17 @@ export interface OutboxItem {
   fallbackBody?: Record<string, unknown>;
   /** Ids in the `files` store, uploaded before the item; their evidence ids go into `body.evidenceIds`. */
   fileIds: string[];
+  /**
+   * Where each file's evidence id goes, aligned with `fileIds`: a dotted path to an array in the body
+   * (e.g. "answers.3.evidenceIds" for a checklist item's photo); none or null: `body.evidenceIds`.
+   */
+  fileTargets?: (string | null)[];
   status: "waiting" | "sending" | "sent" | "failed";
   attempts: number;
   /** Why it failed or waits, in plain Chinese. */
   reason?: string;
+  /** What the app changed on its own, kept after sending (e.g. "sent by location: the site is gone"). */
+  note?: string;
   createdAt: string;
   sentAt?: string;
   /** The server's answer when sent (e.g. the case id and number). */

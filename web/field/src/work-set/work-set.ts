@@ -92,7 +92,7 @@ async function assemble(): Promise<Omit<WorkSet, "fetchedAt" | "source">> {
   };
 }
 
-/** Downloads the worker's work set (and the case categories) and keeps it on the phone. */
+/** Downloads the worker's work set (and the case categories and checklists) and keeps it on the phone. */
 export async function refreshWorkSet(): Promise<WorkSet> {
   let set: WorkSet;
   try {
@@ -104,6 +104,8 @@ export async function refreshWorkSet(): Promise<WorkSet> {
   }
   await kvSet("workSet", set);
   await refreshList("case-categories", "/case-categories").catch(() => undefined);
+  // the county's checklists, so a site can be checked offline (screens/checklist.tsx)
+  await refreshList("checklists", "/checklists").catch(() => undefined);
   emitChange("work-set");
   return set;
 }

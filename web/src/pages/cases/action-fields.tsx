@@ -1,8 +1,10 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from "antd";
 import dayjs from "dayjs";
 import { type CaseAction, caseTypeLabel, caseTypes } from "../../../../domain/case/case-types";
+import { recheckNeedsLocation } from "../../../../domain/case/recheck-evidence";
 import type { CaseDetail } from "../../api/cases";
 import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
 import { DepartmentSelect } from "./department-select";
 import { EvidenceUpload } from "./evidence-upload";
 import { AcceptFields } from "./handler-select";
@@ -29,6 +31,7 @@ const planItems = [
 /** The inputs of one action's dialog; validation is the domain's zod schema of the action. */
 export function ActionFields({ action, detail, onBusyChange }: ActionFieldsProps) {
   const { t, pick } = useI18n();
+  const { user } = useSignedIn();
   const kase = detail.case;
   const county = kase.regionCode.slice(0, 6);
   // The county's active categories, and the case's own even if the county deactivated it since.
@@ -56,8 +59,11 @@ export function ActionFields({ action, detail, onBusyChange }: ActionFieldsProps
       <EvidenceUpload data-testid="action-evidence" onBusyChange={onBusyChange} />
     </Form.Item>
   );
+  // a grid worker, committee member or township station re-checks on site: the location is required
+  // (the server answers 422 recheck_location_required without it)
+  const locationRequired = action === "recheck" && recheckNeedsLocation(user.role);
   const location = (
-    <Form.Item name="location" label={t("action.location")}>
+    <Form.Item name="location" label={t("action.location")} required={locationRequired}>
       <LocationInput />
     </Form.Item>
   );
