@@ -7,6 +7,7 @@ import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { TaskTables } from "./schema/task-tables";
 import type { UploadTables } from "./schema/upload-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
@@ -20,4 +21,5 @@ export interface DB
     UploadTables,
     PatrolTables,
     ChecklistTables,
-    DeliveryTables {}
+    DeliveryTables,
+    TaskTables {}

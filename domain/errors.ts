@@ -202,6 +202,43 @@ export const errorCatalog = {
     zh: "文件校验失败（SHA-256 不一致），请重新上传",
     en: "The file's SHA-256 does not match; upload it again",
   },
+  task_kind_not_found: {
+    status: 404,
+    zh: "没有这个任务类型（或不属于本县区）",
+    en: "No such task kind (or not of this county)",
+  },
+  task_kind_retired: {
+    status: 422,
+    zh: "该任务类型已停用：停用后完成的记录不再接收",
+    en: "This task kind was retired; records done after that are not accepted",
+  },
+  task_kind_version_unknown: {
+    status: 422,
+    zh: "任务表单版本不存在，请更新手机上的任务类型后重新填写",
+    en: "Unknown version of the task form; refresh the task kinds and fill it again",
+  },
+  task_kind_exists: {
+    status: 409,
+    zh: "本县区已有相同标识的任务类型",
+    en: "The county already has a task kind with this code",
+  },
+  task_photos_missing: { status: 422, zh: "照片数量不足", en: "Not enough photos" },
+  training_not_found: { status: 404, zh: "没有这个培训", en: "No such training" },
+  attendance_closed: {
+    status: 422,
+    zh: "不在培训签到时间内（开始前 30 分钟至结束后 30 分钟）",
+    en: "Outside the training's check-in window (30 min before start to 30 min after end)",
+  },
+  attendance_token_invalid: {
+    status: 422,
+    zh: "签到码无效或已过期，请重新扫描讲师屏幕上的二维码",
+    en: "Check-in code invalid or expired; scan the trainer's QR code again",
+  },
+  attendance_too_far: {
+    status: 422,
+    zh: "不在培训地点附近，无法定位签到，请改用扫码签到",
+    en: "Not near the training's place; check in by QR code instead",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

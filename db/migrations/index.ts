@@ -14,6 +14,7 @@ import * as trailChains from "./202612041900-trail-chains";
 import * as createPatrol from "./202612051000-create-patrol";
 import * as createChecklist from "./202612051100-create-checklist";
 import * as createDelivery from "./202612051200-create-delivery";
+import * as createTaskRecords from "./202612051300-create-task-records";
 import * as createUploadSession from "./202612051400-create-upload-session";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   "202612051000-create-patrol": createPatrol,
   "202612051100-create-checklist": createChecklist,
   "202612051200-create-delivery": createDelivery,
+  "202612051300-create-task-records": createTaskRecords,
   "202612051400-create-upload-session": createUploadSession,
 };

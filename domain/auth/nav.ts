@@ -4,6 +4,7 @@ import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
+import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -26,6 +27,9 @@ export const navSections = [
   "patrols",
   "checklists",
   "deliveries",
+  "task_records",
+  "task_kinds",
+  "trainings",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -54,6 +58,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   checklists: (r) => [...offices, "township_station"].includes(r),
   // 文件送达 (R15): the offices and the departments that send documents to sites
   deliveries: (r) => gate(deliveryGate.read, r),
+  // 宣传及任务记录, 任务类型配置, 培训 (issue 9: R14, R16, R17, R19)
+  task_records: (r) => gate(taskRecordGate.export, r),
+  task_kinds: (r) => gate(taskKindGate.manage, r),
+  trainings: (r) => gate(trainingGate.manage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -131,6 +131,29 @@ export const fieldClasses = {
     flags: "internal",
     files: "internal",
   },
+  /** Outreach, assistance and county task records (R14, R16, R17): who did what, where. */
+  taskRecord: {
+    kind: "internal",
+    regionCode: "public",
+    siteName: "internal",
+    recorderName: "personal",
+    at: "internal",
+    values: "internal",
+    location: "personal",
+    flags: "internal",
+    photos: "internal",
+  },
+  /** Training attendance (R19): who attended, when, how. */
+  trainingAttendance: {
+    training: "internal",
+    userName: "personal",
+    role: "internal",
+    regionCode: "public",
+    method: "internal",
+    at: "internal",
+    distanceM: "internal",
+    flags: "internal",
+  },
 } as const satisfies Record<string, Record<string, DataClass>>;
 
 export type ClassifiedResource = keyof typeof fieldClasses;

@@ -106,6 +106,33 @@ export const dataExports = {
       "delivery.files",
     ],
   },
+  taskRecords: {
+    label: { zh: "宣传及任务记录导出", en: "Task records export" },
+    fields: [
+      "taskRecord.kind",
+      "taskRecord.regionCode",
+      "taskRecord.siteName",
+      "taskRecord.recorderName",
+      "taskRecord.at",
+      "taskRecord.values",
+      "taskRecord.location",
+      "taskRecord.flags",
+      "taskRecord.photos",
+    ],
+  },
+  trainingAttendance: {
+    label: { zh: "培训签到导出", en: "Training attendance export" },
+    fields: [
+      "trainingAttendance.training",
+      "trainingAttendance.userName",
+      "trainingAttendance.role",
+      "trainingAttendance.regionCode",
+      "trainingAttendance.method",
+      "trainingAttendance.at",
+      "trainingAttendance.distanceM",
+      "trainingAttendance.flags",
+    ],
+  },
 } as const satisfies Record<string, { label: { zh: string; en: string }; fields: readonly QualifiedField[] }>;
 
 export type DataExportKind = keyof typeof dataExports;

@@ -14,6 +14,8 @@ export const personalDataSections: readonly NavSection[] = [
   "trail", // who did what
   "security_log", // usernames and source addresses
   "patrols", // missed sites, and the site file with its contacts and patrol records (who checked in)
+  "task_records", // who recorded what, where
+  "trainings", // attendees' names
 ];
 
 export function showsPersonalData(section: NavSection | undefined): boolean {

@@ -230,6 +230,35 @@ export const accessTable = {
     /** Its files: the followers; the field staff the document goes to (row: their target's site region). */
     file: anyOf(deliveryFollow, all(roleIn(deliveryWorkers), inScope("regionCode"))),
   },
+  /**
+   * Task kinds (R14, R16, R17): a county's own kinds are read within or above the county (its workers fill
+   * them) and kept by the safety offices covering it; the built-in kinds are code, read by everyone.
+   */
+  taskKind: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /** Task records (outreach, assistance, local kinds): made by field roles in their scope, read by offices. */
+  taskRecord: {
+    create: all(roleIn(fieldRoles), inScope("regionCode")),
+    read: all(
+      inScope("regionCode"),
+      anyOf(
+        roleIn([...offices, "township_station", "lead_department"]),
+        all(roleIn(fieldRoles), eqActor("recordedBy", "id")),
+      ),
+    ),
+    export: all(roleIn([...offices, "township_station", "lead_department"]), inScope("regionCode")),
+  },
+  /**
+   * Training sessions (R19): made by offices and departments for an audience region in their scope; seen by
+   * whoever works in, above or below that region; attended by field roles of the audience region.
+   */
+  training: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn([...offices, ...departmentRoles, "township_station"]), inScope("regionCode")),
+    attend: all(roleIn(fieldRoles), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

@@ -5,6 +5,7 @@ import { demoDeliveries } from "./demo-deliveries";
 import { demoGrids } from "./demo-grids";
 import { demoPatrols } from "./demo-patrols";
 import { demoSites } from "./demo-sites";
+import { demoTasks } from "./demo-tasks";
 
 /** Steps that fill the demo county after its departments and accounts. Issues add theirs here, in order. */
 export const demoSteps: DemoStep[] = [
@@ -19,4 +20,6 @@ export const demoSteps: DemoStep[] = [
   demoChecklists,
   // Document delivery (issue 9, R15): uses the demo sites and their grid workers.
   demoDeliveries,
+  // Outreach, assistance, the county's own task kind and training (issue 9: R14, R16, R17, R19).
+  demoTasks,
 ];

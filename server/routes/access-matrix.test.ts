@@ -178,6 +178,52 @@ async function freshUpload(ctx: ApiContext, _w: AccessWorld, s: Scope, n: number
   if (res.statusCode >= 300) throw new Error(`upload session: ${res.statusCode} ${res.body}`);
   return { id: res.json().id as string, ownerId: ctx.users[owner].id };
 }
+/** A county task kind made by the county's own office (system administrators keep no task kinds). */
+const kindKeeper = (s: Scope) => (s === "other_county" ? "other_county" : "county");
+const taskKindBody = (w: AccessWorld, s: Scope, n: number) => ({
+  regionCode: w.county[s],
+  code: `matrix_${n}`,
+  zh: `矩阵任务${n}`,
+  fields: [{ key: "note", label: { zh: "情况" }, type: "text", required: true }],
+});
+async function freshTaskKind(ctx: ApiContext, w: AccessWorld, s: Scope, n: number): Promise<Row> {
+  const res = await as(ctx, kindKeeper(s), {
+    method: "POST",
+    url: "/api/v1/task-kinds",
+    payload: taskKindBody(w, s, n),
+  });
+  if (res.statusCode !== 201) throw new Error(`task kind: ${res.statusCode} ${res.body}`);
+  return res.json() as Row;
+}
+const trainingBody = (regionCode: string, startsAt: string) => ({
+  title: "矩阵培训",
+  regionCode,
+  startsAt,
+  endsAt: new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString(),
+  place: "城关镇会议室",
+  location: { lng: 104.1146, lat: 35.8457 },
+  trainer: "矩阵讲师",
+});
+/** One training session per scope (for the scope's village), made once per database by the county's office. */
+let trainingRows: Partial<Record<Scope, Row>> = {};
+let trainingsOf: ApiContext | undefined;
+async function trainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  if (trainingsOf !== ctx) {
+    trainingsOf = ctx;
+    trainingRows = {};
+  }
+  const known = trainingRows[s];
+  if (known) return known;
+  const res = await as(ctx, kindKeeper(s), {
+    method: "POST",
+    url: "/api/v1/trainings",
+    payload: trainingBody(w.village[s], ctx.deps.clock.now().toISOString()),
+  });
+  if (res.statusCode !== 201) throw new Error(`training: ${res.statusCode} ${res.body}`);
+  const row = res.json() as Row;
+  trainingRows[s] = row;
+  return row;
+}
 
 /** Exports of personal data need a stated reason (data classification); every export cell states one. */
 const reason = "reason=%E8%AE%BF%E9%97%AE%E7%9F%A9%E9%98%B5%E6%B5%8B%E8%AF%95";
@@ -736,6 +782,77 @@ const probes: Record<string, Probe> = {
     row: (w, s) => w.site[s],
   },
   ...(deliveryProbes as Record<string, Probe>),
+  "GET /api/v1/task-kinds": { act: ["taskKind", "read"] },
+  "POST /api/v1/task-kinds": {
+    act: ["taskKind", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => taskKindBody(w, s, counter++),
+    ok: 201,
+  },
+  "PATCH /api/v1/task-kinds/:id": {
+    act: ["taskKind", "manage"],
+    read: ["taskKind", "read"],
+    fresh: freshTaskKind,
+    body: (_w, _s, row) => ({ version: row?.version, zh: `矩阵任务（改）${counter++}` }),
+  },
+  /** On the scope's site: a site the worker no longer reads is 404 `site_not_found`, one outside the rule 403. */
+  "POST /api/v1/task-records": {
+    act: ["taskRecord", "create"],
+    read: ["site", "read"],
+    row: (w, s) => w.site[s],
+    body: (_w, _s, row) => ({
+      id: randomUUID(),
+      kindCode: "assistance",
+      siteId: row?.id,
+      at: new Date().toISOString(),
+      values: { department: "县应急管理局", site: "矩阵场所", done: "协助检查消防通道" },
+      evidenceIds: [],
+    }),
+    ok: 201,
+  },
+  "GET /api/v1/task-records": { act: ["taskRecord", "read"] },
+  "GET /api/v1/task-records/export.xlsx": {
+    act: ["taskRecord", "export"],
+    url: () => `/api/v1/task-records/export.xlsx?${reason}`,
+  },
+  "GET /api/v1/trainings": { act: ["training", "read"] },
+  "POST /api/v1/trainings": {
+    act: ["training", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.village[s] }),
+    body: (w, s) => trainingBody(w.village[s], new Date().toISOString()),
+    ok: 201,
+  },
+  "GET /api/v1/trainings/mine": { act: ["training", "attend"] },
+  "GET /api/v1/trainings/:id": { act: ["training", "read"], fresh: trainingOf },
+  "GET /api/v1/trainings/:id/qr": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: trainingOf,
+  },
+  /** A check-in by location at the session's place and start; a second one of the same worker answers 200. */
+  "POST /api/v1/trainings/:id/attendance": {
+    act: ["training", "attend"],
+    read: ["training", "read"],
+    fresh: trainingOf,
+    body: (_w, _s, row) => ({
+      id: randomUUID(),
+      at: row?.startsAt,
+      method: "location",
+      location: { lng: 104.1146, lat: 35.8457, accuracy: 10 },
+    }),
+    ok: 201,
+  },
+  "GET /api/v1/trainings/:id/attendance": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: trainingOf,
+  },
+  "GET /api/v1/trainings/:id/attendance/export.xlsx": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: trainingOf,
+    url: (_w, s) => `/api/v1/trainings/${trainingRows[s]?.id}/attendance/export.xlsx?${reason}`,
+  },
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({

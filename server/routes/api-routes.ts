@@ -22,7 +22,9 @@ import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
 import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
+import { taskRoutes } from "./task-routes";
 import { trailRoutes } from "./trail-routes";
+import { trainingRoutes } from "./training-routes";
 import { userRoutes } from "./user-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
@@ -53,10 +55,13 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
+  // The grid worker's day (issue 9): outreach, assistance, county task kinds and training (R14, R16, R17, R19).
+  const fieldWork = [taskRoutes, trainingRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }

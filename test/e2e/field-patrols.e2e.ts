@@ -52,12 +52,13 @@ it("lists the worker's patrols and records an offline check-in once it is back o
   await page.waitForURL(/\/m\/sites\//);
   const siteId = decodeURIComponent(page.url().split("/sites/")[1]);
   const before = (await sitePatrols(siteId)).total;
-  await expect.poll(() => page.getByTestId("site-patrol").innerText()).toMatch(/待巡查|已逾期/);
+  await expect.poll(() => page.getByTestId("site-patrol-status").innerText()).toMatch(/前巡查/);
 
   // offline: the check-in waits on the phone and already counts in the list
   await context.setOffline(true);
   await page.getByTestId("site-checkin").click();
   await page.getByTestId("checkin-done").waitFor();
+  await expect.poll(() => page.getByTestId("site-patrol-status").innerText()).toContain("等待发送");
   await shot(page, "patrols-site-offline");
   await page.goBack();
   await page.getByTestId("patrols-screen").waitFor();

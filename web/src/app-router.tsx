@@ -75,6 +75,27 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "task-records",
+        ...sectionRoute(
+          "task_records",
+          async () => (await import("./pages/tasks/task-records-page")).TaskRecordsPage,
+        ),
+      },
+      {
+        path: "task-kinds",
+        ...sectionRoute(
+          "task_kinds",
+          async () => (await import("./pages/tasks/task-kinds-page")).TaskKindsPage,
+        ),
+      },
+      {
+        path: "trainings",
+        ...sectionRoute(
+          "trainings",
+          async () => (await import("./pages/tasks/trainings-page")).TrainingsPage,
+        ),
+      },
+      {
         path: "cases",
         ...sectionRoute("cases", async () => (await import("./pages/cases/cases-page")).CasesPage),
       },

@@ -17,7 +17,10 @@ export type NavSection =
   | "cases"
   | "checklists"
   | "deliveries"
-  | "patrols";
+  | "patrols"
+  | "task_records"
+  | "task_kinds"
+  | "trainings";
 
 export interface User {
   id: string;

@@ -7,6 +7,7 @@ import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
+import { tasksEn } from "./tasks-en";
 import type { MessageKey } from "./zh";
 
 /** English console texts (switchable in the header). */
@@ -171,4 +172,5 @@ export const en: Record<MessageKey, string> = {
   ...patrolsEn,
   ...deliveriesEn,
   ...phoneEn,
+  ...tasksEn,
 };

@@ -7,6 +7,7 @@ import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
+import { tasksZh } from "./tasks-zh";
 
 /** Simplified Chinese console texts (the default). `{name}` marks a placeholder. */
 export const zh = {
@@ -168,6 +169,7 @@ export const zh = {
   ...checklistsZh,
   ...deliveriesZh,
   ...phoneZh,
+  ...tasksZh,
 };
 
 export type MessageKey = keyof typeof zh;

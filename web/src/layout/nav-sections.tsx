@@ -9,7 +9,10 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FormOutlined,
+  NotificationOutlined,
   PieChartOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -51,6 +54,14 @@ export const navEntries: NavEntry[] = [
   { section: "patrols", path: "/patrols", label: "nav.patrols", icon: <CarryOutOutlined /> },
   { section: "checklists", path: "/checklists", label: "nav.checklists", icon: <CheckSquareOutlined /> },
   { section: "deliveries", path: "/deliveries", label: "nav.deliveries", icon: <FileDoneOutlined /> },
+  {
+    section: "task_records",
+    path: "/task-records",
+    label: "nav.task_records",
+    icon: <NotificationOutlined />,
+  },
+  { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
+  { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

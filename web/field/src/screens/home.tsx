@@ -67,7 +67,7 @@ export function Home() {
           />
         ) : null}
         {trainings.data && trainings.status !== "unavailable" ? (
-          <Count label="培训" value={trainingItems.length} testId="count-trainings" />
+          <Count label="培训" value={trainingItems.length} to="/trainings" testId="count-trainings" />
         ) : null}
         <Count label="我的场所" value={workSet?.sites.length ?? 0} to="/sites" testId="count-sites" />
       </div>
@@ -79,6 +79,9 @@ export function Home() {
       >
         <span className="big-action-icon">⚠</span> 上报隐患
       </button>
+      <Card onClick={() => navigate("/tasks")} testId="home-tasks">
+        宣传、协助检查等任务记录 ›
+      </Card>
       <Card onClick={() => navigate("/reports")} testId="home-my-reports">
         我上报的案件 ›
       </Card>

@@ -12,6 +12,9 @@ import { registerScreen } from "./registry";
 import { Report } from "./report";
 import { SitePage } from "./site";
 import { Sites } from "./sites";
+import { TaskFormScreen } from "./task-form-lazy";
+import { Tasks } from "./tasks";
+import { Trainings } from "./trainings";
 
 /** The built-in screens. Another screen: write it in screens/<name>.tsx and register it here (docs/field-app.md). */
 export function registerBuiltInScreens(): void {
@@ -50,8 +53,12 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
   registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
   registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
-  registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
   // 文件送达 (R15): reached from the home screen's 待送达 card
   registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
   registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });
+  registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
+  // Outreach, assistance, county task kinds (R14, R16, R17) and training check-in (R19): cards on home.
+  registerScreen({ path: "tasks", title: "宣传与任务", component: Tasks, back: true });
+  registerScreen({ path: "tasks/:code", title: "记录任务", component: TaskFormScreen, back: true });
+  registerScreen({ path: "trainings", title: "培训签到", component: Trainings, back: true });
 }

@@ -1,27 +1,28 @@
 import { useState } from "react";
-import { Button, Card, Empty, formatTime, Notice } from "../components/ui";
+import { Button, Card, Empty, Notice } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
-import { enqueue } from "../outbox/outbox";
+import { enqueue, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { isQuotaError, quotaMessage } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
-import { kindLabel, patrolStatusLabel, riskLabel } from "./labels";
+import { kindLabel, riskLabel } from "./labels";
+import { localCheckIns, type PatrolsMine, patrolNote } from "./patrols";
 import type { ScreenProps } from "./registry";
-import type { PatrolsMine } from "./sites";
 
 /** A site: where it is, check in (POST /patrols when the server has it), report a hazard here. */
 export function SitePage({ params }: ScreenProps) {
   const workSet = useWorkSet();
   const patrols = useCachedList<PatrolsMine>("patrols", "/patrols/mine");
+  const outbox = useOutbox();
   const { position, error, busy, locate } = usePosition();
   const [done, setDone] = useState<string>();
   const [failed, setFailed] = useState<string>();
   if (workSet === null) return null;
   const site = workSet?.sites.find((s) => s.id === params.id);
-  const patrol = patrols.data?.items?.find((p) => p.siteId === params.id);
   if (!site) return <Empty>这个场所不在我的网格里（可能已调整）。</Empty>;
+  const plan = patrols.data?.items.find((i) => i.siteId === site.id);
   const checkIn = async () => {
     setFailed(undefined);
     const where = position ?? (await locate());
@@ -50,11 +51,9 @@ export function SitePage({ params }: ScreenProps) {
           {riskLabel(site.riskLevel)} · {kindLabel(site.kind, site.kindLabel)}
         </div>
         <div className="row-sub">{site.address}</div>
-        {patrol ? (
-          <div className="row-sub" data-testid="site-patrol">
-            巡查：<span className={`badge patrol-${patrol.status}`}>{patrolStatusLabel[patrol.status]}</span>
-            {patrol.status !== "done" ? ` 本期截止 ${patrol.dueBy}` : ""}
-            {patrol.lastVisitAt ? ` · 上次 ${formatTime(patrol.lastVisitAt)}` : ""}
+        {plan ? (
+          <div className="row-sub" data-testid="site-patrol-status">
+            巡查：{patrolNote(plan, localCheckIns(outbox, patrols.fetchedAt).get(site.id))}
           </div>
         ) : null}
         {site.location && position ? (

@@ -1,0 +1,90 @@
+import { ruleOf } from "../../domain/policies/access-table";
+import type { PolicyActor } from "../../domain/policies/policy-term";
+import type { Tx } from "../db";
+import { policyFilter } from "../policy-filter";
+import type { TrainingAttendanceTable, TrainingTable } from "../schema/task-tables";
+
+export type TrainingRow = TrainingTable & { attendees: number };
+
+export const insertTraining = (db: Tx, row: TrainingTable) => db.insertInto("training").values(row).execute();
+
+export const findTraining = (db: Tx, id: string) =>
+  db.selectFrom("training").selectAll().where("id", "=", id).executeTakeFirst();
+
+/**
+ * Sessions under a rule of the access table (training.read for the console list, training.attend for a
+ * worker's own), optionally those ending after `endsAfter`, soonest first.
+ */
+export function listTrainings(
+  db: Tx,
+  actor: PolicyActor,
+  action: "read" | "attend" | "manage",
+  f: { region?: string; endsAfter?: string; limit: number },
+): Promise<TrainingRow[]> {
+  let q = db
+    .selectFrom("training")
+    .selectAll("training")
+    .select((eb) =>
+      eb
+        .selectFrom("trainingAttendance")
+        .whereRef("trainingAttendance.trainingId", "=", "training.id")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .as("attendees"),
+    )
+    .where((eb) => policyFilter(eb, ruleOf("training", action), actor, "training"));
+  if (f.region) q = q.where("training.regionCode", "like", `${f.region}%`);
+  if (f.endsAfter) q = q.where("training.endsAt", ">=", f.endsAfter);
+  return q
+    .orderBy("training.startsAt", f.endsAfter ? "asc" : "desc")
+    .orderBy("training.id")
+    .limit(f.limit)
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, attendees: Number(r.attendees ?? 0) })));
+}
+
+export const insertAttendance = (db: Tx, row: TrainingAttendanceTable) =>
+  db.insertInto("trainingAttendance").values(row).execute();
+
+export const findAttendance = (db: Tx, id: string) =>
+  db.selectFrom("trainingAttendance").selectAll().where("id", "=", id).executeTakeFirst();
+
+export const findAttendanceOf = (db: Tx, trainingId: string, userId: string) =>
+  db
+    .selectFrom("trainingAttendance")
+    .selectAll()
+    .where("trainingId", "=", trainingId)
+    .where("userId", "=", userId)
+    .executeTakeFirst();
+
+/** Which of these sessions the user has checked in to. */
+export async function attendedOf(db: Tx, userId: string, trainingIds: string[]): Promise<Set<string>> {
+  if (trainingIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("trainingAttendance")
+    .select("trainingId")
+    .where("userId", "=", userId)
+    .where("trainingId", "in", trainingIds)
+    .execute();
+  return new Set(rows.map((r) => r.trainingId));
+}
+
+/** A session's attendance with each attendee's name and region, in check-in order. */
+export const listAttendance = (db: Tx, trainingId: string) =>
+  db
+    .selectFrom("trainingAttendance")
+    .leftJoin("appUser", "appUser.id", "trainingAttendance.userId")
+    .selectAll("trainingAttendance")
+    .select(["appUser.displayName as userName", "appUser.role as role", "appUser.regionCode as userRegion"])
+    .where("trainingAttendance.trainingId", "=", trainingId)
+    .orderBy("trainingAttendance.receivedAt")
+    .orderBy("trainingAttendance.id")
+    .execute();
+
+export async function countAttendance(db: Tx, trainingId: string): Promise<number> {
+  const row = await db
+    .selectFrom("trainingAttendance")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("trainingId", "=", trainingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,188 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { countAttendance } from "../../db/queries/training-queries";
+import { trainingGate } from "../../domain/policies/task-policy";
+import { errorBody, idParams } from "../../domain/schemas/common-schemas";
+import { recordedExport } from "../commands/exports/recorded-export";
+import { attendTraining, exportAttendanceXlsx, trainingAttendance } from "../commands/tasks/attend-training";
+import {
+  createTraining,
+  listTrainingViews,
+  myTrainings,
+  presentTraining,
+  trainingQr,
+  visibleTraining,
+} from "../commands/tasks/trainings";
+import type { Deps } from "../deps";
+import { actorOf } from "../http/auth-hook";
+import { wantsEnglish } from "../http/errors";
+import { sendOutcome } from "./case-routes";
+import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
+
+const passThrough = () => (data: unknown) => ({ value: data });
+const params = ({ httpPart }: { httpPart?: string }) =>
+  httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d });
+const view = z.looseObject({ id: z.string(), title: z.string() });
+const list = z.looseObject({ items: z.array(view) });
+
+/** Training sessions (R19): created by offices and departments, attended by QR code or location. */
+export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/trainings",
+      {
+        config: { access: "signed_in", policy: trainingGate.read },
+        schema: {
+          tags: ["tasks"],
+          summary: "培训列表",
+          querystring: z.strictObject({
+            region: z
+              .string()
+              .regex(/^\d{2,12}$/)
+              .optional(),
+          }),
+          response: { 200: list, 403: errorBody, 422: errorBody },
+        },
+      },
+      async (req) => listTrainingViews(deps, actorOf(req), req.query),
+    );
+
+    app.post(
+      "/trainings",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "新建培训（安委办、部门、乡镇安监站）",
+          response: { 201: view, 403: errorBody, 422: errorBody },
+        },
+        validatorCompiler: passThrough,
+      },
+      async (req, reply) => reply.status(201).send(await createTraining(deps, actorOf(req), req.body)),
+    );
+
+    app.get(
+      "/trainings/mine",
+      {
+        config: { access: "signed_in", policy: trainingGate.attend },
+        schema: {
+          tags: ["tasks"],
+          summary: "我的培训（本人所在区划的培训，一周前至今后）",
+          response: { 200: list, 403: errorBody },
+        },
+      },
+      async (req) => myTrainings(deps, actorOf(req)),
+    );
+
+    app.get(
+      "/trainings/:id",
+      {
+        config: { access: "signed_in", policy: trainingGate.read },
+        schema: {
+          tags: ["tasks"],
+          summary: "培训详情",
+          params: idParams,
+          response: { 200: view, 404: errorBody },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const row = await visibleTraining(deps, actor, req.params.id);
+        return presentTraining(actor, { ...row, attendees: await countAttendance(deps.db, row.id) });
+      },
+    );
+
+    app.get(
+      "/trainings/:id/qr",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "签到二维码（2 分钟一换的签到码，可扫码或手工输入）",
+          params: idParams,
+          response: {
+            200: z.object({
+              token: z.string(),
+              content: z.string(),
+              qrDataUrl: z.string(),
+              expiresAt: z.string(),
+            }),
+            403: errorBody,
+            404: errorBody,
+          },
+        },
+      },
+      async (req) => trainingQr(deps, actorOf(req), req.params.id),
+    );
+
+    app.post(
+      "/trainings/:id/attendance",
+      {
+        config: { access: "signed_in", policy: trainingGate.attend },
+        schema: {
+          tags: ["tasks"],
+          summary: "培训签到（扫码/签到码，或定位；按 id 幂等）",
+          description:
+            "method=qr：讲师屏幕上的签到码（按手机签到时间校验，2 分钟一换，前一个仍有效）→ 否则 422 attendance_token_invalid；" +
+            "method=location：距培训地点在半径内 → 否则 422 attendance_too_far。签到时间须在开始前 30 分钟至结束后 30 分钟 → 否则 422 attendance_closed。" +
+            "同一人再次签到 → 200 原签到（already=true）。",
+          params: idParams,
+          response: {
+            200: z.looseObject({ id: z.string() }),
+            201: z.looseObject({ id: z.string() }),
+            403: errorBody,
+            404: errorBody,
+            409: errorBody,
+            422: errorBody,
+          },
+        },
+        validatorCompiler: params,
+      },
+      async (req, reply) =>
+        sendOutcome(
+          reply,
+          await attendTraining(deps, actorOf(req), (req.params as { id: string }).id, req.body),
+        ),
+    );
+
+    app.get(
+      "/trainings/:id/attendance",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "培训签到名单",
+          params: idParams,
+          response: { 200: z.looseObject({ items: z.array(z.unknown()) }), 403: errorBody, 404: errorBody },
+        },
+      },
+      async (req) => trainingAttendance(deps, actorOf(req), req.params.id),
+    );
+
+    app.get(
+      "/trainings/:id/attendance/export.xlsx",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "导出培训签到名单（.xlsx，含姓名：须填写导出事由，记入留痕，带水印）",
+          params: idParams,
+          querystring: z.strictObject(exportReasonField),
+          response: { ...exportErrorResponses, 404: errorBody },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const id = req.params.id;
+        await trainingAttendance(deps, actor, id); // 404 / 403 before the reason is asked
+        const file = await recordedExport(
+          deps,
+          actor,
+          { kind: "trainingAttendance", filter: { training: id }, reason: req.query.reason },
+          (wm, out) => exportAttendanceXlsx(deps, actor, id, wantsEnglish(req), wm, out),
+        );
+        return sendExport(reply, file, `培训签到-${id.slice(0, 8)}.xlsx`, "training-attendance.xlsx");
+      },
+    );
+  };
+}

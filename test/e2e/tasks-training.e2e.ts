@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Api, apiAs } from "./case-e2e-kit";
+import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+
+/**
+ * Outreach, task kinds and training through the console (issue 9: R14, R16, R17, R19): the county office
+ * sees the demo's task records, defines a county task kind that the phone's API then offers, creates a
+ * training, shows its QR code; a grid worker checks in with the code on screen; the attendance list shows
+ * them. Every page at 1440×900 and at 390×844.
+ */
+const timeout = 240_000;
+let server: E2eServer;
+let browser: Browser;
+let worker: Api;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  worker = await apiAs(server.url, "worker");
+}, timeout);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, timeout);
+
+/** A page in China's time zone (the training's times are typed in Beijing time). */
+async function open(username: string, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width, height },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
+  await signIn(page, server.url, username);
+  return page;
+}
+
+it(
+  "the county office reads task records, defines a task kind, runs a training's check-in",
+  async () => {
+    const office = await open("county", 1440, 900);
+    // 1. task records of the demo county (outreach, assistance, the county's gas check)
+    await office.getByTestId("nav-task_records").click();
+    await office
+      .getByTestId("task-records-page")
+      .locator(".ant-table-row")
+      .first()
+      .waitFor({ timeout: 15_000 });
+    expect(await office.getByTestId("task-records-page").textContent()).toContain("安全宣传");
+    await screenshot(office, "tasks-01-records");
+
+    // 2. a new county kind with a choice field
+    await office.getByTestId("nav-task_kinds").click();
+    await office.getByTestId("task-kinds-page").getByText("燃气入户安全检查").waitFor();
+    await office.getByTestId("task-kind-new").click();
+    await office.getByTestId("task-kind-dialog").waitFor();
+    await office.getByTestId("task-kind-code").fill("flood_watch");
+    await office.getByTestId("task-kind-name").fill("汛期巡查");
+    const row = office.getByTestId("task-field-row").first();
+    await row.locator("input").nth(0).fill("河段");
+    await row.locator("input").nth(1).fill("river");
+    await screenshot(office, "tasks-02-kind-dialog");
+    const modal = office.locator(".ant-modal", { has: office.getByTestId("task-kind-dialog") });
+    await modal.locator(".ant-modal-footer .ant-btn-primary").click();
+    await modal.waitFor({ state: "hidden", timeout: 15_000 });
+    await office.getByTestId("task-kinds-page").getByText("汛期巡查").waitFor();
+    await screenshot(office, "tasks-03-kinds");
+    const kinds = await worker<{ code: string }[]>("GET", "/task-kinds");
+    expect(kinds.map((k) => k.code)).toContain("flood_watch");
+
+    // 3. a training now, created in the console
+    await office.getByTestId("nav-trainings").click();
+    await office.getByTestId("trainings-page").locator(".ant-table-row").first().waitFor();
+    await office.getByTestId("training-new").click();
+    await office.getByTestId("training-dialog").waitFor();
+    await office.getByTestId("training-title").fill("E2E 网格员上报流程培训");
+    const fmt = (d: Date) =>
+      new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+    const start = new Date(Date.now() - 10 * 60_000);
+    const inputs = office.getByTestId("training-dialog").locator(".ant-picker input");
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(fmt(start));
+    await inputs.nth(0).press("Enter");
+    await inputs.nth(1).fill(fmt(new Date(start.getTime() + 2 * 3_600_000)));
+    await inputs.nth(1).press("Enter");
+    await office.getByTestId("training-place").click();
+    await office.getByTestId("training-place").fill("城关镇人民政府会议室");
+    await office.getByTestId("training-lng").fill("104.1146");
+    await office.getByTestId("training-lat").fill("35.8457");
+    await office.getByTestId("training-trainer").fill("县应急管理局 赵股长");
+    await screenshot(office, "tasks-04-training-dialog");
+    const tModal = office.locator(".ant-modal", { has: office.getByTestId("training-dialog") });
+    await tModal.locator(".ant-modal-footer .ant-btn-primary").click();
+    await tModal.waitFor({ state: "hidden", timeout: 15_000 });
+    const made = office
+      .getByTestId("trainings-page")
+      .locator(".ant-table-row", { hasText: "E2E 网格员上报流程培训" });
+    await made.waitFor();
+
+    // 4. the QR code; the worker types the code shown (no camera needed)
+    await made.getByTestId("training-show-qr").click();
+    await office.getByTestId("training-qr").locator("img").waitFor();
+    await screenshot(office, "tasks-05-training-qr");
+    const code = (await office.getByTestId("training-code").textContent())!;
+    const mine = await worker<{ items: { id: string; title: string }[] }>("GET", "/trainings/mine");
+    const training = mine.items.find((t) => t.title === "E2E 网格员上报流程培训")!;
+    expect(training).toBeTruthy();
+    const checkIn = await worker<{ flags: string[]; already: boolean }>(
+      "POST",
+      `/trainings/${training.id}/attendance`,
+      { id: randomUUID(), at: new Date().toISOString(), method: "qr", token: code },
+    );
+    expect(checkIn.already).toBe(false);
+    await office.keyboard.press("Escape");
+
+    // 5. the attendance list shows the worker
+    await made.getByTestId("training-attendance").click();
+    await office.getByTestId("attendance-table").getByText("网格员 周明").waitFor({ timeout: 15_000 });
+    await screenshot(office, "tasks-06-attendance");
+    await office.close();
+
+    // 6. the same pages at phone width
+    const small = await open("county", 390, 844);
+    for (const [path, testId, name] of [
+      ["/task-records", "task-records-page", "tasks-07-records-phone"],
+      ["/task-kinds", "task-kinds-page", "tasks-08-kinds-phone"],
+      ["/trainings", "trainings-page", "tasks-09-trainings-phone"],
+    ] as const) {
+      await small.goto(`${server.url}${path}`);
+      await small.getByTestId(testId).locator(".ant-table-row").first().waitFor({ timeout: 15_000 });
+      await screenshot(small, name);
+    }
+    await small
+      .getByTestId("trainings-page")
+      .locator(".ant-table-row", { hasText: "E2E 网格员上报流程培训" })
+      .getByTestId("training-show-qr")
+      .click();
+    await small.getByTestId("training-qr").locator("img").waitFor();
+    await screenshot(small, "tasks-10-qr-phone");
+    await small.close();
+  },
+  timeout,
+);

@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { Button, Card, Empty, formatTime, Notice } from "../components/ui";
+import { useCachedList } from "../hooks/use-cached-list";
+import { usePosition } from "../hooks/use-position";
+import { enqueue, isUnsent, useOutbox } from "../outbox/outbox";
+import { isQuotaError, quotaMessage } from "../store/db";
+
+interface TrainingMine {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  trainer: string;
+  attended: boolean;
+}
+
+/** The code from a scanned QR ("SGTRAIN:<id>:<code>") or as typed ("ab12-cd34"). */
+export const codeOf = (text: string) =>
+  (text.trim().split(":").pop() ?? "").toUpperCase().replace(/[\s-]/g, "");
+
+function CheckIn({ training, queued }: { training: TrainingMine; queued: boolean }) {
+  const [code, setCode] = useState("");
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string }>();
+  const { error: gpsError, busy, locate } = usePosition();
+  const send = async (body: Record<string, unknown>) => {
+    try {
+      await enqueue({
+        kind: "training-attendance",
+        label: `培训签到：${training.title}`.slice(0, 40),
+        url: `/trainings/${training.id}/attendance`,
+        body: { at: new Date().toISOString(), ...body },
+      });
+      setMessage({ kind: "ok", text: "已记录签到，联网后自动提交" });
+    } catch (err) {
+      setMessage({ kind: "error", text: isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}` });
+    }
+  };
+  if (training.attended) return <Notice kind="ok">已签到</Notice>;
+  if (queued) return <Notice kind="info">签到已记录，等待发送</Notice>;
+  return (
+    <div className="form">
+      <input
+        className="input"
+        placeholder="输入或粘贴签到码（8 位）"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoCapitalize="characters"
+        data-testid={`training-code-${training.id}`}
+      />
+      <div className="row-buttons">
+        <Button
+          onClick={() => {
+            const token = codeOf(code);
+            if (!/^[A-Z2-9]{8}$/.test(token))
+              return setMessage({ kind: "error", text: "签到码为 8 位字母数字" });
+            void send({ method: "qr", token });
+          }}
+          data-testid={`training-checkin-code-${training.id}`}
+        >
+          签到码签到
+        </Button>
+        <Button
+          kind="default"
+          disabled={busy}
+          onClick={() =>
+            void locate().then((p) =>
+              p
+                ? send({ method: "location", location: { lng: p.lng, lat: p.lat, accuracy: p.accuracy } })
+                : setMessage({ kind: "error", text: "无法定位，请改用签到码签到" }),
+            )
+          }
+          data-testid={`training-checkin-location-${training.id}`}
+        >
+          {busy ? "定位中…" : "定位签到"}
+        </Button>
+      </div>
+      {gpsError ? <Notice kind="warn">{gpsError}</Notice> : null}
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+    </div>
+  );
+}
+
+/** 培训 (R19): my sessions (a week back on), checked in by the trainer's code or by location; works offline. */
+export function Trainings() {
+  const list = useCachedList<{ items: TrainingMine[] }>("trainings", "/trainings/mine");
+  const outbox = useOutbox();
+  const items = list.data?.items ?? [];
+  const queued = (id: string) =>
+    outbox.some((i) => isUnsent(i) && i.url === `/trainings/${id}/attendance` && i.status !== "failed");
+  return (
+    <div className="screen">
+      {list.status === "missing" ? <Notice kind="warn">联网后下载培训安排</Notice> : null}
+      {items.length === 0 && list.status !== "missing" ? <Empty>近期没有培训</Empty> : null}
+      {items.map((t) => (
+        <Card key={t.id} testId={`training-${t.id}`}>
+          <div className="task-kind-title">{t.title}</div>
+          <div className="task-kind-sub">
+            {formatTime(t.startsAt)}–{formatTime(t.endsAt).slice(-5)} · {t.place} · {t.trainer}
+          </div>
+          <CheckIn training={t} queued={queued(t.id)} />
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { FieldFlag } from "../../../domain/schemas/field-schemas";
+import type { TaskField } from "../../../domain/tasks/task-form";
+import type { TaskKind } from "../../../domain/tasks/task-kinds";
+import { api, queryString } from "./client";
+import { downloadFile } from "./file-transfer";
+
+/** Task kinds, task records and training sessions (issue 9: R14, R16, R17, R19). */
+export type TaskKindView = TaskKind & {
+  id: string | null;
+  updatedAt: string | null;
+  abilities: { manage: boolean };
+};
+
+export interface TaskKindDraft {
+  zh: string;
+  en?: string;
+  minPhotos: number;
+  fields: TaskField[];
+}
+
+export const fetchTaskKinds = (region?: string, includeRetired = false) =>
+  api.get<TaskKindView[]>(
+    `/task-kinds${queryString({ region, includeRetired: includeRetired || undefined })}`,
+  );
+export const createTaskKind = (input: TaskKindDraft & { regionCode: string; code: string }) =>
+  api.post<TaskKindView>("/task-kinds", input);
+export const updateTaskKind = (
+  id: string,
+  patch: Partial<TaskKindDraft> & { version: number; status?: "active" | "retired" },
+) => api.patch<TaskKindView>(`/task-kinds/${encodeURIComponent(id)}`, patch);
+
+export interface TaskRecord {
+  id: string;
+  kindCode: string;
+  kindZh: string;
+  kindVersion: number;
+  regionCode: string;
+  regionName: string | null;
+  siteId: string | null;
+  siteName: string | null;
+  recorderName: string | null;
+  clientAt: string;
+  receivedAt: string;
+  location: { lng: number; lat: number; accuracy: number | null } | null;
+  distanceM: number | null;
+  flags: FieldFlag[];
+  values: Record<string, unknown>;
+  evidenceIds: string[];
+}
+
+export interface TaskRecordFilter {
+  region?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+}
+
+export const fetchTaskRecords = (f: TaskRecordFilter, page: number, pageSize: number) =>
+  api.get<{ items: TaskRecord[]; total: number }>(`/task-records${queryString({ ...f, page, pageSize })}`);
+export const exportTaskRecords = (f: TaskRecordFilter, reason: string | undefined) =>
+  downloadFile(`/task-records/export.xlsx${queryString({ ...f, reason })}`, "task-records.xlsx");
+
+export interface Training {
+  id: string;
+  title: string;
+  regionCode: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  location: { lng: number; lat: number };
+  radiusM: number;
+  trainer: string;
+  attendees: number;
+  attended: boolean;
+  abilities: { manage: boolean; attend: boolean };
+}
+
+export interface TrainingDraft {
+  title: string;
+  regionCode: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  location: { lng: number; lat: number };
+  radiusM: number;
+  trainer: string;
+}
+
+export interface Attendance {
+  id: string;
+  userName: string | null;
+  role: string | null;
+  userRegion: string | null;
+  method: "qr" | "location";
+  clientAt: string;
+  receivedAt: string;
+  distanceM: number | null;
+  flags: FieldFlag[];
+}
+
+export const fetchTrainings = () => api.get<{ items: Training[] }>("/trainings");
+export const createTraining = (input: TrainingDraft) => api.post<Training>("/trainings", input);
+export const fetchTrainingQr = (id: string) =>
+  api.get<{ token: string; content: string; qrDataUrl: string; expiresAt: string }>(
+    `/trainings/${encodeURIComponent(id)}/qr`,
+  );
+export const fetchAttendance = (id: string) =>
+  api.get<{ training: { id: string; title: string }; items: Attendance[] }>(
+    `/trainings/${encodeURIComponent(id)}/attendance`,
+  );
+export const exportAttendance = (id: string, reason: string | undefined) =>
+  downloadFile(
+    `/trainings/${encodeURIComponent(id)}/attendance/export.xlsx${queryString({ reason })}`,
+    "training-attendance.xlsx",
+  );

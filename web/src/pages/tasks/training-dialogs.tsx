@@ -1,0 +1,221 @@
+import {
+  Alert,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import type { Dayjs } from "dayjs";
+import { useCallback, useEffect, useState } from "react";
+import { type Role, roleLabel } from "../../../../domain/auth/roles";
+import { fieldFlagLabel } from "../../../../domain/schemas/field-schemas";
+import { attendanceMethodLabel } from "../../../../domain/tasks/training";
+import {
+  type Attendance,
+  createTraining,
+  exportAttendance,
+  fetchAttendance,
+  fetchTrainingQr,
+  type Training,
+} from "../../api/tasks";
+import { errorMessage } from "../../components/error-message";
+import { ExportButton } from "../../components/export-button";
+import { FormDialog } from "../../components/form-dialog";
+import { RegionCascader } from "../../components/region-cascader";
+import { useLoad } from "../../components/use-load";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
+
+interface TrainingValues {
+  title: string;
+  regionCode: string;
+  time: [Dayjs, Dayjs];
+  place: string;
+  lng: number;
+  lat: number;
+  radiusM: number;
+  trainer: string;
+}
+
+/** A new training session: title, audience region, time, place with its location, radius, trainer. */
+export function NewTrainingDialog(props: {
+  open: boolean;
+  home?: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<TrainingValues>();
+  return (
+    <FormDialog<TrainingValues>
+      open={props.open}
+      title={t("training.new")}
+      form={form}
+      fields={["title", "regionCode", "time", "place", "lng", "lat", "radiusM", "trainer"]}
+      initialValues={{ regionCode: props.home, radiusM: 300 }}
+      testId="training-dialog"
+      onClose={props.onClose}
+      onSubmit={async (v) => {
+        await createTraining({
+          title: v.title,
+          regionCode: v.regionCode,
+          startsAt: v.time[0].toISOString(),
+          endsAt: v.time[1].toISOString(),
+          place: v.place,
+          location: { lng: v.lng, lat: v.lat },
+          radiusM: v.radiusM,
+          trainer: v.trainer,
+        });
+        props.onSaved();
+      }}
+    >
+      <Form.Item name="title" label={t("training.name")} rules={[{ required: true }]}>
+        <Input maxLength={100} data-testid="training-title" />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t("training.audience")} rules={[{ required: true }]}>
+        <RegionCascader onChange={(c) => form.setFieldValue("regionCode", c)} maxLevel="village" anyLevel />
+      </Form.Item>
+      <Form.Item name="time" label={t("training.time")} rules={[{ required: true }]}>
+        <DatePicker.RangePicker
+          showTime={{ format: "HH:mm" }}
+          format="YYYY-MM-DD HH:mm"
+          data-testid="training-time"
+        />
+      </Form.Item>
+      <Form.Item name="place" label={t("training.place")} rules={[{ required: true }]}>
+        <Input maxLength={200} data-testid="training-place" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="lng" label={t("training.lng")} rules={[{ required: true }]}>
+          <InputNumber min={-180} max={180} step={0.0001} style={{ width: 150 }} data-testid="training-lng" />
+        </Form.Item>
+        <Form.Item name="lat" label={t("training.lat")} rules={[{ required: true }]}>
+          <InputNumber min={-90} max={90} step={0.0001} style={{ width: 150 }} data-testid="training-lat" />
+        </Form.Item>
+        <Form.Item name="radiusM" label={t("training.radius")}>
+          <InputNumber min={20} max={5000} style={{ width: 150 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="trainer" label={t("training.trainer")} rules={[{ required: true }]}>
+        <Input maxLength={60} data-testid="training-trainer" />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+/** The trainer's screen: the session's current check-in code as a QR code and as text, refreshed as it turns. */
+export function TrainingQrModal(props: { training: Training | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const id = props.training?.id;
+  const [now, setNow] = useState(Date.now());
+  const fetch = useCallback(() => (id ? fetchTrainingQr(id) : null), [id]);
+  const { data, error, reload } = useLoad(fetch);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = data ? Math.max(0, Math.round((Date.parse(data.expiresAt) - now) / 1000)) : 0;
+  useEffect(() => {
+    if (data && left === 0) reload();
+  }, [data, left, reload]);
+  return (
+    <Modal
+      open={!!id}
+      title={props.training?.title}
+      footer={null}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={420}
+    >
+      {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
+      {data && (
+        <div className="training-qr" data-testid="training-qr">
+          <img src={data.qrDataUrl} alt={t("training.qr")} />
+          <Typography.Text type="secondary">{t("training.code")}</Typography.Text>
+          <span className="training-code" data-testid="training-code">
+            {data.token.slice(0, 4)}-{data.token.slice(4)}
+          </span>
+          <Typography.Text type="secondary">{t("training.expires", { s: left })}</Typography.Text>
+          <Alert type="info" showIcon title={t("training.qrHint")} />
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+/** The session's attendance list with its export. */
+export function AttendanceDrawer(props: { training: Training | null; onClose: () => void }) {
+  const { t, pick, lang } = useI18n();
+  const id = props.training?.id;
+  const fetch = useCallback(() => (id ? fetchAttendance(id) : null), [id]);
+  const { data, loading, error } = useLoad(fetch);
+  return (
+    <Drawer
+      open={!!id}
+      title={`${t("training.attendance")} · ${props.training?.title ?? ""}`}
+      onClose={props.onClose}
+      size="large"
+      extra={
+        id && (
+          <ExportButton
+            kind="trainingAttendance"
+            label={t("training.exportAttendance")}
+            testId="attendance-export"
+            download={(reason) => exportAttendance(id, reason)}
+          />
+        )
+      }
+    >
+      {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
+      <Table<Attendance>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t("training.none") }}
+        scroll={{ x: 560 }}
+        data-testid="attendance-table"
+        columns={[
+          { title: t("training.attendee"), dataIndex: "userName" },
+          {
+            title: t("training.role"),
+            dataIndex: "role",
+            render: (r: string | null) => (r ? pick(roleLabel[r as Role]) : ""),
+          },
+          {
+            title: t("training.method"),
+            dataIndex: "method",
+            render: (m: Attendance["method"]) => pick(attendanceMethodLabel[m]),
+          },
+          {
+            title: t("training.checkedInAt"),
+            dataIndex: "clientAt",
+            render: (v: string) => formatDateTime(v, lang),
+          },
+          {
+            title: t("training.distance"),
+            dataIndex: "distanceM",
+            render: (d: number | null) => (d === null ? "—" : `${d} m`),
+          },
+          {
+            title: t("tasks.flags"),
+            dataIndex: "flags",
+            render: (flags: Attendance["flags"]) =>
+              flags.map((f) => (
+                <Tag key={f} color="orange">
+                  {pick(fieldFlagLabel[f])}
+                </Tag>
+              )),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,114 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { fetchTrainings, type Training } from "../../api/tasks";
+import { errorMessage } from "../../components/error-message";
+import { useLoad } from "../../components/use-load";
+import { formatDateTime } from "../../format/date-time";
+import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
+import { AttendanceDrawer, NewTrainingDialog, TrainingQrModal } from "./training-dialogs";
+import "./tasks.css";
+
+const phase = (tr: Training, now: number) =>
+  now < Date.parse(tr.startsAt) ? "upcoming" : now > Date.parse(tr.endsAt) ? "ended" : "ongoing";
+const phaseColor = { upcoming: "blue", ongoing: "green", ended: "default" } as const;
+
+/** /trainings (网格员培训): sessions the actor organises or oversees; create, show the check-in QR, attendance. */
+export function TrainingsPage() {
+  const { t, lang } = useI18n();
+  const { user } = useSignedIn();
+  const { data, loading, error, reload } = useLoad(fetchTrainings);
+  const [creating, setCreating] = useState(false);
+  const [qr, setQr] = useState<Training | null>(null);
+  const [attendance, setAttendance] = useState<Training | null>(null);
+  const now = Date.now();
+  return (
+    <Card
+      title={t("training.title")}
+      className="page-card"
+      data-testid="trainings-page"
+      extra={
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="training-new"
+        >
+          {t("training.new")}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t("training.intro")}</Typography.Paragraph>
+      {error != null && (
+        <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
+      )}
+      <Table<Training>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 820 }}
+        columns={[
+          {
+            title: t("training.name"),
+            dataIndex: "title",
+            render: (v: string, tr) => (
+              <Space direction="vertical" size={0}>
+                <span>{v}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {tr.trainer}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t("training.time"),
+            key: "time",
+            width: 190,
+            render: (_: unknown, tr) => (
+              <Space direction="vertical" size={0}>
+                <span>{formatDateTime(tr.startsAt, lang)}</span>
+                <Tag color={phaseColor[phase(tr, now)]}>{t(`training.${phase(tr, now)}`)}</Tag>
+              </Space>
+            ),
+          },
+          { title: t("training.place"), dataIndex: "place", width: 200 },
+          { title: t("training.attendees"), dataIndex: "attendees", width: 90 },
+          {
+            title: t("common.actions"),
+            key: "actions",
+            width: 190,
+            render: (_: unknown, tr) => (
+              <Space size={0} wrap>
+                {tr.abilities.manage && phase(tr, now) !== "ended" && (
+                  <Button type="link" size="small" onClick={() => setQr(tr)} data-testid="training-show-qr">
+                    {t("training.qr")}
+                  </Button>
+                )}
+                {tr.abilities.manage && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setAttendance(tr)}
+                    data-testid="training-attendance"
+                  >
+                    {t("training.attendance")}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <NewTrainingDialog
+        open={creating}
+        home={user.scope[0]}
+        onClose={() => setCreating(false)}
+        onSaved={reload}
+      />
+      <TrainingQrModal training={qr} onClose={() => setQr(null)} />
+      <AttendanceDrawer training={attendance} onClose={() => setAttendance(null)} />
+    </Card>
+  );
+}
