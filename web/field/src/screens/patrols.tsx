@@ -86,7 +86,7 @@ export function Patrols() {
   return (
     <div className="screen" data-testid="patrols-screen">
       {list.status === "cached" ? (
-        <Notice kind="info">离线数据（{formatTime(list.fetchedAt)} 下载）</Notice>
+        <Notice kind="info">显示手机上保存的数据（{formatTime(list.fetchedAt)} 下载）</Notice>
       ) : null}
       {groups.map(([key, title, items]) =>
         items.length ? (
