@@ -117,6 +117,7 @@ it(
     // 5. the attendance list shows the worker
     await made.getByTestId("training-attendance").click();
     await office.getByTestId("attendance-table").getByText("网格员 周明").waitFor({ timeout: 15_000 });
+    await office.waitForTimeout(600); // the drawer's opening animation
     await screenshot(office, "tasks-06-attendance");
     await office.close();
 

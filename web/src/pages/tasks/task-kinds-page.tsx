@@ -1,5 +1,17 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Grid,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useCallback, useState } from "react";
 import { taskFieldTypeLabel } from "../../../../domain/tasks/task-form";
 import { fetchTaskKinds, type TaskKindView, updateTaskKind } from "../../api/tasks";
@@ -22,6 +34,11 @@ export function TaskKindsPage() {
   const fetch = useCallback(() => (county ? fetchTaskKinds(county, true) : null), [county]);
   const { data, loading, error, reload } = useLoad(fetch);
   const kinds = data ?? [];
+  const narrow = !Grid.useBreakpoint().md;
+  const fieldsText = (k: TaskKindView) =>
+    k.fields
+      .map((f) => `${f.label.zh}（${pick(taskFieldTypeLabel[f.type])}${f.required ? "，必填" : ""}）`)
+      .join("、") + (k.minPhotos > 0 ? `；${t("tasks.minPhotos")} ${k.minPhotos}` : "");
   const canManage = !!county && user.scope.some((s) => county.startsWith(s));
 
   const setStatus = async (k: TaskKindView, status: "active" | "retired") => {
@@ -75,7 +92,7 @@ export function TaskKindsPage() {
           loading={loading}
           dataSource={kinds}
           pagination={false}
-          scroll={{ x: 720 }}
+          scroll={narrow ? undefined : { x: 720 }}
           rowClassName={(k) => (k.status === "retired" ? "row-muted" : "")}
           columns={[
             {
@@ -88,12 +105,14 @@ export function TaskKindsPage() {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {k.code} · {t("tasks.version", { n: k.version })}
                   </Typography.Text>
+                  {narrow && <span className="task-values">{fieldsText(k)}</span>}
                 </Space>
               ),
             },
             {
               title: t("tasks.fields"),
               key: "fields",
+              responsive: ["md"],
               render: (_: unknown, k) => (
                 <span className="task-values">
                   {k.fields

@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, DatePicker, Grid, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { fieldFlagLabel } from "../../../../domain/schemas/field-schemas";
@@ -55,6 +55,31 @@ export function TaskRecordsPage() {
   const fetch = useCallback(() => fetchTaskRecords(JSON.parse(key), page, 20), [key, page]);
   const { data, loading, error } = useLoad(fetch);
   const kindOf = (code: string) => kinds.find((k) => k.code === code);
+  const narrow = !Grid.useBreakpoint().md;
+  const flagTags = (flags: TaskRecord["flags"]) =>
+    flags.map((f) => (
+      <Tag key={f} color="orange" style={{ marginBottom: 4 }}>
+        {pick(fieldFlagLabel[f])}
+      </Tag>
+    ));
+  const phoneColumn = {
+    title: t("tasks.values"),
+    key: "all",
+    render: (_: unknown, r: TaskRecord) => {
+      const k = kindOf(r.kindCode);
+      return (
+        <Space direction="vertical" size={2} style={{ width: "100%" }}>
+          <Typography.Text strong>{k ? pick(k) : r.kindZh}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(r.clientAt, lang)} · {r.recorderName} · {r.regionName ?? r.regionCode}
+            {r.siteName ? ` · ${r.siteName}` : ""}
+          </Typography.Text>
+          <ValuesText record={r} kind={k} />
+          <div>{flagTags(r.flags)}</div>
+        </Space>
+      );
+    },
+  };
 
   return (
     <Card title={t("tasks.recordsTitle")} className="page-card" data-testid="task-records-page">
@@ -107,7 +132,7 @@ export function TaskRecordsPage() {
         size="middle"
         loading={loading}
         dataSource={data?.items ?? []}
-        scroll={{ x: 960 }}
+        scroll={narrow ? undefined : { x: 960 }}
         pagination={{
           current: page,
           pageSize: 20,
@@ -116,70 +141,69 @@ export function TaskRecordsPage() {
           showTotal: (n) => t("common.total", { n }),
           showSizeChanger: false,
         }}
-        columns={[
-          {
-            title: t("tasks.doneAt"),
-            dataIndex: "clientAt",
-            width: 150,
-            render: (v: string) => formatDateTime(v, lang),
-          },
-          {
-            title: t("tasks.kind"),
-            dataIndex: "kindZh",
-            width: 140,
-            render: (_: string, r) => {
-              const k = kindOf(r.kindCode);
-              return (
-                <Space direction="vertical" size={0}>
-                  <span>{k ? pick(k) : r.kindZh}</span>
-                  {!k?.builtIn && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t("tasks.version", { n: r.kindVersion })}
-                    </Typography.Text>
-                  )}
-                </Space>
-              );
-            },
-          },
-          { title: t("tasks.recorder"), dataIndex: "recorderName", width: 110 },
-          {
-            title: t("tasks.region"),
-            dataIndex: "regionName",
-            width: 140,
-            render: (v: string | null, r) => (
-              <Space direction="vertical" size={0}>
-                <span>{v ?? r.regionCode}</span>
-                {r.siteName && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.siteName}
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t("tasks.values"),
-            key: "values",
-            render: (_: unknown, r) => <ValuesText record={r} kind={kindOf(r.kindCode)} />,
-          },
-          {
-            title: t("tasks.flags"),
-            dataIndex: "flags",
-            width: 150,
-            render: (flags: TaskRecord["flags"]) =>
-              flags.map((f) => (
-                <Tag key={f} color="orange" style={{ marginBottom: 4 }}>
-                  {pick(fieldFlagLabel[f])}
-                </Tag>
-              )),
-          },
-          {
-            title: t("tasks.photos"),
-            dataIndex: "evidenceIds",
-            width: 70,
-            render: (ids: string[]) => ids.length,
-          },
-        ]}
+        columns={
+          narrow
+            ? [phoneColumn]
+            : [
+                {
+                  title: t("tasks.doneAt"),
+                  dataIndex: "clientAt",
+                  width: 150,
+                  render: (v: string) => formatDateTime(v, lang),
+                },
+                {
+                  title: t("tasks.kind"),
+                  dataIndex: "kindZh",
+                  width: 140,
+                  render: (_: string, r) => {
+                    const k = kindOf(r.kindCode);
+                    return (
+                      <Space direction="vertical" size={0}>
+                        <span>{k ? pick(k) : r.kindZh}</span>
+                        {!k?.builtIn && (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t("tasks.version", { n: r.kindVersion })}
+                          </Typography.Text>
+                        )}
+                      </Space>
+                    );
+                  },
+                },
+                { title: t("tasks.recorder"), dataIndex: "recorderName", width: 110 },
+                {
+                  title: t("tasks.region"),
+                  dataIndex: "regionName",
+                  width: 140,
+                  render: (v: string | null, r) => (
+                    <Space direction="vertical" size={0}>
+                      <span>{v ?? r.regionCode}</span>
+                      {r.siteName && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.siteName}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t("tasks.values"),
+                  key: "values",
+                  render: (_: unknown, r) => <ValuesText record={r} kind={kindOf(r.kindCode)} />,
+                },
+                {
+                  title: t("tasks.flags"),
+                  dataIndex: "flags",
+                  width: 150,
+                  render: flagTags,
+                },
+                {
+                  title: t("tasks.photos"),
+                  dataIndex: "evidenceIds",
+                  width: 70,
+                  render: (ids: string[]) => ids.length,
+                },
+              ]
+        }
       />
     </Card>
   );

@@ -160,7 +160,7 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
       open={!!id}
       title={`${t("training.attendance")} · ${props.training?.title ?? ""}`}
       onClose={props.onClose}
-      size="large"
+      size={Math.min(736, window.innerWidth)}
       extra={
         id && (
           <ExportButton
