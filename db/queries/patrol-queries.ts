@@ -227,28 +227,32 @@ export function findPatrol(db: Tx, id: string) {
 
 /** The county's sites that need patrols, with who patrols them (the named worker, else one of the grid's). */
 export function sitesForDemoPatrols(db: Tx, county: string) {
-  return db
-    .selectFrom("site as s")
-    .select([
-      "s.id",
-      "s.kind",
-      "s.riskLevel",
-      "s.regionCode",
-      "s.gridId",
-      "s.lon",
-      "s.lat",
-      "s.createdAt",
-      sql<
-        string | null
-      >`coalesce(s.worker_id, (select min(gw.user_id) from grid_worker gw where gw.grid_id = s.grid_id))`.as(
-        "workerId",
-      ),
-    ])
-    .where("s.regionCode", "like", `${county}%`)
-    .where("s.status", "!=", "closed")
-    .where("s.direct", "=", 0)
-    .orderBy("s.id")
-    .execute();
+  return (
+    db
+      .selectFrom("site as s")
+      .select([
+        "s.id",
+        "s.kind",
+        "s.riskLevel",
+        "s.regionCode",
+        "s.gridId",
+        "s.lon",
+        "s.lat",
+        "s.createdAt",
+        sql<
+          string | null
+        >`coalesce(s.worker_id, (select min(gw.user_id) from grid_worker gw where gw.grid_id = s.grid_id))`.as(
+          "workerId",
+        ),
+      ])
+      .where("s.regionCode", "like", `${county}%`)
+      .where("s.status", "!=", "closed")
+      .where("s.direct", "=", 0)
+      // by name (the demo's names are seeded; ids are random): the same demo every run, on both databases
+      .orderBy("s.name")
+      .orderBy("s.id")
+      .execute()
+  );
 }
 
 export async function anyPatrolUnder(db: Tx, prefix: string): Promise<boolean> {

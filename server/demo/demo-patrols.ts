@@ -52,8 +52,14 @@ export async function demoPatrols(deps: Deps, places: DemoPlaces): Promise<void>
   if (sites.length === 0) return;
   const r = seeded(20261205);
   const rows: PatrolRow[] = [];
+  const workersSeen = new Set<string>();
   for (const s of sites) {
     if (!s.workerId) continue;
+    // each worker's first site is never visited: every worker's list shows work waiting, not only done
+    if (!workersSeen.has(s.workerId)) {
+      workersSeen.add(s.workerId);
+      continue;
+    }
     const diligence = 0.55 + (hashOf(s.gridId ?? s.regionCode) % 41) / 100;
     const f = frequencyOf(defaultPatrolPlan, s);
     const created = Date.parse(s.createdAt);
