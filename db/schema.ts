@@ -8,6 +8,7 @@ import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { UploadTables } from "./schema/upload-tables";
+import type { WorkbenchTables } from "./schema/workbench-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
 export interface DB
@@ -20,4 +21,5 @@ export interface DB
     UploadTables,
     PatrolTables,
     ChecklistTables,
-    DeliveryTables {}
+    DeliveryTables,
+    WorkbenchTables {}

@@ -15,6 +15,7 @@ import * as createPatrol from "./202612051000-create-patrol";
 import * as createChecklist from "./202612051100-create-checklist";
 import * as createDelivery from "./202612051200-create-delivery";
 import * as createUploadSession from "./202612051400-create-upload-session";
+import * as createCaseSeen from "./202612052100-create-case-seen";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "202612051100-create-checklist": createChecklist,
   "202612051200-create-delivery": createDelivery,
   "202612051400-create-upload-session": createUploadSession,
+  "202612052100-create-case-seen": createCaseSeen,
 };

@@ -230,6 +230,10 @@ export const accessTable = {
     /** Its files: the followers; the field staff the document goes to (row: their target's site region). */
     file: anyOf(deliveryFollow, all(roleIn(deliveryWorkers), inScope("regionCode"))),
   },
+  /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
+  workbench: {
+    read: roleIn(everyoneBut(["system_admin", ...businessAdmins])),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

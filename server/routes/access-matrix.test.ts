@@ -736,6 +736,8 @@ const probes: Record<string, Probe> = {
     row: (w, s) => w.site[s],
   },
   ...(deliveryProbes as Record<string, Probe>),
+  /** The workbench (issue 13.1): the user's own counts; its rule is the role (workbench-routes.test.ts: counts == lists). */
+  "GET /api/v1/workbench": { act: ["workbench", "read"] },
 };
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({

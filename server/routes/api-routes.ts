@@ -24,6 +24,7 @@ import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
 import { trailRoutes } from "./trail-routes";
 import { userRoutes } from "./user-routes";
+import { workbenchRoutes } from "./workbench-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -50,6 +51,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     caseCategoryRoutes,
     notificationRoutes,
     countySettingRoutes,
+    workbenchRoutes,
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];

@@ -2,12 +2,14 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { caseQueues, countCases, listCases, queuesFor } from "../../db/queries/case-list-queries";
+import { markCaseSeen, seenAtOf } from "../../db/queries/case-seen-queries";
 import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schemas";
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
 import { type ClosureAction, closureActions } from "../../domain/case/honest-closure";
 import { AppError } from "../../domain/errors";
 import { caseGate } from "../../domain/policies/case-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
+import { seenState } from "../../domain/workbench/seen-state";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
 import { loadNames, presentCaseRow } from "../commands/cases/present-case";
@@ -70,7 +72,18 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         const page = await listCases(deps.db, actor, toFilter(req.query), now);
         const names = await loadNames(deps.db, page.items);
         const en = wantsEnglish(req);
-        return { ...page, items: page.items.map((r) => presentCaseRow(r, names, now, en)) };
+        const seen = await seenAtOf(
+          deps.db,
+          actor.id,
+          page.items.map((r) => r.id),
+        );
+        return {
+          ...page,
+          items: page.items.map((r) => ({
+            ...presentCaseRow(r, names, now, en),
+            seen: seenState(r.updatedAt, seen.get(r.id)),
+          })),
+        };
       },
     );
 
@@ -104,7 +117,13 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: caseIdParams,
         },
       },
-      async (req) => caseDetail(deps, actorOf(req), req.params.id, wantsEnglish(req)),
+      async (req) => {
+        const actor = actorOf(req);
+        const detail = await caseDetail(deps, actor, req.params.id, wantsEnglish(req));
+        // Opening a case marks it seen for this user (the list stops marking it new or changed).
+        await markCaseSeen(deps.db, actor.id, detail.case.id, deps.clock.now().toISOString());
+        return detail;
+      },
     );
 
     app.post(
