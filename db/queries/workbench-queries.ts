@@ -44,7 +44,10 @@ export async function monthCounts(db: Tx, actor: WbActor, month: { from: string;
   return { reported, closed, overdue };
 }
 
-/** The actor's latest trail events (what they did), with the case number when the subject is a case. */
+/**
+ * The actor's latest trail events (what they did, sign-in and sign-out left out), with the case number when
+ * the subject is a case.
+ */
 export async function recentActivity(db: Tx, actorId: string, limit = 8) {
   return db
     .selectFrom("event")
@@ -60,6 +63,7 @@ export async function recentActivity(db: Tx, actorId: string, limit = 8) {
       "caseRecord.number as caseNumber",
     ])
     .where("event.actorId", "=", actorId)
+    .where("event.action", "not in", ["user.signed_in", "user.signed_out"])
     .orderBy("event.id", "desc")
     .limit(limit)
     .execute();
