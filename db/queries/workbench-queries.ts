@@ -64,6 +64,7 @@ export async function recentActivity(db: Tx, actorId: string, limit = 8) {
     ])
     .where("event.actorId", "=", actorId)
     .where("event.action", "not in", ["user.signed_in", "user.signed_out"])
+    .orderBy("event.at", "desc")
     .orderBy("event.id", "desc")
     .limit(limit)
     .execute();

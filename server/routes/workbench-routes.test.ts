@@ -56,6 +56,20 @@ eachApi("workbench: counts equal their lists", (ctx) => {
         expect(list.statusCode, list.body).toBe(200);
         expect(list.json().total, `${user} ${c.key}`).toBe(c.count);
       }
+      const field = Object.fromEntries(
+        (body.field as { key: string; count: number }[]).map((f) => [f.key, f.count]),
+      );
+      const patrols = await get(user, "/api/v1/patrols/mine");
+      if (patrols.statusCode === 200) {
+        const items = patrols.json().items as { status: string }[];
+        expect(field.patrols_due).toBe(items.filter((i) => i.status === "due").length);
+        expect(field.patrols_overdue).toBe(items.filter((i) => i.status === "overdue").length);
+      } else expect(field.patrols_due).toBeUndefined();
+      const deliveries = await get(user, "/api/v1/deliveries/mine");
+      if (deliveries.statusCode === 200) {
+        const sites = (deliveries.json() as { sites: { status: string }[] }[]).flatMap((d) => d.sites);
+        expect(field.deliveries_pending).toBe(sites.filter((s) => s.status === "pending").length);
+      } else expect(field.deliveries_pending).toBeUndefined();
       const inbox = await get(user, "/api/v1/notifications?unread=true&pageSize=1");
       expect(body.unread).toBe(inbox.json().total);
     });

@@ -10,6 +10,7 @@ import { workbenchGate } from "../../domain/policies/workbench-policy";
 import { eventLabel } from "../../domain/trail/event-labels";
 import { overdueRate, shanghaiMonth } from "../../domain/workbench/month-figures";
 import { indicatorsFor } from "../../domain/workbench/workbench-indicators";
+import { fieldCounts } from "../commands/workbench/field-counts";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
@@ -44,6 +45,12 @@ export function workbenchRoutes(deps: Deps): FastifyPluginAsyncZod {
             label: en ? indicator.en : indicator.zh,
             filter: indicator.filter,
             count,
+          })),
+          field: (await fieldCounts(deps, actor)).map((f) => ({
+            key: f.key,
+            label: en ? f.en : f.zh,
+            count: f.count,
+            href: f.href,
           })),
           unread: await countUnread(deps.db, actor.id),
           month: {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { pageAs } from "./case-e2e-kit";
+import { apiAs, pageAs } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 /**
@@ -54,7 +54,10 @@ for (const [user, expectKeys] of [
     ["to_triage", "to_accept", "to_handle", "to_recheck", "due_soon", "overdue", "escalated", "unread"],
   ],
   ["market", ["to_accept", "to_handle", "due_soon", "overdue", "unread"]],
-  ["worker", ["to_recheck", "due_soon", "overdue", "unread"]],
+  [
+    "worker",
+    ["to_recheck", "due_soon", "overdue", "patrols_due", "patrols_overdue", "deliveries_pending", "unread"],
+  ],
 ] as const)
   it(
     `${user}: the workbench's counts link to lists of exactly that many rows`,
@@ -63,6 +66,19 @@ for (const [user, expectKeys] of [
       const list = await counts(page);
       expect(list.map((c) => c.key)).toEqual(expectKeys);
       await screenshot(page, `workbench-${user}-1440`);
+      // Field counts are the phone's own lists (GET /patrols/mine, /deliveries/mine), read as the same user.
+      const field = list.filter((c) => c.href.startsWith("/m/"));
+      if (field.length > 0) {
+        const api = await apiAs(server.url, user);
+        const patrols = await api<{ items: { status: string }[] }>("GET", "/patrols/mine");
+        const deliveries = await api<{ sites: { status: string }[] }[]>("GET", "/deliveries/mine");
+        const expected: Record<string, number> = {
+          patrols_due: patrols.items.filter((i) => i.status === "due").length,
+          patrols_overdue: patrols.items.filter((i) => i.status === "overdue").length,
+          deliveries_pending: deliveries.flatMap((d) => d.sites).filter((x) => x.status === "pending").length,
+        };
+        for (const c of field) expect(c.count, `${user} ${c.key}`).toBe(expected[c.key]);
+      }
       expect(list.some((c) => c.count > 0 && c.key !== "unread")).toBe(true);
       // Clicking a non-zero count lands on its list with that total.
       const first = list.find((c) => c.count > 0 && c.key !== "unread");
@@ -73,7 +89,7 @@ for (const [user, expectKeys] of [
           .poll(() => page.locator(".ant-pagination-total-text").textContent(), { timeout: 20_000 })
           .toContain(`共 ${first.count} 条`);
       }
-      for (const c of list.filter((x) => x.key !== "unread" && x.count <= 200))
+      for (const c of list.filter((x) => x.href.startsWith("/cases") && x.count <= 200))
         await expectRows(page, c.href, c.count, `${user} ${c.key}`);
       await page.close();
 

@@ -11,6 +11,8 @@ export interface WorkbenchCount {
 
 export interface Workbench {
   cases: WorkbenchCount[];
+  /** Field-app counts (patrols, deliveries), present only for roles that have those lists. */
+  field: { key: string; label: string; count: number; href: string }[];
   unread: number;
   month: { label: string; reported: number; closed: number; overdue: number; overdueRate: number | null };
   activity: {

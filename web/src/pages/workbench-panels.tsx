@@ -11,30 +11,44 @@ export function countLink(c: WorkbenchCount): string {
   return `/cases?${qs}`;
 }
 
-const alertKeys = new Set(["overdue", "escalated"]);
+const alertKeys = new Set(["overdue", "escalated", "patrols_overdue"]);
 
 /** The to-do counts: one tile per count, each a link to its list; unread messages link to the inbox. */
 export function WorkCounts({ data }: { data: Workbench }) {
   const { t } = useI18n();
-  const tile = (key: string, label: string, count: number, to: string) => (
-    <Col key={key} xs={12} sm={8} lg={6} xl={4}>
-      <Link to={to} data-testid={`wb-count-${key}`} data-count={count}>
-        <Card hoverable size="small" className={count > 0 ? "wb-tile wb-tile-busy" : "wb-tile"}>
-          <Statistic
-            title={label}
-            value={count}
-            styles={{
-              content: { color: count > 0 ? (alertKeys.has(key) ? "#cf1322" : "#1554ad") : "#8c8c8c" },
-            }}
-          />
-        </Card>
-      </Link>
-    </Col>
-  );
+  const tile = (key: string, label: string, count: number, to: string) => {
+    const card = (
+      <Card hoverable size="small" className={count > 0 ? "wb-tile wb-tile-busy" : "wb-tile"}>
+        <Statistic
+          title={label}
+          value={count}
+          styles={{
+            content: { color: count > 0 ? (alertKeys.has(key) ? "#cf1322" : "#1554ad") : "#8c8c8c" },
+          }}
+        />
+      </Card>
+    );
+    const props = { "data-testid": `wb-count-${key}`, "data-count": count };
+    return (
+      <Col key={key} xs={12} sm={8} lg={6} xl={4}>
+        {/* The field app's screens live outside the console's router (/m). */}
+        {to.startsWith("/m/") ? (
+          <a href={to} {...props}>
+            {card}
+          </a>
+        ) : (
+          <Link to={to} {...props}>
+            {card}
+          </Link>
+        )}
+      </Col>
+    );
+  };
   return (
     <Card title={t("workbench.todo")} data-testid="wb-counts">
       <Row gutter={[12, 12]}>
         {data.cases.map((c) => tile(c.key, c.label, c.count, countLink(c)))}
+        {data.field.map((f) => tile(f.key, f.label, f.count, f.href))}
         {tile("unread", t("workbench.unread"), data.unread, "/inbox")}
       </Row>
     </Card>
