@@ -64,7 +64,7 @@ export async function recentActivity(db: Tx, actorId: string, limit = 8) {
     ])
     .where("event.actorId", "=", actorId)
     .where("event.action", "not in", ["user.signed_in", "user.signed_out"])
-    .orderBy("event.at", "desc")
+    // Trail order (event_actor_idx: actor_id, id); ids follow recording time.
     .orderBy("event.id", "desc")
     .limit(limit)
     .execute();
