@@ -64,8 +64,7 @@ export async function recentActivity(db: Tx, actorId: string, limit = 8) {
     ])
     .where("event.actorId", "=", actorId)
     .where("event.action", "not in", ["user.signed_in", "user.signed_out"])
-    // Trail order (event_actor_idx: actor_id, id); ids follow recording time.
-    .orderBy("event.id", "desc")
+    .orderBy("event.id", "desc") // trail order (event_actor_idx: actor_id, id); ids follow recording time
     .limit(limit)
     .execute();
 }
