@@ -59,6 +59,12 @@ export function sendOutcome(reply: FastifyReply, out: Outcome<unknown>) {
 const caseIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
+  /** A change the user made is not news to them: their seen marker moves with it (issue 13.1). */
+  const seenByActor = async (userId: string, out: Outcome<unknown>) => {
+    const id = (out.body as { case?: { id?: unknown } } | undefined)?.case?.id;
+    if (out.status < 300 && typeof id === "string")
+      await markCaseSeen(deps.db, userId, id, deps.clock.now().toISOString());
+  };
   return async (app) => {
     app.get(
       "/cases",
@@ -138,10 +144,12 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         validatorCompiler: passThrough,
       },
       async (req, reply) => {
-        const out = await reportCase(deps, actorOf(req), req.body, {
+        const actor = actorOf(req);
+        const out = await reportCase(deps, actor, req.body, {
           idempotencyKey: idempotencyHeader(req),
           en: wantsEnglish(req),
         });
+        await seenByActor(actor.id, out);
         return sendOutcome(reply, out);
       },
     );
@@ -172,9 +180,10 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           validatorCompiler: ({ httpPart }) => (httpPart === "body" ? passThrough() : caseIdValidator),
         },
         async (req, reply) => {
+          const actor = actorOf(req);
           const out: Outcome<ActionResult> = await actOnCase(
             deps,
-            actorOf(req),
+            actor,
             (req.params as { id: string }).id,
             action,
             req.body ?? {},
@@ -184,6 +193,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
               en: wantsEnglish(req),
             },
           );
+          await seenByActor(actor.id, out);
           return sendOutcome(reply, out);
         },
       );

@@ -133,12 +133,14 @@ eachApi("workbench: counts equal their lists", (ctx) => {
     expect((await get("lead", `/api/v1/cases/${id}`)).statusCode).toBe(200);
     expect(await seenBy("lead")).toBeNull();
     expect(await seenBy("county")).toBe("new");
+    expect(await seenBy("worker")).toBeNull(); // the reporter's own report is not news to them
     ctx.deps.clock.advance({ minutes: 1 });
     const triaged = await act(ctx, "lead", id, "triage", { type: "general_hazard", category: "gas" });
     expect(triaged.statusCode, triaged.body).toBe(200);
-    expect(await seenBy("lead")).toBe("changed");
-    await get("lead", `/api/v1/cases/${id}`);
-    expect(await seenBy("lead")).toBeNull();
+    expect(await seenBy("lead")).toBeNull(); // nor the lead's own triage
+    expect(await seenBy("worker")).toBe("changed");
+    await get("worker", `/api/v1/cases/${id}`);
+    expect(await seenBy("worker")).toBeNull();
   });
 
   it("administrators have no workbench (403)", async () => {
