@@ -10,6 +10,7 @@ import type { SettingTables } from "./schema/setting-tables";
 import type { TaskTables } from "./schema/task-tables";
 import type { TipTables } from "./schema/tip-tables";
 import type { UploadTables } from "./schema/upload-tables";
+import type { WorkbenchTables } from "./schema/workbench-tables";
 
 /** Every table, by area. Later issues add their table groups here. */
 export interface DB
@@ -24,4 +25,5 @@ export interface DB
     ChecklistTables,
     DeliveryTables,
     TaskTables,
-    TipTables {}
+    TipTables,
+    WorkbenchTables {}

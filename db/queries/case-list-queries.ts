@@ -138,6 +138,11 @@ function filters(q: Q, f: CaseListFilter, now: Date): Q {
   return q;
 }
 
+/** The case list's query (read rule, queue, filters) before selection: counts elsewhere build on it. */
+export function caseListBase(db: Tx, actor: ListActor, f: CaseListFilter, now: Date): Q {
+  return base(db, actor, f, now);
+}
+
 function base(db: Tx, actor: ListActor, f: CaseListFilter, now: Date): Q {
   const q = readable(db.selectFrom("caseRecord"), actor);
   return filters(queue(q, actor, f.queue ?? "all", now.toISOString()), f, now);

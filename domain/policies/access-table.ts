@@ -270,6 +270,10 @@ export const accessTable = {
     queue: all(roleIn(["tip_officer"]), inScope("regionCode")),
     identity: all(roleIn(["tip_officer"]), inScope("regionCode")),
   },
+  /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
+  workbench: {
+    read: roleIn(everyoneBut(["system_admin", ...businessAdmins])),
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type Resource = keyof typeof accessTable;

@@ -53,6 +53,7 @@ const fixed: Record<string, Label> = {
   "delivery.recorded": { zh: "登记送达结果", en: "Delivery recorded" },
   "delivery.target_removed": { zh: "移出送达范围", en: "Site removed from delivery" },
   "patrol_plan.updated": { zh: "修改巡查频次", en: "Patrol plan changed" },
+  "checklist.revised": { zh: "修订检查表", en: "Checklist revised" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */

@@ -878,6 +878,8 @@ const probes: Record<string, Probe> = {
     },
     body: () => ({ reason: "访问矩阵测试：核实举报内容" }),
   },
+  /** The workbench (issue 13.1): the user's own counts; its rule is the role (workbench-routes.test.ts: counts == lists). */
+  "GET /api/v1/workbench": { act: ["workbench", "read"] },
 };
 const tipCases = new Map<string, Row>();
 /** A case from a public tip in the scope's village (filed once per scope and database). */

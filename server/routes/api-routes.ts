@@ -27,6 +27,7 @@ import { tipRoutes } from "./tip-routes";
 import { trailRoutes } from "./trail-routes";
 import { trainingRoutes } from "./training-routes";
 import { userRoutes } from "./user-routes";
+import { workbenchRoutes } from "./workbench-routes";
 
 /** Every API route group, listed explicitly. Later issues add theirs to `v1`. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -54,6 +55,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     notificationRoutes,
     countySettingRoutes,
     tipRoutes,
+    workbenchRoutes,
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];

@@ -2,12 +2,14 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { caseQueues, countCases, listCases, queuesFor } from "../../db/queries/case-list-queries";
+import { markCaseSeen, seenAtOf } from "../../db/queries/case-seen-queries";
 import { caseActionInputs, reportCaseInput } from "../../domain/case/case-schemas";
 import { type CaseAction, caseActions } from "../../domain/case/case-types";
 import { type ClosureAction, closureActions } from "../../domain/case/honest-closure";
 import { AppError } from "../../domain/errors";
 import { caseGate } from "../../domain/policies/case-policy";
 import { errorBody } from "../../domain/schemas/common-schemas";
+import { seenState } from "../../domain/workbench/seen-state";
 import { type ActionResult, actOnCase } from "../commands/cases/act-on-case";
 import type { Outcome } from "../commands/cases/idempotent";
 import { loadNames, presentCaseRow } from "../commands/cases/present-case";
@@ -57,6 +59,12 @@ export function sendOutcome(reply: FastifyReply, out: Outcome<unknown>) {
 const caseIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
+  /** A change the user made is not news to them: their seen marker moves with it (issue 13.1). */
+  const seenByActor = async (userId: string, out: Outcome<unknown>) => {
+    const id = (out.body as { case?: { id?: unknown } } | undefined)?.case?.id;
+    if (out.status < 300 && typeof id === "string")
+      await markCaseSeen(deps.db, userId, id, deps.clock.now().toISOString());
+  };
   return async (app) => {
     app.get(
       "/cases",
@@ -70,7 +78,18 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         const page = await listCases(deps.db, actor, toFilter(req.query), now);
         const names = await loadNames(deps.db, page.items);
         const en = wantsEnglish(req);
-        return { ...page, items: page.items.map((r) => presentCaseRow(r, names, now, en)) };
+        const seen = await seenAtOf(
+          deps.db,
+          actor.id,
+          page.items.map((r) => r.id),
+        );
+        return {
+          ...page,
+          items: page.items.map((r) => ({
+            ...presentCaseRow(r, names, now, en),
+            seen: seenState(r.updatedAt, seen.get(r.id)),
+          })),
+        };
       },
     );
 
@@ -104,7 +123,13 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: caseIdParams,
         },
       },
-      async (req) => caseDetail(deps, actorOf(req), req.params.id, wantsEnglish(req)),
+      async (req) => {
+        const actor = actorOf(req);
+        const detail = await caseDetail(deps, actor, req.params.id, wantsEnglish(req));
+        // Opening a case marks it seen for this user (the list stops marking it new or changed).
+        await markCaseSeen(deps.db, actor.id, detail.case.id, deps.clock.now().toISOString());
+        return detail;
+      },
     );
 
     app.post(
@@ -119,10 +144,12 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         validatorCompiler: passThrough,
       },
       async (req, reply) => {
-        const out = await reportCase(deps, actorOf(req), req.body, {
+        const actor = actorOf(req);
+        const out = await reportCase(deps, actor, req.body, {
           idempotencyKey: idempotencyHeader(req),
           en: wantsEnglish(req),
         });
+        await seenByActor(actor.id, out);
         return sendOutcome(reply, out);
       },
     );
@@ -153,9 +180,10 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
           validatorCompiler: ({ httpPart }) => (httpPart === "body" ? passThrough() : caseIdValidator),
         },
         async (req, reply) => {
+          const actor = actorOf(req);
           const out: Outcome<ActionResult> = await actOnCase(
             deps,
-            actorOf(req),
+            actor,
             (req.params as { id: string }).id,
             action,
             req.body ?? {},
@@ -165,6 +193,7 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
               en: wantsEnglish(req),
             },
           );
+          await seenByActor(actor.id, out);
           return sendOutcome(reply, out);
         },
       );

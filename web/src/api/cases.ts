@@ -53,6 +53,8 @@ export interface CaseRow {
   stageEnteredAt: string;
   deadline: string | null;
   deadlineState: DeadlineState;
+  /** Lists only: "new" (never opened by you), "changed" (updated since you opened it), null (seen). */
+  seen?: "new" | "changed" | null;
   escalated: boolean;
   supervised: boolean;
   reworkCount: number;

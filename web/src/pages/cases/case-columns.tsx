@@ -68,6 +68,15 @@ export function caseColumns({ t, lang }: Pick<I18n, "t" | "lang">): ColumnsType<
           <Link to={`/cases/${row.id}`} className="case-number" data-testid="case-link">
             {row.number}
           </Link>
+          {row.seen && (
+            <Tag
+              color={row.seen === "new" ? "blue" : "gold"}
+              style={{ marginLeft: 6 }}
+              data-testid={`case-seen-${row.seen}`}
+            >
+              {t(row.seen === "new" ? "workbench.newItem" : "workbench.changedItem")}
+            </Tag>
+          )}
           <div className="case-reported-at">
             {t("cases.reportedAt")} {formatDateTime(row.reportedAt, lang)}
           </div>

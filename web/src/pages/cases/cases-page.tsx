@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Badge, Button, Card, Table, Tabs } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { reportsCases } from "../../../../domain/case/case-policy";
+import { openingQueue } from "../../../../domain/workbench/workbench-indicators";
 import { downloadCasesExport } from "../../api/case-files";
 import { type CaseQueue, type CaseRow, fetchCaseQueues, fetchCases, type QueueCount } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
@@ -22,7 +23,8 @@ export function CasesPage() {
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [queues, setQueues] = useState<QueueCount[] | null>(null);
-  const { filter, update, reset } = useCaseFilter(queues?.[0]?.queue);
+  // Opens on the tab that has work: the default when it has items, else the first queue that does.
+  const { filter, update, reset } = useCaseFilter(queues ? openingQueue(queues) : undefined);
   const [rows, setRows] = useState<CaseRow[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);

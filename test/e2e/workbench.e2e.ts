@@ -1,0 +1,122 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { apiAs, pageAs } from "./case-e2e-kit";
+import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+
+/**
+ * The workbench (issue 13.1) for four roles on the demo county: the counts that need each person, every
+ * count a link that lands on a list with exactly that many rows; screenshots at 1440×900 and 390×844.
+ */
+const timeout = 300_000;
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, timeout);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, timeout);
+
+async function counts(page: Page) {
+  await page.getByTestId("wb-counts").waitFor({ timeout: 20_000 });
+  const tiles = page.locator("[data-testid^=wb-count-]");
+  const out: { key: string; count: number; href: string }[] = [];
+  for (const tile of await tiles.all()) {
+    const key = ((await tile.getAttribute("data-testid")) ?? "").replace("wb-count-", "");
+    out.push({
+      key,
+      count: Number(await tile.getAttribute("data-count")),
+      href: (await tile.getAttribute("href")) ?? "",
+    });
+  }
+  return out;
+}
+
+/** Opens a count's list with every row on one page and waits until it shows `count` rows (or times out). */
+async function expectRows(page: Page, href: string, count: number, what: string) {
+  await page.goto(`${server.url}${href}&pageSize=200`);
+  const table = page.getByTestId("case-table");
+  await table.locator(".ant-table-row, .ant-table-placeholder").first().waitFor({ timeout: 20_000 });
+  await expect
+    .poll(() => table.locator("tbody tr.ant-table-row").count(), { timeout: 20_000, message: what })
+    .toBe(count);
+  if (count > 0)
+    expect(await page.locator(".ant-pagination-total-text").textContent(), what).toContain(`共 ${count} 条`);
+}
+
+for (const [user, expectKeys] of [
+  ["county", ["to_triage", "due_soon", "overdue", "escalated", "to_approve", "unread"]],
+  [
+    "lead",
+    ["to_triage", "to_accept", "to_handle", "to_recheck", "due_soon", "overdue", "escalated", "unread"],
+  ],
+  ["market", ["to_accept", "to_handle", "due_soon", "overdue", "unread"]],
+  [
+    "worker",
+    ["to_recheck", "due_soon", "overdue", "patrols_due", "patrols_overdue", "deliveries_pending", "unread"],
+  ],
+] as const)
+  it(
+    `${user}: the workbench's counts link to lists of exactly that many rows`,
+    async () => {
+      const page = await pageAs(browser, server.url, user);
+      const list = await counts(page);
+      expect(list.map((c) => c.key)).toEqual(expectKeys);
+      await screenshot(page, `workbench-${user}-1440`);
+      // Field counts are the phone's own lists (GET /patrols/mine, /deliveries/mine), read as the same user.
+      const field = list.filter((c) => c.href.startsWith("/m/"));
+      if (field.length > 0) {
+        const api = await apiAs(server.url, user);
+        const patrols = await api<{ items: { status: string }[] }>("GET", "/patrols/mine");
+        const deliveries = await api<{ sites: { status: string }[] }[]>("GET", "/deliveries/mine");
+        const expected: Record<string, number> = {
+          patrols_due: patrols.items.filter((i) => i.status === "due").length,
+          patrols_overdue: patrols.items.filter((i) => i.status === "overdue").length,
+          deliveries_pending: deliveries.flatMap((d) => d.sites).filter((x) => x.status === "pending").length,
+        };
+        for (const c of field) expect(c.count, `${user} ${c.key}`).toBe(expected[c.key]);
+      }
+      expect(list.some((c) => c.count > 0 && c.key !== "unread")).toBe(true);
+      // Clicking a non-zero count lands on its list with that total.
+      const first = list.find((c) => c.count > 0 && c.key !== "unread");
+      if (first) {
+        await page.getByTestId(`wb-count-${first.key}`).click();
+        await page.waitForURL(/\/cases\?/);
+        await expect
+          .poll(() => page.locator(".ant-pagination-total-text").textContent(), { timeout: 20_000 })
+          .toContain(`共 ${first.count} 条`);
+      }
+      for (const c of list.filter((x) => x.href.startsWith("/cases") && x.count <= 200))
+        await expectRows(page, c.href, c.count, `${user} ${c.key}`);
+      await page.close();
+
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      await signIn(phone, server.url, user);
+      await counts(phone);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await screenshot(phone, `workbench-${user}-390`);
+      await phone.close();
+    },
+    timeout,
+  );
+
+it(
+  "the county office's case list opens on a tab that has work",
+  async () => {
+    const page = await pageAs(browser, server.url, "county");
+    await page.goto(`${server.url}/cases`);
+    await page.getByTestId("case-table").waitFor();
+    await page.waitForURL(/\/cases/);
+    const active = page.locator(".case-queue-tabs .ant-tabs-tab-active [data-testid^=queue-]");
+    await active.waitFor();
+    const badge = await active.locator(".ant-badge").textContent();
+    expect(Number((badge ?? "0").replace(/\D/g, ""))).toBeGreaterThan(0);
+    await screenshot(page, "workbench-county-cases-tab");
+    await page.close();
+  },
+  timeout,
+);
