@@ -7,29 +7,10 @@ import {
 } from "../../../db/queries/task-record-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { shanghaiDateTime } from "../../../domain/calendar/shanghai-time";
-import { type FieldFlag, fieldFlagLabel } from "../../../domain/schemas/field-schemas";
+import { fieldFlagLabel } from "../../../domain/schemas/field-schemas";
+import type { TaskRecordView } from "../../../domain/tasks/task-views";
 import type { Deps } from "../../deps";
 import { type SheetColumn, streamedSheet } from "../exports/streamed-sheet";
-
-export interface TaskRecordView {
-  id: string;
-  kindCode: string;
-  kindZh: string;
-  kindVersion: number;
-  regionCode: string;
-  regionName: string | null;
-  siteId: string | null;
-  siteName: string | null;
-  recordedBy: string;
-  recorderName: string | null;
-  clientAt: string;
-  receivedAt: string;
-  location: { lng: number; lat: number; accuracy: number | null } | null;
-  distanceM: number | null;
-  flags: FieldFlag[];
-  values: Record<string, unknown>;
-  evidenceIds: string[];
-}
 
 export const presentTaskRecord = (r: TaskRecordRow): TaskRecordView => ({
   id: r.id,
