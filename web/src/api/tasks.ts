@@ -39,16 +39,8 @@ export const fetchTaskRecords = (f: TaskRecordFilter, page: number, pageSize: nu
 export const exportTaskRecords = (f: TaskRecordFilter, reason: string | undefined) =>
   downloadFile(`/task-records/export.xlsx${queryString({ ...f, reason })}`, "task-records.xlsx");
 
-export interface TrainingDraft {
-  title: string;
-  regionCode: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  location: { lng: number; lat: number };
-  radiusM: number;
-  trainer: string;
-}
+/** A new training as the console sends it: the view without what the server adds. */
+export type TrainingDraft = Omit<TrainingView, "id" | "attendees" | "attended" | "abilities">;
 
 export interface Attendance {
   id: string;
