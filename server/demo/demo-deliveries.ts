@@ -3,7 +3,6 @@ import { insertEvidence } from "../../db/queries/case-evidence-queries";
 import {
   anyDeliveryUnder,
   findSiteForDelivery,
-  insertDelivery,
   insertDeliveryRecord,
   listTargetSites,
   recordTarget,
@@ -15,6 +14,7 @@ import type { Role } from "../../domain/auth/roles";
 import { addCalendarDays, shanghaiDate } from "../../domain/calendar/shanghai-time";
 import type { DeliveryTargetFilter } from "../../domain/schemas/delivery-schemas";
 import { checkFieldRecord } from "../../domain/schemas/field-schemas";
+import { storeDelivery } from "../commands/deliveries/create-delivery";
 import type { Deps } from "../deps";
 import { evidenceStore } from "../storage/evidence-stores";
 import type { DemoPlaces } from "./demo-accounts";
@@ -58,43 +58,20 @@ async function demoDelivery(
   await evidenceStore(deps).put(sha, png, "image/png");
   const id = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
-    await insertDelivery(
+    await storeDelivery(
       tx,
+      sender,
       {
         id,
-        regionCode: spec.filter.region,
-        departmentId: sender.departmentId,
+        filter: spec.filter,
         title: spec.title,
         body: spec.body,
         documentEvidenceId: null,
         dueDate: addCalendarDays(shanghaiDate(sentAt), 14),
-        filter: JSON.stringify(spec.filter),
-        targetCount: sites.length,
-        createdBy: sender.id,
-        createdAt: sentAt.toISOString(),
       },
-      sites.map((s) => ({
-        deliveryId: id,
-        siteId: s.id,
-        siteName: s.name,
-        regionCode: s.regionCode,
-        gridId: s.gridId,
-        status: "pending" as const,
-        recordId: null,
-        removedAt: null,
-      })),
-    );
-    await insertEvent(
-      tx,
-      sender,
-      {
-        action: "delivery.created",
-        subjectType: "delivery",
-        subjectId: id,
-        regionCode: spec.filter.region,
-        data: { title: spec.title, filter: spec.filter, targets: sites.length, demo: true },
-      },
+      sites,
       sentAt,
+      { demo: true },
     );
     const upTo = Math.round(sites.length * spec.recorded);
     for (const [i, s] of sites.slice(0, upTo).entries()) {

@@ -21,13 +21,13 @@ import { siteChecklistRuns } from "../commands/checklists/site-checklist-runs";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { bodyByCommand, passThrough } from "./body-by-command";
 import { sendOutcome } from "./case-routes";
 
-const passThrough = () => (data: unknown) => ({ value: data });
-const bodyLater = ({ httpPart }: { httpPart?: string }) =>
-  httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d });
 const idParams = z.strictObject({ id: z.string().min(1).max(80) });
 const any = z.unknown();
+/** What a change of a checklist or a run can answer besides its success. */
+const changeErrors = { 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** Checklists (issue 9): the county's templates, runs filled on the phone, their report and the site's runs. */
 export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -70,9 +70,9 @@ export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "新建县区检查表（县、市、省安委办）",
           description: "记入审计日志 checklist.created",
           body: checklistInput,
-          response: { 201: any, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+          response: { 201: any, ...changeErrors },
         },
-        validatorCompiler: bodyLater,
+        validatorCompiler: bodyByCommand,
       },
       async (req, reply) => reply.status(201).send(await saveChecklist(deps, actorOf(req), null, req.body)),
     );
@@ -87,9 +87,9 @@ export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
           description: "默认检查表修订后成为本县区的版本；version 与当前版本不符时 409 conflict",
           params: idParams,
           body: checklistInput,
-          response: { 200: any, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+          response: { 200: any, ...changeErrors },
         },
-        validatorCompiler: bodyLater,
+        validatorCompiler: bodyByCommand,
       },
       async (req) => saveChecklist(deps, actorOf(req), (req.params as { id: string }).id, req.body),
     );
@@ -103,9 +103,9 @@ export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "停用（或恢复）检查表：保存为新版本",
           params: idParams,
           body: retireChecklistInput,
-          response: { 200: any, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+          response: { 200: any, ...changeErrors },
         },
-        validatorCompiler: bodyLater,
+        validatorCompiler: bodyByCommand,
       },
       async (req) => retireChecklist(deps, actorOf(req), (req.params as { id: string }).id, req.body),
     );
@@ -122,7 +122,7 @@ export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
             "按填写时的版本接收并标记 checklist_changed。须拍照的检查项无照片：422 checklist_photo_required（写明检查项）。" +
             "场所在离线期间被删除或调出辖区：404 site_not_found（手机保留记录）。",
           body: checklistRunInput,
-          response: { 200: any, 201: any, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+          response: { 200: any, 201: any, ...changeErrors },
         },
         validatorCompiler: passThrough,
       },
@@ -144,9 +144,9 @@ export function checklistRoutes(deps: Deps): FastifyPluginAsyncZod {
             "已上报过的检查项：409 checklist_item_reported",
           params: idParams,
           body: checklistReportInput,
-          response: { 200: any, 201: any, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
+          response: { 200: any, 201: any, ...changeErrors },
         },
-        validatorCompiler: bodyLater,
+        validatorCompiler: bodyByCommand,
       },
       async (req, reply) => {
         const out = await reportChecklistRun(

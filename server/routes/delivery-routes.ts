@@ -24,12 +24,8 @@ import { recordDelivery } from "../commands/deliveries/record-delivery";
 import { endWith, recordedExport } from "../commands/exports/recorded-export";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
+import { bodyByCommand } from "./body-by-command";
 import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
-
-/** Bodies are validated by the command (after the gate), so the answer names the exact problem in Chinese. */
-const passThrough = () => (data: unknown) => ({ value: data });
-const bodyByCommand = ({ httpPart }: { httpPart?: string }) =>
-  httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d });
 
 const progress = z.object({
   pending: z.number(),

@@ -12,13 +12,10 @@ import { sitePatrols } from "../commands/patrols/site-patrols";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { bodyByCommand } from "./body-by-command";
 
 /** Bodies are parsed by the command (Chinese 422 messages from the shared schema). */
-const passThrough = () => (data: unknown) => ({ value: data });
-const bodyParsedByCommand = {
-  validatorCompiler: ({ httpPart }: { httpPart?: string }) =>
-    httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d }),
-};
+const bodyParsedByCommand = { validatorCompiler: bodyByCommand };
 
 const frequency = z.enum(patrolFrequencies);
 const plan = z.object({

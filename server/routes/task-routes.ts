@@ -9,11 +9,11 @@ import { exportTaskRecordsXlsx, listTaskRecordViews } from "../commands/tasks/ta
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { bodyByCommand, passThrough } from "./body-by-command";
 import { sendOutcome } from "./case-routes";
 import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
 
 /** Bodies are checked by the commands (after the row checks), so 404/403 come before 422. */
-const passThrough = () => (data: unknown) => ({ value: data });
 const kindView = z.looseObject({
   code: z.string(),
   zh: z.string(),
@@ -99,8 +99,7 @@ export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: idParams,
           response: { 200: kindView, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
         },
-        validatorCompiler: ({ httpPart }) =>
-          httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d }),
+        validatorCompiler: bodyByCommand,
       },
       async (req) => editTaskKind(deps, actorOf(req), (req.params as { id: string }).id, req.body),
     );

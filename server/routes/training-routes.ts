@@ -16,12 +16,10 @@ import {
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { wantsEnglish } from "../http/errors";
+import { bodyByCommand, passThrough } from "./body-by-command";
 import { sendOutcome } from "./case-routes";
 import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
 
-const passThrough = () => (data: unknown) => ({ value: data });
-const params = ({ httpPart }: { httpPart?: string }) =>
-  httpPart === "body" ? passThrough() : (d: unknown) => ({ value: d });
 const view = z.looseObject({ id: z.string(), title: z.string() });
 const list = z.looseObject({ items: z.array(view) });
 
@@ -136,7 +134,7 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
             422: errorBody,
           },
         },
-        validatorCompiler: params,
+        validatorCompiler: bodyByCommand,
       },
       async (req, reply) =>
         sendOutcome(

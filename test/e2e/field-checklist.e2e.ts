@@ -1,25 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { apiAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
-import { countyToken, fieldSignIn, newPhone, outboxStatuses, photo, shot } from "./field-kit";
+import { fieldSuite, waitUntilSent } from "./field-harness";
+import { countyToken, fieldSignIn, newPhone, photo, shot } from "./field-kit";
 
 /**
  * Issue 9, checklists on the phone (/m, 390×844): the demo grid worker fills a site's checklist offline
  * (a photo where an item needs one), two items fail; one tap queues ONE report of both; back online both
  * go out once — the run with each failed item's photo, and one case carrying both photos.
  */
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = fieldSuite();
 
 interface Checklist {
   id: string;
@@ -35,7 +24,7 @@ interface Site {
 }
 
 it("fills a checklist offline and reports its two failed items as one case in one tap", async () => {
-  const worker = await apiAs(server.url, "worker");
+  const worker = await apiAs(suite.server.url, "worker");
   const { sites } = await worker<{ sites: Site[] }>("GET", "/field/work-set");
   const { items: lists } = await worker<{ items: Checklist[] }>("GET", "/checklists");
   const fits = (c: Checklist, s: Site) =>
@@ -46,12 +35,12 @@ it("fills a checklist offline and reports its two failed items as one case in on
   const failed = checklist.items.filter((i) => i.requirePhoto).slice(0, 2);
   expect(failed).toHaveLength(2);
 
-  const context = await newPhone(browser);
+  const context = await newPhone(suite.browser);
   const problems: string[] = [];
   const page = await context.newPage();
   page.on("pageerror", (e) => problems.push(e.message));
-  await fieldSignIn(page, server.url);
-  await page.goto(`${server.url}/m/sites/${site.id}`);
+  await fieldSignIn(page, suite.server.url);
+  await page.goto(`${suite.server.url}/m/sites/${site.id}`);
   await page.getByTestId("site-checklist").waitFor();
   await context.setOffline(true);
   await page.getByTestId("site-checklist").click();
@@ -84,21 +73,11 @@ it("fills a checklist offline and reports its two failed items as one case in on
   await shot(page, "checklist-04-outbox");
 
   await context.setOffline(false);
-  await expect
-    .poll(
-      () =>
-        page
-          .evaluate(() =>
-            (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-          )
-          .then(() => outboxStatuses(page)),
-      { timeout: 60_000, interval: 1000 },
-    )
-    .toEqual(["sent", "sent"]);
+  await waitUntilSent(page, 2);
   await shot(page, "checklist-05-sent");
 
-  const token = await countyToken(server);
-  const res = await fetch(`${server.url}/api/v1/sites/${site.id}/checklist-runs`, {
+  const token = await countyToken(suite.server);
+  const res = await fetch(`${suite.server.url}/api/v1/sites/${site.id}/checklist-runs`, {
     headers: { authorization: `Bearer ${token}` },
   });
   const runs = (await res.json()).items as {
@@ -110,7 +89,7 @@ it("fills a checklist offline and reports its two failed items as one case in on
   expect(mine).toHaveLength(1);
   expect(mine[0].failedCount).toBe(2);
   for (const f of failed) expect(mine[0].answers.find((a) => a.itemId === f.id)?.evidenceIds).toHaveLength(1);
-  const kase = await fetch(`${server.url}/api/v1/cases/${mine[0].reports[0].caseId}`, {
+  const kase = await fetch(`${suite.server.url}/api/v1/cases/${mine[0].reports[0].caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   }).then((r) => r.json());
   expect(kase.case.description).toContain(`现场问题-${failed[0].id}`);

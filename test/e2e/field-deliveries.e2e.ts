@@ -1,34 +1,23 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { apiAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
-import { fieldSignIn, newPhone, outboxStatuses, photo, shot } from "./field-kit";
+import { fieldSuite, waitUntilSent } from "./field-harness";
+import { fieldSignIn, newPhone, photo, shot } from "./field-kit";
 
 /**
  * Document delivery on the phone (R15, /m at 390×844): the demo grid worker opens the village's inspection
  * notice, goes offline and records three sites — delivered with a photo, delivered with a signature drawn
  * on the screen, refused with a reason — then comes back online; the sending department sees each once.
  */
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = fieldSuite();
 
 const title = "岁末年初安全生产大检查告知书";
 
 it("records delivered (photo, signature) and refused offline, sent once when back online", async () => {
-  const context = await newPhone(browser);
+  const context = await newPhone(suite.browser);
   const problems: string[] = [];
   const page = await context.newPage();
   page.on("pageerror", (e) => problems.push(e.message));
-  await fieldSignIn(page, server.url);
+  await fieldSignIn(page, suite.server.url);
   await page.getByTestId("count-deliveries").click();
   await page.getByText(title).click();
   await page.getByTestId("delivery-record-open").first().waitFor();
@@ -76,20 +65,10 @@ it("records delivered (photo, signature) and refused offline, sent once when bac
   await shot(page, "delivery-04-waiting");
 
   await context.setOffline(false);
-  await expect
-    .poll(
-      () =>
-        page
-          .evaluate(() =>
-            (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-          )
-          .then(() => outboxStatuses(page)),
-      { timeout: 60_000, interval: 1000 },
-    )
-    .toEqual(["sent", "sent", "sent"]);
+  await waitUntilSent(page, 3);
   await shot(page, "delivery-05-sent");
 
-  const lead = await apiAs(server.url, "lead");
+  const lead = await apiAs(suite.server.url, "lead");
   const list = await lead<{ items: { id: string; title: string }[] }>("GET", "/deliveries");
   const id = list.items.find((d) => d.title === title)!.id;
   const detail = await lead<{

@@ -1,7 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiSignIn, type E2eServer, launchBrowser, startServer } from "./e2e-harness";
-import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatuses, shot } from "./field-kit";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { apiSignIn } from "./e2e-harness";
+import { fieldSuite, waitUntilSent } from "./field-harness";
+import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, shot } from "./field-kit";
 
 /**
  * Issue 9, first scenario, in the field app (/m) at 390×844: sign in as the demo grid worker, go offline,
@@ -9,21 +10,11 @@ import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatus
  * close the page, reopen /m still offline (served by the service worker), see both waiting; go online,
  * both arrive exactly once — checked through the API as the county office.
  */
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = fieldSuite();
 
 /** How many patrol records the site has (GET /sites/:id/patrols), or null when the server has no patrols. */
 async function sitePatrols(siteId: string, token: string): Promise<number | null> {
-  const res = await fetch(`${server.url}/api/v1/sites/${siteId}/patrols`, {
+  const res = await fetch(`${suite.server.url}/api/v1/sites/${siteId}/patrols`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (res.status === 404) return null;
@@ -32,7 +23,7 @@ async function sitePatrols(siteId: string, token: string): Promise<number | null
 }
 
 it("keeps a day's reports offline across a closed page and sends each exactly once", async () => {
-  const context = await newPhone(browser);
+  const context = await newPhone(suite.browser);
   const problems: string[] = [];
   // The field app runs under the server's CSP (scripts from the origin only): any violation is a problem.
   await context.addInitScript(() => {
@@ -47,10 +38,10 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   let page = await context.newPage();
   watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${server.url}/m/`);
+  await page.goto(`${suite.server.url}/m/`);
   await page.getByTestId("field-signin").waitFor();
   await shot(page, "01-sign-in");
-  await fieldSignIn(page, server.url);
+  await fieldSignIn(page, suite.server.url);
   await shot(page, "02-home");
   await page.getByTestId("tab-sites").click();
   await page.getByTestId("site-row").first().waitFor();
@@ -67,7 +58,7 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   await page.getByTestId("site-row").first().click();
   await page.getByTestId("site-report").waitFor();
   const siteId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
-  const workerToken = await apiSignIn(server.url, "worker");
+  const workerToken = await apiSignIn(suite.server.url, "worker");
   const patrolsBefore = await sitePatrols(siteId, workerToken);
   const withPatrols = patrolsBefore !== null;
   if (withPatrols) {
@@ -96,7 +87,7 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   page = await context.newPage();
   watch(page);
   page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${server.url}/m/outbox`);
+  await page.goto(`${suite.server.url}/m/outbox`);
   await expect.poll(() => page.getByTestId("outbox-waiting").count(), { timeout: 15_000 }).toBe(expected);
   expect(await page.getByTestId("net-state").innerText()).toBe("离线");
   await page.getByTestId("tab-home").click();
@@ -104,39 +95,26 @@ it("keeps a day's reports offline across a closed page and sends each exactly on
   await shot(page, "08-home-offline");
 
   await context.setOffline(false);
-  await expect
-    .poll(
-      () =>
-        page
-          .evaluate(() =>
-            (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-          )
-          .then(() => outboxStatuses(page)),
-      {
-        timeout: 60_000,
-        interval: 1000,
-      },
-    )
-    .toEqual(Array(expected).fill("sent"));
+  await waitUntilSent(page, expected);
   await page.getByTestId("tab-outbox").click();
   await expect.poll(() => page.getByTestId("outbox-sent").count()).toBe(expected);
   await shot(page, "09-outbox-sent");
   await page.getByTestId("tab-me").click();
   await shot(page, "10-me");
-  const token = await countyToken(server);
-  const a = await casesWith(server, token, first);
-  const b = await casesWith(server, token, second);
+  const token = await countyToken(suite.server);
+  const a = await casesWith(suite.server, token, first);
+  const b = await casesWith(suite.server, token, second);
   expect(a.map((c) => c.evidence)).toEqual([2]);
   expect(a[0].siteId).not.toBeNull();
   expect(b.map((c) => c.evidence)).toEqual([1]);
   expect(b[0].siteId).toBeNull();
 
   // My reports (the work set's own reports, refreshed after the sync) show both with their stage.
-  await page.goto(`${server.url}/m/reports`);
+  await page.goto(`${suite.server.url}/m/reports`);
   for (const c of [a[0], b[0]])
     await page.getByTestId("my-report").filter({ hasText: c.number }).waitFor({ timeout: 15_000 });
   await shot(page, "11-my-reports");
-  const res = await page.goto(`${server.url}/m/`);
+  const res = await page.goto(`${suite.server.url}/m/`);
   expect(res?.headers()["content-security-policy"] ?? "").toContain("script-src 'self'");
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByTestId("count-sites").waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
-import { countyToken, fieldSignIn, newPhone, outboxStatuses, shot } from "./field-kit";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { fieldSuite, waitUntilSent } from "./field-harness";
+import { countyToken, fieldSignIn, newPhone, shot } from "./field-kit";
 
 /**
  * Patrols on the phone (R22, issue 9; /m at 390×844): the demo grid worker opens 巡查任务 (overdue, due this
@@ -9,25 +9,18 @@ import { countyToken, fieldSignIn, newPhone, outboxStatuses, shot } from "./fiel
  * "等待发送"), comes back online; the check-in arrives exactly once, with its distance, on the site's patrol
  * records, and the site is done in the list the server gives. Checked through the API.
  */
-let server: E2eServer;
-let browser: Browser;
+const suite = fieldSuite();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newPhone(browser);
+  context = await newPhone(suite.browser);
   page = await context.newPage();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function sitePatrols(siteId: string) {
-  const res = await fetch(`${server.url}/api/v1/sites/${siteId}/patrols`, {
-    headers: { authorization: `Bearer ${await countyToken(server)}` },
+  const res = await fetch(`${suite.server.url}/api/v1/sites/${siteId}/patrols`, {
+    headers: { authorization: `Bearer ${await countyToken(suite.server)}` },
   });
   expect(res.status).toBe(200);
   return (await res.json()) as {
@@ -37,7 +30,7 @@ async function sitePatrols(siteId: string) {
 }
 
 it("lists the worker's patrols and records an offline check-in once it is back online", async () => {
-  await fieldSignIn(page, server.url);
+  await fieldSignIn(page, suite.server.url);
   await page.getByTestId("count-patrols").click();
   await page.getByTestId("patrols-screen").waitFor();
   await shot(page, "patrols-list");
@@ -69,17 +62,7 @@ it("lists the worker's patrols and records an offline check-in once it is back o
 
   // online again: the outbox drains, the check-in arrives exactly once
   await context.setOffline(false);
-  await expect
-    .poll(
-      async () => {
-        await page.evaluate(() =>
-          (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-        );
-        return outboxStatuses(page);
-      },
-      { timeout: 60_000, interval: 1000 },
-    )
-    .toEqual(["sent"]);
+  await waitUntilSent(page, 1);
   const after = await sitePatrols(siteId);
   expect(after.total).toBe(before + 1);
   expect(after.items[0].user.displayName).toBe("网格员 周明");

@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { png } from "./case-e2e-kit";
-import { apiSignIn, type E2eServer, launchBrowser, startServer } from "./e2e-harness";
-import { fieldSignIn, newPhone, outboxStatuses, photo, shot } from "./field-kit";
+import { apiSignIn } from "./e2e-harness";
+import { fieldSuite, waitUntilSent } from "./field-harness";
+import { fieldSignIn, newPhone, photo, shot } from "./field-kit";
 
 /**
  * Issue 9, item 6, on the phone (/m at 390×844): the grid worker opens a re-check task of their grid, sees
@@ -10,20 +11,10 @@ import { fieldSignIn, newPhone, outboxStatuses, photo, shot } from "./field-kit"
  * to handling); after a second feedback the same photo again is refused on the phone naming the earlier
  * re-check, a new photo passes it. Checked through the API.
  */
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = fieldSuite();
 
 async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
+  const res = await fetch(`${suite.server.url}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -40,7 +31,7 @@ async function uploadPhoto(token: string, seed: number): Promise<string> {
     new Blob([new Uint8Array(png(64, 48, seed))], { type: "image/png" }),
     `整改照片${seed}.png`,
   );
-  const res = await fetch(`${server.url}/api/v1/evidence`, {
+  const res = await fetch(`${suite.server.url}/api/v1/evidence`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}` },
     body: form,
@@ -51,22 +42,12 @@ async function uploadPhoto(token: string, seed: number): Promise<string> {
 
 /** Sends what waits in the outbox now and waits until every item is sent. */
 async function drained(page: Page, count: number) {
-  await expect
-    .poll(
-      () =>
-        page
-          .evaluate(() =>
-            (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-          )
-          .then(() => outboxStatuses(page)),
-      { timeout: 60_000 },
-    )
-    .toEqual(Array(count).fill("sent"));
+  await waitUntilSent(page, count, { timeout: 60_000 });
 }
 
 it("re-checks on site from the phone: feedback seen, fail with photo + location, reused photo refused, pass", async () => {
-  const worker = await apiSignIn(server.url, "worker");
-  const lead = await apiSignIn(server.url, "lead");
+  const worker = await apiSignIn(suite.server.url, "worker");
+  const lead = await apiSignIn(suite.server.url, "lead");
   const workSet = await call<{
     sites: { id: string; name: string; location: { lng: number; lat: number } | null }[];
   }>(worker, "GET", "/field/work-set");
@@ -92,12 +73,12 @@ it("re-checks on site from the phone: feedback seen, fail with photo + location,
     });
   await feedback(5, "已更换全部过期灭火器");
 
-  const context = await newPhone(browser);
+  const context = await newPhone(suite.browser);
   await context.setGeolocation({ latitude: site.location!.lat, longitude: site.location!.lng + 0.0003 });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(e.message));
-  await fieldSignIn(page, server.url);
+  await fieldSignIn(page, suite.server.url);
   await expect.poll(() => page.getByTestId("count-rechecks").textContent()).not.toMatch(/^0/);
   await page.getByTestId("count-rechecks").click();
   const task = page.getByTestId("recheck-task").filter({ hasText: reported.case.number });
@@ -135,9 +116,9 @@ it("re-checks on site from the phone: feedback seen, fail with photo + location,
 
   // the handler fixes it again; the same photo again is refused on the phone, a new one passes
   await feedback(6, "已补充更换仓库内灭火器");
-  await page.goto(`${server.url}/m/`);
+  await page.goto(`${suite.server.url}/m/`);
   await page.getByTestId("count-rechecks").waitFor();
-  await page.goto(`${server.url}/m/rechecks/${id}`);
+  await page.goto(`${suite.server.url}/m/rechecks/${id}`);
   await expect.poll(() => page.getByTestId("recheck-feedback").textContent()).toContain("已补充更换");
   await page.getByTestId("recheck-pass").click();
   await page.getByTestId("recheck-photos-file").setInputFiles([photo(70)]);

@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { demoPassword, type E2eServer, launchBrowser, startServer } from "./e2e-harness";
+import { expect, it } from "vitest";
+import { demoPassword } from "./e2e-harness";
+import { fieldSuite } from "./field-harness";
 import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatuses, shot } from "./field-kit";
 
 /**
@@ -8,29 +8,12 @@ import { casesWith, countyToken, fieldSignIn, fillReport, newPhone, outboxStatus
  * pauses on the 401 and asks to sign in again; after the sign-in it drains (one case). Sign-out asks first
  * while items wait, and clears the phone's offline data once the outbox is empty.
  */
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const before = process.env.SAFEGRID_IDLE_MINUTES;
-  process.env.SAFEGRID_IDLE_MINUTES = "1";
-  try {
-    server = await startServer();
-  } finally {
-    if (before === undefined) delete process.env.SAFEGRID_IDLE_MINUTES;
-    else process.env.SAFEGRID_IDLE_MINUTES = before;
-  }
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = fieldSuite({ env: { SAFEGRID_IDLE_MINUTES: "1" } });
 
 it("pauses on an expired session, drains after signing in again, and clears the phone at sign-out", async () => {
-  const context = await newPhone(browser);
+  const context = await newPhone(suite.browser);
   const page = await context.newPage();
-  await fieldSignIn(page, server.url);
+  await fieldSignIn(page, suite.server.url);
   await context.setOffline(true);
   const text = `仓库堆放易燃物无人看管 ${Date.now().toString(36)}`;
   await page.getByTestId("tab-report").click();
@@ -62,7 +45,7 @@ it("pauses on an expired session, drains after signing in again, and clears the 
   await page.getByTestId("field-password").fill(demoPassword);
   await page.getByTestId("field-signin").click();
   await expect.poll(() => outboxStatuses(page), { timeout: 60_000 }).toEqual(["sent"]);
-  const cases = await casesWith(server, await countyToken(server), text);
+  const cases = await casesWith(suite.server, await countyToken(suite.server), text);
   expect(cases.map((c) => c.evidence)).toEqual([1]);
 
   // Empty outbox: sign-out clears every offline datum.

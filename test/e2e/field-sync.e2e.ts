@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
 import { png } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
+import { drainOutbox, fieldSuite } from "./field-harness";
 import {
   casesWith,
   countyToken,
@@ -19,32 +19,22 @@ import {
  * the same report is sent twice after a timeout, a site is gone while offline, a 20 MB photo, no GPS,
  * a full phone, a phone clock a year off. Each ends with the worker's data kept and at most one case.
  */
-let server: E2eServer;
-let browser: Browser;
+const suite = fieldSuite();
 let context: BrowserContext;
 let page: Page;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newPhone(browser);
+  context = await newPhone(suite.browser);
   page = await context.newPage();
-  await fieldSignIn(page, server.url);
-  token = await countyToken(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await fieldSignIn(page, suite.server.url);
+  token = await countyToken(suite.server);
 });
 
-const drain = () =>
-  page.evaluate(() =>
-    (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-  );
+const drain = () => drainOutbox(page);
 
 async function openReport(siteFirst = true) {
-  await page.goto(`${server.url}/m/sites`);
+  await page.goto(`${suite.server.url}/m/sites`);
   if (siteFirst) {
     await page.getByTestId("site-row").first().click();
     await page.getByTestId("site-report").click();
@@ -78,7 +68,7 @@ it("resumes after the network drops in the middle of a photo upload (one case, b
   await expect
     .poll(async () => (await drain(), (await outboxStatuses(page)).at(-1)), { timeout: 60_000 })
     .toBe("sent");
-  const cases = await casesWith(server, token, text);
+  const cases = await casesWith(suite.server, token, text);
   expect(cases.map((c) => c.evidence)).toEqual([2]);
 }, 120_000);
 
@@ -99,7 +89,7 @@ it("records the same report once when its answer is lost and it is sent again", 
     .poll(async () => (await drain(), (await outboxStatuses(page)).at(-1)), { timeout: 60_000 })
     .toBe("sent");
   await page.unroute("**/api/v1/cases");
-  expect((await casesWith(server, token, text)).length).toBe(1);
+  expect((await casesWith(suite.server, token, text)).length).toBe(1);
 }, 120_000);
 
 it("sends a report by its location when its site was removed while the phone was offline", async () => {
@@ -119,7 +109,7 @@ it("sends a report by its location when its site was removed while the phone was
     await new Promise((r) => (tx.oncomplete = r));
   });
   const text = `已注销作坊仍在生产 ${Date.now().toString(36)}`;
-  await page.goto(`${server.url}/m/sites/00000000-0000-4000-8000-00000000dead`);
+  await page.goto(`${suite.server.url}/m/sites/00000000-0000-4000-8000-00000000dead`);
   await page.getByTestId("site-report").click();
   await page.getByTestId("report-locate").click();
   await page.locator(".field-hint", { hasText: "GPS 定位，精度" }).waitFor();
@@ -133,7 +123,7 @@ it("sends a report by its location when its site was removed while the phone was
   await page.getByTestId("outbox-sent").first().waitFor();
   expect(await page.getByTestId("outbox-sent").first().innerText()).toContain("原场所已删除或调整");
   await shot(page, "13-outbox-site-gone");
-  const cases = await casesWith(server, token, text);
+  const cases = await casesWith(suite.server, token, text);
   expect(cases.length).toBe(1);
   expect(cases[0].siteId).toBeNull();
 }, 120_000);
@@ -202,7 +192,7 @@ it("explains a missing GPS and a phone clock a year off", async () => {
   await shot(page, "15-report-no-gps");
   await context.grantPermissions(["geolocation"]);
   await page.clock.setSystemTime(new Date(Date.now() - 365 * 86_400_000));
-  await page.goto(`${server.url}/m/`);
+  await page.goto(`${suite.server.url}/m/`);
   await page.getByTestId("banner-clock").waitFor({ timeout: 15_000 });
   expect(await page.getByTestId("banner-clock").innerText()).toContain("365 天");
   await shot(page, "16-home-clock-off");

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
 import { type Api, apiAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, startServer } from "./e2e-harness";
+import { fieldSuite, waitUntilSent } from "./field-harness";
 import { demoPosition, fieldSignIn, newPhone, outboxStatuses, photo, shot } from "./field-kit";
 
 /**
@@ -11,17 +11,14 @@ import { demoPosition, fieldSignIn, newPhone, outboxStatuses, photo, shot } from
  * once (checked through the API).
  */
 const timeout = 300_000;
-let server: E2eServer;
-let browser: Browser;
+const suite = fieldSuite({ timeout });
 let phone: BrowserContext;
 let county: Api;
 let training: { id: string };
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  county = await apiAs(server.url, "county");
-  const worker = await apiAs(server.url, "worker");
+  county = await apiAs(suite.server.url, "county");
+  const worker = await apiAs(suite.server.url, "worker");
   const me = await worker<{ user: { scope: string[] } }>("GET", "/auth/me");
   const now = Date.now();
   training = await county("POST", "/trainings", {
@@ -33,27 +30,23 @@ beforeAll(async () => {
     location: { lng: demoPosition.longitude, lat: demoPosition.latitude },
     trainer: "县应急管理局 赵股长",
   });
-  phone = await newPhone(browser);
-}, timeout);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  phone = await newPhone(suite.browser);
 }, timeout);
 
 it(
   "records outreach and checks in to a training offline; both arrive once when the network is back",
   async () => {
     const page = await phone.newPage();
-    await fieldSignIn(page, server.url);
+    await fieldSignIn(page, suite.server.url);
     await page.getByTestId("count-trainings").waitFor();
     await page.getByTestId("home-tasks").click();
     await page.getByTestId("task-kind-outreach").waitFor();
     await page.getByTestId("task-kind-gas_household").waitFor();
     await shot(page, "tasks-01-kinds");
     // the training list is cached once online
-    await page.goto(`${server.url}/m/trainings`);
+    await page.goto(`${suite.server.url}/m/trainings`);
     await page.getByTestId(`training-${training.id}`).waitFor();
-    await page.goto(`${server.url}/m/tasks/outreach`);
+    await page.goto(`${suite.server.url}/m/tasks/outreach`);
     await page.getByTestId("task-form").waitFor();
 
     await phone.setOffline(true);
@@ -76,7 +69,7 @@ it(
 
     // the trainer's code, typed in with a dash and in lower case
     const qr = await county<{ token: string }>("GET", `/trainings/${training.id}/qr`);
-    await page.goto(`${server.url}/m/trainings`).catch(() => undefined);
+    await page.goto(`${suite.server.url}/m/trainings`).catch(() => undefined);
     await page
       .getByTestId(`training-code-${training.id}`)
       .fill(`${qr.token.slice(0, 4).toLowerCase()}-${qr.token.slice(4)}`);
@@ -86,17 +79,7 @@ it(
     expect((await outboxStatuses(page)).filter((s) => s !== "sent").length).toBe(2);
 
     await phone.setOffline(false);
-    await expect
-      .poll(
-        () =>
-          page
-            .evaluate(() =>
-              (window as unknown as { safegridField: { drain(): Promise<void> } }).safegridField.drain(),
-            )
-            .then(() => outboxStatuses(page)),
-        { timeout: 60_000, interval: 1000 },
-      )
-      .toEqual(["sent", "sent"]);
+    await waitUntilSent(page, 2);
     const records = await county<{
       items: { kindCode: string; values: Record<string, unknown>; evidenceIds: string[] }[];
     }>("GET", "/task-records?kind=outreach&pageSize=200");
@@ -114,7 +97,7 @@ it(
       `/trainings/${training.id}/attendance`,
     );
     expect(attendance.items.map((a) => [a.userName, a.method])).toEqual([["网格员 周明", "qr"]]);
-    await page.goto(`${server.url}/m/trainings`);
+    await page.goto(`${suite.server.url}/m/trainings`);
     await page.getByTestId(`training-${training.id}`).getByText("已签到").waitFor({ timeout: 15_000 });
     await shot(page, "tasks-04-training-done");
   },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Tx } from "../../../db/db";
 import { findEvidence } from "../../../db/queries/case-evidence-queries";
 import {
   countTargetSites,
@@ -52,7 +53,6 @@ export async function createDelivery(deps: Deps, actor: Actor, raw: unknown) {
     if (!doc || doc.uploadedBy !== actor.id) throw new AppError("delivery_evidence_invalid");
   }
   const now = deps.clock.now();
-  const at = now.toISOString();
   const id = randomUUID();
   return deps.db.transaction().execute(async (tx) => {
     const sites = await listTargetSites(tx, actor, input.filter, maxDeliveryTargets + 1);
@@ -62,47 +62,84 @@ export async function createDelivery(deps: Deps, actor: Actor, raw: unknown) {
       throw new AppError("delivery_count_changed", {
         details: { expected: input.expectedCount, found: sites.length },
       });
-    const row = {
-      id,
-      regionCode: input.filter.region,
-      departmentId: actor.departmentId,
-      title: input.title,
-      body: input.body,
-      documentEvidenceId: input.documentEvidenceId ?? null,
-      dueDate: input.dueDate ?? null,
-      filter: JSON.stringify(input.filter),
-      targetCount: sites.length,
-      createdBy: actor.id,
-      createdAt: at,
-    };
-    await insertDelivery(
-      tx,
-      row,
-      sites.map((s) => ({
-        deliveryId: id,
-        siteId: s.id,
-        siteName: s.name,
-        regionCode: s.regionCode,
-        gridId: s.gridId,
-        status: "pending" as const,
-        recordId: null,
-        removedAt: null,
-      })),
-    );
-    await insertEvent(
+    await storeDelivery(
       tx,
       actor,
       {
-        action: "delivery.created",
-        subjectType: "delivery",
-        subjectId: id,
-        regionCode: input.filter.region,
-        data: { title: input.title, filter: input.filter, targets: sites.length, dueDate: row.dueDate },
+        id,
+        filter: input.filter,
+        title: input.title,
+        body: input.body,
+        documentEvidenceId: input.documentEvidenceId ?? null,
+        dueDate: input.dueDate ?? null,
       },
+      sites,
       now,
+      { dueDate: input.dueDate ?? null },
     );
     return { id, targetCount: sites.length };
   });
+}
+
+type TargetSite = Awaited<ReturnType<typeof listTargetSites>>[number];
+
+/**
+ * Stores a delivery sent by `sender` at `at` with its target sites (all pending) and records `delivery.created`
+ * on the trail with `eventData` after the title, filter and target count (the command and the demo county).
+ */
+export async function storeDelivery(
+  tx: Tx,
+  sender: Actor,
+  d: {
+    id: string;
+    filter: DeliveryTargetFilter;
+    title: string;
+    body: string;
+    documentEvidenceId: string | null;
+    dueDate: string | null;
+  },
+  sites: TargetSite[],
+  at: Date,
+  eventData: Record<string, unknown>,
+) {
+  await insertDelivery(
+    tx,
+    {
+      id: d.id,
+      regionCode: d.filter.region,
+      departmentId: sender.departmentId,
+      title: d.title,
+      body: d.body,
+      documentEvidenceId: d.documentEvidenceId,
+      dueDate: d.dueDate,
+      filter: JSON.stringify(d.filter),
+      targetCount: sites.length,
+      createdBy: sender.id,
+      createdAt: at.toISOString(),
+    },
+    sites.map((s) => ({
+      deliveryId: d.id,
+      siteId: s.id,
+      siteName: s.name,
+      regionCode: s.regionCode,
+      gridId: s.gridId,
+      status: "pending" as const,
+      recordId: null,
+      removedAt: null,
+    })),
+  );
+  await insertEvent(
+    tx,
+    sender,
+    {
+      action: "delivery.created",
+      subjectType: "delivery",
+      subjectId: d.id,
+      regionCode: d.filter.region,
+      data: { title: d.title, filter: d.filter, targets: sites.length, ...eventData },
+    },
+    at,
+  );
 }
 
 /** A delivery the actor may read, else 404. */

@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
   findAttendance,
@@ -22,7 +21,7 @@ import {
 } from "../../../domain/tasks/training";
 import type { Deps } from "../../deps";
 import { type Outcome, requestHash, runIdempotent } from "../cases/idempotent";
-import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
+import { type SheetColumn, streamedSheet } from "../exports/streamed-sheet";
 import { validAttendanceToken } from "./attendance-token";
 import { visibleTraining } from "./trainings";
 
@@ -181,14 +180,7 @@ export async function exportAttendanceXlsx(
   out: Writable,
 ): Promise<number> {
   const { training, items } = await trainingAttendance(deps, actor, trainingId);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = "SafeGrid";
-  const ws = wb.addWorksheet(en ? "Attendance" : "签到", watermarkSheetOptions(watermark));
-  const columns: [zh: string, en: string, width: number][] = [
+  const columns: SheetColumn[] = [
     ["培训", "Training", 28],
     ["姓名", "Name", 12],
     ["角色", "Role", 14],
@@ -198,15 +190,7 @@ export async function exportAttendanceXlsx(
     ["距培训地点（米）", "Distance (m)", 14],
     ["提示", "Flags", 24],
   ];
-  columns.forEach(([, , w], i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  const mark = ws.addRow([watermark]);
-  mark.getCell(1).font = watermarkFont;
-  mark.commit();
-  const header = ws.addRow(columns.map(([zh, english]) => (en ? english : zh)));
-  header.font = { bold: true };
-  header.commit();
+  const { ws, finish } = streamedSheet(out, { sheet: ["签到", "Attendance"], columns, en, watermark });
   for (const r of items)
     ws.addRow([
       training.title,
@@ -218,7 +202,6 @@ export async function exportAttendanceXlsx(
       r.distanceM ?? "",
       r.flags.map((x) => (en ? fieldFlagLabel[x].en : fieldFlagLabel[x].zh)).join("、"),
     ]).commit();
-  ws.commit();
-  await wb.commit();
+  await finish();
   return items.length;
 }

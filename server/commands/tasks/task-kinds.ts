@@ -16,19 +16,9 @@ import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import { can, ruleOf } from "../../../domain/policies/access-table";
 import type { TaskField } from "../../../domain/tasks/task-form";
-import {
-  builtInTaskKinds,
-  type TaskKind,
-  taskKindInput,
-  taskKindUpdate,
-} from "../../../domain/tasks/task-kinds";
+import { builtInTaskKinds, taskKindInput, taskKindUpdate } from "../../../domain/tasks/task-kinds";
+import type { TaskKindView } from "../../../domain/tasks/task-views";
 import type { Deps } from "../../deps";
-
-export type TaskKindView = TaskKind & {
-  id: string | null;
-  updatedAt: string | null;
-  abilities: { manage: boolean };
-};
 
 export function presentKind(actor: Actor, r: TaskKindRow): TaskKindView {
   return {

@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import {
   countTaskRecords,
   listTaskRecords,
@@ -8,29 +7,10 @@ import {
 } from "../../../db/queries/task-record-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { shanghaiDateTime } from "../../../domain/calendar/shanghai-time";
-import { type FieldFlag, fieldFlagLabel } from "../../../domain/schemas/field-schemas";
+import { fieldFlagLabel } from "../../../domain/schemas/field-schemas";
+import type { TaskRecordView } from "../../../domain/tasks/task-views";
 import type { Deps } from "../../deps";
-import { watermarkFont, watermarkSheetOptions } from "../exports/export-watermark";
-
-export interface TaskRecordView {
-  id: string;
-  kindCode: string;
-  kindZh: string;
-  kindVersion: number;
-  regionCode: string;
-  regionName: string | null;
-  siteId: string | null;
-  siteName: string | null;
-  recordedBy: string;
-  recorderName: string | null;
-  clientAt: string;
-  receivedAt: string;
-  location: { lng: number; lat: number; accuracy: number | null } | null;
-  distanceM: number | null;
-  flags: FieldFlag[];
-  values: Record<string, unknown>;
-  evidenceIds: string[];
-}
+import { type SheetColumn, streamedSheet } from "../exports/streamed-sheet";
 
 export const presentTaskRecord = (r: TaskRecordRow): TaskRecordView => ({
   id: r.id,
@@ -80,14 +60,7 @@ export async function exportTaskRecordsXlsx(
   watermark: string,
   out: Writable,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = "SafeGrid";
-  const ws = wb.addWorksheet(en ? "Task records" : "任务记录", watermarkSheetOptions(watermark));
-  const columns: [zh: string, en: string, width: number][] = [
+  const columns: SheetColumn[] = [
     ["任务类型", "Kind", 16],
     ["所在区划", "Region", 18],
     ["场所", "Site", 20],
@@ -99,15 +72,7 @@ export async function exportTaskRecordsXlsx(
     ["提示", "Flags", 24],
     ["照片数", "Photos", 8],
   ];
-  columns.forEach(([, , w], i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  const mark = ws.addRow([watermark]);
-  mark.getCell(1).font = watermarkFont;
-  mark.commit();
-  const header = ws.addRow(columns.map(([zh, english]) => (en ? english : zh)));
-  header.font = { bold: true };
-  header.commit();
+  const { ws, finish } = streamedSheet(out, { sheet: ["任务记录", "Task records"], columns, en, watermark });
   let rows = 0;
   const batch = 500;
   for (let offset = 0; offset < 50_000; offset += batch) {
@@ -129,7 +94,6 @@ export async function exportTaskRecordsXlsx(
     }
     if (part.length < batch) break;
   }
-  ws.commit();
-  await wb.commit();
+  await finish();
   return rows;
 }

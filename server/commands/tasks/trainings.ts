@@ -12,25 +12,10 @@ import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
+import type { TrainingView } from "../../../domain/tasks/task-views";
 import { trainingInput } from "../../../domain/tasks/training";
 import type { Deps } from "../../deps";
 import { attendanceToken, newTokenKey, tokenExpiresAt } from "./attendance-token";
-
-export type TrainingView = {
-  id: string;
-  title: string;
-  regionCode: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  location: { lng: number; lat: number };
-  radiusM: number;
-  trainer: string;
-  attendees: number;
-  /** Has the actor checked in (the phone's list). */
-  attended: boolean;
-  abilities: { manage: boolean; attend: boolean };
-};
 
 export const presentTraining = (actor: Actor, r: TrainingRow, attended = false): TrainingView => ({
   id: r.id,

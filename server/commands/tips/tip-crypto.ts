@@ -1,37 +1,18 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import type { Config } from "../../config";
-
-const keys = new Map<string, Buffer>();
-
-function parseKey(text: string): Buffer {
-  const t = text.trim();
-  const key = /^[0-9a-f]{64}$/i.test(t) ? Buffer.from(t, "hex") : Buffer.from(t, "base64");
-  if (key.length !== 32) throw new Error("SAFEGRID_TIP_KEY must be 32 bytes (64 hex digits or base64)");
-  return key;
-}
+import { loadKey, openGcm, sealGcm } from "../auth/key-file";
 
 /**
  * The tip key (R28 informant protection): SAFEGRID_TIP_KEY, or `<dataDir>/tip.key` made at the first start
  * (mode 0600). Never stored in the database, so a copy of the database alone cannot reveal an informant.
  */
 export function tipKey(config: Pick<Config, "tips" | "dataDir">): Buffer {
-  const id = config.tips.key ? `env:${config.tips.key}` : `file:${config.dataDir}`;
-  const known = keys.get(id);
-  if (known) return known;
-  let key: Buffer;
-  if (config.tips.key) key = parseKey(config.tips.key);
-  else {
-    const file = path.join(config.dataDir, "tip.key");
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(config.dataDir, { recursive: true });
-      fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
-    }
-    key = parseKey(fs.readFileSync(file, "utf8"));
-  }
-  keys.set(id, key);
-  return key;
+  return loadKey({
+    envName: "SAFEGRID_TIP_KEY",
+    envValue: config.tips.key,
+    dataDir: config.dataDir,
+    fileName: "tip.key",
+  });
 }
 
 /** A key for one purpose, derived from the tip key (the sealing key itself signs nothing). */
@@ -41,13 +22,7 @@ function subKey(config: Pick<Config, "tips" | "dataDir">, purpose: string): Buff
 
 /** AES-256-GCM with the tip's id as associated data: `v1.<iv>.<tag>.<ciphertext>` (base64url). */
 export function sealIdentity(config: Pick<Config, "tips" | "dataDir">, tipId: string, plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", subKey(config, "informant-identity"), iv);
-  cipher.setAAD(Buffer.from(tipId));
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body]
-    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
-    .join(".");
+  return sealGcm(subKey(config, "informant-identity"), plain, tipId);
 }
 
 export function openIdentity(
@@ -55,16 +30,7 @@ export function openIdentity(
   tipId: string,
   sealed: string,
 ): string {
-  const [v, iv, tag, body] = sealed.split(".");
-  if (v !== "v1" || !iv || !tag || body === undefined) throw new Error("not a sealed identity");
-  const decipher = createDecipheriv(
-    "aes-256-gcm",
-    subKey(config, "informant-identity"),
-    Buffer.from(iv, "base64url"),
-  );
-  decipher.setAAD(Buffer.from(tipId));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+  return openGcm(subKey(config, "informant-identity"), sealed, "not a sealed identity", tipId);
 }
 
 export function powSign(config: Pick<Config, "tips" | "dataDir">, text: string): string {

@@ -1,15 +1,13 @@
 import type { FieldFlag } from "../../../domain/schemas/field-schemas";
 import type { TaskField } from "../../../domain/tasks/task-form";
-import type { TaskKind } from "../../../domain/tasks/task-kinds";
+import type { TaskKindView, TaskRecordView, TrainingView } from "../../../domain/tasks/task-views";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
 /** Task kinds, task records and training sessions (issue 9: R14, R16, R17, R19). */
-export type TaskKindView = TaskKind & {
-  id: string | null;
-  updatedAt: string | null;
-  abilities: { manage: boolean };
-};
+export type { TaskKindView };
+export type TaskRecord = TaskRecordView;
+export type Training = TrainingView;
 
 export interface TaskKindDraft {
   zh: string;
@@ -29,25 +27,6 @@ export const updateTaskKind = (
   patch: Partial<TaskKindDraft> & { version: number; status?: "active" | "retired" },
 ) => api.patch<TaskKindView>(`/task-kinds/${encodeURIComponent(id)}`, patch);
 
-export interface TaskRecord {
-  id: string;
-  kindCode: string;
-  kindZh: string;
-  kindVersion: number;
-  regionCode: string;
-  regionName: string | null;
-  siteId: string | null;
-  siteName: string | null;
-  recorderName: string | null;
-  clientAt: string;
-  receivedAt: string;
-  location: { lng: number; lat: number; accuracy: number | null } | null;
-  distanceM: number | null;
-  flags: FieldFlag[];
-  values: Record<string, unknown>;
-  evidenceIds: string[];
-}
-
 export interface TaskRecordFilter {
   region?: string;
   kind?: string;
@@ -60,31 +39,8 @@ export const fetchTaskRecords = (f: TaskRecordFilter, page: number, pageSize: nu
 export const exportTaskRecords = (f: TaskRecordFilter, reason: string | undefined) =>
   downloadFile(`/task-records/export.xlsx${queryString({ ...f, reason })}`, "task-records.xlsx");
 
-export interface Training {
-  id: string;
-  title: string;
-  regionCode: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  location: { lng: number; lat: number };
-  radiusM: number;
-  trainer: string;
-  attendees: number;
-  attended: boolean;
-  abilities: { manage: boolean; attend: boolean };
-}
-
-export interface TrainingDraft {
-  title: string;
-  regionCode: string;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  location: { lng: number; lat: number };
-  radiusM: number;
-  trainer: string;
-}
+/** A new training as the console sends it: the view without what the server adds. */
+export type TrainingDraft = Omit<TrainingView, "id" | "attendees" | "attended" | "abilities">;
 
 export interface Attendance {
   id: string;
