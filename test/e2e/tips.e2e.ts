@@ -133,7 +133,12 @@ it(
       note: "钢瓶已移出",
       evidenceIds: [evidenceId],
     });
-    await stationApi("POST", `/cases/${caseId}/recheck`, { passed: true, note: "现场复查通过" });
+    // a township station re-checks on site: with its location (422 recheck_location_required without it)
+    await stationApi("POST", `/cases/${caseId}/recheck`, {
+      passed: true,
+      note: "现场复查通过",
+      location: { lng: 104.115, lat: 35.845 },
+    });
     await lead.reload();
     await act(lead, "close");
     await expect.poll(() => stageOf(lead)).toBe("closed");

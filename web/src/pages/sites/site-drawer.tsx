@@ -78,6 +78,7 @@ export function SiteDrawer(props: { siteId: string | null; onClose: () => void; 
       {site && (
         <div data-testid="site-drawer">
           <Tabs
+            className="wrap-tabs"
             activeKey={tab}
             onChange={setTab}
             items={[
