@@ -1,13 +1,20 @@
+import { randomInt } from "node:crypto";
 import pg from "pg";
 
 /**
- * Test schemas on PostgreSQL are named `t_<run>_<random>`, `<run>` being the pid of the vitest process
- * that made them (db/test-db.ts), and dropped once after every file of that run has finished: dropping
+ * Test schemas on PostgreSQL are named `t_<run>_<random>`, `<run>` being the pid of the vitest process that
+ * made them and six random digits (db/test-db.ts), and dropped once after every file of that run has finished: dropping
  * them while other files run races with Kysely's catalog introspection in those files. At the start, the
  * schemas of runs whose process is gone (a killed run) are dropped; those of a run still going (two suites
  * at once on one machine) are left alone.
  */
-const run = String(process.pid);
+/**
+ * The run's id: its pid and six random digits. A pid alone is not unique where every shell job has a PID
+ * namespace of its own: two runs with the same pid dropped each other's schemas at their end
+ * ("schema t_876_… does not exist" in the middle of a migration).
+ */
+const run = `${process.pid}${String(randomInt(1_000_000)).padStart(6, "0")}`;
+const pidOf = (runId: string) => Number(runId.slice(0, -6));
 
 function alive(pid: number): boolean {
   try {
@@ -44,7 +51,7 @@ export async function setup() {
   process.env.SAFEGRID_TEST_RUN = run;
   await dropSchemas((name, createdAt) => {
     const owner = runOf(name);
-    return owner === undefined || (owner !== run && !alive(Number(owner)) && stale(createdAt));
+    return owner === undefined || (owner !== run && !alive(pidOf(owner)) && stale(createdAt));
   });
   return () => dropSchemas((name) => runOf(name) === run);
 }

@@ -53,6 +53,9 @@ const fixed: Record<string, Label> = {
   "delivery.recorded": { zh: "登记送达结果", en: "Delivery recorded" },
   "delivery.target_removed": { zh: "移出送达范围", en: "Site removed from delivery" },
   "patrol_plan.updated": { zh: "修改巡查频次", en: "Patrol plan changed" },
+  "tip.identity_read": { zh: "查阅举报人身份", en: "Informant identity read" },
+  "tip.replied": { zh: "答复举报人", en: "Reply to the informant" },
+  "tip.informant_answered": { zh: "举报人补充说明", en: "Informant answered" },
   "checklist.revised": { zh: "修订检查表", en: "Checklist revised" },
 };
 
