@@ -101,7 +101,13 @@ it("fits every page of the console in a 390×844 phone, menu in a drawer, header
       }[]
     ).find((c) => c.siteId && c.siteName)!;
     await page.goto(`${server.url}/sites?q=${encodeURIComponent(withSite.siteName!)}`);
-    await page.getByTestId("site-table").getByText(withSite.siteName!).first().click();
+    // the row of that very site (demo names repeat: another 城关镇万记便民超市 has no case)
+    await page
+      .getByTestId("site-table")
+      .locator(`tr[data-row-key="${withSite.siteId}"]`)
+      .getByText(withSite.siteName!)
+      .first()
+      .click();
     const drawer = page.getByTestId("site-drawer");
     await drawer.getByRole("tab", { name: /动态档案/ }).click();
     const timeline = drawer.getByTestId("site-timeline");
