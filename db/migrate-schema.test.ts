@@ -25,8 +25,9 @@ describe.runIf(url)("migrations in a schema chosen by the URL's search_path [pos
   it("creates its own migration tables although another schema of the database already has them", async () => {
     const other = await createTestDatabase("postgres"); // a migrated schema beside ours, lock table included
     await other.close();
-    await admin(`CREATE SCHEMA ${schema}`);
-    await admin(`COMMENT ON SCHEMA ${schema} IS '${new Date().toISOString()}'`);
+    await admin(
+      `BEGIN; CREATE SCHEMA ${schema}; COMMENT ON SCHEMA ${schema} IS '${new Date().toISOString()}'; COMMIT`,
+    );
     const withSchema = new URL(url!);
     withSchema.searchParams.set("options", `-c search_path=${schema}`);
     const database = openDatabase({ url: withSchema.toString(), poolSize: 2 });

@@ -22,9 +22,12 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
   const schema = `t_${run}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  // when it was made: another run drops a dead run's schemas only once they are hours old (test-global-setup.ts)
-  await admin.query(`COMMENT ON SCHEMA ${schema} IS '${new Date().toISOString()}'`);
+  // When it was made, in the same transaction: another run's start drops a schema of a run it cannot see
+  // whose comment is missing or hours old (test-global-setup.ts); made in two steps, a run starting between
+  // them dropped this schema under our migration ("schema t_… does not exist").
+  await admin.query(
+    `BEGIN; CREATE SCHEMA ${schema}; COMMENT ON SCHEMA ${schema} IS '${new Date().toISOString()}'; COMMIT`,
+  );
   await admin.end();
   const database = openDatabase({ url, schema, poolSize: 5 });
   await migrateToLatest(database);
