@@ -51,6 +51,33 @@ export function listWorkSetSites(db: Tx, actor: PolicyActor, gridIds: string[]) 
 }
 
 /**
+ * Open sites with a location inside `box` ([minLon, minLat, maxLon, maxLat]) outside `gridIds`, that the site
+ * read rule lets the actor read: the neighbouring grids' sites a report may name (the phone sorts them by
+ * distance); at most `limit`.
+ */
+export function listNearbySites(
+  db: Tx,
+  actor: PolicyActor,
+  gridIds: string[],
+  box: [number, number, number, number],
+  limit: number,
+) {
+  let q = db
+    .selectFrom("site")
+    .select(["site.id", "site.name", "site.kind", "site.address", "site.lon", "site.lat", "site.gridId"])
+    .where("site.status", "!=", "closed")
+    .where("site.lon", ">=", box[0])
+    .where("site.lon", "<=", box[2])
+    .where("site.lat", ">=", box[1])
+    .where("site.lat", "<=", box[3])
+    .where((eb) => eb.or([eb("site.workerId", "is", null), eb("site.workerId", "!=", actor.id)]));
+  if (gridIds.length)
+    q = q.where((eb) => eb.or([eb("site.gridId", "is", null), eb("site.gridId", "not in", gridIds)]));
+  // biome-ignore lint/suspicious/noExplicitAny: filterSites takes the joined site query's type
+  return (filterSites(q as any, actor, {}) as typeof q).orderBy("site.id").limit(limit).execute();
+}
+
+/**
  * Cases waiting for re-check in the actor's grids (by grid code, or by a site of those grids) that the case
  * read rule lets them read; whether they may re-check each one is decided by the caller (case policy).
  */

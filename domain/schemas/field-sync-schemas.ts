@@ -33,6 +33,19 @@ export const workSetSite = z.object({
   version: z.number().int(),
 });
 
+/**
+ * A site of a neighbouring grid near the worker's own (reporting "also across the grid's border", issue 9):
+ * only what the report form shows, and only sites the site read rule lets the worker read.
+ */
+export const workSetNearbySite = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  address: z.string(),
+  location: point,
+  gridId: z.string().nullable(),
+});
+
 export const workSetRecheck = z.object({
   caseId: z.string(),
   number: z.string(),
@@ -64,6 +77,8 @@ export const workSet = z.object({
   }),
   grids: z.array(workSetGrid),
   sites: z.array(workSetSite),
+  /** Sites of other grids within `nearbyMeters` of the worker's grids (absent from older servers). */
+  nearbySites: z.array(workSetNearbySite).optional(),
   rechecks: z.array(workSetRecheck),
   reports: z.array(workSetReport),
 });

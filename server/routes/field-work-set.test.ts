@@ -92,6 +92,8 @@ eachApi("field work set", (ctx) => {
       ).id;
     ids.siteA = await site("兴隆路小商店", "620123100001", 104.015, 35.815);
     ids.siteB = await site("一悟路小商店", "620123100002", 104.03, 35.81);
+    // 7 km east of both grids: no grid's neighbour
+    ids.siteFar = await site("远处小商店", "620123100002", 104.1, 35.81);
     ids.recheckA = await awaitingRecheck("worker", {
       regionCode: "620123100001",
       location: { lng: 104.015, lat: 35.815 },
@@ -140,10 +142,29 @@ eachApi("field work set", (ctx) => {
     expect(all).toEqual(expect.arrayContaining([ids.siteA, ids.siteB]));
   });
 
+  it("offers the sites of neighbouring grids within 1 km for reports, not far ones and not their own", async () => {
+    const a = (await get("gw_a")).body!;
+    const b = (await get("gw_b")).body!;
+    // grid A ends at 104.02; 一悟路小商店 (104.03, grid B) is 0.9 km beyond it, and the other way round
+    expect(a.nearbySites?.map((s) => s.id)).toEqual([ids.siteB]);
+    expect(a.nearbySites?.[0]).toEqual({
+      id: ids.siteB,
+      name: "一悟路小商店",
+      kind: "small_shop",
+      address: expect.any(String),
+      location: { lng: 104.03, lat: 35.81 },
+      gridId: ids.gridB,
+    });
+    expect(b.nearbySites?.map((s) => s.id)).toEqual([ids.siteA]);
+    for (const set of [a, b]) expect(set.nearbySites?.map((s) => s.id)).not.toContain(ids.siteFar);
+    // no contacts for the neighbours either
+    expect(JSON.stringify(a.nearbySites)).not.toContain("138");
+  });
+
   it("holds only what the same account may read through the ordinary routes", async () => {
     for (const username of ["gw_a", "gw_b", "committee", "station", "worker"]) {
       const { body } = await get(username);
-      for (const s of body!.sites) {
+      for (const s of [...body!.sites, ...(body!.nearbySites ?? [])]) {
         const one = await as(ctx, username, { method: "GET", url: `/api/v1/sites/${s.id}` });
         expect(one.statusCode, `${username} site ${s.id}`).toBe(200);
       }

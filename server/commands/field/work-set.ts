@@ -3,13 +3,14 @@ import {
   latestFeedback,
   listMyGrids,
   listMyReports,
+  listNearbySites,
   listRecheckCandidates,
   listWorkSetSites,
 } from "../../../db/queries/field-work-set-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { caseAbilities } from "../../../domain/case/case-policy";
 import { type CaseStage, caseStageLabel } from "../../../domain/case/case-types";
-import type { Areal } from "../../../domain/geo/geometry";
+import { type Areal, bbox } from "../../../domain/geo/geometry";
 import type { WorkSet } from "../../../domain/schemas/field-sync-schemas";
 import type { Deps } from "../../deps";
 import { simplifyForZoom } from "../grids/simplify";
@@ -17,6 +18,9 @@ import { anotherPersonCloses } from "../settings/county-settings";
 
 /** Own reports closed longer ago than this are left off the phone. */
 const reportDays = 30;
+/** How far beyond the worker's grids the report form offers sites (metres), and at most how many. */
+export const nearbyMeters = 1000;
+const nearbyLimit = 300;
 /** Grid outlines for the phone: about 2 m (zoom 16), 6 decimals at most. */
 const outlineZoom = 16;
 
@@ -34,6 +38,7 @@ export async function workSet(deps: Deps, actor: Actor, en = false): Promise<Wor
   const grids = await listMyGrids(deps.db, actor);
   const gridIds = grids.map((g) => g.id);
   const sites = await listWorkSetSites(deps.db, actor, gridIds);
+  const nearby = await nearbySitesOf(deps, actor, grids, new Set(sites.map((s) => s.id)));
   const candidates = await listRecheckCandidates(
     deps.db,
     actor,
@@ -78,6 +83,7 @@ export async function workSet(deps: Deps, actor: Actor, en = false): Promise<Wor
       industryCode: s.industryCode,
       version: s.version,
     })),
+    nearbySites: nearby,
     rechecks: rechecks.map(({ kase, siteName }) => ({
       caseId: kase.id,
       number: kase.number,
@@ -98,4 +104,50 @@ export async function workSet(deps: Deps, actor: Actor, en = false): Promise<Wor
       updatedAt: r.updatedAt,
     })),
   };
+}
+
+/** The box around all the worker's grids, widened by `nearbyMeters` on every side. */
+function widenedBox(geometries: Areal[]): [number, number, number, number] | null {
+  if (geometries.length === 0) return null;
+  const boxes = geometries.map((g) => bbox(g));
+  const box: [number, number, number, number] = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  const dLat = nearbyMeters / 111_320;
+  const dLon = dLat / Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
+  return [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
+}
+
+/**
+ * Sites of neighbouring grids within `nearbyMeters` of the worker's grids that they may read (the report
+ * form names them; reporting is allowed anywhere in scope and routes by location), without their own.
+ */
+async function nearbySitesOf(
+  deps: Deps,
+  actor: Actor,
+  grids: { id: string; geojson: string }[],
+  own: Set<string>,
+): Promise<WorkSet["nearbySites"]> {
+  const box = widenedBox(grids.map((g) => JSON.parse(g.geojson) as Areal));
+  if (!box) return [];
+  const rows = await listNearbySites(
+    deps.db,
+    actor,
+    grids.map((g) => g.id),
+    box,
+    nearbyLimit,
+  );
+  return rows
+    .filter((r) => !own.has(r.id) && r.lon !== null && r.lat !== null)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      address: r.address,
+      location: { lng: Number(r.lon), lat: Number(r.lat) },
+      gridId: r.gridId,
+    }));
 }

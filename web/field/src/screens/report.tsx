@@ -53,7 +53,10 @@ export function Report({ query }: ScreenProps) {
   const [saving, setSaving] = useState(false);
   const where: LngLat | undefined = picked ?? position;
   const nearby = useMemo(() => {
-    const sites = workSet?.sites ?? [];
+    const sites = [
+      ...(workSet?.sites ?? []).map((s) => ({ ...s, neighbour: false })),
+      ...(workSet?.nearbySites ?? []).map((s) => ({ ...s, neighbour: true })),
+    ];
     return sites
       .map((s) => ({ ...s, d: where && s.location ? distanceM(where, s.location) : undefined }))
       .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity) || a.name.localeCompare(b.name, "zh"));
@@ -168,6 +171,7 @@ export function Report({ query }: ScreenProps) {
             <option key={s.id} value={s.id}>
               {s.name}
               {s.d !== undefined ? `（${formatDistance(s.d)}）` : ""}
+              {s.neighbour ? " · 相邻网格" : ""}
             </option>
           ))}
         </select>

@@ -26,6 +26,15 @@ export interface WorkSet {
   user: { id: string; displayName: string; role: string; scope: string[] };
   grids: { id: string; code: string; name: string; geometry: GridGeometry | null }[];
   sites: WorkSite[];
+  /** Sites of neighbouring grids within 1 km of mine, for the report form (none from older servers). */
+  nearbySites?: {
+    id: string;
+    name: string;
+    kind: string;
+    address: string;
+    location: { lng: number; lat: number };
+    gridId: string | null;
+  }[];
   rechecks: {
     caseId: string;
     number: string;
