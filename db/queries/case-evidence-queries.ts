@@ -1,7 +1,8 @@
 import type { Tx } from "../db";
 import type { EvidenceTable } from "../schema/case-tables";
 
-export type EvidenceRow = EvidenceTable;
+export type EvidenceRow = Omit<EvidenceTable, "subjectType" | "subjectId"> &
+  Partial<Pick<EvidenceTable, "subjectType" | "subjectId">>;
 
 export function insertEvidence(db: Tx, row: EvidenceRow) {
   return db.insertInto("evidence").values(row).execute();
@@ -28,4 +29,53 @@ export function attachEvidence(db: Tx, ids: string[], caseId: string, regionCode
     .where("id", "in", ids)
     .where("caseId", "is", null)
     .execute();
+}
+
+/** Records other than cases that photos may belong to (the access table's resource of each, for reading). */
+export const evidenceSubjects = {
+  task_record: "taskRecord",
+  patrol: "patrol",
+  checklist_run: "checklistRun",
+} as const;
+export type EvidenceSubject = keyof typeof evidenceSubjects;
+
+/** Marks photos as belonging to a record (first come: a photo already on a case or record keeps that). */
+export function attachEvidenceToRecord(
+  db: Tx,
+  ids: string[],
+  subjectType: EvidenceSubject,
+  subjectId: string,
+  regionCode: string,
+) {
+  if (ids.length === 0) return Promise.resolve();
+  return db
+    .updateTable("evidence")
+    .set({ subjectType, subjectId, regionCode })
+    .where("id", "in", ids)
+    .where("caseId", "is", null)
+    .where("subjectType", "is", null)
+    .execute();
+}
+
+/** The row the read rule of a photo's record is checked on (its region and who recorded it). */
+export async function findEvidenceSubjectRow(
+  db: Tx,
+  subjectType: string,
+  subjectId: string,
+): Promise<Record<string, unknown> | undefined> {
+  if (subjectType === "task_record")
+    return db
+      .selectFrom("taskRecord")
+      .select(["regionCode", "recordedBy"])
+      .where("id", "=", subjectId)
+      .executeTakeFirst();
+  if (subjectType === "patrol")
+    return db.selectFrom("patrol").select(["regionCode"]).where("id", "=", subjectId).executeTakeFirst();
+  if (subjectType === "checklist_run")
+    return db
+      .selectFrom("checklistRun")
+      .select(["regionCode"])
+      .where("id", "=", subjectId)
+      .executeTakeFirst();
+  return undefined;
 }

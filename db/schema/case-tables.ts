@@ -104,6 +104,9 @@ export interface EvidenceTable {
   uploadedAt: string;
   caseId: string | null;
   regionCode: string | null;
+  /** The record it belongs to when not a case: `task_record`, `patrol` or `checklist_run`, and its id. */
+  subjectType: string | null;
+  subjectId: string | null;
 }
 
 export interface IdempotencyKeyTable {

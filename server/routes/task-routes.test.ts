@@ -69,6 +69,19 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
     expect(rows).toHaveLength(1);
   });
 
+  it("opens a record's photo to whoever reads the record, and to nobody else", async () => {
+    const own = (await upload(ctx, "worker")).id;
+    const made = await post("worker", outreach({ evidenceIds: [own] }));
+    expect(made.statusCode, made.body).toBe(201);
+    const open = (user: string) => as(ctx, user, { method: "GET", url: `/api/v1/evidence/${own}` });
+    // the uploader, and the county office and the lead department, who read the county's task records
+    for (const user of ["worker", "county", "lead"]) expect((await open(user)).statusCode, user).toBe(200);
+    // a department that does not read task records, another field user: as if it did not exist
+    for (const user of ["market", "committee"]) expect((await open(user)).statusCode, user).toBe(404);
+    // the auditor reads no business files at all: refused at the gate
+    expect((await open("auditor")).statusCode).toBe(403);
+  });
+
   it("flags a far, mock, clock-ahead record but keeps it", async () => {
     const ahead = new Date(ctx.deps.clock.now().getTime() + 60 * 60_000).toISOString();
     const res = await post(

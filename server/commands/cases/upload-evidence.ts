@@ -1,9 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
-import { type EvidenceRow, findEvidence, insertEvidence } from "../../../db/queries/case-evidence-queries";
+import {
+  type EvidenceRow,
+  type EvidenceSubject,
+  evidenceSubjects,
+  findEvidence,
+  findEvidenceSubjectRow,
+  insertEvidence,
+} from "../../../db/queries/case-evidence-queries";
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { casePolicy } from "../../../domain/case/case-policy";
 import { AppError } from "../../../domain/errors";
+import { can } from "../../../domain/policies/access-table";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
 
@@ -101,14 +109,26 @@ export async function uploadEvidence(
   return rows;
 }
 
-/** An evidence file the actor may fetch (their own upload, or attached to a case they may read), opened. */
+/** Whether the actor may read the case or the record (task record, patrol, checklist run) a file belongs to. */
+async function readsHolder(deps: Deps, actor: Actor, row: EvidenceRow): Promise<boolean> {
+  if (row.caseId) {
+    const kase = await findCaseRow(deps.db, row.caseId);
+    return !!kase && casePolicy.read(actor, rowToCase(kase));
+  }
+  const type = row.subjectType as EvidenceSubject | null | undefined;
+  if (!type || !row.subjectId || !(type in evidenceSubjects)) return false;
+  const holder = await findEvidenceSubjectRow(deps.db, type, row.subjectId);
+  return !!holder && can(actor, evidenceSubjects[type], "read", holder);
+}
+
+/**
+ * An evidence file the actor may fetch (their own upload, or attached to a case or a record they may read),
+ * opened.
+ */
 export async function readEvidence(deps: Deps, actor: Actor, id: string) {
   const row = await findEvidence(deps.db, id);
   if (!row) throw new AppError("not_found");
-  if (row.uploadedBy !== actor.id) {
-    const kase = row.caseId ? await findCaseRow(deps.db, row.caseId) : undefined;
-    if (!kase || !casePolicy.read(actor, rowToCase(kase))) throw new AppError("not_found");
-  }
+  if (row.uploadedBy !== actor.id && !(await readsHolder(deps, actor, row))) throw new AppError("not_found");
   const stored = await evidenceStore(deps).open(row.sha256);
   if (!stored) throw new AppError("not_found");
   return { row, stored };

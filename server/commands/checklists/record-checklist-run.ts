@@ -1,3 +1,4 @@
+import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { findChecklistRun, insertChecklistRun } from "../../../db/queries/checklist-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { isUniqueViolation } from "../../../db/queries/idempotency-queries";
@@ -106,6 +107,7 @@ export async function recordChecklistRun(
       const ids = [...input.evidenceIds, ...input.answers.flatMap((a) => a.evidenceIds)];
       await checkEvidence(tx, evidenceStore(deps, tx), actor, ids, null);
       await insertChecklistRun(tx, row);
+      await attachEvidenceToRecord(tx, ids, "checklist_run", row.id, row.regionCode);
       await insertEvent(
         tx,
         actor,

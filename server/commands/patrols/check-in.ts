@@ -1,3 +1,4 @@
+import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
   findPatrol,
@@ -103,6 +104,7 @@ export async function checkIn(deps: Deps, actor: Actor, raw: unknown) {
         evidenceIds: JSON.stringify(input.evidenceIds),
       };
       await insertPatrol(tx, row);
+      await attachEvidenceToRecord(tx, input.evidenceIds, "patrol", row.id, row.regionCode);
       await insertEvent(
         tx,
         actor,

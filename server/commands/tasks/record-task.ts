@@ -1,3 +1,4 @@
+import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findSite } from "../../../db/queries/site-queries";
 import { findTaskRecord, insertTaskRecord } from "../../../db/queries/task-record-queries";
@@ -94,6 +95,7 @@ export async function recordTask(deps: Deps, actor: Actor, raw: unknown): Promis
         fieldValues: JSON.stringify(values),
         evidenceIds: JSON.stringify(input.evidenceIds),
       });
+      await attachEvidenceToRecord(tx, input.evidenceIds, "task_record", input.id, regionCode);
       await insertEvent(
         tx,
         actor,

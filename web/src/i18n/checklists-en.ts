@@ -49,5 +49,5 @@ export const checklistsEn: Record<keyof typeof checklistsZh, string> = {
   "runs.received": "Received {at}",
   "runs.distance": "{n} m from the site",
   "runs.case": "Reported as {number}",
-  "runs.photos": "{n} photos",
+  "runs.photo": "Photo",
 };

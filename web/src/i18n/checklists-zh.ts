@@ -46,5 +46,5 @@ export const checklistsZh = {
   "runs.received": "服务器接收 {at}",
   "runs.distance": "距场所 {n} 米",
   "runs.case": "已上报 {number}",
-  "runs.photos": "{n} 张照片",
+  "runs.photo": "照片",
 };

@@ -18,6 +18,7 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   "tasks.values": "Values",
   "tasks.flags": "Flags",
   "tasks.photos": "Photos",
+  "tasks.photo": "Photo",
   "tasks.export": "Export",
   "tasks.version": "form v{n}",
   "tasks.yes": "yes",

@@ -16,6 +16,7 @@ export const tasksZh = {
   "tasks.values": "填写内容",
   "tasks.flags": "提示",
   "tasks.photos": "照片",
+  "tasks.photo": "照片",
   "tasks.export": "导出",
   "tasks.version": "表单第 {n} 版",
   "tasks.yes": "是",

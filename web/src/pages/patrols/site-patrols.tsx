@@ -1,5 +1,6 @@
 import { Empty, List, Space, Tag, Typography } from "antd";
 import type { SitePatrol } from "../../api/patrols";
+import { PhotoLinks } from "../../components/photo-links";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -31,6 +32,7 @@ export function SitePatrols({ items }: { items: SitePatrol[] }) {
               ))}
             </Space>
             {p.note && <Typography.Text>{p.note}</Typography.Text>}
+            {p.evidenceIds.length > 0 && <PhotoLinks ids={p.evidenceIds} label={t("tasks.photo")} />}
             {p.clientAt !== p.receivedAt && p.flags.some((f) => f.code === "clock_skew") && (
               <Typography.Text type="secondary">
                 {t("patrols.phoneAt")}：{formatDateTime(p.clientAt, lang)}

@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import { Link } from "react-router-dom";
 import { type ChecklistRun, fetchSiteChecklistRuns } from "../../api/checklists";
 import { errorMessage } from "../../components/error-message";
+import { PhotoLinks } from "../../components/photo-links";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
@@ -56,10 +57,9 @@ export function SiteChecklistRuns(props: { siteId: string }) {
                 {a.text}
                 {a.note && <Typography.Text type="secondary">（{a.note}）</Typography.Text>}
                 {a.evidenceIds.length > 0 && (
-                  <Typography.Text type="secondary">
-                    {" "}
-                    · {t("runs.photos", { n: a.evidenceIds.length })}
-                  </Typography.Text>
+                  <span style={{ marginLeft: 6 }}>
+                    <PhotoLinks ids={a.evidenceIds} label={t("runs.photo")} />
+                  </span>
                 )}
                 {a.case && (
                   <Link to={`/cases/${a.case.id}`} style={{ marginLeft: 6 }}>

@@ -12,6 +12,7 @@ import {
 } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
 import { ExportButton } from "../../components/export-button";
+import { PhotoLinks } from "../../components/photo-links";
 import { RegionCascader } from "../../components/region-cascader";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
@@ -199,8 +200,8 @@ export function TaskRecordsPage() {
                 {
                   title: t("tasks.photos"),
                   dataIndex: "evidenceIds",
-                  width: 70,
-                  render: (ids: string[]) => ids.length,
+                  width: 110,
+                  render: (ids: string[]) => <PhotoLinks ids={ids} label={t("tasks.photo")} />,
                 },
               ]
         }
