@@ -6,8 +6,10 @@
  *    (400 kbit/s down and up, 400 ms RTT) with the CPU slowed 4×, until the sign-in form takes input;
  *  - cached_load_ms: the same phone opens /m again, offline (the service worker serves it), same CPU;
  *  - sync_s, sync_mb: a day's work made offline — 60 check-ins (POST /patrols) and 20 reports with 3 photos
- *    each (1600×1200 JPEG made on the phone's canvas, see photo_kb) — then the link comes back (the same
- *    slow link): seconds until the outbox is empty, and megabytes of request bodies sent;
+ *    each (a 1600×1200 camera JPEG made on the phone's canvas, taken through the app's capture path: photo_kb
+ *    is what the phone keeps) — then the link comes back (the same
+ *    slow link): seconds until the outbox is empty, and megabytes of request bodies sent. The phone sees a
+ *    3G link and, in its default photo mode, sends each photo as a 1024 px WebP copy (phone_link, photo_mode);
  *  - replay_items_per_s (and its duplicates): bench/field-replay.ts's server-side replay, when present.
  * Run: `npm run bench -- field` — prints one line of JSON. BENCH_FIELD_REPLAY=0 skips the replay part.
  */
@@ -61,7 +63,8 @@ async function loadUntilInteractive(page: Page, url: string): Promise<number> {
 async function makeDay(page: Page, checkins: number, reports: number, photos: number) {
   return page.evaluate(
     async ({ checkins, reports, photos }) => {
-      type Field = { enqueue(i: unknown): Promise<string> };
+      type Photo = { blob: Blob };
+      type Field = { enqueue(i: unknown): Promise<string>; preparePhoto(f: File): Promise<Photo> };
       const field = (window as unknown as { safegridField: Field }).safegridField;
       const req = indexedDB.open("safegrid-field");
       const db: IDBDatabase = await new Promise((r) => {
@@ -101,10 +104,9 @@ async function makeDay(page: Page, checkins: number, reports: number, photos: nu
           img.data[i + 2] += n;
         }
         ctx.putImageData(img, 0, 0);
-        const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), "image/jpeg", 0.72));
-        const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
-        const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-        return { blob, name: `IMG_${seed}.jpg`, sha256, width: 1600, height: 1200, originalBytes: blob.size };
+        // a camera's file (JPEG 0.92) through the app's own capture path, as the photo field does
+        const shot: Blob = await new Promise((r) => c.toBlob((b) => r(b!), "image/jpeg", 0.92));
+        return field.preparePhoto(new File([shot], `IMG_${seed}.jpg`, { type: "image/jpeg" }));
       };
       let photoBytes = 0;
       for (let i = 0; i < checkins; i++) {
@@ -208,12 +210,18 @@ export async function run() {
     await page.waitForFunction(
       () => !/^0/.test(document.querySelector("[data-testid=count-sites]")?.textContent ?? "0"),
     );
-    await context.setOffline(true);
+    // Offline and back through the page's own DevTools session, straight onto the slow link: Playwright's
+    // setOffline(false) would bring the page back on an unthrottled link first, and the phone would see a
+    // 4G connection (navigator.connection) while its bytes crawl.
+    const cdp = await throttle(page, false);
+    await cdp.send("Network.emulateNetworkConditions", { ...slow3g, offline: true });
     const { photoKb } = await makeDay(page, CHECKINS, REPORTS, PHOTOS);
     const sentBefore = await page.evaluate(() => (window as unknown as { __sentBytes: number }).__sentBytes);
-    await throttle(page, true);
     const t0 = Date.now();
-    await context.setOffline(false);
+    await cdp.send("Network.emulateNetworkConditions", slow3g);
+    const seenLink = await page.evaluate(
+      () => (navigator as Navigator & { connection?: { effectiveType?: string } }).connection?.effectiveType,
+    );
     let left = await outboxLeft(page);
     while (left.unsent > 0 && Date.now() - t0 < SYNC_LIMIT_MS) {
       await new Promise((r) => setTimeout(r, 500));
@@ -232,6 +240,9 @@ export async function run() {
       sync_unsent: left.unsent,
       sync_failed: left.failed.length,
       photo_kb: round(photoKb),
+      // what the phone saw of its link (it compacts photos on a slow one: web/field/src/photos/compact-photo.ts)
+      phone_link: seenLink ?? null,
+      photo_mode: "auto",
       link: "400 kbit/s down+up, 400 ms RTT, CPU 4x",
     };
     if (left.failed.length) figures.sync_failed_reason = left.failed[0];

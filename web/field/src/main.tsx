@@ -13,7 +13,15 @@ import "./styles.css";
 registerBuiltInScreens();
 
 /** For tests, the bench and support: the same functions the screens use. */
-Object.assign(window, { safegridField: { enqueue, listOutbox, drain } });
+Object.assign(window, {
+  safegridField: {
+    enqueue,
+    listOutbox,
+    drain,
+    // the capture path of a photo (resize, EXIF dropped, hash, compact copy), loaded when first used
+    preparePhoto: (file: File) => import("./photos/prepare-photo").then((m) => m.preparePhoto(file)),
+  },
+});
 
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", () => {

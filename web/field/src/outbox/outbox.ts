@@ -42,6 +42,7 @@ export async function enqueue(input: EnqueueInput): Promise<string> {
     size: p.blob.size,
     sha256: p.sha256,
     exif: p.exif,
+    ...(p.compact ? { compact: p.compact } : {}),
   }));
   const item: OutboxItem = {
     id,

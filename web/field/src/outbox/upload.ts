@@ -1,7 +1,10 @@
 import { ApiError, apiJson } from "../api/http";
+import { forUpload } from "../photos/compact-photo";
 import { fieldDb, type StoredFile } from "../store/db";
 
 const chunkBytes = 256 * 1024;
+/** Up to this size a photo is sent whole (one multipart POST /evidence) instead of resumably. */
+const wholeBytes = 96 * 1024;
 /** undefined until known: does the server have the resumable /uploads routes (contract) yet? */
 let resumable: boolean | undefined;
 
@@ -73,10 +76,13 @@ async function uploadResumable(file: StoredFile): Promise<string> {
 }
 
 /** Uploads one stored photo (resumable when the server can, else multipart); saves and returns its evidence id. */
-export async function uploadFile(file: StoredFile): Promise<string> {
-  if (file.evidenceId) return file.evidenceId;
+export async function uploadFile(stored: StoredFile): Promise<string> {
+  if (stored.evidenceId) return stored.evidenceId;
+  const file = await forUpload(stored, saveFile);
   let evidenceId: string;
-  if (resumable === false) evidenceId = await uploadWhole(file);
+  // A small photo (the compact copy) goes in one request: resuming would save little and cost round trips.
+  if (resumable === false || (file.size <= wholeBytes && !file.uploadId))
+    evidenceId = await uploadWhole(file);
   else {
     try {
       evidenceId = await uploadResumable(file);

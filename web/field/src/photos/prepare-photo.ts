@@ -7,6 +7,14 @@ export interface PreparedPhoto {
   height: number;
   originalBytes: number;
   exif?: { lat?: number; lng?: number; takenAt?: string };
+  /** The compact copy for slow links, made at capture so that sending costs no CPU (compact-photo.ts). */
+  compact?: CompactCopy;
+}
+
+export interface CompactCopy {
+  blob: Blob;
+  name: string;
+  sha256: string;
 }
 
 export const maxLongSide = 1600;
@@ -71,5 +79,36 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto> {
     height,
     originalBytes: file.size,
     exif,
+    compact: await compactCopy(canvas, base, blob.size),
   };
+}
+
+/** Long side ≤ 1024 px for slow links (compact-photo.ts); none when it would not be clearly smaller. */
+async function compactCopy(source: HTMLCanvasElement, base: string, fullBytes: number) {
+  try {
+    const blob = await encodeCompact(source);
+    if (!blob || blob.size > fullBytes * 0.8) return undefined;
+    const ext = blob.type === "image/webp" ? "webp" : "jpg";
+    return { blob, name: `${base}.${ext}`, sha256: await sha256Hex(blob) };
+  } catch {
+    return undefined;
+  }
+}
+
+export const compactLongSide = 1024;
+
+/** The compact encoding: 1024 px, WebP 0.5 (JPEG 0.55 where the browser cannot write WebP). */
+export async function encodeCompact(source: CanvasImageSource & { width: number; height: number }) {
+  const scale = Math.min(1, compactLongSide / Math.max(source.width, source.height));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.round(source.width * scale));
+  canvas.height = Math.max(1, Math.round(source.height * scale));
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return null;
+  ctx.imageSmoothingQuality = "high";
+  ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const encode = (type: string, quality: number) =>
+    new Promise<Blob | null>((r) => canvas.toBlob(r, type, quality));
+  const webp = await encode("image/webp", 0.5);
+  return webp && webp.type === "image/webp" ? webp : encode("image/jpeg", 0.55);
 }

@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Card, formatTime, Notice } from "../components/ui";
 import { isUnsent, useOutbox } from "../outbox/outbox";
+import { type PhotoMode, photoMode, photoModes, setPhotoMode } from "../photos/compact-photo";
 import { navigate } from "../router";
 import { useSession } from "../session/session";
 import { signOut } from "../session/sign-out";
@@ -13,6 +14,14 @@ export function Me() {
   const outbox = useOutbox();
   const [message, setMessage] = useState<string>();
   const unsent = outbox.filter(isUnsent).length;
+  const [mode, setMode] = useState<PhotoMode>("auto");
+  useEffect(() => {
+    void photoMode().then(setMode);
+  }, []);
+  const chooseMode = (m: PhotoMode) => {
+    setMode(m);
+    void setPhotoMode(m);
+  };
   const refresh = async () => {
     setMessage("正在更新…");
     try {
@@ -48,6 +57,25 @@ export function Me() {
           更新离线数据
         </Button>
         {message ? <div className="row-sub">{message}</div> : null}
+      </Card>
+      <Card>
+        <label className="row-sub" htmlFor="photo-mode">
+          照片上传
+        </label>
+        <select
+          id="photo-mode"
+          className="input"
+          value={mode}
+          onChange={(e) => chooseMode(e.target.value as PhotoMode)}
+          data-testid="me-photo-mode"
+        >
+          {photoModes.map((m) => (
+            <option key={m.mode} value={m.mode}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+        <div className="row-sub">网络慢时把照片压缩到 1024 像素再发送，几秒发完一张；原图不会上传。</div>
       </Card>
       <Card onClick={() => navigate("/reports")}>我上报的案件 ›</Card>
       <Card onClick={() => navigate("/outbox")}>待发送 {unsent} 条 ›</Card>

@@ -48,6 +48,10 @@ export interface StoredFile {
   uploadId?: string;
   offset?: number;
   evidenceId?: string;
+  /** The compact copy made at capture, sent instead on a slow link (photos/compact-photo.ts). */
+  compact?: { blob: Blob; name: string; sha256: string };
+  /** Set when the photo was re-encoded small for a slow link before its upload (photos/compact-photo.ts). */
+  compacted?: { fromBytes: number; fromSha256: string };
 }
 
 interface FieldDb extends DBSchema {
