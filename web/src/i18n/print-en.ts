@@ -40,6 +40,7 @@ export const printEn: Record<keyof typeof printZh, string> = {
   "print.dutyCards": "All duty cards",
   "print.gridMapA4": "Grid map A4",
   "print.gridMapA3": "Grid map A3",
+  "print.regionButton": "Print grid map / duty cards",
   "print.downloading": "Making the PDF…",
   "print.pickRegionFirst": "Choose a township or county first",
   "hotline.title": "Safety hotline",

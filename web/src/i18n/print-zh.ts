@@ -37,6 +37,7 @@ export const printZh = {
   "print.dutyCards": "批量明白卡",
   "print.gridMapA4": "网格示意图 A4",
   "print.gridMapA3": "网格示意图 A3",
+  "print.regionButton": "打印网格示意图/明白卡",
   "print.downloading": "正在生成 PDF…",
   "print.pickRegionFirst": "请先选择乡镇或县区",
   "hotline.title": "举报投诉电话",

@@ -22,13 +22,23 @@ function useDownload() {
   };
 }
 
-/** The region printables (grid map A4/A3, all duty cards) for a township or county the user may print. */
-export function RegionPrintButton({ region }: { region: string | undefined }) {
+/**
+ * The region printables (grid map A4/A3, all duty cards) of the township or county chosen (a village's
+ * township), else of the user's own township or county, when the user may print there.
+ */
+export function RegionPrintButton({ region: chosen }: { region: string | undefined }) {
   const { t } = useI18n();
   const { user } = useSignedIn();
   const download = useDownload();
-  if (!region || (region.length !== 6 && region.length !== 9) || !printPolicy.print(user, region))
-    return null;
+  const home = user.scope.find((s) => s.length === 6 || s.length === 9);
+  const region = chosen
+    ? chosen.length >= 9
+      ? chosen.slice(0, 9)
+      : chosen.length === 6
+        ? chosen
+        : undefined
+    : home;
+  if (!region || !printPolicy.print(user, region)) return null;
   return (
     <Dropdown
       menu={{
@@ -44,7 +54,7 @@ export function RegionPrintButton({ region }: { region: string | undefined }) {
       }}
     >
       <Button icon={<PrinterOutlined />} data-testid="region-print">
-        {t("print.gridMapA4").replace(/ A4$/, "")} / {t("print.dutyCards")}
+        {t("print.regionButton")}
       </Button>
     </Dropdown>
   );
