@@ -162,7 +162,7 @@ export async function renderDutyCards(
     }
     drawCard(doc, c, (slot % 2) * CW, Math.floor(slot / 2) * CH);
   });
-  if (skipped.length) {
+  if (skipped.length || !cards.length) {
     doc.addPage({ size: "A4" });
     doc
       .font(zhBold)

@@ -149,6 +149,16 @@ eachApi("printables: grid handbook, duty cards, grid map (R9, R10)", (ctx) => {
     expect(bad.statusCode).toBe(422);
   });
 
+  it("leaves staff phones out of the handbook for a service provider (they may not see them)", async () => {
+    const text = pdfText(
+      (await get("provider", `/api/v1/handbooks/${township}/pdf`)).rawPayload,
+      "handbook-provider",
+    );
+    expect(text).toContain("李安全");
+    expect(text).not.toContain("13912345678");
+    expect(text).not.toContain("13900002222");
+  });
+
   it("lets only the region's printers write, and everyone working there read", async () => {
     const url = `/api/v1/handbooks/${township}`;
     expect((await put("worker", url, { title: "t", source: "x" })).statusCode).toBe(403);
@@ -202,6 +212,11 @@ eachApi("printables: grid handbook, duty cards, grid map (R9, R10)", (ctx) => {
     expect(text).toContain("钱无网格：尚未配备到任何网格");
     pdfPngs(batch.rawPayload, "card-batch", { dpi: 80 });
     expect((await get("other_county", "/api/v1/duty-cards/pdf?region=620123")).statusCode).toBe(404);
+    // a region without any card: the page of those left out alone
+    const none = await get("other_lead", "/api/v1/duty-cards/pdf?region=620102");
+    expect(none.statusCode).toBe(200);
+    expect(none.headers["x-cards"]).toBe("0");
+    expect(pdfText(none.rawPayload, "card-none")).toContain("未生成明白卡的网格员");
   });
 
   it("draws the grid map of a township at A3 and A4 with its legend, scale, north arrow and issuer", async () => {

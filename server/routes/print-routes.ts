@@ -189,10 +189,7 @@ export function printRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "批量生成县区或乡镇全部网格员明白卡（一个 PDF，默认 A4 四联）",
           description: "未配备网格的网格员不生成，列在最后一页；响应头 x-cards、x-skipped 为张数与跳过人数",
           querystring: dutyCardBatchQuery,
-          response: {
-            ...regionErrors,
-            422: errorBody.describe("no_duty_cards：没有已配备网格的网格员；validation_failed"),
-          },
+          response: regionErrors,
         },
       },
       async (req, reply) => {

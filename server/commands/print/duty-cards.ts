@@ -111,24 +111,17 @@ export async function dutyCardPdf(deps: Deps, actor: Actor, userId: string, raw:
 
 /**
  * Every duty card of a township or county in one PDF (A4 sheets of four by default). Workers without a
- * grid are left out and listed on the last page; the count is returned too.
+ * grid are left out and listed on the last page (a region without any card gets that page alone).
  */
 export async function dutyCardBatch(deps: Deps, actor: Actor, raw: unknown, origin: string) {
   const q = parseInput(dutyCardBatchQuery, raw);
   const region = await printRegion(deps.db, actor, q.region, printPolicy.print);
   const workers = await listRegionWorkers(deps.db, q.region);
   const { cards, skipped } = await buildCards(deps.db, workers, origin, deps.clock.now());
-  if (!cards.length)
-    throw new AppError("no_duty_cards", {
-      status: 422,
-      zh: `${region.name}没有已配备网格的网格员，无法生成明白卡`,
-      en: `No grid worker of ${region.name} serves a grid`,
-      details: { skipped },
-    });
   const { pdf, pages } = await renderDutyCards(
     cards,
     q.layout as CardLayout,
-    { title: `网格员明白卡-${region.name}`, author: cards[0].issuingOffice },
+    { title: `网格员明白卡-${region.name}`, author: cards[0]?.issuingOffice ?? region.name },
     skipped,
   );
   return { pdf, pages, cards: cards.length, skipped, fileName: `明白卡-${region.name}.pdf` };

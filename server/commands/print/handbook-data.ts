@@ -47,7 +47,10 @@ export async function handbookData(
   region: RegionRow,
   own: { title: string; blocks: HandbookBlock[]; version: number },
   now: Date,
+  /** False for readers who may not see staff phones (service providers): phones are left out. */
+  showPhones = true,
 ): Promise<HandbookData> {
+  const phone = (p: string | null) => (showPhones ? p : null);
   const grids = await listRegionGrids(db, region.code);
   const workers = await workersByGrid(db, grids);
   const county = region.code.slice(0, 6);
@@ -65,9 +68,9 @@ export async function handbookData(
       code: g.code,
       name: g.name,
       townshipName: region.level === "county" ? g.townshipName : null,
-      workers: workers.get(g.id) ?? [],
-      officer: { name: g.officerName, phone: g.officerPhone },
-      leader: { name: g.leaderName, phone: g.leaderPhone },
+      workers: (workers.get(g.id) ?? []).map((w) => ({ name: w.name, phone: phone(w.phone) })),
+      officer: { name: g.officerName, phone: phone(g.officerPhone) },
+      leader: { name: g.leaderName, phone: phone(g.leaderPhone) },
     })),
     checklists: checklists.map((c) => ({
       title: c.title,

@@ -10,6 +10,7 @@ import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
+import { routeGates } from "../../../domain/policies/access-table";
 import { printPolicy } from "../../../domain/policies/print-policy";
 import {
   type HandbookBlock,
@@ -79,6 +80,8 @@ async function present(deps: Deps, row: StoredVersion): Promise<HandbookVersionV
     createdAt: row.createdAt,
   };
 }
+
+const phoneGate = routeGates("gridWorker").phone;
 
 const versionNotFound = () =>
   new AppError("handbook_version_not_found", {
@@ -182,6 +185,10 @@ export async function handbookPdf(deps: Deps, actor: Actor, code: string, versio
   const own = row
     ? { title: row.title, blocks: handbookBlocksSchema.parse(JSON.parse(row.blocks)), version: row.version }
     : { title: defaultTitle(name), blocks: [], version: 0 };
-  const { pdf } = await renderHandbook(await handbookData(deps.db, region, own, deps.clock.now()));
+  // Staff phones are work contacts of every role that sees them at all (not service providers).
+  const showPhones = phoneGate(actor);
+  const { pdf } = await renderHandbook(
+    await handbookData(deps.db, region, own, deps.clock.now(), showPhones),
+  );
   return { pdf, fileName: `${own.title}${row ? `-v${row.version}` : ""}.pdf` };
 }
