@@ -233,11 +233,11 @@ export function HandbookPage() {
               rowKey="version"
               dataSource={data.versions}
               pagination={false}
-              scroll={{ x: 560 }}
+              scroll={{ x: 760 }}
               data-testid="handbook-versions"
               columns={[
                 { title: t("handbook.version"), dataIndex: "version", width: 70 },
-                { title: t("handbook.docTitle"), dataIndex: "title" },
+                { title: t("handbook.docTitle"), dataIndex: "title", width: 240 },
                 { title: t("handbook.pages"), dataIndex: "pages", width: 60 },
                 { title: t("handbook.by"), dataIndex: "createdByName", width: 110 },
                 {
