@@ -56,12 +56,12 @@ it(
     expect(await preview.locator("li").count()).toBe(2);
     await page.getByTestId("handbook-save").click();
     const versions = page.getByTestId("handbook-versions");
-    await expect.poll(() => versions.locator("tbody tr.ant-table-row").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => versions.locator("tbody tr.ant-table-row").count(), { timeout: 90_000 }).toBe(1);
 
     // a second version
     await source.fill("# 巡查要求\n网格员每月对**重点场所**巡查不少于两次。\n1. 发现\n2. 上报");
     await page.getByTestId("handbook-save").click();
-    await expect.poll(() => versions.locator("tbody tr.ant-table-row").count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => versions.locator("tbody tr.ant-table-row").count(), { timeout: 90_000 }).toBe(2);
     expect(await preview.locator("strong").textContent()).toBe("重点场所");
     await screenshot(page, "handbook-02-two-versions");
 
