@@ -174,6 +174,11 @@ export const envAreas = {
     SAFEGRID_RECURRENCE_DAYS: int(90, 1),
     SAFEGRID_RECURRENCE_COUNT: int(3, 1),
   }),
+  /** Printables (read by `server/print/print-settings.ts`). */
+  print: z.object({
+    SAFEGRID_PUBLIC_URL: z.url({ error: "须为网址 / must be a URL" }).optional(),
+    SAFEGRID_HANDBOOK_MAX_PAGES: int(60, 1, 500),
+  }),
   resilience: z.object({
     SAFEGRID_REQUEST_TIMEOUT_MS: int(15_000, 1),
     SAFEGRID_DB_STATEMENT_TIMEOUT_MS: int(10_000, 0),
@@ -206,6 +211,7 @@ export const envSchema = z.object({
   ...envAreas.trail.shape,
   ...envAreas.delivery.shape,
   ...envAreas.cases.shape,
+  ...envAreas.print.shape,
   ...envAreas.resilience.shape,
 });
 

@@ -18,6 +18,8 @@ import * as createTaskRecords from "./202612051300-create-task-records";
 import * as createUploadSession from "./202612051400-create-upload-session";
 import * as createTip from "./202612051600-create-tip";
 import * as createCaseSeen from "./202612052100-create-case-seen";
+import * as createHandbook from "./202612061000-create-handbook";
+import * as countyHotline from "./202612061010-county-hotline";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
@@ -41,5 +43,7 @@ export const migrations: Record<string, Migration> = {
   "202612051400-create-upload-session": createUploadSession,
   "202612051600-create-tip": createTip,
   "202612052100-create-case-seen": createCaseSeen,
+  "202612061000-create-handbook": createHandbook,
+  "202612061010-county-hotline": countyHotline,
   "202612061800-evidence-subject": evidenceSubject,
 };

@@ -7,6 +7,8 @@ export interface CountySettingTable {
   regionCode: string;
   /** 同人不得闭环: 1 (default) refuses re-check/close by the feedback signer or handler; 0 allows it. */
   anotherPersonCloses: number;
+  /** The county's safety hotline (举报投诉电话) printed on handbooks and duty cards; null when not set. */
+  hotline?: string | null;
   updatedBy: string | null;
   updatedAt: string;
 }

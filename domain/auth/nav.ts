@@ -3,6 +3,7 @@ import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
+import { printPolicy } from "../policies/print-policy";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { tipGate } from "../policies/tip-policy";
@@ -32,6 +33,7 @@ export const navSections = [
   "task_kinds",
   "trainings",
   "tips",
+  "handbook",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -66,6 +68,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trainings: (r) => gate(trainingGate.manage, r),
   // 举报受理 (R28): the tip officer's queue and the audited identity view
   tips: (r) => gate(tipGate.queue, r),
+  // 网格手册 (R10, issue 14): read by everyone who works in a region, kept by its lead department and offices
+  handbook: (r) => gate(printPolicy.readGate, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -41,6 +41,8 @@ const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "
 export const caseReporterRoles: Role[] = [...offices, ...departmentRoles, ...fieldRoles, "service_provider"];
 const siteRegisterRoles: Role[] = gridManagers;
 const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
+/** Who keeps the printables (handbook, duty cards, grid maps): the offices, the lead department, the station. */
+const printers: Role[] = [...offices, "lead_department", "township_station"];
 
 /**
  * A case, within the region: everyone who works cases there, the department holding it, and the person who
@@ -168,6 +170,22 @@ export const accessTable = {
   countySetting: {
     read: anyOf(inScope("regionCode"), aboveScope("regionCode")),
     manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  /**
+   * The grid handbook (网格手册, R10, issue 14) of a township or county: read by everyone who works there or
+   * above (grid workers read their township's), written — each save a new version — by the lead department,
+   * the safety offices and the township station of that region.
+   */
+  handbook: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(printers), inScope("regionCode")),
+  },
+  /**
+   * Duty cards (明白卡) and grid maps (网格示意图) (R9, R10): printed by the same roles for a region in their
+   * scope (a card's row is its worker's region; a batch's and a map's the township or county printed).
+   */
+  printable: {
+    print: all(roleIn(printers), inScope("regionCode")),
   },
   deadlineRule: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),

@@ -116,6 +116,60 @@ async function made(ctx: ApiContext, url: string, payload: Record<string, unknow
   if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json() as Row;
 }
+/** The township of the scope's grid (printables are made per township or county). */
+const townshipOf = (w: AccessWorld, s: Scope) => String(w.grid[s].code).slice(0, 9);
+/** Version 1 of the township's handbook, stored once (tests may set rows up directly). */
+async function freshHandbook(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const regionCode = townshipOf(w, s);
+  await ctx.deps.db
+    .insertInto("handbookVersion")
+    .values({
+      regionCode,
+      version: 1,
+      title: "矩阵网格手册",
+      source: "正文",
+      blocks: JSON.stringify([{ type: "paragraph", runs: [{ text: "正文" }] }]),
+      maxPages: 60,
+      pages: 7,
+      createdBy: w.staffId,
+      createdAt: new Date().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(["regionCode", "version"]).doNothing())
+    .execute();
+  return { id: `handbook-${regionCode}`, regionCode };
+}
+/** Per scope, a grid worker serving the scope's grid: the home grid's staff, elsewhere one made once. */
+const cardWorkers = new Map<Scope, string>();
+async function freshCardWorker(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  if (!cardWorkers.has(s)) {
+    if (s === "own") cardWorkers.set(s, w.staffId);
+    else {
+      const user = await made(ctx, "/api/v1/users", {
+        username: `card_${s}`,
+        displayName: `明白卡网格员${s}`,
+        role: "grid_worker",
+        scope: [w.village[s]],
+        password: testPassword,
+      });
+      await ctx.deps.db
+        .insertInto("gridWorker")
+        .values({
+          gridId: w.grid[s].id,
+          userId: user.id,
+          employment: "part_time",
+          createdAt: new Date().toISOString(),
+        })
+        .execute();
+      cardWorkers.set(s, user.id);
+    }
+  }
+  const user = await ctx.deps.db
+    .selectFrom("appUser")
+    .select(["id", "regionCode"])
+    .where("id", "=", cardWorkers.get(s) as string)
+    .executeTakeFirstOrThrow();
+  return { id: user.id, regionCode: user.regionCode };
+}
 /** A grid worker made for one cell, so unlocking, resetting 2FA or ending sessions touches no matrix account. */
 const freshAccount = async (ctx: ApiContext, w: AccessWorld, s: Scope, n: number): Promise<Row> => ({
   ...(await made(ctx, "/api/v1/users", {
@@ -437,6 +491,48 @@ const probes: Record<string, Probe> = {
     url: (w, s) => `/api/v1/county-settings/${w.county[s]}`,
     row: (w, s) => ({ id: "county-setting", regionCode: w.county[s] }),
     body: () => ({ anotherPersonCloses: true }),
+  },
+  // Printables (issue 14): a handbook of the scope's grid's township, its PDF, a version saved beforehand.
+  "GET /api/v1/handbooks/:regionCode": {
+    act: ["handbook", "read"],
+    url: (w, s) => `/api/v1/handbooks/${townshipOf(w, s)}`,
+    row: (w, s) => ({ id: "c", regionCode: townshipOf(w, s) }),
+  },
+  "GET /api/v1/handbooks/:regionCode/versions/:version": {
+    act: ["handbook", "read"],
+    url: (w, s) => `/api/v1/handbooks/${townshipOf(w, s)}/versions/1`,
+    fresh: freshHandbook,
+  },
+  "GET /api/v1/handbooks/:regionCode/pdf": {
+    act: ["handbook", "read"],
+    url: (w, s) => `/api/v1/handbooks/${townshipOf(w, s)}/pdf`,
+    row: (w, s) => ({ id: "c", regionCode: townshipOf(w, s) }),
+  },
+  /** Each allowed cell saves the next version of the township's handbook. */
+  "PUT /api/v1/handbooks/:regionCode": {
+    act: ["handbook", "manage"],
+    read: ["handbook", "read"],
+    url: (w, s) => `/api/v1/handbooks/${townshipOf(w, s)}`,
+    row: (w, s) => ({ id: "handbook", regionCode: townshipOf(w, s) }),
+    body: () => ({ title: "矩阵网格手册", source: "# 巡查\n每月一次。" }),
+    ok: 201,
+  },
+  /** A grid worker serving the scope's grid (the home grid's staff; elsewhere one added once per scope). */
+  "GET /api/v1/duty-cards/:userId/pdf": {
+    act: ["printable", "print"],
+    read: ["gridWorker", "read"],
+    fresh: freshCardWorker,
+    url: (w, s) => `/api/v1/duty-cards/${cardWorkers.get(s) ?? "none"}/pdf`,
+  },
+  "GET /api/v1/duty-cards/pdf": {
+    act: ["printable", "print"],
+    url: (w, s) => `/api/v1/duty-cards/pdf?region=${townshipOf(w, s)}`,
+    row: (w, s) => ({ id: "c", regionCode: townshipOf(w, s) }),
+  },
+  "GET /api/v1/grid-maps/:regionCode/pdf": {
+    act: ["printable", "print"],
+    url: (w, s) => `/api/v1/grid-maps/${townshipOf(w, s)}/pdf`,
+    row: (w, s) => ({ id: "c", regionCode: townshipOf(w, s) }),
   },
   "GET /api/v1/grids": { act: ["grid", "read"] },
   "GET /api/v1/grids/problems": {

@@ -15,6 +15,7 @@ const passThrough = () => (data: unknown) => ({ value: data });
 const view = z.object({
   regionCode: z.string(),
   anotherPersonCloses: z.boolean(),
+  hotline: z.string().nullable(),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
   abilities: z.object({ manage: z.boolean() }),
@@ -43,7 +44,7 @@ export function countySettingRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: countySettingPolicy.manageGate },
         schema: {
           tags: ["cases"],
-          summary: "修改县区设置（县、市、省安委办）",
+          summary: "修改县区设置（同人不得闭环、举报电话；县、市、省安委办）",
           description: "记入审计日志 county_setting.updated（新旧值）",
           params: countyCodeParams,
           body: countySettingsInput,

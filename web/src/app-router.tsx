@@ -141,6 +141,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "handbook",
+        ...sectionRoute(
+          "handbook",
+          async () => (await import("./pages/handbook/handbook-page")).HandbookPage,
+        ),
+      },
+      {
         path: "users",
         ...sectionRoute("users", async () => (await import("./pages/users/users-page")).UsersPage),
       },

@@ -4,6 +4,8 @@ import { api } from "./client";
 export interface CountySettings {
   regionCode: string;
   anotherPersonCloses: boolean;
+  /** 举报投诉电话, printed on the handbook and the duty cards. */
+  hotline: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
   abilities: { manage: boolean };
@@ -12,5 +14,7 @@ export interface CountySettings {
 export const fetchCountySettings = (county: string) =>
   api.get<CountySettings>(`/county-settings/${encodeURIComponent(county)}`);
 
-export const updateCountySettings = (county: string, patch: { anotherPersonCloses: boolean }) =>
-  api.patch<CountySettings>(`/county-settings/${encodeURIComponent(county)}`, patch);
+export const updateCountySettings = (
+  county: string,
+  patch: { anotherPersonCloses?: boolean; hotline?: string | null },
+) => api.patch<CountySettings>(`/county-settings/${encodeURIComponent(county)}`, patch);

@@ -21,7 +21,8 @@ export type NavSection =
   | "task_records"
   | "task_kinds"
   | "trainings"
-  | "tips";
+  | "tips"
+  | "handbook";
 
 export interface User {
   id: string;

@@ -7,6 +7,7 @@ import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
+import { printEn } from "./print-en";
 import { tasksEn } from "./tasks-en";
 import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
@@ -181,6 +182,7 @@ export const en: Record<MessageKey, string> = {
   ...gridsSitesEn,
   ...auditEn,
   ...checklistsEn,
+  ...printEn,
   ...caseTaxonomyEn,
   ...patrolsEn,
   ...deliveriesEn,

@@ -7,6 +7,7 @@ import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
+import { printZh } from "./print-zh";
 import { tasksZh } from "./tasks-zh";
 import { tipsZh } from "./tips-zh";
 
@@ -180,6 +181,7 @@ export const zh = {
   ...caseTaxonomyZh,
   ...patrolsZh,
   ...checklistsZh,
+  ...printZh,
   ...deliveriesZh,
   ...phoneZh,
   ...tasksZh,

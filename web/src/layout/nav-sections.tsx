@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   BorderInnerOutlined,
   BranchesOutlined,
   CarryOutOutlined,
@@ -63,6 +64,7 @@ export const navEntries: NavEntry[] = [
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
+  { section: "handbook", path: "/handbook", label: "nav.handbook", icon: <BookOutlined /> },
 ];
 
 /** The built sections the server allows, in menu order. */

@@ -22,10 +22,20 @@ const types = [
   ["other", "其他"],
 ] as const;
 
-/** Without a site: the village of the grid the point lies in (grid codes start with it), else my own area. */
-export function regionOf(where: LngLat | undefined, workSet: WorkSet | undefined, scope: string[]): string {
+/**
+ * Without a site: the village of the grid the point lies in (grid codes start with it), else the grid the
+ * page was opened for (a duty card's QR code: `/m/report?grid=<code>`), else my own area.
+ */
+export function regionOf(
+  where: LngLat | undefined,
+  workSet: WorkSet | undefined,
+  scope: string[],
+  presetGrid?: string | null,
+): string {
   const grid = where ? workSet?.grids.find((g) => inGeometry(where, g.geometry)) : undefined;
-  return grid ? grid.code.slice(0, 12) : (scope[0] ?? "");
+  if (grid) return grid.code.slice(0, 12);
+  if (presetGrid && /^\d{15}$/.test(presetGrid)) return presetGrid.slice(0, 12);
+  return scope[0] ?? "";
 }
 
 interface Categories {
@@ -45,6 +55,9 @@ export function Report({ query }: ScreenProps) {
   const [type, setType] = useState<string>("general_hazard");
   const [category, setCategory] = useState("");
   const [siteId, setSiteId] = useState(query.get("siteId") ?? "");
+  // Opened from a duty card's QR code: the grid it was printed for (its sites first, its village by default).
+  const gridCode = query.get("grid");
+  const presetGrid = gridCode ? workSet?.grids.find((g) => g.code === gridCode) : undefined;
   const [picked, setPicked] = useState<LngLat>();
   const [showMap, setShowMap] = useState(false);
   const [description, setDescription] = useState("");
@@ -59,8 +72,13 @@ export function Report({ query }: ScreenProps) {
     ];
     return sites
       .map((s) => ({ ...s, d: where && s.location ? distanceM(where, s.location) : undefined }))
-      .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity) || a.name.localeCompare(b.name, "zh"));
-  }, [workSet, where]);
+      .sort(
+        (a, b) =>
+          Number(b.gridId === presetGrid?.id) - Number(a.gridId === presetGrid?.id) ||
+          (a.d ?? Infinity) - (b.d ?? Infinity) ||
+          a.name.localeCompare(b.name, "zh"),
+      );
+  }, [workSet, where, presetGrid]);
   const submit = async () => {
     if (!category) return setError("请选择行业类别");
     if (description.trim().length < 5) return setError("问题描述至少 5 个字（可用输入法的语音输入）");
@@ -77,7 +95,7 @@ export function Report({ query }: ScreenProps) {
     };
     const byLocation = {
       ...common,
-      regionCode: regionOf(where, workSet ?? undefined, session?.user.scope ?? []),
+      regionCode: regionOf(where, workSet ?? undefined, session?.user.scope ?? [], gridCode),
     };
     try {
       await enqueue({
@@ -99,6 +117,11 @@ export function Report({ query }: ScreenProps) {
   const options = (categories.data?.items ?? []).filter((c) => c.active);
   return (
     <div className="screen form">
+      {gridCode ? (
+        <Notice kind="info" testId="report-grid">
+          {presetGrid ? `上报网格：${presetGrid.name}（${presetGrid.code}）` : `上报网格：${gridCode}`}
+        </Notice>
+      ) : null}
       <Field label="行业类别">
         <select
           className="input"

@@ -1,4 +1,4 @@
-import { App, Space, Switch, Typography } from "antd";
+import { App, Input, Space, Switch, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { type CountySettings, fetchCountySettings, updateCountySettings } from "../../api/county-settings";
 import { errorMessage } from "../../components/error-message";
@@ -21,6 +21,17 @@ export function ClosureRuleCard({ county }: { county: string }) {
       .catch(() => setSettings(null));
   }, [county]);
   if (!settings) return null;
+  const saveHotline = async (value: string) => {
+    setBusy(true);
+    try {
+      setSettings(await updateCountySettings(county, { hotline: value.trim() || null }));
+      message.success(t("hotline.saved"));
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
   const change = async (on: boolean) => {
     setBusy(true);
     try {
@@ -51,6 +62,24 @@ export function ClosureRuleCard({ county }: { county: string }) {
         {t("closureRule.intro")}
         {settings.updatedAt && ` ${t("closureRule.updatedAt")}${formatDateTime(settings.updatedAt, lang)}`}
       </Typography.Paragraph>
+      <Space wrap style={{ marginTop: 8 }}>
+        <Typography.Text strong>{t("hotline.title")}</Typography.Text>
+        {settings.abilities.manage ? (
+          <Input.Search
+            key={settings.hotline ?? ""}
+            defaultValue={settings.hotline ?? ""}
+            placeholder={t("hotline.placeholder")}
+            enterButton={t("common.save")}
+            loading={busy}
+            onSearch={(v) => void saveHotline(v)}
+            style={{ width: 280 }}
+            data-testid="hotline-input"
+          />
+        ) : (
+          <Typography.Text>{settings.hotline ?? t("hotline.unset")}</Typography.Text>
+        )}
+        <Typography.Text type="secondary">{t("hotline.intro")}</Typography.Text>
+      </Space>
     </div>
   );
 }

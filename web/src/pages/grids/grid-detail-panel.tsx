@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import type { Grid, GridFeatureProps, Person } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
+import { DutyCardButton } from "./print-buttons";
 import { StaffingTag } from "./staffing-tag";
 
 function PersonLine({ person }: { person: Person | null }) {
@@ -120,9 +121,12 @@ export function GridDetailPanel(props: {
                     {w.displayName}
                     {w.phone && <Typography.Text type="secondary"> {w.phone}</Typography.Text>}
                   </span>
-                  <Tag color={w.employment === "full_time" ? "blue" : "default"}>
-                    {t(`grids.employment.${w.employment}`)}
-                  </Tag>
+                  <Space size={0}>
+                    <Tag color={w.employment === "full_time" ? "blue" : "default"}>
+                      {t(`grids.employment.${w.employment}`)}
+                    </Tag>
+                    <DutyCardButton userId={w.userId} regionCode={grid.code.slice(0, 12)} />
+                  </Space>
                 </List.Item>
               )}
             />

@@ -14,6 +14,7 @@ import { GridMergePanel } from "./grid-merge-panel";
 import { GridProblemsDrawer } from "./grid-problems-drawer";
 import { GridStaffDialog } from "./grid-staff-dialog";
 import { GridViewSwitch } from "./grid-view-switch";
+import { RegionPrintButton } from "./print-buttons";
 
 /** /grids/list: grids with their staff; edit staff, name and kind; merge the selected; import; check problems. */
 export function GridsListPage() {
@@ -86,6 +87,7 @@ export function GridsListPage() {
           onSearch={(q) => change({ q: q.trim() || undefined })}
         />
         <span className="toolbar-spacer" />
+        <RegionPrintButton region={filter.region} />
         {filter.region && filter.region.length >= 6 && (
           <Button onClick={() => setChecking(true)}>{t("grids.checkProblems")}</Button>
         )}
