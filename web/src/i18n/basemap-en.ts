@@ -48,5 +48,6 @@ export const basemapEn: Record<keyof typeof basemapZh, string> = {
   "help.location": "Click the map or drag the pin; or type coordinates and name their system.",
   "help.status": "Operating, or stopped/closed as it is; closed sites get no patrol tasks.",
   "help.contact": "The person on site to notify about fixes, and their mobile number.",
+  "detail.legendGrid": "Its grid",
   "sites.usccRegionWarn": "Please check",
 };

@@ -45,5 +45,6 @@ export const basemapZh = {
   "help.location": "在地图上点一下或拖动图钉即可；也可以填写经纬度并选明坐标系。",
   "help.status": "正常经营选“在营”；停产、关闭的单位按实际选择，不再派发巡查任务。",
   "help.contact": "现场负责联系的人及其手机号，用于通知整改。",
+  "detail.legendGrid": "所属网格",
   "sites.usccRegionWarn": "请核对",
 } as const;

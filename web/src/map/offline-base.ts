@@ -32,6 +32,8 @@ export interface OfflineBaseOptions {
   gridOutlines: boolean;
   /** The signed-in grid worker's own grids, outlined in blue. */
   myGridIds?: ReadonlySet<string>;
+  /** A grid to outline in blue by its code (the case's grid). */
+  highlightCode?: string | null;
 }
 
 const gridLabelZoom = 13;
@@ -191,7 +193,7 @@ export class OfflineBase {
     this.outlines.addLayer(base);
     this.mine.clearLayers();
     for (const g of this.grids)
-      if (this.myGridIds.has(g.id))
+      if (this.myGridIds.has(g.id) || g.code === this.opts.highlightCode)
         this.mine.addLayer(
           L.polygon(latLngsOf(g.geometry), {
             pane: "sg-mine",
@@ -258,7 +260,7 @@ export class OfflineBase {
         // a grid's name only where the grid is wide enough on screen to carry it
         if (w < labelWidth(g.name, 12) * 0.7) continue;
         const [lon, lat] = interiorPoint(g.geometry);
-        const own = this.myGridIds.has(g.id);
+        const own = this.myGridIds.has(g.id) || g.code === this.opts.highlightCode;
         push(
           `g${g.id}`,
           L.latLng(lat, lon),

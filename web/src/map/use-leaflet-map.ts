@@ -76,6 +76,6 @@ export function useOfflineBase(
       b.remove();
       setBase(null);
     };
-  }, [map, scopeKey, isWorker]);
+  }, [map, scopeKey, isWorker, opts.highlightCode]);
   return base;
 }
