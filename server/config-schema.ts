@@ -112,6 +112,15 @@ export const envAreas = {
     SAFEGRID_TIP_TRACK_PER_MINUTE: int(10, 1),
     SAFEGRID_TIP_POW_BITS: int(16, 0, 24),
   }),
+  map: z.object({
+    SAFEGRID_TIANDITU_KEY: optionalText(),
+    SAFEGRID_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, { error: "须为 http(s) 瓦片网址 / must be an http(s) tile URL" })
+      .optional(),
+    SAFEGRID_TILE_CRS: oneOf(["wgs84", "gcj02", "bd09"], "wgs84"),
+    SAFEGRID_TILE_SUBDOMAINS: text("abc"),
+  }),
   edge: z.object({
     SAFEGRID_COOKIE_SECURE: oneOf(["auto", "always", "never"], "auto"),
     SAFEGRID_CSP_IMG_SRC: list(/\s+/),
@@ -203,6 +212,7 @@ export const envSchema = z.object({
   ...envAreas.auth.shape,
   ...envAreas.rateLimit.shape,
   ...envAreas.tips.shape,
+  ...envAreas.map.shape,
   ...envAreas.edge.shape,
   ...envAreas.log.shape,
   ...envAreas.outbound.shape,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { PasswordPolicy } from "../domain/auth/password-policy";
+import { type BaseMapSettings, baseMapSettings, tileOrigins } from "../domain/geo/base-map-settings";
 import type { AllowList } from "../domain/outbound/outbound-rules";
 import { type Env, parseEnv } from "./config-schema";
 import type { LogSettings } from "./logging/logger";
@@ -98,6 +99,8 @@ export interface Config {
   cookieSecure: "auto" | "always" | "never";
   /** Extra img-src origins of the Content-Security-Policy (the map tile hosts). */
   cspImgSrc: string[];
+  /** The console's base map (天地图, an XYZ tile URL, or the offline base), sent in `/auth/me`. */
+  baseMap: BaseMapSettings;
   /** Where evidence files live (server/storage/evidence-settings.ts). */
   evidence: EvidenceSettings;
   /** Public tips (R28): the informant key, per-source budgets, the proof-of-work difficulty. */
@@ -164,6 +167,12 @@ export function metricsAccess(value: string | undefined): MetricsAccess {
 /** Reads the configuration from the environment (validated by `envSchema`; defaults documented in README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
+  const baseMap = baseMapSettings({
+    tiandituKey: e.SAFEGRID_TIANDITU_KEY,
+    tileUrl: e.SAFEGRID_TILE_URL,
+    tileCrs: e.SAFEGRID_TILE_CRS,
+    tileSubdomains: e.SAFEGRID_TILE_SUBDOMAINS,
+  });
   return {
     port: e.PORT,
     host: e.HOST,
@@ -202,7 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     resilience: resilienceSettings(e),
     cookieSecure: e.SAFEGRID_COOKIE_SECURE,
-    cspImgSrc: e.SAFEGRID_CSP_IMG_SRC,
+    baseMap,
+    cspImgSrc: [...new Set([...e.SAFEGRID_CSP_IMG_SRC, ...tileOrigins(baseMap)])],
     evidence: loadEvidenceSettings(env),
     tips: {
       key: e.SAFEGRID_TIP_KEY,

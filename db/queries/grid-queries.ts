@@ -54,6 +54,8 @@ export interface GridFilter {
   kind?: string;
   status: "active" | "retired";
   staffed?: boolean;
+  /** Only the grids the actor serves as a grid worker. */
+  mine?: boolean;
   q?: string;
   page: number;
   pageSize: number;
@@ -87,6 +89,10 @@ export async function listGrids(db: Tx, actor: PolicyActor, f: GridFilter) {
       return staffed ? has : eb.not(has);
     });
   }
+  if (f.mine)
+    q = q.where("grid.id", "in", (eb) =>
+      eb.selectFrom("gridWorker as own").select("own.gridId").where("own.userId", "=", actor.id),
+    );
   if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) => eb.or([eb("grid.name", "like", like), eb("grid.code", "like", `${f.q}%`)]));

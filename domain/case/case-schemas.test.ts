@@ -50,6 +50,12 @@ describe("case input schemas", () => {
       "经度超出范围",
     ]);
     expect(issues(reportCaseInput.safeParse({ ...ok, category: "Gas!" }))).toEqual(["行业类别无效"]);
+    // the reporter's position may carry the device's accuracy (drawn as a circle on the case map)
+    const at = { lng: 104.1, lat: 35.85, accuracy: 12 };
+    expect(reportCaseInput.parse({ ...ok, location: at }).location).toEqual(at);
+    expect(issues(reportCaseInput.safeParse({ ...ok, location: { ...at, accuracy: -1 } }))).toEqual([
+      "定位精度不能为负",
+    ]);
   });
 
   it("return: a reason of at least 5 characters, trimmed", () => {

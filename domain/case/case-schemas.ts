@@ -42,6 +42,18 @@ export const locationInput = strict({
     .max(90, { error: "纬度超出范围" }),
 });
 
+/**
+ * Where the reporter was: a point, with the device's horizontal accuracy in metres when it came from the
+ * device's position (kept in the report's trail event; the case map draws it as a circle).
+ */
+export const reportLocationInput = locationInput.extend({
+  accuracy: z
+    .number({ error: "定位精度须为数字" })
+    .min(0, { error: "定位精度不能为负" })
+    .max(100_000, { error: "定位精度超出范围" })
+    .optional(),
+});
+
 /** The fields of a report, without the "site or location" rule (a public tip may give only an address). */
 const reportFields = () => ({
   source: z.enum(caseSources, { error: "案件来源无效" }),
@@ -49,7 +61,7 @@ const reportFields = () => ({
   category: z.string({ error: "请选择行业类别" }).regex(/^[a-z][a-z0-9_]{1,39}$/, { error: "行业类别无效" }),
   description: text("问题描述", 5),
   siteId: id("场所").optional(),
-  location: locationInput.optional(),
+  location: reportLocationInput.optional(),
   evidenceIds: evidenceIds.default([]),
   idempotencyKey,
 });

@@ -1,6 +1,6 @@
 import gcoord from "gcoord";
 import { describe, expect, it } from "vitest";
-import { checkInProvince, gansuBbox, toWgs84 } from "./coordinates";
+import { checkInProvince, fromWgs84, gansuBbox, toWgs84 } from "./coordinates";
 
 /** Rough ground distance in metres between two nearby lon/lat points. */
 const metres = (a: [number, number], b: [number, number]) =>
@@ -24,6 +24,18 @@ describe("toWgs84", () => {
     const bd = gcoord.transform(lanzhou, gcoord.WGS84, gcoord.BD09) as [number, number];
     expect(metres(bd, lanzhou)).toBeGreaterThan(300);
     expect(metres(toWgs84(bd[0], bd[1], "BD09"), lanzhou)).toBeLessThan(1);
+  });
+});
+
+describe("fromWgs84", () => {
+  it("shows a stored WGS84 point in the system the user types in, and back to under a metre", () => {
+    const p: [number, number] = [104.1, 35.85];
+    for (const crs of ["GCJ02", "BD09"] as const) {
+      const shown = fromWgs84(...p, crs);
+      expect(metres(shown, p)).toBeGreaterThan(100);
+      expect(metres(toWgs84(shown[0], shown[1], crs), p)).toBeLessThan(1);
+    }
+    expect(fromWgs84(...p, "WGS84")).toEqual(p);
   });
 });
 

@@ -73,3 +73,10 @@ export function checkInProvince(lon: number, lat: number, provinceBbox: BBox = g
     en: `Coordinate ${where} is outside the province (longitude ${x0}..${x1}, latitude ${y0}..${y1})`,
   };
 }
+
+/** WGS84 to `crs` (to show a stored point in the system the user types in). */
+export function fromWgs84(lon: number, lat: number, crs: Crs): Position {
+  if (crs === "WGS84") return [lon, lat];
+  const [x, y] = gcoord.transform([lon, lat], gcoord.WGS84, gcoordCrs[crs]);
+  return [x, y];
+}

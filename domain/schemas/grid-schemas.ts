@@ -102,6 +102,8 @@ export const gridListQuery = z.strictObject({
   kind: z.enum(gridKinds).optional(),
   status: z.enum(gridStatuses).default("active"),
   staffed: boolQuery.optional(),
+  /** Only the grids the signed-in user serves as a grid worker (the map highlights and zooms to them). */
+  mine: boolQuery.optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
 });

@@ -6,6 +6,7 @@ import { findUserById } from "../../db/queries/user-queries";
 import { navFor } from "../../domain/auth/nav";
 import { twoFactorRequired } from "../../domain/auth/two-factor";
 import { AppError } from "../../domain/errors";
+import { type TileCrs, tileCrsList } from "../../domain/geo/base-map-settings";
 import { userGate } from "../../domain/policies/user-policy";
 import {
   changePasswordInput,
@@ -40,6 +41,17 @@ const done = { 204: noContent, ...errors };
 /** The account's own sign-in steps, password and sessions (rows are the actor's own). */
 const self = userGate.self;
 
+/** The console's base map (issue 11): 天地图 with its browser key, an XYZ tile URL, or the offline base. */
+const baseMapView = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("tianditu"), key: z.string() }),
+  z.object({
+    kind: z.literal("xyz"),
+    url: z.string(),
+    crs: z.enum(tileCrsList as [TileCrs, ...TileCrs[]]),
+    subdomains: z.string(),
+  }),
+  z.object({ kind: z.literal("offline") }),
+]);
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const sessionOf = (req: { sessionId: string | null; sessionStage: string | null; ip: string }) => ({
@@ -214,6 +226,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
               stage: sessionStage,
               passwordChangeRequired: z.string().nullable(),
               twoFactor: z.object({ enrolled: z.boolean(), required: z.boolean() }),
+              baseMap: baseMapView,
             }),
             ...errors,
           },
@@ -228,6 +241,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           stage: (req.sessionStage ?? "full") as "full",
           passwordChangeRequired: pendingPasswordChange(deps, user),
           twoFactor: { enrolled: Boolean(user.totpSecret), required: twoFactorRequired(user.role) },
+          baseMap: deps.config.baseMap,
         };
       },
     );

@@ -111,6 +111,10 @@ eachApi("grids: draw, validate, staff, split, merge, map", (ctx) => {
     const mine = (await get("worker", "/api/v1/grids")).json();
     expect(mine.items.map((g: { code: string }) => g.code)).toContain(grids.B.code);
     expect(mine.abilities.create).toBe(false);
+    // ?mine=true: only the grids the worker serves (the map highlights and zooms to them)
+    const own = (await get("worker", "/api/v1/grids?mine=true")).json();
+    expect(own.items.map((g: { code: string }) => g.code)).toEqual([grids.B.code]);
+    expect((await get("county", "/api/v1/grids?mine=true")).json().items).toEqual([]);
     const candidates = (await get("county", "/api/v1/grid-workers")).json();
     expect(candidates.items[0]).toMatchObject({ id: ctx.users.worker.id, grids: [{ code: grids.B.code }] });
     const unstaffed = (await get("county", "/api/v1/grids?staffed=false")).json();

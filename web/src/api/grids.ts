@@ -71,6 +71,7 @@ export interface GridFilter {
   kind?: GridKind;
   status?: "active" | "retired";
   staffed?: "true" | "false";
+  mine?: "true";
   q?: string;
 }
 

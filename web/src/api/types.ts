@@ -1,4 +1,5 @@
 import type { Role } from "../../../domain/auth/roles";
+import type { BaseMapSettings } from "../../../domain/geo/base-map-settings";
 import type { RegionLevel } from "../../../domain/region/region-code";
 
 /** Console sections the server may list in `nav`. */
@@ -96,4 +97,6 @@ export interface Me {
   /** "reset" / "created" while the password must be changed before anything else. */
   passwordChangeRequired: string | null;
   twoFactor: { enrolled: boolean; required: boolean };
+  /** The base map configured on the server (absent from older servers: offline). */
+  baseMap?: BaseMapSettings;
 }

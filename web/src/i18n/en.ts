@@ -1,5 +1,6 @@
 import { accountEn } from "./account-en";
 import { auditEn } from "./audit-en";
+import { basemapEn } from "./basemap-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
 import { casesEn } from "./cases-en";
 import { checklistsEn } from "./checklists-en";
@@ -189,4 +190,5 @@ export const en: Record<MessageKey, string> = {
   ...phoneEn,
   ...tasksEn,
   ...tipsEn,
+  ...basemapEn,
 };

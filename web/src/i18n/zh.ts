@@ -1,5 +1,6 @@
 import { accountZh } from "./account-zh";
 import { auditZh } from "./audit-zh";
+import { basemapZh } from "./basemap-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
 import { casesZh } from "./cases-zh";
 import { checklistsZh } from "./checklists-zh";
@@ -186,6 +187,7 @@ export const zh = {
   ...phoneZh,
   ...tasksZh,
   ...tipsZh,
+  ...basemapZh,
 };
 
 export type MessageKey = keyof typeof zh;

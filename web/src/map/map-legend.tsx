@@ -12,7 +12,7 @@ import { siteKindGlyph, unratedColor } from "./site-layer";
 const swatch = (colour: string) => <span className="sg-legend-swatch" style={{ background: colour }} />;
 
 /** What the colours and letters on the grid map mean. */
-export function MapLegend({ color }: { color: MapColor }) {
+export function MapLegend({ color, base, mine }: { color: MapColor; base?: boolean; mine?: boolean }) {
   const { t, pick } = useI18n();
   const grid =
     color === "coverage"
@@ -46,6 +46,7 @@ export function MapLegend({ color }: { color: MapColor }) {
         {swatch(unratedColor)}
         {t("sites.riskUnrated")}
       </span>
+      {base && <BaseLegendItems mine={mine} />}
       <strong style={{ marginLeft: 8 }}>{t("map.legend.kind")}</strong>
       {siteKinds.map((k) => (
         <span key={k}>
@@ -53,5 +54,28 @@ export function MapLegend({ color }: { color: MapColor }) {
         </span>
       ))}
     </div>
+  );
+}
+
+/** The offline base's lines: county boundary, township outline, the worker's own grids. */
+export function BaseLegendItems({ mine }: { mine?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span>
+        <i className="sg-legend-line sg-legend-county" />
+        {t("basemap.county")}
+      </span>
+      <span>
+        <i className="sg-legend-line sg-legend-township" />
+        {t("basemap.township")}
+      </span>
+      {mine && (
+        <span>
+          <i className="sg-legend-line sg-legend-mine" />
+          {t("basemap.myGrid")}
+        </span>
+      )}
+    </>
   );
 }

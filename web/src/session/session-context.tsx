@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, api, setUnauthorizedHandler } from "../api/client";
 import type { Me, User } from "../api/types";
+import { setBaseMapSettings } from "../map/base-map-settings-store";
 
 export type SessionState =
   | { status: "loading" }
@@ -28,6 +29,7 @@ const SessionContext = createContext<Session | null>(null);
 async function loadMe(): Promise<SessionState> {
   try {
     const me = await api.get<Me>("/auth/me");
+    setBaseMapSettings(me.baseMap ?? { kind: "offline" });
     if (me.stage !== "full") return { status: "second-factor", stage: me.stage, user: me.user };
     return {
       status: "signed-in",

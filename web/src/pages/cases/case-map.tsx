@@ -2,10 +2,13 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import type { GeoPoint } from "../../../../domain/case/case-types";
+import { useLeafletMap, useOfflineBase } from "../../map/use-leaflet-map";
 
 export interface MapPoint extends GeoPoint {
   colour: string;
   label: string;
+  /** Metres: drawn as a circle around the point (the device's accuracy). */
+  accuracy?: number;
   /** Draw a dashed line from the first point (the site) to this one. */
   linkToFirst?: boolean;
 }
@@ -16,37 +19,51 @@ interface CaseMapProps {
   onPick?: (point: GeoPoint) => void;
   /** Where to look when there is no point yet. */
   center?: GeoPoint;
+  /** The case's grid, outlined in blue with its name. */
+  gridCode?: string | null;
   className?: string;
   "data-testid"?: string;
 }
 
 const round = (n: number) => Number(n.toFixed(6));
+const pinIcon = L.divIcon({
+  className: "sg-pin-icon",
+  iconSize: [26, 34],
+  iconAnchor: [13, 33],
+  html: '<div class="sg-pin"></div>',
+});
 
 /**
  * A small Leaflet map without a base layer (works offline): the site or reported place, and where the
  * feedback and re-check were made, with dashed lines from the site so a far-away re-check is visible.
  */
-export function CaseMap({ points, onPick, center, className, ...props }: CaseMapProps) {
+export function CaseMap({ points, onPick, center, className, gridCode, ...props }: CaseMapProps) {
   const box = useRef<HTMLDivElement>(null);
+  const leaflet = useLeafletMap(box, { minZoom: 3, maxZoom: 19, doubleClickZoom: true });
+  // the base: county and township outlines, the grids around with their names, the case's grid in blue
+  useOfflineBase(leaflet, {
+    autoFetch: true,
+    gridOutlines: true,
+    countyOutlines: true,
+    highlightCode: gridCode,
+  });
   const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
+  map.current = leaflet;
+  const layer = useRef<L.LayerGroup>(L.layerGroup());
   const pick = useRef(onPick);
   pick.current = onPick;
 
   useEffect(() => {
-    if (!box.current) return;
-    const m = L.map(box.current, { zoomControl: true, attributionControl: false, minZoom: 3, maxZoom: 19 });
-    L.control.scale({ imperial: false }).addTo(m);
-    layer.current = L.layerGroup().addTo(m);
-    m.on("click", (e: L.LeafletMouseEvent) =>
-      pick.current?.({ lng: round(e.latlng.lng), lat: round(e.latlng.lat) }),
-    );
-    map.current = m;
+    if (!leaflet) return;
+    layer.current.addTo(leaflet);
+    const onClick = (e: L.LeafletMouseEvent) =>
+      pick.current?.({ lng: round(e.latlng.lng), lat: round(e.latlng.lat) });
+    leaflet.on("click", onClick);
     return () => {
-      m.remove();
-      map.current = null;
+      leaflet.off("click", onClick);
+      layer.current.remove();
     };
-  }, []);
+  }, [leaflet]);
 
   const key = JSON.stringify(points) + JSON.stringify(center ?? null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the points' content changes (key)
@@ -66,6 +83,24 @@ export function CaseMap({ points, onPick, center, className, ...props }: CaseMap
           ],
           { color: p.colour, dashArray: "4 6", weight: 2 },
         ).addTo(group);
+      if (p.accuracy)
+        L.circle([p.lat, p.lng], {
+          radius: p.accuracy,
+          color: p.colour,
+          weight: 1,
+          fillOpacity: 0.1,
+          interactive: false,
+        }).addTo(group);
+      if (onPick && p === valid[valid.length - 1]) {
+        // the point being marked: a pin that can be dragged
+        const pin = L.marker([p.lat, p.lng], { icon: pinIcon, draggable: true, title: p.label });
+        pin.on("dragend", () => {
+          const at = pin.getLatLng();
+          pick.current?.({ lng: round(at.lng), lat: round(at.lat) });
+        });
+        pin.addTo(group);
+        continue;
+      }
       L.circleMarker([p.lat, p.lng], {
         radius: p === first ? 9 : 7,
         color: "#fff",
@@ -85,12 +120,12 @@ export function CaseMap({ points, onPick, center, className, ...props }: CaseMap
     else if (center) m.setView([center.lat, center.lng], 12);
     else m.setView([36.06, 103.83], 9);
     setTimeout(() => m.invalidateSize(), 0);
-  }, [key]);
+  }, [key, leaflet]);
 
   return (
     <div
       ref={box}
-      className={`case-map ${className ?? ""}`}
+      className={`sg-map case-map ${className ?? ""}`}
       data-testid={props["data-testid"]}
       style={onPick ? { cursor: "crosshair" } : undefined}
     />

@@ -13,7 +13,8 @@ import { highlightGrids, renderOutline, renderPieces } from "../../map/grid-laye
 import { MapLegend } from "../../map/map-legend";
 import { renderProblems } from "../../map/problem-layer";
 import { ProblemList } from "../../map/problem-list";
-import { useLeafletMap } from "../../map/use-leaflet-map";
+import { useLeafletMap, useOfflineBase } from "../../map/use-leaflet-map";
+import { useSignedIn } from "../../session/session-context";
 import { SiteDrawer } from "../sites/site-drawer";
 import { type Flagged, GridDrawPanel } from "./grid-draw-panel";
 import { GridEditDialog } from "./grid-edit-dialog";
@@ -34,6 +35,7 @@ import { useMapData } from "./use-map-data";
  */
 export function GridMapPage() {
   const { t, pick } = useI18n();
+  const { user } = useSignedIn();
   const { message } = AntApp.useApp();
   const [params] = useSearchParams();
   const el = useRef<HTMLDivElement>(null);
@@ -49,6 +51,27 @@ export function GridMapPage() {
   const [reassignRegion, setReassignRegion] = useState<string | null>(null);
   const overlay = useRef({ problems: L.layerGroup(), pieces: L.layerGroup(), selected: L.layerGroup() });
   const sel = useGridSelection(params.get("grid"), params.get("split"));
+  const at = params.get("at");
+  const atMessage = params.get("msg") ?? "";
+  // the offline base: township outlines and names, grid and site names; a grid worker's own grids in
+  // blue, and the map zoomed to them when nothing else was asked for
+  const base = useOfflineBase(
+    map,
+    { autoFetch: false, gridOutlines: false, countyOutlines: false },
+    (mine) => {
+      if (!map || mine.length === 0 || params.get("grid") || at) return;
+      const box = mine.reduce<[number, number, number, number]>(
+        (b, g) => [
+          Math.min(b[0], g.bbox[0]),
+          Math.min(b[1], g.bbox[1]),
+          Math.max(b[2], g.bbox[2]),
+          Math.max(b[3], g.bbox[3]),
+        ],
+        [180, 90, -180, -90],
+      );
+      map.fitBounds(boundsOf(box), { maxZoom: 16, padding: [24, 24] });
+    },
+  );
 
   const data = useMapData(map, {
     color: filters.color,
@@ -66,10 +89,20 @@ export function GridMapPage() {
         t("map.tipSites", { n: c.count }),
         ...siteKinds.filter((k) => c.byKind[k]).map((k) => `${pick(siteKindLabel[k])} ${c.byKind[k]}`),
       ].join(" · "),
+    onData: (layer, sites) =>
+      base?.update(
+        layer.mode === "grids"
+          ? layer.features.features.map((f) => ({ ...f.properties, geometry: f.geometry }))
+          : [],
+        sites?.mode === "points" ? sites.items : [],
+      ),
   });
-  const at = params.get("at");
-  const atMessage = params.get("msg") ?? "";
-  useBoundary(map, !params.get("grid") && !at);
+  useBoundary(map, !params.get("grid") && !at && user.role !== "grid_worker");
+  // the base appears after the first answer may have come: draw it again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per base
+  useEffect(() => {
+    if (base) data.reload();
+  }, [base]);
   // a problem chosen from elsewhere (?at=lon,lat&msg=): centre on it and mark it
   useEffect(() => {
     const [lon, lat] = (at ?? "").split(",").map(Number);
@@ -145,7 +178,7 @@ export function GridMapPage() {
         )}
       </div>
       <div style={{ marginBottom: 8 }}>
-        <MapLegend color={filters.color} />
+        <MapLegend color={filters.color} base mine={user.role === "grid_worker"} />
       </div>
       {data.error != null && (
         <Alert type="error" showIcon title={errorMessage(data.error, t)} style={{ marginBottom: 8 }} />

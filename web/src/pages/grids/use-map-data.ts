@@ -7,6 +7,7 @@ import {
   type GridFeatureProps,
   type MapColor,
   type MapLayer,
+  type MapSites,
   type RegionFeatureProps,
   type SitePoint,
 } from "../../api/grids";
@@ -26,6 +27,8 @@ export interface MapDataOptions {
   gridLabel: (props: GridFeatureProps) => string;
   regionLabel: (props: RegionFeatureProps) => string;
   clusterLabel: Parameters<typeof renderSiteLayer>[3]["clusterLabel"];
+  /** Each answer, for the offline base's outlines and names. */
+  onData?: (layer: MapLayer, sites: MapSites | null) => void;
 }
 
 export interface MapDataState {
@@ -82,6 +85,7 @@ export function useMapData(map: L.Map | null, opts: MapDataOptions) {
           clusterLabel: (c) => optsRef.current.clusterLabel(c),
         });
       else siteGroup.current.clearLayers();
+      optsRef.current.onData?.(layer, sites);
       setState({
         layer,
         siteMode: sites?.mode ?? null,

@@ -1,6 +1,6 @@
 import { Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useMemo } from "react";
-import { checkInProvince } from "../../../../domain/geo/coordinates";
+import { type Crs, checkInProvince, toWgs84 } from "../../../../domain/geo/coordinates";
 import {
   ownershipLabel,
   ownerships,
@@ -17,8 +17,8 @@ import { createSite, type Site, updateSite } from "../../api/sites";
 import { FormDialog } from "../../components/form-dialog";
 import { RegionCascader } from "../../components/region-cascader";
 import { useI18n } from "../../i18n/i18n-context";
+import { LocationPicker } from "../../map/location-picker";
 import { phonePattern } from "../grids/person-fields";
-import { CrsChoice } from "./import-parts";
 import { IndustryPicker } from "./industry-picker";
 import {
   siteFormFields as fields,
@@ -27,6 +27,11 @@ import {
   type SiteFormValues as Values,
 } from "./site-form-values";
 import { UsccField } from "./uscc-field";
+
+const toWgs = (lon: number, lat: number, crs: Crs | undefined) => {
+  const [lng, la] = toWgs84(lon, lat, crs ?? "WGS84");
+  return { lng, lat: la };
+};
 
 /** Registers or edits a site (R2, R13); the server assigns grid, grid worker and department at once. */
 export function SiteFormDialog(props: {
@@ -43,8 +48,7 @@ export function SiteFormDialog(props: {
   const lon = Form.useWatch("lon", form);
   const lat = Form.useWatch("lat", form);
   const crs = Form.useWatch("crs", form);
-  const coord =
-    typeof lon === "number" && typeof lat === "number" && crs === "WGS84" ? checkInProvince(lon, lat) : null;
+  const coord = typeof lon === "number" && typeof lat === "number" ? checkInProvince(lon, lat) : null;
   const masked = !!site && !site.abilities.viewContacts;
 
   const initialValues = useMemo(
@@ -53,7 +57,11 @@ export function SiteFormDialog(props: {
   );
 
   const flagSelect = (name: "large" | "highGrade" | "highRisk") => (
-    <Form.Item name={name} label={t(`sites.flag.${name}`)}>
+    <Form.Item
+      name={name}
+      label={t(`sites.flag.${name}`)}
+      tooltip={`${t(`help.${name}`)} ${t("help.flags")}`}
+    >
       <Select
         options={[
           { value: "default", label: t("sites.flagDefault") },
@@ -94,12 +102,17 @@ export function SiteFormDialog(props: {
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="kind" label={t("sites.kind")} rules={[{ required: true }]}>
+          <Form.Item
+            name="kind"
+            label={t("sites.kind")}
+            rules={[{ required: true }]}
+            tooltip={t("help.kind")}
+          >
             <Select options={opts(siteKinds, siteKindLabel)} />
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="status" label={t("common.status")}>
+          <Form.Item name="status" label={t("common.status")} tooltip={t("help.status")}>
             <Select options={opts(siteStatuses, siteStatusLabel)} />
           </Form.Item>
         </Col>
@@ -107,22 +120,22 @@ export function SiteFormDialog(props: {
           <UsccField form={form} required={kind === "enterprise"} siteId={site?.id} />
         </Col>
         <Col span={12}>
-          <Form.Item name="industryCode" label={t("sites.industry")}>
+          <Form.Item name="industryCode" label={t("sites.industry")} tooltip={t("help.industry")}>
             <IndustryPicker data-testid="site-industry" />
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="scale" label={t("sites.scale")}>
+          <Form.Item name="scale" label={t("sites.scale")} tooltip={t("help.scale")}>
             <Select allowClear options={opts(siteScales, siteScaleLabel)} />
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="ownership" label={t("sites.ownership")}>
+          <Form.Item name="ownership" label={t("sites.ownership")} tooltip={t("help.ownership")}>
             <Select options={opts(ownerships, ownershipLabel)} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="riskLevel" label={t("sites.risk")}>
+          <Form.Item name="riskLevel" label={t("sites.risk")} tooltip={t("help.risk")}>
             <Select
               allowClear
               placeholder={t("sites.riskUnrated")}
@@ -134,7 +147,7 @@ export function SiteFormDialog(props: {
         <Col span={8}>{flagSelect("highGrade")}</Col>
         <Col span={8}>{flagSelect("highRisk")}</Col>
         <Col span={12}>
-          <Form.Item name="regionCode" label={t("sites.region")}>
+          <Form.Item name="regionCode" label={t("sites.region")} tooltip={t("help.region")}>
             <RegionCascader
               maxLevel="village"
               anyLevel
@@ -149,19 +162,25 @@ export function SiteFormDialog(props: {
             <Input />
           </Form.Item>
         </Col>
-        <Col span={6}>
-          <Form.Item name="lon" label={t("sites.lon")}>
-            <InputNumber style={{ width: "100%" }} min={-180} max={180} step={0.0001} />
+        <Col span={24}>
+          <Form.Item label={t("report.location")} tooltip={t("help.location")}>
+            <LocationPicker
+              testId="site-location"
+              height={260}
+              value={typeof lon === "number" && typeof lat === "number" ? toWgs(lon, lat, crs) : null}
+              onChange={(p) =>
+                form.setFieldsValue({ lon: p?.lng ?? null, lat: p?.lat ?? null, crs: "WGS84" })
+              }
+            />
           </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="lat" label={t("sites.lat")}>
-            <InputNumber style={{ width: "100%" }} min={-90} max={90} step={0.0001} />
+          <Form.Item name="lon" hidden>
+            <InputNumber />
           </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="crs" label={t("import.crs")}>
-            <CrsChoice />
+          <Form.Item name="lat" hidden>
+            <InputNumber />
+          </Form.Item>
+          <Form.Item name="crs" hidden>
+            <Input />
           </Form.Item>
         </Col>
         {coord && !coord.ok && (
@@ -173,6 +192,7 @@ export function SiteFormDialog(props: {
           <Form.Item
             name="contactName"
             label={t("sites.contactName")}
+            tooltip={t("help.contact")}
             extra={masked ? t("sites.contactsMasked") : undefined}
           >
             <Input disabled={masked} />

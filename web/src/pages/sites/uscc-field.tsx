@@ -1,6 +1,8 @@
 import { Form, type FormInstance, Input, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { checkUscc } from "../../../../domain/site/uscc";
+import { usccRegionFit, usccRegionWarning } from "../../../../domain/site/uscc-region";
+import { cachedRegion } from "../../api/regions";
 import { checkUsccRemote, type UsccCheckResult } from "../../api/sites";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -15,6 +17,20 @@ export function UsccField(props: { form: FormInstance; required: boolean; siteId
   const value: string | undefined = Form.useWatch("uscc", props.form);
   const local = value?.trim() ? checkUscc(value) : null;
   const suggestion = local && !local.ok ? local.suggestion : undefined;
+  // the registration region (chars 3–8) against the site's region: a warning, never a refusal
+  const regionCode: string | undefined = Form.useWatch("regionCode", props.form);
+  const fit = local?.ok && value ? usccRegionFit(value, regionCode) : null;
+  const [names, setNames] = useState<Record<string, string>>({});
+  const far = fit && (fit.fit === "other_city" || fit.fit === "other_province") ? fit : null;
+  const farKey = far ? `${far.usccRegion},${far.siteCounty}` : "";
+  useEffect(() => {
+    if (!farKey) return;
+    for (const code of farKey.split(","))
+      cachedRegion(code)
+        .then((d) => setNames((n) => ({ ...n, [code]: d.region.name })))
+        .catch(() => undefined);
+  }, [farKey]);
+  const regionWarning = fit ? usccRegionWarning(fit, (c) => names[c]) : null;
   const duplicate = remote?.duplicateOf && remote.duplicateOf.id !== props.siteId ? remote.duplicateOf : null;
 
   const onBlur = () => {
@@ -29,6 +45,7 @@ export function UsccField(props: { form: FormInstance; required: boolean; siteId
     <Form.Item
       name="uscc"
       label={t("sites.uscc")}
+      tooltip={t("help.uscc")}
       validateFirst
       rules={[
         { required: props.required, message: t("sites.usccRequired") },
@@ -56,6 +73,11 @@ export function UsccField(props: { form: FormInstance; required: boolean; siteId
             >
               {t("sites.usccUse", { code: suggestion })}
             </Typography.Link>
+          )}
+          {regionWarning && (
+            <Typography.Text type="warning" style={{ display: "block" }} data-testid="uscc-region-warning">
+              {pick(regionWarning)}
+            </Typography.Text>
           )}
           {duplicate && (
             <Typography.Text type="danger" style={{ display: "block" }}>

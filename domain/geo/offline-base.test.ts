@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { area, type Polygon } from "./geometry";
+import { placeLabels } from "./label-placement";
+import { pointInPolygon } from "./point-in-polygon";
+import { townshipOutlines } from "./township-outlines";
+
+const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
+
+describe("townshipOutlines: township outlines from the union of their grids", () => {
+  it("unions each township's grids into one outline with its name point inside", () => {
+    const out = townshipOutlines([
+      { code: "620123100001001", geometry: square(104, 35.8, 104.01, 35.81) },
+      { code: "620123100002001", geometry: square(104.01, 35.8, 104.02, 35.81) },
+      { code: "620123101001001", geometry: square(104.1, 35.8, 104.11, 35.81) },
+    ]);
+    expect(out.map((t) => [t.code, t.grids])).toEqual([
+      ["620123100", 2],
+      ["620123101", 1],
+    ]);
+    const first = out[0];
+    expect(first.geometry.type).toBe("Polygon"); // two touching squares become one ring
+    expect(area(first.geometry)).toBeCloseTo(area(square(104, 35.8, 104.02, 35.81)), 0);
+    expect(pointInPolygon(first.labelAt[0], first.labelAt[1], first.geometry)).toBe(true);
+  });
+
+  it("keeps separate pieces of one township and ignores codes that are not grid codes", () => {
+    const out = townshipOutlines([
+      { code: "620123100001001", geometry: square(104, 35.8, 104.01, 35.81) },
+      { code: "620123100001002", geometry: square(104.05, 35.8, 104.06, 35.81) },
+      { code: "6201", geometry: square(0, 0, 1, 1) },
+    ]);
+    expect(out).toHaveLength(1);
+    expect(out[0].geometry.type).toBe("MultiPolygon");
+  });
+});
+
+describe("placeLabels: no two labels overlap", () => {
+  it("shows the higher priority of two overlapping labels and every label that is free", () => {
+    const shown = placeLabels([
+      { id: "small", x: 100, y: 100, width: 60, height: 16, priority: 1 },
+      { id: "big", x: 110, y: 104, width: 60, height: 16, priority: 5 },
+      { id: "far", x: 400, y: 100, width: 60, height: 16, priority: 0 },
+    ]);
+    expect([...shown].sort()).toEqual(["big", "far"]);
+  });
+  it("keeps labels apart by the gap", () => {
+    const boxes = [
+      { id: "a", x: 0, y: 0, width: 10, height: 10, priority: 1 },
+      { id: "b", x: 12, y: 0, width: 10, height: 10, priority: 1 },
+    ];
+    expect(placeLabels(boxes, 0).size).toBe(2);
+    expect(placeLabels(boxes, 4).size).toBe(1);
+  });
+});
