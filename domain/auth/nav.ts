@@ -5,7 +5,7 @@ import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
-import { tipGate } from "../policies/tip-policy";
+import { tipClientGate, tipGate, tipRewardGate } from "../policies/tip-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -32,6 +32,8 @@ export const navSections = [
   "task_kinds",
   "trainings",
   "tips",
+  "tip_rewards",
+  "tip_clients",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -66,6 +68,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trainings: (r) => gate(trainingGate.manage, r),
   // 举报受理 (R28): the tip officer's queue and the audited identity view
   tips: (r) => gate(tipGate.queue, r),
+  // 举报奖励 (R20): the tip officer and finance only
+  tip_rewards: (r) => gate(tipRewardGate.read, r),
+  // 举报接口密钥 (Open311 clients, 12345 platforms): the offices
+  tip_clients: (r) => gate(tipClientGate.manage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -63,6 +63,13 @@ export const navEntries: NavEntry[] = [
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
+  { section: "tip_rewards", path: "/tip-rewards", label: "nav.tip_rewards", icon: <AuditOutlined /> },
+  {
+    section: "tip_clients",
+    path: "/tip-clients",
+    label: "nav.tip_clients",
+    icon: <SafetyCertificateOutlined />,
+  },
 ];
 
 /** The built sections the server allows, in menu order. */
