@@ -1274,7 +1274,7 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       "POST /api/v1/public/tips/not-fixed": { payload: async () => ({ code }), ok: 409 },
       /** A 12345 work order under a platform's key: the session plays no part (a new order number each). */
       "POST /api/v1/intake/work-orders": {
-        headers: { authorization: `Bearer ${platformKey}` },
+        headers: { "x-api-key": platformKey },
         payload: async () => ({
           number: `GD-MATRIX-${counter++}`,
           category: "燃气",

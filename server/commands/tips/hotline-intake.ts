@@ -10,7 +10,8 @@ import { clientOfKey } from "./tip-clients";
 /** The platform a request's key belongs to (`Authorization: Bearer <key>` or `X-Api-Key`); 401 otherwise. */
 export async function platformOfRequest(deps: Deps, headers: Record<string, unknown>) {
   const auth = typeof headers.authorization === "string" ? headers.authorization : "";
-  const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? headers["x-api-key"];
+  // X-Api-Key first: a caller may carry its own session's Authorization for something else.
+  const key = headers["x-api-key"] ?? /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   const platform = await clientOfKey(deps, "hotline", key);
   if (!platform) throw new AppError("invalid_api_key");
   return platform;
