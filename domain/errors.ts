@@ -26,6 +26,16 @@ export const errorCatalog = {
   payload_too_large: { status: 413, zh: "请求体过大", en: "Request body too large" },
   unsupported_media_type: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
   unauthenticated: { status: 401, zh: "请先登录", en: "Sign-in required" },
+  invalid_api_key: {
+    status: 401,
+    zh: "平台密钥缺失、错误或已吊销",
+    en: "The platform key is missing, wrong or revoked",
+  },
+  not_eligible_duplicate: {
+    status: 409,
+    zh: "该事项已有奖励或更早的实名举报人，每一事项只奖励第一位有效实名举报人",
+    en: "One reward per matter, to the first valid real-name informant",
+  },
   session_expired: { status: 401, zh: "会话已过期，请重新登录", en: "Session expired, sign in again" },
   invalid_credentials: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
   account_locked: {

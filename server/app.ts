@@ -79,7 +79,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   );
 
   registerMetrics(app, deps);
-  registerOpen311(app, deps);
+  await registerOpen311(app, deps);
   await app.register(apiRoutes(deps));
 
   const web = opts.serveWeb && fs.existsSync(path.join(deps.config.webDist, "index.html"));

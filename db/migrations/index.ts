@@ -20,6 +20,7 @@ import * as createTip from "./202612051600-create-tip";
 import * as createCaseSeen from "./202612052100-create-case-seen";
 import * as createHandbook from "./202612061000-create-handbook";
 import * as countyHotline from "./202612061010-county-hotline";
+import * as tipChannelsRewards from "./202612061500-tip-channels-rewards";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   "202612052100-create-case-seen": createCaseSeen,
   "202612061000-create-handbook": createHandbook,
   "202612061010-county-hotline": countyHotline,
+  "202612061500-tip-channels-rewards": tipChannelsRewards,
   "202612061800-evidence-subject": evidenceSubject,
 };

@@ -1,7 +1,8 @@
+import type { Insertable } from "kysely";
 import type { Tx } from "../db";
 import type { TipInformantTable, TipMessageTable, TipTable } from "../schema/tip-tables";
 
-export function insertTip(db: Tx, row: TipTable) {
+export function insertTip(db: Tx, row: Insertable<TipTable>) {
   return db.insertInto("tip").values(row).execute();
 }
 

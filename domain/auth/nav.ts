@@ -6,7 +6,7 @@ import type { RouteGate } from "../policies/policy-term";
 import { printPolicy } from "../policies/print-policy";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
-import { tipGate } from "../policies/tip-policy";
+import { tipClientGate, tipGate, tipRewardGate } from "../policies/tip-policy";
 import { trailGate } from "../policies/trail-policy";
 import { userGate } from "../policies/user-policy";
 import type { Actor } from "./actor";
@@ -34,6 +34,8 @@ export const navSections = [
   "trainings",
   "tips",
   "handbook",
+  "tip_rewards",
+  "tip_clients",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -70,6 +72,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tips: (r) => gate(tipGate.queue, r),
   // 网格手册 (R10, issue 14): read by everyone who works in a region, kept by its lead department and offices
   handbook: (r) => gate(printPolicy.readGate, r),
+  // 举报奖励 (R20): the tip officer and finance only
+  tip_rewards: (r) => gate(tipRewardGate.read, r),
+  // 举报接口密钥 (Open311 clients, 12345 platforms): the offices
+  tip_clients: (r) => gate(tipClientGate.manage, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -18,6 +18,7 @@ export const roles = [
   "security_admin",
   "system_admin",
   "tip_officer",
+  "finance",
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -36,6 +37,7 @@ export const roleLabel: Record<Role, { zh: string; en: string }> = {
   security_admin: { zh: "安全管理员", en: "Security administrator" },
   system_admin: { zh: "系统管理员", en: "System administrator" },
   tip_officer: { zh: "举报受理专员", en: "Tip officer" },
+  finance: { zh: "财务人员", en: "Finance" },
 };
 
 /** Region level a role's scope is normally drawn at (the length of its scope prefixes). */
@@ -53,6 +55,7 @@ export const roleScopeLength: Record<Role, number[]> = {
   security_admin: [2, 4, 6],
   system_admin: [2, 4, 6],
   tip_officer: [6],
+  finance: [6],
 };
 
 /** Roles that need a department. */

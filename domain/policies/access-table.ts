@@ -288,6 +288,28 @@ export const accessTable = {
     queue: all(roleIn(["tip_officer"]), inScope("regionCode")),
     identity: all(roleIn(["tip_officer"]), inScope("regionCode")),
   },
+  /**
+   * Rewards for tips (R20, R28): readable only by the tip officer and finance; the tip officer proposes, a
+   * second person (another tip officer or finance; never the proposer, checked by the command) approves,
+   * finance records the payout. The rules are the county's: read there, kept by the offices.
+   */
+  tipReward: {
+    read: all(roleIn(["tip_officer", "finance"]), inScope("regionCode")),
+    propose: all(roleIn(["tip_officer"]), inScope("regionCode")),
+    approve: all(roleIn(["tip_officer", "finance"]), inScope("regionCode")),
+    pay: all(roleIn(["finance"]), inScope("regionCode")),
+    rules: all(roleIn(["tip_officer", "finance", ...offices]), inScope("regionCode")),
+    manageRules: all(roleIn(offices), inScope("regionCode")),
+  },
+  /**
+   * Who may send tips by machine: Open311 clients and forwarding platforms (12345), one key each, issued and
+   * revoked by the county's offices; the county's mapping of a platform's category text to a tip kind is
+   * kept by the offices and the tip officer.
+   */
+  tipClient: {
+    manage: all(roleIn(offices), inScope("regionCode")),
+    categories: all(roleIn([...offices, "tip_officer"]), inScope("regionCode")),
+  },
   /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
   workbench: {
     read: roleIn(everyoneBut(["system_admin", ...businessAdmins])),

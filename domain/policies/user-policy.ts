@@ -13,6 +13,7 @@ const localRoles: Role[] = [
   "committee_member",
   "service_provider",
   "tip_officer",
+  "finance",
 ];
 
 /**

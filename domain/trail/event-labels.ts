@@ -56,6 +56,15 @@ const fixed: Record<string, Label> = {
   "tip.identity_read": { zh: "查阅举报人身份", en: "Informant identity read" },
   "tip.replied": { zh: "答复举报人", en: "Reply to the informant" },
   "tip.informant_answered": { zh: "举报人补充说明", en: "Informant answered" },
+  "tip.received": { zh: "接收转来的举报", en: "Tip received from a platform" },
+  "tip_client.issued": { zh: "签发举报接口密钥", en: "Tip API key issued" },
+  "tip_client.revoked": { zh: "吊销举报接口密钥", en: "Tip API key revoked" },
+  "tip_category_map.saved": { zh: "修改工单分类对照表", en: "Category mapping saved" },
+  "tip_reward.proposed": { zh: "提出举报奖励", en: "Reward proposed" },
+  "tip_reward.approved": { zh: "批准举报奖励", en: "Reward approved" },
+  "tip_reward.rejected": { zh: "驳回举报奖励", en: "Reward rejected" },
+  "tip_reward.paid": { zh: "登记奖励发放", en: "Reward paid" },
+  "tip_reward_rules.saved": { zh: "修改举报奖励规则", en: "Reward rules saved" },
   "checklist.revised": { zh: "修订检查表", en: "Checklist revised" },
 };
 
@@ -94,4 +103,6 @@ export const subjectTypeLabels: Record<string, Label> = {
   site_import: { zh: "对象导入批次", en: "Site import" },
   county_setting: { zh: "县区设置", en: "County setting" },
   patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
+  tip_client: { zh: "举报接口密钥", en: "Tip API key" },
+  tip_reward: { zh: "举报奖励", en: "Tip reward" },
 };

@@ -65,6 +65,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: "auditor", displayName: "安全审计员 冯审", role: "auditor", scope: (p) => [p.county] },
   { username: "security", displayName: "安全管理员 秦安", role: "security_admin", scope: (p) => [p.county] },
   { username: "tipofficer", displayName: "举报受理专员 韩静", role: "tip_officer", scope: (p) => [p.county] },
+  { username: "finance", displayName: "财务人员 陶然", role: "finance", scope: (p) => [p.county] },
 ];
 
 const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -10,6 +10,7 @@ import { accessTable, type Resource } from "../../domain/policies/access-table";
 import { evaluate, gateOf, type Term } from "../../domain/policies/policy-term";
 import { contactRoles } from "../../domain/policies/site-policy";
 import { userPolicy } from "../../domain/policies/user-policy";
+import { nationalRewardRules } from "../../domain/tip/reward-rules";
 import {
   type AccessWorld,
   boundaryBody,
@@ -974,6 +975,82 @@ const probes: Record<string, Probe> = {
     },
     body: () => ({ reason: "访问矩阵测试：核实举报内容" }),
   },
+  /** Open311 client and forwarding-platform keys: issued and revoked by the offices for their counties. */
+  "GET /api/v1/tip-clients/open311": { act: ["tipClient", "manage"] },
+  "POST /api/v1/tip-clients/open311": {
+    act: ["tipClient", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({ countyCode: w.county[s], name: "矩阵 Open311 客户端" }),
+    ok: 201,
+  },
+  "POST /api/v1/tip-clients/open311/:id/revoke": {
+    act: ["tipClient", "manage"],
+    fresh: (ctx, w, s) => tipClientRow(ctx, w, s, "open311"),
+  },
+  "GET /api/v1/tip-clients/platforms": { act: ["tipClient", "manage"] },
+  "POST /api/v1/tip-clients/platforms": {
+    act: ["tipClient", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({
+      countyCode: w.county[s],
+      name: "矩阵 12345 平台",
+      callbackUrl: "https://hotline.example.gov.cn/callback",
+    }),
+    ok: 201,
+  },
+  "POST /api/v1/tip-clients/platforms/:id/revoke": {
+    act: ["tipClient", "manage"],
+    fresh: (ctx, w, s) => tipClientRow(ctx, w, s, "hotline"),
+  },
+  "GET /api/v1/tip-category-maps/:countyCode": {
+    act: ["tipClient", "categories"],
+    url: (w, s) => `/api/v1/tip-category-maps/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/tip-category-maps/:countyCode": {
+    act: ["tipClient", "categories"],
+    url: (w, s) => `/api/v1/tip-category-maps/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+    body: () => ({ rows: [{ categoryText: "矩阵-燃气", kind: "gas" }] }),
+  },
+  /** One tip for the tip officer (the queue's link), on the tip's case region. */
+  "GET /api/v1/tips/:id": { act: ["tip", "queue"], fresh: (ctx, w, s) => tipRow(ctx, w, s) },
+  /** Rewards: readable by the tip officer and finance only; a fresh confirmed tip or reward per cell. */
+  "GET /api/v1/tip-rewards": { act: ["tipReward", "read"] },
+  "GET /api/v1/tip-rewards/:id": {
+    act: ["tipReward", "read"],
+    fresh: (ctx, w, s) => rewardRow(ctx, w, s, "proposed"),
+  },
+  "POST /api/v1/tips/:id/rewards": {
+    act: ["tipReward", "propose"],
+    fresh: (ctx, w, s) => tipRow(ctx, w, s, true),
+    body: () => ({ rule: "major_hazard", fineYuan: 100_000 }),
+    ok: 201,
+  },
+  "POST /api/v1/tip-rewards/:id/decision": {
+    act: ["tipReward", "approve"],
+    read: ["tipReward", "read"],
+    fresh: (ctx, w, s) => rewardRow(ctx, w, s, "proposed"),
+    body: () => ({ approve: true }),
+  },
+  "POST /api/v1/tip-rewards/:id/payout": {
+    act: ["tipReward", "pay"],
+    read: ["tipReward", "read"],
+    fresh: (ctx, w, s) => rewardRow(ctx, w, s, "approved"),
+    body: () => ({ payoutRef: "FK-矩阵-001" }),
+  },
+  "GET /api/v1/tip-reward-rules/:countyCode": {
+    act: ["tipReward", "rules"],
+    url: (w, s) => `/api/v1/tip-reward-rules/${w.county[s]}`,
+    row: (w, s) => ({ id: "c", regionCode: w.county[s] }),
+  },
+  "PUT /api/v1/tip-reward-rules/:countyCode": {
+    act: ["tipReward", "manageRules"],
+    read: ["tipReward", "rules"],
+    url: (w, s) => `/api/v1/tip-reward-rules/${w.county[s]}`,
+    row: (w, s) => ({ id: "county-rules", regionCode: w.county[s] }),
+    body: () => nationalRewardRules,
+  },
   /** The workbench (issue 13.1): the user's own counts; its rule is the role (workbench-routes.test.ts: counts == lists). */
   "GET /api/v1/workbench": { act: ["workbench", "read"] },
 };
@@ -999,6 +1076,95 @@ async function tipCase(ctx: ApiContext, w: AccessWorld, s: Scope, realName = fal
   const kase = { ...row, ...rowToCase(row) } as unknown as Row;
   tipCases.set(key, kase);
   return kase;
+}
+/** An Open311 client or platform of the scope's county, made directly (a fresh one per cell: revoking ends it). */
+async function tipClientRow(ctx: ApiContext, w: AccessWorld, s: Scope, kind: "open311" | "hotline") {
+  const id = randomUUID();
+  await ctx.deps.db
+    .insertInto("tipApiClient")
+    .values({
+      id,
+      kind,
+      countyCode: w.county[s],
+      name: "矩阵客户端",
+      keyHash: randomUUID(),
+      keyHint: "abcd",
+      webhookId: null,
+      createdBy: null,
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    })
+    .execute();
+  return { id, regionCode: w.county[s] };
+}
+/**
+ * A tip of the scope's village; `confirmed`: a fresh real-name tip whose case is set to closed as resolved
+ * (the state a reward is proposed in; the full walk is in tip-channels.test.ts).
+ */
+async function tipRow(ctx: ApiContext, w: AccessWorld, s: Scope, confirmed = false): Promise<Row> {
+  let caseId: string;
+  if (confirmed) {
+    const res = await fileTip(ctx.app, {
+      regionCode: w.village[s],
+      location: undefined,
+      address: "矩阵奖励地址",
+      anonymous: false,
+      name: "矩阵举报人",
+      phone: "13700000001",
+    });
+    if (res.statusCode !== 201) throw new Error(`tip: ${res.statusCode} ${res.body}`);
+    const kase = await ctx.deps.db
+      .selectFrom("caseRecord")
+      .select("id")
+      .where("number", "=", res.json().number)
+      .executeTakeFirstOrThrow();
+    caseId = kase.id;
+    await ctx.deps.db
+      .updateTable("caseRecord")
+      .set({ stage: "closed", open: 0, closeReason: "resolved", deadline: null })
+      .where("id", "=", caseId)
+      .execute();
+  } else caseId = (await tipCase(ctx, w, s, true)).id;
+  const tip = await ctx.deps.db
+    .selectFrom("tip")
+    .select("id")
+    .where("caseId", "=", caseId)
+    .executeTakeFirstOrThrow();
+  return { id: tip.id, regionCode: w.village[s] };
+}
+/** A reward in the given state on a fresh confirmed tip, proposed by someone else than any matrix account. */
+async function rewardRow(ctx: ApiContext, w: AccessWorld, s: Scope, status: "proposed" | "approved") {
+  const tip = await tipRow(ctx, w, s, true);
+  const { caseId } = await ctx.deps.db
+    .selectFrom("tip")
+    .select("caseId")
+    .where("id", "=", tip.id)
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  await ctx.deps.db
+    .insertInto("tipReward")
+    .values({
+      id,
+      tipId: tip.id,
+      caseId,
+      countyCode: w.county[s],
+      rule: "major_hazard",
+      fineYuan: 100_000,
+      concealedDeaths: null,
+      amountYuan: 15_000,
+      basis: "罚款 100,000 元 × 15%",
+      status,
+      proposedBy: "matrix-proposer",
+      proposedAt: new Date().toISOString(),
+      decidedBy: status === "approved" ? "matrix-approver" : null,
+      decidedAt: null,
+      decisionNote: null,
+      paidBy: null,
+      paidAt: null,
+      payoutRef: null,
+    })
+    .execute();
+  return { id, regionCode: w.county[s] };
 }
 /** Case actions: on a fresh staged case per cell (server/test/case-action-cells.ts), exact status. */
 const caseActionProbe = (action: string): Probe => ({
@@ -1173,10 +1339,18 @@ eachApi("access matrix: route × role × scope", (ctx) => {
   it("answers the public routes alike to everyone, signed in or not", async () => {
     const filed = await fileTip(ctx.app, { address: "公开路由矩阵" });
     const code = filed.json().code as string;
+    const platformKey = (
+      await as(ctx, "county", {
+        method: "POST",
+        url: "/api/v1/tip-clients/platforms",
+        payload: { countyCode: "620123", name: "矩阵平台", callbackUrl: "https://hotline.example.gov.cn/cb" },
+      })
+    ).json().key as string;
     const publicProbes: Record<
       string,
       {
         payload?: () => Promise<Record<string, unknown>>;
+        headers?: Record<string, string>;
         multipart?: () => Promise<ReturnType<typeof tipMultipart>>;
         ok: number;
       }
@@ -1194,11 +1368,22 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       },
       /** The tip's case is open: "not fixed" is refused alike (409), whoever asks. */
       "POST /api/v1/public/tips/not-fixed": { payload: async () => ({ code }), ok: 409 },
+      /** A 12345 work order under a platform's key: the session plays no part (a new order number each). */
+      "POST /api/v1/intake/work-orders": {
+        headers: { "x-api-key": platformKey },
+        payload: async () => ({
+          number: `GD-MATRIX-${counter++}`,
+          category: "燃气",
+          description: "访问矩阵转办工单：燃气罐露天堆放",
+          address: "矩阵测试地址",
+        }),
+        ok: 201,
+      },
     };
     const wrong: string[] = [];
     const unprobed: string[] = [];
     for (const r of ctx.app.routeTable.filter(
-      (x) => x.access === "public" && x.url.startsWith("/api/v1/public/"),
+      (x) => x.access === "public" && /^\/api\/v1\/(public|intake)\//.test(x.url),
     )) {
       const key = `${r.method} ${r.url}`;
       const p = publicProbes[key];
@@ -1208,7 +1393,12 @@ eachApi("access matrix: route × role × scope", (ctx) => {
       }
       for (const who of [null, ...accounts().map((u) => u.username)]) {
         const body = p.multipart ? await p.multipart() : p.payload ? { payload: await p.payload() } : {};
-        const res = await as(ctx, who, { method: r.method as "GET", url: r.url, ...body });
+        const res = await as(ctx, who, {
+          method: r.method as "GET",
+          url: r.url,
+          ...body,
+          ...(p.headers ? { headers: p.headers } : {}),
+        });
         if (res.statusCode !== p.ok)
           wrong.push(
             `${who ?? "no session"} ${key}: want ${p.ok}, got ${res.statusCode} ${res.body.slice(0, 120)}`,

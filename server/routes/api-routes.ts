@@ -24,6 +24,7 @@ import { securityRoutes } from "./security-routes";
 import { siteImportRoutes } from "./site-import-routes";
 import { siteRoutes } from "./site-routes";
 import { taskRoutes } from "./task-routes";
+import { tipChannelRoutes } from "./tip-channel-routes";
 import { tipRoutes } from "./tip-routes";
 import { trailRoutes } from "./trail-routes";
 import { trainingRoutes } from "./training-routes";
@@ -56,6 +57,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     notificationRoutes,
     countySettingRoutes,
     tipRoutes,
+    tipChannelRoutes,
     workbenchRoutes,
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.

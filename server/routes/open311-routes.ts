@@ -1,7 +1,9 @@
+import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { latestOfficialReplies, listTipRequests, tipRegions } from "../../db/queries/tip-queries";
 import { type Open311Value, open311Error, open311Time, toXml } from "../../domain/tip/open311";
 import { type TipKind, tipKinds } from "../../domain/tip/tip-kinds";
+import { Open311Failure, open311PostRequest } from "../commands/tips/open311-post";
 import type { Deps } from "../deps";
 
 type Format = "json" | "xml";
@@ -54,7 +56,15 @@ function isoParam(v: unknown): string | undefined | null {
  * (`status_notes`), the department holding it and the stage deadline (`expected_datetime`) — never the
  * informant's own words or identity.
  */
-export function registerOpen311(app: FastifyInstance, deps: Deps) {
+export async function registerOpen311(root: FastifyInstance, deps: Deps) {
+  // Form-encoded bodies (the spec's POST) are parsed only inside this scope: the API stays JSON-only.
+  await root.register(async (app) => {
+    await app.register(formbody, { bodyLimit: 64 * 1024 });
+    open311Routes(app, deps);
+  });
+}
+
+function open311Routes(app: FastifyInstance, deps: Deps) {
   const base = "/open311/v2";
   // No session here: a budget per source address, like the signed-out API budget (in memory).
   const budget = app.createRateLimit({
@@ -175,4 +185,21 @@ export function registerOpen311(app: FastifyInstance, deps: Deps) {
     const { name, format } = split((req.params as { id: string }).id);
     return requests(req, reply, format, name);
   });
+
+  /**
+   * `POST requests.json|xml` (form-encoded, as the spec says; JSON is accepted too): files a tip for the
+   * county the client's `api_key` was issued for. 403 for a missing, wrong or revoked key; 400/404 as arrays.
+   */
+  const post = async (req: FastifyRequest, reply: FastifyReply, format: Format) => {
+    const body = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
+    try {
+      const made = await open311PostRequest(deps, { ...(req.query as object), ...body });
+      return send(reply, format, "service_requests", made);
+    } catch (err) {
+      if (err instanceof Open311Failure) return fail(reply, format, err.status, err.description);
+      throw err;
+    }
+  };
+  app.post(`${base}/requests.json`, opts, (req, reply) => post(req, reply, "json"));
+  app.post(`${base}/requests.xml`, opts, (req, reply) => post(req, reply, "xml"));
 }

@@ -47,7 +47,10 @@ eachApi("public tips", (ctx) => {
       [
         "address",
         "caseId",
+        "channel",
+        "clientId",
         "countyCode",
+        "externalNumber",
         "createdAt",
         "happenedAt",
         "id",

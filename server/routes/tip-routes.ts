@@ -33,6 +33,7 @@ const tipStatus = z.object({
   overdue: z.boolean(),
   closedAt: z.string().nullable(),
   canSayNotFixed: z.boolean(),
+  reward: z.enum(["available", "paid"]).nullable(),
   messages: z.array(
     z.object({ direction: z.enum(["official", "informant"]), body: z.string(), at: z.string() }),
   ),

@@ -87,6 +87,8 @@ export async function seedTestWorld(deps: Deps) {
     ["other_county", "county_office", [otherCounty], null],
     ["other_lead", "lead_department", [otherCounty], "emergency", otherCounty],
     ["tipofficer", "tip_officer", [homeCounty], null],
+    ["tipofficer2", "tip_officer", [homeCounty], null],
+    ["finance", "finance", [homeCounty], null],
   ];
   const users: Record<string, TestUser> = {};
   for (const [username, role, scope, kind, county] of specs) {

@@ -187,6 +187,24 @@ export const router = createBrowserRouter([
         path: "tips",
         ...sectionRoute("tips", async () => (await import("./pages/tips/tip-queue-page")).TipQueuePage),
       },
+      {
+        path: "tips/:id",
+        ...sectionRoute("tips", async () => (await import("./pages/tips/tip-detail-page")).TipDetailPage),
+      },
+      {
+        path: "tip-rewards",
+        ...sectionRoute(
+          "tip_rewards",
+          async () => (await import("./pages/tips/tip-rewards-page")).TipRewardsPage,
+        ),
+      },
+      {
+        path: "tip-clients",
+        ...sectionRoute(
+          "tip_clients",
+          async () => (await import("./pages/tips/tip-clients-page")).TipClientsPage,
+        ),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -12,6 +12,7 @@ import { activeWebhooks, webhooksMatching } from "../../../db/queries/notificati
 import { onceInTx } from "../../../db/tx-memo";
 import type { Case } from "../../../domain/case/case-types";
 import { taxonomyOf } from "../cases/case-taxonomy";
+import { platformCallback } from "../tips/platform-callback";
 
 /** One thing to tell people about a case: an event of the trail or a reminder of the deadline job. */
 export interface CaseNotice {
@@ -189,5 +190,8 @@ export async function notifyCase(tx: Tx, n: CaseNotice): Promise<void> {
       payload: JSON.stringify(payload),
     });
   }
+  // A work order forwarded by a platform (12345): its status goes back to the platform's callback.
+  const callback = await platformCallback(tx, n.kase, n.kind, at);
+  if (callback) deliveries.push(callback);
   await insertDeliveries(tx, deliveries);
 }

@@ -3,12 +3,13 @@ import type { Tx } from "../../../db/db";
 import { findBoundary, findRegions } from "../../../db/queries/region-queries";
 import { insertTip, insertTipInformant } from "../../../db/queries/tip-queries";
 import { type CountyBoundaries, readCountyBoundaries } from "../../../db/regions/boundary-data";
+import type { TipChannel } from "../../../db/schema/tip-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import type { Areal } from "../../../domain/geo/geometry";
 import { pointInPolygon } from "../../../domain/geo/point-in-polygon";
-import { tipKinds } from "../../../domain/tip/tip-kinds";
+import { type TipKind, tipKinds } from "../../../domain/tip/tip-kinds";
 import { maxTipPhotos, tipInput } from "../../../domain/tip/tip-schemas";
 import type { Deps } from "../../deps";
 import { noLeadDepartment } from "../cases/case-checks";
@@ -58,12 +59,25 @@ const provinces = new Map<string, CountyBoundaries>();
 const outside = () =>
   bad("location", "标注的位置不在本地区范围内，请重新标注或填写地址", "The location is outside the region");
 
+/** A tip as every channel hands it over (the page, an Open311 client, a forwarding platform). */
+export interface TipIntake {
+  kind: TipKind;
+  description: string;
+  /** A township or village code (the page), or the county's code when the sender knows no finer region. */
+  regionCode: string;
+  address?: string;
+  location?: { lng: number; lat: number };
+  happenedAt?: string;
+  /** A real-name informant's name and contact (sealed apart from the tip). */
+  identity?: { name: string; phone: string };
+  channel?: TipChannel;
+  clientId?: string;
+  externalNumber?: string;
+}
+
 /**
- * Files a public tip (R28): checks the proof of work, the fields, the region (with a lead department) and
- * the location (inside the stored boundary, else inside China), strips the photos' metadata, stores them,
- * and opens the case (source "public tip", stage reported, no reporter) with the tip, its tracking-code hash
- * and the sealed identity in the same transaction. Nothing about the sender's address or browser is kept.
- * Answers the tracking code (shown once) and the case number.
+ * Files a public tip (R28): checks the proof of work and the fields, then `fileTip`. Answers the tracking
+ * code (shown once) and the case number.
  */
 export async function submitTip(
   deps: Deps,
@@ -71,10 +85,39 @@ export async function submitTip(
   photos: { fileName: string; data: Buffer }[],
 ): Promise<{ code: string; number: string }> {
   const input = parseInput(tipInput, fields);
-  const now = deps.clock.now();
-  consumeChallenge(deps.config, input.challenge, input.nonce, now);
+  consumeChallenge(deps.config, input.challenge, input.nonce, deps.clock.now());
   if (photos.length > maxTipPhotos)
     throw bad("photos", `最多上传 ${maxTipPhotos} 张照片`, `At most ${maxTipPhotos} photos`);
+  const { code, number } = await fileTip(
+    deps,
+    {
+      kind: input.kind,
+      description: input.description,
+      regionCode: input.regionCode,
+      ...(input.address ? { address: input.address } : {}),
+      ...(input.location ? { location: input.location } : {}),
+      ...(input.happenedAt ? { happenedAt: input.happenedAt } : {}),
+      ...(!input.anonymous && input.name && input.phone
+        ? { identity: { name: input.name, phone: input.phone } }
+        : {}),
+    },
+    photos,
+  );
+  return { code, number };
+}
+
+/**
+ * Files a tip from any channel: checks the region (with a lead department) and the location (inside the
+ * stored boundary, else inside China), strips the photos' metadata, stores them, and opens the case (source
+ * "public tip", or "hotline" for a forwarding platform; stage reported, no reporter) with the tip, its
+ * tracking-code hash and the sealed identity in the same transaction. Nothing about the sender's address or
+ * browser is kept.
+ */
+export async function fileTip(
+  deps: Deps,
+  input: TipIntake,
+  photos: { fileName: string; data: Buffer }[] = [],
+): Promise<{ code: string; number: string; caseId: string; tipId: string }> {
   const [region] = await findRegions(deps.db, [input.regionCode]);
   if (!region) throw bad("regionCode", "所选乡镇（街道）不存在", "Unknown region");
   const county = input.regionCode.slice(0, 6);
@@ -93,11 +136,12 @@ export async function submitTip(
   const code = newTrackingCode();
   const tipId = randomUUID();
   const description = input.address ? `${input.description}\n（地点：${input.address}）` : input.description;
+  let caseId = "";
   const outcome = await reportCase(
     deps,
     publicInformant,
     {
-      source: "public_tip",
+      source: input.channel === "hotline" ? "hotline" : "public_tip",
       type: kind.type,
       category: kind.category,
       description,
@@ -106,29 +150,29 @@ export async function submitTip(
       evidenceIds: evidence.map((e) => e.id),
     },
     {
-      publicIntake: async (tx, caseId, at) => {
+      publicIntake: async (tx, id, at) => {
+        caseId = id;
         await insertTip(tx, {
           id: tipId,
           trackingHash: trackingHash(code),
-          caseId,
+          caseId: id,
           countyCode: county,
           kind: input.kind,
           address: input.address ?? null,
           happenedAt: input.happenedAt ? new Date(input.happenedAt).toISOString() : null,
-          realName: input.anonymous ? 0 : 1,
+          realName: input.identity ? 1 : 0,
           createdAt: at.toISOString(),
+          channel: input.channel ?? "web",
+          clientId: input.clientId ?? null,
+          externalNumber: input.externalNumber ?? null,
         });
-        if (!input.anonymous && input.name && input.phone)
+        if (input.identity)
           await insertTipInformant(tx, {
             tipId,
-            sealed: sealIdentity(
-              deps.config,
-              tipId,
-              JSON.stringify({ name: input.name, phone: input.phone }),
-            ),
+            sealed: sealIdentity(deps.config, tipId, JSON.stringify(input.identity)),
           });
       },
     },
   );
-  return { code, number: outcome.body.case.number };
+  return { code, number: outcome.body.case.number, caseId, tipId };
 }

@@ -1,7 +1,8 @@
 import { findCaseRow } from "../../../db/queries/case-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { insertNotifications, officeUsers } from "../../../db/queries/notification-queries";
-import { findTip, findTipInformant, listTips } from "../../../db/queries/tip-queries";
+import { findTip, findTipInformant, listTipMessages, listTips } from "../../../db/queries/tip-queries";
+import { findRewardOfCase } from "../../../db/queries/tip-reward-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { type CaseStage, caseStageLabel } from "../../../domain/case/case-types";
@@ -92,4 +93,42 @@ export async function readInformantIdentity(deps: Deps, actor: Actor, tipId: str
       readAt: now.toISOString(),
     };
   });
+}
+
+/**
+ * One tip for the tip officer (the queue's link): kind, address, stage and deadline, the protected thread,
+ * and its reward if any — never the identity (that is the audited identity view). 404 out of scope.
+ */
+export async function readTipForOfficer(deps: Deps, actor: Actor, tipId: string) {
+  const tip = await findTip(deps.db, tipId);
+  const kase = tip ? await findCaseRow(deps.db, tip.caseId) : undefined;
+  if (!tip || !kase || !can(actor, "tip", "queue", { regionCode: kase.regionCode }))
+    throw new AppError("not_found");
+  const messages = await listTipMessages(deps.db, tip.id);
+  const reward = await findRewardOfCase(deps.db, kase.id);
+  return {
+    id: tip.id,
+    caseId: kase.id,
+    number: kase.number,
+    kind: tip.kind,
+    kindLabel: tipKinds[tip.kind as TipKind]?.zh ?? tip.kind,
+    channel: tip.channel,
+    address: tip.address,
+    happenedAt: tip.happenedAt,
+    realName: tip.realName === 1,
+    description: kase.description,
+    stage: kase.stage,
+    stageLabel: caseStageLabel[kase.stage as CaseStage]?.zh ?? kase.stage,
+    closeReason: kase.closeReason,
+    deadline: kase.open === 1 ? kase.deadline : null,
+    createdAt: tip.createdAt,
+    canProposeReward:
+      !reward &&
+      tip.realName === 1 &&
+      kase.stage === "closed" &&
+      kase.closeReason === "resolved" &&
+      can(actor, "tipReward", "propose", { regionCode: kase.regionCode }),
+    rewardId: reward && can(actor, "tipReward", "read", { regionCode: kase.regionCode }) ? reward.id : null,
+    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.createdAt })),
+  };
 }

@@ -1,5 +1,6 @@
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
+import { insertDeliveries } from "../../../db/queries/notification-delivery-queries";
 import { findTipByCase, insertTipMessage, listTipMessages } from "../../../db/queries/tip-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
@@ -8,6 +9,7 @@ import { can } from "../../../domain/policies/access-table";
 import { officialReplyInput } from "../../../domain/tip/tip-schemas";
 import type { Deps } from "../../deps";
 import { timeOrderedId } from "../sites/time-ordered-id";
+import { platformCallback } from "./platform-callback";
 
 /** The thread of the tip a case came from, for a console reader; 404 when not readable or not a tip. */
 export async function readTipThread(deps: Deps, actor: Actor, caseId: string) {
@@ -63,6 +65,9 @@ export async function replyToInformant(deps: Deps, actor: Actor, caseId: string,
       },
       now,
     );
+    // A forwarded work order's platform hears the official reply as its status notes.
+    const callback = await platformCallback(tx, kase, "tip.replied", now.toISOString(), input.body);
+    if (callback) await insertDeliveries(tx, [callback]);
   });
   return readTipThread(deps, actor, caseId);
 }

@@ -6,6 +6,7 @@ import {
   insertTipMessage,
   listTipMessages,
 } from "../../../db/queries/tip-queries";
+import { findRewardOfTip } from "../../../db/queries/tip-reward-queries";
 import { transition } from "../../../domain/case/case-machine";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { type CaseStage, caseStageLabel } from "../../../domain/case/case-types";
@@ -33,6 +34,8 @@ export interface TipStatus {
   overdue: boolean;
   closedAt: string | null;
   canSayNotFixed: boolean;
+  /** `available`: a reward was approved (claim it at the office, with the code and ID); `paid`: paid out. */
+  reward: "available" | "paid" | null;
   messages: { direction: "official" | "informant"; body: string; at: string }[];
 }
 
@@ -52,6 +55,7 @@ export async function trackTip(deps: Deps, raw: unknown): Promise<TipStatus> {
   if (!kase) throw noSuchTip();
   const now = deps.clock.now();
   const messages = await listTipMessages(deps.db, tip.id);
+  const reward = await findRewardOfTip(deps.db, tip.id);
   return {
     number: kase.number,
     stage: kase.stage,
@@ -62,6 +66,7 @@ export async function trackTip(deps: Deps, raw: unknown): Promise<TipStatus> {
     overdue: kase.open === 1 && !!kase.deadline && deadlineStatus(kase.deadline, now) === "overdue",
     closedAt: kase.closedAt,
     canSayNotFixed: kase.stage === "closed" && kase.closeReason !== "duplicate",
+    reward: reward?.status === "paid" ? "paid" : reward?.status === "approved" ? "available" : null,
     messages: messages.map((m) => ({ direction: m.direction, body: m.body, at: m.createdAt })),
   };
 }

@@ -44,3 +44,73 @@ export interface InformantIdentity {
 /** Each call is one audited reading, with its reason. */
 export const readInformantIdentity = (tipId: string, reason: string) =>
   api.post<InformantIdentity>(`/tips/${tipId}/identity`, { reason });
+
+export interface TipDetail {
+  id: string;
+  caseId: string;
+  number: string;
+  kind: string;
+  kindLabel: string;
+  channel: string;
+  address: string | null;
+  happenedAt: string | null;
+  realName: boolean;
+  description: string;
+  stage: string;
+  stageLabel: string;
+  closeReason: string | null;
+  deadline: string | null;
+  createdAt: string;
+  canProposeReward: boolean;
+  rewardId: string | null;
+  messages: { id: string; direction: "official" | "informant"; body: string; at: string }[];
+}
+export const fetchTip = (id: string) => api.get<TipDetail>(`/tips/${id}`);
+
+export interface TipReward {
+  id: string;
+  tipId: string;
+  caseId: string;
+  caseNumber: string;
+  rule: string;
+  ruleLabel: string;
+  fineYuan: number | null;
+  concealedDeaths: number | null;
+  amountYuan: number;
+  basis: string;
+  status: "proposed" | "approved" | "rejected" | "paid";
+  statusLabel: string;
+  proposedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  paidAt: string | null;
+  payoutRef: string | null;
+  abilities: { decide: boolean; pay: boolean };
+}
+export const fetchRewards = () => api.get<{ items: TipReward[] }>("/tip-rewards?pageSize=200");
+export const proposeReward = (tipId: string, body: Record<string, unknown>) =>
+  api.post<TipReward>(`/tips/${tipId}/rewards`, body);
+export const decideReward = (id: string, approve: boolean, note?: string) =>
+  api.post<TipReward>(`/tip-rewards/${id}/decision`, { approve, ...(note ? { note } : {}) });
+export const payReward = (id: string, payoutRef: string) =>
+  api.post<TipReward>(`/tip-rewards/${id}/payout`, { payoutRef });
+
+export interface TipClient {
+  id: string;
+  countyCode: string;
+  name: string;
+  keyHint: string;
+  callbackUrl: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+export interface IssuedClient extends TipClient {
+  key: string;
+  callbackSecret: string | null;
+}
+export type ClientKind = "open311" | "platforms";
+export const fetchClients = (kind: ClientKind) => api.get<{ items: TipClient[] }>(`/tip-clients/${kind}`);
+export const issueClient = (kind: ClientKind, body: Record<string, unknown>) =>
+  api.post<IssuedClient>(`/tip-clients/${kind}`, body);
+export const revokeClient = (kind: ClientKind, id: string) =>
+  api.post<{ id: string; revokedAt: string }>(`/tip-clients/${kind}/${id}/revoke`);

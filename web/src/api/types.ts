@@ -23,7 +23,9 @@ export type NavSection =
   | "task_kinds"
   | "trainings"
   | "tips"
-  | "handbook";
+  | "handbook"
+  | "tip_rewards"
+  | "tip_clients";
 
 export interface User {
   id: string;

@@ -65,6 +65,13 @@ export const navEntries: NavEntry[] = [
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
   { section: "handbook", path: "/handbook", label: "nav.handbook", icon: <BookOutlined /> },
+  { section: "tip_rewards", path: "/tip-rewards", label: "nav.tip_rewards", icon: <AuditOutlined /> },
+  {
+    section: "tip_clients",
+    path: "/tip-clients",
+    label: "nav.tip_clients",
+    icon: <SafetyCertificateOutlined />,
+  },
 ];
 
 /** The built sections the server allows, in menu order. */

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Descriptions, Input, Modal, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import {
   fetchTipQueue,
   type InformantIdentity,
@@ -52,18 +53,24 @@ export function TipQueuePage() {
         size="small"
         loading={items === null && error === null}
         dataSource={items ?? []}
-        scroll={{ x: 720 }}
+        tableLayout="fixed"
         pagination={false}
         columns={[
           {
             title: t("tips.number"),
             dataIndex: "number",
-            render: (n, r) => <a href={`/cases/${r.caseId}`}>{n}</a>,
+            // the tip officer's own page of the tip (the case page is not theirs to read)
+            render: (n, r) => (
+              <Link to={`/tips/${r.id}`} data-testid={`tip-link-${n}`}>
+                {n}
+              </Link>
+            ),
           },
-          { title: t("tips.kind"), dataIndex: "kindLabel" },
+          { title: t("tips.kind"), dataIndex: "kindLabel", responsive: ["md"] },
           { title: t("tips.stage"), dataIndex: "stageLabel" },
           {
             title: t("tips.createdAt"),
+            responsive: ["lg"],
             dataIndex: "createdAt",
             render: (v: string) => formatDateTime(v, lang),
           },
