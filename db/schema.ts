@@ -6,6 +6,7 @@ import type { DeliveryTables } from "./schema/delivery-tables";
 import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
+import type { ProviderTables } from "./schema/provider-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { TaskTables } from "./schema/task-tables";
 import type { TipTables } from "./schema/tip-tables";
@@ -26,4 +27,5 @@ export interface DB
     DeliveryTables,
     TaskTables,
     TipTables,
-    WorkbenchTables {}
+    WorkbenchTables,
+    ProviderTables {}

@@ -57,6 +57,11 @@ const fixed: Record<string, Label> = {
   "tip.replied": { zh: "答复举报人", en: "Reply to the informant" },
   "tip.informant_answered": { zh: "举报人补充说明", en: "Informant answered" },
   "checklist.revised": { zh: "修订检查表", en: "Checklist revised" },
+  "service_org.created": { zh: "登记第三方服务机构", en: "Service organisation registered" },
+  "service_expert.created": { zh: "登记第三方服务专家", en: "Service expert registered" },
+  "engagement.created": { zh: "委托第三方服务", en: "Provider engaged" },
+  "engagement.ended": { zh: "提前终止委托", en: "Engagement ended early" },
+  "case.guided": { zh: "第三方专家整改指导", en: "Guidance by a provider expert" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */
@@ -94,4 +99,6 @@ export const subjectTypeLabels: Record<string, Label> = {
   site_import: { zh: "对象导入批次", en: "Site import" },
   county_setting: { zh: "县区设置", en: "County setting" },
   patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
+  service_org: { zh: "第三方服务机构", en: "Service organisation" },
+  engagement: { zh: "第三方服务委托", en: "Engagement" },
 };

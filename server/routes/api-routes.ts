@@ -17,6 +17,7 @@ import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { patrolRoutes } from "./patrol-routes";
+import { providerRoutes } from "./provider-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -61,11 +62,14 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   // The grid worker's day (issue 9): outreach, assistance, county task kinds and training (R14, R16, R17, R19).
   const fieldWork = [taskRoutes, trainingRoutes];
+  // Third-party service providers (issue 14.2, R27).
+  const providers = [providerRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of providers) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }
