@@ -3,6 +3,7 @@ import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
+import { engagedTargetGate, engagementGate } from "../policies/provider-policy";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { tipGate } from "../policies/tip-policy";
@@ -32,6 +33,8 @@ export const navSections = [
   "task_kinds",
   "trainings",
   "tips",
+  "providers",
+  "engaged",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -66,6 +69,9 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   trainings: (r) => gate(trainingGate.manage, r),
   // 举报受理 (R28): the tip officer's queue and the audited identity view
   tips: (r) => gate(tipGate.queue, r),
+  // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
+  providers: (r) => gate(engagementGate.manage, r),
+  engaged: (r) => gate(engagedTargetGate.read, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

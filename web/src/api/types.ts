@@ -21,7 +21,9 @@ export type NavSection =
   | "task_records"
   | "task_kinds"
   | "trainings"
-  | "tips";
+  | "tips"
+  | "providers"
+  | "engaged";
 
 export interface User {
   id: string;

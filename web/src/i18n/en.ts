@@ -7,6 +7,7 @@ import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
+import { providersEn } from "./providers-en";
 import { tasksEn } from "./tasks-en";
 import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
@@ -186,5 +187,6 @@ export const en: Record<MessageKey, string> = {
   ...deliveriesEn,
   ...phoneEn,
   ...tasksEn,
+  ...providersEn,
   ...tipsEn,
 };

@@ -7,6 +7,7 @@ import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
+import { providersZh } from "./providers-zh";
 import { tasksZh } from "./tasks-zh";
 import { tipsZh } from "./tips-zh";
 
@@ -183,6 +184,7 @@ export const zh = {
   ...deliveriesZh,
   ...phoneZh,
   ...tasksZh,
+  ...providersZh,
   ...tipsZh,
 };
 

@@ -62,6 +62,8 @@ export const navEntries: NavEntry[] = [
   },
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
+  { section: "providers", path: "/providers", label: "nav.providers", icon: <SafetyCertificateOutlined /> },
+  { section: "engaged", path: "/engaged", label: "nav.engaged", icon: <SafetyCertificateOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
 ];
 
