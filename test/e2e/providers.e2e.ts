@@ -41,8 +41,8 @@ const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().s
 it(
   "office engages an expert, the expert assesses a site, the office approves and the risk level changes",
   async () => {
-    const me = await provider<{ id: string }>("GET", "/auth/me");
-    const regionCode = (await county<{ scope: string[] }>("GET", "/auth/me")).scope[0];
+    const me = (await provider<{ user: { id: string } }>("GET", "/auth/me")).user;
+    const regionCode = (await county<{ user: { scope: string[] } }>("GET", "/auth/me")).user.scope[0];
     const org = await county<{ id: string }>("POST", "/service-orgs", {
       regionCode,
       name: "E2E 安泰安全技术咨询有限公司",
