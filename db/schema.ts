@@ -7,6 +7,7 @@ import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
 import type { PrintTables } from "./schema/print-tables";
+import type { ProviderTables } from "./schema/provider-tables";
 import type { SettingTables } from "./schema/setting-tables";
 import type { TaskTables } from "./schema/task-tables";
 import type { TipTables } from "./schema/tip-tables";
@@ -28,4 +29,5 @@ export interface DB
     TaskTables,
     TipTables,
     WorkbenchTables,
-    PrintTables {}
+    PrintTables,
+    ProviderTables {}

@@ -255,6 +255,32 @@ export const errorCatalog = {
     en: "The check failed or expired; reload the page and send again",
   },
   tip_photo_rejected: { status: 422, zh: "照片不符合要求", en: "Photo not accepted" },
+  engagement_dates_reversed: {
+    status: 422,
+    zh: "委托结束日期不能早于开始日期",
+    en: "The engagement cannot end before it starts",
+  },
+  qualification_expired: {
+    status: 422,
+    zh: "该专家的资质已过期或尚未生效，不能委托或开展服务",
+    en: "The expert's qualification has expired or is not yet valid",
+  },
+  expert_without_account: {
+    status: 422,
+    zh: "该专家尚未关联第三方服务机构账号，不能委托",
+    en: "The expert has no service-provider account linked",
+  },
+  target_outside_engagement: {
+    status: 404,
+    zh: "该对象不在您有效委托的服务范围内",
+    en: "This is not within any of your active engagements",
+  },
+  engagement_ended: { status: 409, zh: "该委托已结束", en: "The engagement has ended" },
+  assessment_decided: {
+    status: 409,
+    zh: "该评估已审核，不能重复审核",
+    en: "The assessment was already decided",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -20,6 +20,7 @@ import * as createTip from "./202612051600-create-tip";
 import * as createCaseSeen from "./202612052100-create-case-seen";
 import * as createHandbook from "./202612061000-create-handbook";
 import * as countyHotline from "./202612061010-county-hotline";
+import * as createServiceProvider from "./202612061100-create-service-provider";
 import * as tipChannelsRewards from "./202612061500-tip-channels-rewards";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   "202612052100-create-case-seen": createCaseSeen,
   "202612061000-create-handbook": createHandbook,
   "202612061010-county-hotline": countyHotline,
+  "202612061100-create-service-provider": createServiceProvider,
   "202612061500-tip-channels-rewards": tipChannelsRewards,
   "202612061800-evidence-subject": evidenceSubject,
 };

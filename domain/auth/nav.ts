@@ -4,6 +4,7 @@ import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { printPolicy } from "../policies/print-policy";
+import { engagedTargetGate, engagementGate } from "../policies/provider-policy";
 import { siteGate } from "../policies/site-policy";
 import { taskKindGate, taskRecordGate, trainingGate } from "../policies/task-policy";
 import { tipClientGate, tipGate, tipRewardGate } from "../policies/tip-policy";
@@ -36,6 +37,8 @@ export const navSections = [
   "handbook",
   "tip_rewards",
   "tip_clients",
+  "providers",
+  "engaged",
 ] as const;
 export type NavSection = (typeof navSections)[number];
 
@@ -76,6 +79,9 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_rewards: (r) => gate(tipRewardGate.read, r),
   // 举报接口密钥 (Open311 clients, 12345 platforms): the offices
   tip_clients: (r) => gate(tipClientGate.manage, r),
+  // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
+  providers: (r) => gate(engagementGate.manage, r),
+  engaged: (r) => gate(engagedTargetGate.read, r),
 };
 
 /** The sections the actor's role may open; the console builds its menu from this. */

@@ -154,6 +154,18 @@ export const fieldClasses = {
     distanceM: "internal",
     flags: "internal",
   },
+  /** Third-party provider work (R27): assessments and guidance per organisation and expert. */
+  providerWork: {
+    orgName: "internal",
+    expertName: "personal",
+    kind: "internal",
+    target: "internal",
+    regionCode: "public",
+    at: "internal",
+    result: "internal",
+    status: "internal",
+    text: "sensitive",
+  },
 } as const satisfies Record<string, Record<string, DataClass>>;
 
 export type ClassifiedResource = keyof typeof fieldClasses;

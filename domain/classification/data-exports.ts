@@ -133,6 +133,20 @@ export const dataExports = {
       "trainingAttendance.flags",
     ],
   },
+  providerWork: {
+    label: { zh: "第三方服务工作导出", en: "Provider work export" },
+    fields: [
+      "providerWork.orgName",
+      "providerWork.expertName",
+      "providerWork.kind",
+      "providerWork.target",
+      "providerWork.regionCode",
+      "providerWork.at",
+      "providerWork.result",
+      "providerWork.status",
+      "providerWork.text",
+    ],
+  },
 } as const satisfies Record<string, { label: { zh: string; en: string }; fields: readonly QualifiedField[] }>;
 
 export type DataExportKind = keyof typeof dataExports;

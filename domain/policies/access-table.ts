@@ -37,12 +37,21 @@ const everyoneBut = (excluded: readonly Role[]) => roles.filter((r) => !excluded
 /** Roles that keep accounts (user-policy.ts says which roles each may grant). */
 const userKeepers: Role[] = ["system_admin", ...officeRoles, "township_station"];
 
-const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles, "service_provider"];
+/**
+ * Service providers (R27) read no case or site by their region: only the sites and cases of their active
+ * engagements, through the `engagedTarget` rule below (a case they reported themselves stays readable).
+ */
+const caseReaderRoles: Role[] = [...offices, "lead_department", ...fieldRoles];
 export const caseReporterRoles: Role[] = [...offices, ...departmentRoles, ...fieldRoles, "service_provider"];
 const siteRegisterRoles: Role[] = gridManagers;
 const gridReaderRoles: Role[] = everyoneBut(businessAdmins);
 /** Who keeps the printables (handbook, duty cards, grid maps): the offices, the lead department, the station. */
 const printers: Role[] = [...offices, "lead_department", "township_station"];
+/** Who reads sites (and their patrols and checklist runs) by region: not the service providers. */
+const siteReaderRoles: Role[] = everyoneBut([...businessAdmins, "service_provider"]);
+/** Who engages third-party service providers (R27): the safety offices and the township stations. */
+export const engagerRoles: Role[] = [...offices, "township_station"];
+const engagedExpert = all(roleIn(["service_provider"]), eqActor("expertUserId", "id"));
 
 /**
  * A case, within the region: everyone who works cases there, the department holding it, and the person who
@@ -94,7 +103,7 @@ export const accessTable = {
     phone: all(roleIn(everyoneBut([...businessAdmins, "service_provider"])), inScope("regionCode")),
   },
   site: {
-    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    read: all(roleIn(siteReaderRoles), inScope("regionCode")),
     create: all(roleIn([...siteRegisterRoles, "grid_worker"]), inScope("regionCode")),
     override: all(roleIn(siteRegisterRoles), inScope("regionCode")),
     export: all(roleIn([...siteRegisterRoles, "cooperating_department"]), inScope("regionCode")),
@@ -210,7 +219,7 @@ export const accessTable = {
    */
   patrol: {
     record: all(roleIn(fieldRoles), inScope("regionCode")),
-    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    read: all(roleIn(siteReaderRoles), inScope("regionCode")),
     coverage: all(
       roleIn([...offices, "lead_department", "township_station"]),
       anyOf(inScope("regionCode"), aboveScope("regionCode")),
@@ -228,7 +237,7 @@ export const accessTable = {
   },
   /** A checklist filled at a site (its region): read like the site, filled and reported by the field roles. */
   checklistRun: {
-    read: all(roleIn(everyoneBut(businessAdmins)), inScope("regionCode")),
+    read: all(roleIn(siteReaderRoles), inScope("regionCode")),
     create: all(roleIn(fieldRoles), inScope("regionCode")),
     report: all(roleIn(fieldRoles), inScope("regionCode")),
   },
@@ -309,6 +318,36 @@ export const accessTable = {
   tipClient: {
     manage: all(roleIn(offices), inScope("regionCode")),
     categories: all(roleIn([...offices, "tip_officer"]), inScope("regionCode")),
+  },
+  /**
+   * Third-party service organisations and their experts (R27): registered by an office or township station
+   * in its region; read within or above the scope (a township engages an organisation of its county).
+   */
+  serviceOrg: {
+    read: all(roleIn(engagerRoles), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(engagerRoles), inScope("regionCode")),
+  },
+  /** An engagement (委托): made and ended by the engaging office; read by it and by the engaged expert. */
+  engagement: {
+    read: anyOf(all(roleIn(engagerRoles), inScope("regionCode")), engagedExpert),
+    manage: all(roleIn(engagerRoles), inScope("regionCode")),
+  },
+  /**
+   * A site or case of an engagement (row: the target with its engagement's expert). Only the engagement's
+   * expert, and only while it is active by the clock and not ended early (server/commands/provider/).
+   */
+  engagedTarget: {
+    read: engagedExpert,
+    act: engagedExpert,
+  },
+  /** A risk assessment: read by the engaging office and its expert; approved or rejected by the office. */
+  assessment: {
+    read: anyOf(all(roleIn(engagerRoles), inScope("regionCode")), engagedExpert),
+    decide: all(roleIn(engagerRoles), inScope("regionCode")),
+  },
+  /** Provider work per provider and period (assessments and guidance), with its export. */
+  providerWork: {
+    read: all(roleIn(engagerRoles), inScope("regionCode")),
   },
   /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
   workbench: {

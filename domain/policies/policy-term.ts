@@ -121,6 +121,7 @@ const fieldName: Record<string, string> = {
   uploadedBy: "uploader",
   ownerId: "owner",
   userId: "recipient",
+  expertUserId: "engaged expert",
   id: "this record",
 };
 const named = (f: string) => fieldName[f] ?? f;

@@ -20,10 +20,14 @@ describe("reward calculator", () => {
   it("pays a fixed amount per concealed death by grade, capped", () => {
     const larger = computeReward({ rule: "concealed_accident", grade: "larger", concealedDeaths: 2 });
     expect(larger.amountYuan).toBe(80_000);
-    expect(computeReward({ rule: "concealed_accident", grade: "ordinary", concealedDeaths: 1 }).amountYuan).toBe(
-      30_000,
-    );
-    const worst = computeReward({ rule: "concealed_accident", grade: "especially_major", concealedDeaths: 6 });
+    expect(
+      computeReward({ rule: "concealed_accident", grade: "ordinary", concealedDeaths: 1 }).amountYuan,
+    ).toBe(30_000);
+    const worst = computeReward({
+      rule: "concealed_accident",
+      grade: "especially_major",
+      concealedDeaths: 6,
+    });
     expect(worst.amountYuan).toBe(300_000);
     expect(worst.basis).toContain("超过上限");
   });

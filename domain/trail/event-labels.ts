@@ -66,6 +66,11 @@ const fixed: Record<string, Label> = {
   "tip_reward.paid": { zh: "登记奖励发放", en: "Reward paid" },
   "tip_reward_rules.saved": { zh: "修改举报奖励规则", en: "Reward rules saved" },
   "checklist.revised": { zh: "修订检查表", en: "Checklist revised" },
+  "service_org.created": { zh: "登记第三方服务机构", en: "Service organisation registered" },
+  "service_expert.created": { zh: "登记第三方服务专家", en: "Service expert registered" },
+  "engagement.created": { zh: "委托第三方服务", en: "Provider engaged" },
+  "engagement.ended": { zh: "提前终止委托", en: "Engagement ended early" },
+  "case.guided": { zh: "第三方专家整改指导", en: "Guidance by a provider expert" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */
@@ -105,4 +110,6 @@ export const subjectTypeLabels: Record<string, Label> = {
   patrol_plan: { zh: "巡查计划", en: "Patrol plan" },
   tip_client: { zh: "举报接口密钥", en: "Tip API key" },
   tip_reward: { zh: "举报奖励", en: "Tip reward" },
+  service_org: { zh: "第三方服务机构", en: "Service organisation" },
+  engagement: { zh: "第三方服务委托", en: "Engagement" },
 };

@@ -6,6 +6,8 @@
  * none. Console paths are the console's routes (web/src/app-router.tsx).
  */
 import { patrolSummary } from "../patrol/patrol-summary";
+import { assessmentResultLabel } from "../provider/provider-rules";
+import { isRiskLevel, riskLevelLabel } from "../site/site-kinds";
 
 type Label = { zh: string; en: string };
 type Data = Record<string, unknown>;
@@ -139,6 +141,35 @@ export const siteEventKinds: Record<string, SiteEventKind> = {
     links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
   },
 };
+
+/** A four-colour result or risk level as read in a summary. */
+function colour(v: unknown, en: boolean, risk = false): string {
+  if (!isRiskLevel(v)) return en ? "none" : "未定";
+  const l = risk ? riskLevelLabel[v] : assessmentResultLabel[v];
+  return en ? l.en : l.zh;
+}
+
+Object.assign(siteEventKinds, {
+  "site.assessment_submitted": {
+    label: { zh: "第三方风险评估（待审核）", en: "Risk assessment submitted" },
+    summary: (d: Data, en: boolean) =>
+      en
+        ? `${d.orgName ?? "Provider"}: ${colour(d.result, en)}, awaiting approval`
+        : `${d.orgName ?? "第三方机构"}评估为${colour(d.result, en)}，待审核`,
+  },
+  "site.assessment_approved": {
+    label: { zh: "批准风险评估", en: "Risk assessment approved" },
+    summary: (d: Data, en: boolean) =>
+      en
+        ? `Risk level ${colour(d.before, en, true)} → ${colour(d.result, en, true)} (${d.orgName ?? "provider"})`
+        : `风险等级 ${colour(d.before, en, true)} → ${colour(d.result, en, true)}（${d.orgName ?? "第三方机构"}评估）`,
+  },
+  "site.assessment_rejected": {
+    label: { zh: "退回风险评估", en: "Risk assessment rejected" },
+    summary: (d: Data, en: boolean) =>
+      en ? `Rejected: ${d.note ?? ""}`.trim() : `退回${d.note ? `：${d.note}` : ""}`,
+  },
+} satisfies Record<string, SiteEventKind>);
 
 /** Names of the linked grids and users, looked up by the server (a link shows the id's name). */
 export interface LinkNames {

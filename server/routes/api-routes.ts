@@ -18,6 +18,7 @@ import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { patrolRoutes } from "./patrol-routes";
 import { printRoutes } from "./print-routes";
+import { providerRoutes } from "./provider-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -66,6 +67,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   const fieldWork = [taskRoutes, trainingRoutes];
   // Printables (issue 14): grid handbook, duty cards, grid maps (R9, R10).
   const printables = [printRoutes];
+  // Third-party service providers (issue 14.2, R27).
+  const providers = [providerRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
@@ -73,5 +76,6 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of printables) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of providers) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }

@@ -241,7 +241,9 @@ eachApi("sites: register, validate, assign", (ctx) => {
     });
     // 三员分立: the audit administrator reads no site at all.
     expect((await ctx.as("auditor", { method: "GET", url: `/api/v1/sites/${id}` })).statusCode).toBe(403);
-    for (const user of ["provider", "city"]) {
+    // R27: a service provider reads no site by region, only those of its engagements (provider-routes.test.ts).
+    expect((await ctx.as("provider", { method: "GET", url: `/api/v1/sites/${id}` })).statusCode).toBe(403);
+    for (const user of ["city"]) {
       const s = (await ctx.as(user, { method: "GET", url: `/api/v1/sites/${id}` })).json();
       expect(s, user).toMatchObject({
         contactName: "张*国",

@@ -96,6 +96,17 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "providers",
+        ...sectionRoute(
+          "providers",
+          async () => (await import("./pages/providers/providers-page")).ProvidersPage,
+        ),
+      },
+      {
+        path: "engaged",
+        ...sectionRoute("engaged", async () => (await import("./pages/providers/engaged-page")).EngagedPage),
+      },
+      {
         path: "cases",
         ...sectionRoute("cases", async () => (await import("./pages/cases/cases-page")).CasesPage),
       },

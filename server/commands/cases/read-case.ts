@@ -36,6 +36,7 @@ const verbToAction = new Map<string, string>(Object.entries(caseEventVerb).map((
 const extraLabels: Record<string, { zh: string; en: string }> = {
   "case.reported": { zh: "上报", en: "Report" },
   "case.duplicate_merged": { zh: "并入重复事件", en: "Duplicate merged in" },
+  "case.guided": { zh: "第三方专家整改指导", en: "Guidance by a provider expert" },
 };
 
 function actionLabel(action: string, en: boolean): string {

@@ -89,7 +89,24 @@ const assignmentKeys: (keyof SiteTable)[] = [
 export async function updateSite(deps: Deps, actor: Actor, id: string, input: UpdateSiteInput) {
   const layer = await gridLayer(deps.db);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute((tx) => updateSiteIn(tx, layer, actor, id, input, now));
+  invalidateMapStats(deps.db);
+  return (await findSite(deps.db, id))!;
+}
+
+/**
+ * The change itself, inside the caller's transaction (an approved risk assessment changes the risk level
+ * in the approval's transaction). The caller invalidates the map's statistics after the commit.
+ */
+export async function updateSiteIn(
+  tx: Tx,
+  layer: Awaited<ReturnType<typeof gridLayer>>,
+  actor: Actor,
+  id: string,
+  input: UpdateSiteInput,
+  now: Date,
+) {
+  {
     const site = await findVisibleSite(tx, actor, id);
     if (!sitePolicy.update(actor, site)) throw new AppError("forbidden");
     const { version, ...patch } = input;
@@ -139,9 +156,7 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: Up
       },
       now,
     );
-  });
-  invalidateMapStats(deps.db);
-  return (await findSite(deps.db, id))!;
+  }
 }
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {

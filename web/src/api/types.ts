@@ -25,7 +25,9 @@ export type NavSection =
   | "tips"
   | "handbook"
   | "tip_rewards"
-  | "tip_clients";
+  | "tip_clients"
+  | "providers"
+  | "engaged";
 
 export interface User {
   id: string;

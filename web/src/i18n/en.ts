@@ -9,6 +9,7 @@ import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
 import { printEn } from "./print-en";
+import { providersEn } from "./providers-en";
 import { tasksEn } from "./tasks-en";
 import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
@@ -189,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   ...deliveriesEn,
   ...phoneEn,
   ...tasksEn,
+  ...providersEn,
   ...tipsEn,
   ...basemapEn,
 };

@@ -9,6 +9,7 @@ import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
 import { printZh } from "./print-zh";
+import { providersZh } from "./providers-zh";
 import { tasksZh } from "./tasks-zh";
 import { tipsZh } from "./tips-zh";
 
@@ -186,6 +187,7 @@ export const zh = {
   ...deliveriesZh,
   ...phoneZh,
   ...tasksZh,
+  ...providersZh,
   ...tipsZh,
   ...basemapZh,
 };

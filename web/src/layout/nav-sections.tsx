@@ -63,6 +63,8 @@ export const navEntries: NavEntry[] = [
   },
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
+  { section: "providers", path: "/providers", label: "nav.providers", icon: <SafetyCertificateOutlined /> },
+  { section: "engaged", path: "/engaged", label: "nav.engaged", icon: <SafetyCertificateOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
   { section: "handbook", path: "/handbook", label: "nav.handbook", icon: <BookOutlined /> },
   { section: "tip_rewards", path: "/tip-rewards", label: "nav.tip_rewards", icon: <AuditOutlined /> },

@@ -1,0 +1,145 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { fetchMyTargets, guideCase, type MyTarget, submitAssessment } from "../../api/providers";
+import { errorMessage } from "../../components/error-message";
+import { useLoad } from "../../components/use-load";
+import { useI18n } from "../../i18n/i18n-context";
+import type { MessageKey } from "../../i18n/zh";
+import { riskColor } from "./providers-page";
+
+/** /engaged (我的委托, R27): the expert's sites and cases of active engagements; assess a site, guide a case. */
+export function EngagedPage() {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const { data, loading, error, reload } = useLoad(fetchMyTargets);
+  const [assessing, setAssessing] = useState<MyTarget | null>(null);
+  const [guiding, setGuiding] = useState<MyTarget | null>(null);
+  const [form] = Form.useForm();
+  const send = async (run: () => Promise<unknown>, done: string) => {
+    try {
+      await run();
+      message.success(done);
+      setAssessing(null);
+      setGuiding(null);
+      form.resetFields();
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e, t));
+    }
+  };
+  return (
+    <Card title={t("prov.mineTitle")} className="page-card" data-testid="engaged-page">
+      <Typography.Paragraph type="secondary">{t("prov.mineIntro")}</Typography.Paragraph>
+      {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
+      <List<MyTarget>
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: <Empty description={t("prov.none")} /> }}
+        renderItem={(x) => (
+          <List.Item
+            data-testid="engaged-target"
+            actions={[
+              x.kind === "site" ? (
+                <Button
+                  key="a"
+                  type="primary"
+                  size="small"
+                  onClick={() => setAssessing(x)}
+                  data-testid="engaged-assess"
+                >
+                  {t("prov.assess")}
+                </Button>
+              ) : (
+                <Button key="g" size="small" onClick={() => setGuiding(x)} data-testid="engaged-guide">
+                  {t("prov.guide")}
+                </Button>
+              ),
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Tag>{t(x.kind === "site" ? "prov.site" : "prov.cases")}</Tag>
+                  <span>{x.name}</span>
+                  {x.kind === "site" && (
+                    <Tag color={x.riskLevel ? riskColor[x.riskLevel] : undefined}>
+                      {t(`prov.risk.${x.riskLevel ?? "none"}` as MessageKey)}
+                    </Tag>
+                  )}
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={0}>
+                  {x.address && <span>{x.address}</span>}
+                  <span>
+                    {x.engagementTitle} · {t("prov.engagementEnds", { date: x.endsOn })}
+                  </span>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={assessing != null}
+        title={`${t("prov.assess")} · ${assessing?.name ?? ""}`}
+        okText={t("prov.save")}
+        okButtonProps={{ "data-testid": "assess-save" } as never}
+        onCancel={() => setAssessing(null)}
+        onOk={async () => {
+          const v = await form.validateFields();
+          if (assessing) await send(() => submitAssessment(assessing.id, v), t("prov.sent"));
+        }}
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="result" label={t("prov.result")} rules={[{ required: true }]}>
+            <Select
+              data-testid="assess-result"
+              options={(["red", "orange", "yellow", "blue"] as const).map((r) => ({
+                value: r,
+                label: t(`prov.risk.${r}` as MessageKey),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="findings" label={t("prov.findings")} rules={[{ required: true }]}>
+            <Input.TextArea rows={4} data-testid="assess-findings" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={guiding != null}
+        title={`${t("prov.guide")} · ${guiding?.name ?? ""}`}
+        okText={t("prov.save")}
+        onCancel={() => setGuiding(null)}
+        onOk={async () => {
+          const v = await form.validateFields();
+          if (guiding)
+            await send(
+              () => guideCase(guiding.id, { comment: v.comment, evidenceIds: [] }),
+              t("prov.guided"),
+            );
+        }}
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item name="comment" label={t("prov.guidance")} rules={[{ required: true }]}>
+            <Input.TextArea rows={4} data-testid="guide-comment" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
