@@ -32,6 +32,8 @@ const siteFields = {
   crs: z.enum(crsList as ["WGS84", "GCJ02", "BD09"]).default("WGS84"),
   contactName: z.string().trim().max(50).nullable().optional(),
   contactPhone: contactPhoneSchema.nullable().optional(),
+  /** 法定代表人 (county ledgers keep it). */
+  legalRepresentative: z.string().trim().max(50).nullable().optional(),
   status: z.enum(siteStatuses, { error: "状态无效" }).optional(),
 };
 
@@ -138,5 +140,6 @@ export const siteInputFields = [
   "lat",
   "contactName",
   "contactPhone",
+  "legalRepresentative",
   "status",
 ] as const;
