@@ -85,7 +85,9 @@ export class IndustryIndex {
       } else if (n.length >= 3 && e.synonym && n.includes(e.norm)) score = 30;
       if (score) scored.push({ e, score: score + (e.synonym ? 1 : 0), by });
     }
-    scored.sort((a, b) => b.score - a.score || a.e.code.length - b.e.code.length || a.e.code.localeCompare(b.e.code));
+    scored.sort(
+      (a, b) => b.score - a.score || a.e.code.length - b.e.code.length || a.e.code.localeCompare(b.e.code),
+    );
     const out: IndustryHit[] = [];
     const seen = new Set<string>();
     for (const s of scored) {

@@ -17,6 +17,7 @@ import { healthRoutes } from "./health-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { patrolRoutes } from "./patrol-routes";
+import { industryRoutes } from "./industry-routes";
 import { regionRoutes } from "./region-routes";
 import { routingRoutes } from "./routing-routes";
 import { securityRoutes } from "./security-routes";
@@ -45,6 +46,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     coverageRoutes,
     mapRoutes,
     gridImportRoutes,
+    industryRoutes,
   ];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [

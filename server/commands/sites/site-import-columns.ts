@@ -51,7 +51,11 @@ export const headerAliases: Record<ImportField, string[]> = {
 export const templateHeaders = importFields.map((f) => headerAliases[f][0]);
 export const requiredFields: ImportField[] = ["name", "kind"];
 
-export const normHeader = (h: string) => h.normalize("NFKC").replace(/[\s*＊（）()]/g, "").toLowerCase();
+export const normHeader = (h: string) =>
+  h
+    .normalize("NFKC")
+    .replace(/[\s*＊（）()]/g, "")
+    .toLowerCase();
 const norm = normHeader;
 const aliasToField = new Map<string, ImportField>();
 for (const f of importFields) for (const a of headerAliases[f]) aliasToField.set(norm(a), f);
