@@ -86,7 +86,7 @@ export type SiteFilter = z.infer<typeof siteExportQuery>;
 
 export const checkUsccInput = z.strictObject({ uscc: z.string().max(40) });
 
-export const siteImportOptions = z.strictObject({
+const siteImportBase = z.strictObject({
   mode: z.enum(importModes).default("all_or_nothing"),
   crs: z.enum(crsList as ["WGS84", "GCJ02", "BD09"]).default("WGS84"),
   region: regionCodeSchema.optional(),
@@ -143,3 +143,39 @@ export const siteInputFields = [
   "legalRepresentative",
   "status",
 ] as const;
+
+/** A multipart field holding JSON (the mapping step's answers). */
+const jsonField = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .max(200_000)
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "不是有效的 JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const importField = z.enum(siteInputFields, { error: "未知的字段" });
+
+/**
+ * The mapping step of a site import (issue 11): which sheet, which column is which field (header text →
+ * field, "" to ignore a column), constant values for fields the file lacks (类型 = 企业), and the code
+ * each unmatched 行业类别 text stands for ("" to leave it empty). What is not given is taken from the
+ * mapping the county used last time, then from the header synonyms.
+ */
+export const siteImportMapping = {
+  sheet: z.string().trim().min(1).max(100).optional(),
+  mapping: jsonField(z.record(z.string().max(100), z.union([importField, z.literal("")]))).optional(),
+  constants: jsonField(z.partialRecord(importField, z.string().trim().max(100))).optional(),
+  industries: jsonField(z.record(z.string().max(200), z.string().trim().toUpperCase().max(4))).optional(),
+};
+export const siteImportOptions = siteImportBase.extend(siteImportMapping);
+export const siteImportPreviewOptions = z.strictObject({
+  region: regionCodeSchema.optional(),
+  ...siteImportMapping,
+});
+export type SiteImportPreviewOptions = z.infer<typeof siteImportPreviewOptions>;
