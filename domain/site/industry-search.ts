@@ -1,11 +1,4 @@
-import {
-  industryDivisions,
-  industryLabel,
-  industrySectionLetters,
-  industrySections,
-  isIndustryCode,
-  namedIndustryCodes,
-} from "./industry";
+import { industryDivisions, industryLabel, isIndustryCode, namedIndustryCodes } from "./industry";
 import { builtInIndustrySynonyms, type IndustrySynonym } from "./industry-synonyms";
 import type { SiteKind } from "./site-kinds";
 
@@ -57,11 +50,10 @@ export class IndustryIndex {
         synonym,
         kind,
       });
-    for (const l of industrySectionLetters) add(l, industrySections[l].zh, false);
     for (const d of industryDivisions) add(d.code, d.zh, false);
     for (const [code, l] of Object.entries(namedIndustryCodes)) add(code, l.zh, false);
     for (const s of [...builtInIndustrySynonyms, ...extra])
-      if (isIndustryCode(s.code)) add(s.code, s.term, true, s.kind);
+      if (/^\d{2,4}$/.test(s.code) && isIndustryCode(s.code)) add(s.code, s.term, true, s.kind);
   }
 
   /** The look-up of a picker: best first, one hit per code. */
@@ -73,7 +65,7 @@ export class IndustryIndex {
     for (const e of this.entries) {
       let score = 0;
       let by: IndustryHit["matchedBy"] = e.synonym ? "synonym" : "name";
-      if (/^[A-T\d]{1,4}$/.test(upper) && e.code.startsWith(upper)) {
+      if (/^\d{1,4}$/.test(upper) && e.code.startsWith(upper)) {
         score = e.code === upper ? 100 : 60 - e.code.length;
         by = "code";
       } else if (e.norm === n) score = 90;
@@ -113,7 +105,7 @@ export class IndustryIndex {
    */
   match(text: string): { code: string; kind: SiteKind | null } | null {
     const raw = text.trim();
-    const lead = /^([A-T]|\d{2,4})(?=\s|$|[^\dA-Z])/.exec(raw.toUpperCase());
+    const lead = /^(\d{2,4})(?=\s|$|[^\d])/.exec(raw);
     if (lead && isIndustryCode(lead[1])) return { code: lead[1], kind: null };
     const n = normIndustryText(raw);
     if (!n) return null;

@@ -132,6 +132,9 @@ describe("USCC warnings (region part, GB 11714 check digit)", () => {
     expect(w).toMatchObject({ code: "uscc_organisation_code" });
     expect(w.zh).toContain("应为“2”");
   });
+  it.each(real)("says nothing on the real code %s (%s)", (code) => {
+    expect(usccWarnings(code, () => true)).toEqual([]);
+  });
   it("says nothing on a right code", () => {
     const good = `9162012371092546${"2"}`;
     const full = good + usccCheckCharacter(good);

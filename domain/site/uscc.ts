@@ -288,7 +288,8 @@ export interface UsccWarning {
 export function usccWarnings(code: string, isRegion: (six: string) => boolean): UsccWarning[] {
   const out: UsccWarning[] = [];
   const region = code.slice(2, 8);
-  if (!isRegion(region))
+  // 100000: registered by a central authority (中央), not a region of GB/T 2260
+  if (region !== "100000" && !isRegion(region))
     out.push({
       code: "uscc_unknown_region",
       zh: `统一社会信用代码第 3~8 位“${region}”不是现行行政区划代码，请核对`,

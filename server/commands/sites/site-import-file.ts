@@ -212,7 +212,9 @@ export async function readSiteFile(
   for await (const r of rows) {
     const cells = r.cells.map((c) => (c === null ? null : String(c)));
     if (!header) {
-      if (isHeaderRow(cells, mapping)) {
+      // the header: a name column and another known one, or (to be mapped) two known columns and only text
+      const textOnly = r.cells.every((c) => c === null || typeof c === "string");
+      if (isHeaderRow(cells, mapping) || (textOnly && headerScore(cells, mapping) >= 2)) {
         header = r;
         const mapped = mapHeader(cells, mapping);
         columns = mapped.columns;
@@ -229,6 +231,16 @@ export async function readSiteFile(
             },
           ];
         });
+        if (!columns.has("name") && !preview)
+          refuse([
+            fileError(
+              "missing_columns",
+              "没有对应“名称”的列：请在导入映射中指定哪一列是单位名称",
+              "No column is mapped to the name; map one in the import mapping",
+              en,
+              r.row,
+            ),
+          ]);
         if (mapped.twice.length) {
           const twice = mapped.twice.map((h) => {
             const f = fieldOfHeader(h, mapping) as ImportField;
