@@ -33,7 +33,7 @@ export async function countyLedger(
   ws.mergeCells(1, 1, 1, headers.length);
   ws.addRow(headers);
   if (opts.extraHeader) ws.addRow(headers);
-  rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  for (const [i, r] of rows.entries()) ws.addRow([i + 1, ...r]);
   wb.addWorksheet("Sheet2");
   wb.addWorksheet("Sheet3");
   return Buffer.from(await wb.xlsx.writeBuffer());
