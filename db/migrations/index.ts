@@ -21,6 +21,7 @@ import * as createCaseSeen from "./202612052100-create-case-seen";
 import * as createHandbook from "./202612061000-create-handbook";
 import * as countyHotline from "./202612061010-county-hotline";
 import * as createServiceProvider from "./202612061100-create-service-provider";
+import * as createIndustrySynonym from "./202612061300-create-industry-synonym";
 import * as tipChannelsRewards from "./202612061500-tip-channels-rewards";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "202612061000-create-handbook": createHandbook,
   "202612061010-county-hotline": countyHotline,
   "202612061100-create-service-provider": createServiceProvider,
+  "202612061300-create-industry-synonym": createIndustrySynonym,
   "202612061500-tip-channels-rewards": tipChannelsRewards,
   "202612061800-evidence-subject": evidenceSubject,
 };

@@ -56,6 +56,8 @@ export interface SiteTable {
   lat: number | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** 法定代表人 as the county's ledger has it (issue 11); personal data, masked like the contact. */
+  legalRepresentative: string | null;
   status: string;
   direct: number;
   directRule: string;

@@ -13,6 +13,32 @@ export interface CountySettingTable {
   updatedAt: string;
 }
 
+/** The province office's own industry synonyms (R6); the built-in ones are domain/site/industry-synonyms.ts. */
+export interface IndustrySynonymTable {
+  id: string;
+  term: string;
+  /** GB/T 4754-2017 code (section letter or 2–4 digits). */
+  code: string;
+  /** The site kind the word implies, or null. */
+  kind: string | null;
+  /** The province (2 digits) whose office added it. */
+  regionCode: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** The column mapping a county's last site import used (JSON `{ header: field }`), offered again next time. */
+export interface ImportMappingTable {
+  regionCode: string;
+  /** "site". */
+  kind: string;
+  mapping: string;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
 export interface SettingTables {
   countySetting: CountySettingTable;
+  industrySynonym: IndustrySynonymTable;
+  importMapping: ImportMappingTable;
 }

@@ -37,6 +37,7 @@ export const fieldClasses = {
     lat: "internal",
     contactName: "personal",
     contactPhone: "personal",
+    legalRepresentative: "personal",
     status: "internal",
     gridCode: "internal",
     workerName: "internal",

@@ -196,6 +196,14 @@ export const accessTable = {
   printable: {
     print: all(roleIn(printers), inScope("regionCode")),
   },
+  /**
+   * The industry look-up (GB/T 4754 with everyday words, R6): read by every signed-in account; the
+   * province's own synonyms are kept by the province office (row: the province's 2-digit code).
+   */
+  industry: {
+    read: always,
+    manage: all(roleIn(["province_office"]), inScope("regionCode")),
+  },
   deadlineRule: {
     read: anyOf(inScope("regionPrefix"), aboveScope("regionPrefix")),
     manage: all(roleIn(configurers), inScope("regionPrefix")),

@@ -60,6 +60,7 @@ export function maskName(name: string | null): string | null {
 const contactMasks: Record<string, (v: string | null) => string | null> = {
   contactPhone: maskPhone,
   contactName: maskName,
+  legalRepresentative: maskName,
 };
 
 /**

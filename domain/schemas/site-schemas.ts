@@ -32,6 +32,8 @@ const siteFields = {
   crs: z.enum(crsList as ["WGS84", "GCJ02", "BD09"]).default("WGS84"),
   contactName: z.string().trim().max(50).nullable().optional(),
   contactPhone: contactPhoneSchema.nullable().optional(),
+  /** 法定代表人 (county ledgers keep it). */
+  legalRepresentative: z.string().trim().max(50).nullable().optional(),
   status: z.enum(siteStatuses, { error: "状态无效" }).optional(),
 };
 
@@ -84,7 +86,7 @@ export type SiteFilter = z.infer<typeof siteExportQuery>;
 
 export const checkUsccInput = z.strictObject({ uscc: z.string().max(40) });
 
-export const siteImportOptions = z.strictObject({
+const siteImportBase = z.strictObject({
   mode: z.enum(importModes).default("all_or_nothing"),
   crs: z.enum(crsList as ["WGS84", "GCJ02", "BD09"]).default("WGS84"),
   region: regionCodeSchema.optional(),
@@ -138,5 +140,42 @@ export const siteInputFields = [
   "lat",
   "contactName",
   "contactPhone",
+  "legalRepresentative",
   "status",
 ] as const;
+
+/** A multipart field holding JSON (the mapping step's answers). */
+const jsonField = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .max(200_000)
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "不是有效的 JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const importField = z.enum(siteInputFields, { error: "未知的字段" });
+
+/**
+ * The mapping step of a site import (issue 11): which sheet, which column is which field (header text →
+ * field, "" to ignore a column), constant values for fields the file lacks (类型 = 企业), and the code
+ * each unmatched 行业类别 text stands for ("" to leave it empty). What is not given is taken from the
+ * mapping the county used last time, then from the header synonyms.
+ */
+export const siteImportMapping = {
+  sheet: z.string().trim().min(1).max(100).optional(),
+  mapping: jsonField(z.record(z.string().max(100), z.union([importField, z.literal("")]))).optional(),
+  constants: jsonField(z.partialRecord(importField, z.string().trim().max(100))).optional(),
+  industries: jsonField(z.record(z.string().max(200), z.string().trim().toUpperCase().max(4))).optional(),
+};
+export const siteImportOptions = siteImportBase.extend(siteImportMapping);
+export const siteImportPreviewOptions = z.strictObject({
+  region: regionCodeSchema.optional(),
+  ...siteImportMapping,
+});
+export type SiteImportPreviewOptions = z.infer<typeof siteImportPreviewOptions>;

@@ -96,7 +96,7 @@ describe("division, section and label lookups", () => {
   it("labels by the most specific level it knows", () => {
     expect(industryLabel("5265")).toEqual({ zh: "机动车燃油零售", en: "Motor fuel retail (gas station)" });
     expect(industryLabel("526")?.zh).toBe("汽车、摩托车、零配件和燃料及其他动力销售");
-    expect(industryLabel("5299")?.zh).toBe("零售业");
+    expect(industryLabel("5298")?.zh).toBe("零售业");
     expect(industryLabel("F")?.zh).toBe("批发和零售业");
     expect(industryLabel("5200")).toBeNull();
     expect(industryLabel("98")).toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkUscc, normalizeUscc, usccCharset, usccCheckCharacter } from "./uscc";
+import {
+  checkUscc,
+  normalizeUscc,
+  organisationCodeCheckDigit,
+  usccCharset,
+  usccCheckCharacter,
+  usccWarnings,
+} from "./uscc";
 
 /** Published codes of real organisations (business licences, GLEIF, invoices). */
 const real: [string, string][] = [
@@ -108,5 +115,29 @@ describe("checkUscc", () => {
       ok: true,
       category: { zh: "村级集体经济组织" },
     });
+  });
+});
+
+describe("USCC warnings (region part, GB 11714 check digit)", () => {
+  const regions = new Set(["620123", "620100", "620000"]);
+  const isRegion = (c: string) => regions.has(c);
+  it("warns on a region part that is no region", () => {
+    expect(checkUscc("91629999710925462Y").ok).toBe(true);
+    expect(usccWarnings("91629999710925462Y", isRegion).map((w) => w.code)).toEqual(["uscc_unknown_region"]);
+  });
+  it("warns on a wrong organisation-code check digit", () => {
+    expect(organisationCodeCheckDigit("71092546")).toBe("2");
+    expect(checkUscc("916201237109254610").ok).toBe(true);
+    const [w] = usccWarnings("916201237109254610", isRegion);
+    expect(w).toMatchObject({ code: "uscc_organisation_code" });
+    expect(w.zh).toContain("应为“2”");
+  });
+  it.each(real)("says nothing on the real code %s (%s)", (code) => {
+    expect(usccWarnings(code, () => true)).toEqual([]);
+  });
+  it("says nothing on a right code", () => {
+    const good = `9162012371092546${"2"}`;
+    const full = good + usccCheckCharacter(good);
+    expect(usccWarnings(full, isRegion)).toEqual([]);
   });
 });

@@ -260,3 +260,50 @@ export function checkUscc(input: string): UsccCheck {
     { suggestion },
   );
 }
+
+const orgWeights = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+const orgValue = (c: string) => (/\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55);
+
+/** GB 11714-1997 organisation code check digit of its 8-character body (0–9, X). */
+export function organisationCodeCheckDigit(body8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += orgValue(body8[i]) * orgWeights[i];
+  const c = 11 - (sum % 11);
+  return c === 10 ? "X" : c === 11 ? "0" : String(c);
+}
+
+export interface UsccWarning {
+  code: "uscc_unknown_region" | "uscc_organisation_code";
+  zh: string;
+  en: string;
+}
+
+/**
+ * What a valid USCC (GB 32100 check character right) may still get wrong, said as warnings, never refusals
+ * (a real code is never rejected on a rule outside GB 32100): characters 3–8 that are no region of the
+ * national list (`isRegion` says which are), and an embedded GB 11714 organisation code (characters 9–17)
+ * whose check digit is wrong. Codes whose subject identifier is not a GB 11714 code (individual businesses,
+ * authority 9 category 2, use other numbers) are not checked for the second.
+ */
+export function usccWarnings(code: string, isRegion: (six: string) => boolean): UsccWarning[] {
+  const out: UsccWarning[] = [];
+  const region = code.slice(2, 8);
+  // 100000: registered by a central authority (中央), not a region of GB/T 2260
+  if (region !== "100000" && !isRegion(region))
+    out.push({
+      code: "uscc_unknown_region",
+      zh: `统一社会信用代码第 3~8 位“${region}”不是现行行政区划代码，请核对`,
+      en: `Characters 3-8 "${region}" of the code are not a current region code; check it`,
+    });
+  const org = code.slice(8, 17);
+  if (code.slice(0, 2) !== "92" && /^[0-9A-Z]{8}[0-9X]$/.test(org)) {
+    const expected = organisationCodeCheckDigit(org.slice(0, 8));
+    if (org[8] !== expected)
+      out.push({
+        code: "uscc_organisation_code",
+        zh: `统一社会信用代码中的组织机构代码 ${org.slice(0, 8)}-${org[8]} 校验位应为“${expected}”（GB 11714），请核对`,
+        en: `The organisation code ${org.slice(0, 8)}-${org[8]} inside the code should end in "${expected}" (GB 11714); check it`,
+      });
+  }
+  return out;
+}

@@ -16,6 +16,8 @@ const fixed: Record<string, Label> = {
   "case_deadline_rule.created": { zh: "新增办理时限", en: "Deadline rule created" },
   "case_deadline_rule.deleted": { zh: "删除办理时限", en: "Deadline rule deleted" },
   "county_setting.updated": { zh: "修改县区闭环规则（同人不得闭环）", en: "County closing rule changed" },
+  "industry_synonym.added": { zh: "新增行业俗称", en: "Industry synonym added" },
+  "industry_synonym.removed": { zh: "删除行业俗称", en: "Industry synonym removed" },
   "data.exported": { zh: "导出数据", en: "Data exported" },
   "task_kind.created": { zh: "新增任务类型", en: "Task kind created" },
   "task_kind.updated": { zh: "修改任务类型", en: "Task kind updated" },

@@ -77,6 +77,7 @@ const fieldLabel: Record<string, string> = {
   lat: "纬度",
   contactName: "联系人",
   contactPhone: "联系电话",
+  legalRepresentative: "法定代表人",
   status: "状态",
 };
 

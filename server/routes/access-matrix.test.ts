@@ -643,6 +643,20 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/sites/import/template": { act: ["site", "read"] },
   /** Gate only: not yet a real probe (a workbook per cell); the import is proven in site-import-routes.test.ts. */
   "POST /api/v1/sites/import": { act: ["site", "override"], gateOnly: true },
+  /** Multipart like the import: only the gate here; site-ledger-import.test.ts proves it on real files. */
+  "POST /api/v1/sites/import/preview": { act: ["site", "override"], gateOnly: true },
+  "GET /api/v1/industries": {
+    act: ["industry", "read"],
+    url: () => "/api/v1/industries?q=jyz",
+    row: () => ({ id: "i" }),
+  },
+  "GET /api/v1/industry-synonyms": { act: ["industry", "read"], row: () => ({ id: "i" }) },
+  /**
+   * Gate only: the province's synonyms are one table for the whole province (every matrix cell is in 62),
+   * so an allowed cell would make every later one a duplicate; industry-routes.test.ts proves the rows.
+   */
+  "POST /api/v1/industry-synonyms": { act: ["industry", "manage"], gateOnly: true },
+  "DELETE /api/v1/industry-synonyms/:id": { act: ["industry", "manage"], gateOnly: true },
   "GET /api/v1/sites/export": { act: ["site", "export"], url: () => `/api/v1/sites/export?${reason}` },
   "GET /api/v1/coverage": {
     act: ["grid", "coverage"],

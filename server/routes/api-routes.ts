@@ -14,6 +14,7 @@ import { fieldSyncRoutes } from "./field-sync-routes";
 import { gridImportRoutes } from "./grid-import-routes";
 import { gridRoutes } from "./grid-routes";
 import { healthRoutes } from "./health-routes";
+import { industryRoutes } from "./industry-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { patrolRoutes } from "./patrol-routes";
@@ -48,6 +49,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     coverageRoutes,
     mapRoutes,
     gridImportRoutes,
+    industryRoutes,
   ];
   // The closed loop (issue 4): cases, evidence, deadline rules, inbox and webhooks.
   const closedLoop = [

@@ -170,12 +170,17 @@ eachApi("sites: import and export", (ctx) => {
     const sheets = await upload("county", await xlsx([row("多表")], { extraSheet: true }), {});
     expect(sheets.json()).toMatchObject({
       code: "import_failed",
-      details: { fileErrors: [{ code: "extra_sheets" }] },
+      details: { fileErrors: [{ code: "choose_sheet" }] },
     });
     expect(sheets.json().message).toContain("说明");
+    expect(sheets.json().message).toContain("请选择要导入的工作表");
 
-    const missing = await upload("county", await xlsx([["某店", "地址"]], { header: ["名称", "地址"] }), {});
+    const missing = await upload("county", await xlsx([["某店"]], { header: ["名称"] }), {});
     expect(missing.json()).toMatchObject({ details: { fileErrors: [{ code: "missing_columns" }] } });
+    // no 类型 column and nothing to infer it from: a row error naming the way out (a constant in the mapping)
+    const noKind = await upload("county", await xlsx([["某店", "地址"]], { header: ["名称", "地址"] }), {});
+    expect(noKind.json().errors[0]).toMatchObject({ code: "required", column: "类型" });
+    expect(noKind.json().errors[0].message).toContain("固定值");
 
     const garbage = await upload("county", Buffer.from("this is not a workbook"), {});
     expect(garbage.json()).toMatchObject({ details: { fileErrors: [{ code: "not_xlsx" }] } });

@@ -100,6 +100,7 @@ export function presentSite(s: SiteRow, actor: Actor, en = false) {
     lat: s.lat,
     contactName: masked ? maskName(s.contactName) : s.contactName,
     contactPhone: masked ? maskPhone(s.contactPhone) : s.contactPhone,
+    legalRepresentative: masked ? maskName(s.legalRepresentative) : s.legalRepresentative,
     contactsMasked: masked,
     status: s.status,
     assignment: {
@@ -154,6 +155,7 @@ export const siteView = z.object({
   lat: z.number().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
   contactsMasked: z.boolean(),
   status: z.string(),
   assignment: z.object({

@@ -131,6 +131,7 @@ export async function insertTestSite(
       lat: site.lat,
       contactName: null,
       contactPhone: null,
+      legalRepresentative: null,
       status: "operating",
       direct: 0,
       directRule: "grid",

@@ -9,11 +9,11 @@ import { findRegions } from "../../../db/queries/region-queries";
 import { insertEvents } from "../../../db/queries/site-event-queries";
 import type { GridTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
-import { type Crs, toWgs84 } from "../../../domain/geo/coordinates";
+import { type Crs, checkInProvince, toWgs84 } from "../../../domain/geo/coordinates";
 import type { Areal, Position } from "../../../domain/geo/geometry";
 import { polygonsOf } from "../../../domain/geo/geometry";
 import type { GeometryProblem } from "../../../domain/geo/geometry-problem";
-import { validateGridGeometry } from "../../../domain/geo/validate-geometry";
+import { findOverlaps, validateGridGeometry } from "../../../domain/geo/validate-geometry";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
 import {
   type GridImportMapping,
@@ -65,6 +65,22 @@ export interface GridImportOptions {
  * township or village in the actor's jurisdiction, code (when mapped) well-formed and free — then the good
  * ones are created (all, or none in all_or_nothing mode). Overlaps with other grids come back as warnings.
  */
+/**
+ * Coordinates given as latitude,longitude: the first vertex is outside the valid range or the province, and
+ * swapped it lies inside. Said as the site import says it, with the point as it should be.
+ */
+function swappedHint(geom: Areal): { zh: string; en: string } | null {
+  const first = polygonsOf(geom)[0]?.[0]?.[0];
+  if (!first || !Number.isFinite(first[0]) || !Number.isFinite(first[1])) return null;
+  const [a, b] = first;
+  const check = checkInProvince(a, b);
+  if (check.ok || check.problem !== "swapped") return null;
+  return {
+    zh: `坐标超出有效范围：经纬度可能颠倒（${a}, ${b}）应为（${b}, ${a}），请按“经度,纬度”的顺序提供坐标`,
+    en: `Coordinates out of range: longitude and latitude may be swapped, (${a}, ${b}) should be (${b}, ${a})`,
+  };
+}
+
 export async function importGrids(
   deps: Deps,
   actor: Actor,
@@ -107,7 +123,9 @@ export async function importGrids(
         `第 ${row} 个要素不是面（${f.type}）`,
         `Feature ${row} is not a polygon (${f.type})`,
       );
-    const geometry = f.geometry ? convert(f.geometry, o.crs) : null;
+    const swapped = f.geometry ? swappedHint(f.geometry) : null;
+    if (swapped) err(row, "geometry", "swapped_coordinates", swapped.zh, swapped.en);
+    const geometry = f.geometry && !swapped ? convert(f.geometry, o.crs) : null;
     const problems: GeometryProblem[] = geometry ? validateGridGeometry(geometry) : [];
     for (const p of problems) err(row, "geometry", p.code, p.zh, p.en);
     const name = prop(f, o.mapping.name);
@@ -183,11 +201,14 @@ export async function importGrids(
   const badRows = new Set(errors.map((e) => e.row)).size;
   const keep = o.mode === "keep_good" || badRows === 0;
   const base = { mode: o.mode, features: layer.features.length, rejected: badRows, errors };
-  if (!keep || good.length === 0)
-    return { ...base, imported: 0, warnings: [] as GeometryProblem[], grids: [] };
+  // grids of this file overlapping each other (the layer's own check only sees grids already saved)
+  const inFile = findOverlaps(
+    good.map((g) => ({ code: g.code ?? `第 ${g.row} 个要素“${g.name}”`, geometry: g.geometry })),
+  ).map((p) => ({ ...p, zh: `文件内${p.zh}`, en: `In the file: ${p.en}` }));
+  if (!keep || good.length === 0) return { ...base, imported: 0, warnings: inFile, grids: [] };
   const now = deps.clock.now();
   const ids: string[] = [];
-  const warnings: GeometryProblem[] = [];
+  const warnings: GeometryProblem[] = [...inFile];
   const gl = await gridLayer(deps.db);
   await deps.db.transaction().execute(async (tx) => {
     const rows: GridTable[] = [];

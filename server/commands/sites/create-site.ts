@@ -33,8 +33,9 @@ export type SiteFields = Omit<
   | "overrideReason"
   | "version"
   | "createdAt"
+  | "legalRepresentative"
   | "updatedAt"
->;
+> & { legalRepresentative?: string | null };
 
 const flag = (v: boolean | null | undefined) => (v === undefined || v === null ? null : v ? 1 : 0);
 
@@ -62,6 +63,7 @@ export function siteFieldsFrom(input: Omit<CreateSiteInput, "regionCode">, regio
     lat: loc.lat,
     contactName: input.contactName?.trim() || null,
     contactPhone: input.contactPhone?.trim() || null,
+    legalRepresentative: input.legalRepresentative?.trim() || null,
     status: input.status ?? "operating",
   };
 }
@@ -91,6 +93,7 @@ export function siteRow(id: string, fields: SiteFields, now: string): SiteTable 
   return {
     id,
     ...fields,
+    legalRepresentative: fields.legalRepresentative ?? null,
     direct: 0,
     directRule: "grid",
     gridId: null,

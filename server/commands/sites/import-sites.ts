@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { insertEvent } from "../../../db/queries/event-queries";
+import { findImportMapping, saveImportMapping } from "../../../db/queries/industry-synonym-queries";
 import { findRegions } from "../../../db/queries/region-queries";
 import { insertEvents } from "../../../db/queries/site-event-queries";
 import { insertSites, registeredUsccs } from "../../../db/queries/site-queries";
+import { nationalRegionCodes } from "../../../db/regions/county-codes";
 import type { SiteTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
@@ -11,9 +13,11 @@ import type { SiteImportOptions, SiteImportResult } from "../../../domain/schema
 import type { Deps } from "../../deps";
 import { gridLayer } from "../grids/grid-layer";
 import { invalidateMapStats } from "../grids/map-stats";
+import { industryIndex } from "../industries/industry-lookup";
 import { assignmentSummary, siteRow } from "./create-site";
 import { assignmentContext, assignSite, preloadWorkers } from "./site-assignment";
-import { readSiteFile } from "./site-import-file";
+import { countyName, outsideCounty } from "./site-county-check";
+import { type MappingAnswers, readSiteFile } from "./site-import-file";
 import type { ParsedRow } from "./site-import-row";
 import { timeOrderedId } from "./time-ordered-id";
 
@@ -48,7 +52,32 @@ export async function importSites(
       zh: "没有在该区划导入监督管理对象的权限",
       en: "You may not import sites here",
     });
-  const parsed = await readSiteFile(file, format, opts.crs, en);
+  const county = fallback && fallback.length >= 6 ? fallback.slice(0, 6) : null;
+  const remembered = county ? await rememberedMapping(deps, county) : {};
+  const answers: MappingAnswers = {
+    sheet: opts.sheet,
+    mapping: opts.mapping ?? remembered.mapping,
+    constants: opts.constants ?? remembered.constants,
+    industries: { ...remembered.industries, ...opts.industries },
+  };
+  const parsed = await readSiteFile(file, format, opts.crs, en, answers, {
+    index: await industryIndex(deps.db),
+    regions: await nationalRegionCodes(),
+  });
+  if (parsed.needsSheet) throw new AppError("import_failed", { status: 422 });
+  // the mapping worked for this file: offered again for the county's next import
+  if (county)
+    await saveImportMapping(deps.db, {
+      regionCode: county,
+      kind: "site",
+      mapping: JSON.stringify({
+        mapping: Object.fromEntries(parsed.headerColumns.map((c) => [c.header, c.field ?? ""])),
+        constants: answers.constants ?? {},
+        industries: answers.industries ?? {},
+      }),
+      updatedBy: actor?.id ?? null,
+      updatedAt: deps.clock.now().toISOString(),
+    });
   const errors = parsed.errors;
   const good: { row: number; fields: ParsedRow }[] = parsed.good;
   const err = (row: number, column: string, code: string, zh: string, english: string) =>
@@ -94,6 +123,21 @@ export async function importSites(
       if (grid && (!actor || sitePolicy.import(actor, grid.regionCode))) region = grid.regionCode;
     }
     region ??= fallback;
+    if (region && g.fields.lon !== null && g.fields.lat !== null) {
+      const out = await outsideCounty(region.slice(0, 6), g.fields.lon, g.fields.lat);
+      if (out) {
+        const own = (await countyName(region.slice(0, 6))) ?? region.slice(0, 6);
+        const where = out.code ? `${out.name}（${out.code}）` : out.name;
+        err(
+          g.row,
+          "经度/纬度",
+          "outside_county",
+          `坐标位于${where}，不在${own}范围内：请核对经纬度，或到所在县区导入`,
+          `The location lies in ${out.code ? `${out.name} (${out.code})` : "another area"}, outside ${own}`,
+        );
+        continue;
+      }
+    }
     if (!region) {
       err(
         g.row,
@@ -185,6 +229,7 @@ export async function importSites(
         regionCode: fallback,
         data: {
           format,
+          sheet: parsed.sheet,
           mode: opts.mode,
           crs: opts.crs,
           rows: parsed.rows,
@@ -197,4 +242,15 @@ export async function importSites(
   });
   invalidateMapStats(deps.db);
   return { ...base, imported: ready.length, kept: true };
+}
+
+/** The mapping the county's last site import used (header → field, constants, industry answers). */
+export async function rememberedMapping(deps: Deps, county: string): Promise<MappingAnswers> {
+  const row = await findImportMapping(deps.db, county, "site");
+  if (!row) return {};
+  try {
+    return JSON.parse(row.mapping) as MappingAnswers;
+  } catch {
+    return {};
+  }
 }

@@ -1,6 +1,7 @@
 import type { Crs } from "../../../domain/geo/coordinates";
 import type { RowError } from "../../../domain/schemas/site-schemas";
 import { contactPhoneSchema } from "../../../domain/schemas/site-schemas";
+import type { SiteKind } from "../../../domain/site/site-kinds";
 import type { SiteFields } from "./create-site";
 import { checkLocation, type FieldProblem, industryProblem, missingUscc, usccProblem } from "./site-fields";
 import {
@@ -18,6 +19,14 @@ export type { RowError };
 
 export type ParsedRow = Omit<SiteFields, "regionCode"> & { regionCode: string | null };
 
+/** What a row needs beyond its cells: constants for absent columns, the industry resolver, kind inference. */
+export interface RowContext {
+  /** Values for fields the file lacks or leaves empty (类型 = 企业 for the whole file). */
+  constants: Partial<Record<ImportField, string>>;
+  /** A 行业类别 cell to a code (null: empty or mapped to nothing), or the text nobody could match. */
+  industry: (text: string) => { code: string | null; kind: SiteKind | null } | { unmatched: string };
+}
+
 const text = (v: Cell): string | null => {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
@@ -25,7 +34,7 @@ const text = (v: Cell): string | null => {
 };
 
 /** Excel stores 0111 as the number 111: restore leading zeros of industry codes where that makes a valid code. */
-function industryText(v: Cell): string | null {
+export function industryText(v: Cell): string | null {
   const s = text(v);
   if (s === null || typeof v !== "number") return s;
   for (const candidate of [s, s.padStart(2, "0"), s.padStart(4, "0")])
@@ -51,12 +60,27 @@ export function parseImportRow(
   headerOf: (f: ImportField | "coordinates") => string,
   crs: Crs,
   en = false,
-): { ok: true; row: ParsedRow } | { ok: false; errors: RowError[] } {
+  ctx: RowContext = { constants: {}, industry: (code) => ({ code, kind: null }) },
+): { ok: true; row: ParsedRow } | { ok: false; errors: RowError[] } | { ok: "unmatched"; industry: string } {
   const errors: RowError[] = [];
   const cell = (f: ImportField): Cell => {
     const i = columns.get(f);
-    return i === undefined ? null : (cells[i] ?? null);
+    const v = i === undefined ? null : (cells[i] ?? null);
+    return text(v) === null ? (ctx.constants[f] ?? null) : v;
   };
+  // 行业类别: a code, else text matched through the synonyms (and the user's answers for the rest)
+  const industryRaw = industryText(cell("industryCode"));
+  let industryCode: string | null = industryRaw;
+  let impliedKind: SiteKind | null = null;
+  if (industryRaw !== null && industryProblem(industryRaw) && !/^[\dA-Za-z]{1,8}$/.test(industryRaw)) {
+    const r = ctx.industry(industryRaw);
+    if ("unmatched" in r) return { ok: "unmatched", industry: r.unmatched };
+    industryCode = r.code;
+    impliedKind = r.kind;
+  } else if (industryRaw !== null) {
+    const r = ctx.industry(industryRaw);
+    impliedKind = "unmatched" in r ? null : r.kind;
+  }
   const fail = (f: ImportField | "coordinates", code: string, zh: string, english: string) =>
     errors.push({ row: rowNumber, column: headerOf(f), code, message: en ? english : zh });
   const problem = (f: ImportField | "coordinates", p: FieldProblem | null) => {
@@ -67,8 +91,17 @@ export function parseImportRow(
   else if (name.length > 100)
     fail("name", "too_long", "名称超过 100 个字", "Name longer than 100 characters");
   const kindText = text(cell("kind"));
-  const kind = kindText ? parseKind(kindText) : null;
-  if (!kindText) fail("kind", "required", "类型不能为空", "Kind is required");
+  const usccText = text(cell("uscc"));
+  // no 类型 in the file: the kind the industry implies without doubt, else an enterprise by its USCC (91…)
+  const inferred = kindText ? null : (impliedKind ?? (usccText?.startsWith("91") ? "enterprise" : null));
+  const kind = kindText ? parseKind(kindText) : inferred;
+  if (!kindText && !kind)
+    fail(
+      "kind",
+      "required",
+      "类型不能为空（行业无法推断类型：请填写类型，或在导入映射中为“类型”指定固定值）",
+      "Kind is required (the industry does not imply one: fill it in or give a constant in the mapping)",
+    );
   else if (!kind)
     fail(
       "kind",
@@ -78,7 +111,6 @@ export function parseImportRow(
     );
   const uscc = text(cell("uscc"));
   problem("uscc", usccProblem(uscc) ?? (kind ? missingUscc(kind, uscc) : null));
-  const industryCode = industryText(cell("industryCode"));
   problem("industryCode", industryProblem(industryCode));
   const pick = (f: ImportField, parse: (v: string) => string | null, what: string) => {
     const raw = text(cell(f));
@@ -138,6 +170,7 @@ export function parseImportRow(
       lat: location.lat,
       contactName: text(cell("contactName")),
       contactPhone,
+      legalRepresentative: text(cell("legalRepresentative")),
       status,
     },
   };

@@ -43,6 +43,7 @@ function asInput(s: SiteTable): CreateSiteInput {
     crs: "WGS84",
     contactName: s.contactName,
     contactPhone: s.contactPhone,
+    legalRepresentative: s.legalRepresentative,
     status: s.status as CreateSiteInput["status"],
   };
 }
@@ -71,6 +72,7 @@ const tracked: (keyof SiteTable)[] = [
   "lat",
   "contactName",
   "contactPhone",
+  "legalRepresentative",
   "status",
 ];
 const assignmentKeys: (keyof SiteTable)[] = [

@@ -5,6 +5,8 @@ export interface XlsxShape {
   sheets: string[];
   /** The zip path of the first sheet's XML. */
   sheetPath: string | null;
+  /** The zip path of every sheet's XML, in workbook order (null when it cannot be found). */
+  sheetPaths?: (string | null)[];
 }
 
 const decode = (s: string) =>
@@ -25,15 +27,18 @@ export async function inspectXlsx(file: string): Promise<XlsxShape> {
   const xml = (await readZipEntry(file, workbook)).toString("utf8");
   const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decode(m[1]));
   const rels = entries.find((e) => e.name === "xl/_rels/workbook.xml.rels");
-  let first = entries.find((e) => /^xl\/worksheets\/sheet1\.xml$/.test(e.name));
-  if (rels) {
-    const relXml = (await readZipEntry(file, rels)).toString("utf8");
-    const rid = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(xml)?.[1];
-    const target = rid
-      ? new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(relXml)
-      : null;
+  const relXml = rels ? (await readZipEntry(file, rels)).toString("utf8") : "";
+  const rids = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/g)].map((m) => m[1]);
+  const pathOf = (rid: string | undefined) => {
+    if (!rid || !relXml) return null;
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(
+      relXml,
+    );
     const path = target ? (target[1] ?? target[2]).replace(/^\/?(xl\/)?/, "xl/") : null;
-    first = entries.find((e) => e.name === path) ?? first;
-  }
-  return { sheets, sheetPath: first?.name ?? null };
+    return entries.find((e) => e.name === path)?.name ?? null;
+  };
+  const sheetPaths = sheets.map((_, i) => pathOf(rids[i]));
+  const fallback = entries.find((e) => /^xl\/worksheets\/sheet1\.xml$/.test(e.name))?.name ?? null;
+  if (!sheetPaths[0]) sheetPaths[0] = fallback;
+  return { sheets, sheetPath: sheetPaths[0] ?? null, sheetPaths };
 }

@@ -40,7 +40,11 @@ it("reads every cell type as a general XML parser would (shared strings, rich te
   ws.getCell("H3").value = "远处的格";
   await wb.xlsx.writeFile(file);
   const { shape, rows, merges } = await read(file);
-  expect(shape).toEqual({ sheets: ["数据"], sheetPath: "xl/worksheets/sheet1.xml" });
+  expect(shape).toEqual({
+    sheets: ["数据"],
+    sheetPath: "xl/worksheets/sheet1.xml",
+    sheetPaths: ["xl/worksheets/sheet1.xml"],
+  });
   expect(merges).toEqual([{ ref: "A1:F1", top: 1, bottom: 1 }]);
   expect(rows[0]).toEqual({ row: 1, cells: ["标题行", null, null, null, null, null] }); // merged cells are written empty
   expect(rows[1]).toEqual({ row: 2, cells: ["纯文本", "A&B <c> \"d\" 'e'", 3.25, true, null, "末列"] });

@@ -204,6 +204,7 @@ export const gridsSitesEn: Record<keyof typeof gridsSitesZh, string> = {
   "sites.usccDuplicate": "Already registered: {name}",
   "sites.industry": "Industry (GB/T 4754-2017)",
   "sites.industryPlaceholder": "Type an industry code or name",
+  "sites.industryFound": "Matches (codes, names, everyday words, pinyin)",
   "sites.industryTyped": "Code typed in",
   "sites.scale": "Scale",
   "sites.ownership": "Ownership",

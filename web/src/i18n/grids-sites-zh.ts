@@ -198,6 +198,7 @@ export const gridsSitesZh = {
   "sites.usccDuplicate": "该代码已登记：{name}",
   "sites.industry": "行业（GB/T 4754-2017）",
   "sites.industryPlaceholder": "输入行业代码或名称搜索",
+  "sites.industryFound": "查找结果（代码、名称、俗称、拼音首字母）",
   "sites.industryTyped": "输入的行业代码",
   "sites.scale": "规模",
   "sites.ownership": "隶属关系",

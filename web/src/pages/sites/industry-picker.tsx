@@ -1,5 +1,5 @@
 import { Select } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   industryDivisions,
   industryLabel,
@@ -8,11 +8,13 @@ import {
   isIndustryCode,
   namedIndustryCodes,
 } from "../../../../domain/site/industry";
+import { type IndustryHit, searchIndustries } from "../../api/industries";
 import { useI18n } from "../../i18n/i18n-context";
 
 /**
  * GB/T 4754-2017 industry (国民经济行业分类): the 97 divisions and the groups/classes SafeGrid names,
- * grouped by section; any other valid 3- or 4-digit code can be typed in. Value: the digits.
+ * grouped by section; what is typed is looked up by the one industry route (`GET /industries?q=`: codes,
+ * names, everyday words such as 加油站, pinyin initials), shown first. Value: the digits.
  */
 export function IndustryPicker(props: {
   value?: string | null;
@@ -21,6 +23,24 @@ export function IndustryPicker(props: {
 }) {
   const { t, pick } = useI18n();
   const [typed, setTyped] = useState("");
+  const [hits, setHits] = useState<IndustryHit[]>([]);
+  useEffect(() => {
+    const q = typed.trim();
+    if (!q) {
+      setHits([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      searchIndustries(q)
+        .then((r) => live && setHits(r.items))
+        .catch(() => live && setHits([]));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typed]);
   const groups = useMemo(
     () =>
       industrySectionLetters.map((letter) => {
@@ -48,6 +68,17 @@ export function IndustryPicker(props: {
           },
         ]
       : [];
+  const found = hits.length
+    ? [
+        {
+          label: t("sites.industryFound"),
+          options: hits.map((h) => ({
+            value: h.code,
+            label: `${h.code} ${h.label}${h.synonym ? `（${h.synonym}）` : ""}`,
+          })),
+        },
+      ]
+    : [];
   const value = props.value ?? undefined;
   const current =
     value && !groups.some((g) => g.options.some((o) => o.value === value))
@@ -68,13 +99,15 @@ export function IndustryPicker(props: {
       placeholder={t("sites.industryPlaceholder")}
       showSearch={{
         onSearch: setTyped,
+        // the route's hits are already the answer; the fixed lists are filtered by what is typed
         filterOption: (input, option) => {
           const q = input.trim().toLowerCase();
+          if (hits.some((h) => h.code === (option as { value?: unknown })?.value)) return true;
           const label = String((option as { label?: unknown })?.label ?? "").toLowerCase();
           return label.includes(q);
         },
       }}
-      options={[...current, ...extra, ...groups]}
+      options={typed.trim() && found.length ? [...found, ...extra] : [...current, ...extra, ...groups]}
       listHeight={320}
     />
   );
