@@ -34,21 +34,21 @@ export const demoAccounts: DemoAccount[] = [
     displayName: "省安委办 王主任",
     role: "province_office",
     scope: (p) => [p.province],
-    tryFirst: "首页全省概况，案件总览与下级考核",
+    tryFirst: "工作台全省概况，事件处置与网格化覆盖",
   },
   {
     username: "city",
     displayName: "市安委办 李科长",
     role: "city_office",
     scope: (p) => [p.city],
-    tryFirst: "首页全市概况，案件督办",
+    tryFirst: "工作台全市概况，事件处置与督办",
   },
   {
     username: "county",
     displayName: "县安委办 张主任",
     role: "county_office",
     scope: (p) => [p.county],
-    tryFirst: "网格图、监管对象登记、覆盖情况、案件总览",
+    tryFirst: "网格地图、监管对象登记、网格化覆盖、事件处置",
   },
   {
     username: "lead",
@@ -56,7 +56,7 @@ export const demoAccounts: DemoAccount[] = [
     role: "lead_department",
     scope: (p) => [p.county],
     departmentKind: "emergency",
-    tryFirst: "案件办理：受理分类、派送交办、结案",
+    tryFirst: "事件处置：受理分类、派送交办、结案",
   },
   {
     username: "market",
@@ -64,14 +64,14 @@ export const demoAccounts: DemoAccount[] = [
     role: "cooperating_department",
     scope: (p) => [p.county],
     departmentKind: "market",
-    tryFirst: "案件办理：处置反馈交办给市场监管局的案件",
+    tryFirst: "事件处置：签收并反馈交办给市场监管局的案件",
   },
   {
     username: "station",
     displayName: "乡镇安监站 孙站长",
     role: "township_station",
     scope: (p) => [p.township],
-    tryFirst: "本乡镇的网格、网格员与案件，检查表",
+    tryFirst: "本乡镇的网格地图、网格员与案件，检查表配置",
   },
   {
     username: "worker",
@@ -92,14 +92,14 @@ export const demoAccounts: DemoAccount[] = [
     displayName: "第三方机构 郑工",
     role: "service_provider",
     scope: (p) => [p.county],
-    tryFirst: "协助检查记录，现场检查上报",
+    tryFirst: "工作台：受托的协助检查任务",
   },
   {
     username: "auditor",
     displayName: "安全审计员 冯审",
     role: "auditor",
     scope: (p) => [p.county],
-    tryFirst: "留痕（审计日志）与安全日志，链校验",
+    tryFirst: "留痕浏览与校验，安全日志",
   },
   {
     username: "security",
@@ -113,7 +113,7 @@ export const demoAccounts: DemoAccount[] = [
     displayName: "举报受理专员 韩静",
     role: "tip_officer",
     scope: (p) => [p.county],
-    tryFirst: "举报受理：受理、答复群众举报（/tip 提交）",
+    tryFirst: "举报受理：受理、答复群众举报（先在 /tip 提交一条）",
   },
 ];
 
