@@ -209,6 +209,11 @@ it("every console page, as every demo role, shows Chinese labels and no raw keys
             );
           }
         };
+        if (p === "/case-categories")
+          // category codes are for the system administrator only, in a column labelled 代码
+          expect(await page.getByTestId("category-code").count(), account.username).toBe(
+            account.role === "system_admin" ? await page.locator("[data-code]").count() : 0,
+          );
         if (!p.startsWith("/sites?site=")) {
           await check(p);
           continue;
@@ -287,4 +292,45 @@ it("the field app's screens and the public tip page show Chinese labels and no r
     await context.close();
   }
   expect(findings).toEqual([]);
+}, 300_000);
+
+it("the pages whose labels were fixed, at 390×844 and 1440×900 (screenshots)", async () => {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1440, height: 900 },
+  ]) {
+    const context = await browser.newContext({ viewport, locale: "zh-CN", isMobile: viewport.width < 500 });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, "county");
+      const closed = (await get(page, "/cases?stage=closed&pageSize=20"))?.items as
+        | { id: string; siteId: string | null }[]
+        | undefined;
+      const kase = closed?.find((c) => c.siteId);
+      expect(kase).toBeDefined();
+      const shots: [string, string][] = [
+        ["categories", "/case-categories"],
+        ["routing", "/routing"],
+        ["task-kinds", "/task-kinds"],
+        ["case", `/cases/${kase!.id}`],
+        ["site-assignment", `/sites?site=${kase!.siteId}`],
+        ["site-file", `/sites?site=${kase!.siteId}`],
+      ];
+      for (const [name, p] of shots) {
+        await page.goto(`${server.url}${p}`);
+        await settle(page);
+        if (name === "site-assignment" || name === "site-file") {
+          await page.getByTestId("site-drawer").waitFor({ timeout: 15_000 });
+          const tab = name === "site-file" ? "档案" : "监管责任";
+          await page.locator(".ant-drawer [role=tab]", { hasText: tab }).first().click();
+          await page.waitForTimeout(400);
+        }
+        if (name === "case") expect(await page.getByTestId("case-grid").innerText()).toMatch(/网格/);
+        expect(await untranslated(page), `${name} ${viewport.width}`).toEqual([]);
+        await screenshot(page, `screenshots/labels-${name}-${viewport.width}`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
 }, 300_000);

@@ -26,6 +26,8 @@ afterAll(async () => {
 
 it("the account table lists each demo account's area and what to try first, and is kept in the data folder", async () => {
   const log = server.log();
+  fs.mkdirSync("test-results", { recursive: true });
+  fs.writeFileSync("test-results/startup-output.txt", log);
   const table = log.slice(log.indexOf("演示账号"));
   for (const a of demoAccounts) {
     const line = table.split("\n").find((l) => l.trimStart().startsWith(`${a.username} `));
