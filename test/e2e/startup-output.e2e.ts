@@ -19,7 +19,7 @@ beforeAll(async () => {
     SAFEGRID_LOG_FORMAT: undefined,
     SAFEGRID_LOG_FILE: undefined,
   });
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });

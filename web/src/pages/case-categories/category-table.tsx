@@ -66,6 +66,8 @@ export function CategoryTable({ region, items, loading, canManage, onEdit, onCha
       loading={loading}
       dataSource={items}
       pagination={false}
+      // on a phone the table scrolls sideways rather than squeezing the names to two characters a line
+      scroll={{ x: showCode ? 1020 : 830 }}
       onRow={(c) => ({ "data-code": c.code, "data-active": String(c.active) }) as never}
       rowClassName={(c) => (c.active ? "" : "row-muted")}
       columns={[
@@ -82,6 +84,7 @@ export function CategoryTable({ region, items, loading, canManage, onEdit, onCha
         {
           title: t("taxonomy.name"),
           key: "name",
+          width: 160,
           render: (_: unknown, c: TaxonomyCategory) => (
             <span title={showCode ? c.code : undefined}>{pick(c)}</span>
           ),

@@ -92,6 +92,8 @@ export function RoutingPage() {
           loading={loading}
           dataSource={items}
           pagination={false}
+          // on a phone the table scrolls sideways (the notes stay readable)
+          scroll={{ x: 1100 }}
           columns={[
             {
               title: t("routing.region"),
