@@ -211,7 +211,10 @@ it("every console page, as every demo role, shows Chinese labels and no raw keys
         };
         if (p === "/case-categories")
           // category codes are for the system administrator only, in a column labelled 代码
-          expect(await page.getByTestId("category-code").count(), account.username).toBe(
+          expect(
+            await page.locator("[data-testid=category-table] [data-testid=category-code]").count(),
+            account.username,
+          ).toBe(
             account.role === "system_admin"
               ? await page.locator("[data-testid=category-table] tbody tr[data-code]").count()
               : 0,
