@@ -26,6 +26,14 @@ export async function regionNames(db: Tx, codes: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** Grid names by grid code (a case keeps the code of the grid it was reported in). */
+export async function gridNamesByCode(db: Tx, codes: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("grid").select(["code", "name"]).where("code", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 /** Active departments of a county (the routing suggestion picks among them). */
 export function countyDepartments(db: Tx, countyCode: string) {
   return db

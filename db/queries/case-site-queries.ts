@@ -61,10 +61,18 @@ export async function siteNames(db: Tx, ids: (string | null)[]): Promise<Map<str
 export function sitesInScope(db: Tx, scope: string[], limit: number) {
   return db
     .selectFrom("site")
-    .select(["id", "regionCode", "lon", "lat", "departmentId"])
-    .where((eb) => inScope(eb, "regionCode", scope))
-    .where("lon", "is not", null)
-    .orderBy("id")
+    .leftJoin("grid", "grid.id", "site.gridId")
+    .select([
+      "site.id",
+      "site.regionCode",
+      "site.lon",
+      "site.lat",
+      "site.departmentId",
+      "grid.code as gridCode",
+    ])
+    .where((eb) => inScope(eb, "site.regionCode", scope))
+    .where("site.lon", "is not", null)
+    .orderBy("site.id")
     .limit(limit)
     .execute();
 }

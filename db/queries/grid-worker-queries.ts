@@ -107,3 +107,15 @@ export async function listWorkerCandidates(
 export function listGridStaff(db: Tx, gridId: string) {
   return db.selectFrom("gridWorker").select(["userId", "employment"]).where("gridId", "=", gridId).execute();
 }
+
+/** The grids a user serves as a grid worker (name and code, by code): the demo's account table shows them. */
+export function listGridsOfWorker(db: Tx, userId: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .selectFrom("gridWorker")
+    .innerJoin("grid", "grid.id", "gridWorker.gridId")
+    .select(["grid.code", "grid.name"])
+    .where("gridWorker.userId", "=", userId)
+    .where("grid.status", "=", "active")
+    .orderBy("grid.code")
+    .execute();
+}

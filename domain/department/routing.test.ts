@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SiteKind } from "../site/site-kinds";
 import { defaultCountyDepartments, departmentKinds } from "./department-kinds";
-import { defaultRoutingRules, type RoutingRule, routeSite, routingRuleInput, ruleMatches } from "./routing";
+import {
+  defaultRoutingRules,
+  type RoutingRule,
+  routeSite,
+  routingRuleInput,
+  routingRuleName,
+  ruleMatches,
+} from "./routing";
 
 const site = (industryCode: string | null, kind: SiteKind = "enterprise", regionCode = "620123100001") => ({
   regionCode,
@@ -153,14 +160,22 @@ describe("routeSite precedence", () => {
 });
 
 describe("routing explanation", () => {
-  it("says in Chinese which rule decided and why", () => {
+  it("says in Chinese which rule decided, by its name (never its id), and why", () => {
     const r = route("5265")!;
     expect(r.explanation.zh).toBe(
-      "依据分工规则 default-5265：适用全部地区，行业代码 5265（机动车燃油零售）属于「5265 机动车燃油零售」，" +
-        "由应急管理局负责安全监管。说明：加油站持危险化学品经营许可证，由应急管理部门监管",
+      "依据分工规则“加油站持危险化学品经营许可证，由应急管理部门监管”：适用全部地区，" +
+        "行业“机动车燃油零售”属于“机动车燃油零售”，由应急管理局负责安全监管",
     );
-    expect(r.explanation.en).toContain("Rule default-5265");
+    expect(r.explanation.zh).not.toContain("default-");
+    expect(r.explanation.en).not.toContain("default-");
     expect(r.explanation.en).toContain("Emergency Management Bureau");
+  });
+
+  it("names a rule without a note by what it covers and who supervises", () => {
+    expect(
+      routingRuleName(rule("x", { industryPrefix: "5265", departmentKind: "commerce", note: "" })).zh,
+    ).toBe("机动车燃油零售→商务局");
+    expect(routingRuleName(rule("y", { note: "" })).zh).toMatch(/^其他对象→/);
   });
 
   it("names the site kind, the region and the fallback", () => {
@@ -168,7 +183,8 @@ describe("routing explanation", () => {
     expect(route("5211", "small_shop")!.explanation.zh).toContain("市场监督管理局");
     expect(route(null, "other")!.explanation.zh).toContain("兜底规则");
     const local = rule("local-1", { regionPrefix: "620123", departmentKind: "commerce" });
-    expect(routeSite([local], site("5265"))!.explanation.zh).toContain("适用地区 620123");
+    expect(routeSite([local], site("5265"))!.explanation.zh).toContain("适用于本县（区）");
+    expect(routeSite([local], site("5265"))!.explanation.zh).not.toContain("620123");
   });
 });
 

@@ -76,21 +76,49 @@ export function routeSite(rules: readonly RoutingRule[], site: RoutableSite): Ro
   return { departmentKind: best.departmentKind, rule: best, explanation: explainRule(best, site) };
 }
 
-/** Says, in Chinese and English, which rule decided and on what grounds. */
+/** The region a rule's prefix names, in words a user reads (the site lies in it): 本省, 本市, 本县（区）… */
+const regionWord = (prefix: string): { zh: string; en: string } =>
+  prefix.length <= 2
+    ? { zh: "本省", en: "this province" }
+    : prefix.length <= 4
+      ? { zh: "本市（州）", en: "this city" }
+      : prefix.length <= 6
+        ? { zh: "本县（区）", en: "this county" }
+        : prefix.length <= 9
+          ? { zh: "本乡镇（街道）", en: "this township" }
+          : { zh: "本村（社区）", en: "this village" };
+
+/**
+ * The name a person reads for a rule (never its id, e.g. `default-5265`): its note when it has one
+ * (加油站等机动车燃油零售由商务部门监管), else what it covers and who supervises (机动车燃油零售 → 应急管理局).
+ */
+export function routingRuleName(rule: RoutingRule): { zh: string; en: string } {
+  const dept = departmentKindLabel[rule.departmentKind];
+  const what =
+    rule.industryPrefix !== null
+      ? industryLabel(rule.industryPrefix)
+      : rule.siteKind !== null
+        ? siteKindLabel[rule.siteKind]
+        : { zh: "其他对象", en: "Other sites" };
+  const generated = {
+    zh: `${what?.zh ?? rule.industryPrefix}→${dept.zh}`,
+    en: `${what?.en ?? rule.industryPrefix} → ${dept.en}`,
+  };
+  return rule.note ? { zh: rule.note, en: generated.en } : generated;
+}
+
+/** Says, in Chinese and English, which rule (by name) decided and on what grounds. */
 export function explainRule(rule: RoutingRule, site: RoutableSite): { zh: string; en: string } {
   const zh: string[] = [];
   const en: string[] = [];
-  zh.push(rule.regionPrefix ? `适用地区 ${rule.regionPrefix}` : "适用全部地区");
-  en.push(rule.regionPrefix ? `applies in region ${rule.regionPrefix}` : "applies everywhere");
+  const where = regionWord(rule.regionPrefix);
+  zh.push(rule.regionPrefix ? `适用于${where.zh}` : "适用全部地区");
+  en.push(rule.regionPrefix ? `applies in ${where.en}` : "applies everywhere");
   if (rule.industryPrefix !== null) {
     const label = industryLabel(rule.industryPrefix);
     const siteLabel = site.industryCode ? industryLabel(site.industryCode) : null;
-    zh.push(
-      `行业代码 ${site.industryCode}（${siteLabel?.zh ?? "未知"}）属于「${rule.industryPrefix} ${label?.zh ?? ""}」`,
-    );
-    en.push(
-      `industry ${site.industryCode} (${siteLabel?.en ?? "unknown"}) falls under ${rule.industryPrefix} ${label?.en ?? ""}`,
-    );
+    zh.push(`行业“${siteLabel?.zh ?? site.industryCode}”属于“${label?.zh ?? rule.industryPrefix}”`);
+    en.push(`industry ${siteLabel?.en ?? site.industryCode} falls under ${label?.en ?? rule.industryPrefix}`);
   }
   if (rule.siteKind !== null) {
     zh.push(`对象类型为${siteKindLabel[rule.siteKind].zh}`);
@@ -101,10 +129,10 @@ export function explainRule(rule: RoutingRule, site: RoutableSite): { zh: string
     en.push("no more specific rule (fallback)");
   }
   const dept = departmentKindLabel[rule.departmentKind];
-  const note = rule.note ? `。说明：${rule.note}` : "";
+  const name = routingRuleName(rule);
   return {
-    zh: `依据分工规则 ${rule.id}：${zh.join("，")}，由${dept.zh}负责安全监管${note}`,
-    en: `Rule ${rule.id}: ${en.join(", ")}; supervised by the ${dept.en}.`,
+    zh: `依据分工规则“${name.zh}”：${zh.join("，")}，由${dept.zh}负责安全监管`,
+    en: `Rule "${name.en}": ${en.join(", ")}; supervised by the ${dept.en}.`,
   };
 }
 

@@ -87,7 +87,7 @@ const siteLabels: Record<string, Label> = Object.fromEntries(
   Object.entries(siteEventKinds).map(([k, v]) => [k, v.label]),
 );
 
-export const eventLabels: Record<string, Label> = { ...caseLabels, ...siteLabels, ...fixed };
+export const eventLabels: Record<string, Label> = { ...siteLabels, ...caseLabels, ...fixed };
 
 /** The readable name of an event kind, or null when the kind has none (the console then shows the raw key). */
 export function eventLabel(action: string): Label | null {
@@ -114,4 +114,46 @@ export const subjectTypeLabels: Record<string, Label> = {
   tip_reward: { zh: "举报奖励", en: "Tip reward" },
   service_org: { zh: "第三方服务机构", en: "Service organisation" },
   engagement: { zh: "第三方服务委托", en: "Engagement" },
+  delivery: { zh: "文件送达", en: "Delivery" },
+  task_record: { zh: "任务记录", en: "Task record" },
+  task_kind: { zh: "任务类型", en: "Task kind" },
+  training: { zh: "培训", en: "Training" },
+  checklist: { zh: "检查表", en: "Checklist" },
+  tip: { zh: "群众举报", en: "Public tip" },
+  trail: { zh: "留痕", en: "Trail" },
 };
+
+/**
+ * The console page of an event's subject (a case, a site's file, a grid on the map, a delivery …), or null
+ * when it has no page of its own. Paths are the console's routes (web/src/app-router.tsx).
+ */
+export function subjectHref(subjectType: string, subjectId: string): string | null {
+  const id = encodeURIComponent(subjectId);
+  switch (subjectType) {
+    case "case":
+      return `/cases/${id}`;
+    case "site":
+      return `/sites?site=${id}`;
+    case "grid":
+      return `/grids?grid=${id}`;
+    case "delivery":
+      return `/deliveries/${id}`;
+    case "department":
+      return "/departments";
+    case "routing_rule":
+      return "/routing";
+    case "case_category":
+    case "case_deadline_rule":
+      return "/case-categories";
+    case "task_kind":
+      return "/task-kinds";
+    case "training":
+      return "/trainings";
+    case "checklist":
+      return "/checklists";
+    case "patrol_plan":
+      return "/patrols";
+    default:
+      return null;
+  }
+}

@@ -14,7 +14,7 @@ type Data = Record<string, unknown>;
 
 export interface SiteEventLink {
   /** What the link opens: the console page of a case, a grid on the map, a user … */
-  kind: "case" | "grid" | "user" | "site" | "import";
+  kind: "case" | "grid" | "user" | "site" | "import" | "patrol" | "delivery" | "task";
   id: string;
   /** A console path (null: shown as text, e.g. a user, whose page only administrators open). */
   href: string | null;
@@ -26,6 +26,11 @@ export interface SiteEventKind {
   summary?: (data: Data, en: boolean) => string;
   links?: (data: Data) => SiteEventLink[];
 }
+
+/** Built-in task kinds by their code (a county's own kinds carry their name in the event's data). */
+const taskKindWords: Record<string, string> = { outreach: "安全宣传", assistance: "协助检查" };
+const taskKindWord = (code: unknown) =>
+  typeof code === "string" ? (taskKindWords[code] ?? "网格任务") : "网格任务";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 
@@ -41,6 +46,24 @@ export const siteLink = {
     id,
     href: `/grids?grid=${encodeURIComponent(id)}`,
     label: { zh: `网格 ${name ?? ""}`.trim(), en: `Grid ${name ?? ""}`.trim() },
+  }),
+  patrol: (id: string): SiteEventLink => ({
+    kind: "patrol",
+    id,
+    href: "/patrols",
+    label: { zh: "巡查覆盖率", en: "Patrol coverage" },
+  }),
+  delivery: (id: string): SiteEventLink => ({
+    kind: "delivery",
+    id,
+    href: `/deliveries/${encodeURIComponent(id)}`,
+    label: { zh: "送达文件", en: "Delivered document" },
+  }),
+  task: (id: string): SiteEventLink => ({
+    kind: "task",
+    id,
+    href: "/task-records",
+    label: { zh: "任务记录", en: "Task records" },
   }),
   user: (id: string, name?: string | null): SiteEventLink => ({
     kind: "user",
@@ -123,6 +146,45 @@ export const siteEventKinds: Record<string, SiteEventKind> = {
   "site.patrolled": {
     label: { zh: "巡查签到", en: "Patrol check-in" },
     summary: patrolSummary,
+    links: (d) => (str(d.patrolId) ? [siteLink.patrol(d.patrolId as string)] : []),
+  },
+  "task.recorded": {
+    label: { zh: "网格任务记录", en: "Task recorded" },
+    summary: (d, en) =>
+      en
+        ? `Recorded a task (${String(d.kindName ?? d.kind ?? "")})`
+        : `记录任务：${String(d.kindName ?? taskKindWord(d.kind))}`,
+    links: (d) => (str(d.recordId) ? [siteLink.task(d.recordId as string)] : []),
+  },
+  // Written under another subject and shown in the site file too (server/commands/sites/site-file.ts).
+  "case.closed": {
+    label: { zh: "案件结案", en: "Case closed" },
+    summary: (d, en) => (en ? `Case ${d.number ?? ""} closed` : `案件 ${d.number ?? ""} 已结案，隐患闭环`),
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+  "case.rejected": {
+    label: { zh: "案件不予受理", en: "Case rejected" },
+    summary: (d, en) => (en ? `Case ${d.number ?? ""} rejected` : `案件 ${d.number ?? ""} 不予受理`),
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+  "case.reopened": {
+    label: { zh: "案件重新打开", en: "Case reopened" },
+    summary: (d, en) => (en ? `Case ${d.number ?? ""} reopened` : `案件 ${d.number ?? ""} 重新打开`),
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+  "case.accepted_onsite": {
+    label: { zh: "现场验收", en: "On-site acceptance" },
+    summary: (d, en) => (en ? `Case ${d.number ?? ""} accepted on site` : `案件 ${d.number ?? ""} 现场验收`),
+    links: (d) => (str(d.caseId) ? [siteLink.case(d.caseId as string, str(d.number))] : []),
+  },
+  "delivery.recorded": {
+    label: { zh: "文件送达", en: "Document delivered" },
+    summary: (d, en) => {
+      const refused = d.outcome === "refused";
+      if (en) return refused ? "Delivery refused" : "Document delivered to the site";
+      return refused ? `拒收${d.reason ? `：${d.reason}` : ""}` : "文书已送达本场所";
+    },
+    links: (d) => (str(d.deliveryId) ? [siteLink.delivery(d.deliveryId as string)] : []),
   },
   "site.checklist_recorded": {
     label: { zh: "现场检查", en: "Checklist run" },

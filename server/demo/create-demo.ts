@@ -1,6 +1,7 @@
 import { generateSecret } from "otplib";
 import { listDepartments } from "../../db/queries/department-queries";
-import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
+import { listGridsOfWorker } from "../../db/queries/grid-worker-queries";
+import { findRegion, findRegions, listRegionChildren } from "../../db/queries/region-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
 import { twoFactorRequired } from "../../domain/auth/two-factor";
 import { type DepartmentKind, defaultCountyDepartments } from "../../domain/department/department-kinds";
@@ -16,8 +17,37 @@ export const demoCountyCode = "620123";
 
 export interface DemoResult {
   county: { code: string; name: string };
-  /** `totpSecret`: the administrators' pre-enrolled authenticator secret (printed beside the password). */
-  accounts: { username: string; password: string; role: string; displayName: string; totpSecret?: string }[];
+  /**
+   * `totpSecret`: the administrators' pre-enrolled authenticator secret (printed beside the password);
+   * `area`: the places the account covers, by name (a grid worker's grids too); `tryFirst`: where to start.
+   */
+  accounts: {
+    username: string;
+    password: string;
+    role: string;
+    displayName: string;
+    totpSecret?: string;
+    area: string;
+    tryFirst: string;
+  }[];
+}
+
+/**
+ * The area an account covers, in words: its scope's regions by name, a township or village with the
+ * township before it (城关镇 兴隆路社区), and for a grid worker the grids they serve (by name).
+ */
+export async function accountArea(deps: Deps, userId: string, scope: string[]): Promise<string> {
+  const parents = scope.filter((c) => c.length > 9).map((c) => c.slice(0, 9));
+  const regions = new Map((await findRegions(deps.db, [...scope, ...parents])).map((r) => [r.code, r.name]));
+  const places = scope.map((code) => {
+    const name = regions.get(code) ?? code;
+    const township = code.length > 9 ? regions.get(code.slice(0, 9)) : undefined;
+    return township ? `${township} ${name}` : name;
+  });
+  const grids = await listGridsOfWorker(deps.db, userId);
+  const shown = grids.slice(0, 3).map((g) => g.name);
+  const more = grids.length > 3 ? ` 等 ${grids.length} 个` : "";
+  return grids.length ? `${places.join("、")} — ${shown.join("、")}${more}` : places.join("、");
 }
 
 /** A demo step adds one kind of data to the demo county; later issues append steps (grids, sites, cases). */
@@ -65,13 +95,14 @@ export async function createDemo(
   await demoDepartments(deps, places);
   const departments = await listDepartments(deps.db, [places.county], places.county);
   const accounts: DemoResult["accounts"] = [];
+  const made: { id: string; scope: string[] }[] = [];
   for (const a of demoAccounts) {
     if (await findUserByUsername(deps.db, a.username)) continue;
     const password = opts.fixedPassword ?? randomPassword();
     const dep = a.departmentKind
       ? departments.find((d) => d.kind === (a.departmentKind as DepartmentKind))
       : undefined;
-    const made = await createUser(deps, null, {
+    const user = await createUser(deps, null, {
       username: a.username,
       displayName: a.displayName,
       role: a.role,
@@ -81,10 +112,21 @@ export async function createDemo(
     });
     // The three administrators must sign in with two factors: the demo enrols an authenticator for them.
     const totpSecret = twoFactorRequired(a.role) ? (opts.fixedTotpSecret ?? generateSecret()) : undefined;
-    if (totpSecret) await preEnrolTotp(deps, made.id, totpSecret);
-    accounts.push({ username: a.username, password, role: a.role, displayName: a.displayName, totpSecret });
+    if (totpSecret) await preEnrolTotp(deps, user.id, totpSecret);
+    made.push({ id: user.id, scope: a.scope(places) });
+    accounts.push({
+      username: a.username,
+      password,
+      role: a.role,
+      displayName: a.displayName,
+      totpSecret,
+      area: "",
+      tryFirst: a.tryFirst,
+    });
   }
   for (const step of opts.steps ?? []) await step(deps, places);
+  // the areas are read after the steps: the grids step gives the demo grid worker their grids
+  for (const [i, m] of made.entries()) accounts[i].area = await accountArea(deps, m.id, m.scope);
   const county = (await findRegion(deps.db, places.county))!;
   return { county: { code: county.code, name: county.name }, accounts };
 }

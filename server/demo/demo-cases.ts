@@ -123,7 +123,7 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
           id: randomUUID(),
           number: formatCaseNumber(county, chinaYear(at), seq),
           regionCode,
-          gridCode: null,
+          gridCode: site?.gridCode ?? null,
           location,
           leadDepartmentId: leadDep.id,
           reporterId: worker.id,

@@ -29,11 +29,14 @@ function reasons(s: SiteRow) {
       highRisk: bool(s.flagHighRisk) ?? undefined,
     },
   });
+  // grids by name (the code is in the assignment's grid, shown on hover)
+  const gridZh = s.gridName ? `网格“${s.gridName}”` : `网格 ${s.gridCode ?? ""}`;
+  const gridEn = s.gridName ? `grid ${s.gridName}` : `grid ${s.gridCode ?? ""}`;
   const manual = { zh: `人工指定：${s.overrideReason ?? ""}`, en: `Set by hand: ${s.overrideReason ?? ""}` };
   const grid: Record<string, Label> = {
     point_in_polygon: {
-      zh: `坐标 ${coord(s.lon, s.lat)} 位于网格 ${s.gridCode} ${s.gridName ?? ""} 内（按位置自动划入）`,
-      en: `Location ${coord(s.lon, s.lat)} lies in grid ${s.gridCode} (assigned by location)`,
+      zh: `坐标 ${coord(s.lon, s.lat)} 位于${gridZh}内（按位置自动划入）`,
+      en: `Location ${coord(s.lon, s.lat)} lies in ${gridEn} (assigned by location)`,
     },
     outside_grids: {
       zh: `坐标 ${coord(s.lon, s.lat)} 不在本县区任何网格内`,
@@ -44,9 +47,9 @@ function reasons(s: SiteRow) {
     manual,
   };
   const worker: Record<string, Label> = {
-    grid_staff: { zh: `网格 ${s.gridCode} 的网格员`, en: `Worker of grid ${s.gridCode}` },
+    grid_staff: { zh: `${gridZh}的网格员`, en: `Worker of ${gridEn}` },
     no_worker: s.gridId
-      ? { zh: `网格 ${s.gridCode} 尚未配备网格员`, en: `Grid ${s.gridCode} has no worker yet` }
+      ? { zh: `${gridZh}尚未配备网格员`, en: `${gridEn} has no worker yet` }
       : { zh: "未划入网格，没有网格员", en: "In no grid, so no grid worker" },
     direct: { zh: "直接监管对象不纳入网格，不配网格员", en: "Directly supervised sites have no grid worker" },
     manual,

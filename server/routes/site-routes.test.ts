@@ -381,5 +381,21 @@ eachApi("sites: register, validate, assign", (ctx) => {
         label: { zh: `案件 ${kase.number}`, en: `Case ${kase.number}` },
       },
     ]);
+
+    // how the case ended is recorded under the case, and shown in the site file too, linked to the case
+    const rejected = await ctx.as("lead", {
+      method: "POST",
+      url: `/api/v1/cases/${kase.id}/reject`,
+      payload: { reason: "经核实不属于安全生产隐患" },
+      headers: { "if-match": `"${kase.version}"` },
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const ended = (await ctx.as("county", { method: "GET", url: `/api/v1/sites/${created.id}/file` })).json();
+    const outcome = ended.events.at(-1);
+    expect(outcome).toMatchObject({ action: "case.rejected", actionLabel: "案件不予受理" });
+    expect(outcome.summary).toContain(kase.number);
+    expect(outcome.links).toEqual([expect.objectContaining({ kind: "case", href: `/cases/${kase.id}` })]);
+    // no event of the file is shown by its raw key
+    for (const e of ended.events) expect(e.actionLabel).not.toBe(e.action);
   });
 });

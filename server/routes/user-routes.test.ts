@@ -150,6 +150,7 @@ eachApi("users and departments", (ctx) => {
       departmentKind: "emergency",
       department: { name: "榆中县应急管理局" },
     });
-    expect(res.json().explanation).toContain("5265");
+    expect(res.json().explanation).toContain("机动车燃油零售");
+    expect(res.json().explanation).not.toContain("default-5265");
   });
 });

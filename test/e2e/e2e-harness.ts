@@ -27,6 +27,8 @@ export async function freePort(): Promise<number> {
 
 export interface E2eServer {
   url: string;
+  /** The server's data folder (SAFEGRID_DATA_DIR). */
+  dataDir: string;
   stop(): Promise<void>;
   log(): string;
 }
@@ -57,28 +59,32 @@ async function freshSchema(url: string): Promise<{ databaseUrl: string; drop(): 
  * data folder and the demo loaded: on embedded SQLite, or in a fresh schema of E2E_DATABASE_URL's
  * PostgreSQL when that is set (`.ci/run` runs the browser tests both ways).
  */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "safegrid-e2e-"));
   const database = process.env.E2E_DATABASE_URL ? await freshSchema(process.env.E2E_DATABASE_URL) : null;
   let output = "";
+  // `env` overrides the defaults below; a key given as undefined is removed (the server's default applies)
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SAFEGRID_DATA_DIR: dataDir,
+    SAFEGRID_DEMO_PASSWORD: demoPassword,
+    SAFEGRID_DEMO_TOTP_SECRET: demoTotpSecret,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: database?.databaseUrl ?? "",
+    ...env,
+  };
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   const child: ChildProcess = spawn(process.execPath, ["bin/safegrid.mjs", "serve"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SAFEGRID_DATA_DIR: dataDir,
-      SAFEGRID_DEMO_PASSWORD: demoPassword,
-      SAFEGRID_DEMO_TOTP_SECRET: demoTotpSecret,
-      LOG_LEVEL: "warn",
-      DATABASE_URL: database?.databaseUrl ?? "",
-    },
+    env: childEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -92,6 +98,7 @@ export async function startServer(): Promise<E2eServer> {
   }
   return {
     url,
+    dataDir,
     log: () => output,
     stop: async () => {
       child.kill("SIGTERM");

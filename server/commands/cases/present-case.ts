@@ -1,5 +1,10 @@
 import type { Tx } from "../../../db/db";
-import { departmentNames, regionNames, userNames } from "../../../db/queries/case-lookup-queries";
+import {
+  departmentNames,
+  gridNamesByCode,
+  regionNames,
+  userNames,
+} from "../../../db/queries/case-lookup-queries";
 import { type CaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { siteNames } from "../../../db/queries/case-site-queries";
 import { defaultCaseCategories } from "../../../domain/case/case-categories";
@@ -13,13 +18,15 @@ export interface Names {
   users: Map<string, string>;
   regions: Map<string, string>;
   sites: Map<string, string>;
+  /** Grid names by code (absent: older callers; the code is shown then). */
+  grids?: Map<string, string>;
   /** Configured category labels by `categoryKey(county, code)`; the built-in label otherwise. */
   categories?: Map<string, { zh: string; en: string }>;
 }
 
 /** Looks up every name the rows show, one query per kind. */
 export async function loadNames(db: Tx, rows: CaseRow[]): Promise<Names> {
-  const [departments, users, regions, sites, categories] = await Promise.all([
+  const [departments, users, regions, sites, categories, grids] = await Promise.all([
     departmentNames(
       db,
       rows.flatMap((r) => [r.ownerDepartmentId, r.leadDepartmentId, r.suggestedDepartmentId]),
@@ -37,8 +44,12 @@ export async function loadNames(db: Tx, rows: CaseRow[]): Promise<Names> {
       rows.map((r) => r.siteId),
     ),
     categoryLabelsOf(db, rows),
+    gridNamesByCode(
+      db,
+      rows.map((r) => r.gridCode),
+    ),
   ]);
-  return { departments, users, regions, sites, categories };
+  return { departments, users, regions, sites, categories, grids };
 }
 
 type Label = { zh: string; en: string };
@@ -72,6 +83,7 @@ export function presentCaseRow(r: CaseRow, names: Names, now: Date, en = false) 
     regionCode: r.regionCode,
     regionName: names.regions.get(r.regionCode) ?? null,
     gridCode: r.gridCode,
+    gridName: r.gridCode ? (names.grids?.get(r.gridCode) ?? null) : null,
     siteId: r.siteId,
     siteName: r.siteId ? (names.sites.get(r.siteId) ?? null) : null,
     location: r.lng === null || r.lat === null ? null : { lng: Number(r.lng), lat: Number(r.lat) },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { eventLabel } from "../../../domain/trail/event-labels";
+import { eventLabel, subjectHref, subjectTypeLabels } from "../../../domain/trail/event-labels";
 import { presentSiteEvent, siteEventKinds } from "../../../domain/trail/site-event-kinds";
 
 /** Every source file of server/ that writes events (not tests, not test support). */
@@ -85,5 +85,36 @@ describe("site event kinds (the site file's one table)", () => {
 
   it("shows the raw kind only for a kind with no row (never for a written one)", () => {
     expect(presentSiteEvent("site.unheard_of", {}, false).actionLabel).toBe("site.unheard_of");
+  });
+
+  it("labels and links what is recorded under another subject: a case's closure, a delivery, a patrol, a task", () => {
+    const closed = presentSiteEvent("case.closed", { caseId: "c9", number: "YZ-2026-0009" }, false);
+    expect(closed.actionLabel).toBe("案件结案");
+    expect(closed.summary).toContain("YZ-2026-0009");
+    expect(closed.links.map((l) => l.href)).toEqual(["/cases/c9"]);
+    const delivered = presentSiteEvent(
+      "delivery.recorded",
+      { deliveryId: "d1", outcome: "delivered" },
+      false,
+    );
+    expect(delivered).toMatchObject({ actionLabel: "文件送达", summary: "文书已送达本场所" });
+    expect(delivered.links.map((l) => l.href)).toEqual(["/deliveries/d1"]);
+    expect(presentSiteEvent("site.patrolled", { patrolId: "p1" }, false).links.map((l) => l.kind)).toEqual([
+      "patrol",
+    ]);
+    const task = presentSiteEvent("task.recorded", { recordId: "t1", kind: "outreach" }, false);
+    expect(task).toMatchObject({ actionLabel: "网格任务记录", summary: "记录任务：安全宣传" });
+    // the trail keeps the case's own words for its events
+    expect(eventLabel("case.closed")?.zh).toBe("结案");
+  });
+
+  it("links every subject with a page of its own from the trail browser", () => {
+    expect(subjectHref("case", "c1")).toBe("/cases/c1");
+    expect(subjectHref("site", "s 1")).toBe("/sites?site=s%201");
+    expect(subjectHref("grid", "g1")).toBe("/grids?grid=g1");
+    expect(subjectHref("delivery", "d1")).toBe("/deliveries/d1");
+    expect(subjectHref("user", "u1")).toBeNull();
+    for (const type of Object.keys(subjectTypeLabels))
+      expect(subjectTypeLabels[type].zh).toMatch(/\p{Script=Han}/u);
   });
 });

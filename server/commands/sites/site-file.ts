@@ -1,5 +1,6 @@
 import { listSubjectEvents } from "../../../db/queries/event-queries";
 import { findGridNames } from "../../../db/queries/grid-queries";
+import { listSiteRelatedEvents } from "../../../db/queries/site-file-queries";
 import { findUserNames } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { maskContactData, sitePolicy } from "../../../domain/policies/site-policy";
@@ -15,11 +16,24 @@ import { findVisibleSite } from "./update-site";
  */
 export async function siteFile(deps: Deps, actor: Actor, id: string, en = false) {
   const site = await findVisibleSite(deps.db, actor, id);
-  const events = await listSubjectEvents(deps.db, "site", id);
+  const own = await listSubjectEvents(deps.db, "site", id);
+  // how the site's cases ended and the documents delivered to it are recorded under the case and the
+  // delivery; the file shows them too, with the case number and the delivery to link to
+  const related = await listSiteRelatedEvents(deps.db, id);
+  const events = [
+    ...own.map((e) => ({ e, extra: {} as Record<string, unknown> })),
+    ...related.cases.map(({ caseNumber, ...e }) => ({
+      e,
+      extra: { caseId: e.subjectId, number: caseNumber },
+    })),
+    ...related.deliveries
+      .filter((e) => (JSON.parse(e.data) as { siteId?: string }).siteId === id)
+      .map((e) => ({ e, extra: { deliveryId: e.subjectId } })),
+  ].sort((a, b) => Number(a.e.id) - Number(b.e.id));
   // the file shows what was recorded, with the contacts masked as the site itself is (R26)
   const masked = !sitePolicy.viewContacts(actor, site);
-  const parsed = events.map((e) => {
-    const recorded = JSON.parse(e.data) as Record<string, unknown>;
+  const parsed = events.map(({ e, extra }) => {
+    const recorded = { ...(JSON.parse(e.data) as Record<string, unknown>), ...extra };
     return { e, data: (masked ? maskContactData(recorded) : recorded) as Record<string, unknown> };
   });
   const gridIds = new Set<string>();

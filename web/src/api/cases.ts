@@ -42,6 +42,8 @@ export interface CaseRow {
   regionCode: string;
   regionName: string | null;
   gridCode: string | null;
+  /** The grid's name (the code is shown on hover). */
+  gridName?: string | null;
   siteId: string | null;
   siteName: string | null;
   location: GeoPoint | null;

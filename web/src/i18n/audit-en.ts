@@ -29,6 +29,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   "trailBrowse.event": "Event",
   "trailBrowse.code": "Event code",
   "trailBrowse.subject": "Subject",
+  "trailBrowse.copyId": "Copy the subject id",
+  "trailBrowse.copied": "Copied",
   "trailBrowse.region": "Region",
   "trailBrowse.data": "Details",
   "trailBrowse.system": "System",

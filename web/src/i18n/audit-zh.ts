@@ -26,6 +26,8 @@ export const auditZh = {
   "trailBrowse.event": "事件",
   "trailBrowse.code": "事件代码",
   "trailBrowse.subject": "对象",
+  "trailBrowse.copyId": "复制对象编号",
+  "trailBrowse.copied": "已复制",
   "trailBrowse.region": "区划",
   "trailBrowse.data": "详情",
   "trailBrowse.system": "系统",

@@ -9,6 +9,7 @@ import {
 import { errorMessage } from "../../components/error-message";
 import { RegionName } from "../../components/region-name";
 import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
 
 interface CategoryTableProps {
   region: string;
@@ -22,6 +23,9 @@ interface CategoryTableProps {
 /** The region's effective categories: source, default department, an active switch, edit and reset. */
 export function CategoryTable({ region, items, loading, canManage, onEdit, onChanged }: CategoryTableProps) {
   const { t, pick } = useI18n();
+  const { user } = useSignedIn();
+  // the internal code (fire, hazardous_chemicals) is for the system administrator, who wires integrations
+  const showCode = user.role === "system_admin";
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -62,18 +66,27 @@ export function CategoryTable({ region, items, loading, canManage, onEdit, onCha
       loading={loading}
       dataSource={items}
       pagination={false}
+      // on a phone the table scrolls sideways rather than squeezing the names to two characters a line
+      scroll={{ x: showCode ? 1020 : 830 }}
       onRow={(c) => ({ "data-code": c.code, "data-active": String(c.active) }) as never}
       rowClassName={(c) => (c.active ? "" : "row-muted")}
       columns={[
-        { title: t("taxonomy.code"), dataIndex: "code", width: 190, render: (v: string) => <code>{v}</code> },
+        ...(showCode
+          ? [
+              {
+                title: t("taxonomy.code"),
+                dataIndex: "code",
+                width: 190,
+                render: (v: string) => <code data-testid="category-code">{v}</code>,
+              },
+            ]
+          : []),
         {
           title: t("taxonomy.name"),
           key: "name",
-          render: (_: unknown, c) => (
-            <span>
-              {c.zh}
-              <Typography.Text type="secondary"> {c.en}</Typography.Text>
-            </span>
+          width: 160,
+          render: (_: unknown, c: TaxonomyCategory) => (
+            <span title={showCode ? c.code : undefined}>{pick(c)}</span>
           ),
         },
         { title: t("taxonomy.kind"), dataIndex: "defaultDepartmentKindLabel", width: 190 },

@@ -1,10 +1,11 @@
-import { Card, Descriptions, type DescriptionsProps, Tag, Typography } from "antd";
+import { Card, Descriptions, type DescriptionsProps, Tag, Tooltip, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Check, RecheckFlag } from "../../../../domain/case/case-types";
 import { recheckFlagLabel } from "../../../../domain/case/honest-closure";
 import type { CaseDetail } from "../../api/cases";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { useSignedIn } from "../../session/session-context";
 
 const planKeys = [
   "objectives",
@@ -26,6 +27,7 @@ function approvedPark(detail: CaseDetail): { reason: string; until: string | nul
 /** The case's facts: where, who, what, and the results of plan, feedback, re-check and acceptance. */
 export function CaseInfo({ detail }: { detail: CaseDetail }) {
   const { t, pick, lang } = useI18n();
+  const { nav } = useSignedIn();
   const k = detail.case;
   const check = (c: Check) => (
     <span>
@@ -51,10 +53,28 @@ export function CaseInfo({ detail }: { detail: CaseDetail }) {
       key: "site",
       label: t("cases.site"),
       children:
-        k.siteName ?? (k.location ? `${k.location.lng.toFixed(5)}, ${k.location.lat.toFixed(5)}` : "—"),
+        k.siteId && k.siteName && nav.includes("sites") ? (
+          <Link to={`/sites?site=${encodeURIComponent(k.siteId)}`} data-testid="case-site-link">
+            {k.siteName}
+          </Link>
+        ) : (
+          (k.siteName ?? (k.location ? `${k.location.lng.toFixed(5)}, ${k.location.lat.toFixed(5)}` : "—"))
+        ),
     },
     { key: "region", label: t("cases.region"), children: k.regionName ?? k.regionCode },
-    { key: "grid", label: t("cases.grid"), children: k.gridCode ?? "—" },
+    {
+      key: "grid",
+      label: t("cases.grid"),
+      children: k.gridCode ? (
+        <Tooltip title={k.gridCode}>
+          <span data-testid="case-grid" data-grid-code={k.gridCode}>
+            {k.gridName ?? k.gridCode}
+          </span>
+        </Tooltip>
+      ) : (
+        "—"
+      ),
+    },
     { key: "lead", label: t("cases.lead"), children: k.leadDepartmentName ?? "—" },
     { key: "owner", label: t("cases.owner"), children: k.ownerDepartmentName ?? "—" },
     { key: "reporter", label: t("cases.reporter"), children: k.reporterName ?? "—" },

@@ -1,8 +1,9 @@
-import { Space, Tag, Tooltip, Typography } from "antd";
+import { Space, Tag, Tooltip } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
 import { riskLevelColor, riskLevelLabel, riskLevels } from "../../../../domain/site/site-kinds";
 import type { StaffingItem } from "../../api/coverage";
+import { GridName } from "../../components/grid-name";
 import type { I18n } from "../../i18n/i18n-context";
 import { StaffingTag } from "../grids/staffing-tag";
 
@@ -12,11 +13,7 @@ export function staffingColumns(t: I18n["t"], pick: I18n["pick"]): ColumnsType<S
     {
       title: t("grids.name"),
       key: "grid",
-      render: (_, r) => (
-        <Link to={`/grids?grid=${encodeURIComponent(r.grid.id)}`}>
-          {r.grid.name} <Typography.Text type="secondary">{r.grid.code}</Typography.Text>
-        </Link>
-      ),
+      render: (_, r) => <GridName name={r.grid.name} code={r.grid.code} id={r.grid.id} />,
     },
     { title: t("grids.siteCount"), dataIndex: "sites", width: 80 },
     {

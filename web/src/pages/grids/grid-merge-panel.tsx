@@ -3,6 +3,7 @@ import { useState } from "react";
 import { type GridKind, gridKindLabel, gridKinds } from "../../../../domain/schemas/grid-schemas";
 import { type Grid, mergeGrids } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
+import { GridName } from "../../components/grid-name";
 import { useI18n } from "../../i18n/i18n-context";
 
 export type MergeCandidate = { id: string; code: string; name: string };
@@ -66,7 +67,7 @@ export function GridMergePanel(props: {
               </Typography.Link>,
             ]}
           >
-            {g.name} <Typography.Text type="secondary">{g.code}</Typography.Text>
+            <GridName name={g.name} code={g.code} />
           </List.Item>
         )}
       />

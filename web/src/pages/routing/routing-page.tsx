@@ -1,6 +1,18 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Typography } from "antd";
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useEffect, useState } from "react";
+import { industryLabel } from "../../../../domain/site/industry";
 import { fetchDepartmentKinds } from "../../api/departments";
 import { deleteRoutingRule, fetchRoutingRules } from "../../api/routing-rules";
 import type { DepartmentKind, RoutingRule } from "../../api/types";
@@ -80,6 +92,8 @@ export function RoutingPage() {
           loading={loading}
           dataSource={items}
           pagination={false}
+          // on a phone the table scrolls sideways (the notes stay readable)
+          scroll={{ x: 1100 }}
           columns={[
             {
               title: t("routing.region"),
@@ -87,7 +101,11 @@ export function RoutingPage() {
               width: 170,
               render: (code: string) =>
                 code ? (
-                  <RegionName code={code} withCode />
+                  <Tooltip title={code}>
+                    <span>
+                      <RegionName code={code} />
+                    </span>
+                  </Tooltip>
                 ) : (
                   <Typography.Text type="secondary">{t("routing.everywhere")}</Typography.Text>
                 ),
@@ -96,8 +114,15 @@ export function RoutingPage() {
               title: t("routing.industry"),
               dataIndex: "industryPrefix",
               width: 110,
+              // the industry by its GB/T 4754 name, the code on hover
               render: (v: string | null) =>
-                v ?? <Typography.Text type="secondary">{t("routing.any")}</Typography.Text>,
+                v ? (
+                  <Tooltip title={v}>
+                    <span data-industry={v}>{pick(industryLabel(v) ?? undefined, v)}</span>
+                  </Tooltip>
+                ) : (
+                  <Typography.Text type="secondary">{t("routing.any")}</Typography.Text>
+                ),
             },
             { title: t("routing.siteKind"), dataIndex: "siteKind", width: 110, render: siteKindLabel },
             {

@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import type { Site } from "../../api/sites";
+import { GridName } from "../../components/grid-name";
 import { useI18n } from "../../i18n/i18n-context";
 
 function Decided(props: { value: ReactNode; rule: string; reason: string | null; manual?: boolean }) {
@@ -63,7 +64,13 @@ export function AssignmentView({ site, onOverride }: { site: Site; onOverride: (
             label: t("sites.grid"),
             children: (
               <Decided
-                value={a.grid ? `${a.grid.name}（${a.grid.code}）` : missing(t("sites.noGrid"))}
+                value={
+                  a.grid ? (
+                    <GridName name={a.grid.name} code={a.grid.code} id={a.grid.id} />
+                  ) : (
+                    missing(t("sites.noGrid"))
+                  )
+                }
                 rule={t(`assign.gridRule.${a.gridRule}`)}
                 reason={a.gridReason}
                 manual={a.overrides.grid}

@@ -51,7 +51,8 @@ export function SitesPage() {
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
   const abilities = data?.abilities ?? { create: false, import: false, export: false };
-  const [open, setOpen] = useState<string | null>(null);
+  // ?site=<id> opens that site's file (links from a case, the trail, the map)
+  const [open, setOpen] = useState<string | null>(params.get("site"));
   const [editing, setEditing] = useState<{ site: Site | null } | null>(null);
   const [importing, setImporting] = useState(false);
 
@@ -59,6 +60,7 @@ export function SitesPage() {
     const next = { ...filter, ...patch } as Record<string, string | undefined>;
     const search = new URLSearchParams();
     for (const key of filterKeys) if (next[key]) search.set(key, next[key]!);
+    if (open) search.set("site", open);
     setParams(search, { replace: true });
     setPaging((p) => ({ ...p, page: 1 }));
   };

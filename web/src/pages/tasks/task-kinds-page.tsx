@@ -101,9 +101,12 @@ export function TaskKindsPage() {
               width: 180,
               render: (_: string, k) => (
                 <Space direction="vertical" size={0}>
-                  <span>{pick(k)}</span>
+                  {/* the kind by its name; its code (for exports and the API) on hover */}
+                  <span title={k.code} data-code={k.code}>
+                    {pick(k)}
+                  </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {k.code} · {t("tasks.version", { n: k.version })}
+                    {t("tasks.version", { n: k.version })}
                   </Typography.Text>
                   {narrow && <span className="task-values">{fieldsText(k)}</span>}
                 </Space>

@@ -1,10 +1,12 @@
-import { Card, Typography } from "antd";
+import { Card, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import { Link } from "react-router-dom";
 import { type Role, roleLabel } from "../../../../domain/auth/roles";
-import { subjectTypeLabels } from "../../../../domain/trail/event-labels";
+import { subjectHref, subjectTypeLabels } from "../../../../domain/trail/event-labels";
 import { exportTrail, fetchTrail, type TrailEvent, type TrailFilter } from "../../api/trail";
 import { ExportButton } from "../../components/export-button";
 import { PagedFilterTable, usePagedFilter } from "../../components/paged-filter-table";
+import { RegionName } from "../../components/region-name";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { TrailFilters } from "./trail-filters";
@@ -73,27 +75,52 @@ export function TrailPage() {
       title: t("trailBrowse.subject"),
       key: "subject",
       width: 220,
-      render: (_v, e) => (
-        <span>
-          {pick(subjectTypeLabels[e.subjectType], e.subjectType)}{" "}
-          <Typography.Text
-            type="secondary"
-            copyable={{ text: e.subjectId }}
-            ellipsis
-            style={{ maxWidth: 140 }}
-          >
-            {e.subjectId}
-          </Typography.Text>
-        </span>
-      ),
+      // the subject by its kind's name, linked to its page; the id on hover and copyable
+      render: (_v, e) => {
+        const label = pick(subjectTypeLabels[e.subjectType], e.subjectType);
+        const href = subjectHref(e.subjectType, e.subjectId);
+        return (
+          <span>
+            <Tooltip title={e.subjectId}>
+              {href ? (
+                <Link to={href} data-testid="trail-subject-link">
+                  {label}
+                </Link>
+              ) : (
+                <span>{label}</span>
+              )}
+            </Tooltip>{" "}
+            <Typography.Text
+              type="secondary"
+              copyable={{ text: e.subjectId, tooltips: [t("trailBrowse.copyId"), t("trailBrowse.copied")] }}
+            />
+          </span>
+        );
+      },
     },
-    { title: t("trailBrowse.region"), dataIndex: "regionCode", width: 110 },
+    {
+      title: t("trailBrowse.region"),
+      dataIndex: "regionCode",
+      width: 130,
+      render: (code: string) =>
+        code.length <= 12 ? (
+          <Tooltip title={code}>
+            <span>
+              <RegionName code={code} />
+            </span>
+          </Tooltip>
+        ) : (
+          <code>{code}</code>
+        ),
+    },
     {
       title: t("trailBrowse.data"),
       dataIndex: "data",
       width: 380,
       render: (d: unknown) => (
+        // the record as it was hashed (field names included): raw on purpose, for the auditor
         <Typography.Paragraph
+          data-raw="trail-data"
           className="trail-data"
           ellipsis={{ rows: 2, expandable: true, symbol: "…" }}
           style={{ marginBottom: 0, fontFamily: "monospace", fontSize: 12 }}
