@@ -7,6 +7,7 @@ import type { EvidenceTables } from "./schema/evidence-tables";
 import type { GridTables } from "./schema/grid-tables";
 import type { PatrolTables } from "./schema/patrol-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { TallyTables } from "./schema/tally-tables";
 import type { TaskTables } from "./schema/task-tables";
 import type { TipTables } from "./schema/tip-tables";
 import type { UploadTables } from "./schema/upload-tables";
@@ -26,4 +27,5 @@ export interface DB
     DeliveryTables,
     TaskTables,
     TipTables,
-    WorkbenchTables {}
+    WorkbenchTables,
+    TallyTables {}

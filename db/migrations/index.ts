@@ -18,6 +18,7 @@ import * as createTaskRecords from "./202612051300-create-task-records";
 import * as createUploadSession from "./202612051400-create-upload-session";
 import * as createTip from "./202612051600-create-tip";
 import * as createCaseSeen from "./202612052100-create-case-seen";
+import * as createCaseTally from "./202612061600-create-case-tally";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "202612051400-create-upload-session": createUploadSession,
   "202612051600-create-tip": createTip,
   "202612052100-create-case-seen": createCaseSeen,
+  "202612061600-create-case-tally": createCaseTally,
 };

@@ -142,3 +142,49 @@ export function tallyOfStep(
   }
   return d;
 }
+
+const actionByVerb: Record<string, string> = {
+  reported: "report",
+  triaged: "triage",
+  rejected: "reject",
+  merged: "merge",
+  dispatched: "dispatch",
+  returned: "return",
+  forwarded: "forward",
+  fed_back: "feedback",
+  rechecked: "recheck",
+  accepted_onsite: "accept_onsite",
+  park_approved: "approve_park",
+  reopened: "reopen",
+  escalated: "escalate",
+  closed: "close",
+  accepted: "accept",
+  plan_submitted: "submit_plan",
+  park_requested: "request_park",
+  park_denied: "deny_park",
+  resumed: "resume",
+};
+
+/**
+ * A trail event of a case as a tally step (the recount): `case.<verb>` with the event's data (`due` is the
+ * deadline of the stage left, written by the command; `passed` the check's outcome). Null for events that
+ * are not steps of the loop.
+ */
+export function stepOfEvent(
+  ev: { action: string; at: string; data: Record<string, unknown> },
+  kase: { reportedAt: string; lateBefore: boolean },
+): TallyStep | null {
+  const action = actionByVerb[ev.action.replace(/^case\./, "")];
+  if (!ev.action.startsWith("case.") || !action) return null;
+  const d = ev.data;
+  return {
+    action,
+    at: ev.at,
+    due: typeof d.due === "string" ? d.due : null,
+    passed: typeof d.passed === "boolean" ? d.passed : undefined,
+    recurring: d.recurring === true,
+    escalatedAtReport: action === "report" && (d.recurring === true || d.listedForSupervision === true),
+    reportedAt: kase.reportedAt,
+    lateBefore: kase.lateBefore,
+  };
+}
