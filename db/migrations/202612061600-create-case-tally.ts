@@ -35,4 +35,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable("case_record")
     .addColumn("late_steps", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
+  // The dashboards' escalated list (open escalated cases by deadline) without scanning the cases.
+  await db.schema
+    .createIndex("case_escalated_open_idx")
+    .on("case_record")
+    .columns(["escalated", "open", "deadline"])
+    .execute();
 }

@@ -184,3 +184,83 @@ export async function caseStepsAfter(
     .execute();
   return rows.map((r) => ({ ...(r as unknown as CaseStepRow), id: Number(r.id) }));
 }
+
+export interface OpenCaseItem {
+  id: string;
+  number: string;
+  stage: string;
+  type: string;
+  category: string;
+  regionCode: string;
+  deadline: string | null;
+  reportedAt: string;
+  escalationCount: number;
+}
+
+/** Open cases of a region that are overdue or escalated, nearest deadline first (index-led, limited). */
+export async function openCaseList(
+  db: Tx,
+  regionCode: string,
+  kind: "overdue" | "escalated",
+  limit: number,
+): Promise<OpenCaseItem[]> {
+  let q = db
+    .selectFrom("caseRecord")
+    .select([
+      "id",
+      "number",
+      "stage",
+      "type",
+      "category",
+      "regionCode",
+      "deadline",
+      "reportedAt",
+      "escalationCount",
+    ])
+    .where("open", "=", 1)
+    .where("regionCode", "like", `${regionCode}%`);
+  q = kind === "overdue" ? q.where("deadlineState", "=", "overdue") : q.where("escalated", "=", 1);
+  return q.orderBy("deadline").limit(limit).execute() as Promise<OpenCaseItem[]>;
+}
+
+export interface StepItem {
+  eventId: number;
+  caseId: string;
+  number: string;
+  action: string;
+  at: string;
+  data: string;
+  regionCode: string;
+  category: string;
+  type: string;
+}
+
+/** The case steps behind a figure: events of `actions` in the region and period (Shanghai-day bounds). */
+export async function stepsOf(
+  db: Tx,
+  q: { regionCode: string; actions: string[]; from: string; to: string; limit: number },
+): Promise<StepItem[]> {
+  const rows = await db
+    .selectFrom("event as e")
+    .innerJoin("caseRecord as c", "c.id", "e.subjectId")
+    .where("e.subjectType", "=", "case")
+    .where("e.action", "in", q.actions)
+    .where("e.regionCode", "like", `${q.regionCode}%`)
+    .where("e.at", ">=", q.from)
+    .where("e.at", "<", q.to)
+    .select([
+      "e.id as eventId",
+      "e.subjectId as caseId",
+      "c.number",
+      "e.action",
+      "e.at",
+      "e.data",
+      "c.regionCode",
+      "c.category",
+      "c.type",
+    ])
+    .orderBy("e.id", "desc")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({ ...(r as unknown as StepItem), eventId: Number(r.eventId) }));
+}
