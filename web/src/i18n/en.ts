@@ -7,6 +7,7 @@ import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
+import { statsEn } from "./stats-en";
 import { tasksEn } from "./tasks-en";
 import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
@@ -187,4 +188,5 @@ export const en: Record<MessageKey, string> = {
   ...phoneEn,
   ...tasksEn,
   ...tipsEn,
+  ...statsEn,
 };

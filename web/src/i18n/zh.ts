@@ -7,6 +7,7 @@ import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
+import { statsZh } from "./stats-zh";
 import { tasksZh } from "./tasks-zh";
 import { tipsZh } from "./tips-zh";
 
@@ -184,6 +185,7 @@ export const zh = {
   ...phoneZh,
   ...tasksZh,
   ...tipsZh,
+  ...statsZh,
 };
 
 export type MessageKey = keyof typeof zh;
