@@ -14,6 +14,7 @@ const names = [
   "delivery",
   "field-replay",
   "field",
+  "dashboard",
 ] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -264,3 +264,12 @@ export async function stepsOf(
     .execute();
   return rows.map((r) => ({ ...(r as unknown as StepItem), eventId: Number(r.eventId) }));
 }
+
+/** Writes whole rollup rows (a rebuild from the trail), in batches. */
+export async function insertTallyRows(db: Tx, rows: CaseTallyTable[], batch = 200): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch)
+    await db
+      .insertInto("caseTally")
+      .values(rows.slice(i, i + batch))
+      .execute();
+}
