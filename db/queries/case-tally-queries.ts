@@ -113,7 +113,7 @@ export async function readTally(
       .where("dim", "=", q.group === "dim" ? (q.dim ?? "") : "");
     if (q.group === "child")
       s = s
-        .where("level", "=", q.childLevel ?? q.regionCode.length + 2)
+        .where("level", "=", q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12)
         .where("regionCode", "like", `${q.regionCode}%`);
     else s = s.where("regionCode", "=", q.regionCode);
     const key =
