@@ -15,6 +15,7 @@ const names = [
   "field-replay",
   "field",
   "print",
+  "dashboard",
 ] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

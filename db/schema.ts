@@ -9,6 +9,7 @@ import type { PatrolTables } from "./schema/patrol-tables";
 import type { PrintTables } from "./schema/print-tables";
 import type { ProviderTables } from "./schema/provider-tables";
 import type { SettingTables } from "./schema/setting-tables";
+import type { TallyTables } from "./schema/tally-tables";
 import type { TaskTables } from "./schema/task-tables";
 import type { TipTables } from "./schema/tip-tables";
 import type { UploadTables } from "./schema/upload-tables";
@@ -30,4 +31,5 @@ export interface DB
     TipTables,
     WorkbenchTables,
     PrintTables,
-    ProviderTables {}
+    ProviderTables,
+    TallyTables {}

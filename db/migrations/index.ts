@@ -23,6 +23,7 @@ import * as countyHotline from "./202612061010-county-hotline";
 import * as createServiceProvider from "./202612061100-create-service-provider";
 import * as createIndustrySynonym from "./202612061300-create-industry-synonym";
 import * as tipChannelsRewards from "./202612061500-tip-channels-rewards";
+import * as createCaseTally from "./202612061600-create-case-tally";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   "202612061100-create-service-provider": createServiceProvider,
   "202612061300-create-industry-synonym": createIndustrySynonym,
   "202612061500-tip-channels-rewards": tipChannelsRewards,
+  "202612061600-create-case-tally": createCaseTally,
   "202612061800-evidence-subject": evidenceSubject,
 };

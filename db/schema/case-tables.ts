@@ -42,6 +42,8 @@ export interface CaseRecordTable {
   /** Region-code length of the office the case is escalated to: 6 county, 4 city, 2 province. */
   escalationLevel: number | null;
   recurring: number;
+  /** Steps of this case done after their stage deadline (issue 13.2; 按期结案 needs none). */
+  lateSteps: number;
   /** 1 while a parking request waits for approval. */
   parkPending: number;
   parkRequest: string | null;

@@ -1,4 +1,5 @@
 import { caseGate } from "../policies/case-policy";
+import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
 import { patrolGate } from "../policies/patrol-policy";
@@ -16,6 +17,7 @@ import type { Role } from "./roles";
 /** Console sections, in menu order. Later issues add theirs here. */
 export const navSections = [
   "dashboard",
+  "statistics",
   "regions",
   "grids",
   "sites",
@@ -48,6 +50,8 @@ const gate = (g: RouteGate, role: Role) => g({ role, scope: [] });
 
 const who: Record<NavSection, (r: Role) => boolean> = {
   dashboard: () => true,
+  // 统计分析 and the big screen (issue 13.2/13.3): who may read a region's dashboard (the access table)
+  statistics: (r) => gate(dashboardGate.read, r),
   regions: () => true,
   grids: (r) => gate(gridGate.read, r),
   sites: (r) => gate(siteGate.read, r),

@@ -55,6 +55,17 @@ export const dataExports = {
       "case.deadline",
     ],
   },
+  dashboard: {
+    label: { zh: "统计指标明细导出", en: "Dashboard rows export" },
+    fields: [
+      "case.number",
+      "case.type",
+      "case.category",
+      "case.regionCode",
+      "case.reportedAt",
+      "case.deadline",
+    ],
+  },
   coverage: {
     label: { zh: "网格化覆盖情况导出", en: "Coverage export" },
     fields: [

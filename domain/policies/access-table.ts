@@ -357,6 +357,14 @@ export const accessTable = {
   providerWork: {
     read: all(roleIn(engagerRoles), inScope("regionCode")),
   },
+  /**
+   * Region dashboards and the big screen (issue 13.2/13.3): the offices, lead departments and township
+   * stations read the figures of regions within their jurisdiction (rows behind a figure are case steps).
+   */
+  dashboard: {
+    read: all(roleIn([...offices, "lead_department", "township_station"]), inScope("regionCode")),
+    export: all(roleIn([...offices, "lead_department", "township_station"]), inScope("regionCode")),
+  },
   /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
   workbench: {
     read: roleIn(everyoneBut(["system_admin", ...businessAdmins])),

@@ -1,3 +1,4 @@
+import { rebuildTally } from "../commands/dashboard/rebuild-tally";
 import type { DemoStep } from "./create-demo";
 import { demoCases } from "./demo-cases";
 import { demoChecklists } from "./demo-checklists";
@@ -15,6 +16,10 @@ export const demoSteps: DemoStep[] = [
   demoSites,
   // Cases last: they use the demo sites when the grids/sites step (issue 3) has created them.
   demoCases,
+  // The dashboards' rollup (issue 13.2) from the demo cases' trail (they are written directly, not by commands).
+  async (deps) => {
+    await rebuildTally(deps);
+  },
   // Patrol records (issue 9) of the demo sites, so patrol coverage is not empty.
   demoPatrols,
   // Checklists (issue 9) after the cases: their one report goes through the case intake.

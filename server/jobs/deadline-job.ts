@@ -5,6 +5,7 @@ import { transition } from "../../domain/case/case-machine";
 import { AppError } from "../../domain/errors";
 import { chainOf } from "../../domain/trail/trail-root";
 import { levelAbove } from "../commands/cases/act-on-case";
+import { tallyCaseStep } from "../commands/cases/case-step-tally";
 import { notifyCase } from "../commands/notifications/notify-case";
 import type { Deps } from "../deps";
 
@@ -59,6 +60,7 @@ async function escalateOverdue(deps: Deps, now: Date): Promise<number> {
         now.toISOString(),
       );
       if (!updated) throw new AppError("conflict");
+      await tallyCaseStep(deps, tx, kase, { action: "escalate", at: now.toISOString(), due: null });
       await insertEvent(
         tx,
         null,

@@ -1069,6 +1069,23 @@ const probes: Record<string, Probe> = {
   },
   /** The workbench (issue 13.1): the user's own counts; its rule is the role (workbench-routes.test.ts: counts == lists). */
   "GET /api/v1/workbench": { act: ["workbench", "read"] },
+  /** Region dashboards (issue 13.2): a county's figures, the rows behind one, and their export. */
+  "GET /api/v1/dashboard": {
+    act: ["dashboard", "read"],
+    url: (w, s) => `/api/v1/dashboard?region=${w.county[s]}&period=year`,
+    row: (w, s) => ({ id: "d", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/dashboard/rows": {
+    act: ["dashboard", "read"],
+    url: (w, s) => `/api/v1/dashboard/rows?region=${w.county[s]}&period=year&metric=reported`,
+    row: (w, s) => ({ id: "d", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/dashboard/rows/export": {
+    act: ["dashboard", "export"],
+    url: (w, s) =>
+      `/api/v1/dashboard/rows/export?region=${w.county[s]}&period=year&metric=reported&${reason}`,
+    row: (w, s) => ({ id: "d", regionCode: w.county[s] }),
+  },
 };
 const tipCases = new Map<string, Row>();
 /** A case from a public tip in the scope's village (filed once per scope and database). */

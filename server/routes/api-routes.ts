@@ -8,6 +8,7 @@ import { caseRoutes } from "./case-routes";
 import { checklistRoutes } from "./checklist-routes";
 import { countySettingRoutes } from "./county-setting-routes";
 import { coverageRoutes } from "./coverage-routes";
+import { dashboardRoutes } from "./dashboard-routes";
 import { deliveryRoutes } from "./delivery-routes";
 import { departmentRoutes } from "./department-routes";
 import { fieldSyncRoutes } from "./field-sync-routes";
@@ -62,6 +63,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     tipRoutes,
     tipChannelRoutes,
     workbenchRoutes,
+    dashboardRoutes,
   ];
   // The field app (issue 9): sync, patrols, checklists, deliveries, task records, training.
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];

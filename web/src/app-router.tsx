@@ -36,6 +36,10 @@ export const router = createBrowserRouter([
     }),
   },
   {
+    path: "/bigscreen",
+    lazy: async () => ({ Component: (await import("./pages/bigscreen/big-screen-page")).BigScreenPage }),
+  },
+  {
     path: "/",
     Component: ConsoleLayout,
     HydrateFallback: PageSpinner,
@@ -43,6 +47,13 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: async () => ({ Component: (await import("./pages/dashboard-page")).DashboardPage }),
+      },
+      {
+        path: "statistics",
+        ...sectionRoute(
+          "statistics",
+          async () => (await import("./pages/statistics/statistics-page")).StatisticsPage,
+        ),
       },
       {
         path: "regions",

@@ -24,6 +24,7 @@ import { anotherPersonCloses } from "../settings/county-settings";
 import { prepareAction } from "./case-action-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
+import { tallyCaseStep } from "./case-step-tally";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { loadNames, presentCase } from "./present-case";
 
@@ -126,6 +127,15 @@ export async function actOnCase(
         caseId,
         kase.regionCode,
       );
+      // The deadline of the stage being left: the step is late when done after it (dashboards, issue 13.2).
+      const due = result.event.from !== result.event.to ? kase.deadline : null;
+      await tallyCaseStep(deps, tx, kase, {
+        action,
+        at,
+        due,
+        passed: typeof input.passed === "boolean" ? input.passed : undefined,
+        lateBefore: row.lateSteps > 0,
+      });
       const eventName = `case.${caseEventVerb[action]}`;
       const data = {
         ...result.event.data,
@@ -135,6 +145,7 @@ export async function actOnCase(
         comment: commentOf(input),
         evidence: prepared.evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
         ...prepared.eventData,
+        ...(due ? { due } : {}),
       };
       delete data.idempotencyKey;
       await notifyCase(tx, {

@@ -24,6 +24,7 @@ import type { ActionResult } from "./act-on-case";
 import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
+import { tallyCaseStep } from "./case-step-tally";
 import { categoryKey, taxonomyOf } from "./case-taxonomy";
 import { type Outcome, requestHash, runIdempotent } from "./idempotent";
 import { type Names, presentCase } from "./present-case";
@@ -134,6 +135,7 @@ export async function reportCase(
         id,
         regionCode,
       );
+      await tallyCaseStep(deps, tx, kase, { action: "report", at: now.toISOString(), due: null, recurring });
       await notifyCase(tx, {
         kase,
         kind: "case.reported",

@@ -15,6 +15,7 @@ import { AppError } from "../../../domain/errors";
 import { informantMessageInput, notFixedInput, trackInput } from "../../../domain/tip/tip-schemas";
 import type { Deps } from "../../deps";
 import { deadlineOfFor } from "../cases/case-deadlines";
+import { tallyCaseStep } from "../cases/case-step-tally";
 import { notifyCase } from "../notifications/notify-case";
 import { timeOrderedId } from "../sites/time-ordered-id";
 import { trackingHash } from "./tip-crypto";
@@ -134,6 +135,7 @@ export async function sayNotFixed(deps: Deps, raw: unknown): Promise<TipStatus> 
     const columns = caseToColumns(result.next);
     if (!(await updateCaseVersioned(tx, row.id, row.version, columns, now.toISOString())))
       throw new AppError("conflict", { details: { version: row.version } });
+    await tallyCaseStep(deps, tx, kase, { action: "reopen", at: now.toISOString(), due: null });
     if (input.body)
       await insertTipMessage(tx, {
         id: timeOrderedId(),

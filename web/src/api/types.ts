@@ -5,6 +5,7 @@ import type { RegionLevel } from "../../../domain/region/region-code";
 /** Console sections the server may list in `nav`. */
 export type NavSection =
   | "dashboard"
+  | "statistics"
   | "regions"
   | "departments"
   | "routing"

@@ -10,6 +10,7 @@ import { patrolsEn } from "./patrols-en";
 import { phoneEn } from "./phone-en";
 import { printEn } from "./print-en";
 import { providersEn } from "./providers-en";
+import { statsEn } from "./stats-en";
 import { tasksEn } from "./tasks-en";
 import { tipsEn } from "./tips-en";
 import type { MessageKey } from "./zh";
@@ -193,4 +194,5 @@ export const en: Record<MessageKey, string> = {
   ...providersEn,
   ...tipsEn,
   ...basemapEn,
+  ...statsEn,
 };

@@ -10,6 +10,7 @@ import { patrolsZh } from "./patrols-zh";
 import { phoneZh } from "./phone-zh";
 import { printZh } from "./print-zh";
 import { providersZh } from "./providers-zh";
+import { statsZh } from "./stats-zh";
 import { tasksZh } from "./tasks-zh";
 import { tipsZh } from "./tips-zh";
 
@@ -190,6 +191,7 @@ export const zh = {
   ...providersZh,
   ...tipsZh,
   ...basemapZh,
+  ...statsZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   FormOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   PieChartOutlined,
   ReadOutlined,
@@ -36,6 +37,7 @@ export interface NavEntry {
  */
 export const navEntries: NavEntry[] = [
   { section: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { section: "statistics", path: "/statistics", label: "nav.statistics", icon: <LineChartOutlined /> },
   { section: "regions", path: "/regions", label: "nav.regions", icon: <EnvironmentOutlined /> },
   { section: "grids", path: "/grids", label: "nav.grids", icon: <BorderInnerOutlined /> },
   { section: "sites", path: "/sites", label: "nav.sites", icon: <ShopOutlined /> },

@@ -1,0 +1,279 @@
+import { sql } from "kysely";
+import { shanghaiDate } from "../../domain/calendar/shanghai-time";
+import {
+  type CaseTally,
+  emptyTally,
+  type TallyMetric,
+  tallyMetrics,
+} from "../../domain/indicators/case-tally";
+import type { Tx } from "../db";
+import type { CaseTallyTable } from "../schema/tally-tables";
+
+/** Region prefixes a case's step is counted under: province, city, county, township (as deep as its code). */
+export function tallyLevels(regionCode: string): string[] {
+  return [2, 4, 6, 9].filter((n) => regionCode.length >= n).map((n) => regionCode.slice(0, n));
+}
+
+export type TallyDims = { category: string; type: string; source: string } | null;
+
+const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Adds one step's counters to the rollup in one statement: every region level × day and month × the whole
+ * region (and, for a report, its category, type and source). Runs inside the command's transaction.
+ */
+export async function addToTally(
+  tx: Tx,
+  regionCode: string,
+  at: string,
+  delta: Partial<CaseTally>,
+  dims: TallyDims,
+  sign = 1,
+): Promise<void> {
+  const metrics = tallyMetrics.filter((m) => delta[m]);
+  if (metrics.length === 0) return;
+  const day = shanghaiDate(new Date(at));
+  const values = Object.fromEntries(
+    metrics.map((m) => [m, sign * (delta[m] as number)]),
+  ) as Partial<CaseTally>;
+  const dimRows: [string, string][] = [["", ""]];
+  if (dims) dimRows.push(["category", dims.category], ["type", dims.type], ["source", dims.source]);
+  const rows: Partial<CaseTallyTable>[] = [];
+  for (const code of tallyLevels(regionCode))
+    for (const [grain, period] of [
+      ["d", day],
+      ["m", day.slice(0, 7)],
+    ] as const)
+      for (const [dim, dimValue] of dimRows)
+        rows.push({ regionCode: code, level: code.length, grain, period, dim, dimValue, ...values });
+  const set = Object.fromEntries(
+    metrics.map((m) => [m, sql`case_tally.${sql.ref(snake(m))} + excluded.${sql.ref(snake(m))}`]),
+  );
+  await tx
+    .insertInto("caseTally")
+    .values(rows as CaseTallyTable[])
+    .onConflict((oc) =>
+      oc.columns(["regionCode", "grain", "dim", "period", "dimValue"]).doUpdateSet(set as never),
+    )
+    .execute();
+}
+
+/** Bumps a case's count of late steps (same transaction as the step). */
+export async function addLateStep(tx: Tx, caseId: string): Promise<void> {
+  await tx
+    .updateTable("caseRecord")
+    .set({ lateSteps: sql`late_steps + 1` })
+    .where("id", "=", caseId)
+    .execute();
+}
+
+export interface TallyRow extends CaseTally {
+  regionCode: string;
+  period: string;
+  dimValue: string;
+}
+
+const sums = (m: TallyMetric) => sql<number>`sum(${sql.ref(snake(m))})`.as(m);
+
+function numeric(r: Record<string, unknown>): CaseTally {
+  const t = emptyTally();
+  for (const m of tallyMetrics) t[m] = Number(r[m] ?? 0);
+  return t;
+}
+
+/** Where a period is read from: whole months and loose days. */
+export interface TallySpan {
+  months: string[];
+  days: string[];
+}
+
+/**
+ * The region's counters over a span, grouped by `group`: "total" (one row), "dim" (per value of `dim`),
+ * "child" (per sub-region of `childLevel`), "day" (per day, days only).
+ */
+export async function readTally(
+  db: Tx,
+  q: {
+    regionCode: string;
+    span: TallySpan;
+    group: "total" | "dim" | "child" | "day";
+    dim?: string;
+    childLevel?: number;
+  },
+): Promise<TallyRow[]> {
+  const parts: { grain: "d" | "m"; periods: string[] }[] = [];
+  if (q.span.months.length) parts.push({ grain: "m", periods: q.span.months });
+  if (q.span.days.length) parts.push({ grain: "d", periods: q.span.days });
+  const out = new Map<string, TallyRow>();
+  for (const part of parts) {
+    let s = db
+      .selectFrom("caseTally")
+      .where("grain", "=", part.grain)
+      .where("period", "in", part.periods)
+      .where("dim", "=", q.group === "dim" ? (q.dim ?? "") : "");
+    if (q.group === "child")
+      s = s
+        .where(
+          "level",
+          "=",
+          q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12,
+        )
+        .where("regionCode", "like", `${q.regionCode}%`);
+    else s = s.where("regionCode", "=", q.regionCode);
+    const key =
+      q.group === "child"
+        ? "regionCode"
+        : q.group === "dim"
+          ? "dimValue"
+          : q.group === "day"
+            ? "period"
+            : null;
+    const rows = await (key
+      ? s.select([sql.ref(key).as("k"), ...tallyMetrics.map(sums)]).groupBy(key)
+      : s.select([sql<string>`''`.as("k"), ...tallyMetrics.map(sums)])
+    ).execute();
+    for (const r of rows as Record<string, unknown>[]) {
+      const k = String(r.k ?? "");
+      if (key === null && r.reported === null) continue;
+      const t = numeric(r);
+      const prev = out.get(k);
+      if (prev) for (const m of tallyMetrics) prev[m] += t[m];
+      else
+        out.set(k, {
+          ...t,
+          regionCode: q.group === "child" ? k : q.regionCode,
+          period: q.group === "day" ? k : "",
+          dimValue: q.group === "dim" ? k : "",
+        });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Empties the rollup (before a rebuild from the trail). */
+export async function clearTally(db: Tx): Promise<void> {
+  await db.deleteFrom("caseTally").execute();
+  await db.updateTable("caseRecord").set({ lateSteps: 0 }).where("lateSteps", "<>", 0).execute();
+}
+
+/** Every row of the rollup (the property test and the bench compare it with a recount). */
+export async function allTallyRows(db: Tx): Promise<CaseTallyTable[]> {
+  const rows = await db.selectFrom("caseTally").selectAll().execute();
+  return rows.map((r) => ({ ...r, ...numeric(r as never), level: Number(r.level) }));
+}
+
+export interface CaseStepRow {
+  caseId: string;
+  action: string;
+  at: string;
+  data: string;
+  regionCode: string;
+  reportedAt: string;
+}
+
+/** A page of case events in trail order with the case's region (the recount reads the trail). */
+export async function caseStepsAfter(
+  db: Tx,
+  afterId: number,
+  limit: number,
+): Promise<(CaseStepRow & { id: number })[]> {
+  const rows = await db
+    .selectFrom("event as e")
+    .innerJoin("caseRecord as c", "c.id", "e.subjectId")
+    .where("e.subjectType", "=", "case")
+    .where("e.id", ">", afterId as never)
+    .select(["e.id", "e.subjectId as caseId", "e.action", "e.at", "e.data", "c.regionCode", "c.reportedAt"])
+    .orderBy("e.id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...(r as unknown as CaseStepRow), id: Number(r.id) }));
+}
+
+export interface OpenCaseItem {
+  id: string;
+  number: string;
+  stage: string;
+  type: string;
+  category: string;
+  regionCode: string;
+  deadline: string | null;
+  reportedAt: string;
+  escalationCount: number;
+}
+
+/** Open cases of a region that are overdue or escalated, nearest deadline first (index-led, limited). */
+export async function openCaseList(
+  db: Tx,
+  regionCode: string,
+  kind: "overdue" | "escalated",
+  limit: number,
+): Promise<OpenCaseItem[]> {
+  let q = db
+    .selectFrom("caseRecord")
+    .select([
+      "id",
+      "number",
+      "stage",
+      "type",
+      "category",
+      "regionCode",
+      "deadline",
+      "reportedAt",
+      "escalationCount",
+    ])
+    .where("open", "=", 1)
+    .where("regionCode", "like", `${regionCode}%`);
+  q = kind === "overdue" ? q.where("deadlineState", "=", "overdue") : q.where("escalated", "=", 1);
+  return q.orderBy("deadline").limit(limit).execute() as Promise<OpenCaseItem[]>;
+}
+
+export interface StepItem {
+  eventId: number;
+  caseId: string;
+  number: string;
+  action: string;
+  at: string;
+  data: string;
+  regionCode: string;
+  category: string;
+  type: string;
+}
+
+/** The case steps behind a figure: events of `actions` in the region and period (Shanghai-day bounds). */
+export async function stepsOf(
+  db: Tx,
+  q: { regionCode: string; actions: string[]; from: string; to: string; limit: number },
+): Promise<StepItem[]> {
+  const rows = await db
+    .selectFrom("event as e")
+    .innerJoin("caseRecord as c", "c.id", "e.subjectId")
+    .where("e.subjectType", "=", "case")
+    .where("e.action", "in", q.actions)
+    .where("e.regionCode", "like", `${q.regionCode}%`)
+    .where("e.at", ">=", q.from)
+    .where("e.at", "<", q.to)
+    .select([
+      "e.id as eventId",
+      "e.subjectId as caseId",
+      "c.number",
+      "e.action",
+      "e.at",
+      "e.data",
+      "c.regionCode",
+      "c.category",
+      "c.type",
+    ])
+    .orderBy("e.id", "desc")
+    .limit(q.limit)
+    .execute();
+  return rows.map((r) => ({ ...(r as unknown as StepItem), eventId: Number(r.eventId) }));
+}
+
+/** Writes whole rollup rows (a rebuild from the trail), in batches. */
+export async function insertTallyRows(db: Tx, rows: CaseTallyTable[], batch = 200): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch)
+    await db
+      .insertInto("caseTally")
+      .values(rows.slice(i, i + batch))
+      .execute();
+}

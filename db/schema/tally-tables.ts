@@ -1,0 +1,18 @@
+import type { CaseTally } from "../../domain/indicators/case-tally";
+
+/** One rollup row (issue 13.2): a region prefix × day or month × dimension value, with every counter. */
+export interface CaseTallyTable extends CaseTally {
+  regionCode: string;
+  /** Length of the region code: 2 province, 4 city, 6 county, 9 township. */
+  level: number;
+  /** `d` (period YYYY-MM-DD) or `m` (period YYYY-MM), Shanghai dates. */
+  grain: string;
+  period: string;
+  /** "" for the whole region, else category | type | source. */
+  dim: string;
+  dimValue: string;
+}
+
+export interface TallyTables {
+  caseTally: CaseTallyTable;
+}

@@ -1,0 +1,149 @@
+import ExcelJS from "exceljs";
+import { stepsOf } from "../../../db/queries/case-tally-queries";
+import type { Actor } from "../../../domain/auth/actor";
+import { addCalendarDays, fromShanghai, shanghaiDateTime } from "../../../domain/calendar/shanghai-time";
+import { caseTypeLabel } from "../../../domain/case/case-types";
+import { isLate, type TallyMetric } from "../../../domain/indicators/case-tally";
+import { eventLabel } from "../../../domain/trail/event-labels";
+import type { Deps } from "../../deps";
+import type { ExportFile } from "../exports/recorded-export";
+import { type DashboardQuery, dashboardRegion, resolvePeriod } from "./region-dashboard";
+
+/** The trail actions behind each counter (what a figure's drill-down lists). */
+export const metricActions: Record<TallyMetric, string[]> = {
+  reported: ["case.reported"],
+  recurring: ["case.reported"],
+  triaged: ["case.triaged", "case.rejected"],
+  triagedOnTime: ["case.triaged", "case.rejected"],
+  rejected: ["case.rejected"],
+  merged: ["case.merged"],
+  dispatched: ["case.dispatched", "case.forwarded"],
+  redirected: ["case.returned", "case.forwarded"],
+  fedBack: ["case.fed_back"],
+  fedBackOnTime: ["case.fed_back"],
+  rechecked: ["case.rechecked", "case.accepted_onsite"],
+  reworked: ["case.rechecked", "case.accepted_onsite"],
+  closed: ["case.closed"],
+  closedOnTime: ["case.closed"],
+  escalated: ["case.escalated", "case.reported"],
+  parked: ["case.park_approved"],
+  reopened: ["case.reopened"],
+  late: [
+    "case.triaged",
+    "case.rejected",
+    "case.dispatched",
+    "case.accepted",
+    "case.returned",
+    "case.forwarded",
+    "case.fed_back",
+    "case.rechecked",
+    "case.accepted_onsite",
+    "case.closed",
+  ],
+  handlingHours: ["case.closed"],
+  handlingWorkHours: ["case.closed"],
+};
+
+export interface DrillRow {
+  caseId: string;
+  number: string;
+  action: string;
+  label: string;
+  at: string;
+  due: string | null;
+  late: boolean;
+  passed: boolean | null;
+  regionCode: string;
+  category: string;
+  type: string;
+}
+
+/** The rows behind a figure: the case steps of the period that the counter counts (newest first, ≤ 500). */
+export async function dashboardRows(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery & { metric: TallyMetric },
+  en: boolean,
+  limit = 500,
+) {
+  const region = await dashboardRegion(deps, actor, q.region);
+  const period = resolvePeriod(deps, q);
+  const steps = await stepsOf(deps.db, {
+    regionCode: region.code,
+    actions: metricActions[q.metric],
+    from: fromShanghai(period.from).toISOString(),
+    to: fromShanghai(addCalendarDays(period.to, 1)).toISOString(),
+    limit: limit * 2,
+  });
+  const rows: DrillRow[] = [];
+  for (const s of steps) {
+    const data = JSON.parse(s.data) as Record<string, unknown>;
+    const due = typeof data.due === "string" ? data.due : null;
+    const late = isLate({ at: s.at, due });
+    if (q.metric === "late" && !late) continue;
+    if (q.metric === "recurring" && data.recurring !== true) continue;
+    if (q.metric === "reworked" && data.passed !== false) continue;
+    if (
+      q.metric === "escalated" &&
+      s.action === "case.reported" &&
+      data.recurring !== true &&
+      !data.listedForSupervision
+    )
+      continue;
+    const label = eventLabel(s.action);
+    rows.push({
+      caseId: s.caseId,
+      number: s.number,
+      action: s.action,
+      label: label ? (en ? label.en : label.zh) : s.action,
+      at: s.at,
+      due,
+      late,
+      passed: typeof data.passed === "boolean" ? data.passed : null,
+      regionCode: s.regionCode,
+      category: s.category,
+      type: s.type,
+    });
+    if (rows.length >= limit) break;
+  }
+  return { region: { code: region.code, name: region.name }, period, metric: q.metric, rows };
+}
+
+/** The drill-down rows as a workbook (watermarked like every export). */
+export async function dashboardRowsWorkbook(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery & { metric: TallyMetric },
+  watermark: string,
+): Promise<ExportFile> {
+  const { region, period, rows } = await dashboardRows(deps, actor, q, false, 10_000);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("明细");
+  ws.addRow([`${region.name} ${period.from} 至 ${period.to}`, watermark]);
+  ws.addRow([
+    "案件编号",
+    "环节",
+    "办理时间",
+    "时限",
+    "是否超期",
+    "复查结果",
+    "区划代码",
+    "类别",
+    "类型",
+  ]).font = {
+    bold: true,
+  };
+  for (const r of rows)
+    ws.addRow([
+      r.number,
+      r.label,
+      shanghaiDateTime(new Date(r.at)),
+      r.due ? shanghaiDateTime(new Date(r.due)) : "",
+      r.late ? "超期" : "",
+      r.passed === null ? "" : r.passed ? "通过" : "未通过",
+      r.regionCode,
+      r.category,
+      caseTypeLabel[r.type as keyof typeof caseTypeLabel]?.zh ?? r.type,
+    ]);
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
+}

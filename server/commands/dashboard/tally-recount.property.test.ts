@@ -1,0 +1,134 @@
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
+import { allTallyRows } from "../../../db/queries/case-tally-queries";
+import { allowedActions } from "../../../domain/case/case-machine";
+import { caseAbilities } from "../../../domain/case/case-policy";
+import type { CaseAction } from "../../../domain/case/case-types";
+import { AppError } from "../../../domain/errors";
+import { type CaseTally, tallyMetrics } from "../../../domain/indicators/case-tally";
+import { runDeadlineJob } from "../../jobs/deadline-job";
+import { actOnCase } from "../cases/act-on-case";
+import { atVillage, eachCaseWorld } from "../cases/case-command-kit";
+import { recountTally, tallyKey } from "./recount-tally";
+
+/**
+ * Rollup = recount (issue 13.2): after random sequences of reports, case actions by capable actors, clock
+ * jumps (minutes to days, so steps go late) and deadline-job passes (automatic escalation), the rollup the
+ * commands kept in their transactions equals the one recounted from the trail, row by row, on both databases.
+ */
+const mainPath: CaseAction[] = [
+  "triage",
+  "dispatch",
+  "accept",
+  "submit_plan",
+  "feedback",
+  "recheck",
+  "accept_onsite",
+  "close",
+  "resume",
+];
+const who = ["lead", "market", "worker", "station", "county", "committee"];
+const nonZero = (t: CaseTally) => tallyMetrics.some((m) => t[m] !== 0);
+const pick = (t: CaseTally) =>
+  Object.fromEntries(tallyMetrics.filter((m) => t[m] !== 0).map((m) => [m, t[m]]));
+
+eachCaseWorld("rollup equals recount (property)", (w) => {
+  const inputFor = async (action: CaseAction, actor: string, n: number) => {
+    switch (action) {
+      case "triage":
+        return {
+          type: ["general_hazard", "violation", "major_hazard"][n % 3],
+          category: ["gas", "fire"][n % 2],
+        };
+      case "dispatch":
+        return { departmentId: [w.departments.market, w.departments.emergency][n % 2] };
+      case "forward":
+        return { departmentId: w.departments.housing, reason: "属于其他部门职责" };
+      case "feedback":
+        return { result: "fixed", note: "已完成整改工作", evidenceIds: [await w.evidence(actor)] };
+      case "submit_plan":
+        return {
+          plan: {
+            objectives: "消除隐患",
+            measures: "移出钢瓶",
+            fundsMaterials: "3 万元",
+            responsiblePeople: "张某",
+            timeLimit: "2027-06-30",
+            safetyMeasures: "停用地下室",
+          },
+        };
+      case "request_park":
+        return { reason: "需等待专项资金下达后整改" };
+      case "recheck":
+      case "accept_onsite":
+        return { passed: n % 5 !== 0, note: "现场核实情况记录", location: atVillage };
+      case "reject":
+      case "return":
+      case "deny_park":
+      case "reopen":
+      case "escalate":
+        return { reason: "依据现场情况作出处理" };
+      default:
+        return {};
+    }
+  };
+
+  it("after random command sequences the rollup equals a full recount from the trail", async () => {
+    const runs = w.dialect === "sqlite" ? 12 : 6;
+    let done = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ jump: fc.nat(9), n: fc.nat(11), m: fc.nat(19), job: fc.boolean() }), {
+          minLength: 4,
+          maxLength: 24,
+        }),
+        async (steps) => {
+          const id = await w.report({}, ["worker", "committee"][steps.length % 2]);
+          for (const s of steps) {
+            // Mostly minutes, sometimes days: some steps are done after their deadline.
+            w.deps.clock.advance(
+              s.jump < 7 ? { minutes: 20 * (s.jump + 1) } : { hours: 72 * 2 ** (s.jump - 7) },
+            );
+            if (s.job && s.jump > 7) await runDeadlineJob(w.deps);
+            const kase = rowToCase((await findCaseRow(w.deps.db, id))!);
+            const allowed = allowedActions(kase.stage).filter(
+              (a) => a !== "merge" && who.some((u) => caseAbilities(w.actors[u], kase)[a]),
+            );
+            // Mostly the way through the loop (so sequences reach closing), sometimes any allowed step.
+            const main = mainPath.filter((a) => allowed.includes(a));
+            const choices = s.n % 4 !== 0 && main.length ? main : allowed;
+            const action = choices[s.n % Math.max(1, choices.length)];
+            if (!action) continue;
+            const capable = who.filter((u) => caseAbilities(w.actors[u], kase)[action]);
+            if (capable.length === 0) continue;
+            const name = capable[s.n % capable.length];
+            try {
+              await actOnCase(w.deps, w.actors[name], id, action, await inputFor(action, name, s.m));
+              done++;
+            } catch (err) {
+              if (!(err instanceof AppError)) throw err;
+            }
+          }
+          const kept = new Map(
+            (await allTallyRows(w.deps.db)).filter(nonZero).map((r) => [tallyKey(r), pick(r)] as const),
+          );
+          const recount = await recountTally(w.deps.db, w.deps.calendar);
+          const again = new Map(
+            [...recount].filter(([, t]) => nonZero(t)).map(([k, t]) => [k, pick(t)] as const),
+          );
+          expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(again));
+        },
+      ),
+      { numRuns: runs, seed: 20261206 },
+    );
+    expect(done).toBeGreaterThan(runs * 2);
+    // The sequences reached late steps and closings (the counters the timeliness rates are made of).
+    const rows = await allTallyRows(w.deps.db);
+    const county = rows.filter((r) => r.regionCode === "620123" && r.grain === "m" && r.dim === "");
+    const sum = (m: keyof CaseTally) => county.reduce((a, r) => a + r[m], 0);
+    expect(sum("reported")).toBeGreaterThanOrEqual(runs);
+    expect(sum("late")).toBeGreaterThan(0);
+    expect(sum("closed")).toBeGreaterThan(0);
+  }, 300_000);
+});

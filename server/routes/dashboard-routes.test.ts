@@ -1,0 +1,78 @@
+import ExcelJS from "exceljs";
+import { beforeAll, expect, it } from "vitest";
+import { eachApi } from "../test/api-harness";
+import { act, as, caseAt, useTempDataDir } from "./case-test-kit";
+
+interface Indicator {
+  key: string;
+  value: number | null;
+  unavailable: string | null;
+  formula: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * Region dashboard (issue 13.2) through the API: figures come from the rollup the commands kept, each with
+ * its formula; a rate nothing happened for is unavailable (null), not 0; a figure drills down to its rows
+ * (the same number of rows as the figure) and exports them; another county's dashboard is not found.
+ */
+eachApi("region dashboard", (ctx) => {
+  useTempDataDir(ctx);
+  const get = (user: string, url: string) => as(ctx, user, { method: "GET", url });
+  beforeAll(async () => {
+    await caseAt(ctx, "reported");
+    await caseAt(ctx, "triaged");
+    await caseAt(ctx, "closed");
+    const late = await caseAt(ctx, "dispatched");
+    ctx.deps.clock.advance({ days: 20 });
+    await act(ctx, "market", late, "accept", {});
+  }, 120_000);
+
+  it("shows the county's figures with formulas; counts equal the rows behind them", async () => {
+    const res = await get("county", "/api/v1/dashboard?region=620123&period=year");
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const by = Object.fromEntries((body.indicators as Indicator[]).map((i) => [i.key, i]));
+    expect(by.reported.value).toBe(4);
+    // Three triage decisions (one case is still reported), all made at once, on time: 3 ÷ 3.
+    expect(by.triage_on_time_rate).toMatchObject({ value: 1, numerator: 3, denominator: 3 });
+    expect(by.triage_on_time_rate.formula).toContain("按时受理率 =");
+    // The late acceptance (20 days after dispatch) is one overdue step.
+    expect(by.overdue_steps.value).toBe(1);
+    expect(by.closing_on_time_rate.value).toBe(1);
+    // No patrol plans: unavailable, never 0.
+    expect(by.patrol_coverage_rate).toMatchObject({ value: null, unavailable: "no_source" });
+    expect(body.funnel[0]).toMatchObject({ key: "reported", count: 4 });
+    expect(body.children.length).toBeGreaterThan(0);
+    const rows = await get("county", "/api/v1/dashboard/rows?region=620123&period=year&metric=reported");
+    expect(rows.statusCode, rows.body).toBe(200);
+    expect(rows.json().rows.length).toBe(4);
+    const late = await get("county", "/api/v1/dashboard/rows?region=620123&period=year&metric=late");
+    expect(late.json().rows.map((r: { action: string }) => r.action)).toEqual(["case.accepted"]);
+  });
+
+  it("exports the rows behind a figure as .xlsx", async () => {
+    const res = await get(
+      "county",
+      "/api/v1/dashboard/rows/export?region=620123&period=year&metric=reported",
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    expect(wb.worksheets[0].rowCount).toBe(2 + 4);
+  });
+
+  it("an empty period shows rates as unavailable; bad periods and other regions are refused", async () => {
+    const res = await get(
+      "county",
+      "/api/v1/dashboard?region=620123&period=custom&from=2020-01-01&to=2020-01-31",
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const rate = (res.json().indicators as Indicator[]).find((i) => i.key === "handling_on_time_rate");
+    expect(rate).toMatchObject({ value: null, unavailable: "no_denominator" });
+    expect((await get("county", "/api/v1/dashboard?region=620123&period=custom")).statusCode).toBe(422);
+    expect((await get("county", "/api/v1/dashboard?region=620102")).statusCode).toBe(404);
+    expect((await get("worker", "/api/v1/dashboard?region=620123")).statusCode).toBe(403);
+  });
+});

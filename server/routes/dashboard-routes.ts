@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { tallyMetrics } from "../../domain/indicators/case-tally";
+import { dashboardGate } from "../../domain/policies/dashboard-policy";
+import { errorBody, regionCodeSchema } from "../../domain/schemas/common-schemas";
+import { dashboardRows, dashboardRowsWorkbook } from "../commands/dashboard/dashboard-rows";
+import { regionDashboard } from "../commands/dashboard/region-dashboard";
+import { endWith, recordedExport } from "../commands/exports/recorded-export";
+import type { Deps } from "../deps";
+import { actorOf } from "../http/auth-hook";
+import { wantsEnglish } from "../http/errors";
+import { exportErrorResponses, exportReasonField, sendExport } from "./export-reply";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
+const periodQuery = {
+  region: regionCodeSchema.optional(),
+  period: z.enum(["month", "quarter", "year", "custom"], { error: "统计期无效" }).default("month"),
+  from: date.optional(),
+  to: date.optional(),
+  workingDays: z.enum(["true", "false"]).default("false"),
+};
+const metric = z.enum(tallyMetrics, { error: "指标明细项无效" });
+const errors = {
+  404: errorBody.describe("not_found：区划不存在或不在辖区内"),
+  422: errorBody.describe("validation_failed：参数无效（如自定义统计期缺少日期）"),
+};
+const toQuery = <T extends { workingDays: "true" | "false" }>(q: T) => ({
+  ...q,
+  workingDays: q.workingDays === "true",
+});
+
+/**
+ * Region dashboards (issue 13.2), also read by the big screen (13.3): every figure from the rollup, each
+ * with its formula; the rows behind a figure, and those rows as a recorded .xlsx export.
+ */
+export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/dashboard",
+      {
+        config: { access: "signed_in", policy: dashboardGate.read },
+        schema: {
+          tags: ["dashboard"],
+          summary: "区域统计看板：指标（含公式、环比、同比）、漏斗、分类、下级区划、趋势、超期与督办",
+          querystring: z.strictObject(periodQuery),
+          response: { 200: z.object({}).loose(), ...errors },
+        },
+      },
+      async (req) => regionDashboard(deps, actorOf(req), toQuery(req.query), wantsEnglish(req)),
+    );
+
+    app.get(
+      "/dashboard/rows",
+      {
+        config: { access: "signed_in", policy: dashboardGate.read },
+        schema: {
+          tags: ["dashboard"],
+          summary: "指标明细：构成某项数字的案件环节",
+          querystring: z.strictObject({ ...periodQuery, metric }),
+          response: { 200: z.object({}).loose(), ...errors },
+        },
+      },
+      async (req) => dashboardRows(deps, actorOf(req), toQuery(req.query), wantsEnglish(req)),
+    );
+
+    app.get(
+      "/dashboard/rows/export",
+      {
+        config: { access: "signed_in", policy: dashboardGate.export },
+        schema: {
+          tags: ["dashboard"],
+          summary: "导出指标明细（.xlsx，记入留痕，带水印）",
+          querystring: z.strictObject({ ...periodQuery, metric, ...exportReasonField }),
+          response: { ...exportErrorResponses, 404: errors[404] },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const { reason, ...filter } = req.query;
+        const file = await recordedExport(
+          deps,
+          actor,
+          { kind: "dashboard", filter, reason },
+          (watermark, out) => endWith(out, dashboardRowsWorkbook(deps, actor, toQuery(filter), watermark)),
+        );
+        return sendExport(reply, file, "统计指标明细.xlsx", "dashboard-rows.xlsx");
+      },
+    );
+  };
+}

@@ -1,0 +1,89 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { pageAs } from "./case-e2e-kit";
+import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+
+/**
+ * Region dashboards and the big screen (issue 13.2/13.3) on the demo county: the county office opens 统计分析,
+ * a formula shows on hover, the 上报数 figure drills down to as many rows as it says and the way back returns
+ * to the dashboard; the page fits a phone; the big screen fills 1920×1080 (and 3840×2160) without scrolling.
+ */
+const timeout = 300_000;
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, timeout);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, timeout);
+
+it(
+  "county office: dashboard figure → its rows → back",
+  async () => {
+    const page = await pageAs(browser, server.url, "county");
+    await page.goto(`${server.url}/statistics?period=year`);
+    const card = page.getByTestId("indicator-reported");
+    await card.waitFor({ timeout: 30_000 });
+    const reported = Number((await card.locator("div").nth(1).textContent())?.replace(/\D/g, ""));
+    expect(reported).toBeGreaterThan(0);
+    await page.getByTestId("formula-triage_on_time_rate").hover();
+    await expect.poll(() => page.locator(".ant-tooltip").first().textContent()).toContain("按时受理率 =");
+    await page.getByTestId("chart-funnel").locator("canvas").first().waitFor();
+    await screenshot(page, "dashboard-county-1440");
+    await card.click();
+    await page.getByTestId("stats-rows").waitFor();
+    await expect
+      .poll(() => page.locator("[data-testid=stats-rows] tbody tr.ant-table-row").count(), {
+        timeout: 20_000,
+      })
+      .toBe(Math.min(reported, 10));
+    if (reported > 10)
+      expect(
+        await page.locator(".ant-pagination-total-text, .ant-pagination").first().textContent(),
+      ).toBeTruthy();
+    await screenshot(page, "dashboard-county-rows");
+    await page.getByTestId("stats-back").click();
+    await page.getByTestId("indicator-reported").waitFor();
+    expect(page.url()).not.toContain("metric=");
+    await page.close();
+
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(phone, server.url, "county");
+    await phone.goto(`${server.url}/statistics`);
+    await phone.getByTestId("indicator-reported").waitFor({ timeout: 30_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, "dashboard-county-390");
+    await phone.close();
+  },
+  timeout,
+);
+
+for (const [w, h] of [
+  [1920, 1080],
+  [3840, 2160],
+] as const)
+  it(
+    `big screen at ${w}×${h}: dark, full, no scrolling`,
+    async () => {
+      const page = await browser.newPage({ viewport: { width: w, height: h }, locale: "zh-CN" });
+      await signIn(page, server.url, "county");
+      await page.goto(`${server.url}/bigscreen`);
+      await page.getByTestId("bigscreen-panel").waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      const size = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        sh: document.documentElement.scrollHeight,
+        bg: getComputedStyle(document.querySelector("[data-testid=bigscreen]") as Element).backgroundImage,
+      }));
+      expect(size.sw).toBeLessThanOrEqual(w);
+      expect(size.sh).toBeLessThanOrEqual(h);
+      expect(size.bg).toContain("gradient");
+      await screenshot(page, `bigscreen-${w}`);
+      await page.close();
+    },
+    timeout,
+  );
