@@ -1,3 +1,4 @@
+import type { AssessmentTables } from "./schema/assessment-tables";
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
 import type { ChecklistTables } from "./schema/checklist-tables";
@@ -26,4 +27,5 @@ export interface DB
     DeliveryTables,
     TaskTables,
     TipTables,
-    WorkbenchTables {}
+    WorkbenchTables,
+    AssessmentTables {}

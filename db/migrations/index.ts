@@ -18,6 +18,9 @@ import * as createTaskRecords from "./202612051300-create-task-records";
 import * as createUploadSession from "./202612051400-create-upload-session";
 import * as createTip from "./202612051600-create-tip";
 import * as createCaseSeen from "./202612052100-create-case-seen";
+import * as createAssessment from "./202612061700-create-assessment";
+import * as createPay from "./202612061710-create-pay";
+import * as trainingPlans from "./202612061720-training-plans";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +43,7 @@ export const migrations: Record<string, Migration> = {
   "202612051400-create-upload-session": createUploadSession,
   "202612051600-create-tip": createTip,
   "202612052100-create-case-seen": createCaseSeen,
+  "202612061700-create-assessment": createAssessment,
+  "202612061710-create-pay": createPay,
+  "202612061720-training-plans": trainingPlans,
 };
