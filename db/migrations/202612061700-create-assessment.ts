@@ -16,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("assessment_scheme_region").on("assessment_scheme").column("region_code").execute();
+  await db.schema
+    .createIndex("assessment_scheme_region")
+    .on("assessment_scheme")
+    .column("region_code")
+    .execute();
   await db.schema
     .createTable("assessment_run")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -76,5 +80,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("made_by", "text", (c) => c.notNull())
     .addColumn("made_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("assessment_adjustment_run").on("assessment_adjustment").column("run_id").execute();
+  await db.schema
+    .createIndex("assessment_adjustment_run")
+    .on("assessment_adjustment")
+    .column("run_id")
+    .execute();
 }

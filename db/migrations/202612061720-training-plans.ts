@@ -17,8 +17,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("training_plan_region").on("training_plan").columns(["region_code", "year"]).execute();
-  await db.schema.alterTable("training").addColumn("kind", "text", (c) => c.notNull().defaultTo("class")).execute();
+  await db.schema
+    .createIndex("training_plan_region")
+    .on("training_plan")
+    .columns(["region_code", "year"])
+    .execute();
+  await db.schema
+    .alterTable("training")
+    .addColumn("kind", "text", (c) => c.notNull().defaultTo("class"))
+    .execute();
   await db.schema.alterTable("training").addColumn("hours", "double precision").execute();
   await db.schema.alterTable("training").addColumn("materials", "text").execute();
   await db.schema.alterTable("training").addColumn("plan_id", "text").execute();

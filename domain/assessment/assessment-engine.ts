@@ -61,7 +61,8 @@ export function totalOf(b: Breakdown): number {
   const got = b.items.filter((i) => i.available);
   const weight = got.reduce((t, i) => t + i.weight, 0) + b.manual.reduce((t, m) => t + m.maxPoints, 0);
   if (weight === 0) return 0;
-  const points = got.reduce((t, i) => t + (i.points ?? 0), 0) + b.manual.reduce((t, m) => t + (m.points ?? 0), 0);
+  const points =
+    got.reduce((t, i) => t + (i.points ?? 0), 0) + b.manual.reduce((t, m) => t + (m.points ?? 0), 0);
   return round2((points / weight) * 100);
 }
 
@@ -70,7 +71,14 @@ export function scoreSubject(def: SchemeDefinition, subject: AssessedSubject, pe
     const ind = indicatorById.get(si.indicatorId);
     if (!ind) throw new AppError("unknown_indicator", { status: 422, zh: `没有这个指标：${si.indicatorId}` });
     const v = ind.compute(subject.facts, period);
-    const base = { indicatorId: ind.id, zh: ind.zh, en: ind.en, formula: ind.formula, weight: si.weight, rule: si.rule };
+    const base = {
+      indicatorId: ind.id,
+      zh: ind.zh,
+      en: ind.en,
+      formula: ind.formula,
+      weight: si.weight,
+      rule: si.rule,
+    };
     if (!v.available)
       return { ...base, available: false, value: null, points: null, explain: v.reason, records: [] };
     const s = scoreByRule(si.rule, si.weight, v.value);
@@ -108,7 +116,11 @@ export function scoreSubject(def: SchemeDefinition, subject: AssessedSubject, pe
  * Scores every subject. Refuses a run with nothing to assess (422 `assessment_no_subjects`) or no data at all
  * in the period — every indicator of every subject unavailable and nothing counted (422 `assessment_no_data`).
  */
-export function runAssessment(def: SchemeDefinition, subjects: AssessedSubject[], period: Period): SubjectResult[] {
+export function runAssessment(
+  def: SchemeDefinition,
+  subjects: AssessedSubject[],
+  period: Period,
+): SubjectResult[] {
   if (subjects.length === 0)
     throw new AppError("assessment_no_subjects", {
       status: 422,
@@ -133,7 +145,10 @@ export function rankScores<T extends { finalScore: number }>(rows: T[]): (T & { 
   const sorted = [...rows].sort((a, b) => b.finalScore - a.finalScore);
   return sorted.map((r, n) => ({
     ...r,
-    rank: n > 0 && sorted[n - 1].finalScore === r.finalScore ? sorted.findIndex((x) => x.finalScore === r.finalScore) + 1 : n + 1,
+    rank:
+      n > 0 && sorted[n - 1].finalScore === r.finalScore
+        ? sorted.findIndex((x) => x.finalScore === r.finalScore) + 1
+        : n + 1,
   }));
 }
 

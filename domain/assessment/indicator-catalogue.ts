@@ -17,7 +17,8 @@ import {
 const noClosed: Label = { zh: "本期无结案案件", en: "No case closed in the period" };
 
 /** A case closed in the period (merged cases are closed into another and do not count). */
-const closedIn = (c: CaseFact, p: Period) => c.stage === "closed" && c.mergedInto === null && inPeriod(c.closedAt, p);
+const closedIn = (c: CaseFact, p: Period) =>
+  c.stage === "closed" && c.mergedInto === null && inPeriod(c.closedAt, p);
 /** A valid report: the case was confirmed (triaged onwards), not rejected, not merged into another. */
 export const isValidReport = (c: CaseFact) =>
   c.stage !== "reported" && c.stage !== "rejected" && c.mergedInto === null;
@@ -35,11 +36,7 @@ const onTimeDisposal: IndicatorDef = {
   levels: ["township", "department", "grid_worker"],
   compute(f, p) {
     const closed = f.handled.filter((c) => closedIn(c, p));
-    return rate(
-      closed.filter((c) => c.deadlineState !== "overdue").map(caseRef),
-      closed.length,
-      noClosed,
-    );
+    return rate(closed.filter((c) => c.deadlineState !== "overdue").map(caseRef), closed.length, noClosed);
   },
 };
 
@@ -76,7 +73,10 @@ const patrolCoverage: IndicatorDef = {
     const records: RecordRef[] = f.sites
       .filter((s) => seen.has(s.id))
       .map((s) => ({ kind: "site", id: s.id, label: s.name }));
-    return rate(records, f.sites.length, { zh: "所辖网格内无在册场所", en: "No registered site in the grids" });
+    return rate(records, f.sites.length, {
+      zh: "所辖网格内无在册场所",
+      en: "No registered site in the grids",
+    });
   },
 };
 

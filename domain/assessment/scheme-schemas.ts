@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import { indicatorById } from "./indicator-catalogue";
 import { subjectLevels } from "./indicator";
+import { indicatorById } from "./indicator-catalogue";
 
 /** A scheme's definition (issue 13.4): weighted indicators with rules, and manual items scored with evidence. */
 const num = z.number().finite();
@@ -30,9 +30,7 @@ export const schemeIndicator = z.strictObject({
   rule: scoringRule,
 });
 export const manualItem = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "人工评分项编号为小写字母、数字、下划线" }),
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "人工评分项编号为小写字母、数字、下划线" }),
   zh: z.string().trim().min(1, { error: "请填写人工评分项名称" }).max(60),
   maxPoints: z.number().positive({ error: "人工评分项分值须大于 0" }).max(100),
 });
@@ -40,7 +38,9 @@ export const manualItem = z.strictObject({
 export const schemeInput = z.strictObject({
   name: z.string().trim().min(1, { error: "请填写考核方案名称" }).max(80),
   /** The office's region (city 4 or county 6 digits): the subjects are the level below inside it. */
-  regionCode: z.string().regex(/^\d{4}(\d{2})?$/, { error: "考核方案须由市州或县区制定（4 或 6 位区划代码）" }),
+  regionCode: z
+    .string()
+    .regex(/^\d{4}(\d{2})?$/, { error: "考核方案须由市州或县区制定（4 或 6 位区划代码）" }),
   level: z.enum(subjectLevels, { error: "考核对象须为 township、grid_worker 或 department" }),
   indicators: z.array(schemeIndicator).max(20),
   manualItems: z.array(manualItem).max(10).default([]),
@@ -92,5 +92,9 @@ export function checkScheme(s: SchemeDefinition): void {
       en: `Indicator or manual item listed twice: ${dup}`,
     });
   if (ids.length === 0)
-    throw new AppError("validation_failed", { status: 422, zh: "方案至少包含一个指标", en: "A scheme needs an item" });
+    throw new AppError("validation_failed", {
+      status: 422,
+      zh: "方案至少包含一个指标",
+      en: "A scheme needs an item",
+    });
 }

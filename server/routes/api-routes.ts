@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
+import { assessmentRoutes } from "./assessment-routes";
 import { authRoutes } from "./auth-routes";
 import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
@@ -61,11 +62,14 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   const field = [fieldSyncRoutes, patrolRoutes, checklistRoutes, deliveryRoutes];
   // The grid worker's day (issue 9): outreach, assistance, county task kinds and training (R14, R16, R17, R19).
   const fieldWork = [taskRoutes, trainingRoutes];
+  // Oversight (issue 13.4–13.6): assessment of the level below, pay and rewards, equipment, training plans.
+  const oversight = [assessmentRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of closedLoop) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of field) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of oversight) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }
