@@ -1,3 +1,4 @@
+import type { AssessmentTables } from "./schema/assessment-tables";
 import type { BackupTables } from "./schema/backup-tables";
 import type { CaseTables } from "./schema/case-tables";
 import type { ChecklistTables } from "./schema/checklist-tables";
@@ -32,4 +33,5 @@ export interface DB
     WorkbenchTables,
     PrintTables,
     ProviderTables,
-    TallyTables {}
+    TallyTables,
+    AssessmentTables {}

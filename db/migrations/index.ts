@@ -24,6 +24,9 @@ import * as createServiceProvider from "./202612061100-create-service-provider";
 import * as createIndustrySynonym from "./202612061300-create-industry-synonym";
 import * as tipChannelsRewards from "./202612061500-tip-channels-rewards";
 import * as createCaseTally from "./202612061600-create-case-tally";
+import * as createAssessment from "./202612061700-create-assessment";
+import * as createPay from "./202612061710-create-pay";
+import * as trainingPlans from "./202612061720-training-plans";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
@@ -53,5 +56,8 @@ export const migrations: Record<string, Migration> = {
   "202612061300-create-industry-synonym": createIndustrySynonym,
   "202612061500-tip-channels-rewards": tipChannelsRewards,
   "202612061600-create-case-tally": createCaseTally,
+  "202612061700-create-assessment": createAssessment,
+  "202612061710-create-pay": createPay,
+  "202612061720-training-plans": trainingPlans,
   "202612061800-evidence-subject": evidenceSubject,
 };

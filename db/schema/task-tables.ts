@@ -65,13 +65,19 @@ export interface TrainingTable {
   tokenKey: string;
   createdBy: string;
   createdAt: string;
+  /** Issue 13.6: class | onsite | meeting | contest (domain/tasks/training-plan.ts). */
+  kind?: string;
+  /** Hours counted per attendee; null: the session's length. */
+  hours?: number | null;
+  materials?: string | null;
+  planId?: string | null;
 }
 
 export interface TrainingAttendanceTable {
   id: string;
   trainingId: string;
   userId: string;
-  method: "qr" | "location";
+  method: "qr" | "location" | "manual";
   clientAt: string;
   receivedAt: string;
   lng: number | null;
@@ -79,6 +85,8 @@ export interface TrainingAttendanceTable {
   accuracy: number | null;
   distanceM: number | null;
   flags: string;
+  /** Issue 13.6: the attendee's score (0–100), entered by the organiser. */
+  score?: number | null;
 }
 
 export interface TaskTables {

@@ -167,6 +167,32 @@ export const fieldClasses = {
     status: "internal",
     text: "sensitive",
   },
+  /** Assessment results (R23): a person's (or a township's, a department's) score and rank. */
+  assessmentResult: {
+    scheme: "internal",
+    period: "internal",
+    rank: "internal",
+    subjectName: "personal",
+    regionCode: "public",
+    computedScore: "internal",
+    adjustment: "internal",
+    finalScore: "internal",
+    items: "internal",
+  },
+  /** Pay sheet lines (R20): a person's pay and their bank account (masked). */
+  payLine: {
+    name: "personal",
+    regionCode: "public",
+    employment: "internal",
+    score: "internal",
+    base: "personal",
+    performance: "personal",
+    rewards: "personal",
+    deductions: "personal",
+    total: "personal",
+    bankName: "personal",
+    accountMasked: "personal",
+  },
 } as const satisfies Record<string, Record<string, DataClass>>;
 
 export type ClassifiedResource = keyof typeof fieldClasses;

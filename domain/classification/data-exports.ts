@@ -158,6 +158,36 @@ export const dataExports = {
       "providerWork.text",
     ],
   },
+  assessmentResults: {
+    label: { zh: "考核结果导出", en: "Assessment results export" },
+    fields: [
+      "assessmentResult.scheme",
+      "assessmentResult.period",
+      "assessmentResult.rank",
+      "assessmentResult.subjectName",
+      "assessmentResult.regionCode",
+      "assessmentResult.computedScore",
+      "assessmentResult.adjustment",
+      "assessmentResult.finalScore",
+      "assessmentResult.items",
+    ],
+  },
+  paySheet: {
+    label: { zh: "网格员报酬发放表导出", en: "Grid worker pay sheet export" },
+    fields: [
+      "payLine.name",
+      "payLine.regionCode",
+      "payLine.employment",
+      "payLine.score",
+      "payLine.base",
+      "payLine.performance",
+      "payLine.rewards",
+      "payLine.deductions",
+      "payLine.total",
+      "payLine.bankName",
+      "payLine.accountMasked",
+    ],
+  },
 } as const satisfies Record<string, { label: { zh: string; en: string }; fields: readonly QualifiedField[] }>;
 
 export type DataExportKind = keyof typeof dataExports;

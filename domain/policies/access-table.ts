@@ -73,6 +73,10 @@ const deliveryFollow = all(
   anyOf(roleIn(offices), all(roleIn(departmentRoles), eqActor("departmentId", "departmentId"))),
 );
 
+/** Offices that assess the level below them and pay grid workers (a city or a county, issue 13.4–13.5). */
+const assessors: Role[] = ["city_office", "county_office"];
+const equipmentKeepers: Role[] = [...offices, "township_station"];
+
 export const accessTable = {
   region: {
     read: always,
@@ -364,6 +368,59 @@ export const accessTable = {
   dashboard: {
     read: all(roleIn([...offices, "lead_department", "township_station"]), inScope("regionCode")),
     export: all(roleIn([...offices, "lead_department", "township_station"]), inScope("regionCode")),
+  },
+  /**
+   * Assessment (R23, issue 13.4): a city or county office defines schemes for the level below and runs them;
+   * every office reads the runs of its jurisdiction (the province: who assessed whom, when, with which
+   * scheme); a second person of the assessing office reviews, then a run is published. The assessed
+   * (grid workers, township stations, departments) read their own published results.
+   */
+  assessmentScheme: {
+    read: all(roleIn(offices), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(assessors), inScope("regionCode")),
+  },
+  assessmentRun: {
+    read: all(roleIn(offices), inScope("regionCode")),
+    run: all(roleIn(assessors), inScope("regionCode")),
+    adjust: all(roleIn(assessors), inScope("regionCode")),
+    review: all(roleIn(assessors), inScope("regionCode")),
+    publish: all(roleIn(assessors), inScope("regionCode")),
+    export: all(roleIn(offices), inScope("regionCode")),
+  },
+  assessmentResult: {
+    mine: roleIn(["grid_worker", "township_station", ...departmentRoles]),
+  },
+  /**
+   * Pay and information rewards (R20, issue 13.5): a county's rates read within and above it, kept by the
+   * assessing offices; workers' bank accounts kept by the offices of their region (each worker reads their
+   * own); pay sheets made and approved (by a second person) by the assessing offices, read and exported by
+   * the offices; a worker reads their own lines of approved sheets.
+   */
+  paySetting: {
+    read: all(roleIn(offices), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn(assessors), inScope("regionCode")),
+  },
+  payProfile: {
+    read: anyOf(eqActor("userId", "id"), all(roleIn(offices), inScope("regionCode"))),
+    manage: all(roleIn(offices), inScope("regionCode")),
+  },
+  paySheet: {
+    read: all(roleIn(offices), inScope("regionCode")),
+    create: all(roleIn(assessors), inScope("regionCode")),
+    approve: all(roleIn(assessors), inScope("regionCode")),
+    export: all(roleIn(offices), inScope("regionCode")),
+    mine: roleIn(["grid_worker"]),
+  },
+  /** The equipment register (R20): kept by the offices and township stations of the worker's region. */
+  equipment: {
+    read: anyOf(eqActor("userId", "id"), all(roleIn(equipmentKeepers), inScope("regionCode"))),
+    manage: all(roleIn(equipmentKeepers), inScope("regionCode")),
+  },
+  /** Annual training plans (R19, issue 13.6): read like sessions; kept by the offices and stations; hours per worker. */
+  trainingPlan: {
+    read: all(roleIn(everyoneBut(businessAdmins)), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    manage: all(roleIn([...offices, "township_station"]), inScope("regionCode")),
+    hours: all(roleIn([...offices, "township_station"]), inScope("regionCode")),
   },
   /** The workbench (issue 13.1): every role with case work reads its own counts; administrators have none. */
   workbench: {

@@ -38,6 +38,11 @@ export type TrainingView = {
   location: { lng: number; lat: number };
   radiusM: number;
   trainer: string;
+  /** Issue 13.6: the session's kind, the hours it counts, materials, its annual plan. */
+  kind: string;
+  hours: number;
+  materials: string | null;
+  planId: string | null;
   attendees: number;
   /** Has the actor checked in (the phone's list). */
   attended: boolean;

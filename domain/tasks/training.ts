@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { distanceM } from "../case/honest-closure";
 import { fieldItemBase, fieldLocation } from "../schemas/field-schemas";
+import { trainingKinds } from "./training-plan";
 
 /**
  * Training sessions (R19: 会检查、会记录、会报告) and attendance: a worker checks in by the short-lived code the
@@ -33,6 +34,13 @@ export const trainingInput = z
       .max(5000, { error: "签到半径最多 5000 米" })
       .default(300),
     trainer: text("培训讲师", 60),
+    /** The session's kind (R19): class, on-site observation, meeting with training, skill contest. */
+    kind: z.enum(trainingKinds, { error: "培训形式须为 class、onsite、meeting 或 contest" }).default("class"),
+    /** Hours it counts per attendee; absent: its length rounded to the half hour. */
+    hours: z.number().min(0).max(24).optional(),
+    materials: z.string().trim().max(500).optional(),
+    /** The annual plan it belongs to. */
+    planId: z.string().min(1).max(40).optional(),
   })
   .refine((t) => Date.parse(t.endsAt) > Date.parse(t.startsAt), {
     error: "结束时间须晚于开始时间",
@@ -48,6 +56,7 @@ export const attendanceMethods = ["qr", "location"] as const;
 export const attendanceMethodLabel = {
   qr: { zh: "扫码/签到码", en: "QR / code" },
   location: { zh: "定位签到", en: "Location" },
+  manual: { zh: "组织者登记", en: "Entered by organiser" },
 } as const;
 
 export const attendanceInput = z

@@ -1067,6 +1067,43 @@ const probes: Record<string, Probe> = {
     row: (w, s) => ({ id: "county-rules", regionCode: w.county[s] }),
     body: () => nationalRewardRules,
   },
+  /** Assessment (issue 13.4): lists and the scheme catalogue on the rule's gate and region filter. */
+  "GET /api/v1/assessment-indicators": { act: ["assessmentScheme", "read"] },
+  "GET /api/v1/assessment-schemes": { act: ["assessmentScheme", "read"] },
+  "POST /api/v1/assessment-schemes": {
+    act: ["assessmentScheme", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({
+      name: `矩阵考核方案${counter++}`,
+      regionCode: w.county[s],
+      level: "township",
+      indicators: [
+        { indicatorId: "valid_reports", weight: 100, rule: { kind: "linear", floor: 0, target: 10 } },
+      ],
+    }),
+    ok: 201,
+  },
+  "GET /api/v1/assessment-runs": { act: ["assessmentRun", "read"] },
+  "GET /api/v1/assessment-results/mine": { act: ["assessmentResult", "mine"] },
+  /**
+   * Runs and their changes on one row: only the gate is decided here (no run rows are staged in the matrix
+   * world yet); scope and second-person rules are proven in assessment-routes.test.ts.
+   */
+  "GET /api/v1/assessment-schemes/:id": { act: ["assessmentScheme", "read"], gateOnly: true },
+  "POST /api/v1/assessment-schemes/:id/runs": { act: ["assessmentRun", "run"], gateOnly: true },
+  "GET /api/v1/assessment-runs/:id": { act: ["assessmentRun", "read"], gateOnly: true },
+  "GET /api/v1/assessment-runs/:id/results/:resultId": { act: ["assessmentRun", "read"], gateOnly: true },
+  "POST /api/v1/assessment-runs/:id/results/:resultId/adjustments": {
+    act: ["assessmentRun", "adjust"],
+    gateOnly: true,
+  },
+  "PUT /api/v1/assessment-runs/:id/results/:resultId/manual/:itemId": {
+    act: ["assessmentRun", "adjust"],
+    gateOnly: true,
+  },
+  "POST /api/v1/assessment-runs/:id/review": { act: ["assessmentRun", "review"], gateOnly: true },
+  "POST /api/v1/assessment-runs/:id/publish": { act: ["assessmentRun", "publish"], gateOnly: true },
+  "GET /api/v1/assessment-runs/:id/export.xlsx": { act: ["assessmentRun", "export"], gateOnly: true },
   /** The workbench (issue 13.1): the user's own counts; its rule is the role (workbench-routes.test.ts: counts == lists). */
   "GET /api/v1/workbench": { act: ["workbench", "read"] },
   /** Region dashboards (issue 13.2): a county's figures, the rows behind one, and their export. */

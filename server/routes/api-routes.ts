@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
+import { assessmentRoutes } from "./assessment-routes";
 import { authRoutes } from "./auth-routes";
 import { caseCategoryRoutes } from "./case-category-routes";
 import { caseEvidenceRoutes } from "./case-evidence-routes";
@@ -73,6 +74,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   const printables = [printRoutes];
   // Third-party service providers (issue 14.2, R27).
   const providers = [providerRoutes];
+  // Oversight (issue 13.4–13.6): assessment of the level below, pay and rewards, equipment, training plans.
+  const oversight = [assessmentRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });
@@ -81,5 +84,6 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
     for (const group of fieldWork) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of printables) await app.register(group(deps), { prefix: "/api/v1" });
     for (const group of providers) await app.register(group(deps), { prefix: "/api/v1" });
+    for (const group of oversight) await app.register(group(deps), { prefix: "/api/v1" });
   };
 }

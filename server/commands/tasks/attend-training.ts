@@ -28,7 +28,7 @@ import { visibleTraining } from "./trainings";
 export interface AttendanceAnswer {
   id: string;
   trainingId: string;
-  method: "qr" | "location";
+  method: "qr" | "location" | "manual";
   receivedAt: string;
   distanceM: number | null;
   flags: FieldFlag[];
@@ -40,7 +40,7 @@ const answerOf = (
   r: {
     id: string;
     trainingId: string;
-    method: "qr" | "location";
+    method: "qr" | "location" | "manual";
     receivedAt: string;
     distanceM: number | null;
     flags: string;

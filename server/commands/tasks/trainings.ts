@@ -14,6 +14,7 @@ import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
 import type { TrainingView } from "../../../domain/tasks/task-views";
 import { trainingInput } from "../../../domain/tasks/training";
+import { sessionHours } from "../../../domain/tasks/training-plan";
 import type { Deps } from "../../deps";
 import { attendanceToken, newTokenKey, tokenExpiresAt } from "./attendance-token";
 
@@ -27,6 +28,10 @@ export const presentTraining = (actor: Actor, r: TrainingRow, attended = false):
   location: { lng: r.lng, lat: r.lat },
   radiusM: r.radiusM,
   trainer: r.trainer,
+  kind: r.kind ?? "class",
+  hours: sessionHours(r.startsAt, r.endsAt, r.hours),
+  materials: r.materials ?? null,
+  planId: r.planId ?? null,
   attendees: r.attendees,
   attended,
   abilities: { manage: can(actor, "training", "manage", r), attend: can(actor, "training", "attend", r) },
@@ -56,6 +61,10 @@ export async function createTraining(deps: Deps, actor: Actor, raw: unknown): Pr
     radiusM: input.radiusM,
     trainer: input.trainer,
     tokenKey: newTokenKey(),
+    kind: input.kind,
+    hours: input.hours ?? null,
+    materials: input.materials ?? null,
+    planId: input.planId ?? null,
     createdBy: actor.id,
     createdAt: now.toISOString(),
   };

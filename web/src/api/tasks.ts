@@ -40,7 +40,10 @@ export const exportTaskRecords = (f: TaskRecordFilter, reason: string | undefine
   downloadFile(`/task-records/export.xlsx${queryString({ ...f, reason })}`, "task-records.xlsx");
 
 /** A new training as the console sends it: the view without what the server adds. */
-export type TrainingDraft = Omit<TrainingView, "id" | "attendees" | "attended" | "abilities">;
+export type TrainingDraft = Omit<
+  TrainingView,
+  "id" | "attendees" | "attended" | "abilities" | "kind" | "hours" | "materials" | "planId"
+> & { kind?: string; hours?: number; materials?: string; planId?: string };
 
 export interface Attendance {
   id: string;
