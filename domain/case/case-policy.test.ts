@@ -20,16 +20,7 @@ const held = makeCase({
 describe("case policy", () => {
   it("reading: jurisdiction for supervisors and field roles, ownership for cooperating departments", () => {
     expect(who("read", reported)).toEqual(
-      [
-        "cityOffice",
-        "committee",
-        "countyOffice",
-        "gridWorker",
-        "lead1",
-        "lead2",
-        "provider",
-        "township",
-      ].sort(),
+      ["cityOffice", "committee", "countyOffice", "gridWorker", "lead1", "lead2", "township"].sort(),
     );
     expect(who("read", held)).toContain("market1");
     expect(who("read", held)).not.toContain("marketElsewhere");
@@ -42,6 +33,9 @@ describe("case policy", () => {
     // reported it without holding it), not after moving elsewhere: every case rule starts with the region,
     // so lists, exports and reads agree (least privilege, GB/T 22239-2019 8.1.4.2 c).
     expect(casePolicy.read(actors.market1, { ...reported, reporterId: actors.market1.id })).toBe(true);
+    // A service provider reads cases only through an engagement (server/commands/provider/), or one it reported.
+    expect(casePolicy.read(actors.provider, reported)).toBe(false);
+    expect(casePolicy.read(actors.provider, { ...reported, reporterId: actors.provider.id })).toBe(true);
     expect(
       casePolicy.read(actors.gridWorkerOther, { ...reported, reporterId: actors.gridWorkerOther.id }),
     ).toBe(false);
@@ -156,7 +150,11 @@ describe("authorizeCase", () => {
     };
     expect(code(() => authorizeCase(actors.otherCountyOffice, "escalate", held))).toBe("not_found");
     expect(code(() => authorizeCase(actors.auditor, "escalate", held))).toBe("not_found");
-    expect(code(() => authorizeCase(actors.provider, "escalate", held))).toBe("forbidden");
+    // a service provider does not see cases by region (only through an engagement): not found
+    expect(code(() => authorizeCase(actors.provider, "escalate", held))).toBe("not_found");
+    expect(
+      code(() => authorizeCase(actors.provider, "escalate", { ...held, reporterId: actors.provider.id })),
+    ).toBe("forbidden");
     expect(code(() => authorizeCase(actors.countyOffice, "escalate", held))).toBe("ok");
   });
 });

@@ -141,10 +141,12 @@ async function freshHandbook(ctx: ApiContext, w: AccessWorld, s: Scope): Promise
   return { id: `handbook-${regionCode}`, regionCode };
 }
 /** Per scope, a grid worker serving the scope's grid: the home grid's staff, elsewhere one made once. */
-const cardWorkers = new Map<Scope, string>();
+/** Keyed by database and scope: each dialect has its own world (the ids of one are not in the other). */
+const cardWorkers = new Map<string, string>();
 async function freshCardWorker(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
-  if (!cardWorkers.has(s)) {
-    if (s === "own") cardWorkers.set(s, w.staffId);
+  const key = `${ctx.dialect}:${s}`;
+  if (!cardWorkers.has(key)) {
+    if (s === "own") cardWorkers.set(key, w.staffId);
     else {
       const user = await made(ctx, "/api/v1/users", {
         username: `card_${s}`,
@@ -162,13 +164,13 @@ async function freshCardWorker(ctx: ApiContext, w: AccessWorld, s: Scope): Promi
           createdAt: new Date().toISOString(),
         })
         .execute();
-      cardWorkers.set(s, user.id);
+      cardWorkers.set(key, user.id);
     }
   }
   const user = await ctx.deps.db
     .selectFrom("appUser")
     .select(["id", "regionCode"])
-    .where("id", "=", cardWorkers.get(s) as string)
+    .where("id", "=", cardWorkers.get(key) as string)
     .executeTakeFirstOrThrow();
   return { id: user.id, regionCode: user.regionCode };
 }
@@ -524,7 +526,6 @@ const probes: Record<string, Probe> = {
     act: ["printable", "print"],
     read: ["gridWorker", "read"],
     fresh: freshCardWorker,
-    url: (w, s) => `/api/v1/duty-cards/${cardWorkers.get(s) ?? "none"}/pdf`,
   },
   "GET /api/v1/duty-cards/pdf": {
     act: ["printable", "print"],
@@ -1276,6 +1277,7 @@ function fillUrl(url: string, p: Probe, w: AccessWorld, s: Scope, row: Row | und
     .replace(/:id/g, row?.id && row.id.length > 8 ? row.id : none)
     .replace(/:code/g, w.village[s])
     .replace(/:siteId/g, String(row?.siteId || none))
+    .replace(/:userId/g, String(row?.id || none))
     .replace(/:evidenceId/g, String(row?.evidenceId || none));
   return p.query ? `${filled}?${p.query}` : filled;
 }

@@ -1,6 +1,7 @@
 import { ChecklistScreen } from "./checklist";
 import { Deliveries } from "./deliveries";
 import { DeliveryPage } from "./delivery";
+import { Handbook } from "./handbook";
 import { Home } from "./home";
 import { Me } from "./me";
 import { MyReports } from "./my-reports";
@@ -61,4 +62,5 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "tasks", title: "宣传与任务", component: Tasks, back: true });
   registerScreen({ path: "tasks/:code", title: "记录任务", component: TaskFormScreen, back: true });
   registerScreen({ path: "trainings", title: "培训签到", component: Trainings, back: true });
+  registerScreen({ path: "handbook", title: "网格手册", component: Handbook, back: true });
 }

@@ -78,6 +78,9 @@ export function Me() {
         <div className="row-sub">网络慢时把照片压缩到 1024 像素再发送，几秒发完一张；原图不会上传。</div>
       </Card>
       <Card onClick={() => navigate("/reports")}>我上报的案件 ›</Card>
+      <Card onClick={() => navigate("/handbook")}>
+        <span data-testid="me-handbook">网格手册（可离线阅读） ›</span>
+      </Card>
       <Card onClick={() => navigate("/outbox")}>待发送 {unsent} 条 ›</Card>
       {session?.expired ? <Notice kind="warn">登录已过期：退出后重新登录即可继续发送。</Notice> : null}
       <Button kind="danger" block onClick={() => void out()} data-testid="me-signout">
