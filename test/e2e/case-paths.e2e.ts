@@ -381,7 +381,7 @@ it(
     await expect.poll(() => stageOf(lead)).toBe("closed");
     await offers(lead, []);
     const info = lead.getByTestId("case-info");
-    await info.getByRole("link").click();
+    await info.getByRole("link", { name: "查看主事件" }).click();
     await lead.waitForURL(new RegExp(main.url.split("/").pop() ?? ""));
     await expect.poll(() => lead.getByTestId("case-number").textContent()).toBe(main.number);
     expect(await stageOf(lead)).toBe("reported");
