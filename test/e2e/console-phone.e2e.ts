@@ -116,7 +116,7 @@ it("fits every page of the console in a 390×844 phone, menu in a drawer, header
     expect(text).toContain("上报隐患案件");
     expect(text).not.toMatch(/site\.[a-z_]+/);
     await screenshot(page, "console-phone-site-file-390");
-    const caseLink = timeline.locator(`a[href="/cases/${withSite.id}"]`);
+    const caseLink = timeline.locator(`a[href="/cases/${withSite.id}"]`).first();
     expect(await caseLink.textContent()).toBe(`案件 ${withSite.number}`);
     await caseLink.click();
     await page.getByTestId("case-header").waitFor();

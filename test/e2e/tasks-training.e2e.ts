@@ -55,8 +55,11 @@ it(
     await office.getByTestId("task-kinds-page").getByText("燃气入户安全检查").waitFor();
     await office.getByTestId("task-kind-new").click();
     await office.getByTestId("task-kind-dialog").waitFor();
+    // the dialog's form resets its fields once it has opened: type after that, and check it took
+    await office.waitForTimeout(800);
     await office.getByTestId("task-kind-code").fill("flood_watch");
     await office.getByTestId("task-kind-name").fill("汛期巡查");
+    await expect.poll(() => office.getByTestId("task-kind-code").inputValue()).toBe("flood_watch");
     const row = office.getByTestId("task-field-row").first();
     await row.locator("input").nth(0).fill("河段");
     await row.locator("input").nth(1).fill("river");
