@@ -1,5 +1,5 @@
 import { Alert, Form, type FormInstance, Modal } from "antd";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n-context";
 import { applyFormErrors, errorMessage } from "./error-message";
 
@@ -27,12 +27,16 @@ export function FormDialog<V extends object>(props: FormDialogProps<V>) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string[] | null>(null);
 
+  // The form is filled when the dialog opens, not on every render: callers build `initialValues` afresh each
+  // render, and a parent re-rendering while the dialog is open (a context refresh) wiped what was typed.
+  const initial = useRef(initialValues);
+  initial.current = initialValues;
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (initialValues) form.setFieldsValue(initialValues as never);
-  }, [open, form, initialValues]);
+    if (initial.current) form.setFieldsValue(initial.current as never);
+  }, [open, form]);
 
   const submit = async () => {
     let values: V;
