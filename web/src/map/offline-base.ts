@@ -113,6 +113,8 @@ export class OfflineBase {
     const n = ++this.seq;
     const zoom = Math.round(this.map.getZoom());
     const box = viewBox(this.map);
+    // a map not laid out yet (hidden, size 0) has an empty view: nothing to ask the server for
+    if (!(box[0] < box[2] && box[1] < box[3])) return;
     try {
       const [layer, sites] = await Promise.all([
         zoom >= 8 ? fetchMapGrids(box, zoom, "coverage") : null,
