@@ -97,7 +97,26 @@ export async function act(page: Page, action: string, fill?: (dialog: Locator) =
   await dialog.waitFor();
   if (fill) await fill(dialog);
   await page.getByTestId("action-submit").click();
-  await dialog.waitFor({ state: "detached", timeout: 15_000 });
+  await closed(page, dialog);
+}
+
+/**
+ * Waits for an action dialog to close after its submit. A dialog that stays open fails with what it shows
+ * (the server's refusal, a field error), not only "timeout".
+ */
+export async function closed(page: Page, dialog: Locator) {
+  try {
+    await dialog.waitFor({ state: "detached", timeout: 20_000 });
+  } catch (err) {
+    const shown = await dialog.innerText().catch(() => "");
+    const submit = await page
+      .getByTestId("action-submit")
+      .evaluate((b) => `${(b as HTMLButtonElement).disabled ? "disabled" : "enabled"} ${b.className}`)
+      .catch(() => "gone");
+    throw new Error(`the dialog stayed open; it shows: ${shown.replace(/\s+/g, " ")} (submit ${submit})`, {
+      cause: err,
+    });
+  }
 }
 
 /** The stage shown in the case header. */

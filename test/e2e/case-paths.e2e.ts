@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { act, apiAs, choose, coordinate, pageAs as open, png, stageOf } from "./case-e2e-kit";
+import { act, apiAs, choose, closed, coordinate, pageAs as open, png, stageOf } from "./case-e2e-kit";
 import {
   changeInitialPassword,
   demoPassword,
@@ -178,7 +178,7 @@ it(
     await screenshot(market, "case-paths-01-return-needs-reason");
     await empty.dialog.getByTestId("action-reason").fill("燃气调压设施由住建部门监管，不属于市场监管职责");
     await market.getByTestId("action-submit").click();
-    await empty.dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(market, empty.dialog);
     // the case has left the department's hands: the page says where it went (not "not found")
     const gone = market.getByTestId("case-handed-over");
     await gone.waitFor();
@@ -270,7 +270,7 @@ it(
     await market.keyboard.press("Escape");
     await choose(market, "action-handler", "孙科员");
     await market.getByTestId("action-submit").click();
-    await dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(market, dialog);
     await expect.poll(() => stageOf(market)).toBe("handling");
     await expect.poll(() => market.getByTestId("case-handler").textContent()).toContain(names.market2);
     expect(await market.getByTestId("case-info").textContent()).toContain(names.market2);
@@ -292,7 +292,7 @@ it(
     await fwd.getByTestId("action-reason").fill("热水器燃气管线属住建部门监管，转住建局处理");
     await screenshot(market, "case-paths-07-forward");
     await market.getByTestId("action-submit").click();
-    await fwd.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(market, fwd);
     await market.getByTestId("case-handed-over").getByText("榆中县住房和城乡建设局").waitFor();
     expect(await inQueue(market, "to_handle", kase.number)).toBe(false);
 
@@ -377,7 +377,7 @@ it(
     await lead.waitForTimeout(400); // the radio's check animation
     await screenshot(lead, "case-paths-11-merge-suggested");
     await lead.getByTestId("action-submit").click();
-    await dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(lead, dialog);
     await expect.poll(() => stageOf(lead)).toBe("closed");
     await offers(lead, []);
     const info = lead.getByTestId("case-info");
@@ -428,7 +428,7 @@ it(
       .getByTestId("action-reason")
       .fill("检验机构排期至下月，压力容器须停用等待定期检验，暂无法整改完毕");
     await market.getByTestId("action-submit").click();
-    await short.dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(market, short.dialog);
     await expect.poll(() => market.getByTestId("case-info").textContent()).toContain("检验机构排期至下月");
     await offers(market, ["feedback", "forward", "return"]);
     expect(await stageOf(market)).toBe("handling");
@@ -441,7 +441,7 @@ it(
     expect(denied.errors).toContain("驳回原因");
     await denied.dialog.getByTestId("action-reason").fill("停用期间应先落实临时措施，请先整改可整改部分");
     await county.getByTestId("action-submit").click();
-    await denied.dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(county, denied.dialog);
     await expect.poll(() => lastEntry(county).getAttribute("data-action")).toBe("case.park_denied");
     expect(await stageOf(county)).toBe("handling");
     expect(await county.getByTestId("case-info").textContent()).not.toContain("检验机构排期至下月");
@@ -580,7 +580,7 @@ it(
     expect(why.errors).toContain("原因");
     await why.dialog.getByTestId("action-reason").fill("巡查发现货梯限速器又被拆除，仍带病运行");
     await w.getByTestId("action-submit").click();
-    await why.dialog.waitFor({ state: "detached", timeout: 15_000 });
+    await closed(w, why.dialog);
     await expect.poll(() => stageOf(w)).toBe("handling");
     await expect.poll(() => w.getByTestId("case-header").textContent()).toContain("重开 1 次");
     expect(await w.getByTestId("case-header").textContent()).toContain("市场监督管理局");
