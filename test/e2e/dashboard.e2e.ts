@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { pageAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { browserSuite, screenshot, signIn } from "./e2e-harness";
 
 /**
  * Region dashboards and the big screen (issue 13.2/13.3) on the demo county: the county office opens 统计分析,
@@ -9,23 +8,13 @@ import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "
  * to the dashboard; the page fits a phone; the big screen fills 1920×1080 (and 3840×2160) without scrolling.
  */
 const timeout = 300_000;
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, timeout);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, timeout);
+const suite = browserSuite({ timeout });
 
 it(
   "county office: dashboard figure → its rows → back",
   async () => {
-    const page = await pageAs(browser, server.url, "county");
-    await page.goto(`${server.url}/statistics?period=year`);
+    const page = await pageAs(suite.browser, suite.server.url, "county");
+    await page.goto(`${suite.server.url}/statistics?period=year`);
     const card = page.getByTestId("indicator-reported");
     await card.waitFor({ timeout: 30_000 });
     const reported = Number((await card.locator("div").nth(1).textContent())?.replace(/\D/g, ""));
@@ -51,9 +40,9 @@ it(
     expect(page.url()).not.toContain("metric=");
     await page.close();
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
-    await signIn(phone, server.url, "county");
-    await phone.goto(`${server.url}/statistics`);
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(phone, suite.server.url, "county");
+    await phone.goto(`${suite.server.url}/statistics`);
     await phone.getByTestId("indicator-reported").waitFor({ timeout: 30_000 });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone, "dashboard-county-390");
@@ -69,9 +58,9 @@ for (const [w, h] of [
   it(
     `big screen at ${w}×${h}: dark, full, no scrolling`,
     async () => {
-      const page = await browser.newPage({ viewport: { width: w, height: h }, locale: "zh-CN" });
-      await signIn(page, server.url, "county");
-      await page.goto(`${server.url}/bigscreen`);
+      const page = await suite.browser.newPage({ viewport: { width: w, height: h }, locale: "zh-CN" });
+      await signIn(page, suite.server.url, "county");
+      await page.goto(`${suite.server.url}/bigscreen`);
       await page.getByTestId("bigscreen-panel").waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1500);
       const size = await page.evaluate(() => ({

@@ -7,6 +7,7 @@ import path from "node:path";
 import { generate } from "otplib";
 import pg from "pg";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const demoPassword = "E2e-Demo-Pass-2026";
 /** The demo administrators' (system, security, audit) pre-enrolled authenticator secret in browser tests. */
@@ -200,4 +201,36 @@ export async function signIn(page: Page, baseUrl: string, username: string) {
     await page.getByTestId("login-totp-submit").click();
   }
   await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
+}
+
+/** The server and the browser of one browser test file. */
+export interface BrowserSuite {
+  server: E2eServer;
+  browser: Browser;
+}
+
+/**
+ * Starts a server (with `env` set only while it starts) and a browser before the file's tests, and stops both
+ * after them. Read `suite.server` / `suite.browser` inside tests and hooks (they are set in beforeAll).
+ */
+export function browserSuite(opts: { env?: Record<string, string>; timeout?: number } = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    const before = Object.fromEntries(Object.keys(opts.env ?? {}).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, opts.env);
+    try {
+      suite.server = await startServer();
+    } finally {
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    suite.browser = await launchBrowser();
+  }, opts.timeout);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  }, opts.timeout);
+  return suite;
 }

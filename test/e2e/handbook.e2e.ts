@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { pageAs as open } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, screenshot, shotsDir, startServer } from "./e2e-harness";
+import { browserSuite, screenshot, shotsDir } from "./e2e-harness";
 
 /**
  * The grid handbook editor (R10, issue 14): the lead department writes the county's norms with the toolbar,
@@ -12,17 +12,7 @@ import { type E2eServer, launchBrowser, screenshot, shotsDir, startServer } from
  * and downloads the PDF (its text read back with pdftotext). At 1440×900 and 390×844.
  */
 const timeout = 300_000;
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, timeout);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, timeout);
+const suite = browserSuite({ timeout });
 
 async function download(page: Page, testId: string, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
@@ -35,7 +25,7 @@ async function download(page: Page, testId: string, name: string): Promise<strin
 it(
   "the lead department edits the handbook, saves versions, reads an old one and downloads the PDF",
   async () => {
-    const page = await open(browser, server.url, "lead");
+    const page = await open(suite.browser, suite.server.url, "lead");
     await page.getByTestId("nav-handbook").click();
     await page.waitForURL(/\/handbook\?region=620123$/, { timeout: 15_000 });
     const source = page.getByTestId("handbook-source");
@@ -103,8 +93,8 @@ it(
 it(
   "a township station downloads its grid map and all its duty cards from the grid list",
   async () => {
-    const page = await open(browser, server.url, "station");
-    await page.goto(`${server.url}/grids/list`);
+    const page = await open(suite.browser, suite.server.url, "station");
+    await page.goto(`${suite.server.url}/grids/list`);
     const button = page.getByTestId("region-print");
     await button.waitFor({ timeout: 15_000 });
     await screenshot(page, "handbook-05-grid-list-print");

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { apiAs, pageAs, png } from "./case-e2e-kit";
-import { demoPassword, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { browserSuite, demoPassword, screenshot, signIn } from "./e2e-harness";
 
 /**
  * 同人不得闭环 in the console: the lead department triages, keeps (own remit), accepts and feeds back on a
@@ -9,12 +8,11 @@ import { demoPassword, type E2eServer, launchBrowser, screenshot, signIn, startS
  * words, before trying. The county office sees the county's switch on the case-categories page.
  */
 const timeout = 300_000;
-let server: E2eServer;
-let browser: Browser;
+const suite = browserSuite({ timeout });
 let caseId = "";
 
 async function uploadAs(username: string): Promise<string> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${suite.server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password: demoPassword }),
@@ -22,7 +20,7 @@ async function uploadAs(username: string): Promise<string> {
   const { token } = (await login.json()) as { token: string };
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(png(8, 8, 3))], { type: "image/png" }), "fixed.png");
-  const res = await fetch(`${server.url}/api/v1/evidence`, {
+  const res = await fetch(`${suite.server.url}/api/v1/evidence`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}` },
     body: form,
@@ -31,10 +29,8 @@ async function uploadAs(username: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const worker = await apiAs(server.url, "worker");
-  const lead = await apiAs(server.url, "lead");
+  const worker = await apiAs(suite.server.url, "worker");
+  const lead = await apiAs(suite.server.url, "lead");
   const me = await worker<{ user: { scope: string[] } }>("GET", "/auth/me");
   const leadMe = await lead<{ user: { departmentId: string } }>("GET", "/auth/me");
   const created = await worker<{ case: { id: string } }>("POST", "/cases", {
@@ -59,16 +55,11 @@ beforeAll(async () => {
   await worker("POST", `/cases/${caseId}/recheck`, { passed: true, location: { lng: 104.121, lat: 35.852 } });
 }, timeout);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, timeout);
-
 it(
   "shows the lead's own closing refused before the action, on a desktop and a phone",
   async () => {
-    const page = await pageAs(browser, server.url, "lead");
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = await pageAs(suite.browser, suite.server.url, "lead");
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     const refused = page.getByTestId("refused-close");
     await refused.waitFor();
     expect(await refused.isDisabled()).toBe(true);
@@ -76,9 +67,9 @@ it(
     await expect.poll(() => page.getByTestId("closure-note").textContent()).toContain("同人不得闭环");
     await screenshot(page, "honest-closure-case-desktop");
     await page.close();
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
-    await signIn(phone, server.url, "lead");
-    await phone.goto(`${server.url}/cases/${caseId}`);
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(phone, suite.server.url, "lead");
+    await phone.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(() => phone.getByTestId("closure-note").textContent()).toContain("同人不得闭环");
     await phone.screenshot({ path: "test-results/honest-closure-case-phone.png" });
     await phone.close();
@@ -89,8 +80,8 @@ it(
 it(
   "the county office sees and can switch the county's rule",
   async () => {
-    const page = await pageAs(browser, server.url, "county");
-    await page.goto(`${server.url}/case-categories?region=620123`);
+    const page = await pageAs(suite.browser, suite.server.url, "county");
+    await page.goto(`${suite.server.url}/case-categories?region=620123`);
     const card = page.getByTestId("closure-rule");
     await card.waitFor();
     expect(await card.textContent()).toContain("同人不得闭环");

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
 import { type Api, apiAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { browserSuite, screenshot, signIn } from "./e2e-harness";
 
 /**
  * Outreach, task kinds and training through the console (issue 9: R14, R16, R17, R19): the county office
@@ -11,28 +11,21 @@ import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "
  * them. Every page at 1440×900 and at 390×844.
  */
 const timeout = 240_000;
-let server: E2eServer;
-let browser: Browser;
+const suite = browserSuite({ timeout });
 let worker: Api;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  worker = await apiAs(server.url, "worker");
-}, timeout);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  worker = await apiAs(suite.server.url, "worker");
 }, timeout);
 
 /** A page in China's time zone (the training's times are typed in Beijing time). */
 async function open(username: string, width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({
+  const page = await suite.browser.newPage({
     viewport: { width, height },
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
   });
-  await signIn(page, server.url, username);
+  await signIn(page, suite.server.url, username);
   return page;
 }
 
@@ -131,7 +124,7 @@ it(
       ["/task-kinds", "task-kinds-page", "tasks-08-kinds-phone"],
       ["/trainings", "trainings-page", "tasks-09-trainings-phone"],
     ] as const) {
-      await small.goto(`${server.url}${path}`);
+      await small.goto(`${suite.server.url}${path}`);
       await small.getByTestId(testId).locator(".ant-table-row").first().waitFor({ timeout: 15_000 });
       await screenshot(small, name);
     }

@@ -1,24 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { apiAs, pageAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { browserSuite, screenshot, signIn } from "./e2e-harness";
 
 /**
  * The workbench (issue 13.1) for four roles on the demo county: the counts that need each person, every
  * count a link that lands on a list with exactly that many rows; screenshots at 1440×900 and 390×844.
  */
 const timeout = 300_000;
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, timeout);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, timeout);
+const suite = browserSuite({ timeout });
 
 async function counts(page: Page) {
   await page.getByTestId("wb-counts").waitFor({ timeout: 20_000 });
@@ -37,7 +27,7 @@ async function counts(page: Page) {
 
 /** Opens a count's list with every row on one page and waits until it shows `count` rows (or times out). */
 async function expectRows(page: Page, href: string, count: number, what: string) {
-  await page.goto(`${server.url}${href}&pageSize=200`);
+  await page.goto(`${suite.server.url}${href}&pageSize=200`);
   const table = page.getByTestId("case-table");
   await table.locator(".ant-table-row, .ant-table-placeholder").first().waitFor({ timeout: 20_000 });
   await expect
@@ -62,14 +52,14 @@ for (const [user, expectKeys] of [
   it(
     `${user}: the workbench's counts link to lists of exactly that many rows`,
     async () => {
-      const page = await pageAs(browser, server.url, user);
+      const page = await pageAs(suite.browser, suite.server.url, user);
       const list = await counts(page);
       expect(list.map((c) => c.key)).toEqual(expectKeys);
       await screenshot(page, `workbench-${user}-1440`);
       // Field counts are the phone's own lists (GET /patrols/mine, /deliveries/mine), read as the same user.
       const field = list.filter((c) => c.href.startsWith("/m/"));
       if (field.length > 0) {
-        const api = await apiAs(server.url, user);
+        const api = await apiAs(suite.server.url, user);
         const patrols = await api<{ items: { status: string }[] }>("GET", "/patrols/mine");
         const deliveries = await api<{ sites: { status: string }[] }[]>("GET", "/deliveries/mine");
         const expected: Record<string, number> = {
@@ -93,8 +83,8 @@ for (const [user, expectKeys] of [
         await expectRows(page, c.href, c.count, `${user} ${c.key}`);
       await page.close();
 
-      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
-      await signIn(phone, server.url, user);
+      const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      await signIn(phone, suite.server.url, user);
       await counts(phone);
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
@@ -107,8 +97,8 @@ for (const [user, expectKeys] of [
 it(
   "the county office's case list opens on a tab that has work",
   async () => {
-    const page = await pageAs(browser, server.url, "county");
-    await page.goto(`${server.url}/cases`);
+    const page = await pageAs(suite.browser, suite.server.url, "county");
+    await page.goto(`${suite.server.url}/cases`);
     await page.getByTestId("case-table").waitFor();
     await page.waitForURL(/\/cases/);
     const active = page.locator(".case-queue-tabs .ant-tabs-tab-active [data-testid^=queue-]");
