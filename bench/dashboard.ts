@@ -1,24 +1,7 @@
-/**
- * Region dashboards at provincial scale (issue 13.2). Cases over Gansu's counties and townships are
- * bulk-inserted into the migrated schema; the rollup (`case_tally`) is built from the same generated steps
- * by the same pure step function the commands use (domain/indicators/case-tally), then
- *  - p95 of the whole dashboard (`regionDashboard`: key indicators for the period, previous period and a year
- *    ago, funnel, category/type/source, sub-regions, daily series, 12-month trend, overdue and escalated lists)
- *    for the province, a city and a county, period = this year;
- *  - the same figures (reported, closed, on-time closings, handling hours per sub-region, this year) by a full
- *    scan of the cases: `scan_ratio` = scan p95 ÷ rollup p95 (province);
- *  - the check that the rollup agrees with a recount from the cases (reported and closed per county × month).
- * BENCH_CASES (default 5,000,000) scales the run down on a shared machine; the JSON says what was run.
- * SQLite file database by default; PostgreSQL when BENCH_DATABASE_URL is set.
- */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
-import pg from "pg";
-import { type Database, openDatabase } from "../db/db";
+import type { Database } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { tallyLevels } from "../db/queries/case-tally-queries";
 import { upsertRegions } from "../db/queries/region-queries";
@@ -35,6 +18,7 @@ import {
 } from "../domain/indicators/case-tally";
 import { regionDashboard } from "../server/commands/dashboard/region-dashboard";
 import type { Deps } from "../server/deps";
+import { openBenchDatabase, p95, timeRuns } from "./bench-kit";
 
 const CASES = Number(process.env.BENCH_CASES ?? 5_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -271,33 +255,8 @@ async function fill(database: Database, file: string | null, townships: string[]
   return tally.size;
 }
 
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length * 0.95)] * 100) / 100;
-};
-async function time(runs: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 export async function run() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-dash-"));
-  const url = process.env.BENCH_DATABASE_URL;
-  const schema = `bench_dash_${Date.now()}`;
-  if (url) {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.end();
-  }
-  const file = url ? null : path.join(dir, "dash.db");
-  const database = url ? openDatabase({ url, schema }) : openDatabase({ file: file! });
+  const { database, file, drop } = await openBenchDatabase("dash");
   await migrateToLatest(database);
   const regions = await readRegionRows("62");
   await upsertRegions(
@@ -329,12 +288,12 @@ export async function run() {
   const county = counties[3];
   const dash = (region: string) => () =>
     regionDashboard(deps, office, { region, period: "year", workingDays: false }, false);
-  const province = await time(RUNS, dash("62"));
-  const cityT = await time(RUNS, dash(city));
-  const countyT = await time(RUNS, dash(county));
+  const province = await timeRuns(3, RUNS, dash("62"));
+  const cityT = await timeRuns(3, RUNS, dash(city));
+  const countyT = await timeRuns(3, RUNS, dash(county));
   // The same sub-region figures by a full scan of the cases (what a dashboard without a rollup would do).
   const scanRuns = Math.max(3, Math.min(RUNS, Math.round(2_000_000 / Math.max(CASES, 1))));
-  const scan = await time(scanRuns, () =>
+  const scan = await timeRuns(3, scanRuns, () =>
     sql`select substr(region_code, 1, 4) as code, count(*) as reported,
           sum(case when closed_at is not null then 1 else 0 end) as closed,
           sum(case when closed_at is not null and late_steps = 0 then 1 else 0 end) as closed_on_time
@@ -366,13 +325,7 @@ export async function run() {
   if (recount.rows.length !== kept.filter((k) => Number(k.reported) + Number(k.closed) > 0).length)
     mismatches++;
   await database.close();
-  if (url) {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA ${schema} CASCADE`);
-    await c.end();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop();
   const province_p95_ms = p95(province);
   return {
     dialect: database.dialect,
@@ -388,7 +341,7 @@ export async function run() {
     city_p95_ms: p95(cityT),
     county_p95_ms: p95(countyT),
     scan_p95_ms: p95(scan),
-    scan_ratio: Math.round((p95(scan) / province_p95_ms) * 10) / 10,
+    scan_ratio: province_p95_ms ? Math.round(((p95(scan) ?? 0) / province_p95_ms) * 10) / 10 : null,
     rollup_equals_recount: mismatches === 0,
     recount_cells: recount.rows.length,
   };

@@ -12,12 +12,7 @@
  * Run: `npm run bench -- delivery` — prints one line of JSON.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
-import { type Database, openDatabase } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { insertDeliveries, type NewDelivery } from "../db/queries/notification-delivery-queries";
 import { insertWebhook } from "../db/queries/notification-webhook-queries";
@@ -28,6 +23,7 @@ import { testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
 import { defaultDeliveryLimits } from "../server/jobs/delivery-job";
 import { startJobRunner } from "../server/jobs/job-runner";
+import { openBenchDatabase, p95 } from "./bench-kit";
 
 const BURST = Number(process.env.BENCH_DELIVERIES ?? 5_000);
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 300);
@@ -74,33 +70,8 @@ async function stats(base: string): Promise<Record<string, PathStats>> {
   return (await fetch(`${base}/stats`)).json() as Promise<Record<string, PathStats>>;
 }
 
-async function openBenchDatabase(dir: string): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { database: openDatabase({ file: path.join(dir, "bench.db") }), drop: async () => {} };
-  const schema = `bench_delivery_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  return {
-    database: openDatabase({ url, schema, poolSize: 10 }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
-  };
-}
-
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : null;
-};
-
 export async function run() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-bench-delivery-"));
-  const { database, drop } = await openBenchDatabase(dir);
+  const { database, dir, drop } = await openBenchDatabase("delivery", { poolSize: 10 });
   await migrateToLatest(database);
   const { child, base } = await startReceiver();
   const { invalid: _i, ...allow } = parseAllowList("127.0.0.1");
@@ -240,7 +211,6 @@ export async function run() {
     child.kill();
     await database.close();
     await drop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,22 +1,10 @@
-/**
- * Case intake over HTTP (issue 4): `POST /api/v1/cases` with validation, authorization, the hash-chained
- * trail, notifications and deadlines, against a bare Fastify route that inserts one row into the same
- * database, measured in the same run with the same client: 50 concurrent keep-alive connections against
- * a real listen on 127.0.0.1:0. SQLite file database (the embedded default, WAL, synchronous=FULL), or
- * PostgreSQL when BENCH_DATABASE_URL is set.
- * Run: `node --import tsx bench/intake.ts` — prints one line of JSON.
- */
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "kysely";
-import pg from "pg";
-import { type Database, openDatabase } from "../db/db";
+import type { Database } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { createWorkingCalendar } from "../domain/calendar/working-calendar";
 import { defaultCountyDepartments } from "../domain/department/department-kinds";
@@ -26,6 +14,7 @@ import { createDepartment } from "../server/commands/departments/save-department
 import { testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
 import { loadTestRegions, seedTestWorld, testPassword } from "../server/test/fixtures";
+import { openBenchDatabase } from "./bench-kit";
 
 const CONNECTIONS = 50;
 /** Counties the intake load spreads over (issue 10: many counties, so PostgreSQL can commit in parallel). */
@@ -43,24 +32,7 @@ export interface BenchWorld {
 
 /** A migrated database with the test world (榆中县, one user per role), the app listening on 127.0.0.1:0. */
 export async function benchWorld(): Promise<BenchWorld> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-bench-"));
-  let database: Database;
-  let dropSchema: (() => Promise<void>) | null = null;
-  if (process.env.BENCH_DATABASE_URL) {
-    const url = process.env.BENCH_DATABASE_URL;
-    const schema = `bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    database = openDatabase({ url, schema, poolSize: 20 });
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    };
-  } else database = openDatabase({ file: path.join(dir, "bench.db") });
+  const { database, dir, drop } = await openBenchDatabase("intake", { poolSize: 20 });
   await migrateToLatest(database);
   await loadTestRegions(database);
   const deps: Deps = {
@@ -92,8 +64,7 @@ export async function benchWorld(): Promise<BenchWorld> {
     async close() {
       await app.close();
       await database.close();
-      if (dropSchema) await dropSchema();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await drop();
     },
   };
 }

@@ -1,25 +1,13 @@
-/**
- * Work queues at provincial scale (issue 4): 1,000,000 cases over Gansu's 88 counties, bulk-inserted into
- * the migrated schema (with all its indexes), then p95 of
- *  - a department's work queue (`listCases` with queue `to_handle`, first page and total, as the API runs it),
- *  - the overdue scan of the deadline job (`scanCases`, the next batch of cases past their deadline),
- *  - and, for information, a county office's overdue queue.
- * SQLite file database by default; PostgreSQL when BENCH_DATABASE_URL is set (slower to fill).
- * Run: `node --import tsx bench/queue.ts` — prints one line of JSON.
- */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
-import pg from "pg";
-import { type Database, openDatabase } from "../db/db";
+import type { Database } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { scanCases } from "../db/queries/case-job-queries";
 import { listCases } from "../db/queries/case-list-queries";
 import { readRegionRows } from "../db/regions/region-data";
 import type { Actor } from "../domain/auth/actor";
+import { openBenchDatabase, p95, timeRuns } from "./bench-kit";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = 300;
@@ -184,34 +172,8 @@ async function fill(database: Database, file: string | null, counties: string[],
   await sql`analyze case_record`.execute(database.db);
 }
 
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length * 0.95)] * 100) / 100;
-};
-
-async function time(fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn(i);
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn(i);
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
 export async function run() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sg-queue-"));
-  const url = process.env.BENCH_DATABASE_URL;
-  const schema = `bench_queue_${Date.now()}`;
-  if (url) {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.end();
-  }
-  const file = url ? null : path.join(dir, "queue.db");
-  const database = url ? openDatabase({ url, schema }) : openDatabase({ file: file! });
+  const { database, file, drop } = await openBenchDatabase("queue");
   await migrateToLatest(database);
   const counties = (await readRegionRows("62")).filter((r) => r.level === "county").map((r) => r.code);
   const now = Date.parse("2026-11-30T02:00:00.000Z");
@@ -228,7 +190,7 @@ export async function run() {
   });
   const at = new Date(now);
   let queueRows = 0;
-  const queue = await time(async (i) => {
+  const queue = await timeRuns(20, RUNS, async (i) => {
     const county = counties[i % counties.length];
     const page = await listCases(
       database.db,
@@ -238,7 +200,7 @@ export async function run() {
     );
     queueRows += page.total;
   });
-  const scan = await time(async (i) => {
+  const scan = await timeRuns(20, RUNS, async (i) => {
     const when = new Date(now - (i % 30) * 3_600_000);
     await database.db.transaction().execute((tx) => scanCases(tx, "overdue", when, when, 50));
   });
@@ -250,19 +212,15 @@ export async function run() {
     scope: [counties[3]],
     departmentId: null,
   };
-  const overdueQueue = await time(() => listCases(database.db, office, { queue: "overdue" }, at));
+  const overdueQueue = await timeRuns(20, RUNS, () =>
+    listCases(database.db, office, { queue: "overdue" }, at),
+  );
   const count = await database.db
     .selectFrom("caseRecord")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   await database.close();
-  if (url) {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA ${schema} CASCADE`);
-    await c.end();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop();
   return {
     dialect: database.dialect,
     cases: Number(count.n),
