@@ -4,10 +4,11 @@ import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { listSubjectEvents, verifyTrail } from "../../../db/queries/event-queries";
 import { allowedActions, caseTargets } from "../../../domain/case/case-machine";
 import { caseAbilities } from "../../../domain/case/case-policy";
-import { type CaseAction, caseActions } from "../../../domain/case/case-types";
+import { caseActions } from "../../../domain/case/case-types";
 import { AppError } from "../../../domain/errors";
 import { actOnCase } from "./act-on-case";
-import { atVillage, eachCaseWorld } from "./case-command-kit";
+import { eachCaseWorld } from "./case-command-kit";
+import { mainPath, randomActionInput } from "./case-property-kit";
 
 /**
  * Command-level property: random actions by random actors on real cases, through `actOnCase` (lock,
@@ -16,73 +17,9 @@ import { atVillage, eachCaseWorld } from "./case-command-kit";
  * a closed hazard has a passing re-check by someone other than its handler; an owner is always set; a
  * returned case sits in triage with the lead department. At the end the trail verifies.
  */
-/** The usual way through the loop (most steps take it, so sequences reach the end). */
-const mainPath: CaseAction[] = [
-  "triage",
-  "dispatch",
-  "accept",
-  "submit_plan",
-  "feedback",
-  "recheck",
-  "accept_onsite",
-  "close",
-  "resume",
-];
 const who = ["lead", "market", "worker", "station", "county", "auditor", "committee", "other_county"];
 
 eachCaseWorld("case commands (property)", (w) => {
-  const inputFor = async (action: CaseAction, actor: string, pick: number, other: string) => {
-    const yes = pick % 2 === 0;
-    switch (action) {
-      case "triage":
-        return {
-          type: ["general_hazard", "violation", "major_hazard"][pick % 3],
-          category: ["gas", "fire"][pick % 2],
-        };
-      case "dispatch":
-        return {
-          departmentId: [w.departments.market, w.departments.emergency, w.departments.housing][pick % 3],
-        };
-      case "forward":
-        return {
-          departmentId: [w.departments.housing, w.departments.market][pick % 2],
-          reason: "属于其他部门职责",
-        };
-      case "merge":
-        return { targetCaseId: other };
-      case "feedback":
-        return {
-          result: yes ? "fixed" : "partial",
-          note: "已完成部分整改工作",
-          evidenceIds: [await w.evidence(actor)],
-        };
-      case "submit_plan":
-        return {
-          plan: {
-            objectives: "消除隐患",
-            measures: "移出钢瓶",
-            fundsMaterials: "3 万元",
-            responsiblePeople: "张某",
-            timeLimit: "2027-06-30",
-            safetyMeasures: "停用地下室",
-          },
-        };
-      case "request_park":
-        return { reason: "需等待专项资金下达后整改" };
-      case "recheck":
-      case "accept_onsite":
-        return { passed: pick % 3 !== 0, note: "现场核实情况记录", location: atVillage };
-      case "reject":
-      case "return":
-      case "deny_park":
-      case "reopen":
-      case "escalate":
-        return { reason: "依据现场情况作出处理" };
-      default:
-        return {};
-    }
-  };
-
   it("random sequences keep the invariants", async () => {
     const other = await w.report();
     const stats = { ok: 0, closed: 0 };
@@ -121,7 +58,7 @@ eachCaseWorld("case commands (property)", (w) => {
             const name = s.mode < 6 && capable.length ? capable[s.pick % capable.length] : s.who;
             const actor = w.actors[name];
             const able = caseAbilities(actor, kase)[action];
-            const input = await inputFor(action, name, s.pick, other);
+            const input = await randomActionInput(w, action, name, s.pick, other);
             try {
               const out = await actOnCase(w.deps, actor, id, action, input);
               stats.ok++;

@@ -4,12 +4,12 @@ import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { allTallyRows } from "../../../db/queries/case-tally-queries";
 import { allowedActions } from "../../../domain/case/case-machine";
 import { caseAbilities } from "../../../domain/case/case-policy";
-import type { CaseAction } from "../../../domain/case/case-types";
 import { AppError } from "../../../domain/errors";
 import { type CaseTally, tallyMetrics } from "../../../domain/indicators/case-tally";
 import { runDeadlineJob } from "../../jobs/deadline-job";
 import { actOnCase } from "../cases/act-on-case";
-import { atVillage, eachCaseWorld } from "../cases/case-command-kit";
+import { eachCaseWorld } from "../cases/case-command-kit";
+import { mainPath, randomActionInput } from "../cases/case-property-kit";
 import { recountTally, tallyKey } from "./recount-tally";
 
 /**
@@ -17,65 +17,14 @@ import { recountTally, tallyKey } from "./recount-tally";
  * jumps (minutes to days, so steps go late) and deadline-job passes (automatic escalation), the rollup the
  * commands kept in their transactions equals the one recounted from the trail, row by row, on both databases.
  */
-const mainPath: CaseAction[] = [
-  "triage",
-  "dispatch",
-  "accept",
-  "submit_plan",
-  "feedback",
-  "recheck",
-  "accept_onsite",
-  "close",
-  "resume",
-];
 const who = ["lead", "market", "worker", "station", "county", "committee"];
 const nonZero = (t: CaseTally) => tallyMetrics.some((m) => t[m] !== 0);
 const pick = (t: CaseTally) =>
   Object.fromEntries(tallyMetrics.filter((m) => t[m] !== 0).map((m) => [m, t[m]]));
 
 eachCaseWorld("rollup equals recount (property)", (w) => {
-  const inputFor = async (action: CaseAction, actor: string, n: number) => {
-    switch (action) {
-      case "triage":
-        return {
-          type: ["general_hazard", "violation", "major_hazard"][n % 3],
-          category: ["gas", "fire"][n % 2],
-        };
-      case "dispatch":
-        return { departmentId: [w.departments.market, w.departments.emergency][n % 2] };
-      case "forward":
-        return { departmentId: w.departments.housing, reason: "属于其他部门职责" };
-      case "feedback":
-        return { result: "fixed", note: "已完成整改工作", evidenceIds: [await w.evidence(actor)] };
-      case "submit_plan":
-        return {
-          plan: {
-            objectives: "消除隐患",
-            measures: "移出钢瓶",
-            fundsMaterials: "3 万元",
-            responsiblePeople: "张某",
-            timeLimit: "2027-06-30",
-            safetyMeasures: "停用地下室",
-          },
-        };
-      case "request_park":
-        return { reason: "需等待专项资金下达后整改" };
-      case "recheck":
-      case "accept_onsite":
-        return { passed: n % 5 !== 0, note: "现场核实情况记录", location: atVillage };
-      case "reject":
-      case "return":
-      case "deny_park":
-      case "reopen":
-      case "escalate":
-        return { reason: "依据现场情况作出处理" };
-      default:
-        return {};
-    }
-  };
-
   it("after random command sequences the rollup equals a full recount from the trail", async () => {
-    const runs = w.dialect === "sqlite" ? 12 : 6;
+    const runs = w.dialect === "sqlite" ? 12 : 10;
     let done = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -104,7 +53,13 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
             if (capable.length === 0) continue;
             const name = capable[s.n % capable.length];
             try {
-              await actOnCase(w.deps, w.actors[name], id, action, await inputFor(action, name, s.m));
+              await actOnCase(
+                w.deps,
+                w.actors[name],
+                id,
+                action,
+                await randomActionInput(w, action, name, s.m),
+              );
               done++;
             } catch (err) {
               if (!(err instanceof AppError)) throw err;
