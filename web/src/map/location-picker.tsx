@@ -1,11 +1,11 @@
-import { AimOutlined } from "@ant-design/icons";
-import { App as AntApp, Button, InputNumber, Select, Space, Typography } from "antd";
+import { Button, Select, Space, Typography } from "antd";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
 import { type Crs, crsList, fromWgs84, toWgs84 } from "../../../domain/geo/coordinates";
 import { useI18n } from "../i18n/i18n-context";
 import { useBoundary } from "../pages/grids/use-boundary";
 import { boundsOf } from "./base-map";
+import { CoordinateInputs, HereButton } from "./coordinate-inputs";
 import { BaseLegendItems } from "./map-legend";
 import { PlaceSearch } from "./place-search";
 import { useLeafletMap, useOfflineBase } from "./use-leaflet-map";
@@ -39,7 +39,6 @@ export function LocationPicker(props: {
   testId?: string;
 }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
   const el = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(el, { doubleClickZoom: true });
   useOfflineBase(map, { autoFetch: true, gridOutlines: true, countyOutlines: false });
@@ -49,7 +48,6 @@ export function LocationPicker(props: {
   onChange.current = props.onChange;
   const [crs, setCrs] = useState<Crs>("WGS84");
   const [typed, setTyped] = useState<{ lng?: number; lat?: number }>({});
-  const [locating, setLocating] = useState(false);
   const v = props.value;
   const emitted = useRef<string>("");
 
@@ -125,29 +123,6 @@ export function LocationPicker(props: {
     onChange.current(out);
   };
 
-  const here = () => {
-    if (!navigator.geolocation) {
-      message.warning(t("location.failed"));
-      return;
-    }
-    setLocating(true);
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setLocating(false);
-        onChange.current({
-          lng: round6(pos.coords.longitude),
-          lat: round6(pos.coords.latitude),
-          accuracy: Math.round(pos.coords.accuracy),
-        });
-      },
-      () => {
-        setLocating(false);
-        message.warning(t("location.failed"));
-      },
-      { enableHighAccuracy: true, timeout: 10_000 },
-    );
-  };
-
   return (
     <div className="sg-picker" data-testid={props.testId ?? "location-picker"}>
       <PlaceSearch
@@ -191,31 +166,8 @@ export function LocationPicker(props: {
           }}
           options={crsList.map((c) => ({ value: c, label: t(`locate.crs.${c}`) }))}
         />
-        <InputNumber<number>
-          data-testid="picker-lng"
-          style={{ width: 140 }}
-          placeholder={t("location.lng")}
-          min={-180}
-          max={180}
-          step={0.0001}
-          precision={6}
-          value={typed.lng ?? null}
-          onChange={(n) => type({ lng: n ?? undefined })}
-        />
-        <InputNumber<number>
-          data-testid="picker-lat"
-          style={{ width: 140 }}
-          placeholder={t("location.lat")}
-          min={-90}
-          max={90}
-          step={0.0001}
-          precision={6}
-          value={typed.lat ?? null}
-          onChange={(n) => type({ lat: n ?? undefined })}
-        />
-        <Button icon={<AimOutlined />} loading={locating} onClick={here}>
-          {t("location.here")}
-        </Button>
+        <CoordinateInputs testIdPrefix="picker" width={140} lng={typed.lng} lat={typed.lat} onChange={type} />
+        <HereButton onFix={(p) => onChange.current(p)} />
         {v && <Button onClick={() => onChange.current(null)}>{t("location.clear")}</Button>}
       </Space>
       <Typography.Text
