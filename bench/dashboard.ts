@@ -8,6 +8,7 @@ import { upsertRegions } from "../db/queries/region-queries";
 import { readRegionRows } from "../db/regions/region-data";
 import type { Actor } from "../domain/auth/actor";
 import { createWorkingCalendar } from "../domain/calendar/working-calendar";
+import { seededRandom } from "../domain/geo/seeded-random";
 import {
   addTally,
   type CaseTally,
@@ -37,17 +38,6 @@ const stagesAt: [string, number][] = [
 ];
 const order = ["reported", "triaged", "dispatched", "handling", "awaiting_recheck", "rechecked", "closed"];
 const H = 3_600_000;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const columns = [
   "id",
@@ -82,7 +72,7 @@ function generate(
   tally: Map<string, CaseTally>,
   onRow: (r: unknown[]) => void,
 ) {
-  const rnd = prng(13);
+  const rnd = seededRandom(13);
   const iso = (ms: number) => new Date(ms).toISOString();
   const add = (region: string, at: string, d: Partial<CaseTally>, dims: string[][] | null) => {
     const day = at.slice(0, 10); // generated at 02:00 UTC: the UTC date is the Shanghai date

@@ -7,6 +7,7 @@ import { scanCases } from "../db/queries/case-job-queries";
 import { listCases } from "../db/queries/case-list-queries";
 import { readRegionRows } from "../db/regions/region-data";
 import type { Actor } from "../domain/auth/actor";
+import { seededRandom } from "../domain/geo/seeded-random";
 import { openBenchDatabase, p95, timeRuns } from "./bench-kit";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -61,20 +62,9 @@ const columns = [
   "updated_at",
 ];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Rows of the case table, deterministic, spread over counties, stages and ±30 days of deadlines. */
 function* caseRows(counties: string[], now: number): Generator<unknown[]> {
-  const rnd = prng(4);
+  const rnd = seededRandom(4);
   const day = 86_400_000;
   for (let i = 0; i < CASES; i++) {
     const county = counties[i % counties.length];
