@@ -34,6 +34,7 @@ const tipStatus = z.object({
   closedAt: z.string().nullable(),
   canSayNotFixed: z.boolean(),
   reward: z.enum(["available", "paid"]).nullable(),
+  rewardAmountYuan: z.number().nullable(),
   messages: z.array(
     z.object({ direction: z.enum(["official", "informant"]), body: z.string(), at: z.string() }),
   ),
