@@ -322,7 +322,9 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
     let rewardId = "";
     let code = "";
     const status = async (c = code) =>
-      (await ctx.app.inject({ method: "POST", url: "/api/v1/public/tips/track", payload: { code: c } })).json();
+      (
+        await ctx.app.inject({ method: "POST", url: "/api/v1/public/tips/track", payload: { code: c } })
+      ).json();
     const track = async () => (await status()).reward;
     beforeAll(async () => {
       const filed = await fileTip(ctx.app, {
