@@ -480,6 +480,20 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
         payload: { ...rules.json().rules, minYuan: 900_000 },
       });
       expect(bad.statusCode).toBe(422);
+      expect(bad.json()).toMatchObject({
+        code: "validation_failed",
+        message: "最低奖励金额不能高于最高奖励金额",
+      });
+      const negative = await as(ctx, "county", {
+        method: "PUT",
+        url: "/api/v1/tip-reward-rules/620123",
+        payload: { ...rules.json().rules, perDeathYuan: { ...rules.json().rules.perDeathYuan, major: -5 } },
+      });
+      expect(negative.statusCode).toBe(422);
+      expect(negative.json().message).toBe("金额不能为负数");
+      // nothing of the refused saves was kept
+      const kept = await as(ctx, "county", { method: "GET", url: "/api/v1/tip-reward-rules/620123" });
+      expect(kept.json().rules).toMatchObject({ finePercent: 20, maxYuan: 500_000, minYuan: 3000 });
       expect(
         (
           await as(ctx, "tipofficer", {
