@@ -233,3 +233,56 @@ it(
   },
   timeout,
 );
+
+it(
+  "lets the county map 12345 category texts to tip kinds and set its reward rules, in the tips menu",
+  async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const wide = viewport.width > 500;
+      const county = await browser.newPage({ viewport, locale: "zh-CN" });
+      await signIn(county, server.url, "county");
+      if (wide) await county.getByTestId("nav-tip_category_map").click();
+      else await county.goto(`${server.url}/tip-category-map`);
+      await county.getByTestId("catmap-add").waitFor();
+      if ((await county.getByTestId("catmap-row-0").count()) === 0)
+        await county.getByTestId("catmap-add").click();
+      await county.getByTestId("catmap-text-0").fill(wide ? "安全生产-燃气" : "燃气安全");
+      await county.getByTestId("catmap-kind-0").click();
+      await county.locator(".ant-select-dropdown").getByText("燃气泄漏、违规使用燃气").click();
+      // an empty row is refused with the reason, and nothing is stored
+      await county.getByTestId("catmap-add").click();
+      await county.getByTestId("catmap-save").click();
+      await expect
+        .poll(() => county.getByTestId("catmap-error").textContent())
+        .toContain("请填写平台的分类名称");
+      await county.getByTestId("catmap-row-1").getByRole("button").click();
+      await county.getByTestId("catmap-save").click();
+      await expect.poll(async () => (await county.getByTestId("catmap-error").count()) === 0).toBe(true);
+      await screenshot(county, `tips-11-category-map-${viewport.width}`);
+      await county.reload();
+      await county.getByTestId("catmap-rows").waitFor();
+      expect(await county.getByTestId("catmap-text-0").inputValue()).toBe(
+        wide ? "安全生产-燃气" : "燃气安全",
+      );
+
+      // reward rules: min above max is refused in Chinese; a valid change is kept
+      if (wide) await county.getByTestId("nav-tip_reward_rules").click();
+      else await county.goto(`${server.url}/tip-reward-rules`);
+      await county.getByTestId("rules-minYuan").waitFor();
+      await county.getByTestId("rules-minYuan").fill("900000");
+      await county.getByTestId("rules-save").click();
+      await expect
+        .poll(() => county.getByTestId("rules-error").textContent())
+        .toContain("最低奖励金额不能高于最高奖励金额");
+      await county.getByTestId("rules-minYuan").fill("5000");
+      await county.getByTestId("rules-save").click();
+      await expect.poll(() => county.getByTestId("rules-source").textContent()).toContain("本县规则");
+      await screenshot(county, `tips-12-reward-rules-${viewport.width}`);
+      await county.close();
+    }
+  },
+  timeout,
+);
