@@ -162,7 +162,9 @@ export async function run() {
   fillTipCases(file, counties, now);
   const fillSeconds = Math.round((performance.now() - t0) / 1000);
   if (!fs.existsSync(path.join(deps.config.webDist, "tip.html")))
-    throw new Error("web/dist/tip.html is missing: run `npm run build` first (tip_js_gz_kb reads the built page)");
+    throw new Error(
+      "web/dist/tip.html is missing: run `npm run build` first (tip_js_gz_kb reads the built page)",
+    );
   const app = await buildApp(deps, { serveWeb: true });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
