@@ -35,7 +35,7 @@ const stages: [string, number][] = [
   ["awaiting_recheck", 0.04],
   ["rechecked", 0.01],
 ];
-const columns = [
+export const caseColumns = [
   "id",
   "number",
   "county_code",
@@ -63,10 +63,10 @@ const columns = [
 ];
 
 /** Rows of the case table, deterministic, spread over counties, stages and ±30 days of deadlines. */
-function* caseRows(counties: string[], now: number): Generator<unknown[]> {
+export function* caseRows(counties: string[], now: number, count = CASES): Generator<unknown[]> {
   const rnd = seededRandom(4);
   const day = 86_400_000;
-  for (let i = 0; i < CASES; i++) {
+  for (let i = 0; i < count; i++) {
     const county = counties[i % counties.length];
     let x = rnd();
     let stage = "closed";
@@ -128,7 +128,7 @@ async function fill(database: Database, file: string | null, counties: string[],
       .all() as { name: string; sql: string }[];
     for (const ix of indexes) db.exec(`drop index ${ix.name}`);
     const insert = db.prepare(
-      `insert into case_record (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`,
+      `insert into case_record (${caseColumns.join(",")}) values (${caseColumns.map(() => "?").join(",")})`,
     );
     let batch: unknown[][] = [];
     const flush = db.transaction((rows: unknown[][]) => {
@@ -151,7 +151,9 @@ async function fill(database: Database, file: string | null, counties: string[],
   const flush = async () => {
     if (!batch.length) return;
     const values = sql.join(batch.map((r) => sql`(${sql.join(r)})`));
-    await sql`insert into case_record (${sql.raw(columns.join(","))}) values ${values}`.execute(database.db);
+    await sql`insert into case_record (${sql.raw(caseColumns.join(","))}) values ${values}`.execute(
+      database.db,
+    );
     batch = [];
   };
   for (const row of caseRows(counties, now)) {

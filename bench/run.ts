@@ -16,6 +16,7 @@ const names = [
   "field",
   "print",
   "dashboard",
+  "tips",
 ] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

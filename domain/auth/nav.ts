@@ -39,6 +39,8 @@ export const navSections = [
   "handbook",
   "tip_rewards",
   "tip_clients",
+  "tip_category_map",
+  "tip_reward_rules",
   "providers",
   "engaged",
 ] as const;
@@ -83,6 +85,10 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_rewards: (r) => gate(tipRewardGate.read, r),
   // 举报接口密钥 (Open311 clients, 12345 platforms): the offices
   tip_clients: (r) => gate(tipClientGate.manage, r),
+  // 转办分类对照 (12345 category text → tip kind): the offices and the tip officer
+  tip_category_map: (r) => gate(tipClientGate.categories, r),
+  // 举报奖励规则: read by the tip officer, finance and the offices; saved by the offices (the access table)
+  tip_reward_rules: (r) => gate(tipRewardGate.rules, r),
   // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
   providers: (r) => gate(engagementGate.manage, r),
   engaged: (r) => gate(engagedTargetGate.read, r),

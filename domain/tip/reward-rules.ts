@@ -82,15 +82,18 @@ export function computeReward(matter: RewardMatter, rules: RewardRules = nationa
 
 /** Checks a county's rules (a bad configuration is refused with the field named). */
 export function checkRewardRules(r: RewardRules): RewardRules {
-  const bad = (field: string) =>
+  const bad = (field: string, zh: string) =>
     new AppError("validation_failed", {
-      zh: `奖励规则 ${field} 不合理`,
+      zh,
       en: `Reward rule ${field} is not valid`,
       details: { issues: [{ path: field, message: "invalid" }] },
     });
-  if (!(r.finePercent > 0 && r.finePercent <= 100)) throw bad("finePercent");
-  if (!(r.minYuan >= 0 && r.minYuan <= r.maxYuan)) throw bad("minYuan");
-  if (!(r.concealedMaxYuan > 0)) throw bad("concealedMaxYuan");
-  for (const g of accidentGrades) if (!(r.perDeathYuan[g] > 0)) throw bad(`perDeathYuan.${g}`);
+  if (!(r.finePercent > 0 && r.finePercent <= 100))
+    throw bad("finePercent", "奖励比例须大于 0% 且不超过 100%");
+  if (!(r.minYuan >= 0)) throw bad("minYuan", "最低奖励金额不能为负数");
+  if (!(r.minYuan <= r.maxYuan)) throw bad("minYuan", "最低奖励金额不能高于最高奖励金额");
+  if (!(r.concealedMaxYuan > 0)) throw bad("concealedMaxYuan", "瞒报事故奖励上限须大于 0");
+  for (const g of accidentGrades)
+    if (!(r.perDeathYuan[g] > 0)) throw bad(`perDeathYuan.${g}`, "每瞒报一人死亡的奖励金额须大于 0");
   return r;
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { accidentGrades } from "./reward-rules";
 
-const yuan = z.number({ error: "须为数字" }).int({ error: "须为整数（元）" }).min(0).max(1_000_000_000);
+const yuan = z
+  .number({ error: "须为数字" })
+  .int({ error: "须为整数（元）" })
+  .min(0, { error: "金额不能为负数" })
+  .max(1_000_000_000, { error: "金额过大" });
 
 /** A reward proposal: what the matter was, with the fine or the concealed deaths. */
 export const rewardProposalInput = z.discriminatedUnion(
@@ -34,7 +38,10 @@ export const rewardPayoutInput = z.strictObject({
 });
 
 export const rewardRulesInput = z.strictObject({
-  finePercent: z.number().positive().max(100),
+  finePercent: z
+    .number({ error: "奖励比例须为数字" })
+    .positive({ error: "奖励比例须大于 0" })
+    .max(100, { error: "奖励比例不能超过 100%" }),
   minYuan: yuan,
   maxYuan: yuan,
   perDeathYuan: z.strictObject({

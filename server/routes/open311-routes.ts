@@ -5,6 +5,7 @@ import { type Open311Value, open311Error, open311Time, toXml } from "../../domai
 import { type TipKind, tipKinds } from "../../domain/tip/tip-kinds";
 import { Open311Failure, open311PostRequest } from "../commands/tips/open311-post";
 import type { Deps } from "../deps";
+import { sourceBudget } from "./tip-route-schemas";
 
 type Format = "json" | "xml";
 
@@ -67,16 +68,12 @@ export async function registerOpen311(root: FastifyInstance, deps: Deps) {
 function open311Routes(app: FastifyInstance, deps: Deps) {
   const base = "/open311/v2";
   // No session here: a budget per source address, like the signed-out API budget (in memory).
-  const budget = app.createRateLimit({
-    max: deps.config.auth.rateLimit.apiPerMinute,
-    timeWindow: 60_000,
-    keyGenerator: (req) => `open311-source:${req.ip}`,
-  }) as (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+  const budget = sourceBudget(app, "open311-source", deps.config.auth.rateLimit.apiPerMinute, 60_000);
   const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
-    const r = await budget(req);
-    if (r.isAllowed || !r.isExceeded) return;
+    const wait = await budget(req);
+    if (wait === null) return;
     const format: Format = /\.xml(\?|$)/.test(req.url) ? "xml" : "json";
-    reply.header("retry-after", String(Math.max(1, r.ttlInSeconds ?? 1)));
+    reply.header("retry-after", String(wait));
     return fail(reply, format, 429, "Too many requests; try again later");
   };
   const opts = { config: { access: "public" as const }, schema: { hide: true }, preHandler };

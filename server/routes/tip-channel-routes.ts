@@ -23,6 +23,7 @@ import {
 } from "../commands/tips/tip-rewards";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
+import { tipCountyParams, tipIdParams, tipSummaryFields, tipThreadMessage } from "./tip-route-schemas";
 
 const client = z.object({
   id: z.string(),
@@ -80,8 +81,6 @@ const categoryMap = z.object({
   kinds: z.array(z.object({ code: z.string(), label: z.string() })),
   rows: z.array(z.object({ categoryText: z.string(), kind: z.string(), kindLabel: z.string() })),
 });
-const idParams = z.object({ id: z.string().max(64) });
-const countyParams = z.object({ countyCode: z.string().max(12) });
 const anyBody = z.unknown();
 
 /**
@@ -125,7 +124,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
           schema: {
             tags: ["tips"],
             summary: `吊销${label}（立即失效）`,
-            params: idParams,
+            params: tipIdParams,
             response: {
               200: z.object({ id: z.string(), revokedAt: z.string() }),
               404: errorBody,
@@ -146,7 +145,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "转办工单分类与举报问题类型对照表",
-          params: countyParams,
+          params: tipCountyParams,
           response: { 200: categoryMap, 404: errorBody },
         },
       },
@@ -159,7 +158,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "修改转办工单分类对照表（整表替换）",
-          params: countyParams,
+          params: tipCountyParams,
           body: anyBody,
           response: { 200: categoryMap, 404: errorBody, 422: errorBody },
         },
@@ -209,34 +208,17 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "举报详情（举报受理专员；不含举报人身份）",
-          params: idParams,
+          params: tipIdParams,
           response: {
             200: z.object({
-              id: z.string(),
-              caseId: z.string(),
-              number: z.string(),
-              kind: z.string(),
-              kindLabel: z.string(),
+              ...tipSummaryFields,
               channel: z.string(),
-              address: z.string().nullable(),
               happenedAt: z.string().nullable(),
-              realName: z.boolean(),
               description: z.string(),
-              stage: z.string(),
-              stageLabel: z.string(),
               closeReason: z.string().nullable(),
-              deadline: z.string().nullable(),
-              createdAt: z.string(),
               canProposeReward: z.boolean(),
               rewardId: z.string().nullable(),
-              messages: z.array(
-                z.object({
-                  id: z.string(),
-                  direction: z.enum(["official", "informant"]),
-                  body: z.string(),
-                  at: z.string(),
-                }),
-              ),
+              messages: z.array(tipThreadMessage),
             }),
             404: errorBody,
           },
@@ -265,7 +247,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "一项举报奖励",
-          params: idParams,
+          params: tipIdParams,
           response: { 200: reward, 404: errorBody },
         },
       },
@@ -278,7 +260,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "提出举报奖励（按本县奖励规则计算；每一事项只奖励第一位有效实名举报人）",
-          params: idParams,
+          params: tipIdParams,
           body: anyBody,
           response: { 201: reward, 404: errorBody, 409: errorBody, 422: errorBody },
         },
@@ -293,7 +275,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "审批举报奖励（须由提出人以外的受理专员或财务人员）",
-          params: idParams,
+          params: tipIdParams,
           body: anyBody,
           response: { 200: reward, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
         },
@@ -307,7 +289,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "登记奖励发放（财务人员）",
-          params: idParams,
+          params: tipIdParams,
           body: anyBody,
           response: { 200: reward, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody },
         },
@@ -321,7 +303,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "本县举报奖励规则（未设置时为国家默认：罚款 15%，3,000–300,000 元）",
-          params: countyParams,
+          params: tipCountyParams,
           response: { 200: rulesView, 404: errorBody },
         },
       },
@@ -334,7 +316,7 @@ export function tipChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "修改本县举报奖励规则（县、市、省安委办）",
-          params: countyParams,
+          params: tipCountyParams,
           body: anyBody,
           response: { 200: rulesView, 403: errorBody, 404: errorBody, 422: errorBody },
         },

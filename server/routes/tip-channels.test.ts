@@ -321,9 +321,11 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
     let caseId = "";
     let rewardId = "";
     let code = "";
-    const track = async () =>
-      (await ctx.app.inject({ method: "POST", url: "/api/v1/public/tips/track", payload: { code } })).json()
-        .reward;
+    const status = async (c = code) =>
+      (
+        await ctx.app.inject({ method: "POST", url: "/api/v1/public/tips/track", payload: { code: c } })
+      ).json();
+    const track = async () => (await status()).reward;
     beforeAll(async () => {
       const filed = await fileTip(ctx.app, {
         kind: "illegal_production",
@@ -403,6 +405,8 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
       expect(approved.statusCode, approved.body).toBe(200);
       expect(approved.json().abilities.pay).toBe(true);
       expect(await track()).toBe("available");
+      // the real-name informant, holding the code, sees the approved amount (nobody else holds the code)
+      expect(await status()).toMatchObject({ reward: "available", rewardAmountYuan: 7_500 });
       const paid = await as(ctx, "finance", {
         method: "POST",
         url: `/api/v1/tip-rewards/${rewardId}/payout`,
@@ -410,6 +414,7 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
       });
       expect(paid.json()).toMatchObject({ status: "paid", payoutRef: "FK-2026-001" });
       expect(await track()).toBe("paid");
+      expect((await status()).rewardAmountYuan).toBe(7_500);
       expect(
         (
           await as(ctx, "finance", {
@@ -419,6 +424,37 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
           })
         ).statusCode,
       ).toBe(409);
+    });
+
+    it("never shows an amount through an anonymous tip's code", async () => {
+      const anon = await fileTip(ctx.app, { kind: "illegal_production" });
+      expect(anon.statusCode, anon.body).toBe(201);
+      const before = await status(anon.json().code);
+      expect(before).toMatchObject({ reward: null, rewardAmountYuan: null });
+      // a reward row for an anonymous tip cannot be made through the API (409); stored directly, the
+      // status says a reward exists but still carries no amount
+      const tip = await ctx.deps.db
+        .selectFrom("tip")
+        .innerJoin("caseRecord", "caseRecord.id", "tip.caseId")
+        .select(["tip.id", "tip.caseId", "tip.realName"])
+        .where("caseRecord.number", "=", anon.json().number)
+        .executeTakeFirstOrThrow();
+      expect(tip.realName).toBe(0);
+      const row = await ctx.deps.db
+        .selectFrom("tipReward")
+        .selectAll()
+        .where("id", "=", rewardId)
+        .executeTakeFirstOrThrow();
+      const fakeId = "00000000-0000-4000-8000-00000000f00d";
+      await ctx.deps.db
+        .insertInto("tipReward")
+        .values({ ...row, id: fakeId, tipId: tip.id, caseId: tip.caseId, status: "approved" })
+        .execute();
+      try {
+        expect(await status(anon.json().code)).toMatchObject({ reward: "available", rewardAmountYuan: null });
+      } finally {
+        await ctx.deps.db.deleteFrom("tipReward").where("id", "=", fakeId).execute();
+      }
     });
 
     it("is readable only by the tip officer and finance", async () => {
@@ -444,6 +480,20 @@ eachApi("Tip channels: Open311 POST, 12345 intake, rewards", (ctx) => {
         payload: { ...rules.json().rules, minYuan: 900_000 },
       });
       expect(bad.statusCode).toBe(422);
+      expect(bad.json()).toMatchObject({
+        code: "validation_failed",
+        message: "最低奖励金额不能高于最高奖励金额",
+      });
+      const negative = await as(ctx, "county", {
+        method: "PUT",
+        url: "/api/v1/tip-reward-rules/620123",
+        payload: { ...rules.json().rules, perDeathYuan: { ...rules.json().rules.perDeathYuan, major: -5 } },
+      });
+      expect(negative.statusCode).toBe(422);
+      expect(negative.json().message).toBe("金额不能为负数");
+      // nothing of the refused saves was kept
+      const kept = await as(ctx, "county", { method: "GET", url: "/api/v1/tip-reward-rules/620123" });
+      expect(kept.json().rules).toMatchObject({ finePercent: 20, maxYuan: 500_000, minYuan: 3000 });
       expect(
         (
           await as(ctx, "tipofficer", {

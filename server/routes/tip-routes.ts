@@ -18,10 +18,7 @@ import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 import { assertCanonicalPart, multipartError } from "../http/multipart-input";
 import { rateLimited } from "../http/rate-limit";
-
-type Checker = (
-  req: FastifyRequest,
-) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+import { sourceBudget, tipIdParams, tipSummaryFields, tipThreadMessage } from "./tip-route-schemas";
 
 const tipStatus = z.object({
   number: z.string(),
@@ -34,6 +31,7 @@ const tipStatus = z.object({
   closedAt: z.string().nullable(),
   canSayNotFixed: z.boolean(),
   reward: z.enum(["available", "paid"]).nullable(),
+  rewardAmountYuan: z.number().nullable(),
   messages: z.array(
     z.object({ direction: z.enum(["official", "informant"]), body: z.string(), at: z.string() }),
   ),
@@ -45,14 +43,7 @@ const thread = z.object({
   happenedAt: z.string().nullable(),
   realName: z.boolean(),
   canReply: z.boolean(),
-  messages: z.array(
-    z.object({
-      id: z.string(),
-      direction: z.enum(["official", "informant"]),
-      body: z.string(),
-      at: z.string(),
-    }),
-  ),
+  messages: z.array(tipThreadMessage),
 });
 const codeBody = z.object({ code: z.string().max(100) });
 const messageBody = z.object({ code: z.string().max(100), body: z.string().max(4000) });
@@ -83,19 +74,11 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
       limits: { fileSize: maxTipPhotoBytes, files: maxTipPhotos, fields: 20, parts: maxTipPhotos + 20 },
     });
     const t = deps.config.tips;
-    const budget = (
-      name: string,
-      max: number,
-      windowMs: number,
-    ): ((req: FastifyRequest) => Promise<void>) => {
-      const check = app.createRateLimit({
-        max,
-        timeWindow: windowMs,
-        keyGenerator: (req) => `${name}:${req.ip}`,
-      }) as Checker;
-      return async (req) => {
-        const r = await check(req);
-        if (!r.isAllowed && r.isExceeded) throw rateLimited(Math.max(1, r.ttlInSeconds ?? 1), name);
+    const budget = (name: string, max: number, windowMs: number) => {
+      const over = sourceBudget(app, name, max, windowMs);
+      return async (req: FastifyRequest) => {
+        const wait = await over(req);
+        if (wait !== null) throw rateLimited(wait, name);
       };
     };
     const filing = budget("tip_filing", t.perSourcePerHour, 3_600_000);
@@ -249,7 +232,7 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "案件来源举报的往来消息（不含举报人身份）",
-          params: z.object({ id: z.string().max(64) }),
+          params: tipIdParams,
           response: { 200: thread, 404: errorBody },
         },
       },
@@ -263,7 +246,7 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "答复或询问举报人（经查询码向举报人显示，不显示答复人姓名）",
-          params: z.object({ id: z.string().max(64) }),
+          params: tipIdParams,
           body: z.object({ body: z.string().max(4000) }),
           response: { 200: thread, 403: errorBody, 404: errorBody },
         },
@@ -281,21 +264,7 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
           querystring: z.object(pageQuery),
           response: {
             200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.string(),
-                  caseId: z.string(),
-                  number: z.string(),
-                  kind: z.string(),
-                  kindLabel: z.string(),
-                  address: z.string().nullable(),
-                  realName: z.boolean(),
-                  stage: z.string(),
-                  stageLabel: z.string(),
-                  deadline: z.string().nullable(),
-                  createdAt: z.string(),
-                }),
-              ),
+              items: z.array(z.object(tipSummaryFields)),
             }),
           },
         },
@@ -310,7 +279,7 @@ export function tipRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["tips"],
           summary: "查看实名举报人的姓名和电话（须填写事由；记入审计记录并通知本级安委办）",
-          params: z.object({ id: z.string().max(64) }),
+          params: tipIdParams,
           body: z.object({ reason: z.string().max(2000) }),
           response: {
             200: z.object({

@@ -36,6 +36,39 @@ async function phone(viewport = { width: 390, height: 844 }) {
   return { page, foreign };
 }
 
+/** Dispatch, accept, feed back with a photo, re-check on site (a triaged case, through the API). */
+async function throughTheLoop(caseId: string, number: string) {
+  const leadApi = await apiAs(server.url, "lead");
+  const marketApi = await apiAs(server.url, "market");
+  const stationApi = await apiAs(server.url, "station");
+  const departments = await leadApi<{ items: { id: string; kind: string }[] }>(
+    "GET",
+    `/departments?region=${number.slice(0, 6)}`,
+  );
+  const market = departments.items.find((d) => d.kind === "market")!.id;
+  await leadApi("POST", `/cases/${caseId}/dispatch`, { departmentId: market });
+  await marketApi("POST", `/cases/${caseId}/accept`, {});
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(png(64, 48, 3))], { type: "image/png" }), "整改后.png");
+  const up = await fetch(`${server.url}/api/v1/evidence`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${await apiSignIn(server.url, "market")}` },
+    body: form,
+  });
+  const evidenceId = ((await up.json()) as { items: { id: string }[] }).items[0].id;
+  await marketApi("POST", `/cases/${caseId}/feedback`, {
+    result: "fixed",
+    note: "钢瓶已移出",
+    evidenceIds: [evidenceId],
+  });
+  // a township station re-checks on site: with its location (422 recheck_location_required without it)
+  await stationApi("POST", `/cases/${caseId}/recheck`, {
+    passed: true,
+    note: "现场复查通过",
+    location: { lng: 104.115, lat: 35.845 },
+  });
+}
+
 async function track(page: Page, code: string) {
   await page.goto(`${server.url}/tip`);
   await page.locator("#track-code").fill(code);
@@ -110,35 +143,8 @@ it(
 
     // 3. through the loop (dispatch, accept, feed back, re-check), then closed in the console
     const leadApi = await apiAs(server.url, "lead");
-    const marketApi = await apiAs(server.url, "market");
-    const stationApi = await apiAs(server.url, "station");
     const caseId = new URL(lead.url()).pathname.split("/").pop()!;
-    const departments = await leadApi<{ items: { id: string; kind: string }[] }>(
-      "GET",
-      `/departments?region=${number.slice(0, 6)}`,
-    );
-    const market = departments.items.find((d) => d.kind === "market")!.id;
-    await leadApi("POST", `/cases/${caseId}/dispatch`, { departmentId: market });
-    await marketApi("POST", `/cases/${caseId}/accept`, {});
-    const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(png(64, 48, 3))], { type: "image/png" }), "整改后.png");
-    const up = await fetch(`${server.url}/api/v1/evidence`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${await apiSignIn(server.url, "market")}` },
-      body: form,
-    });
-    const evidenceId = ((await up.json()) as { items: { id: string }[] }).items[0].id;
-    await marketApi("POST", `/cases/${caseId}/feedback`, {
-      result: "fixed",
-      note: "钢瓶已移出",
-      evidenceIds: [evidenceId],
-    });
-    // a township station re-checks on site: with its location (422 recheck_location_required without it)
-    await stationApi("POST", `/cases/${caseId}/recheck`, {
-      passed: true,
-      note: "现场复查通过",
-      location: { lng: 104.115, lat: 35.845 },
-    });
+    await throughTheLoop(caseId, number);
     await lead.reload();
     await act(lead, "close");
     await expect.poll(() => stageOf(lead)).toBe("closed");
@@ -168,8 +174,8 @@ it(
   async () => {
     const { page } = await phone();
     await page.goto(`${server.url}/tip`);
-    await page.locator("#tip-kind").selectOption("fireworks");
-    await page.locator("#tip-description").fill("村口小卖部在卖没有标识的烟花爆竹，堆在门口");
+    await page.locator("#tip-kind").selectOption("gas");
+    await page.locator("#tip-description").fill("村口小卖部的液化气钢瓶没有检验标签，堆在门口晒太阳");
     await page.locator("#tip-township").selectOption({ index: 1 });
     await page.locator("#tip-address").fill("城关镇东关村村口小卖部");
     await page.locator("#who-real").check();
@@ -178,6 +184,7 @@ it(
     await screenshot(page, "tips-08-real-name-390");
     await page.locator("#tip-submit").click();
     await page.locator("#tip-code").waitFor({ timeout: 30_000 });
+    const code = ((await page.locator("#tip-code").textContent()) ?? "").replace(/\s/g, "");
 
     const officer = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     await signIn(officer, server.url, "tipofficer");
@@ -192,6 +199,90 @@ it(
     const lead = await apiAs(server.url, "lead");
     const trail = await lead<{ items: unknown[] }>("GET", "/cases?pageSize=50").catch(() => ({ items: [] }));
     expect(JSON.stringify(trail)).not.toContain("韩梅梅");
+
+    // the tip is confirmed and closed; the tip officer proposes a reward, finance approves it: the
+    // informant sees "可领取奖励" with the amount (a real-name tip) through the code, then "已发放"
+    await track(page, code);
+    expect(await page.locator("#track-reward").count()).toBe(0);
+    const number = ((await page.locator("#track-result h3").textContent()) ?? "")
+      .replace("举报编号 ", "")
+      .trim();
+    const officerApi = await apiAs(server.url, "tipofficer");
+    const financeApi = await apiAs(server.url, "finance");
+    const tip = (
+      await officerApi<{ items: { id: string; caseId: string; number: string }[] }>("GET", "/tips")
+    ).items.find((i) => i.number === number)!;
+    await lead("POST", `/cases/${tip.caseId}/triage`, { type: "general_hazard", category: "gas" });
+    await throughTheLoop(tip.caseId, number);
+    await lead("POST", `/cases/${tip.caseId}/close`, {});
+    const reward = await officerApi<{ id: string; amountYuan: number }>("POST", `/tips/${tip.id}/rewards`, {
+      rule: "illegal_production",
+      fineYuan: 40_000,
+    });
+    expect(reward.amountYuan).toBe(6_000);
+    await track(page, code);
+    expect(await page.locator("#track-reward").count()).toBe(0);
+    await financeApi("POST", `/tip-rewards/${reward.id}/decision`, { approve: true });
+    await track(page, code);
+    expect(await page.locator("#track-reward").textContent()).toContain("可领取奖励（6,000 元）");
+    await screenshot(page, "tips-10-reward-available-390");
+    await financeApi("POST", `/tip-rewards/${reward.id}/payout`, { payoutRef: "FK-E2E-1" });
+    await track(page, code);
+    expect(await page.locator("#track-reward").textContent()).toContain("奖励已发放");
+    expect(await page.locator("#track-result").textContent()).not.toContain("韩梅梅");
+  },
+  timeout,
+);
+
+it(
+  "lets the county map 12345 category texts to tip kinds and set its reward rules, in the tips menu",
+  async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const wide = viewport.width > 500;
+      const county = await browser.newPage({ viewport, locale: "zh-CN" });
+      await signIn(county, server.url, "county");
+      if (wide) await county.getByTestId("nav-tip_category_map").click();
+      else await county.goto(`${server.url}/tip-category-map`);
+      await county.getByTestId("catmap-add").waitFor();
+      if ((await county.getByTestId("catmap-row-0").count()) === 0)
+        await county.getByTestId("catmap-add").click();
+      await county.getByTestId("catmap-text-0").fill(wide ? "安全生产-燃气" : "燃气安全");
+      await county.getByTestId("catmap-kind-0").click();
+      await county.locator(".ant-select-dropdown").getByText("燃气泄漏、违规使用燃气").click();
+      // an empty row is refused with the reason, and nothing is stored
+      await county.getByTestId("catmap-add").click();
+      await county.getByTestId("catmap-save").click();
+      await expect
+        .poll(() => county.getByTestId("catmap-error").textContent())
+        .toContain("请填写平台的分类名称");
+      await county.getByTestId("catmap-row-1").getByRole("button").click();
+      await county.getByTestId("catmap-save").click();
+      await expect.poll(async () => (await county.getByTestId("catmap-error").count()) === 0).toBe(true);
+      await screenshot(county, `tips-11-category-map-${viewport.width}`);
+      await county.reload();
+      await county.getByTestId("catmap-rows").waitFor();
+      expect(await county.getByTestId("catmap-text-0").inputValue()).toBe(
+        wide ? "安全生产-燃气" : "燃气安全",
+      );
+
+      // reward rules: min above max is refused in Chinese; a valid change is kept
+      if (wide) await county.getByTestId("nav-tip_reward_rules").click();
+      else await county.goto(`${server.url}/tip-reward-rules`);
+      await county.getByTestId("rules-minYuan").waitFor();
+      await county.getByTestId("rules-minYuan").fill("900000");
+      await county.getByTestId("rules-save").click();
+      await expect
+        .poll(() => county.getByTestId("rules-error").textContent())
+        .toContain("最低奖励金额不能高于最高奖励金额");
+      await county.getByTestId("rules-minYuan").fill("5000");
+      await county.getByTestId("rules-save").click();
+      await expect.poll(() => county.getByTestId("rules-source").textContent()).toContain("本县规则");
+      await screenshot(county, `tips-12-reward-rules-${viewport.width}`);
+      await county.close();
+    }
   },
   timeout,
 );

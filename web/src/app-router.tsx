@@ -227,6 +227,20 @@ export const router = createBrowserRouter([
           async () => (await import("./pages/tips/tip-clients-page")).TipClientsPage,
         ),
       },
+      {
+        path: "tip-category-map",
+        ...sectionRoute(
+          "tip_category_map",
+          async () => (await import("./pages/tips/tip-category-map-page")).TipCategoryMapPage,
+        ),
+      },
+      {
+        path: "tip-reward-rules",
+        ...sectionRoute(
+          "tip_reward_rules",
+          async () => (await import("./pages/tips/tip-reward-rules-page")).TipRewardRulesPage,
+        ),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

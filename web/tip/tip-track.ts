@@ -10,11 +10,30 @@ interface TipStatus {
   overdue: boolean;
   closedAt: string | null;
   canSayNotFixed: boolean;
+  reward: "available" | "paid" | null;
+  rewardAmountYuan: number | null;
   messages: { direction: "official" | "informant"; body: string; at: string }[];
 }
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+const yuan = (n: number) => `${n.toLocaleString("zh-CN")} 元`;
+
+/** The reward line: approved → "可领取奖励" (claim with the code and ID), paid → "奖励已发放". */
+function rewardNote(s: TipStatus): HTMLElement | null {
+  if (!s.reward) return null;
+  const amount = s.rewardAmountYuan != null ? `（${yuan(s.rewardAmountYuan)}）` : "";
+  return s.reward === "paid"
+    ? h("p", { class: "reward paid", id: "track-reward" }, `奖励已发放${amount}`)
+    : h(
+        "p",
+        { class: "reward available", id: "track-reward" },
+        h("strong", {}, `可领取奖励${amount}`),
+        h("br", {}),
+        "请携带本人身份证件和查询码，到县应急管理局举报受理窗口领取。",
+      );
+}
 
 /** The tracking part: a code in, the stage, the deadline, the replies, an answer box and "not fixed". */
 export function trackView(initialCode = ""): HTMLElement {
@@ -64,6 +83,7 @@ export function trackView(initialCode = ""): HTMLElement {
         s.deadline ? h("p", {}, `本阶段办理期限：${when(s.deadline)}`) : null,
         s.overdue ? h("p", { class: "overdue" }, "已超过办理期限，已自动提醒上级督办") : null,
         s.closedAt && !s.open ? h("p", {}, `办结时间：${when(s.closedAt)}`) : null,
+        rewardNote(s),
         h("h4", {}, "答复与沟通"),
         s.messages.length === 0
           ? h("p", { class: "muted" }, "暂无答复")

@@ -37,6 +37,12 @@ export interface TipStatus {
   canSayNotFixed: boolean;
   /** `available`: a reward was approved (claim it at the office, with the code and ID); `paid`: paid out. */
   reward: "available" | "paid" | null;
+  /**
+   * The approved amount, shown only on a real-name tip (the only kind a reward can be proposed for): the
+   * holder of the code is the informant who gave their name and phone and will claim it with ID. An
+   * anonymous tip's status never carries an amount, even if a row were ever stored for it.
+   */
+  rewardAmountYuan: number | null;
   messages: { direction: "official" | "informant"; body: string; at: string }[];
 }
 
@@ -56,7 +62,8 @@ export async function trackTip(deps: Deps, raw: unknown): Promise<TipStatus> {
   if (!kase) throw noSuchTip();
   const now = deps.clock.now();
   const messages = await listTipMessages(deps.db, tip.id);
-  const reward = await findRewardOfTip(deps.db, tip.id);
+  const found = await findRewardOfTip(deps.db, tip.id);
+  const reward = found?.status === "paid" ? "paid" : found?.status === "approved" ? "available" : null;
   return {
     number: kase.number,
     stage: kase.stage,
@@ -67,7 +74,8 @@ export async function trackTip(deps: Deps, raw: unknown): Promise<TipStatus> {
     overdue: kase.open === 1 && !!kase.deadline && deadlineStatus(kase.deadline, now) === "overdue",
     closedAt: kase.closedAt,
     canSayNotFixed: kase.stage === "closed" && kase.closeReason !== "duplicate",
-    reward: reward?.status === "paid" ? "paid" : reward?.status === "approved" ? "available" : null,
+    reward,
+    rewardAmountYuan: reward && tip.realName === 1 ? (found?.amountYuan ?? null) : null,
     messages: messages.map((m) => ({ direction: m.direction, body: m.body, at: m.createdAt })),
   };
 }

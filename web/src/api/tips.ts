@@ -114,3 +114,29 @@ export const issueClient = (kind: ClientKind, body: Record<string, unknown>) =>
   api.post<IssuedClient>(`/tip-clients/${kind}`, body);
 export const revokeClient = (kind: ClientKind, id: string) =>
   api.post<{ id: string; revokedAt: string }>(`/tip-clients/${kind}/${id}/revoke`);
+
+/** A county's mapping of a forwarding platform's category text to a tip kind (whole table per save). */
+export interface CategoryMap {
+  countyCode: string;
+  kinds: { code: string; label: string }[];
+  rows: { categoryText: string; kind: string; kindLabel: string }[];
+}
+export const fetchCategoryMap = (county: string) => api.get<CategoryMap>(`/tip-category-maps/${county}`);
+export const saveCategoryMap = (county: string, rows: { categoryText: string; kind: string }[]) =>
+  api.put<CategoryMap>(`/tip-category-maps/${county}`, { rows });
+
+export interface RewardRules {
+  finePercent: number;
+  minYuan: number;
+  maxYuan: number;
+  perDeathYuan: Record<"ordinary" | "larger" | "major" | "especially_major", number>;
+  concealedMaxYuan: number;
+}
+export interface RewardRulesView {
+  countyCode: string;
+  national: boolean;
+  rules: RewardRules;
+}
+export const fetchRewardRules = (county: string) => api.get<RewardRulesView>(`/tip-reward-rules/${county}`);
+export const saveRewardRules = (county: string, rules: RewardRules) =>
+  api.put<RewardRulesView>(`/tip-reward-rules/${county}`, rules);

@@ -27,6 +27,8 @@ export type NavSection =
   | "handbook"
   | "tip_rewards"
   | "tip_clients"
+  | "tip_category_map"
+  | "tip_reward_rules"
   | "providers"
   | "engaged";
 

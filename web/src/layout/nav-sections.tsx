@@ -76,6 +76,18 @@ export const navEntries: NavEntry[] = [
     label: "nav.tip_clients",
     icon: <SafetyCertificateOutlined />,
   },
+  {
+    section: "tip_category_map",
+    path: "/tip-category-map",
+    label: "nav.tip_category_map",
+    icon: <FormOutlined />,
+  },
+  {
+    section: "tip_reward_rules",
+    path: "/tip-reward-rules",
+    label: "nav.tip_reward_rules",
+    icon: <AuditOutlined />,
+  },
 ];
 
 /** The built sections the server allows, in menu order. */
