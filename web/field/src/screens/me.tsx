@@ -80,10 +80,10 @@ export function Me() {
         <div className="row-sub">{t("me.photoHint")}</div>
       </Card>
       <Card>
-        <div className="row-sub" id="me-lang-label">
+        <div className="row-sub">
           {t("me.language")}
         </div>
-        <div className="chips" aria-labelledby="me-lang-label">
+        <div className="chips">
           {(Object.entries(langNames) as [Lang, string][]).map(([code, name]) => (
             <button
               type="button"
