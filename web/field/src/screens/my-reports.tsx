@@ -66,7 +66,8 @@ export function MyReports() {
   }, [sentReports.length, workSet?.source]);
   const rows: Stage[] =
     workSet?.source === "work-set"
-      ? workSet.reports
+      ? // the stage's name in the current language (the phone's copy may have been fetched in the other)
+        workSet.reports.map((r) => ({ ...r, stageLabel: stageName(r.stage) }))
       : sentReports.map((i) => {
           const ref = caseOf(i);
           const id = String(ref?.id);
