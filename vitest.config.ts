@@ -9,6 +9,8 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       // pure console logic (no DOM); what a person does in the browser is in test/e2e
       "web/src/**/*.test.ts",
+      // pure field-app logic (the dictionaries)
+      "web/field/src/**/*.test.ts",
     ],
     environment: "node",
     globalSetup: ["db/test-global-setup.ts"],

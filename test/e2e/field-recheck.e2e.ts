@@ -99,7 +99,9 @@ it("re-checks on site from the phone: feedback seen, fail with photo + location,
   await page.getByTestId("recheck-submit").click();
   expect(await page.getByTestId("recheck-error").textContent()).toContain("至少一张复查照片");
   await page.getByTestId("recheck-photos-file").setInputFiles([photo(70)]);
-  await expect.poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count()).toBe(1);
+  await expect
+    .poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count(), { timeout: 30_000 })
+    .toBe(1);
   await page.getByTestId("recheck-locate").click();
   await expect
     .poll(() => page.locator(".field-hint").allTextContents())
@@ -122,7 +124,9 @@ it("re-checks on site from the phone: feedback seen, fail with photo + location,
   await expect.poll(() => page.getByTestId("recheck-feedback").textContent()).toContain("已补充更换");
   await page.getByTestId("recheck-pass").click();
   await page.getByTestId("recheck-photos-file").setInputFiles([photo(70)]);
-  await expect.poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count()).toBe(1);
+  await expect
+    .poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count(), { timeout: 30_000 })
+    .toBe(1);
   await page.getByTestId("recheck-submit").click();
   await expect
     .poll(() => page.getByTestId("recheck-error").textContent())
@@ -130,7 +134,9 @@ it("re-checks on site from the phone: feedback seen, fail with photo + location,
   await shot(page, "recheck-03-photo-reused");
   await page.locator("[data-testid=recheck-photos] .thumb-x").click();
   await page.getByTestId("recheck-photos-file").setInputFiles([photo(71)]);
-  await expect.poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count()).toBe(1);
+  await expect
+    .poll(() => page.locator("[data-testid=recheck-photos] .thumb img").count(), { timeout: 30_000 })
+    .toBe(1);
   await page.getByTestId("recheck-submit").click();
   await page.waitForURL(/\/m\/outbox$/);
   await drained(page, 2);

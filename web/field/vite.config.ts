@@ -17,9 +17,13 @@ function fieldServiceWorker(): Plugin {
     apply: "build",
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((f) => !f.endsWith(".map"));
-      const assets = ["/m/", "/m/manifest.webmanifest", "/m/icon-192.png", "/m/icon-512.png"].concat(
-        files.filter((f) => f !== "index.html").map((f) => `/m/${f}`),
-      );
+      const assets = [
+        "/m/",
+        "/m/manifest.webmanifest",
+        "/m/manifest.en.webmanifest",
+        "/m/icon-192.png",
+        "/m/icon-512.png",
+      ].concat(files.filter((f) => f !== "index.html").map((f) => `/m/${f}`));
       const version = createHash("sha256").update(files.sort().join("\n")).digest("hex").slice(0, 12);
       this.emitFile({ type: "asset", fileName: "sw.js", source: serviceWorkerSource(version, assets) });
     },

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { clockOffset } from "./api/http";
 import { TabBar } from "./components/tab-bar";
 import { Notice } from "./components/ui";
+import { t, useLang } from "./i18n/i18n";
 import { navigate, useLocation } from "./router";
 import { matchScreen } from "./screens/registry";
 import { SignIn } from "./screens/sign-in";
@@ -27,6 +28,8 @@ export function App() {
   const { session, ready } = useSession();
   const { path, query } = useLocation();
   const online = useOnline();
+  // Re-render the whole shell (and so every screen) when the language changes.
+  useLang();
   if (!ready) return null;
   if (!session || (session.expired && path === "/signin")) return <SignIn />;
   const key = path.replace(/^\/+|\/+$/g, "");
@@ -37,39 +40,45 @@ export function App() {
     <div className="app">
       <header className="topbar">
         {found?.screen.back ? (
-          <button type="button" className="topbar-back" onClick={() => history.back()} aria-label="返回">
+          <button
+            type="button"
+            className="topbar-back"
+            onClick={() => history.back()}
+            aria-label={t("app.back")}
+          >
             ‹
           </button>
         ) : null}
-        <h1>{found?.screen.title ?? "未找到"}</h1>
+        <h1>{found ? t(found.screen.title) : t("app.notFound")}</h1>
         <span className={`net ${online ? "net-on" : "net-off"}`} data-testid="net-state">
-          {online ? "在线" : "离线"}
+          {online ? t("app.online") : t("app.offline")}
         </span>
       </header>
       {session.expired ? (
         <Notice kind="warn" testId="banner-expired">
-          登录已过期，待发送记录已暂停。
+          {t("app.expired")}
           <button
             type="button"
             className="link"
             onClick={() => navigate("/signin")}
             data-testid="banner-signin"
           >
-            重新登录
+            {t("app.signInAgain")}
           </button>
         </Notice>
       ) : null}
       {Math.abs(clockOffset()) > 10 * 60_000 ? (
         <Notice kind="warn" testId="banner-clock">
-          手机时间与服务器相差约{" "}
-          {skewDays >= 1
-            ? `${Math.round(skewDays)} 天`
-            : `${Math.round(Math.abs(clockOffset()) / 60_000)} 分钟`}
-          ，请在手机设置中校正时间。已记录的内容会保留，服务器以其时间为准并作标记。
+          {t("app.clockSkew", {
+            amount:
+              skewDays >= 1
+                ? t("app.days", { n: Math.round(skewDays) })
+                : t("app.minutes", { n: Math.round(Math.abs(clockOffset()) / 60_000) }),
+          })}
         </Notice>
       ) : null}
       <main className="content">
-        {Screen && found ? <Screen params={found.params} query={query} /> : <p>页面不存在</p>}
+        {Screen && found ? <Screen params={found.params} query={query} /> : <p>{t("app.pageMissing")}</p>}
       </main>
       <TabBar current={key} />
     </div>

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { restoreClockOffset } from "./api/http";
 import { App } from "./app";
+import { applyLang, initialLang } from "./i18n/i18n";
 import { enqueue, listOutbox } from "./outbox/outbox";
 import { drain, startSync } from "./outbox/sync";
 import { registerBuiltInScreens } from "./screens";
@@ -29,15 +30,18 @@ if ("serviceWorker" in navigator) {
   });
 }
 
-void Promise.all([loadSession(), kvGet<number>("clockOffsetMs")]).then(([session, offset]) => {
-  restoreClockOffset(offset);
-  // Online with a session: refresh the offline work set in the background.
-  if (session && !session.expired && navigator.onLine) void refreshWorkSet().catch(() => undefined);
-  startSync();
-  void drain();
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// The language first (English loads its dictionary chunk), so the first paint is already in it.
+void Promise.all([loadSession(), kvGet<number>("clockOffsetMs"), applyLang(initialLang())]).then(
+  ([session, offset]) => {
+    restoreClockOffset(offset);
+    // Online with a session: refresh the offline work set in the background.
+    if (session && !session.expired && navigator.onLine) void refreshWorkSet().catch(() => undefined);
+    startSync();
+    void drain();
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  },
+);

@@ -1,3 +1,4 @@
+import { currentLang, t } from "../i18n/i18n";
 import { markExpired, sessionNow } from "../session/session";
 import { emitChange } from "../store/changes";
 import { kvSet } from "../store/db";
@@ -43,21 +44,21 @@ export async function api(path: string, init: RequestInit & { timeoutMs?: number
   const headers = new Headers(init.headers);
   const token = sessionNow()?.token;
   if (token && !headers.has("authorization")) headers.set("authorization", `Bearer ${token}`);
-  headers.set("accept-language", "zh-CN");
+  headers.set("accept-language", currentLang() === "en" ? "en" : "zh-CN");
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), init.timeoutMs ?? 30_000);
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, { ...init, headers, signal: ctrl.signal, credentials: "omit" });
   } catch {
-    throw new ApiError(0, "network", "网络不可用，已保存在手机上，联网后自动发送");
+    throw new ApiError(0, "network", t("http.network"));
   } finally {
     clearTimeout(timer);
   }
   noteServerTime(res);
   if (res.ok) return res;
   let code = "http_error";
-  let message = `服务器返回错误 ${res.status}`;
+  let message = t("http.status", { status: res.status });
   try {
     const body = (await res.json()) as { code?: string; message?: string };
     code = body.code ?? code;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { t } from "../i18n/i18n";
 import { type PreparedPhoto, preparePhoto } from "../photos/prepare-photo";
 
 function Thumb({ photo, onRemove }: { photo: PreparedPhoto; onRemove: () => void }) {
@@ -11,7 +12,7 @@ function Thumb({ photo, onRemove }: { photo: PreparedPhoto; onRemove: () => void
   return (
     <div className="thumb">
       {url ? <img src={url} alt={photo.name} /> : null}
-      <button type="button" className="thumb-x" onClick={onRemove} aria-label="删除照片">
+      <button type="button" className="thumb-x" onClick={onRemove} aria-label={t("photo.remove")}>
         ×
       </button>
     </div>
@@ -46,7 +47,7 @@ export function PhotoInput({
         const photo = await preparePhoto(file);
         if (!out.some((p) => p.sha256 === photo.sha256)) out.push(photo);
       } catch (err) {
-        setError(err instanceof Error ? err.message : "照片处理失败，请重试");
+        setError(err instanceof Error ? err.message : t("photo.failed"));
       }
     }
     onChange(out);
@@ -61,7 +62,7 @@ export function PhotoInput({
         ))}
         {value.length < max ? (
           <label className="thumb thumb-add">
-            <span>{busy ? "处理中…" : "＋ 拍照"}</span>
+            <span>{busy ? t("photo.busy") : t("photo.take")}</span>
             <input
               ref={input}
               type="file"
@@ -75,7 +76,7 @@ export function PhotoInput({
         ) : null}
       </div>
       {error ? <div className="field-error">{error}</div> : null}
-      <div className="field-hint">打不开相机时：请在手机设置中允许浏览器使用相机，或从相册选择照片。</div>
+      <div className="field-hint">{t("photo.cameraHint")}</div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { t } from "../i18n/i18n";
 import type { PreparedPhoto } from "../photos/prepare-photo";
 import { sha256Hex } from "../photos/prepare-photo";
 import { Button } from "./ui";
@@ -68,7 +69,7 @@ export function SignaturePad({
     setSaved(true);
     onDone({
       blob,
-      name: "签收签名.png",
+      name: t("signature.fileName"),
       sha256: await sha256Hex(blob),
       width,
       height,
@@ -99,10 +100,10 @@ export function SignaturePad({
       />
       <div className="row-buttons">
         <Button kind="default" onClick={clear} data-testid={`${testId}-clear`}>
-          重签
+          {t("signature.clear")}
         </Button>
         <Button onClick={() => void confirm()} disabled={strokes === 0 || saved} data-testid={`${testId}-ok`}>
-          {saved ? "已确认签名" : "确认签名"}
+          {saved ? t("signature.confirmed") : t("signature.confirm")}
         </Button>
       </div>
     </div>

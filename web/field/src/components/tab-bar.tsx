@@ -1,3 +1,4 @@
+import { t } from "../i18n/i18n";
 import { isUnsent, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { tabs } from "../screens/registry";
@@ -21,7 +22,7 @@ export function TabBar({ current }: { current: string }) {
             <span className="tab-icon" aria-hidden>
               {s.tab?.icon}
             </span>
-            <span className="tab-label">{s.tab?.label}</span>
+            <span className="tab-label">{s.tab ? t(s.tab.label) : null}</span>
             {s.path === "outbox" && unsent ? (
               <span className="tab-badge" data-testid="tab-outbox-badge">
                 {unsent}

@@ -1,3 +1,4 @@
+import { t } from "../i18n/i18n";
 export interface LngLat {
   lng: number;
   lat: number;
@@ -16,14 +17,14 @@ export function distanceM(a: LngLat, b: LngLat): number {
 }
 
 export function formatDistance(m: number): string {
-  return m < 1000 ? `${Math.round(m)} 米` : `${(m / 1000).toFixed(1)} 公里`;
+  return m < 1000 ? t("geo.m", { n: Math.round(m) }) : t("geo.km", { n: (m / 1000).toFixed(1) });
 }
 
 /** The phone's position (WGS-84), or a plain-Chinese reason why not. */
 export function currentPosition(timeoutMs = 15_000): Promise<PhoneLocation> {
   return new Promise((resolve, reject) => {
     if (!("geolocation" in navigator)) {
-      reject(new Error("这部手机不支持定位：请在地图上选点，或选择场所"));
+      reject(new Error(t("geo.unsupported")));
       return;
     }
     navigator.geolocation.getCurrentPosition(
@@ -33,14 +34,7 @@ export function currentPosition(timeoutMs = 15_000): Promise<PhoneLocation> {
           lat: Number(p.coords.latitude.toFixed(6)),
           accuracy: Math.round(p.coords.accuracy),
         }),
-      (err) =>
-        reject(
-          new Error(
-            err.code === err.PERMISSION_DENIED
-              ? "未允许使用定位：请在手机设置中允许浏览器定位，或在地图上选点"
-              : "暂时无法定位（无 GPS 信号或超时）：可在地图上选点，或只选择场所",
-          ),
-        ),
+      (err) => reject(new Error(err.code === err.PERMISSION_DENIED ? t("geo.denied") : t("geo.unavailable"))),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
     );
   });

@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import { currentPosition, type PhoneLocation } from "../geo/geo";
+import { t } from "../i18n/i18n";
 
 let last: PhoneLocation | undefined;
 
@@ -16,7 +17,7 @@ export function usePosition() {
       setPosition(last);
       return last;
     } catch (err) {
-      setError(err instanceof Error ? err.message : "无法定位");
+      setError(err instanceof Error ? err.message : t("geo.failed"));
       return undefined;
     } finally {
       setBusy(false);

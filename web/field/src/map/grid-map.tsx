@@ -1,4 +1,5 @@
 import type { LngLat } from "../geo/geo";
+import { t } from "../i18n/i18n";
 import type { GridGeometry, WorkSet } from "../work-set/work-set";
 
 /** A site's name on the map without its village prefix ("兴隆路社区谢记日杂店" -> "谢记日杂店"), at most 7 characters. */
@@ -34,7 +35,7 @@ export function GridMap({
 }) {
   const pts: number[][] = workSet.grids.flatMap((g) => rings(g.geometry).flat());
   for (const s of workSet.sites) if (s.location) pts.push([s.location.lng, s.location.lat]);
-  if (!pts.length) return <div className="empty">没有网格边界数据</div>;
+  if (!pts.length) return <div className="empty">{t("map.noBoundaries")}</div>;
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of pts) {
     minX = Math.min(minX, x);
@@ -67,7 +68,7 @@ export function GridMap({
       onClick={click}
       data-testid="grid-map"
       role="img"
-      aria-label="我的网格地图"
+      aria-label={t("map.label")}
     >
       {workSet.grids.map((g) =>
         rings(g.geometry).map((ring, i) => (

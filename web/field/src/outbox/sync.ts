@@ -1,6 +1,7 @@
 import { type FieldFlag, fieldFlagLabel } from "../../../../domain/schemas/field-flags";
 import { ApiError, api } from "../api/http";
 import { refreshList } from "../hooks/use-cached-list";
+import { pick, t } from "../i18n/i18n";
 import { sessionNow } from "../session/session";
 import { emitChange } from "../store/changes";
 import { fieldDb, type OutboxItem } from "../store/db";
@@ -41,7 +42,7 @@ async function sendItem(item: OutboxItem): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = structuredClone({ ...item.body, [item.idField]: item.id });
   for (const [i, fileId] of item.fileIds.entries()) {
     const file = await db.get("files", fileId);
-    if (!file) throw new ApiError(422, "file_missing", "照片在手机上已丢失，请删除此项后重新填写");
+    if (!file) throw new ApiError(422, "file_missing", t("outbox.err.fileMissing"));
     const evidenceId = await uploadFile(file);
     const target = item.fileTargets?.[i];
     if (target) pushAt(body, target, evidenceId);
@@ -61,9 +62,14 @@ async function sendItem(item: OutboxItem): Promise<Record<string, unknown>> {
 /** The server's flags on a field record (far from the site, clock off, …) in plain Chinese. */
 function flagNote(result: Record<string, unknown>): string | undefined {
   const flags = Array.isArray(result.flags) ? (result.flags as FieldFlag[]) : [];
-  const labels = flags.map((f) => fieldFlagLabel[f]?.zh ?? f);
-  const distance = typeof result.distanceM === "number" ? `距场所 ${Math.round(result.distanceM)} 米；` : "";
-  return labels.length ? `${distance}已标记：${labels.join("、")}` : undefined;
+  const labels = flags.map((f) => pick(fieldFlagLabel[f], f));
+  const distance =
+    typeof result.distanceM === "number"
+      ? t("outbox.note.distance", { m: Math.round(result.distanceM) })
+      : "";
+  return labels.length
+    ? t("outbox.note.flagged", { distance, flags: labels.join(t("common.listSep")) })
+    : undefined;
 }
 
 /** Network trouble, server busy or down: try again later, keep the item waiting. */
@@ -116,7 +122,7 @@ async function sendOne(item: OutboxItem, onSent: () => void): Promise<Outcome> {
   } catch (err) {
     const e = err instanceof ApiError ? err : new ApiError(0, "network", String(err));
     if (e.status === 401) {
-      await updateItem(item.id, { status: "waiting", reason: "登录已过期：请重新登录，之后自动继续发送" });
+      await updateItem(item.id, { status: "waiting", reason: t("outbox.err.expired") });
       return "paused";
     }
     if (transient(e)) {
@@ -125,9 +131,9 @@ async function sendOne(item: OutboxItem, onSent: () => void): Promise<Outcome> {
       schedule(backoffMs);
       return e.network ? "offline" : "idle";
     }
-    if (item.fallbackBody && e.status >= 400 && e.status < 500 && /场所/.test(e.message)) {
+    if (item.fallbackBody && e.status >= 400 && e.status < 500 && /场所|site/i.test(e.message)) {
       // The site was deleted or reassigned while offline: send it once more by location.
-      const note = `原场所已删除或调整（${e.message}），已改为按位置上报`;
+      const note = t("outbox.note.fallback", { message: e.message });
       const changes = { status: "waiting" as const, body: item.fallbackBody, fallbackBody: undefined, note };
       await updateItem(item.id, changes);
       return sendOne({ ...item, ...changes, attempts: item.attempts + 1 }, onSent);

@@ -1,4 +1,5 @@
 import { ApiError, apiJson } from "../api/http";
+import { t } from "../i18n/i18n";
 import { forUpload } from "../photos/compact-photo";
 import { fieldDb, type StoredFile } from "../store/db";
 
@@ -71,7 +72,7 @@ async function uploadResumable(file: StoredFile): Promise<string> {
     file.offset = offset;
     await saveFile(file);
     if (out.evidenceId) return out.evidenceId;
-    if (offset >= file.size) throw new ApiError(422, "upload_incomplete", "照片上传未完成，稍后重试");
+    if (offset >= file.size) throw new ApiError(422, "upload_incomplete", t("outbox.err.uploadIncomplete"));
   }
 }
 

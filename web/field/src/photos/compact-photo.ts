@@ -1,3 +1,4 @@
+import type { FieldMessageKey } from "../i18n/i18n";
 import { kvGet, kvSet, type StoredFile } from "../store/db";
 import { encodeCompact, sha256Hex } from "./prepare-photo";
 
@@ -10,10 +11,10 @@ import { encodeCompact, sha256Hex } from "./prepare-photo";
  * compact. A photo whose upload has started is never changed (its hash is on the server).
  */
 export type PhotoMode = "auto" | "original" | "compact";
-export const photoModes: { mode: PhotoMode; label: string }[] = [
-  { mode: "auto", label: "自动（网络慢时压缩）" },
-  { mode: "original", label: "始终原图（约 250 KB/张）" },
-  { mode: "compact", label: "始终省流量（约 30 KB/张）" },
+export const photoModes: { mode: PhotoMode; label: FieldMessageKey }[] = [
+  { mode: "auto", label: "me.photoAuto" },
+  { mode: "original", label: "me.photoOriginal" },
+  { mode: "compact", label: "me.photoCompact" },
 ];
 const key = "photoMode";
 

@@ -1,3 +1,4 @@
+import { t } from "../i18n/i18n";
 /** A photo made ready on the phone: compressed, EXIF read then dropped (re-encoded), hashed. */
 export interface PreparedPhoto {
   blob: Blob;
@@ -47,7 +48,7 @@ async function decode(file: Blob): Promise<ImageBitmap> {
   try {
     return await createImageBitmap(file, { imageOrientation: "from-image" });
   } catch {
-    throw new Error("无法读取这张照片（格式不支持或文件已损坏），请换一张或重新拍摄");
+    throw new Error(t("photo.unreadable"));
   }
 }
 
@@ -64,11 +65,15 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto> {
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext("2d");
-  if (!ctx) throw new Error("手机无法处理照片（画布不可用）");
+  if (!ctx) throw new Error(t("photo.noCanvas"));
   ctx.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("照片压缩失败，请重试"))), "image/jpeg", quality),
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error(t("photo.compressFailed")))),
+      "image/jpeg",
+      quality,
+    ),
   );
   const base = file.name.replace(/\.[^.]*$/, "") || "photo";
   return {

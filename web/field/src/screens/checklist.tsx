@@ -3,11 +3,13 @@ import { PhotoInput } from "../components/photo-input";
 import { Button, Card, Empty, Field, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
 import type { PreparedPhoto } from "../photos/prepare-photo";
 import { navigate } from "../router";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 import { useWorkSet, type WorkSite } from "../work-set/work-set";
+import { categoryLabel } from "./labels";
 import type { ScreenProps } from "./registry";
 
 interface Checklist {
@@ -19,7 +21,7 @@ interface Checklist {
   items: { id: string; text: string; requirePhoto: boolean }[];
 }
 interface Categories {
-  items: { code: string; label: string; active: boolean }[];
+  items: { code: string; label: string; zh?: string; en?: string | null; active: boolean }[];
 }
 type Answer = "yes" | "no" | "na";
 interface ItemState {
@@ -28,11 +30,7 @@ interface ItemState {
   photos: PreparedPhoto[];
 }
 
-const answerLabel: [Answer, string][] = [
-  ["yes", "符合"],
-  ["no", "不符合"],
-  ["na", "不适用"],
-];
+const answers: Answer[] = ["yes", "no", "na"];
 
 /** Which checklists fit the site: its kind, and its industry when the checklist names industries. */
 const fits = (c: Checklist, site: WorkSite) =>
@@ -74,12 +72,12 @@ export function ChecklistScreen({ params }: ScreenProps) {
     [lists.data, site],
   );
   if (workSet === null) return null;
-  if (!site) return <Empty>这个场所不在我的网格里（可能已调整）。</Empty>;
-  if (lists.status === "unavailable") return <Empty>服务器暂不支持检查表。</Empty>;
+  if (!site) return <Empty>{t("common.siteOutsideGrid")}</Empty>;
+  if (lists.status === "unavailable") return <Empty>{t("checklist.unavailable")}</Empty>;
   if (!lists.data)
-    return <Empty>{lists.status === "loading" ? "正在读取检查表…" : "检查表尚未下载，请联网后再试。"}</Empty>;
+    return <Empty>{lists.status === "loading" ? t("checklist.loading") : t("checklist.missing")}</Empty>;
   const checklist = fitting.find((c) => c.id === (chosen ?? fitting[0]?.id));
-  if (!checklist) return <Empty>没有适用于该场所类型的检查表。</Empty>;
+  if (!checklist) return <Empty>{t("checklist.noneFits")}</Empty>;
 
   const state = (id: string): ItemState => items[id] ?? { note: "", photos: [] };
   const set = (id: string, change: Partial<ItemState>) => {
@@ -91,9 +89,9 @@ export function ChecklistScreen({ params }: ScreenProps) {
     setError(undefined);
     for (const item of checklist.items) {
       const s = state(item.id);
-      if (!s.answer) return setError(`请回答：${item.text}`);
+      if (!s.answer) return setError(t("checklist.answer", { text: item.text }));
       if (item.requirePhoto && s.answer !== "na" && s.photos.length === 0)
-        return setError(`检查项“${item.text}”须拍照`);
+        return setError(t("checklist.needPhoto", { text: item.text }));
     }
     setSaving(true);
     try {
@@ -115,7 +113,7 @@ export function ChecklistScreen({ params }: ScreenProps) {
       });
       const id = await enqueue({
         kind: "checklist-run",
-        label: `检查：${site.name}（${checklist.title}）`,
+        label: t("checklist.runLabel", { site: site.name, title: checklist.title }),
         url: "/checklist-runs",
         body: {
           siteId: site.id,
@@ -132,7 +130,7 @@ export function ChecklistScreen({ params }: ScreenProps) {
       setRun({ id, failed });
       setCategory(guessCategory(failed));
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     } finally {
       setSaving(false);
     }
@@ -144,14 +142,14 @@ export function ChecklistScreen({ params }: ScreenProps) {
     try {
       await enqueue({
         kind: "checklist-report",
-        label: `上报 ${run.failed.length} 个不符合项：${site.name}`,
+        label: t("checklist.reportLabel", { n: run.failed.length, site: site.name }),
         url: `/checklist-runs/${run.id}/report`,
         idField: "idempotencyKey",
         body: { itemIds: run.failed, category },
       });
       setReported(true);
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     }
   };
 
@@ -161,23 +159,23 @@ export function ChecklistScreen({ params }: ScreenProps) {
     return (
       <div className="screen form">
         <Notice kind="ok" testId="checklist-saved">
-          检查记录已保存，联网后自动发送（可在“待发”查看）。
+          {t("checklist.saved")}
         </Notice>
         {run.failed.length === 0 ? (
-          <Notice>全部符合，无需上报。</Notice>
+          <Notice>{t("checklist.allPass")}</Notice>
         ) : reported ? (
           <Notice kind="ok" testId="checklist-reported">
-            {run.failed.length} 个不符合项已合并为一条上报，排在检查记录之后发送。
+            {t("checklist.reported", { n: run.failed.length })}
           </Notice>
         ) : (
           <Card>
-            <div className="row-title">不符合 {run.failed.length} 项</div>
+            <div className="row-title">{t("checklist.failedCount", { n: run.failed.length })}</div>
             <ol className="checklist-failed">
               {failedText.map((i) => (
                 <li key={i.id}>{i.text}</li>
               ))}
             </ol>
-            <Field label="行业类别">
+            <Field label={t("common.categoryLabel")}>
               <select
                 className="input"
                 value={category}
@@ -187,19 +185,19 @@ export function ChecklistScreen({ params }: ScreenProps) {
                 {options.length === 0 && category ? <option value={category}>{category}</option> : null}
                 {options.map((c) => (
                   <option key={c.code} value={c.code}>
-                    {c.label}
+                    {categoryLabel(c)}
                   </option>
                 ))}
               </select>
             </Field>
             <Button block kind="danger" onClick={() => void report()} data-testid="checklist-report">
-              一键上报这 {run.failed.length} 项（合并为一条）
+              {t("checklist.reportAll", { n: run.failed.length })}
             </Button>
           </Card>
         )}
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Button block kind="default" onClick={() => navigate(`/sites/${encodeURIComponent(site.id)}`, true)}>
-          返回场所
+          {t("checklist.backToSite")}
         </Button>
       </div>
     );
@@ -235,10 +233,10 @@ export function ChecklistScreen({ params }: ScreenProps) {
           <Card key={item.id} testId={`checklist-item-${item.id}`}>
             <div className="checklist-q">
               {n + 1}. {item.text}
-              {item.requirePhoto ? <span className="tag-photo">须拍照</span> : null}
+              {item.requirePhoto ? <span className="tag-photo">{t("checklist.photoRequired")}</span> : null}
             </div>
             <div className="chips">
-              {answerLabel.map(([a, label]) => (
+              {answers.map((a) => (
                 <button
                   type="button"
                   key={a}
@@ -246,7 +244,7 @@ export function ChecklistScreen({ params }: ScreenProps) {
                   onClick={() => set(item.id, { answer: a })}
                   data-testid={`answer-${item.id}-${a}`}
                 >
-                  {label}
+                  {t(`checklist.${a}`)}
                 </button>
               ))}
             </div>
@@ -254,7 +252,7 @@ export function ChecklistScreen({ params }: ScreenProps) {
               <textarea
                 className="input"
                 rows={2}
-                placeholder="问题说明（可用语音输入）"
+                placeholder={t("checklist.notePlaceholder")}
                 value={s.note}
                 onChange={(e) => set(item.id, { note: e.target.value })}
                 data-testid={`note-${item.id}`}
@@ -277,7 +275,7 @@ export function ChecklistScreen({ params }: ScreenProps) {
         </Notice>
       ) : null}
       <Button block onClick={() => void submit()} disabled={saving} data-testid="checklist-submit">
-        {saving ? "正在保存…" : "保存检查记录"}
+        {saving ? t("common.saving") : t("checklist.save")}
       </Button>
     </div>
   );

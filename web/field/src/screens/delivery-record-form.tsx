@@ -3,9 +3,10 @@ import { PhotoInput } from "../components/photo-input";
 import { SignaturePad } from "../components/signature-pad";
 import { Button, Field, Notice } from "../components/ui";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
 import type { PreparedPhoto } from "../photos/prepare-photo";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 
 /**
  * Record one site of a delivery: delivered (a photo of the handover, or the recipient signs on the screen)
@@ -33,14 +34,16 @@ export function DeliveryRecordForm({
   const submit = async () => {
     setError(undefined);
     if (outcome === "delivered" && files.length === 0)
-      return setError(proof === "photo" ? "请拍摄送达现场照片" : "请对方在屏幕上签名并确认");
-    if (outcome === "refused" && !reason.trim()) return setError("请填写拒收原因");
+      return setError(proof === "photo" ? t("delivery.needPhoto") : t("delivery.needSignature"));
+    if (outcome === "refused" && !reason.trim()) return setError(t("delivery.needReason"));
     setSaving(true);
     try {
       const where = position ?? (await locate());
       await enqueue({
         kind: "delivery-record",
-        label: `${outcome === "delivered" ? "送达" : "拒收"}：${site.siteName}`,
+        label: t(outcome === "delivered" ? "delivery.labelDelivered" : "delivery.labelRefused", {
+          site: site.siteName,
+        }),
         url: `/deliveries/${deliveryId}/records`,
         body: {
           siteId: site.siteId,
@@ -53,7 +56,7 @@ export function DeliveryRecordForm({
       });
       onDone();
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     } finally {
       setSaving(false);
     }
@@ -67,14 +70,14 @@ export function DeliveryRecordForm({
           onClick={() => setOutcome("delivered")}
           data-testid="delivery-outcome-delivered"
         >
-          已送达
+          {t("delivery.delivered")}
         </Button>
         <Button
           kind={outcome === "refused" ? "danger" : "default"}
           onClick={() => setOutcome("refused")}
           data-testid="delivery-outcome-refused"
         >
-          拒收
+          {t("delivery.refused")}
         </Button>
       </div>
       {outcome === "delivered" ? (
@@ -86,7 +89,7 @@ export function DeliveryRecordForm({
               onClick={() => setProof("photo")}
               data-testid="delivery-proof-photo"
             >
-              拍照
+              {t("delivery.photo")}
             </button>
             <button
               type="button"
@@ -94,26 +97,26 @@ export function DeliveryRecordForm({
               onClick={() => setProof("signature")}
               data-testid="delivery-proof-signature"
             >
-              屏幕签名
+              {t("delivery.signature")}
             </button>
           </div>
           {proof === "photo" ? (
-            <Field label="送达现场照片">
+            <Field label={t("delivery.photoField")}>
               <PhotoInput value={photos} onChange={setPhotos} max={3} testId="delivery-photos" />
             </Field>
           ) : (
-            <Field label="签收人签名">
+            <Field label={t("delivery.signatureField")}>
               <SignaturePad onDone={setSignature} />
             </Field>
           )}
         </>
       ) : (
-        <Field label="拒收原因">
+        <Field label={t("delivery.reason")}>
           <textarea
             className="input"
             rows={3}
             value={reason}
-            placeholder="如：负责人不在、拒绝签字"
+            placeholder={t("delivery.reasonPlaceholder")}
             onChange={(e) => setReason(e.target.value)}
             data-testid="delivery-reason"
           />
@@ -121,10 +124,10 @@ export function DeliveryRecordForm({
       )}
       <div className="row-sub">
         {position
-          ? `已定位，精度约 ${Math.round(position.accuracy ?? 0)} 米`
+          ? t("common.located", { m: Math.round(position.accuracy ?? 0) })
           : busy
-            ? "正在定位…"
-            : (gpsError ?? "提交时自动定位")}
+            ? t("common.locating")
+            : (gpsError ?? t("delivery.locateOnSubmit"))}
       </div>
       {error ? (
         <Notice kind="error" testId="delivery-record-error">
@@ -132,7 +135,7 @@ export function DeliveryRecordForm({
         </Notice>
       ) : null}
       <Button block onClick={() => void submit()} disabled={saving} data-testid="delivery-record-submit">
-        {saving ? "正在保存…" : "保存（无网络时先存在手机上）"}
+        {saving ? t("common.saving") : t("delivery.save")}
       </Button>
     </div>
   );

@@ -2,12 +2,17 @@ import { useState } from "react";
 import { api } from "../api/http";
 import { Card, Empty, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
+import { t } from "../i18n/i18n";
 import { useOutbox } from "../outbox/outbox";
 import type { DeliveryMine } from "./deliveries";
 import { DeliveryRecordForm } from "./delivery-record-form";
 import type { ScreenProps } from "./registry";
 
-const statusText = { pending: "待送达", delivered: "已送达", refused: "拒收" } as const;
+const statusText = {
+  pending: "delivery.pending",
+  delivered: "delivery.delivered",
+  refused: "delivery.refused",
+} as const;
 
 /** One delivery: its text, its document, and each of my sites — record delivered or refused on site. */
 export function DeliveryPage({ params }: ScreenProps) {
@@ -16,7 +21,7 @@ export function DeliveryPage({ params }: ScreenProps) {
   const [open, setOpen] = useState<string>();
   const [docError, setDocError] = useState<string>();
   const d = list.data?.find((x) => x.id === params.id);
-  if (!d) return <Empty>{list.status === "loading" ? "正在加载…" : "这项送达已不在我的任务里。"}</Empty>;
+  if (!d) return <Empty>{list.status === "loading" ? t("common.loadingData") : t("delivery.gone")}</Empty>;
   // recorded on this phone, maybe not yet sent
   const queued = (siteId: string) =>
     outbox.find(
@@ -29,14 +34,14 @@ export function DeliveryPage({ params }: ScreenProps) {
       const res = await api(`/deliveries/${d.id}/files/${d.documentEvidenceId}`);
       window.open(URL.createObjectURL(await res.blob()), "_blank");
     } catch (err) {
-      setDocError(err instanceof Error ? err.message : "附件打不开");
+      setDocError(err instanceof Error ? err.message : t("delivery.docFailed"));
     }
   };
   return (
     <div className="screen">
       <Card>
         <div className="row-title">{d.title}</div>
-        {d.dueAt ? <div className="row-sub">送达期限 {d.dueAt}</div> : null}
+        {d.dueAt ? <div className="row-sub">{t("delivery.due", { date: d.dueAt })}</div> : null}
         <div style={{ whiteSpace: "pre-wrap", marginTop: 8 }}>{d.body}</div>
         {d.documentEvidenceId ? (
           <button
@@ -45,7 +50,7 @@ export function DeliveryPage({ params }: ScreenProps) {
             onClick={() => void openDocument()}
             data-testid="delivery-document"
           >
-            查看附件（需联网）
+            {t("delivery.document")}
           </button>
         ) : null}
       </Card>
@@ -55,11 +60,11 @@ export function DeliveryPage({ params }: ScreenProps) {
         const recorded = q ? statusText[q.body.outcome === "refused" ? "refused" : "delivered"] : "";
         const state = q
           ? q.status === "failed"
-            ? `未能发送：${q.reason ?? ""}`
+            ? t("delivery.sendFailed", { reason: q.reason ?? "" })
             : q.status === "sent"
-              ? `${recorded}（已发送）`
-              : `${recorded}（已登记，等待发送）`
-          : statusText[s.status];
+              ? t("delivery.recordedSent", { state: recorded })
+              : t("delivery.recordedWaiting", { state: recorded })
+          : t(statusText[s.status]);
         return (
           <Card key={s.siteId} testId={`delivery-site-${s.siteId}`}>
             <div className="row-title">{s.siteName}</div>
@@ -77,7 +82,7 @@ export function DeliveryPage({ params }: ScreenProps) {
                   onClick={() => setOpen(s.siteId)}
                   data-testid="delivery-record-open"
                 >
-                  登记送达
+                  {t("delivery.record")}
                 </button>
               )
             ) : null}

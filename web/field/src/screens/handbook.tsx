@@ -1,6 +1,7 @@
 import type { HandbookBlock, TextRun } from "../../../../domain/print/handbook-markup";
 import { Card, Empty, formatTime, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
+import { t } from "../i18n/i18n";
 import { useSession } from "../session/session";
 
 interface HandbookView {
@@ -61,9 +62,9 @@ export function Handbook() {
     return (
       <div className="screen">
         {township.status === "loading" || county.status === "loading" ? (
-          <Notice kind="info">正在读取…</Notice>
+          <Notice kind="info">{t("common.reading")}</Notice>
         ) : (
-          <Empty>本乡镇和本县还没有发布网格手册</Empty>
+          <Empty>{t("handbook.none")}</Empty>
         )}
       </div>
     );
@@ -72,8 +73,9 @@ export function Handbook() {
       <Card>
         <div className="row-title">{current.title}</div>
         <div className="row-sub">
-          {book.data?.regionName} · 第 {current.version} 版 · {formatTime(current.createdAt)}
-          {book.status === "cached" ? " · 离线副本" : ""}
+          {book.data?.regionName} · {t("handbook.version", { n: current.version })} ·{" "}
+          {formatTime(current.createdAt)}
+          {book.status === "cached" ? t("handbook.offline") : ""}
         </div>
       </Card>
       <Card>

@@ -1,5 +1,6 @@
 import { Card, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
+import { t } from "../i18n/i18n";
 import { isUnsent, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { useSession } from "../session/session";
@@ -35,29 +36,36 @@ export function Home() {
   return (
     <div className="screen">
       <div className="hello">
-        {session?.user.displayName}，您好
-        <div className="hello-sub">{workSet?.grids.map((g) => g.name).join("、") || "尚未下载网格数据"}</div>
+        {t("home.hello", { name: session?.user.displayName ?? "" })}
+        <div className="hello-sub">
+          {workSet?.grids.map((g) => g.name).join(t("common.listSep")) || t("home.noGrids")}
+        </div>
       </div>
       {unsent ? (
         <Notice kind="warn" testId="home-unsent">
-          <span onClick={() => navigate("/outbox")}>有 {unsent} 条记录等待发送 ›</span>
+          <span onClick={() => navigate("/outbox")}>{t("home.unsent", { n: unsent })}</span>
         </Notice>
       ) : null}
       <div className="counts">
         {patrols.data && patrols.status !== "unavailable" ? (
           <Count
-            label="待巡查场所"
+            label={t("home.patrols")}
             value={patrols.data.items.filter((i) => i.status !== "done").length}
             to="/patrols"
             testId="count-patrols"
           />
         ) : null}
         {workSet ? (
-          <Count label="待复查" value={rechecks.tasks.length} to="/rechecks" testId="count-rechecks" />
+          <Count
+            label={t("home.rechecks")}
+            value={rechecks.tasks.length}
+            to="/rechecks"
+            testId="count-rechecks"
+          />
         ) : null}
         {deliveries.data && deliveries.status !== "unavailable" ? (
           <Count
-            label="待送达"
+            label={t("home.deliveries")}
             value={deliveries.data.reduce(
               (n, d) => n + d.sites.filter((s) => s.status === "pending").length,
               0,
@@ -67,9 +75,14 @@ export function Home() {
           />
         ) : null}
         {trainings.data && trainings.status !== "unavailable" ? (
-          <Count label="培训" value={trainingItems.length} to="/trainings" testId="count-trainings" />
+          <Count
+            label={t("home.trainings")}
+            value={trainingItems.length}
+            to="/trainings"
+            testId="count-trainings"
+          />
         ) : null}
-        <Count label="我的场所" value={workSet?.sites.length ?? 0} to="/sites" testId="count-sites" />
+        <Count label={t("home.sites")} value={workSet?.sites.length ?? 0} to="/sites" testId="count-sites" />
       </div>
       <button
         type="button"
@@ -77,13 +90,13 @@ export function Home() {
         onClick={() => navigate("/report")}
         data-testid="home-report"
       >
-        <span className="big-action-icon">⚠</span> 上报隐患
+        <span className="big-action-icon">⚠</span> {t("home.report")}
       </button>
       <Card onClick={() => navigate("/tasks")} testId="home-tasks">
-        宣传、协助检查等任务记录 ›
+        {t("home.tasks")}
       </Card>
       <Card onClick={() => navigate("/reports")} testId="home-my-reports">
-        我上报的案件 ›
+        {t("home.myReports")}
       </Card>
     </div>
   );

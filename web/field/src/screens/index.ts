@@ -21,46 +21,51 @@ import { Trainings } from "./trainings";
 export function registerBuiltInScreens(): void {
   registerScreen({
     path: "",
-    title: "今日工作",
+    title: "screen.home",
     component: Home,
-    tab: { label: "首页", icon: "⌂", order: 10 },
+    tab: { label: "tab.home", icon: "⌂", order: 10 },
   });
   registerScreen({
     path: "sites",
-    title: "我的场所",
+    title: "screen.sites",
     component: Sites,
-    tab: { label: "场所", icon: "▦", order: 20 },
+    tab: { label: "tab.sites", icon: "▦", order: 20 },
   });
-  registerScreen({ path: "sites/:id", title: "场所", component: SitePage, back: true });
+  registerScreen({ path: "sites/:id", title: "screen.site", component: SitePage, back: true });
   registerScreen({
     path: "sites/:id/checklist",
-    title: "检查表检查",
+    title: "screen.checklist",
     component: ChecklistScreen,
     back: true,
   });
   registerScreen({
     path: "report",
-    title: "上报隐患",
+    title: "screen.report",
     component: Report,
-    tab: { label: "上报", icon: "＋", order: 30 },
+    tab: { label: "tab.report", icon: "＋", order: 30 },
   });
-  registerScreen({ path: "reports", title: "我的上报", component: MyReports, back: true });
+  registerScreen({ path: "reports", title: "screen.reports", component: MyReports, back: true });
   registerScreen({
     path: "outbox",
-    title: "待发送",
+    title: "screen.outbox",
     component: OutboxScreen,
-    tab: { label: "待发", icon: "⇅", order: 40 },
+    tab: { label: "tab.outbox", icon: "⇅", order: 40 },
   });
-  registerScreen({ path: "me", title: "我的", component: Me, tab: { label: "我的", icon: "☺", order: 50 } });
-  registerScreen({ path: "rechecks", title: "待复查", component: Rechecks, back: true });
-  registerScreen({ path: "rechecks/:id", title: "治理复查", component: RecheckPage, back: true });
+  registerScreen({
+    path: "me",
+    title: "screen.me",
+    component: Me,
+    tab: { label: "tab.me", icon: "☺", order: 50 },
+  });
+  registerScreen({ path: "rechecks", title: "screen.rechecks", component: Rechecks, back: true });
+  registerScreen({ path: "rechecks/:id", title: "screen.recheck", component: RecheckPage, back: true });
   // 文件送达 (R15): reached from the home screen's 待送达 card
-  registerScreen({ path: "deliveries", title: "文件送达", component: Deliveries, back: true });
-  registerScreen({ path: "deliveries/:id", title: "送达", component: DeliveryPage, back: true });
-  registerScreen({ path: "patrols", title: "巡查任务", component: Patrols, back: true });
+  registerScreen({ path: "deliveries", title: "screen.deliveries", component: Deliveries, back: true });
+  registerScreen({ path: "deliveries/:id", title: "screen.delivery", component: DeliveryPage, back: true });
+  registerScreen({ path: "patrols", title: "screen.patrols", component: Patrols, back: true });
   // Outreach, assistance, county task kinds (R14, R16, R17) and training check-in (R19): cards on home.
-  registerScreen({ path: "tasks", title: "宣传与任务", component: Tasks, back: true });
-  registerScreen({ path: "tasks/:code", title: "记录任务", component: TaskFormScreen, back: true });
-  registerScreen({ path: "trainings", title: "培训签到", component: Trainings, back: true });
-  registerScreen({ path: "handbook", title: "网格手册", component: Handbook, back: true });
+  registerScreen({ path: "tasks", title: "screen.tasks", component: Tasks, back: true });
+  registerScreen({ path: "tasks/:code", title: "screen.taskForm", component: TaskFormScreen, back: true });
+  registerScreen({ path: "trainings", title: "screen.trainings", component: Trainings, back: true });
+  registerScreen({ path: "handbook", title: "screen.handbook", component: Handbook, back: true });
 }

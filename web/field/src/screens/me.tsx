@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Button, Card, formatTime, Notice } from "../components/ui";
+import { chooseLang, type Lang, langNames, t, useLang } from "../i18n/i18n";
 import { isUnsent, useOutbox } from "../outbox/outbox";
 import { type PhotoMode, photoMode, photoModes, setPhotoMode } from "../photos/compact-photo";
 import { navigate } from "../router";
@@ -14,6 +15,7 @@ export function Me() {
   const outbox = useOutbox();
   const [message, setMessage] = useState<string>();
   const unsent = outbox.filter(isUnsent).length;
+  const lang = useLang();
   const [mode, setMode] = useState<PhotoMode>("auto");
   useEffect(() => {
     void photoMode().then(setMode);
@@ -23,20 +25,16 @@ export function Me() {
     void setPhotoMode(m);
   };
   const refresh = async () => {
-    setMessage("正在更新…");
+    setMessage(t("me.refreshing"));
     try {
       await refreshWorkSet();
-      setMessage("离线数据已更新");
+      setMessage(t("me.refreshed"));
     } catch {
-      setMessage("更新失败：请检查网络");
+      setMessage(t("me.refreshFailed"));
     }
   };
   const out = async () => {
-    if (
-      unsent &&
-      !confirm(`还有 ${unsent} 条记录未发送。退出后它们仍保存在手机上，重新登录后继续发送。确定退出？`)
-    )
-      return;
+    if (unsent && !confirm(t("me.confirmSignOut", { n: unsent }))) return;
     await signOut();
     navigate("/", true);
   };
@@ -44,23 +42,27 @@ export function Me() {
     <div className="screen">
       <Card>
         <div className="row-title">{session?.user.displayName}</div>
-        <div className="row-sub">用户名 {session?.user.username}</div>
+        <div className="row-sub">{t("me.username", { username: session?.user.username ?? "" })}</div>
       </Card>
       <Card>
         <div className="row-sub">
-          离线数据：
+          {t("me.offlineData")}
           {workSet
-            ? `${workSet.grids.length} 个网格、${workSet.sites.length} 个场所，更新于 ${formatTime(workSet.fetchedAt)}`
-            : "尚未下载"}
+            ? t("me.offlineSummary", {
+                grids: workSet.grids.length,
+                sites: workSet.sites.length,
+                time: formatTime(workSet.fetchedAt),
+              })
+            : t("me.notDownloaded")}
         </div>
         <Button kind="default" onClick={() => void refresh()} data-testid="me-refresh">
-          更新离线数据
+          {t("me.refresh")}
         </Button>
         {message ? <div className="row-sub">{message}</div> : null}
       </Card>
       <Card>
         <label className="row-sub" htmlFor="photo-mode">
-          照片上传
+          {t("me.photoUpload")}
         </label>
         <select
           id="photo-mode"
@@ -71,23 +73,42 @@ export function Me() {
         >
           {photoModes.map((m) => (
             <option key={m.mode} value={m.mode}>
-              {m.label}
+              {t(m.label)}
             </option>
           ))}
         </select>
-        <div className="row-sub">网络慢时把照片压缩到 1024 像素再发送，几秒发完一张；原图不会上传。</div>
+        <div className="row-sub">{t("me.photoHint")}</div>
       </Card>
-      <Card onClick={() => navigate("/reports")}>我上报的案件 ›</Card>
+      <Card>
+        <div className="row-sub">
+          {t("me.language")}
+        </div>
+        <div className="chips">
+          {(Object.entries(langNames) as [Lang, string][]).map(([code, name]) => (
+            <button
+              type="button"
+              key={code}
+              aria-pressed={lang === code}
+              className={`chip${lang === code ? " chip-on" : ""}`}
+              onClick={() => void chooseLang(code)}
+              data-testid={`me-lang-${code}`}
+            >
+              {name}
+            </button>
+          ))}
+        </div>
+      </Card>
+      <Card onClick={() => navigate("/reports")}>{t("me.myReports")}</Card>
       <Card onClick={() => navigate("/handbook")}>
-        <span data-testid="me-handbook">网格手册（可离线阅读） ›</span>
+        <span data-testid="me-handbook">{t("me.handbook")}</span>
       </Card>
-      <Card onClick={() => navigate("/outbox")}>待发送 {unsent} 条 ›</Card>
-      {session?.expired ? <Notice kind="warn">登录已过期：退出后重新登录即可继续发送。</Notice> : null}
+      <Card onClick={() => navigate("/outbox")}>{t("me.outbox", { n: unsent })}</Card>
+      {session?.expired ? <Notice kind="warn">{t("me.expired")}</Notice> : null}
       <Button kind="danger" block onClick={() => void out()} data-testid="me-signout">
-        退出登录
+        {t("me.signOut")}
       </Button>
       <p className="signin-foot">
-        <a href="/">打开电脑端控制台</a>
+        <a href="/">{t("me.console")}</a>
       </p>
     </div>
   );

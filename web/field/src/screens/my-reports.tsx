@@ -2,13 +2,12 @@ import { useEffect, useState } from "react";
 import { caseStageLabel } from "../../../../domain/case/case-types";
 import { apiJson } from "../api/http";
 import { Card, Empty, formatTime } from "../components/ui";
+import { pick, t } from "../i18n/i18n";
 import { caseOf, useOutbox } from "../outbox/outbox";
 import { kvGet, kvSet } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
 
-const stageName: Record<string, string> = Object.fromEntries(
-  Object.entries(caseStageLabel).map(([k, v]) => [k, v.zh]),
-);
+const stageName = (stage: string) => pick(caseStageLabel[stage as keyof typeof caseStageLabel], stage);
 
 interface Stage {
   caseId: string;
@@ -51,7 +50,7 @@ export function MyReports() {
           next[id] = {
             caseId: c.id,
             number: c.number,
-            stageLabel: c.stageLabel ?? stageName[c.stage] ?? c.stage,
+            stageLabel: stageName(c.stage),
             createdAt: c.reportedAt,
             description: c.description,
           };
@@ -67,7 +66,8 @@ export function MyReports() {
   }, [sentReports.length, workSet?.source]);
   const rows: Stage[] =
     workSet?.source === "work-set"
-      ? workSet.reports
+      ? // the stage's name in the current language (the phone's copy may have been fetched in the other)
+        workSet.reports.map((r) => ({ ...r, stageLabel: stageName(r.stage) }))
       : sentReports.map((i) => {
           const ref = caseOf(i);
           const id = String(ref?.id);
@@ -75,7 +75,7 @@ export function MyReports() {
             stages[id] ?? {
               caseId: id,
               number: ref?.number ?? "",
-              stageLabel: "已上报",
+              stageLabel: t("reports.reported"),
               createdAt: i.createdAt,
               description: String(i.body.description ?? ""),
             }
@@ -84,7 +84,7 @@ export function MyReports() {
   const waiting = outbox.filter((i) => i.kind === "report" && i.status !== "sent").length;
   return (
     <div className="screen">
-      {waiting ? <div className="row-sub">另有 {waiting} 条上报在待发送中</div> : null}
+      {waiting ? <div className="row-sub">{t("reports.waiting", { n: waiting })}</div> : null}
       {rows.length ? (
         rows.map((r) => (
           <Card key={r.caseId} testId="my-report">
@@ -92,11 +92,11 @@ export function MyReports() {
               <span className="badge badge-sent">{r.stageLabel}</span> {r.number}
             </div>
             {r.description ? <div className="row-sub">{r.description}</div> : null}
-            <div className="row-sub">上报于 {formatTime(r.createdAt)}</div>
+            <div className="row-sub">{t("reports.reportedAt", { time: formatTime(r.createdAt) })}</div>
           </Card>
         ))
       ) : (
-        <Empty>还没有上报过案件</Empty>
+        <Empty>{t("reports.none")}</Empty>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { patrolFrequencyLabel } from "../../../../domain/patrol/patrol-frequency";
 import { Card, Empty, formatTime, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
+import { pick, t } from "../i18n/i18n";
 import { useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import type { OutboxItem } from "../store/db";
@@ -41,12 +42,15 @@ export function localCheckIns(outbox: OutboxItem[], fetchedAt: string | undefine
 
 /** What the plan asks of a site now, in one line (with a check-in still on the phone counted). */
 export function patrolNote(item: PatrolItem, local?: "waiting" | "sent"): string {
-  const freq = patrolFrequencyLabel[item.frequency]?.zh ?? item.frequency;
-  if (local === "waiting") return `已签到，等待发送（${freq}）`;
+  const freq = pick(patrolFrequencyLabel[item.frequency], item.frequency);
+  if (local === "waiting") return t("patrol.noteWaiting", { freq });
   if (item.status === "done" || local === "sent")
-    return `本周期已巡查${item.lastVisitAt && !local ? `（${formatTime(item.lastVisitAt)}）` : ""}（${freq}）`;
-  if (item.status === "overdue") return `已逾期，应于 ${day(item.dueBy)} 前巡查（${freq}）`;
-  return `应于 ${day(item.dueBy)} 前巡查（${freq}）`;
+    return t("patrol.noteDone", {
+      when: item.lastVisitAt && !local ? t("patrol.noteDoneAt", { time: formatTime(item.lastVisitAt) }) : "",
+      freq,
+    });
+  if (item.status === "overdue") return t("patrol.noteOverdue", { day: day(item.dueBy), freq });
+  return t("patrol.noteDue", { day: day(item.dueBy), freq });
 }
 
 function Row({ item, local }: { item: PatrolItem; local?: "waiting" | "sent" }) {
@@ -72,21 +76,29 @@ function Row({ item, local }: { item: PatrolItem; local?: "waiting" | "sent" }) 
 export function Patrols() {
   const list = useCachedList<PatrolsMine>("patrols", "/patrols/mine");
   const outbox = useOutbox();
-  if (list.status === "unavailable") return <Empty>服务器暂不提供巡查任务。</Empty>;
-  if (!list.data) return list.status === "loading" ? null : <Empty>请联网后打开本页，下载巡查任务。</Empty>;
+  if (list.status === "unavailable") return <Empty>{t("patrol.unavailable")}</Empty>;
+  if (!list.data) return list.status === "loading" ? null : <Empty>{t("patrol.missing")}</Empty>;
   const local = localCheckIns(outbox, list.fetchedAt);
   const weekEnd = list.data.period.lastDay;
   const open = list.data.items.filter((i) => i.status !== "done" && !local.has(i.siteId));
   const groups: [string, string, PatrolItem[]][] = [
-    ["overdue", "逾期未巡查", open.filter((i) => i.status === "overdue")],
-    ["week", `本周到期（至 ${day(weekEnd)}）`, open.filter((i) => i.status === "due" && i.dueBy <= weekEnd)],
-    ["later", "以后到期", open.filter((i) => i.status === "due" && i.dueBy > weekEnd)],
-    ["done", "本周期已巡查", list.data.items.filter((i) => i.status === "done" || local.has(i.siteId))],
+    ["overdue", t("patrol.groupOverdue"), open.filter((i) => i.status === "overdue")],
+    [
+      "week",
+      t("patrol.groupWeek", { day: day(weekEnd) }),
+      open.filter((i) => i.status === "due" && i.dueBy <= weekEnd),
+    ],
+    ["later", t("patrol.groupLater"), open.filter((i) => i.status === "due" && i.dueBy > weekEnd)],
+    [
+      "done",
+      t("patrol.groupDone"),
+      list.data.items.filter((i) => i.status === "done" || local.has(i.siteId)),
+    ],
   ];
   return (
     <div className="screen" data-testid="patrols-screen">
       {list.status === "cached" ? (
-        <Notice kind="info">显示手机上保存的数据（{formatTime(list.fetchedAt)} 下载）</Notice>
+        <Notice kind="info">{t("common.cachedAt", { time: formatTime(list.fetchedAt) })}</Notice>
       ) : null}
       {groups.map(([key, title, items]) =>
         items.length ? (
@@ -100,7 +112,7 @@ export function Patrols() {
           </section>
         ) : null,
       )}
-      {list.data.items.length === 0 ? <Empty>我的网格里还没有需要巡查的场所</Empty> : null}
+      {list.data.items.length === 0 ? <Empty>{t("patrol.none")}</Empty> : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
 import { api, apiJson } from "../api/http";
 import { useCachedList } from "../hooks/use-cached-list";
+import { t } from "../i18n/i18n";
 import { emitChange, useTopic } from "../store/changes";
 import { kvGet, kvSet } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
+import { categoryLabel } from "./labels";
 
 /** One open re-check task of my grids (the work set's `rechecks`, or the console's to-recheck queue). */
 export interface RecheckTask {
@@ -114,12 +116,13 @@ export function lastFeedback(c: RecheckCase | undefined) {
 export function earlierHashes(c: RecheckCase | undefined): Map<string, string> {
   const out = new Map<string, string>();
   const what: Record<string, string> = {
-    "case.reported": "上报时的照片",
-    "case.fed_back": "整改反馈的照片",
-    "case.rechecked": "此前复查的照片",
+    "case.reported": t("recheck.evidence.reported"),
+    "case.fed_back": t("recheck.evidence.fedBack"),
+    "case.rechecked": t("recheck.evidence.rechecked"),
   };
   for (const e of c?.timeline ?? [])
-    for (const f of e.evidence) if (!out.has(f.sha256)) out.set(f.sha256, what[e.action] ?? "本案已有的附件");
+    for (const f of e.evidence)
+      if (!out.has(f.sha256)) out.set(f.sha256, what[e.action] ?? t("recheck.evidence.other"));
   return out;
 }
 
@@ -134,11 +137,11 @@ async function evidenceBlob(id: string): Promise<Blob> {
 
 /** The case categories' names (the list the report screen keeps), by code. */
 export function useCategoryLabel(): (code: string) => string {
-  const list = useCachedList<{ items: { code: string; label: string }[] }>(
+  const list = useCachedList<{ items: { code: string; label: string; zh?: string; en?: string | null }[] }>(
     "case-categories",
     "/case-categories",
   );
-  const byCode = new Map((list.data?.items ?? []).map((c) => [c.code, c.label]));
+  const byCode = new Map((list.data?.items ?? []).map((c) => [c.code, categoryLabel(c)]));
   return (code) => byCode.get(code) ?? code;
 }
 

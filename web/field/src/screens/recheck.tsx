@@ -4,10 +4,11 @@ import { PhotoInput } from "../components/photo-input";
 import { Button, Card, Empty, Field, formatTime, Notice } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
 import type { PreparedPhoto } from "../photos/prepare-photo";
 import { navigate } from "../router";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 import {
   earlierHashes,
   lastFeedback,
@@ -23,21 +24,25 @@ function FeedbackPhoto({ id, name }: { id: string; name: string | null }) {
   const url = useEvidenceUrl(id);
   return (
     <div className="thumb" data-testid="recheck-feedback-photo">
-      {url ? <img src={url} alt={name ?? "整改照片"} /> : <span className="thumb-missing">联网后显示</span>}
+      {url ? (
+        <img src={url} alt={name ?? t("recheck.photo")} />
+      ) : (
+        <span className="thumb-missing">{t("recheck.photoOnline")}</span>
+      )}
     </div>
   );
 }
 
 function Feedback({ kase }: { kase: RecheckCase | undefined }) {
   const fb = lastFeedback(kase);
-  if (!fb) return <Notice kind="info">联网后可查看整改反馈和照片。</Notice>;
+  if (!fb) return <Notice kind="info">{t("recheck.feedbackOnline")}</Notice>;
   return (
     <Card testId="recheck-feedback">
-      <div className="row-title">整改反馈</div>
+      <div className="row-title">{t("recheck.feedback")}</div>
       <div className="row-sub">
         {fb.actorName ?? ""} · {formatTime(fb.at)}
       </div>
-      <div className="row-sub">{fb.comment || "（无说明）"}</div>
+      <div className="row-sub">{fb.comment || t("recheck.noComment")}</div>
       <div className="thumbs">
         {fb.evidence.map((e) => (
           <FeedbackPhoto key={e.id} id={e.id} name={e.fileName} />
@@ -65,27 +70,25 @@ export function RecheckPage({ params }: ScreenProps) {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const number = task?.number ?? kase?.case.number;
-  if (!task && !kase)
-    return <Empty>{offline ? "这个复查任务不在手机上，请联网后再打开。" : "正在读取…"}</Empty>;
-  if (kase && kase.case.stage !== "awaiting_recheck")
-    return <Empty>这个案件已不在待复查阶段（可能已由他人复查）。</Empty>;
+  if (!task && !kase) return <Empty>{offline ? t("recheck.notOnPhone") : t("common.reading")}</Empty>;
+  if (kase && kase.case.stage !== "awaiting_recheck") return <Empty>{t("recheck.notAwaiting")}</Empty>;
   const site = task?.location ?? kase?.case.location ?? null;
   const distance = position && site ? distanceM(position, site) : undefined;
   const submit = async () => {
-    if (passed === undefined) return setError("请选择复查结果：通过或不通过");
-    if (!passed && note.trim().length < 5) return setError("不通过须说明原因（至少 5 个字）");
-    if (photos.length === 0) return setError("请在现场拍摄至少一张复查照片");
+    if (passed === undefined) return setError(t("recheck.needResult"));
+    if (!passed && note.trim().length < 5) return setError(t("recheck.needReason"));
+    if (photos.length === 0) return setError(t("recheck.needPhoto"));
     const earlier = earlierHashes(kase);
     const reused = photos.find((p) => earlier.has(p.sha256));
-    if (reused) return setError(`有一张照片与本案${earlier.get(reused.sha256)}完全相同，请在现场重新拍摄`);
+    if (reused) return setError(t("recheck.reusedPhoto", { what: earlier.get(reused.sha256) ?? "" }));
     const where = position ?? (await locate());
-    if (!where) return setError("复查须记录位置：请允许定位后重试（在室内可走到门口再定位）");
+    if (!where) return setError(t("recheck.needLocation"));
     setSaving(true);
     setError(undefined);
     try {
       await enqueue({
         kind: "recheck",
-        label: `复查${passed ? "通过" : "不通过"}：${number ?? ""}`,
+        label: t(passed ? "recheck.labelPass" : "recheck.labelFail", { number: number ?? "" }),
         url: `/cases/${encodeURIComponent(params.id)}/recheck`,
         idField: "idempotencyKey",
         body: {
@@ -99,7 +102,7 @@ export function RecheckPage({ params }: ScreenProps) {
       });
       navigate("/outbox");
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     } finally {
       setSaving(false);
     }
@@ -107,14 +110,14 @@ export function RecheckPage({ params }: ScreenProps) {
   return (
     <div className="screen form" data-testid="recheck-page">
       <Card>
-        <div className="row-title">{task?.siteName ?? kase?.case.siteName ?? "（按位置上报）"}</div>
+        <div className="row-title">{task?.siteName ?? kase?.case.siteName ?? t("common.noSite")}</div>
         <div className="row-sub">
           {number} · {task ? categoryLabel(task.category) : kase?.case.categoryLabel}
         </div>
         <div className="row-sub">{task?.description ?? kase?.case.description}</div>
       </Card>
       <Feedback kase={kase} />
-      <Field label="复查结果">
+      <Field label={t("recheck.result")}>
         <div className="chips">
           <button
             type="button"
@@ -122,7 +125,7 @@ export function RecheckPage({ params }: ScreenProps) {
             onClick={() => setPassed(true)}
             data-testid="recheck-pass"
           >
-            通过
+            {t("recheck.pass")}
           </button>
           <button
             type="button"
@@ -130,34 +133,33 @@ export function RecheckPage({ params }: ScreenProps) {
             onClick={() => setPassed(false)}
             data-testid="recheck-fail"
           >
-            不通过
+            {t("recheck.fail")}
           </button>
         </div>
       </Field>
-      <Field label="现场复查照片（须现场新拍）">
+      <Field label={t("recheck.photos")}>
         <PhotoInput value={photos} onChange={setPhotos} testId="recheck-photos" />
       </Field>
       <Field
-        label="复查位置（必填）"
+        label={t("recheck.location")}
         hint={
           position
-            ? `已定位，精度约 ${position.accuracy ?? "?"} 米${distance !== undefined ? `，距场所 ${formatDistance(distance)}` : ""}`
+            ? t("common.located", { m: position.accuracy ?? "?" }) +
+              (distance !== undefined ? t("recheck.toSite", { d: formatDistance(distance) }) : "")
             : gpsError
         }
       >
         <Button kind="default" onClick={() => void locate()} disabled={locating} data-testid="recheck-locate">
-          {locating ? "定位中…" : position ? "重新定位" : "GPS 定位"}
+          {locating ? t("common.locatingShort") : position ? t("common.relocate") : t("common.gps")}
         </Button>
-        {distance !== undefined && distance > 300 ? (
-          <Notice kind="warn">距场所超过 300 米，复查将被标记“距场所过远”。</Notice>
-        ) : null}
+        {distance !== undefined && distance > 300 ? <Notice kind="warn">{t("recheck.tooFar")}</Notice> : null}
       </Field>
-      <Field label={passed === false ? "不通过原因" : "复查说明"}>
+      <Field label={passed === false ? t("recheck.failReason") : t("recheck.note")}>
         <textarea
           className="input"
           rows={3}
           value={note}
-          placeholder={passed === false ? "哪些问题仍未整改？（至少 5 个字）" : "可选：现场核实情况"}
+          placeholder={passed === false ? t("recheck.failPlaceholder") : t("recheck.notePlaceholder")}
           onChange={(e) => setNote(e.target.value)}
           data-testid="recheck-note"
         />
@@ -168,7 +170,7 @@ export function RecheckPage({ params }: ScreenProps) {
         </Notice>
       ) : null}
       <Button block onClick={() => void submit()} disabled={saving || locating} data-testid="recheck-submit">
-        {saving ? "正在保存…" : "提交复查（无网络时先存在手机上）"}
+        {saving ? t("common.saving") : t("recheck.submit")}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Card, Empty, formatTime } from "../components/ui";
+import { t } from "../i18n/i18n";
 import { isUnsent, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
 import { prefetchRecheck, useCategoryLabel, useRecheckTasks } from "./recheck-data";
@@ -11,30 +12,34 @@ export function Rechecks() {
   const categoryLabel = useCategoryLabel();
   // online: keep each task's case and the handler's photos on the phone for the day offline
   useEffect(() => {
-    if (navigator.onLine) for (const t of tasks) void prefetchRecheck(t.caseId);
+    if (navigator.onLine) for (const task of tasks) void prefetchRecheck(task.caseId);
   }, [tasks]);
   const queued = new Set(
     outbox.filter((i) => i.kind === "recheck" && isUnsent(i)).map((i) => i.url.split("/")[2] ?? ""),
   );
   if (loading) return null;
-  if (tasks.length === 0) return <Empty>暂无待复查的案件。</Empty>;
+  if (tasks.length === 0) return <Empty>{t("rechecks.none")}</Empty>;
   return (
     <div className="screen" data-testid="recheck-list">
-      {tasks.map((t) => (
+      {tasks.map((task) => (
         <Card
-          key={t.caseId}
-          onClick={() => navigate(`/rechecks/${encodeURIComponent(t.caseId)}`)}
+          key={task.caseId}
+          onClick={() => navigate(`/rechecks/${encodeURIComponent(task.caseId)}`)}
           testId="recheck-task"
         >
           <div className="row-title">
-            {t.siteName ?? "（按位置上报）"}
-            {queued.has(t.caseId) ? <span className="badge badge-waiting">已复查，待发送</span> : null}
+            {task.siteName ?? t("common.noSite")}
+            {queued.has(task.caseId) ? (
+              <span className="badge badge-waiting">{t("rechecks.queued")}</span>
+            ) : null}
           </div>
           <div className="row-sub">
-            {t.number} · {categoryLabel(t.category)}
+            {task.number} · {categoryLabel(task.category)}
           </div>
-          <div className="row-sub">{t.description}</div>
-          {t.dueAt ? <div className="row-sub">复查期限 {formatTime(t.dueAt)}</div> : null}
+          <div className="row-sub">{task.description}</div>
+          {task.dueAt ? (
+            <div className="row-sub">{t("rechecks.due", { time: formatTime(task.dueAt) })}</div>
+          ) : null}
         </Card>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { FieldMessageKey } from "../i18n/i18n";
 
 export interface ScreenProps {
   /** Path parameters, e.g. { id } for "sites/:id". */
@@ -10,11 +11,11 @@ export interface ScreenProps {
 export interface FieldScreen {
   /** Path under /m/ without leading slash: "", "sites", "sites/:id", "deliveries/:id". */
   path: string;
-  /** Title in the top bar (Chinese). */
-  title: string;
+  /** Title in the top bar: a key of the field dictionaries (web/field/src/i18n/). */
+  title: FieldMessageKey;
   component: ComponentType<ScreenProps>;
   /** Present when the screen is a bottom tab: label, a one-character/emoji icon, order (left to right). */
-  tab?: { label: string; icon: string; order: number };
+  tab?: { label: FieldMessageKey; icon: string; order: number };
   /** Show a back arrow in the top bar (sub-pages). */
   back?: boolean;
 }

@@ -1,26 +1,24 @@
 import { useMemo, useState } from "react";
+import { caseTypeLabel } from "../../../../domain/case/case-types";
 import { PhotoInput } from "../components/photo-input";
 import { Button, Field, Notice } from "../components/ui";
 import { distanceM, formatDistance, inGeometry, type LngLat } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
+import { pick, t } from "../i18n/i18n";
 import { GridMap } from "../map/grid-map";
 import { enqueue } from "../outbox/outbox";
 import type { PreparedPhoto } from "../photos/prepare-photo";
 import { navigate } from "../router";
 import { useSession } from "../session/session";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 import { useWorkSet, type WorkSet } from "../work-set/work-set";
+import { categoryLabel } from "./labels";
 import type { ScreenProps } from "./registry";
 
 /** Severity = the case type of the intake (domain/case/case-types.ts caseTypes). */
-const types = [
-  ["general_hazard", "一般隐患"],
-  ["major_hazard", "重大隐患"],
-  ["violation", "非法违法行为"],
-  ["accident", "事故"],
-  ["other", "其他"],
-] as const;
+const types = ["general_hazard", "major_hazard", "violation", "accident", "other"] as const;
+// names: domain's caseTypeLabel ({ zh, en }), as the console shows them
 
 /**
  * Without a site: the village of the grid the point lies in (grid codes start with it), else the grid the
@@ -39,7 +37,7 @@ export function regionOf(
 }
 
 interface Categories {
-  items: { code: string; label: string; active: boolean }[];
+  items: { code: string; label: string; zh?: string; en?: string | null; active: boolean }[];
 }
 
 /**
@@ -80,9 +78,9 @@ export function Report({ query }: ScreenProps) {
       );
   }, [workSet, where, presetGrid]);
   const submit = async () => {
-    if (!category) return setError("请选择行业类别");
-    if (description.trim().length < 5) return setError("问题描述至少 5 个字（可用输入法的语音输入）");
-    if (!siteId && !where) return setError("请选择场所，或定位 / 在地图上标注位置");
+    if (!category) return setError(t("report.needCategory"));
+    if (description.trim().length < 5) return setError(t("report.needDescription"));
+    if (!siteId && !where) return setError(t("report.needWhere"));
     setSaving(true);
     setError(undefined);
     const location = where ? { lng: where.lng, lat: where.lat } : undefined;
@@ -100,7 +98,7 @@ export function Report({ query }: ScreenProps) {
     try {
       await enqueue({
         kind: "report",
-        label: `上报：${description.trim().slice(0, 20)}`,
+        label: t("report.itemLabel", { text: description.trim().slice(0, 20) }),
         url: "/cases",
         idField: "idempotencyKey",
         body: siteId ? { ...common, siteId } : byLocation,
@@ -109,7 +107,7 @@ export function Report({ query }: ScreenProps) {
       });
       navigate("/outbox");
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     } finally {
       setSaving(false);
     }
@@ -119,27 +117,27 @@ export function Report({ query }: ScreenProps) {
     <div className="screen form">
       {gridCode ? (
         <Notice kind="info" testId="report-grid">
-          {presetGrid ? `上报网格：${presetGrid.name}（${presetGrid.code}）` : `上报网格：${gridCode}`}
+          {t("report.grid", { grid: presetGrid ? `${presetGrid.name}（${presetGrid.code}）` : gridCode })}
         </Notice>
       ) : null}
-      <Field label="行业类别">
+      <Field label={t("common.categoryLabel")}>
         <select
           className="input"
           value={category}
           onChange={(e) => setCategory(e.target.value)}
           data-testid="report-category"
         >
-          <option value="">{options.length ? "请选择" : "（联网后下载类别）"}</option>
+          <option value="">{options.length ? t("common.choose") : t("report.noCategories")}</option>
           {options.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.label}
+              {categoryLabel(c)}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="严重程度">
+      <Field label={t("report.severity")}>
         <div className="chips">
-          {types.map(([code, label]) => (
+          {types.map((code) => (
             <button
               type="button"
               key={code}
@@ -147,21 +145,21 @@ export function Report({ query }: ScreenProps) {
               onClick={() => setType(code)}
               data-testid={`report-type-${code}`}
             >
-              {label}
+              {pick(caseTypeLabel[code])}
             </button>
           ))}
         </div>
       </Field>
-      <Field label="现场照片">
+      <Field label={t("common.photos")}>
         <PhotoInput value={photos} onChange={setPhotos} testId="report-photos" />
       </Field>
       <Field
-        label="位置"
+        label={t("common.location")}
         hint={
           picked
-            ? `已在地图上选点 ${picked.lng.toFixed(5)}, ${picked.lat.toFixed(5)}`
+            ? t("report.picked", { lng: picked.lng.toFixed(5), lat: picked.lat.toFixed(5) })
             : position
-              ? `GPS 定位，精度约 ${position.accuracy ?? "?"} 米`
+              ? t("common.gpsAccuracy", { m: position.accuracy ?? "?" })
               : gpsError
         }
       >
@@ -172,39 +170,39 @@ export function Report({ query }: ScreenProps) {
             disabled={locating}
             data-testid="report-locate"
           >
-            {locating ? "定位中…" : "GPS 定位"}
+            {locating ? t("common.locatingShort") : t("common.gps")}
           </Button>
           <Button kind="default" onClick={() => setShowMap(!showMap)} data-testid="report-map">
-            {showMap ? "收起地图" : "地图选点"}
+            {showMap ? t("report.hideMap") : t("report.pickOnMap")}
           </Button>
         </div>
         {showMap && workSet ? (
           <GridMap workSet={workSet} me={position} picked={picked} onPick={setPicked} />
         ) : null}
       </Field>
-      <Field label="场所（按距离，含相邻网格）">
+      <Field label={t("report.site")}>
         <select
           className="input"
           value={siteId}
           onChange={(e) => setSiteId(e.target.value)}
           data-testid="report-site"
         >
-          <option value="">不选场所（按位置上报）</option>
+          <option value="">{t("report.noSiteOption")}</option>
           {nearby.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
               {s.d !== undefined ? `（${formatDistance(s.d)}）` : ""}
-              {s.neighbour ? " · 相邻网格" : ""}
+              {s.neighbour ? t("report.neighbour") : ""}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="问题描述">
+      <Field label={t("report.description")}>
         <textarea
           className="input"
           rows={4}
           value={description}
-          placeholder="发现了什么问题？可用输入法的语音输入"
+          placeholder={t("report.descriptionPlaceholder")}
           onChange={(e) => setDescription(e.target.value)}
           data-testid="report-description"
         />
@@ -215,7 +213,7 @@ export function Report({ query }: ScreenProps) {
         </Notice>
       ) : null}
       <Button block onClick={() => void submit()} disabled={saving} data-testid="report-submit">
-        {saving ? "正在保存…" : "提交（无网络时先存在手机上）"}
+        {saving ? t("common.saving") : t("common.submitOffline")}
       </Button>
     </div>
   );

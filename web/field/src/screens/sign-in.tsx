@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError, postJson } from "../api/http";
 import { Button, Field, Notice } from "../components/ui";
+import { chooseLang, currentLang, t } from "../i18n/i18n";
 import { drain } from "../outbox/sync";
 import { navigate } from "../router";
 import { type FieldSession, type FieldUser, saveSession, sessionNow } from "../session/session";
@@ -22,13 +23,13 @@ export function SignIn() {
   const [busy, setBusy] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!username.trim() || !password) return setError("请输入用户名和密码");
+    if (!username.trim() || !password) return setError(t("signin.required"));
     setBusy(true);
     setError(undefined);
     try {
       const out = await postJson<LoginAnswer>("/auth/login", { username: username.trim(), password });
       if (out.stage !== "full") {
-        setError("管理员账号需要动态验证码，请在电脑端控制台登录；手机端供网格员、村/居委会成员等使用。");
+        setError(t("signin.mfa"));
         return;
       }
       const session: FieldSession = { token: out.token, user: out.user, expiresAt: out.expiresAt };
@@ -41,8 +42,8 @@ export function SignIn() {
       }
       void drain();
     } catch (err) {
-      if (err instanceof ApiError && err.network) setError("没有网络：首次登录需要联网。");
-      else setError(err instanceof Error ? err.message : "登录失败");
+      if (err instanceof ApiError && err.network) setError(t("signin.offline"));
+      else setError(err instanceof Error ? err.message : t("signin.failed"));
     } finally {
       setBusy(false);
     }
@@ -51,16 +52,16 @@ export function SignIn() {
     <div className="signin">
       <div className="signin-brand">
         <img src="/m/icon-192.png" alt="" width={64} height={64} />
-        <h1>安全生产网格员</h1>
-        <p>巡查 · 上报 · 离线也能用</p>
+        <h1>{t("signin.title")}</h1>
+        <p>{t("signin.tagline")}</p>
       </div>
       {previous?.expired ? (
         <Notice kind="warn" testId="session-expired">
-          登录已过期。请重新登录，手机上待发送的记录会在登录后自动发送，不会丢失。
+          {t("signin.expired")}
         </Notice>
       ) : null}
       <form onSubmit={submit} className="signin-form">
-        <Field label="用户名">
+        <Field label={t("signin.username")}>
           <input
             className="input"
             autoComplete="username"
@@ -69,7 +70,7 @@ export function SignIn() {
             data-testid="field-username"
           />
         </Field>
-        <Field label="密码">
+        <Field label={t("signin.password")}>
           <input
             className="input"
             type="password"
@@ -85,11 +86,21 @@ export function SignIn() {
           </Notice>
         ) : null}
         <Button type="submit" block disabled={busy} data-testid="field-signin">
-          {busy ? "正在登录…" : "登录"}
+          {busy ? t("signin.busy") : t("signin.submit")}
         </Button>
       </form>
       <p className="signin-foot">
-        办公人员请使用 <a href="/">电脑端控制台</a>
+        {t("signin.officePrefix")}
+        <a href="/">{t("signin.console")}</a>
+        {" · "}
+        <button
+          type="button"
+          className="link"
+          onClick={() => void chooseLang(currentLang() === "en" ? "zh" : "en")}
+          data-testid="signin-lang"
+        >
+          {t("signin.otherLang")}
+        </button>
       </p>
     </div>
   );

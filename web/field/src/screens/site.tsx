@@ -3,9 +3,10 @@ import { Button, Card, Empty, Notice } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { enqueue, useOutbox } from "../outbox/outbox";
 import { navigate } from "../router";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
 import { kindLabel, riskLabel } from "./labels";
 import { localCheckIns, type PatrolsMine, patrolNote } from "./patrols";
@@ -21,7 +22,7 @@ export function SitePage({ params }: ScreenProps) {
   const [failed, setFailed] = useState<string>();
   if (workSet === null) return null;
   const site = workSet?.sites.find((s) => s.id === params.id);
-  if (!site) return <Empty>这个场所不在我的网格里（可能已调整）。</Empty>;
+  if (!site) return <Empty>{t("common.siteOutsideGrid")}</Empty>;
   const plan = patrols.data?.items.find((i) => i.siteId === site.id);
   const checkIn = async () => {
     setFailed(undefined);
@@ -29,15 +30,13 @@ export function SitePage({ params }: ScreenProps) {
     try {
       await enqueue({
         kind: "check-in",
-        label: `巡查签到：${site.name}`,
+        label: t("site.checkInLabel", { name: site.name }),
         url: "/patrols",
         body: { siteId: site.id, at: new Date().toISOString(), ...(where ? { location: where } : {}) },
       });
-      setDone(
-        where ? "已签到（已记录位置），联网后自动发送" : "已签到（未能定位，将标记为无位置），联网后自动发送",
-      );
+      setDone(where ? t("site.checkedIn") : t("site.checkedInNoLocation"));
     } catch (err) {
-      setFailed(isQuotaError(err) ? quotaMessage : String(err));
+      setFailed(isQuotaError(err) ? quotaText() : String(err));
     }
   };
   return (
@@ -53,11 +52,15 @@ export function SitePage({ params }: ScreenProps) {
         <div className="row-sub">{site.address}</div>
         {plan ? (
           <div className="row-sub" data-testid="site-patrol-status">
-            巡查：{patrolNote(plan, localCheckIns(outbox, patrols.fetchedAt).get(site.id))}
+            {t("site.patrol", {
+              note: patrolNote(plan, localCheckIns(outbox, patrols.fetchedAt).get(site.id)),
+            })}
           </div>
         ) : null}
         {site.location && position ? (
-          <div className="row-sub">距我 {formatDistance(distanceM(position, site.location))}</div>
+          <div className="row-sub">
+            {t("site.distance", { d: formatDistance(distanceM(position, site.location)) })}
+          </div>
         ) : null}
       </Card>
       {done ? (
@@ -69,7 +72,7 @@ export function SitePage({ params }: ScreenProps) {
       {error && !busy ? <Notice kind="warn">{error}</Notice> : null}
       {patrols.status !== "unavailable" && patrols.status !== "loading" ? (
         <Button block onClick={() => void checkIn()} disabled={busy || !!done} data-testid="site-checkin">
-          {busy ? "正在定位…" : "巡查签到"}
+          {busy ? t("common.locating") : t("site.checkIn")}
         </Button>
       ) : null}
       <Button
@@ -78,7 +81,7 @@ export function SitePage({ params }: ScreenProps) {
         onClick={() => navigate(`/sites/${encodeURIComponent(site.id)}/checklist`)}
         data-testid="site-checklist"
       >
-        按检查表检查
+        {t("site.checklist")}
       </Button>
       <Button
         block
@@ -86,7 +89,7 @@ export function SitePage({ params }: ScreenProps) {
         onClick={() => navigate(`/report?siteId=${encodeURIComponent(site.id)}`)}
         data-testid="site-report"
       >
-        在此场所上报隐患
+        {t("site.report")}
       </Button>
     </div>
   );

@@ -3,6 +3,7 @@ import { Button, Card, Empty } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { GridMap } from "../map/grid-map";
 import { navigate } from "../router";
 import { useWorkSet } from "../work-set/work-set";
@@ -23,7 +24,7 @@ export function Sites() {
     void locate();
   }, [locate]);
   if (workSet === null) return null;
-  if (!workSet) return <Empty>还没有下载网格数据：请联网后打开本页。</Empty>;
+  if (!workSet) return <Empty>{t("sites.noWorkSet")}</Empty>;
   const sites = workSet.sites
     .map((s) => ({ ...s, distance: position && s.location ? distanceM(position, s.location) : undefined }))
     .sort(
@@ -37,25 +38,21 @@ export function Sites() {
           onClick={() => setView("list")}
           data-testid="sites-list-tab"
         >
-          列表
+          {t("sites.list")}
         </Button>
         <Button
           kind={view === "map" ? "primary" : "default"}
           onClick={() => setView("map")}
           data-testid="sites-map-tab"
         >
-          地图
+          {t("sites.map")}
         </Button>
       </div>
       <div className="locate-line">
-        {busy
-          ? "正在定位…"
-          : position
-            ? `已定位（精度约 ${position.accuracy ?? "?"} 米），按距离排序`
-            : error}
+        {busy ? t("common.locating") : position ? t("sites.located", { m: position.accuracy ?? "?" }) : error}
         {!busy ? (
           <button type="button" className="link" onClick={() => void locate()}>
-            重新定位
+            {t("common.relocate")}
           </button>
         ) : null}
       </div>
@@ -69,7 +66,7 @@ export function Sites() {
               {s.name}
               {patrolOf.get(s.id) ? (
                 <span className={`badge patrol-${patrolOf.get(s.id)?.status}`}>
-                  {patrolStatusLabel[patrolOf.get(s.id)?.status ?? ""]}
+                  {patrolStatusLabel(patrolOf.get(s.id)?.status ?? "")}
                 </span>
               ) : null}
             </div>
@@ -81,7 +78,7 @@ export function Sites() {
           </Card>
         ))
       ) : (
-        <Empty>我的网格里还没有场所</Empty>
+        <Empty>{t("sites.none")}</Empty>
       )}
     </div>
   );

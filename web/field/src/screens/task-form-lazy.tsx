@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { t } from "../i18n/i18n";
 import type { ScreenProps } from "./registry";
 
 /** The task form loads zod (the shared schema builder) in its own chunk: not before the first interaction. */
@@ -6,7 +7,7 @@ const TaskForm = lazy(async () => ({ default: (await import("./task-form")).Task
 
 export function TaskFormScreen(props: ScreenProps) {
   return (
-    <Suspense fallback={<div className="screen">加载中…</div>}>
+    <Suspense fallback={<div className="screen">{t("common.loading")}</div>}>
       <TaskForm {...props} />
     </Suspense>
   );

@@ -4,10 +4,11 @@ import { taskValuesSchema } from "../../../../domain/tasks/task-form";
 import { PhotoInput } from "../components/photo-input";
 import { Button, Empty, Field, Notice } from "../components/ui";
 import { usePosition } from "../hooks/use-position";
+import { pick, t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
 import type { PreparedPhoto } from "../photos/prepare-photo";
 import { navigate } from "../router";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
 import type { ScreenProps } from "./registry";
 import { useTaskKinds } from "./tasks";
@@ -40,8 +41,8 @@ function Input({
     return (
       <div className="chips">
         {[
-          [true, "是"],
-          [false, "否"],
+          [true, t("task.yes")],
+          [false, t("task.no")],
         ].map(([v, label]) => (
           <button
             type="button"
@@ -63,7 +64,7 @@ function Input({
         onChange={(e) => onChange(e.target.value)}
         data-testid={testId}
       >
-        <option value="">请选择</option>
+        <option value="">{t("common.choose")}</option>
         {(field.options ?? []).map((o) => (
           <option key={o} value={o}>
             {o}
@@ -99,8 +100,7 @@ export function TaskForm({ params }: ScreenProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  if (!kind)
-    return <Empty>{kinds.status === "loading" ? "加载中…" : "没有这个任务类型（请联网后刷新）"}</Empty>;
+  if (!kind) return <Empty>{kinds.status === "loading" ? t("common.loading") : t("task.missingKind")}</Empty>;
 
   const submit = async () => {
     const values = valuesOf(kind.fields, raw);
@@ -112,13 +112,13 @@ export function TaskForm({ params }: ScreenProps) {
       return setError(parsed.error.issues[0]?.message);
     }
     setErrors({});
-    if (photos.length < kind.minPhotos) return setError(`至少需要 ${kind.minPhotos} 张照片`);
+    if (photos.length < kind.minPhotos) return setError(t("task.minPhotos", { n: kind.minPhotos }));
     setError(undefined);
     setSaving(true);
     try {
       await enqueue({
         kind: "task-record",
-        label: `${kind.zh}：${Object.values(parsed.data).slice(0, 2).join(" ")}`.slice(0, 40),
+        label: `${pick(kind)}：${Object.values(parsed.data).slice(0, 2).join(" ")}`.slice(0, 40),
         url: "/task-records",
         body: {
           kindCode: kind.code,
@@ -134,7 +134,7 @@ export function TaskForm({ params }: ScreenProps) {
       });
       navigate("/outbox");
     } catch (err) {
-      setError(isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}`);
+      setError(isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }));
     } finally {
       setSaving(false);
     }
@@ -142,20 +142,20 @@ export function TaskForm({ params }: ScreenProps) {
 
   return (
     <div className="screen form" data-testid="task-form">
-      <div className="hello">{kind.zh}</div>
+      <div className="hello">{pick(kind)}</div>
       {kind.fields.map((f) => (
-        <Field key={f.key} label={`${f.label.zh}${f.required ? " *" : ""}`} hint={errors[f.key]}>
+        <Field key={f.key} label={`${pick(f.label)}${f.required ? " *" : ""}`} hint={errors[f.key]}>
           <Input field={f} value={raw[f.key]} onChange={(v) => setRaw({ ...raw, [f.key]: v })} />
         </Field>
       ))}
-      <Field label="场所（可不选）">
+      <Field label={t("task.site")}>
         <select
           className="input"
           value={siteId}
           onChange={(e) => setSiteId(e.target.value)}
           data-testid="task-site"
         >
-          <option value="">不选场所</option>
+          <option value="">{t("task.noSite")}</option>
           {(workSet?.sites ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -163,12 +163,17 @@ export function TaskForm({ params }: ScreenProps) {
           ))}
         </select>
       </Field>
-      <Field label={`现场照片${kind.minPhotos ? `（至少 ${kind.minPhotos} 张）` : ""}`}>
+      <Field
+        label={`${t("common.photos")}${kind.minPhotos ? t("task.photosMin", { n: kind.minPhotos }) : ""}`}
+      >
         <PhotoInput value={photos} onChange={setPhotos} testId="task-photos" />
       </Field>
-      <Field label="位置" hint={position ? `GPS 定位，精度约 ${position.accuracy ?? "?"} 米` : gpsError}>
+      <Field
+        label={t("common.location")}
+        hint={position ? t("common.gpsAccuracy", { m: position.accuracy ?? "?" }) : gpsError}
+      >
         <Button kind="default" onClick={() => void locate()} disabled={busy} data-testid="task-locate">
-          {busy ? "定位中…" : "GPS 定位"}
+          {busy ? t("common.locatingShort") : t("common.gps")}
         </Button>
       </Field>
       {error ? (
@@ -177,7 +182,7 @@ export function TaskForm({ params }: ScreenProps) {
         </Notice>
       ) : null}
       <Button block onClick={() => void submit()} disabled={saving} data-testid="task-submit">
-        {saving ? "正在保存…" : "提交（无网络时先存在手机上）"}
+        {saving ? t("common.saving") : t("common.submitOffline")}
       </Button>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { TaskKind } from "../../../../domain/tasks/task-kinds";
 import { Card, Empty, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
+import { pick, t } from "../i18n/i18n";
 import { navigate } from "../router";
 
 /** The kinds the worker can record (宣传, 协助检查, the county's own), cached for offline use. */
@@ -11,22 +12,20 @@ export function Tasks() {
   const kinds = useTaskKinds();
   return (
     <div className="screen">
-      {kinds.status === "missing" ? (
-        <Notice kind="warn">联网后下载任务类型（下载后离线也能填写）</Notice>
-      ) : null}
-      {kinds.data?.length === 0 ? <Empty>暂无任务类型</Empty> : null}
+      {kinds.status === "missing" ? <Notice kind="warn">{t("tasks.download")}</Notice> : null}
+      {kinds.data?.length === 0 ? <Empty>{t("tasks.none")}</Empty> : null}
       {(kinds.data ?? []).map((k) => (
         <Card key={k.code} onClick={() => navigate(`/tasks/${k.code}`)} testId={`task-kind-${k.code}`}>
-          <div className="task-kind-title">{k.zh} ›</div>
+          <div className="task-kind-title">{pick(k)} ›</div>
           <div className="task-kind-sub">
-            {k.fields.map((f) => f.label.zh).join("、")}
-            {k.minPhotos ? `；至少 ${k.minPhotos} 张照片` : ""}
+            {k.fields.map((f) => pick(f.label)).join(t("common.listSep"))}
+            {k.minPhotos ? t("tasks.minPhotos", { n: k.minPhotos }) : ""}
           </div>
         </Card>
       ))}
       <Card onClick={() => navigate("/trainings")} testId="task-trainings">
-        <div className="task-kind-title">培训签到 ›</div>
-        <div className="task-kind-sub">扫码或输入讲师屏幕上的签到码，或在培训地点定位签到</div>
+        <div className="task-kind-title">{t("tasks.training")}</div>
+        <div className="task-kind-sub">{t("tasks.trainingSub")}</div>
       </Card>
     </div>
   );

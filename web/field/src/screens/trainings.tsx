@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Button, Card, Empty, formatTime, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
+import { t } from "../i18n/i18n";
 import { enqueue, isUnsent, useOutbox } from "../outbox/outbox";
-import { isQuotaError, quotaMessage } from "../store/db";
+import { isQuotaError, quotaText } from "../store/db";
 
 interface TrainingMine {
   id: string;
@@ -27,22 +28,25 @@ function CheckIn({ training, queued }: { training: TrainingMine; queued: boolean
     try {
       await enqueue({
         kind: "training-attendance",
-        label: `培训签到：${training.title}`.slice(0, 40),
+        label: t("training.label", { title: training.title }).slice(0, 40),
         url: `/trainings/${training.id}/attendance`,
         body: { at: new Date().toISOString(), ...body },
       });
-      setMessage({ kind: "ok", text: "已记录签到，联网后自动提交" });
+      setMessage({ kind: "ok", text: t("training.recorded") });
     } catch (err) {
-      setMessage({ kind: "error", text: isQuotaError(err) ? quotaMessage : `未能保存：${String(err)}` });
+      setMessage({
+        kind: "error",
+        text: isQuotaError(err) ? quotaText() : t("common.saveFailed", { error: String(err) }),
+      });
     }
   };
-  if (training.attended) return <Notice kind="ok">已签到</Notice>;
-  if (queued) return <Notice kind="info">签到已记录，等待发送</Notice>;
+  if (training.attended) return <Notice kind="ok">{t("training.attended")}</Notice>;
+  if (queued) return <Notice kind="info">{t("training.queued")}</Notice>;
   return (
     <div className="form">
       <input
         className="input"
-        placeholder="输入或粘贴签到码（8 位）"
+        placeholder={t("training.codePlaceholder")}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         autoCapitalize="characters"
@@ -53,12 +57,12 @@ function CheckIn({ training, queued }: { training: TrainingMine; queued: boolean
           onClick={() => {
             const token = codeOf(code);
             if (!/^[A-Z2-9]{8}$/.test(token))
-              return setMessage({ kind: "error", text: "签到码为 8 位字母数字" });
+              return setMessage({ kind: "error", text: t("training.badCode") });
             void send({ method: "qr", token });
           }}
           data-testid={`training-checkin-code-${training.id}`}
         >
-          签到码签到
+          {t("training.byCode")}
         </Button>
         <Button
           kind="default"
@@ -67,12 +71,12 @@ function CheckIn({ training, queued }: { training: TrainingMine; queued: boolean
             void locate().then((p) =>
               p
                 ? send({ method: "location", location: { lng: p.lng, lat: p.lat, accuracy: p.accuracy } })
-                : setMessage({ kind: "error", text: "无法定位，请改用签到码签到" }),
+                : setMessage({ kind: "error", text: t("training.noLocation") }),
             )
           }
           data-testid={`training-checkin-location-${training.id}`}
         >
-          {busy ? "定位中…" : "定位签到"}
+          {busy ? t("common.locatingShort") : t("training.byLocation")}
         </Button>
       </div>
       {gpsError ? <Notice kind="warn">{gpsError}</Notice> : null}
@@ -90,8 +94,8 @@ export function Trainings() {
     outbox.some((i) => isUnsent(i) && i.url === `/trainings/${id}/attendance` && i.status !== "failed");
   return (
     <div className="screen">
-      {list.status === "missing" ? <Notice kind="warn">联网后下载培训安排</Notice> : null}
-      {items.length === 0 && list.status !== "missing" ? <Empty>近期没有培训</Empty> : null}
+      {list.status === "missing" ? <Notice kind="warn">{t("trainings.missing")}</Notice> : null}
+      {items.length === 0 && list.status !== "missing" ? <Empty>{t("trainings.none")}</Empty> : null}
       {items.map((t) => (
         <Card key={t.id} testId={`training-${t.id}`}>
           <div className="task-kind-title">{t.title}</div>

@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { t } from "../i18n/i18n";
 
 /** One thing done on the phone, waiting to be sent (or already sent / failed): see outbox/outbox.ts. */
 export interface OutboxItem {
@@ -91,5 +92,5 @@ export function isQuotaError(err: unknown): boolean {
   return name === "QuotaExceededError" || inner === "QuotaExceededError";
 }
 
-export const quotaMessage =
-  "手机存储空间不足，未能保存。已填写的内容仍在本页，请清理手机空间（如删除不需要的照片、视频）后再点提交。";
+/** The "phone storage full" message, in the current language (a getter: the language can change). */
+export const quotaText = () => t("common.quotaFull");
