@@ -30,6 +30,9 @@ afterAll(async () => {
   await server?.stop();
 }, timeout);
 
+/** expect.poll with room for a busy machine (its default is one second). */
+const poll = <T>(f: () => T | Promise<T>) => expect.poll(f, { timeout: 15_000 });
+
 /** An InputNumber or Input by test id (the id lands on the input itself or on its wrapper). */
 const field = (scope: Page | Locator, testId: string) =>
   scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -39,9 +42,7 @@ async function pickIndicator(page: Page, n: number, id: string) {
   const option = page.locator(`.ant-select-dropdown:visible [data-testid=ind-option-${id}]`);
   await option.hover();
   // the catalogue's written formula shows on hover
-  await expect
-    .poll(() => page.locator(".ant-tooltip:visible").last().textContent(), { timeout: 5_000 })
-    .toContain("=");
+  await poll(() => page.locator(".ant-tooltip:visible").last().textContent()).toContain("=");
   await option.click();
 }
 
@@ -73,9 +74,7 @@ it(
     await field(dialog, "ind-0-floor").fill("3");
     await field(dialog, "ind-0-target").fill("3");
     await page.getByTestId("ind-0-formula").hover();
-    await expect
-      .poll(() => page.locator(".ant-tooltip:visible").last().textContent())
-      .toContain("有效上报数 =");
+    await poll(() => page.locator(".ant-tooltip:visible").last().textContent()).toContain("有效上报数 =");
     // indicator 2: overdue cases, 2 points off per case
     await page.getByTestId("add-indicator").click();
     await pickIndicator(page, 1, "overdue_cases");
@@ -89,16 +88,16 @@ it(
     await page.getByTestId("add-manual").click();
     await field(dialog, "manual-0-name").fill("工作作风");
     await field(dialog, "manual-0-points").fill("20");
-    await expect.poll(() => page.getByTestId("weight-sum").textContent()).toContain("90");
+    await poll(() => page.getByTestId("weight-sum").textContent()).toContain("90");
     await page.locator(".ant-modal:visible .ant-btn-primary").click();
-    await expect.poll(() => dialog.textContent()).toContain("之和须为 100，现为 90");
+    await poll(() => dialog.textContent()).toContain("之和须为 100，现为 90");
     await screenshot(page, "assessment-scheme-weights-1440");
 
     await field(dialog, "ind-0-weight").fill("60");
-    await expect.poll(() => page.getByTestId("weight-sum").textContent()).toContain("100");
+    await poll(() => page.getByTestId("weight-sum").textContent()).toContain("100");
     await page.locator(".ant-modal:visible .ant-btn-primary").click();
     // zod's refinement comes back as a 422 issue on indicators.0.rule.target and shows under that field
-    await expect.poll(() => dialog.textContent()).toContain("下限与目标值不能相同");
+    await poll(() => dialog.textContent()).toContain("下限与目标值不能相同");
     await field(dialog, "ind-0-floor").fill("0");
     await field(dialog, "ind-0-target").fill("5");
     await page.locator(".ant-modal:visible .ant-btn-primary").click();
@@ -138,22 +137,22 @@ it(
     expect(mine).toBeTruthy();
     const valid = mine?.breakdown.items.find((i) => i.indicatorId === "valid_reports")?.recordCount ?? 0;
     expect(valid).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId("records-valid_reports").locator("a").count()).toBe(valid);
+    await poll(() => page.getByTestId("records-valid_reports").locator("a").count()).toBe(valid);
 
     // manual item with evidence, then an adjustment: a reason is required
     await field(page, "manual-score-item_1").fill("18");
     await page.getByTestId("manual-evidence-item_1").fill("查阅本月巡查台账与走访记录，工作认真");
     await page.getByTestId("manual-save-item_1").click();
-    await expect.poll(() => page.getByTestId("manual-item_1").textContent()).toContain("18");
+    await poll(() => page.getByTestId("manual-item_1").textContent()).toContain("18");
     const before = Number(await page.getByTestId("detail-final").textContent());
     await field(page, "adjust-delta").fill("2");
     await page.getByTestId("adjust-save").click();
-    await expect.poll(() => detail.textContent()).toContain("请写明原因");
+    await poll(() => detail.textContent()).toContain("请写明原因");
     await page.getByTestId("adjust-reason").fill("协助处置森林防火隐患，酌情加分");
     await page.getByTestId("adjust-save").click();
-    await expect
-      .poll(async () => Number(await page.getByTestId("detail-final").textContent()))
-      .toBe(Math.min(100, Math.round((before + 2) * 100) / 100));
+    await poll(async () => Number(await page.getByTestId("detail-final").textContent())).toBe(
+      Math.min(100, Math.round((before + 2) * 100) / 100),
+    );
     await screenshot(page, "assessment-result-breakdown-1440");
     await page.keyboard.press("Escape");
 
@@ -168,7 +167,7 @@ it(
     // the county office cannot review its own run: the review button is there, the server says why not
     await page.getByTestId("review").click();
     await page.locator(".ant-modal:visible .ant-btn-primary").click();
-    await expect.poll(() => page.getByTestId("review-dialog").textContent()).toContain("复核须由另一人进行");
+    await poll(() => page.getByTestId("review-dialog").textContent()).toContain("复核须由另一人进行");
     await page.locator(".ant-modal:visible .ant-btn:not(.ant-btn-primary)").first().click();
     await screenshot(page, "assessment-run-1440");
     await page.close();
@@ -184,14 +183,14 @@ it(
     await city.getByTestId("review").click();
     await city.getByTestId("review-note").fill("数据核对无误");
     await city.locator(".ant-modal:visible .ant-btn-primary").click();
-    await expect.poll(() => city.getByTestId("run-status").first().textContent()).toBe("已复核待发布");
+    await poll(() => city.getByTestId("run-status").first().textContent()).toBe("已复核待发布");
     await city.close();
 
     const page = await pageAs(browser, server.url, "county");
     await page.goto(`${server.url}/assessment/runs/${runId}`);
     await page.getByTestId("publish").click();
     await page.getByTestId("publish-ok").click();
-    await expect.poll(() => page.getByTestId("run-status").first().textContent()).toBe("已发布");
+    await poll(() => page.getByTestId("run-status").first().textContent()).toBe("已发布");
     await page.getByTestId("run-frozen").waitFor();
     // frozen: no adjustment form in the breakdown
     await page.getByTestId(`result-${worker}`).click();
@@ -254,7 +253,7 @@ it(
     await office.getByTestId("rerun-reason").fill("补录上月漏报案件后重新计算");
     await office.locator(".ant-modal:visible .ant-btn-primary").click();
     await office.waitForURL((u) => u.pathname.startsWith("/assessment/runs/") && !u.pathname.endsWith(runId));
-    await expect.poll(() => office.getByTestId("run-status").first().textContent()).toBe("待复核");
+    await poll(() => office.getByTestId("run-status").first().textContent()).toBe("待复核");
     const runs = await county<{ items: { id: string; version: number; status: string }[] }>(
       "GET",
       `/assessment-runs?period=${period}`,
@@ -265,7 +264,7 @@ it(
     ]);
     await office.goto(`${server.url}/assessment?tab=runs`);
     await office.getByTestId(`run-link-${period}-v1`).click();
-    await expect.poll(() => office.getByTestId("run-status").first().textContent()).toBe("已发布");
+    await poll(() => office.getByTestId("run-status").first().textContent()).toBe("已发布");
     await office.close();
   },
   timeout,
