@@ -15,80 +15,14 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import {
-  type CatalogueIndicator,
-  createScheme,
-  type SchemeInput,
-  type ScoringRule,
-  type SubjectLevel,
-} from "../../api/assessment";
+import { type CatalogueIndicator, createScheme, type SubjectLevel } from "../../api/assessment";
 import { ApiError, validationIssues } from "../../api/client";
 import { FormDialog } from "../../components/form-dialog";
 import { RegionName } from "../../components/region-name";
 import { useI18n } from "../../i18n/i18n-context";
+import { type RuleKind, type SchemeValues, toSchemeInput, weightSum } from "./scheme-values";
 
 const levels: SubjectLevel[] = ["township", "grid_worker", "department"];
-type RuleKind = ScoringRule["kind"];
-
-interface IndicatorRow {
-  indicatorId?: string;
-  weight?: number;
-  rule: {
-    kind: RuleKind;
-    floor?: number;
-    target?: number;
-    direction?: "higher" | "lower";
-    steps?: { bound?: number; percent?: number }[];
-    perEvent?: number;
-    max?: number;
-  };
-}
-export interface SchemeValues {
-  name: string;
-  regionCode: string;
-  level: SubjectLevel;
-  indicators: IndicatorRow[];
-  manualItems: { zh?: string; maxPoints?: number }[];
-}
-
-/** The sum of the weights and the manual items' points (must be 100). */
-export const weightSum = (v: Partial<SchemeValues> | undefined) =>
-  Math.round(
-    ((v?.indicators ?? []).reduce((t, i) => t + (i?.weight ?? 0), 0) +
-      (v?.manualItems ?? []).reduce((t, m) => t + (m?.maxPoints ?? 0), 0)) *
-      100,
-  ) / 100;
-
-function ruleOf(r: IndicatorRow["rule"]): ScoringRule {
-  if (r.kind === "linear") return { kind: "linear", floor: r.floor ?? 0, target: r.target ?? 0 };
-  if (r.kind === "threshold")
-    return {
-      kind: "threshold",
-      direction: r.direction ?? "higher",
-      steps: (r.steps ?? []).map((s) => ({ bound: s.bound ?? 0, percent: s.percent ?? 0 })),
-    };
-  return r.max
-    ? { kind: "deduction", perEvent: r.perEvent ?? 0, max: r.max }
-    : { kind: "deduction", perEvent: r.perEvent ?? 0 };
-}
-
-export const toSchemeInput = (v: SchemeValues): SchemeInput => ({
-  name: v.name,
-  regionCode: v.regionCode,
-  level: v.level,
-  indicators: (v.indicators ?? []).map((i) => ({
-    indicatorId: i.indicatorId ?? "",
-    weight: i.weight ?? 0,
-    rule: ruleOf(i.rule),
-  })),
-  manualItems: (v.manualItems ?? []).map((m, n) => ({
-    id: `item_${n + 1}`,
-    zh: m.zh ?? "",
-    maxPoints: m.maxPoints ?? 0,
-  })),
-});
-
-/** Puts the server's 422 on the scheme's fields: zod issues by path, the weight sum on every weight. */
 type FieldError = { name: (string | number)[]; errors: string[] };
 const setErrors = (form: FormInstance<SchemeValues>, fields: FieldError[]) => form.setFields(fields as never);
 
