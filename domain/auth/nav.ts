@@ -1,3 +1,4 @@
+import { assessmentRunGate } from "../policies/assessment-policy";
 import { caseGate } from "../policies/case-policy";
 import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
@@ -35,6 +36,7 @@ export const navSections = [
   "task_records",
   "task_kinds",
   "trainings",
+  "assessment",
   "tips",
   "handbook",
   "tip_rewards",
@@ -77,6 +79,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   task_records: (r) => gate(taskRecordGate.export, r),
   task_kinds: (r) => gate(taskKindGate.manage, r),
   trainings: (r) => gate(trainingGate.manage, r),
+  // 考核 (R23, issue 13.4): the offices read their region's assessment runs; city and county offices make schemes
+  assessment: (r) => gate(assessmentRunGate.read, r),
   // 举报受理 (R28): the tip officer's queue and the audited identity view
   tips: (r) => gate(tipGate.queue, r),
   // 网格手册 (R10, issue 14): read by everyone who works in a region, kept by its lead department and offices

@@ -107,6 +107,20 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "assessment",
+        ...sectionRoute(
+          "assessment",
+          async () => (await import("./pages/assessment/assessment-page")).AssessmentPage,
+        ),
+      },
+      {
+        path: "assessment/runs/:id",
+        ...sectionRoute(
+          "assessment",
+          async () => (await import("./pages/assessment/run-detail-page")).RunDetailPage,
+        ),
+      },
+      {
         path: "providers",
         ...sectionRoute(
           "providers",

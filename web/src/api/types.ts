@@ -23,6 +23,7 @@ export type NavSection =
   | "task_records"
   | "task_kinds"
   | "trainings"
+  | "assessment"
   | "tips"
   | "handbook"
   | "tip_rewards"

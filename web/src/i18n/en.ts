@@ -1,4 +1,5 @@
 import { accountEn } from "./account-en";
+import { assessmentEn } from "./assessment-en";
 import { auditEn } from "./audit-en";
 import { basemapEn } from "./basemap-en";
 import { caseTaxonomyEn } from "./case-taxonomy-en";
@@ -195,4 +196,5 @@ export const en: Record<MessageKey, string> = {
   ...tipsEn,
   ...basemapEn,
   ...statsEn,
+  ...assessmentEn,
 };

@@ -1,4 +1,5 @@
 import { accountZh } from "./account-zh";
+import { assessmentZh } from "./assessment-zh";
 import { auditZh } from "./audit-zh";
 import { basemapZh } from "./basemap-zh";
 import { caseTaxonomyZh } from "./case-taxonomy-zh";
@@ -192,6 +193,7 @@ export const zh = {
   ...tipsZh,
   ...basemapZh,
   ...statsZh,
+  ...assessmentZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -19,6 +19,7 @@ import {
   ShopOutlined,
   TagsOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { NavSection } from "../api/types";
@@ -65,6 +66,7 @@ export const navEntries: NavEntry[] = [
   },
   { section: "task_kinds", path: "/task-kinds", label: "nav.task_kinds", icon: <FormOutlined /> },
   { section: "trainings", path: "/trainings", label: "nav.trainings", icon: <ReadOutlined /> },
+  { section: "assessment", path: "/assessment", label: "nav.assessment", icon: <TrophyOutlined /> },
   { section: "providers", path: "/providers", label: "nav.providers", icon: <SafetyCertificateOutlined /> },
   { section: "engaged", path: "/engaged", label: "nav.engaged", icon: <SafetyCertificateOutlined /> },
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },

@@ -1,12 +1,13 @@
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { roleLabel } from "../../../domain/auth/roles";
+import { departmentRoles, type Role, roleLabel } from "../../../domain/auth/roles";
 import { workbenchRoles } from "../../../domain/workbench/workbench-indicators";
 import { fetchWorkbench, type Workbench } from "../api/workbench";
 import { errorMessage } from "../components/error-message";
 import { formatDateTime } from "../format/date-time";
 import { useI18n } from "../i18n/i18n-context";
 import { useSignedIn } from "../session/session-context";
+import { MyAssessmentCard } from "./assessment/my-assessment-card";
 import { ScopeSummary } from "./scope-summary";
 import { MonthFigures, RecentActivity, WorkCounts } from "./workbench-panels";
 
@@ -14,6 +15,9 @@ import { MonthFigures, RecentActivity, WorkCounts } from "./workbench-panels";
  * 工作台 (issue 13.1): the counts that need the user now (each a link to the list it counts), this month's
  * figures and recent activity; administrators, who have no case work, see their account and jurisdiction.
  */
+/** The assessed (R23): they read their own published results (the access table's assessmentResult.mine). */
+const assessedRoles: Role[] = ["grid_worker", "township_station", ...departmentRoles];
+
 export function DashboardPage() {
   const { user } = useSignedIn();
   const { t, pick, lang } = useI18n();
@@ -55,7 +59,12 @@ export function DashboardPage() {
             <RecentActivity data={data} />
           </Col>
         )}
-        <Col xs={24} lg={hasWorkbench ? 24 : 12}>
+        {assessedRoles.includes(user.role) && (
+          <Col xs={24} lg={12}>
+            <MyAssessmentCard />
+          </Col>
+        )}
+        <Col xs={24} lg={hasWorkbench && !assessedRoles.includes(user.role) ? 24 : 12}>
           <Card title={t("dashboard.scope")} size="small" data-testid="dashboard-scope">
             <ScopeSummary scope={user.scope} />
           </Card>
