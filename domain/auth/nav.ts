@@ -1,3 +1,4 @@
+import { paySheetGate } from "../policies/assessment-policy";
 import { caseGate } from "../policies/case-policy";
 import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
@@ -39,6 +40,7 @@ export const navSections = [
   "handbook",
   "tip_rewards",
   "tip_clients",
+  "pay",
   "providers",
   "engaged",
 ] as const;
@@ -83,6 +85,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_rewards: (r) => gate(tipRewardGate.read, r),
   // 举报接口密钥 (Open311 clients, 12345 platforms): the offices
   tip_clients: (r) => gate(tipClientGate.manage, r),
+  // 网格员报酬 (R20): who reads pay sheets (the offices and finance)
+  pay: (r) => gate(paySheetGate.read, r),
   // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
   providers: (r) => gate(engagementGate.manage, r),
   engaged: (r) => gate(engagedTargetGate.read, r),

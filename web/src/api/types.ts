@@ -27,6 +27,7 @@ export type NavSection =
   | "handbook"
   | "tip_rewards"
   | "tip_clients"
+  | "pay"
   | "providers"
   | "engaged";
 
