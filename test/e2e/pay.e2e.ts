@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 /**
  * 网格员报酬 (R20, issue 13.5) in the console on the demo county: the county office sets the pay settings,
@@ -66,14 +66,17 @@ it("sets the county's pay settings and bank accounts (1440×900)", async () => {
   expect(workers.length).toBeGreaterThan(2);
   unbanked = workers[0];
   const viaConsole = workers[1];
+  const token = await apiSignIn(server.url, "county");
   for (const w of workers.slice(2)) {
-    const r = await page.request.put(`${server.url}/api/v1/pay-profiles/${w.id}`, {
-      data: {
+    const r = await fetch(`${server.url}/api/v1/pay-profiles/${w.id}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
         bankName: "农业银行榆中支行",
         bankAccount: `62284800${String(workers.indexOf(w)).padStart(11, "0")}`,
-      },
+      }),
     });
-    expect(r.status()).toBe(200);
+    expect(r.status, await r.text()).toBe(200);
   }
   await page.getByTestId("pay-tab-workers").click();
   await page.getByTestId("pay-worker-select").click();
