@@ -115,7 +115,7 @@ export function PaySheetPage() {
           <Table<PayLine>
             size="small"
             rowKey="id"
-            pagination={false}
+            pagination={{ pageSize: 50, showSizeChanger: false }}
             dataSource={s.lines}
             scroll={{ x: 980 }}
             data-testid="pay-lines"
