@@ -15,6 +15,8 @@ import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { statusColor } from "./pay-page";
 
+/** Workers blocking publication first (no bank account, not excluded), so they are on the first page. */
+const blocked = (l: PayLine) => (l.problem !== null && l.excludedReason === null ? 1 : 0);
 const yuan = (v: number) => v.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** One pay sheet: its lines and totals, the workers blocking publication, approval and the finance export. */
@@ -116,7 +118,7 @@ export function PaySheetPage() {
             size="small"
             rowKey="id"
             pagination={{ pageSize: 50, showSizeChanger: false }}
-            dataSource={s.lines}
+            dataSource={[...s.lines].sort((a, b) => blocked(b) - blocked(a))}
             scroll={{ x: 980 }}
             data-testid="pay-lines"
             columns={[
