@@ -29,6 +29,7 @@ import * as createPay from "./202612061710-create-pay";
 import * as trainingPlans from "./202612061720-training-plans";
 import * as evidenceSubject from "./202612061800-evidence-subject";
 import * as tipOpen311Index from "./202612071100-tip-open311-index";
+import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   "202612061720-training-plans": trainingPlans,
   "202612061800-evidence-subject": evidenceSubject,
   "202612071100-tip-open311-index": tipOpen311Index,
+  "202612071300-pay-line-exclusion": payLineExclusion,
 };

@@ -108,6 +108,9 @@ export interface PayLineTable {
   /** "no_bank_account" when the worker has none on file (the sheet cannot be approved). */
   problem: string | null;
   detail: string;
+  /** Left out of the payment, with the reason and who decided (issue 13.5). */
+  excludedReason: string | null;
+  excludedBy: string | null;
 }
 export interface EquipmentIssueTable {
   id: string;

@@ -1,4 +1,4 @@
-import { assessmentRunGate } from "../policies/assessment-policy";
+import { assessmentRunGate, paySheetGate } from "../policies/assessment-policy";
 import { caseGate } from "../policies/case-policy";
 import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
@@ -43,6 +43,7 @@ export const navSections = [
   "tip_clients",
   "tip_category_map",
   "tip_reward_rules",
+  "pay",
   "providers",
   "engaged",
 ] as const;
@@ -93,6 +94,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_category_map: (r) => gate(tipClientGate.categories, r),
   // 举报奖励规则: read by the tip officer, finance and the offices; saved by the offices (the access table)
   tip_reward_rules: (r) => gate(tipRewardGate.rules, r),
+  // 网格员报酬 (R20): who reads pay sheets (the offices and finance)
+  pay: (r) => gate(paySheetGate.read, r),
   // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
   providers: (r) => gate(engagementGate.manage, r),
   engaged: (r) => gate(engagedTargetGate.read, r),

@@ -56,7 +56,8 @@ export interface PayInput {
 }
 export interface PayLineAmounts {
   base: number;
-  performance: number;
+  /** null: no published assessment score for the month — listed as unavailable, never computed as 0. */
+  performance: number | null;
   rewards: number;
   rewardItems: (ValidReport & { amount: number })[];
   deductions: number;
@@ -65,14 +66,14 @@ export interface PayLineAmounts {
 
 export function payLine(s: PaySettings, w: PayInput): PayLineAmounts {
   const base = fen(w.employment === "full_time" ? s.baseFullTime : s.basePartTime);
-  const performance = Math.round((fen(s.performanceMax) * (w.score ?? 0)) / 100);
+  const performance = w.score === null ? 0 : Math.round((fen(s.performanceMax) * w.score) / 100);
   const rewardItems = w.reports.map((r) => ({ ...r, amount: rewardFor(s.rewards, r) }));
   let rewards = rewardItems.reduce((t, r) => t + fen(r.amount), 0);
   if (s.rewardCap > 0) rewards = Math.min(rewards, fen(s.rewardCap));
   const deductions = Math.min(base + performance + rewards, fen(s.missedPatrolDeduction) * w.missedSites);
   return {
     base: yuan(base),
-    performance: yuan(performance),
+    performance: w.score === null ? null : yuan(performance),
     rewards: yuan(rewards),
     rewardItems,
     deductions: yuan(deductions),
@@ -105,4 +106,17 @@ export const equipmentInput = z.strictObject({
   quantity: z.number().int().min(1).max(1000).default(1),
   issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "发放日期格式为 YYYY-MM-DD" }),
   note: z.string().trim().max(200).optional(),
+});
+
+export const equipmentReturnInput = z.strictObject({
+  returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "归还日期格式为 YYYY-MM-DD" }),
+});
+
+export const paySheetInput = z.strictObject({
+  regionCode: z.string().regex(/^\d{6}$/, { error: "请选择县（区）" }),
+  month: monthKey,
+});
+
+export const payExclusionInput = z.strictObject({
+  reason: z.string().trim().min(4, { error: "请填写不发放的原因（至少 4 个字）" }).max(200),
 });

@@ -392,23 +392,25 @@ export const accessTable = {
   },
   /**
    * Pay and information rewards (R20, issue 13.5): a county's rates read within and above it, kept by the
-   * assessing offices; workers' bank accounts kept by the offices of their region (each worker reads their
-   * own); pay sheets made and approved (by a second person) by the assessing offices, read and exported by
-   * the offices; a worker reads their own lines of approved sheets.
+   * assessing offices; workers' bank accounts kept by the offices of their region and finance (each worker
+   * reads their own; the account in full only for finance and the county office, masked for the rest by
+   * server/commands/pay/pay-settings.ts); pay sheets made by the assessing offices, approved by a second
+   * person (an assessing office or finance; never the maker, checked by the command), read and exported by
+   * the offices and finance; a worker reads their own lines of approved sheets.
    */
   paySetting: {
-    read: all(roleIn(offices), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
+    read: all(roleIn([...offices, "finance"]), anyOf(inScope("regionCode"), aboveScope("regionCode"))),
     manage: all(roleIn(assessors), inScope("regionCode")),
   },
   payProfile: {
-    read: anyOf(eqActor("userId", "id"), all(roleIn(offices), inScope("regionCode"))),
-    manage: all(roleIn(offices), inScope("regionCode")),
+    read: anyOf(eqActor("userId", "id"), all(roleIn([...offices, "finance"]), inScope("regionCode"))),
+    manage: all(roleIn([...offices, "finance"]), inScope("regionCode")),
   },
   paySheet: {
-    read: all(roleIn(offices), inScope("regionCode")),
+    read: all(roleIn([...offices, "finance"]), inScope("regionCode")),
     create: all(roleIn(assessors), inScope("regionCode")),
-    approve: all(roleIn(assessors), inScope("regionCode")),
-    export: all(roleIn(offices), inScope("regionCode")),
+    approve: all(roleIn([...assessors, "finance"]), inScope("regionCode")),
+    export: all(roleIn([...offices, "finance"]), inScope("regionCode")),
     mine: roleIn(["grid_worker"]),
   },
   /** The equipment register (R20): kept by the offices and township stations of the worker's region. */

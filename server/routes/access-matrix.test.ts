@@ -24,6 +24,7 @@ import { eachApi } from "../test/api-harness";
 import { type CaseCell, expectedCaseStatus, stageCaseCells } from "../test/case-action-cells";
 import { deliveryProbes } from "../test/delivery-probes";
 import { type TestUser, testPassword } from "../test/fixtures";
+import { payProbes } from "../test/pay-probes";
 import { providerProbes } from "../test/provider-probes";
 import { as, jpegBytes, multipart, reportBody, useTempDataDir } from "./case-test-kit";
 import { fixtureGrids, multipart as layerUpload, realUscc, siteBody, square } from "./grid-test-fixtures";
@@ -898,6 +899,7 @@ const probes: Record<string, Probe> = {
   },
   ...(deliveryProbes as Record<string, Probe>),
   ...(providerProbes as Record<string, Probe>),
+  ...(payProbes as unknown as Record<string, Probe>),
   "GET /api/v1/task-kinds": { act: ["taskKind", "read"] },
   "POST /api/v1/task-kinds": {
     act: ["taskKind", "manage"],

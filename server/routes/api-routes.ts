@@ -20,6 +20,7 @@ import { industryRoutes } from "./industry-routes";
 import { mapRoutes } from "./map-routes";
 import { notificationRoutes } from "./notification-routes";
 import { patrolRoutes } from "./patrol-routes";
+import { payRoutes } from "./pay-routes";
 import { printRoutes } from "./print-routes";
 import { providerRoutes } from "./provider-routes";
 import { regionRoutes } from "./region-routes";
@@ -75,7 +76,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   // Third-party service providers (issue 14.2, R27).
   const providers = [providerRoutes];
   // Oversight (issue 13.4–13.6): assessment of the level below, pay and rewards, equipment, training plans.
-  const oversight = [assessmentRoutes];
+  const oversight = [assessmentRoutes, payRoutes];
   return async (app) => {
     await app.register(healthRoutes(deps));
     for (const group of v1) await app.register(group(deps), { prefix: "/api/v1" });

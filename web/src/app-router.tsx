@@ -235,6 +235,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "pay",
+        ...sectionRoute("pay", async () => (await import("./pages/pay/pay-page")).PayPage),
+      },
+      {
+        path: "pay/:id",
+        ...sectionRoute("pay", async () => (await import("./pages/pay/pay-sheet-page")).PaySheetPage),
+      },
+      {
         path: "tip-clients",
         ...sectionRoute(
           "tip_clients",

@@ -8,6 +8,7 @@ import { checklistsEn } from "./checklists-en";
 import { deliveriesEn } from "./deliveries-en";
 import { gridsSitesEn } from "./grids-sites-en";
 import { patrolsEn } from "./patrols-en";
+import { payEn } from "./pay-en";
 import { phoneEn } from "./phone-en";
 import { printEn } from "./print-en";
 import { providersEn } from "./providers-en";
@@ -194,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...providersEn,
   ...tipsEn,
+  ...payEn,
   ...basemapEn,
   ...statsEn,
   ...assessmentEn,

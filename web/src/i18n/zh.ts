@@ -8,6 +8,7 @@ import { checklistsZh } from "./checklists-zh";
 import { deliveriesZh } from "./deliveries-zh";
 import { gridsSitesZh } from "./grids-sites-zh";
 import { patrolsZh } from "./patrols-zh";
+import { payZh } from "./pay-zh";
 import { phoneZh } from "./phone-zh";
 import { printZh } from "./print-zh";
 import { providersZh } from "./providers-zh";
@@ -191,6 +192,7 @@ export const zh = {
   ...tasksZh,
   ...providersZh,
   ...tipsZh,
+  ...payZh,
   ...basemapZh,
   ...statsZh,
   ...assessmentZh,

@@ -72,6 +72,7 @@ export const navEntries: NavEntry[] = [
   { section: "tips", path: "/tips", label: "nav.tips", icon: <NotificationOutlined /> },
   { section: "handbook", path: "/handbook", label: "nav.handbook", icon: <BookOutlined /> },
   { section: "tip_rewards", path: "/tip-rewards", label: "nav.tip_rewards", icon: <AuditOutlined /> },
+  { section: "pay", path: "/pay", label: "nav.pay", icon: <AuditOutlined /> },
   {
     section: "tip_clients",
     path: "/tip-clients",
