@@ -28,6 +28,7 @@ import * as createAssessment from "./202612061700-create-assessment";
 import * as createPay from "./202612061710-create-pay";
 import * as trainingPlans from "./202612061720-training-plans";
 import * as evidenceSubject from "./202612061800-evidence-subject";
+import * as userPhoto from "./202612071000-user-photo";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "202612061710-create-pay": createPay,
   "202612061720-training-plans": trainingPlans,
   "202612061800-evidence-subject": evidenceSubject,
+  "202612071000-user-photo": userPhoto,
 };
