@@ -159,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   "users.passwordReset": "Password reset",
   "users.photo": "ID photo",
   "users.photoAdd": "Add ID photo",
+  "users.selectPlaceholder": "Search by name or username",
+  "users.noneFound": "No matching account",
   "users.photoDone": "Done",
   "users.photoOf": "Duty card photo: {name}",
   "users.photoHint":

@@ -71,6 +71,7 @@ export const providersEn: Record<keyof typeof providersZh, string> = {
   "prov.assess": "Assess",
   "prov.guide": "Guide",
   "prov.guidance": "Guidance",
+  "prov.guideEvidence": "Photos or files (optional)",
   "prov.sent": "Submitted for approval",
   "prov.guided": "Guidance recorded on the case",
   "prov.none": "No active engagement",

@@ -68,6 +68,7 @@ export const providersZh = {
   "prov.assess": "风险评估",
   "prov.guide": "整改指导",
   "prov.guidance": "指导意见",
+  "prov.guideEvidence": "现场照片或文件（可选）",
   "prov.sent": "已提交，待安委办审核",
   "prov.guided": "指导意见已记入案件",
   "prov.none": "暂无有效委托",

@@ -156,6 +156,8 @@ export const zh = {
   "users.passwordReset": "密码已重置",
   "users.photo": "证件照",
   "users.photoAdd": "上传证件照",
+  "users.selectPlaceholder": "输入姓名或用户名搜索",
+  "users.noneFound": "没有符合的账号",
   "users.photoDone": "完成",
   "users.photoOf": "明白卡证件照：{name}",
   "users.photoHint":
