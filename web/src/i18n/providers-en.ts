@@ -24,7 +24,7 @@ export const providersEn: Record<keyof typeof providersZh, string> = {
   "prov.certificateNo": "Certificate no.",
   "prov.validFrom": "Valid from",
   "prov.validUntil": "Valid until",
-  "prov.account": "Linked account id (service provider role)",
+  "prov.account": "Linked account (service provider role)",
   "prov.valid": "Qualified",
   "prov.expired": "Not qualified",
   "prov.noAccount": "No account",

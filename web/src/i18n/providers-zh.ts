@@ -22,7 +22,7 @@ export const providersZh = {
   "prov.certificateNo": "证书编号",
   "prov.validFrom": "有效期自",
   "prov.validUntil": "有效期至",
-  "prov.account": "关联账号 ID（第三方服务机构角色）",
+  "prov.account": "关联账号（第三方服务机构角色）",
   "prov.valid": "资质有效",
   "prov.expired": "资质失效",
   "prov.noAccount": "未关联账号",
