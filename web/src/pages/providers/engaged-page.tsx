@@ -105,7 +105,8 @@ export function EngagedPage() {
         okButtonProps={{ "data-testid": "assess-save" } as never}
         onCancel={() => setAssessing(null)}
         onOk={async () => {
-          const v = await form.validateFields();
+          // the two dialogs share one form: validate and send only this dialog's fields
+          const v = await form.validateFields(["result", "findings"]);
           if (assessing) await send(() => submitAssessment(assessing.id, v), t("prov.sent"));
         }}
       >
@@ -132,7 +133,7 @@ export function EngagedPage() {
         okButtonProps={{ disabled: uploading }}
         destroyOnHidden
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields(["comment", "evidence"]);
           if (guiding)
             await send(
               () =>
