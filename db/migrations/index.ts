@@ -28,6 +28,7 @@ import * as createAssessment from "./202612061700-create-assessment";
 import * as createPay from "./202612061710-create-pay";
 import * as trainingPlans from "./202612061720-training-plans";
 import * as evidenceSubject from "./202612061800-evidence-subject";
+import * as userPhoto from "./202612071000-user-photo";
 import * as tipOpen311Index from "./202612071100-tip-open311-index";
 import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   "202612061710-create-pay": createPay,
   "202612061720-training-plans": trainingPlans,
   "202612061800-evidence-subject": evidenceSubject,
+  "202612071000-user-photo": userPhoto,
   "202612071100-tip-open311-index": tipOpen311Index,
   "202612071300-pay-line-exclusion": payLineExclusion,
 };

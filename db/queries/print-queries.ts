@@ -4,7 +4,7 @@ import type { Tx } from "../db";
 export function listRegionWorkers(db: Tx, prefix: string) {
   return db
     .selectFrom("appUser")
-    .select(["id", "displayName", "phone", "regionCode", "role", "status"])
+    .select(["id", "displayName", "phone", "regionCode", "role", "status", "photoEvidenceId"])
     .where("role", "=", "grid_worker")
     .where("status", "=", "active")
     .where("regionCode", "like", `${prefix}%`)

@@ -58,6 +58,8 @@ export interface AppUserTable {
   /** Secret offered at enrolment, until confirmed with a code (encrypted). */
   totpPendingSecret?: string | null;
   totpEnrolledAt?: string | null;
+  /** The grid worker's ID photo for the duty card: an evidence row (null: no photo). */
+  photoEvidenceId?: string | null;
   /** Last accepted TOTP time step: a code of this step or earlier is a replay. */
   totpLastStep?: number | null;
   createdAt: string;

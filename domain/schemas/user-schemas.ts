@@ -27,6 +27,8 @@ export const userView = z.object({
   status: z.enum(["active", "disabled"]),
   phone: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** A grid worker's duty-card photo is on file. */
+  hasPhoto: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

@@ -5,6 +5,7 @@ import { demoChecklists } from "./demo-checklists";
 import { demoDeliveries } from "./demo-deliveries";
 import { demoGrids } from "./demo-grids";
 import { demoPatrols } from "./demo-patrols";
+import { demoProviders } from "./demo-providers";
 import { demoSites } from "./demo-sites";
 import { demoTasks } from "./demo-tasks";
 import { demoTips } from "./demo-tips";
@@ -30,4 +31,6 @@ export const demoSteps: DemoStep[] = [
   demoTasks,
   // Public tips (issue 12): cases from the public in 待受理, one with a sealed real-name identity.
   demoTips,
+  // A third-party service organisation and an active engagement of the `provider` account (issue 14.2, R27).
+  demoProviders,
 ];

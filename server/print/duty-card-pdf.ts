@@ -140,13 +140,15 @@ function cutMarks(doc: Doc) {
 
 /**
  * Duty cards (明白卡): one A6 page each, or an A4 sheet of four with cut lines. Workers left out (no grid)
- * are listed on a last page with the reason, so a batch says what it did not print.
+ * are listed on a last page with the reason, so a batch says what it did not print; so are the cards printed
+ * without a photo (an empty frame).
  */
 export async function renderDutyCards(
   cards: DutyCard[],
   layout: CardLayout,
   meta: { title: string; author: string },
   skipped: SkippedWorker[] = [],
+  withoutPhoto: string[] = [],
 ): Promise<{ pdf: Buffer; pages: number }> {
   const { doc, pages, finish } = newDoc({ ...meta, size: layout === "a6" ? "A6" : "A4" });
   cards.forEach((c, i) => {
@@ -173,6 +175,16 @@ export async function renderDutyCards(
       if (doc.y > 790) doc.addPage({ size: "A4" }).font(zh).fontSize(10).text("", 50, 50);
       doc.text(`${s.name}：${s.reason}`, 50, doc.y, { width: 495 });
     }
+  }
+  if (withoutPhoto.length) {
+    if (!(skipped.length || !cards.length)) doc.addPage({ size: "A4" }).text("", 50, 30);
+    doc
+      .font(zhBold)
+      .fontSize(14)
+      .text(`无照片的明白卡（${withoutPhoto.length} 张，照片处留空框，可补传照片后重印）`, 50, doc.y + 20, {
+        width: 495,
+      });
+    doc.moveDown(0.5).font(zh).fontSize(10).text(withoutPhoto.join("、"), 50, doc.y, { width: 495 });
   }
   const count = pages();
   return { pdf: await finish(), pages: count };

@@ -445,6 +445,21 @@ const probes: Record<string, Probe> = {
     body: () => ({ password: "Matrix-Reset-2026y" }),
     ok: 204,
   },
+  /** Gate only for PUT and GET: a real ID photo (a decodable PNG) per cell; user-photo.test.ts proves both. */
+  "PUT /api/v1/users/:id/photo": { act: ["user", "update"], gateOnly: true },
+  "GET /api/v1/users/:id/photo": { act: ["user", "read"], gateOnly: true },
+  "DELETE /api/v1/users/:id/photo": {
+    act: ["user", "update"],
+    read: ["user", "read"],
+    fresh: freshAccount,
+    actCheck: (actor, row) =>
+      userPolicy.update(actor, {
+        role: "grid_worker",
+        regionCode: row.regionCode as string,
+        scope: [row.regionCode as string],
+      }),
+    ok: 204,
+  },
   /**
    * Gate only: the caller's own second factor and password. A real body changes the matrix account every
    * later cell signs in with (a new secret or password); two-factor.test.ts and auth-routes.test.ts prove them.

@@ -33,6 +33,7 @@ import { tipChannelRoutes } from "./tip-channel-routes";
 import { tipRoutes } from "./tip-routes";
 import { trailRoutes } from "./trail-routes";
 import { trainingRoutes } from "./training-routes";
+import { userPhotoRoutes } from "./user-photo-routes";
 import { userRoutes } from "./user-routes";
 import { workbenchRoutes } from "./workbench-routes";
 
@@ -72,7 +73,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   // The grid worker's day (issue 9): outreach, assistance, county task kinds and training (R14, R16, R17, R19).
   const fieldWork = [taskRoutes, trainingRoutes];
   // Printables (issue 14): grid handbook, duty cards, grid maps (R9, R10).
-  const printables = [printRoutes];
+  const printables = [printRoutes, userPhotoRoutes];
   // Third-party service providers (issue 14.2, R27).
   const providers = [providerRoutes];
   // Oversight (issue 13.4–13.6): assessment of the level below, pay and rewards, equipment, training plans.

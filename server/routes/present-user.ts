@@ -15,5 +15,6 @@ export function presentUser(u: UserRow): UserView {
     status: u.status,
     phone: u.phone,
     lastLoginAt: u.lastLoginAt,
+    hasPhoto: !!u.photoEvidenceId,
   };
 }

@@ -187,14 +187,20 @@ export function printRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["print"],
           summary: "批量生成县区或乡镇全部网格员明白卡（一个 PDF，默认 A4 四联）",
-          description: "未配备网格的网格员不生成，列在最后一页；响应头 x-cards、x-skipped 为张数与跳过人数",
+          description:
+            "未配备网格的网格员不生成，列在最后一页；无照片的卡留空框，名单也在最后一页。响应头 x-cards、x-skipped、" +
+            "x-without-photo 为张数、跳过人数与无照片张数，x-without-photo-names 为无照片者姓名（URL 编码，顿号分隔）",
           querystring: dutyCardBatchQuery,
           response: regionErrors,
         },
       },
       async (req, reply) => {
         const out = await dutyCardBatch(deps, actorOf(req), req.query, originOf(req));
-        reply.header("x-cards", String(out.cards)).header("x-skipped", String(out.skipped.length));
+        reply
+          .header("x-cards", String(out.cards))
+          .header("x-skipped", String(out.skipped.length))
+          .header("x-without-photo", String(out.withoutPhoto.length))
+          .header("x-without-photo-names", encodeURIComponent(out.withoutPhoto.slice(0, 200).join("、")));
         return sendPdf(reply, out.pdf, out.fileName);
       },
     );

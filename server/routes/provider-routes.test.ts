@@ -200,6 +200,24 @@ eachApi("third-party service providers (R27)", (ctx) => {
     expect(detail.json().evidence.map((e: { id: string }) => e.id)).toContain(photo.id);
     const mine = await get("provider", `/api/v1/provider/cases/${kase.id}`);
     expect(mine.json().guidance).toHaveLength(1);
+    expect(mine.json().guidance[0].evidenceCount).toBe(1);
+
+    // a case outside the engagement: 404, and the photo stays unattached
+    const other = await report(ctx, "worker");
+    const otherCase = other.json().case ?? other.json();
+    const loose = await upload(ctx, "provider");
+    const outside = await post("provider", `/api/v1/provider/cases/${otherCase.id}/guidance`, {
+      comment: "越权的指导意见",
+      evidenceIds: [loose.id],
+    });
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().message).toMatch(/不在您有效委托的服务范围内/);
+    const row = await ctx.deps.db
+      .selectFrom("evidence")
+      .select("caseId")
+      .where("id", "=", loose.id)
+      .executeTakeFirstOrThrow();
+    expect(row.caseId).toBeNull();
   });
 
   it("lists provider work per organisation and period, and exports it", async () => {

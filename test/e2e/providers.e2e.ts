@@ -36,6 +36,12 @@ async function open(username: string, width: number, height: number): Promise<Pa
   return page;
 }
 
+/** A 1×1 PNG. */
+const tinyPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 it(
@@ -84,10 +90,11 @@ it(
     const expertPage = await open("provider", 390, 844);
     await expertPage.goto(`${server.url}/engaged`);
     await expertPage.getByTestId("engaged-target").first().waitFor();
-    expect(await expertPage.getByTestId("engaged-target").count()).toBe(1);
-    expect(await expertPage.getByTestId("engaged-page").textContent()).toContain(site.name);
+    // the demo's own engagement (three sites, one case) and this one
+    const row = expertPage.getByTestId("engaged-target").filter({ hasText: site.name });
+    expect(await row.count()).toBe(1);
     await screenshot(expertPage, "providers-03-engaged-phone");
-    await expertPage.getByTestId("engaged-assess").click();
+    await row.getByTestId("engaged-assess").click();
     await expertPage.getByTestId("assess-result").click();
     await expertPage.locator(".ant-select-item-option", { hasText: "红色（重大风险）" }).click();
     await expertPage.getByTestId("assess-findings").fill("粉尘涉爆区域未设置泄爆装置；除尘系统未接地。");
@@ -111,6 +118,51 @@ it(
     await office.getByRole("tab", { name: "工作统计" }).click();
     await office.getByTestId("work-total").first().waitFor();
     await screenshot(office, "providers-06-work");
+
+    // the office adds an expert, choosing the account by searching service-provider accounts
+    await office.getByRole("tab", { name: "机构与专家" }).click();
+    const card = office.locator("tr").filter({ hasText: "E2E 安泰安全技术咨询有限公司" });
+    await card.getByTestId("expert-add").click();
+    const dialog = office.locator(".ant-modal").filter({ hasText: "证书编号" });
+    await dialog.getByTestId("expert-name").fill("郑工二");
+    await dialog.getByLabel("专家资质").fill("注册安全工程师");
+    await dialog.getByLabel("证书编号").fill("E2E-0002");
+    for (const [label, day] of [
+      ["有效期自", "2024-01-01"],
+      ["有效期至", "2030-12-31"],
+    ]) {
+      await dialog.getByLabel(label).click();
+      await dialog.getByLabel(label).fill(day);
+      await dialog.getByLabel(label).press("Enter");
+    }
+    await dialog.getByTestId("expert-account").click();
+    await office.keyboard.type("provider");
+    const option = office.locator(".ant-select-item-option", { hasText: "provider" }).first();
+    await option.waitFor();
+    await screenshot(office, "providers-08-expert-select");
+    await option.click();
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await card.getByText("郑工二").waitFor();
+    const orgs = await county<{
+      items: { id: string; experts: { name: string; userId: string | null }[] }[];
+    }>("GET", "/service-orgs");
+    const added = orgs.items.find((o) => o.id === org.id)?.experts.find((e) => e.name === "郑工二");
+    expect(added?.userId).toBe(me.id);
+
+    // the expert guides the demo engagement's open case with a photo
+    const caseRow = expertPage
+      .getByTestId("engaged-target")
+      .filter({ has: expertPage.getByTestId("engaged-guide") });
+    await caseRow.first().getByTestId("engaged-guide").click();
+    await expertPage.getByTestId("guide-comment").fill("建议清理消防通道堆放物，设置警示标识。");
+    await expertPage
+      .getByTestId("guide-evidence")
+      .locator("input[type=file]")
+      .setInputFiles({ name: "现场.png", mimeType: "image/png", buffer: tinyPng });
+    await expertPage.locator(".ant-upload-list-item-done").first().waitFor();
+    await screenshot(expertPage, "providers-09-guide-phone");
+    await expertPage.getByRole("button", { name: /保\s*存/ }).click();
+    await expertPage.getByText("指导意见已记入案件").waitFor();
 
     const phoneOffice = await open("county", 390, 844);
     await phoneOffice.goto(`${server.url}/providers`);

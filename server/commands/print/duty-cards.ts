@@ -17,6 +17,7 @@ import {
   type SkippedWorker,
 } from "../../print/duty-card-pdf";
 import { chinaDate, withPhone } from "../../print/pdf-doc";
+import { loadPhotos } from "../users/user-photo";
 import { hotlineOf, issuingOffice, printRegion } from "./print-data";
 
 const layout = z.enum(["a6", "a4x4"], { error: "版式须为 a6（单张）或 a4x4（A4 四联）" });
@@ -26,12 +27,23 @@ export const dutyCardBatchQuery = z.strictObject({
   layout: layout.default("a4x4"),
 });
 
-type Worker = { id: string; displayName: string; phone: string | null; regionCode: string };
+type Worker = {
+  id: string;
+  displayName: string;
+  phone: string | null;
+  regionCode: string;
+  photoEvidenceId?: string | null;
+};
 
 const noGrid = (name: string) => `${name} 尚未配备到任何网格，无法生成明白卡（请先在网格页配备网格员）`;
 
 /** Cards of the given workers (those without an active grid are skipped with the reason). */
-async function buildCards(db: Tx, workers: Worker[], origin: string, now: Date) {
+async function buildCards(deps: Deps, workers: Worker[], origin: string, now: Date) {
+  const db: Tx = deps.db;
+  const photos = await loadPhotos(
+    deps,
+    workers.map((w) => w.photoEvidenceId),
+  );
   const rows = await gridsOfWorkers(
     db,
     workers.map((w) => w.id),
@@ -56,6 +68,8 @@ async function buildCards(db: Tx, workers: Worker[], origin: string, now: Date) 
   };
   const cards: DutyCard[] = [];
   const skipped: SkippedWorker[] = [];
+  /** Workers whose card was made with an empty photo frame (photo optional, R10). */
+  const withoutPhoto: string[] = [];
   const date = chinaDate(now);
   for (const w of workers) {
     const grids = byUser.get(w.id) ?? [];
@@ -64,10 +78,12 @@ async function buildCards(db: Tx, workers: Worker[], origin: string, now: Date) 
       continue;
     }
     const county = await countyOf(grids[0].code);
+    const photo = (w.photoEvidenceId && photos.get(w.photoEvidenceId)) || null;
+    if (!photo) withoutPhoto.push(w.displayName);
     cards.push({
       name: w.displayName,
       phone: w.phone,
-      photo: null,
+      photo,
       townshipName: names.get(grids[0].townshipCode) ?? "",
       grids: grids.map((g) => ({
         code: g.code,
@@ -81,7 +97,7 @@ async function buildCards(db: Tx, workers: Worker[], origin: string, now: Date) 
       date,
     });
   }
-  return { cards, skipped };
+  return { cards, skipped, withoutPhoto };
 }
 
 /** One grid worker's duty card. A worker without a grid: 422 `worker_without_grid`, naming them. */
@@ -95,7 +111,7 @@ export async function dutyCardPdf(deps: Deps, actor: Actor, userId: string, raw:
   )
     throw new AppError("not_found");
   if (!printPolicy.print(actor, user.regionCode)) throw new AppError("forbidden");
-  const { cards } = await buildCards(deps.db, [user], origin, deps.clock.now());
+  const { cards } = await buildCards(deps, [user], origin, deps.clock.now());
   if (!cards.length)
     throw new AppError("worker_without_grid", {
       status: 422,
@@ -117,12 +133,13 @@ export async function dutyCardBatch(deps: Deps, actor: Actor, raw: unknown, orig
   const q = parseInput(dutyCardBatchQuery, raw);
   const region = await printRegion(deps.db, actor, q.region, printPolicy.print);
   const workers = await listRegionWorkers(deps.db, q.region);
-  const { cards, skipped } = await buildCards(deps.db, workers, origin, deps.clock.now());
+  const { cards, skipped, withoutPhoto } = await buildCards(deps, workers, origin, deps.clock.now());
   const { pdf, pages } = await renderDutyCards(
     cards,
     q.layout as CardLayout,
     { title: `网格员明白卡-${region.name}`, author: cards[0]?.issuingOffice ?? region.name },
     skipped,
+    withoutPhoto,
   );
-  return { pdf, pages, cards: cards.length, skipped, fileName: `明白卡-${region.name}.pdf` };
+  return { pdf, pages, cards: cards.length, skipped, withoutPhoto, fileName: `明白卡-${region.name}.pdf` };
 }

@@ -40,6 +40,12 @@ export async function postForm<T>(path: string, form: FormData): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** PUTs a multipart form (replacing a file, e.g. an ID photo) and returns the JSON answer. */
+export async function putForm<T>(path: string, form: FormData): Promise<T> {
+  const res = await send(path, { method: "PUT", body: form, headers: { Accept: "application/json" } });
+  return (await res.json()) as T;
+}
+
 /** The file name from Content-Disposition (RFC 5987 `filename*` first), else `fallback`. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;

@@ -45,6 +45,8 @@ export interface User {
   status: "active" | "disabled";
   phone: string | null;
   lastLoginAt: string | null;
+  /** A grid worker's duty-card photo is on file. */
+  hasPhoto?: boolean;
 }
 
 export interface Region {

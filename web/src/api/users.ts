@@ -1,5 +1,6 @@
 import type { Role } from "../../../domain/auth/roles";
 import { api, queryString } from "./client";
+import { putForm } from "./file-transfer";
 import type { User } from "./types";
 
 export interface UserFilter {
@@ -34,3 +35,12 @@ export const updateUser = (id: string, patch: UserPatch) =>
 
 export const resetUserPassword = (id: string, password: string) =>
   api.post<void>(`/users/${encodeURIComponent(id)}/password`, { password });
+
+/** A grid worker's duty-card photo (JPEG/PNG ≤ 2 MB; the server strips its metadata). */
+export async function putUserPhoto(id: string, file: File) {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return putForm<{ photoEvidenceId: string }>(`/users/${encodeURIComponent(id)}/photo`, form);
+}
+export const removeUserPhoto = (id: string) => api.delete(`/users/${encodeURIComponent(id)}/photo`);
+export const userPhotoUrl = (id: string) => `/api/v1/users/${encodeURIComponent(id)}/photo`;

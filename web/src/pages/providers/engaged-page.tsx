@@ -14,11 +14,13 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import type { EvidenceView } from "../../api/cases";
 import { fetchMyTargets, guideCase, type MyTarget, submitAssessment } from "../../api/providers";
 import { errorMessage } from "../../components/error-message";
 import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
 import type { MessageKey } from "../../i18n/zh";
+import { EvidenceUpload } from "../cases/evidence-upload";
 import { riskColor } from "./providers-page";
 
 /** /engaged (我的委托, R27): the expert's sites and cases of active engagements; assess a site, guide a case. */
@@ -28,6 +30,8 @@ export function EngagedPage() {
   const { data, loading, error, reload } = useLoad(fetchMyTargets);
   const [assessing, setAssessing] = useState<MyTarget | null>(null);
   const [guiding, setGuiding] = useState<MyTarget | null>(null);
+  /** Photos still uploading: the guidance waits for them. */
+  const [uploading, setUploading] = useState(false);
   const [form] = Form.useForm();
   const send = async (run: () => Promise<unknown>, done: string) => {
     try {
@@ -101,7 +105,8 @@ export function EngagedPage() {
         okButtonProps={{ "data-testid": "assess-save" } as never}
         onCancel={() => setAssessing(null)}
         onOk={async () => {
-          const v = await form.validateFields();
+          // the two dialogs share one form: validate and send only this dialog's fields
+          const v = await form.validateFields(["result", "findings"]);
           if (assessing) await send(() => submitAssessment(assessing.id, v), t("prov.sent"));
         }}
       >
@@ -125,11 +130,17 @@ export function EngagedPage() {
         title={`${t("prov.guide")} · ${guiding?.name ?? ""}`}
         okText={t("prov.save")}
         onCancel={() => setGuiding(null)}
+        okButtonProps={{ disabled: uploading }}
+        destroyOnHidden
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields(["comment", "evidence"]);
           if (guiding)
             await send(
-              () => guideCase(guiding.id, { comment: v.comment, evidenceIds: [] }),
+              () =>
+                guideCase(guiding.id, {
+                  comment: v.comment,
+                  evidenceIds: ((v.evidence ?? []) as EvidenceView[]).map((e) => e.id),
+                }),
               t("prov.guided"),
             );
         }}
@@ -137,6 +148,9 @@ export function EngagedPage() {
         <Form form={form} layout="vertical">
           <Form.Item name="comment" label={t("prov.guidance")} rules={[{ required: true }]}>
             <Input.TextArea rows={4} data-testid="guide-comment" />
+          </Form.Item>
+          <Form.Item name="evidence" label={t("prov.guideEvidence")}>
+            <EvidenceUpload onBusyChange={setUploading} data-testid="guide-evidence" />
           </Form.Item>
         </Form>
       </Modal>

@@ -40,6 +40,7 @@ import { fetchSites } from "../../api/sites";
 import { errorMessage } from "../../components/error-message";
 import { ExportButton } from "../../components/export-button";
 import { useLoad } from "../../components/use-load";
+import { UserSelect } from "../../components/user-select";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import type { MessageKey } from "../../i18n/zh";
@@ -224,7 +225,7 @@ function OrgsTab() {
             </Form.Item>
           </Space>
           <Form.Item name="userId" label={t("prov.account")}>
-            <Input />
+            <UserSelect role="service_provider" data-testid="expert-account" />
           </Form.Item>
         </Form>
       </Modal>

@@ -15,6 +15,8 @@ interface ColumnOptions {
   onEdit: (user: User) => void;
   onToggle: (user: User) => void;
   onResetPassword: (user: User) => void;
+  /** A grid worker's duty-card photo (明白卡). */
+  onPhoto?: (user: User) => void;
   /** The security administrator's account actions (unlock, reset 2FA, end sessions). */
   onSecurity?: (user: User) => void;
 }
@@ -89,9 +91,9 @@ export function userColumns(o: ColumnOptions): ColumnsType<User> {
     title: t("common.actions"),
     key: "actions",
     fixed: "right",
-    width: 200,
+    width: 260,
     render: (_, u) => (
-      <Space>
+      <Space wrap>
         <Typography.Link onClick={() => o.onEdit(u)}>{t("common.edit")}</Typography.Link>
         {u.id !== o.meId && (
           <Popconfirm
@@ -104,6 +106,11 @@ export function userColumns(o: ColumnOptions): ColumnsType<User> {
           </Popconfirm>
         )}
         <Typography.Link onClick={() => o.onResetPassword(u)}>{t("users.resetPassword")}</Typography.Link>
+        {u.role === "grid_worker" && o.onPhoto && (
+          <Typography.Link onClick={() => o.onPhoto?.(u)} data-testid={`photo-${u.username}`}>
+            {u.hasPhoto ? t("users.photo") : t("users.photoAdd")}
+          </Typography.Link>
+        )}
       </Space>
     ),
   });

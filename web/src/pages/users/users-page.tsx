@@ -12,6 +12,7 @@ import { AccountSecurityDrawer } from "./account-security-drawer";
 import { PasswordDialog } from "./password-dialog";
 import { userColumns } from "./user-columns";
 import { UserDialog } from "./user-dialog";
+import { UserPhotoDialog } from "./user-photo-dialog";
 
 /** /users: filter by region, role and text; create, edit, disable/enable and reset passwords. */
 export function UsersPage() {
@@ -26,6 +27,7 @@ export function UsersPage() {
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [photoOf, setPhotoOf] = useState<User | null>(null);
   const [securing, setSecuring] = useState<User | null>(null);
 
   const load = useCallback(async () => {
@@ -110,6 +112,7 @@ export function UsersPage() {
           onEdit: (u) => setEditing({ user: u }),
           onToggle: toggleStatus,
           onResetPassword: setResetting,
+          onPhoto: setPhotoOf,
           onSecurity: me.role === "security_admin" ? setSecuring : undefined,
         })}
         pagination={{
@@ -131,6 +134,7 @@ export function UsersPage() {
         }}
       />
       <AccountSecurityDrawer user={securing} onClose={() => setSecuring(null)} />
+      <UserPhotoDialog user={photoOf} onClose={() => setPhotoOf(null)} onChanged={load} />
       <PasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}

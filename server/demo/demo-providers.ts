@@ -1,0 +1,95 @@
+import { findUserByUsername } from "../../db/queries/user-queries";
+import type { Actor } from "../../domain/auth/actor";
+import type { Role } from "../../domain/auth/roles";
+import { shanghaiDate } from "../../domain/calendar/shanghai-time";
+import { createEngagement } from "../commands/provider/engagements";
+import { addServiceExpert, createServiceOrg } from "../commands/provider/service-orgs";
+import type { Deps } from "../deps";
+import type { DemoStep } from "./create-demo";
+
+export const demoOrgName = "甘肃安信安全技术服务有限公司";
+
+async function actorOf(deps: Deps, username: string): Promise<Actor | null> {
+  const u = await findUserByUsername(deps.db, username);
+  if (!u) return null;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    scope: JSON.parse(u.scope) as string[],
+    departmentId: u.departmentId,
+  };
+}
+
+const dayMs = 86_400_000;
+const dayOf = (today: string, days: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+/**
+ * A third-party service organisation of the demo county (R27) with two experts — 郑工 (the `provider` account,
+ * qualification valid) and one whose qualification has expired — and an active engagement of 郑工 by the county
+ * office: assess three demo sites and guide one open case, so signing in as `provider` shows work.
+ */
+export const demoProviders: DemoStep = async (deps, places) => {
+  const county = await actorOf(deps, "county");
+  const provider = await findUserByUsername(deps.db, "provider");
+  if (!county || !provider) return;
+  const existing = await deps.db
+    .selectFrom("serviceOrg")
+    .select("id")
+    .where("name", "=", demoOrgName)
+    .executeTakeFirst();
+  if (existing) return;
+  const today = shanghaiDate(deps.clock.now());
+  const org = await createServiceOrg(deps, county, {
+    regionCode: places.county,
+    name: demoOrgName,
+    uscc: "91620100MA74A1B2C3",
+    qualification: "安全评价机构资质证书 APJ-（甘）-0123",
+    contactName: "郑工",
+    contactPhone: "13919000001",
+  });
+  const zheng = await addServiceExpert(deps, county, org.id, {
+    name: provider.displayName.replace(/^第三方机构\s*/, "") || "郑工",
+    userId: provider.id,
+    qualification: "注册安全工程师（化工安全）",
+    certificateNo: "ZA2023620100123",
+    validFrom: dayOf(today, -400),
+    validUntil: dayOf(today, 3 * 365),
+  });
+  await addServiceExpert(deps, county, org.id, {
+    name: "钱工",
+    userId: null,
+    qualification: "注册安全工程师（其他安全）",
+    certificateNo: "ZA2019620100456",
+    validFrom: dayOf(today, -5 * 365),
+    validUntil: dayOf(today, -30),
+  });
+  const sites = await deps.db
+    .selectFrom("site")
+    .select("id")
+    .where("regionCode", "like", `${places.county}%`)
+    .orderBy("name")
+    .orderBy("id")
+    .limit(3)
+    .execute();
+  const kase = await deps.db
+    .selectFrom("caseRecord")
+    .select("id")
+    .where("regionCode", "like", `${places.county}%`)
+    .where("stage", "=", "handling")
+    .orderBy("number")
+    .limit(1)
+    .executeTakeFirst();
+  if (!sites.length && !kase) return;
+  await createEngagement(deps, county, {
+    expertId: zheng.id,
+    regionCode: places.county,
+    title: "重点场所风险评估与隐患整改指导",
+    startsOn: dayOf(today, -7),
+    endsOn: dayOf(today, 90),
+    siteIds: sites.map((s) => s.id),
+    caseIds: kase ? [kase.id] : [],
+  });
+};
