@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/i18n-context";
 
 interface UserSelectProps {
   /** Only accounts of this role (GET /users?role=). */
-  role?: Role;
+  ofRole?: Role;
   value?: string | null;
   onChange?: (id: string | undefined) => void;
   placeholder?: string;
@@ -15,7 +15,7 @@ interface UserSelectProps {
 }
 
 /** Searches the accounts the signer may see (name, username) as they type; answers the chosen account's id. */
-export function UserSelect({ role, value, onChange, placeholder, ...props }: UserSelectProps) {
+export function UserSelect({ ofRole: role, value, onChange, placeholder, ...props }: UserSelectProps) {
   const { t } = useI18n();
   const [items, setItems] = useState<User[]>([]);
   const [loading, setLoading] = useState(false);

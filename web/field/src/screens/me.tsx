@@ -80,9 +80,7 @@ export function Me() {
         <div className="row-sub">{t("me.photoHint")}</div>
       </Card>
       <Card>
-        <div className="row-sub">
-          {t("me.language")}
-        </div>
+        <div className="row-sub">{t("me.language")}</div>
         <div className="chips">
           {(Object.entries(langNames) as [Lang, string][]).map(([code, name]) => (
             <button

@@ -225,7 +225,7 @@ function OrgsTab() {
             </Form.Item>
           </Space>
           <Form.Item name="userId" label={t("prov.account")}>
-            <UserSelect role="service_provider" data-testid="expert-account" />
+            <UserSelect ofRole="service_provider" data-testid="expert-account" />
           </Form.Item>
         </Form>
       </Modal>
