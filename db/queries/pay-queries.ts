@@ -75,8 +75,13 @@ export function listPaySheets(db: Tx, actor: PolicyActor, f: { region?: string; 
     .selectFrom("paySheet")
     .leftJoin("appUser as maker", "maker.id", "paySheet.createdBy")
     .leftJoin("appUser as approver", "approver.id", "paySheet.approvedBy")
+    .leftJoin("region", "region.code", "paySheet.regionCode")
     .selectAll("paySheet")
-    .select(["maker.displayName as createdByName", "approver.displayName as approvedByName"])
+    .select([
+      "maker.displayName as createdByName",
+      "approver.displayName as approvedByName",
+      "region.name as regionName",
+    ])
     .where((eb) => policyFilter(eb, ruleOf("paySheet", "read"), actor, "paySheet"));
   if (f.region) q = q.where("paySheet.regionCode", "like", `${f.region}%`);
   if (f.month) q = q.where("paySheet.month", "=", f.month);

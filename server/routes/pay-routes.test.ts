@@ -241,10 +241,12 @@ eachApi("grid-worker pay (R20)", (ctx) => {
     expect(v2.statusCode, v2.body).toBe(201);
     expect(v2.json()).toMatchObject({ version: 2, status: "draft" });
     const v1 = (await as("county", { method: "GET", url: `/api/v1/pay-sheets/${sheetId}` })).json();
-    expect(v1).toMatchObject({ status: "approved", version: 1, total: 3100 });
+    expect(v1).toMatchObject({ status: "approved", version: 1, total: 3100, regionName: "榆中县" });
     const list = (await as("finance", { method: "GET", url: "/api/v1/pay-sheets?month=2026-11" })).json()
       .items;
     expect(list.map((s: { version: number }) => s.version)).toEqual([2, 1]);
+    // the county by name, not only its code (the page's title and list)
+    expect(list.map((s: { regionName: string }) => s.regionName)).toEqual(["榆中县", "榆中县"]);
   });
 
   it("keeps an equipment register per worker", async () => {

@@ -16,6 +16,7 @@ import {
   setPaySheet,
   sheetsOfMonth,
 } from "../../../db/queries/pay-queries";
+import { findRegions } from "../../../db/queries/region-queries";
 import type { PayLineTable, PaySheetTable } from "../../../db/schema/assessment-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
@@ -63,12 +64,17 @@ function presentLine(l: PayLineTable) {
 
 function presentSheet(
   actor: Actor,
-  s: PaySheetTable & { createdByName?: string | null; approvedByName?: string | null },
+  s: PaySheetTable & {
+    createdByName?: string | null;
+    approvedByName?: string | null;
+    regionName?: string | null;
+  },
 ) {
   const row = { regionCode: s.regionCode };
   return {
     id: s.id,
     regionCode: s.regionCode,
+    regionName: s.regionName ?? null,
     month: s.month,
     version: s.version,
     status: s.status,
@@ -108,9 +114,10 @@ export async function visibleSheet(db: Tx, actor: Actor, id: string, lock = fals
 export async function readSheet(deps: Deps, actor: Actor, id: string) {
   const s = await visibleSheet(deps.db, actor, id);
   const lines = (await linesOfSheet(deps.db, id)).map(presentLine);
+  const [region] = await findRegions(deps.db, [s.regionCode]);
   const paid = lines.filter((l) => l.excludedReason === null);
   return {
-    ...presentSheet(actor, s),
+    ...presentSheet(actor, { ...s, regionName: region?.name ?? null }),
     settings: JSON.parse(s.settings) as PaySettings,
     totals: payTotals(paid),
     blocking: blockingLines(lines).map((l) => ({ lineId: l.id, userId: l.userId, name: l.name })),

@@ -33,6 +33,8 @@ export interface PayLine {
 export interface PaySheet {
   id: string;
   regionCode: string;
+  /** The county's name (null when the region is not loaded). */
+  regionName: string | null;
   month: string;
   version: number;
   status: "draft" | "approved" | "superseded";

@@ -89,7 +89,12 @@ export function PayPage() {
         pagination={false}
         columns={[
           { title: t("pay.month"), dataIndex: "month", width: 90 },
-          { title: t("pay.county"), dataIndex: "regionCode", width: 90 },
+          {
+            title: t("pay.county"),
+            dataIndex: "regionCode",
+            width: 110,
+            render: (code: string, s: PaySheet) => s.regionName ?? code,
+          },
           { title: t("pay.version"), dataIndex: "version", width: 60 },
           {
             title: t("pay.status"),

@@ -52,7 +52,11 @@ export function PaySheetPage() {
   return (
     <Card
       className="page-card"
-      title={s ? `${t("pay.title")} · ${s.regionCode} · ${s.month} · v${s.version}` : t("pay.title")}
+      title={
+        s
+          ? `${t("pay.title")} · ${s.regionName ?? s.regionCode} · ${s.month} · v${s.version}`
+          : t("pay.title")
+      }
       extra={<Link to="/pay">{t("pay.back")}</Link>}
       data-testid="pay-sheet"
     >
