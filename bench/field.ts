@@ -3,7 +3,8 @@
  *  - field_js_gz_kb: the JavaScript /m loads before the first interaction (the entry and its static imports
  *    named in web/dist/m/index.html), gzipped (level 9) — exifr loads later, with the first photo;
  *  - first_load_ms: a fresh phone (no cache, no service worker) opens /m on Chromium's emulated link
- *    (400 kbit/s down and up, 400 ms RTT) with the CPU slowed 4×, until the sign-in form takes input;
+ *    (400 kbit/s down and up, 400 ms RTT) with the CPU slowed 4×, until the sign-in form takes input (a mark
+ *    the page sets itself, from navigation start: see interactiveMark);
  *  - cached_load_ms: the same phone opens /m again, offline (the service worker serves it), same CPU;
  *  - sync_s, sync_mb: a day's work made offline — 60 check-ins (POST /patrols) and 20 reports with 3 photos
  *    each (a 1600×1200 camera JPEG made on the phone's canvas, taken through the app's capture path: photo_kb
@@ -51,12 +52,43 @@ async function throttle(page: Page, network: boolean): Promise<CDPSession> {
   return cdp;
 }
 
-/** ms from navigation start until the sign-in form's username field accepts text. */
-async function loadUntilInteractive(page: Page, url: string): Promise<number> {
+/**
+ * The page marks when the sign-in form could take input: the username field is in the document, enabled,
+ * and the main thread has run one more task after it appeared (a key press would be handled then). Kept in
+ * the page (performance.now(), ms from navigation start) so Playwright's own work does not count: its first
+ * action injects a large script into the page, which under the 4× CPU slowdown took 0.5–1 s by itself.
+ */
+const interactiveMark = `(() => {
+  if (window !== window.top) return;
+  const seen = () => {
+    const el = document.querySelector('[data-testid="field-username"]');
+    if (!el || el.disabled) return false;
+    setTimeout(() => { window.__interactiveAt = performance.now(); }, 0);
+    return true;
+  };
+  const watch = () => {
+    if (seen()) return;
+    const mo = new MutationObserver(() => { if (seen()) mo.disconnect(); });
+    mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+  };
+  if (document.documentElement) watch(); else document.addEventListener("readystatechange", watch, { once: true });
+})();`;
+
+/** ms from navigation start until the sign-in form takes input (the page's own mark, checked by typing). */
+async function loadUntilInteractive(page: Page, url: string): Promise<{ ms: number; driverMs: number }> {
   const t0 = Date.now();
   await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
   await page.getByTestId("field-username").fill("x", { timeout: 60_000 });
-  return Date.now() - t0;
+  const driverMs = Date.now() - t0;
+  await page.waitForFunction(
+    () => (window as unknown as { __interactiveAt?: number }).__interactiveAt,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  const at = await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
+  return { ms: Math.round(at), driverMs };
 }
 
 /** Makes the day's work offline in the page: check-ins at the work set's sites, reports with photos. */
@@ -171,6 +203,7 @@ export async function run() {
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     // tsx names the functions it compiles with a helper (__name) that the page does not have.
     await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
+    await context.addInitScript({ content: interactiveMark });
     // Bytes the page sends (request bodies: JSON, photo pieces, multipart), counted where fetch is called.
     await context.addInitScript({
       content: `(() => {
@@ -185,7 +218,7 @@ export async function run() {
     // First load: nothing cached.
     let page = await context.newPage();
     await throttle(page, true);
-    const first_load_ms = await loadUntilInteractive(page, `${server.url}/m/`);
+    const firstLoad = await loadUntilInteractive(page, `${server.url}/m/`);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       for (let i = 0; i < 300 && !(await caches.keys()).length; i++)
@@ -196,7 +229,7 @@ export async function run() {
     await context.setOffline(true);
     page = await context.newPage();
     await throttle(page, false);
-    const cached_load_ms = await loadUntilInteractive(page, `${server.url}/m/`);
+    const cachedLoad = await loadUntilInteractive(page, `${server.url}/m/`);
     await page.close();
     await context.setOffline(false);
 
@@ -232,8 +265,11 @@ export async function run() {
       (await page.evaluate(() => (window as unknown as { __sentBytes: number }).__sentBytes)) - sentBefore;
     const figures: Record<string, unknown> = {
       field_js_gz_kb,
-      first_load_ms,
-      cached_load_ms,
+      first_load_ms: firstLoad.ms,
+      cached_load_ms: cachedLoad.ms,
+      // the same loads timed from outside, until Playwright's first fill returned (its script injection included)
+      first_load_driver_ms: firstLoad.driverMs,
+      cached_load_driver_ms: cachedLoad.driverMs,
       sync_s,
       sync_mb: round(bytes / 2 ** 20, 2),
       sync_items: CHECKINS + REPORTS,
