@@ -57,6 +57,14 @@ export function attachEvidenceToRecord(
     .execute();
 }
 
+/** Marks a just-uploaded file as a grid worker's ID photo (for the duty card). */
+export const markUserPhoto = (db: Tx, evidenceId: string, userId: string, regionCode: string) =>
+  db
+    .updateTable("evidence")
+    .set({ subjectType: "user_photo", subjectId: userId, regionCode })
+    .where("id", "=", evidenceId)
+    .execute();
+
 /** The row the read rule of a photo's record is checked on (its region and who recorded it). */
 export async function findEvidenceSubjectRow(
   db: Tx,

@@ -197,3 +197,14 @@ export async function anyCaseInCounty(db: Tx, countyCode: string): Promise<boole
     .execute();
   return rows.length > 0;
 }
+
+/** The lowest-numbered case under a region in a stage (a stable pick for demo data). */
+export const firstCaseInStage = (db: Tx, prefix: string, stage: CaseStage) =>
+  db
+    .selectFrom("caseRecord")
+    .select("id")
+    .where("regionCode", "like", `${prefix}%`)
+    .where("stage", "=", stage)
+    .orderBy("number")
+    .limit(1)
+    .executeTakeFirst();

@@ -26,6 +26,8 @@ export const listOrgs = (db: Tx, actor: PolicyActor) =>
     .limit(500)
     .execute();
 
+export const findOrgByName = (db: Tx, name: string) =>
+  db.selectFrom("serviceOrg").select("id").where("name", "=", name).executeTakeFirst();
 export const insertExpert = (db: Tx, row: ServiceExpertTable) =>
   db.insertInto("serviceExpert").values(row).execute();
 export const findExpert = (db: Tx, id: string) =>

@@ -202,6 +202,17 @@ export async function updateSiteRow(
 }
 
 /** Whether any site lies in this region (the demo's "already made" check). */
+/** The first `n` sites under a region by name (stable picks for demo data). */
+export const firstSitesUnder = (db: Tx, prefix: string, n: number) =>
+  db
+    .selectFrom("site")
+    .select("id")
+    .where("regionCode", "like", `${prefix}%`)
+    .orderBy("name")
+    .orderBy("id")
+    .limit(n)
+    .execute();
+
 export async function anySiteUnder(db: Tx, prefix: string): Promise<boolean> {
   return !!(await db
     .selectFrom("site")

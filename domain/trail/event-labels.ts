@@ -79,6 +79,13 @@ const fixed: Record<string, Label> = {
   "engagement.created": { zh: "委托第三方服务", en: "Provider engaged" },
   "engagement.ended": { zh: "提前终止委托", en: "Engagement ended early" },
   "case.guided": { zh: "第三方专家整改指导", en: "Guidance by a provider expert" },
+  "pay_settings.saved": { zh: "修改网格员报酬设置", en: "Pay settings saved" },
+  "pay_profile.saved": { zh: "登记网格员银行账户", en: "Bank account saved" },
+  "pay_sheet.generated": { zh: "生成网格员报酬表", en: "Pay sheet generated" },
+  "pay_sheet.line_excluded": { zh: "报酬表不予发放", en: "Pay line excluded" },
+  "pay_sheet.approved": { zh: "审批网格员报酬表", en: "Pay sheet approved" },
+  "equipment.issued": { zh: "发放装备", en: "Equipment issued" },
+  "equipment.returned": { zh: "归还装备", en: "Equipment returned" },
 };
 
 /** Case actions recorded as `case.<verb>` take the label of the action (受理分类, 派送交办, ...). */
@@ -127,6 +134,7 @@ export const subjectTypeLabels: Record<string, Label> = {
   task_record: { zh: "任务记录", en: "Task record" },
   task_kind: { zh: "任务类型", en: "Task kind" },
   training: { zh: "培训", en: "Training" },
+  pay_sheet: { zh: "网格员报酬表", en: "Pay sheet" },
   checklist: { zh: "检查表", en: "Checklist" },
   tip: { zh: "群众举报", en: "Public tip" },
   trail: { zh: "留痕", en: "Trail" },
@@ -162,6 +170,10 @@ export function subjectHref(subjectType: string, subjectId: string): string | nu
       return "/checklists";
     case "patrol_plan":
       return "/patrols";
+    case "pay_sheet":
+      return `/pay/${id}`;
+    case "assessment_run":
+      return `/assessment/runs/${id}`;
     default:
       return null;
   }

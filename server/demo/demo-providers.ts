@@ -1,3 +1,6 @@
+import { firstCaseInStage } from "../../db/queries/case-queries";
+import { findOrgByName } from "../../db/queries/provider-queries";
+import { firstSitesUnder } from "../../db/queries/site-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
 import type { Actor } from "../../domain/auth/actor";
 import type { Role } from "../../domain/auth/roles";
@@ -35,11 +38,7 @@ export const demoProviders: DemoStep = async (deps, places) => {
   const county = await actorOf(deps, "county");
   const provider = await findUserByUsername(deps.db, "provider");
   if (!county || !provider) return;
-  const existing = await deps.db
-    .selectFrom("serviceOrg")
-    .select("id")
-    .where("name", "=", demoOrgName)
-    .executeTakeFirst();
+  const existing = await findOrgByName(deps.db, demoOrgName);
   if (existing) return;
   const today = shanghaiDate(deps.clock.now());
   const org = await createServiceOrg(deps, county, {
@@ -66,22 +65,8 @@ export const demoProviders: DemoStep = async (deps, places) => {
     validFrom: dayOf(today, -5 * 365),
     validUntil: dayOf(today, -30),
   });
-  const sites = await deps.db
-    .selectFrom("site")
-    .select("id")
-    .where("regionCode", "like", `${places.county}%`)
-    .orderBy("name")
-    .orderBy("id")
-    .limit(3)
-    .execute();
-  const kase = await deps.db
-    .selectFrom("caseRecord")
-    .select("id")
-    .where("regionCode", "like", `${places.county}%`)
-    .where("stage", "=", "handling")
-    .orderBy("number")
-    .limit(1)
-    .executeTakeFirst();
+  const sites = await firstSitesUnder(deps.db, places.county, 3);
+  const kase = await firstCaseInStage(deps.db, places.county, "handling");
   if (!sites.length && !kase) return;
   await createEngagement(deps, county, {
     expertId: zheng.id,

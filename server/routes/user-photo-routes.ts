@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../domain/errors";
 import { userGate } from "../../domain/policies/user-policy";
-import { errorBody, idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams, noContent } from "../../domain/schemas/common-schemas";
 import {
   maxUserPhotoBytes,
   photoTooLarge,
@@ -65,7 +65,12 @@ export function userPhotoRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/users/:id/photo",
       {
         config: { access: "signed_in", policy: userGate.update },
-        schema: { tags: ["users"], summary: "移除网格员证件照", params: idParams },
+        schema: {
+          tags: ["users"],
+          summary: "移除网格员证件照",
+          params: idParams,
+          response: { 204: noContent, 403: errorBody, 404: errorBody, 422: errorBody },
+        },
       },
       async (req, reply) => {
         await removeUserPhoto(deps, actorOf(req), req.params.id);

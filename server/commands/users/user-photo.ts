@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { findEvidence, findEvidenceByIds } from "../../../db/queries/case-evidence-queries";
+import { findEvidence, findEvidenceByIds, markUserPhoto } from "../../../db/queries/case-evidence-queries";
 import { findUserById, type UserRow, updateUser } from "../../../db/queries/user-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import type { Role } from "../../../domain/auth/roles";
@@ -78,11 +78,7 @@ export async function setUserPhoto(
   const clean = checkUserPhoto(file.data, file.truncated);
   const [row] = await uploadEvidence(deps, actor, [{ fileName: file.fileName || "photo", data: clean }]);
   await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable("evidence")
-      .set({ subjectType: "user_photo", subjectId: user.id, regionCode: user.regionCode })
-      .where("id", "=", row.id)
-      .execute();
+    await markUserPhoto(tx, row.id, user.id, user.regionCode);
     await updateUser(tx, user.id, { photoEvidenceId: row.id, updatedAt: deps.clock.now().toISOString() });
   });
   return { photoEvidenceId: row.id, mimeType: row.mimeType, size: row.size };
