@@ -40,9 +40,16 @@ const field = (scope: Page | Locator, testId: string) =>
 async function pickIndicator(page: Page, n: number, id: string) {
   await page.getByTestId(`ind-${n}-id`).click();
   const option = page.locator(`.ant-select-dropdown:visible [data-testid=ind-option-${id}]`);
-  await option.hover();
-  // the catalogue's written formula shows on hover
-  await poll(() => page.locator(".ant-tooltip:visible").last().textContent()).toContain("=");
+  // the catalogue's written formula shows on hover (hovered again while the list is still sliding in: an
+  // option that moves out from under the pointer gets no mouseenter)
+  await poll(async () => {
+    await option.hover();
+    return page
+      .locator(".ant-tooltip:visible")
+      .last()
+      .textContent({ timeout: 1_000 })
+      .catch(() => "");
+  }).toContain("=");
   await option.click();
 }
 
@@ -73,8 +80,14 @@ it(
     await field(dialog, "ind-0-weight").fill("50");
     await field(dialog, "ind-0-floor").fill("3");
     await field(dialog, "ind-0-target").fill("3");
-    await page.getByTestId("ind-0-formula").hover();
-    await poll(() => page.locator(".ant-tooltip:visible").last().textContent()).toContain("有效上报数 =");
+    await poll(async () => {
+      await page.getByTestId("ind-0-formula").hover();
+      return page
+        .locator(".ant-tooltip:visible")
+        .last()
+        .textContent({ timeout: 1_000 })
+        .catch(() => "");
+    }).toContain("有效上报数 =");
     // indicator 2: overdue cases, 2 points off per case
     await page.getByTestId("add-indicator").click();
     await pickIndicator(page, 1, "overdue_cases");
