@@ -2,7 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { insertEvidence } from "../../db/queries/case-evidence-queries";
 import { anyChecklistRunInCounty, sitesForChecklists } from "../../db/queries/checklist-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
-import type { Actor } from "../../domain/auth/actor";
 import { appliesTo } from "../../domain/checklist/checklist-rules";
 import type { ChecklistTemplate } from "../../domain/checklist/checklist-types";
 import { defaultChecklists } from "../../domain/checklist/default-checklists";

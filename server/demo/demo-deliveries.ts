@@ -8,9 +8,7 @@ import {
   recordTarget,
 } from "../../db/queries/delivery-queries";
 import { insertEvent } from "../../db/queries/event-queries";
-import { findUserByUsername } from "../../db/queries/user-queries";
 import type { Actor } from "../../domain/auth/actor";
-import type { Role } from "../../domain/auth/roles";
 import { addCalendarDays, shanghaiDate } from "../../domain/calendar/shanghai-time";
 import type { DeliveryTargetFilter } from "../../domain/schemas/delivery-schemas";
 import { checkFieldRecord } from "../../domain/schemas/field-schemas";
@@ -18,6 +16,7 @@ import { storeDelivery } from "../commands/deliveries/create-delivery";
 import type { Deps } from "../deps";
 import { evidenceStore } from "../storage/evidence-stores";
 import type { DemoPlaces } from "./demo-accounts";
+import { demoActor } from "./demo-actor";
 
 /** A 1×1 PNG standing in for the on-site photo or the signature drawn on the phone. */
 const png = Buffer.from(
@@ -26,19 +25,6 @@ const png = Buffer.from(
 );
 const refusals = ["负责人外出，店员不肯签收", "称未收到上级通知，拒绝签字", "已停业，无人签收"];
 const day = 86_400_000;
-
-async function actorOf(deps: Deps, username: string): Promise<Actor | null> {
-  const u = await findUserByUsername(deps.db, username);
-  if (!u) return null;
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    scope: JSON.parse(u.scope) as string[],
-    departmentId: u.departmentId,
-  };
-}
 
 /**
  * Sends one delivery as `sender` (its targets resolved as the command does), `daysAgo` days ago, and
@@ -154,8 +140,8 @@ async function demoDelivery(
  */
 export async function demoDeliveries(deps: Deps, places: DemoPlaces): Promise<void> {
   if (await anyDeliveryUnder(deps.db, places.county)) return;
-  const market = await actorOf(deps, "market");
-  const lead = await actorOf(deps, "lead");
+  const market = await demoActor(deps, "market");
+  const lead = await demoActor(deps, "lead");
   if (market)
     await demoDelivery(deps, market, {
       title: "关于加强加油站冬季安全管理的通知",

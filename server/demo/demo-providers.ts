@@ -2,28 +2,13 @@ import { firstCaseInStage } from "../../db/queries/case-queries";
 import { findOrgByName } from "../../db/queries/provider-queries";
 import { firstSitesUnder } from "../../db/queries/site-queries";
 import { findUserByUsername } from "../../db/queries/user-queries";
-import type { Actor } from "../../domain/auth/actor";
-import type { Role } from "../../domain/auth/roles";
 import { shanghaiDate } from "../../domain/calendar/shanghai-time";
 import { createEngagement } from "../commands/provider/engagements";
 import { addServiceExpert, createServiceOrg } from "../commands/provider/service-orgs";
-import type { Deps } from "../deps";
 import type { DemoStep } from "./create-demo";
+import { demoActor } from "./demo-actor";
 
 export const demoOrgName = "甘肃安信安全技术服务有限公司";
-
-async function actorOf(deps: Deps, username: string): Promise<Actor | null> {
-  const u = await findUserByUsername(deps.db, username);
-  if (!u) return null;
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    scope: JSON.parse(u.scope) as string[],
-    departmentId: u.departmentId,
-  };
-}
 
 const dayMs = 86_400_000;
 const dayOf = (today: string, days: number) =>
@@ -35,7 +20,7 @@ const dayOf = (today: string, days: number) =>
  * office: assess three demo sites and guide one open case, so signing in as `provider` shows work.
  */
 export const demoProviders: DemoStep = async (deps, places) => {
-  const county = await actorOf(deps, "county");
+  const county = await demoActor(deps, "county");
   const provider = await findUserByUsername(deps.db, "provider");
   if (!county || !provider) return;
   const existing = await findOrgByName(deps.db, demoOrgName);

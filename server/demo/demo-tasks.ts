@@ -3,9 +3,6 @@ import { insertEvidence } from "../../db/queries/case-evidence-queries";
 import { sitesInScope } from "../../db/queries/case-site-queries";
 import { listTaskKindRows } from "../../db/queries/task-kind-queries";
 import { findTraining } from "../../db/queries/training-queries";
-import { findUserByUsername } from "../../db/queries/user-queries";
-import type { Actor } from "../../domain/auth/actor";
-import type { Role } from "../../domain/auth/roles";
 import { ruleOf } from "../../domain/policies/access-table";
 import { attendTraining } from "../commands/tasks/attend-training";
 import { attendanceToken } from "../commands/tasks/attendance-token";
@@ -15,6 +12,7 @@ import { createTraining } from "../commands/tasks/trainings";
 import type { Deps } from "../deps";
 import { evidenceStore } from "../storage/evidence-stores";
 import type { DemoPlaces } from "./demo-accounts";
+import { demoActor } from "./demo-actor";
 import { pick, rnd } from "./demo-case-script";
 
 /** A 1×1 PNG as the outreach photo (a real image the console can show). */
@@ -38,20 +36,6 @@ const inspections: [string, string][] = [
   ["县住建局", "协助排查自建房安全隐患"],
 ];
 
-async function actorOf(deps: Deps, username: string): Promise<Actor | undefined> {
-  const u = await findUserByUsername(deps.db, username);
-  return u
-    ? {
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        role: u.role as Role,
-        scope: JSON.parse(u.scope),
-        departmentId: u.departmentId,
-      }
-    : undefined;
-}
-
 /** Deps whose clock reads `at` (demo rows spread over the past weeks, as if sent then). */
 const at = (deps: Deps, when: Date): Deps => ({ ...deps, clock: { now: () => when } });
 
@@ -62,7 +46,7 @@ const at = (deps: Deps, when: Date): Deps => ({ ...deps, clock: { now: () => whe
  */
 export async function demoTasks(deps: Deps, p: DemoPlaces): Promise<void> {
   const [county, worker, committee] = await Promise.all(
-    ["county", "worker", "committee"].map((u) => actorOf(deps, u)),
+    ["county", "worker", "committee"].map((u) => demoActor(deps, u)),
   );
   if (!county || !worker || !committee) return;
   if ((await listTaskKindRows(deps.db, county, ruleOf("taskKind", "read"), { region: p.county })).length)
