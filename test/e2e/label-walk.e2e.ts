@@ -73,6 +73,10 @@ const allowedWords = new Set([
   "OpenStreetMap",
   "Open",
   "Shift", // a key on the keyboard (按住 Shift 多选)
+  // the language switch: each language by its own name, and its label in both (语言 / Language), so a reader
+  // of the other language finds it
+  "English",
+  "Language",
   "JPEG",
   "PNG",
   "WebP",
