@@ -1,13 +1,11 @@
+import type { ItemScore as EngineItemScore } from "../../../domain/assessment/assessment-engine";
+import type { Label, RecordRef, SubjectLevel } from "../../../domain/assessment/indicator";
+import type { ScoringRule } from "../../../domain/assessment/scoring-rules";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
 /** Assessment of the level below (R23, issue 13.4): the console's calls to /assessment-*. */
-export type Label = { zh: string; en: string };
-export type SubjectLevel = "township" | "grid_worker" | "department";
-export type ScoringRule =
-  | { kind: "linear"; floor: number; target: number }
-  | { kind: "threshold"; direction: "higher" | "lower"; steps: { bound: number; percent: number }[] }
-  | { kind: "deduction"; perEvent: number; max?: number };
+export type { Label, RecordRef, ScoringRule, SubjectLevel };
 
 export interface CatalogueIndicator {
   id: string;
@@ -71,27 +69,8 @@ export interface RunSummary {
   publishedByName: string | null;
   abilities: RunAbilities;
 }
-export interface RecordRef {
-  kind: "case" | "patrol" | "site" | "training" | "attendance";
-  id: string;
-  label: string;
-}
-export interface ItemScore {
-  indicatorId: string;
-  zh: string;
-  en: string;
-  formula: Label;
-  weight: number;
-  rule: ScoringRule;
-  available: boolean;
-  value: number | null;
-  numerator?: number;
-  denominator?: number;
-  points: number | null;
-  explain: Label;
-  records?: RecordRef[];
-  recordCount?: number;
-}
+/** A scored indicator as the API sends it: the records behind it only in a result's detail (with their count). */
+export type ItemScore = Omit<EngineItemScore, "records"> & { records?: RecordRef[]; recordCount?: number };
 export interface ManualScore {
   id: string;
   zh: string;
