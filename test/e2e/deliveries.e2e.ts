@@ -3,7 +3,15 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { type Api, apiAs, choose, png } from "./case-e2e-kit";
-import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import {
+  apiSignIn,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  shown,
+  signIn,
+  startServer,
+} from "./e2e-harness";
 
 /**
  * Document delivery (R15), the issue's scenario: the market regulator sends a notice to 5 sites chosen by
@@ -93,7 +101,7 @@ it("the department chooses the sites by filter, sees the count, and sends", asyn
   await screenshot(page, "deliveries-01-count-1440");
   await page.getByTestId("delivery-send").click();
   await page.getByTestId("delivery-confirm").click();
-  await page.getByTestId("delivery-heading").getByText("关于加气站冬季安全检查的告知书").waitFor();
+  await shown(page, page.getByTestId("delivery-heading").getByText("关于加气站冬季安全检查的告知书"));
   deliveryId = page.url().split("/").pop()!;
   expect(await page.getByTestId("status-pending").count()).toBe(5);
 });

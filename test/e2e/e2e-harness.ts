@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { generate } from "otplib";
 import pg from "pg";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 export const demoPassword = "E2e-Demo-Pass-2026";
@@ -130,6 +130,23 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits for what a step should show; when it does not show, fails with where the page is and what it says
+ * instead (error alerts, messages, an open dialog), not only "timeout".
+ */
+export async function shown(page: Page, target: Locator, timeout = 30_000) {
+  try {
+    await target.waitFor({ timeout });
+  } catch (err) {
+    const says = await page
+      .locator(".ant-alert-error, .ant-message-notice, .ant-modal-confirm, .ant-form-item-explain-error")
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    const text = says.join(" | ").replace(/\s+/g, " ") || "(nothing)";
+    throw new Error(`not shown at ${page.url()}; the page says: ${text}`, { cause: err });
+  }
 }
 
 const usedSteps = new Map<string, number>();
