@@ -29,7 +29,8 @@ for (const name of wanted.length ? wanted : names) {
   const mod = (await import(`./${name}.ts`)) as { run: () => Promise<Record<string, unknown>> };
   const figures = await mod.run();
   // A run against PostgreSQL (BENCH_DATABASE_URL) keeps its own section next to the embedded one.
-  recordResult(figures.dialect === "postgres" ? `${name}-postgres` : name, figures);
+  // A partial run (e.g. BENCH_FIELD_SYNC=0) prints its figures but leaves docs/performance.md as it is.
+  if (!figures.partial) recordResult(figures.dialect === "postgres" ? `${name}-postgres` : name, figures);
   console.log(JSON.stringify({ bench: name, ...figures }));
 }
 process.exit(0);
