@@ -62,6 +62,10 @@ it("records delivered (photo, signature) and refused offline, sent once when bac
   await page.getByTestId("delivery-reason").fill("负责人外出，拒绝签字");
   await page.getByTestId("delivery-record-submit").click();
   await expect.poll(() => page.getByText("已登记，等待发送").count()).toBe(3);
+  // the state reads in words (it once showed the dictionary key "delivery.delivered")
+  const states = await page.getByTestId("delivery-site-state").allTextContents();
+  expect(states.filter((s) => s === "已送达（已登记，等待发送）")).toHaveLength(2);
+  expect(states.filter((s) => s === "拒收（已登记，等待发送）")).toHaveLength(1);
   await shot(page, "delivery-04-waiting");
 
   await context.setOffline(false);

@@ -57,7 +57,7 @@ export function DeliveryPage({ params }: ScreenProps) {
       {docError ? <Notice kind="warn">{docError}</Notice> : null}
       {d.sites.map((s) => {
         const q = queued(s.siteId);
-        const recorded = q ? statusText[q.body.outcome === "refused" ? "refused" : "delivered"] : "";
+        const recorded = q ? t(statusText[q.body.outcome === "refused" ? "refused" : "delivered"]) : "";
         const state = q
           ? q.status === "failed"
             ? t("delivery.sendFailed", { reason: q.reason ?? "" })
