@@ -6,6 +6,7 @@ import {
   type TallyMetric,
   tallyMetrics,
 } from "../../domain/indicators/case-tally";
+import type { OpenCaseItem } from "../../domain/indicators/dashboard-view";
 import type { Tx } from "../db";
 import type { CaseTallyTable } from "../schema/tally-tables";
 
@@ -189,17 +190,7 @@ export async function caseStepsAfter(
   return rows.map((r) => ({ ...(r as unknown as CaseStepRow), id: Number(r.id) }));
 }
 
-export interface OpenCaseItem {
-  id: string;
-  number: string;
-  stage: string;
-  type: string;
-  category: string;
-  regionCode: string;
-  deadline: string | null;
-  reportedAt: string;
-  escalationCount: number;
-}
+export type { OpenCaseItem };
 
 /** Open cases of a region that are overdue or escalated, nearest deadline first (index-led, limited). */
 export async function openCaseList(

@@ -4,10 +4,11 @@ import type { Actor } from "../../../domain/auth/actor";
 import { addCalendarDays, fromShanghai, shanghaiDateTime } from "../../../domain/calendar/shanghai-time";
 import { caseTypeLabel } from "../../../domain/case/case-types";
 import { isLate, type TallyMetric } from "../../../domain/indicators/case-tally";
+import type { DashboardQuery, DrillRow } from "../../../domain/indicators/dashboard-view";
 import { eventLabel } from "../../../domain/trail/event-labels";
 import type { Deps } from "../../deps";
 import type { ExportFile } from "../exports/recorded-export";
-import { type DashboardQuery, dashboardRegion, resolvePeriod } from "./region-dashboard";
+import { dashboardRegion, resolvePeriod } from "./region-dashboard";
 
 /** The trail actions behind each counter (what a figure's drill-down lists). */
 export const metricActions: Record<TallyMetric, string[]> = {
@@ -44,19 +45,7 @@ export const metricActions: Record<TallyMetric, string[]> = {
   handlingWorkHours: ["case.closed"],
 };
 
-export interface DrillRow {
-  caseId: string;
-  number: string;
-  action: string;
-  label: string;
-  at: string;
-  due: string | null;
-  late: boolean;
-  passed: boolean | null;
-  regionCode: string;
-  category: string;
-  type: string;
-}
+export type { DrillRow };
 
 /** The rows behind a figure: the case steps of the period that the counter counts (newest first, ≤ 500). */
 export async function dashboardRows(

@@ -6,6 +6,7 @@ import { categoryLabel, defaultCaseCategories } from "../../../domain/case/case-
 import { caseSourceLabel, caseTypeLabel } from "../../../domain/case/case-types";
 import { AppError } from "../../../domain/errors";
 import { type CaseTally, emptyTally } from "../../../domain/indicators/case-tally";
+import type { Dashboard, DashboardQuery } from "../../../domain/indicators/dashboard-view";
 import { computeAll, computeIndicator } from "../../../domain/indicators/indicator-catalogue";
 import {
   change,
@@ -20,13 +21,7 @@ import {
 import { can } from "../../../domain/policies/access-table";
 import type { Deps } from "../../deps";
 
-export interface DashboardQuery {
-  region?: string;
-  period: PeriodKind;
-  from?: string;
-  to?: string;
-  workingDays: boolean;
-}
+export type { DashboardQuery };
 
 const L = (en: boolean, l: { zh: string; en: string }) => (en ? l.en : l.zh);
 
@@ -63,7 +58,12 @@ const total = async (
  * month and year on year, the funnel, hazards by category/type/source and by sub-region (the choropleth),
  * the daily series, twelve months of trend, and the open overdue and escalated lists (index-led, limited).
  */
-export async function regionDashboard(deps: Deps, actor: Actor, q: DashboardQuery, en: boolean) {
+export async function regionDashboard(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery,
+  en: boolean,
+): Promise<Dashboard> {
   const region = await dashboardRegion(deps, actor, q.region);
   const period = resolvePeriod(deps, q);
   const prev = previousPeriod(period);

@@ -1,77 +1,16 @@
 import type { TallyMetric } from "../../../domain/indicators/case-tally";
+import type {
+  Dashboard,
+  DashboardIndicator,
+  DashboardQuery,
+  DrillRow,
+  OpenCaseItem,
+} from "../../../domain/indicators/dashboard-view";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
-/** GET /dashboard (issue 13.2): a region's figures for a period, all from the rollup. */
-export interface DashboardIndicator {
-  key: string;
-  label: string;
-  formula: string;
-  unit: "count" | "rate" | "hours";
-  better: "higher" | "lower";
-  source: "cases" | "coverage" | "patrol";
-  drill: TallyMetric | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  unavailable: null | "no_source" | "no_denominator";
-  mom: number | null;
-  yoy: number | null;
-}
-export interface OpenCaseItem {
-  id: string;
-  number: string;
-  stage: string;
-  type: string;
-  category: string;
-  regionCode: string;
-  deadline: string | null;
-  reportedAt: string;
-  escalationCount: number;
-}
-export interface Dashboard {
-  region: { code: string; name: string; level: string };
-  period: { kind: string; from: string; to: string; workingDays: boolean };
-  indicators: DashboardIndicator[];
-  funnel: { key: TallyMetric; label: string; count: number }[];
-  byCategory: { value: string; label: string; count: number }[];
-  byType: { value: string; label: string; count: number }[];
-  bySource: { value: string; label: string; count: number }[];
-  children: {
-    code: string;
-    name: string;
-    reported: number;
-    closed: number;
-    late: number;
-    closingOnTimeRate: number | null;
-    handlingOnTimeRate: number | null;
-  }[];
-  daily: { date: string; reported: number; closed: number }[];
-  trend: { month: string; reported: number; closed: number; closingOnTimeRate: number | null }[];
-  overdue: OpenCaseItem[];
-  escalated: OpenCaseItem[];
-  generatedAt: string;
-}
-export interface DashboardQuery {
-  region?: string;
-  period: "month" | "quarter" | "year" | "custom";
-  from?: string;
-  to?: string;
-  workingDays: boolean;
-}
-export interface DrillRow {
-  caseId: string;
-  number: string;
-  action: string;
-  label: string;
-  at: string;
-  due: string | null;
-  late: boolean;
-  passed: boolean | null;
-  regionCode: string;
-  category: string;
-  type: string;
-}
+/** GET /dashboard (issue 13.2): a region's figures for a period, all from the rollup; types from domain/. */
+export type { Dashboard, DashboardIndicator, DashboardQuery, DrillRow, OpenCaseItem };
 
 const qs = (q: DashboardQuery, extra: Record<string, string> = {}) =>
   queryString({ ...q, workingDays: q.workingDays ? "true" : "false", ...extra });
