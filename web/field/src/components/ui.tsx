@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { t } from "../i18n/i18n";
 
 export function Button({
   kind = "primary",
@@ -58,6 +59,39 @@ export function Field({ label, children, hint }: { label: string; children: Reac
       {children}
       {hint ? <div className="field-hint">{hint}</div> : null}
     </div>
+  );
+}
+
+/**
+ * The end of a form: what went wrong (if anything) and the submit button, which reads "saving…" while it
+ * saves. Test ids `<name>-error` and `<name>-submit`.
+ */
+export function SubmitFooter({
+  name,
+  error,
+  saving,
+  disabled,
+  label,
+  onSubmit,
+}: {
+  name: string;
+  error: ReactNode;
+  saving: boolean;
+  disabled?: boolean;
+  label: string;
+  onSubmit: () => void;
+}) {
+  return (
+    <>
+      {error ? (
+        <Notice kind="error" testId={`${name}-error`}>
+          {error}
+        </Notice>
+      ) : null}
+      <Button block onClick={onSubmit} disabled={saving || disabled} data-testid={`${name}-submit`}>
+        {saving ? t("common.saving") : label}
+      </Button>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { PhotoInput } from "../components/photo-input";
-import { Button, Card, Empty, Field, Notice } from "../components/ui";
+import { Button, Card, Empty, Field, Notice, SubmitFooter } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
 import { t } from "../i18n/i18n";
@@ -269,14 +269,13 @@ export function ChecklistScreen({ params }: ScreenProps) {
           </Card>
         );
       })}
-      {error ? (
-        <Notice kind="error" testId="checklist-error">
-          {error}
-        </Notice>
-      ) : null}
-      <Button block onClick={() => void submit()} disabled={saving} data-testid="checklist-submit">
-        {saving ? t("common.saving") : t("checklist.save")}
-      </Button>
+      <SubmitFooter
+        name="checklist"
+        error={error}
+        saving={saving}
+        label={t("checklist.save")}
+        onSubmit={() => void submit()}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { PhotoInput } from "../components/photo-input";
 import { SignaturePad } from "../components/signature-pad";
-import { Button, Field, Notice } from "../components/ui";
+import { Button, Field, SubmitFooter } from "../components/ui";
 import { usePosition } from "../hooks/use-position";
 import { t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
@@ -129,14 +129,13 @@ export function DeliveryRecordForm({
             ? t("common.locating")
             : (gpsError ?? t("delivery.locateOnSubmit"))}
       </div>
-      {error ? (
-        <Notice kind="error" testId="delivery-record-error">
-          {error}
-        </Notice>
-      ) : null}
-      <Button block onClick={() => void submit()} disabled={saving} data-testid="delivery-record-submit">
-        {saving ? t("common.saving") : t("delivery.save")}
-      </Button>
+      <SubmitFooter
+        name="delivery-record"
+        error={error}
+        saving={saving}
+        label={t("delivery.save")}
+        onSubmit={() => void submit()}
+      />
     </div>
   );
 }

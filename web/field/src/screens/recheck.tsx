@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { clockOffset } from "../api/http";
 import { PhotoInput } from "../components/photo-input";
-import { Button, Card, Empty, Field, formatTime, Notice } from "../components/ui";
+import { Button, Card, Empty, Field, formatTime, Notice, SubmitFooter } from "../components/ui";
 import { distanceM, formatDistance } from "../geo/geo";
 import { usePosition } from "../hooks/use-position";
 import { t } from "../i18n/i18n";
@@ -164,14 +164,14 @@ export function RecheckPage({ params }: ScreenProps) {
           data-testid="recheck-note"
         />
       </Field>
-      {error ? (
-        <Notice kind="error" testId="recheck-error">
-          {error}
-        </Notice>
-      ) : null}
-      <Button block onClick={() => void submit()} disabled={saving || locating} data-testid="recheck-submit">
-        {saving ? t("common.saving") : t("recheck.submit")}
-      </Button>
+      <SubmitFooter
+        name="recheck"
+        error={error}
+        saving={saving}
+        disabled={locating}
+        label={t("recheck.submit")}
+        onSubmit={() => void submit()}
+      />
     </div>
   );
 }

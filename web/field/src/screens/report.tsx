@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { caseTypeLabel } from "../../../../domain/case/case-types";
 import { PhotoInput } from "../components/photo-input";
-import { Button, Field, Notice } from "../components/ui";
+import { Button, Field, Notice, SubmitFooter } from "../components/ui";
 import { distanceM, formatDistance, inGeometry, type LngLat } from "../geo/geo";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
@@ -207,14 +207,13 @@ export function Report({ query }: ScreenProps) {
           data-testid="report-description"
         />
       </Field>
-      {error ? (
-        <Notice kind="error" testId="report-error">
-          {error}
-        </Notice>
-      ) : null}
-      <Button block onClick={() => void submit()} disabled={saving} data-testid="report-submit">
-        {saving ? t("common.saving") : t("common.submitOffline")}
-      </Button>
+      <SubmitFooter
+        name="report"
+        error={error}
+        saving={saving}
+        label={t("common.submitOffline")}
+        onSubmit={() => void submit()}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { TaskField } from "../../../../domain/tasks/task-form";
 import { taskValuesSchema } from "../../../../domain/tasks/task-form";
 import { PhotoInput } from "../components/photo-input";
-import { Button, Empty, Field, Notice } from "../components/ui";
+import { Button, Empty, Field, SubmitFooter } from "../components/ui";
 import { usePosition } from "../hooks/use-position";
 import { pick, t } from "../i18n/i18n";
 import { enqueue } from "../outbox/outbox";
@@ -176,14 +176,13 @@ export function TaskForm({ params }: ScreenProps) {
           {busy ? t("common.locatingShort") : t("common.gps")}
         </Button>
       </Field>
-      {error ? (
-        <Notice kind="error" testId="task-error">
-          {error}
-        </Notice>
-      ) : null}
-      <Button block onClick={() => void submit()} disabled={saving} data-testid="task-submit">
-        {saving ? t("common.saving") : t("common.submitOffline")}
-      </Button>
+      <SubmitFooter
+        name="task"
+        error={error}
+        saving={saving}
+        label={t("common.submitOffline")}
+        onSubmit={() => void submit()}
+      />
     </div>
   );
 }
