@@ -214,6 +214,9 @@ export async function openCaseList(
     ])
     .where("open", "=", 1)
     .where("regionCode", "like", `${regionCode}%`);
+  // A county or township: its county's open cases by deadline (case_county_open_idx) — without this the
+  // planner walked every overdue case of the province in deadline order to find a township's ten.
+  if (regionCode.length >= 6) q = q.where("countyCode", "=", regionCode.slice(0, 6));
   q = kind === "overdue" ? q.where("deadlineState", "=", "overdue") : q.where("escalated", "=", 1);
   return q.orderBy("deadline").limit(limit).execute() as Promise<OpenCaseItem[]>;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
+import { runDeadlineJob } from "../jobs/deadline-job";
 import { eachApi } from "../test/api-harness";
 import { act, as, caseAt, useTempDataDir } from "./case-test-kit";
 
@@ -74,5 +75,20 @@ eachApi("region dashboard", (ctx) => {
     expect((await get("county", "/api/v1/dashboard?region=620123&period=custom")).statusCode).toBe(422);
     expect((await get("county", "/api/v1/dashboard?region=620102")).statusCode).toBe(404);
     expect((await get("worker", "/api/v1/dashboard?region=620123")).statusCode).toBe(403);
+  });
+
+  it("lists a township's overdue cases, and none of them under a neighbouring township", async () => {
+    // 20 days on, the reported and triaged cases are past their deadlines once the deadline job has run.
+    await runDeadlineJob(ctx.deps);
+    const numbers = async (region: string) => {
+      const res = await get("county", `/api/v1/dashboard?region=${region}&period=year`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().overdue as { number: string; regionCode: string }[]).map((c) => c.regionCode);
+    };
+    const county = await numbers("620123");
+    expect(county.length).toBeGreaterThan(0);
+    // the cases are in the village 620123100001: its township lists the same cases, the next one none
+    expect(await numbers("620123100")).toEqual(county);
+    expect(await numbers("620123101")).toEqual([]);
   });
 });
