@@ -112,15 +112,18 @@ export async function readTally(
       .where("grain", "=", part.grain)
       .where("period", "in", part.periods)
       .where("dim", "=", q.group === "dim" ? (q.dim ?? "") : "");
-    if (q.group === "child")
+    if (q.group === "child") {
+      const level =
+        q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12;
+      // The sub-regions' codes are all `level` digits long: a range of equal-length digit strings (same
+      // order under every collation) that the index (grain, dim, level, region_code) can seek — a LIKE
+      // prefix could not, and a county's townships were read by scanning every township of the province.
+      const tail = level - q.regionCode.length;
       s = s
-        .where(
-          "level",
-          "=",
-          q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12,
-        )
-        .where("regionCode", "like", `${q.regionCode}%`);
-    else s = s.where("regionCode", "=", q.regionCode);
+        .where("level", "=", level)
+        .where("regionCode", ">=", q.regionCode + "0".repeat(tail))
+        .where("regionCode", "<=", q.regionCode + "9".repeat(tail));
+    } else s = s.where("regionCode", "=", q.regionCode);
     const key =
       q.group === "child"
         ? "regionCode"

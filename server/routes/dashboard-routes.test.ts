@@ -46,6 +46,10 @@ eachApi("region dashboard", (ctx) => {
     expect(by.patrol_coverage_rate).toMatchObject({ value: null, unavailable: "no_source" });
     expect(body.funnel[0]).toMatchObject({ key: "reported", count: 4 });
     expect(body.children.length).toBeGreaterThan(0);
+    // every case is in the township 620123100; its neighbours count none
+    const children = body.children as { code: string; reported: number }[];
+    expect(children.find((c) => c.code === "620123100")).toMatchObject({ reported: 4 });
+    expect(children.filter((c) => c.code !== "620123100").every((c) => c.reported === 0)).toBe(true);
     const rows = await get("county", "/api/v1/dashboard/rows?region=620123&period=year&metric=reported");
     expect(rows.statusCode, rows.body).toBe(200);
     expect(rows.json().rows.length).toBe(4);
