@@ -7,8 +7,8 @@ import {
   providerWorkGate,
   serviceOrgGate,
 } from "../../domain/policies/provider-policy";
-import { providerWorkQuery } from "../../domain/provider/provider-schemas";
 import { engagedWorkKinds } from "../../domain/provider/engaged-work";
+import { providerWorkQuery } from "../../domain/provider/provider-schemas";
 import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
 import {

@@ -134,7 +134,11 @@ eachApi("workbench: counts equal their lists", (ctx) => {
       const engagedList = await get(user, "/api/v1/provider/targets");
       const engagedCounts = body.engaged as { key: string; count: number; href: string }[];
       if (engagedList.statusCode === 200) {
-        expect(engagedCounts.map((e) => e.key)).toEqual(["engaged_assess", "engaged_guide", "engaged_ending"]);
+        expect(engagedCounts.map((e) => e.key)).toEqual([
+          "engaged_assess",
+          "engaged_guide",
+          "engaged_ending",
+        ]);
         for (const e of engagedCounts) {
           const work = new URLSearchParams(e.href.split("?")[1]).get("work");
           const list = await get(user, `/api/v1/provider/targets?work=${work}`);
