@@ -133,7 +133,7 @@ it(
       .toBe(assess.count);
     await expect
       .poll(() => page.locator("[data-testid=engaged-filter] .ant-segmented-item-selected").textContent())
-      .toBe("待评估监管对象");
+      .toBe("待评估");
     await screenshot(page, "engaged-assess-1440");
     await page.close();
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Empty, Grid, List, Space, Tag, Typography } from "antd";
 import { fetchMyPay, type MyPayLine } from "../../api/pay";
 import { errorMessage } from "../../components/error-message";
 import { useLoad } from "../../components/use-load";
@@ -32,6 +32,7 @@ export function MyPayPage() {
 
 function MyPayMonth({ line: l }: { line: MyPayLine }) {
   const { t, pick, lang } = useI18n();
+  const narrow = !Grid.useBreakpoint().sm;
   const na = (
     <Space direction="vertical" size={0}>
       <Typography.Text type="secondary">{t("pay.unavailable")}</Typography.Text>
@@ -53,7 +54,12 @@ function MyPayMonth({ line: l }: { line: MyPayLine }) {
           </Tag>
         )}
       </Space>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        styles={{ label: { whiteSpace: "nowrap", width: narrow ? 96 : undefined } }}
+      >
         <Descriptions.Item label={t("pay.base")}>{yuan(l.base)}</Descriptions.Item>
         <Descriptions.Item label={t("pay.performance")}>
           {l.performance === null ? na : `${yuan(l.performance)} · ${t("myPay.score")} ${l.score}`}

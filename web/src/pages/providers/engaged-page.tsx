@@ -69,7 +69,10 @@ export function EngagedPage() {
         onChange={(v) => setParams(v === "all" ? {} : { work: v })}
         options={[
           { value: "all", label: t("prov.allWork") },
-          ...engagedWorkKinds.map((w) => ({ value: w, label: pick(engagedWorkLabel[w]) })),
+          ...engagedWorkKinds.map((w) => ({
+            value: w,
+            label: <span title={pick(engagedWorkLabel[w])}>{t(`prov.work.${w}` as MessageKey)}</span>,
+          })),
         ]}
       />
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
