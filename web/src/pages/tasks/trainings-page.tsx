@@ -54,6 +54,7 @@ export function TrainingsPage() {
           {
             title: t("training.name"),
             dataIndex: "title",
+            width: 280,
             render: (v: string, tr) => (
               <Space direction="vertical" size={0}>
                 <span>{v}</span>
