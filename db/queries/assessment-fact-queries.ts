@@ -98,14 +98,16 @@ export const patrolFactsUnder = (db: Tx, prefix: string, from: string, to: strin
     .where("receivedAt", "<", to)
     .execute();
 
-/** Registered sites (not closed) of the region, with their grid. */
-export const siteFactsUnder = (db: Tx, prefix: string) =>
-  db
+/** Registered sites (not closed) of the region, with their grid and what their patrol frequency depends on. */
+export async function siteFactsUnder(db: Tx, prefix: string) {
+  const rows = await db
     .selectFrom("site")
-    .select(["id", "name", "gridId", "regionCode"])
+    .select(["id", "name", "gridId", "regionCode", "kind", "riskLevel", "createdAt", "direct"])
     .where("regionCode", "like", under(prefix))
     .where("status", "!=", "closed")
     .execute();
+  return rows.map((r) => ({ ...r, direct: Number(r.direct) === 1 }));
+}
 
 /** Sessions starting in the period whose audience is in the region or above it (`ancestors`). */
 export const trainingFactsFor = (db: Tx, prefix: string, ancestors: string[], from: string, to: string) =>

@@ -100,6 +100,22 @@ export const linesOfSheet = (db: Tx, sheetId: string) =>
     .orderBy("userId")
     .execute();
 
+/**
+ * The actor's own lines of approved (published) pay sheets, newest month first (我的报酬); `id` reads one.
+ * Drafts and superseded versions are never shown: a line is the worker's pay only once approved.
+ */
+export function myPayLines(db: Tx, actor: PolicyActor, id?: string) {
+  let q = db
+    .selectFrom("payLine")
+    .innerJoin("paySheet", "paySheet.id", "payLine.sheetId")
+    .selectAll("payLine")
+    .select(["paySheet.month", "paySheet.version", "paySheet.approvedAt", "paySheet.assessmentRunId"])
+    .where((eb) => policyFilter(eb, ruleOf("payLine", "mine"), actor, "payLine"))
+    .where("paySheet.status", "=", "approved");
+  if (id !== undefined) q = q.where("payLine.id", "=", id);
+  return q.orderBy("paySheet.month", "desc").orderBy("payLine.id").limit(120).execute();
+}
+
 export const findPayLine = (db: Tx, sheetId: string, id: string) =>
   db.selectFrom("payLine").selectAll().where("sheetId", "=", sheetId).where("id", "=", id).executeTakeFirst();
 

@@ -139,6 +139,22 @@ export function activeTargets(
     .execute();
 }
 
+/**
+ * The latest assessment status per engagement and site among the given engagements (the expert's
+ * 我的委托 marks the sites still owing one).
+ */
+export async function latestAssessmentStatus(db: Tx, engagementIds: string[]) {
+  if (engagementIds.length === 0) return new Map<string, ServiceAssessmentTable["status"]>();
+  const rows = await db
+    .selectFrom("serviceAssessment")
+    .select(["engagementId", "siteId", "status", "submittedAt"])
+    .where("engagementId", "in", engagementIds)
+    .orderBy("submittedAt")
+    .orderBy("id")
+    .execute();
+  return new Map(rows.map((r) => [`${r.engagementId}|${r.siteId}`, r.status]));
+}
+
 export const insertAssessment = (db: Tx, row: ServiceAssessmentTable) =>
   db.insertInto("serviceAssessment").values(row).execute();
 export const findAssessment = (db: Tx, id: string) =>

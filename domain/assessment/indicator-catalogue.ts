@@ -1,3 +1,4 @@
+import { patrolCoverage, siteCoverage } from "./coverage-indicators";
 import {
   type CaseFact,
   caseRef,
@@ -54,29 +55,6 @@ const validReports: IndicatorDef = {
   compute(f, p) {
     const records = f.reported.filter((c) => inPeriod(c.reportedAt, p) && isValidReport(c)).map(caseRef);
     return { available: true, value: records.length, records };
-  },
-};
-
-const patrolCoverage: IndicatorDef = {
-  id: "patrol_coverage",
-  zh: "巡查覆盖率",
-  en: "Patrol coverage",
-  unit: "percent",
-  higherIsBetter: true,
-  formula: {
-    zh: "巡查覆盖率 = 本期至少巡查一次的场所数 ÷ 所辖网格内在册场所数 × 100%",
-    en: "Sites patrolled at least once in the period ÷ registered sites of the subject's grids × 100%",
-  },
-  levels: ["grid_worker", "township"],
-  compute(f, p) {
-    const seen = new Set(f.patrols.filter((x) => inPeriod(x.receivedAt, p)).map((x) => x.siteId));
-    const records: RecordRef[] = f.sites
-      .filter((s) => seen.has(s.id))
-      .map((s) => ({ kind: "site", id: s.id, label: s.name }));
-    return rate(records, f.sites.length, {
-      zh: "所辖网格内无在册场所",
-      en: "No registered site in the grids",
-    });
   },
 };
 
@@ -148,6 +126,7 @@ export const indicatorCatalogue: readonly IndicatorDef[] = [
   onTimeDisposal,
   validReports,
   patrolCoverage,
+  siteCoverage,
   trainingAttendance,
   overdueCases,
   reworkRate,

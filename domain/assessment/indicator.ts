@@ -1,3 +1,5 @@
+import type { PatrolPlan } from "../patrol/patrol-plan";
+
 /**
  * The indicator interface the assessment engine scores (issue 13.4, R23). An indicator is a pure function of
  * the facts of one assessed subject (a township, a grid worker or a department) over a period, with its
@@ -42,9 +44,17 @@ export interface PatrolFact {
   userId: string;
   receivedAt: string;
 }
+/** A registered site (not closed) of the subject's grids (a township: of the township, in a grid or not). */
 export interface SiteFact {
   id: string;
   name: string;
+  gridId: string | null;
+  kind: string;
+  riskLevel: string | null;
+  /** When it was registered (a patrol period that began before it is not owed). */
+  createdAt: string;
+  /** Under direct supervision of a department (not patrolled by grid workers). */
+  direct: boolean;
 }
 export interface TrainingFact {
   id: string;
@@ -62,13 +72,16 @@ export interface AttendanceFact {
  * What one subject is answerable for in the period: the cases it reported (a worker: by them; a township:
  * in it; a department: by its members), the cases it handles (a worker: in their grids; a township: in it;
  * a department: held by it), the patrols and sites of its grids, the sessions meant for it and its
- * people (`people` counts the persons the attendance rate is over).
+ * people (`people` counts the persons the attendance rate is over). `patrols` reach back to the start
+ * of the longest patrol period that ends in the assessed period (a year), so a plan's periods can be
+ * judged whole; `patrolPlan` is the county's plan (its own or the default), null where none applies.
  */
 export interface SubjectFacts {
   reported: CaseFact[];
   handled: CaseFact[];
   patrols: PatrolFact[];
   sites: SiteFact[];
+  patrolPlan: PatrolPlan | null;
   trainings: TrainingFact[];
   attendances: AttendanceFact[];
   people: number;

@@ -1,4 +1,4 @@
-import { assessmentRunGate, paySheetGate } from "../policies/assessment-policy";
+import { assessmentRunGate, payLineGate, paySheetGate } from "../policies/assessment-policy";
 import { caseGate } from "../policies/case-policy";
 import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
@@ -44,6 +44,7 @@ export const navSections = [
   "tip_category_map",
   "tip_reward_rules",
   "pay",
+  "my_pay",
   "providers",
   "engaged",
 ] as const;
@@ -96,6 +97,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_reward_rules: (r) => gate(tipRewardGate.rules, r),
   // 网格员报酬 (R20): who reads pay sheets (the offices and finance)
   pay: (r) => gate(paySheetGate.read, r),
+  // 我的报酬 (R20): a grid worker's own lines of approved sheets
+  my_pay: (r) => gate(payLineGate.mine, r),
   // 第三方服务 (R27): the offices and township stations engage providers; 我的委托 is the expert's own
   providers: (r) => gate(engagementGate.manage, r),
   engaged: (r) => gate(engagedTargetGate.read, r),

@@ -411,7 +411,10 @@ export const accessTable = {
     create: all(roleIn(assessors), inScope("regionCode")),
     approve: all(roleIn([...assessors, "finance"]), inScope("regionCode")),
     export: all(roleIn([...offices, "finance"]), inScope("regionCode")),
-    mine: roleIn(["grid_worker"]),
+  },
+  /** A worker's own line of a pay sheet (我的报酬): only their own, and only of approved sheets (the query). */
+  payLine: {
+    mine: all(roleIn(["grid_worker"]), eqActor("userId", "id")),
   },
   /** The equipment register (R20): kept by the offices and township stations of the worker's region. */
   equipment: {

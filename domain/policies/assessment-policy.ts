@@ -7,5 +7,6 @@ export const assessmentResultGate = routeGates("assessmentResult");
 export const paySettingGate = routeGates("paySetting");
 export const payProfileGate = routeGates("payProfile");
 export const paySheetGate = routeGates("paySheet");
+export const payLineGate = routeGates("payLine");
 export const equipmentGate = routeGates("equipment");
 export const trainingPlanGate = routeGates("trainingPlan");

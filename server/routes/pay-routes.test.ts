@@ -249,6 +249,58 @@ eachApi("grid-worker pay (R20)", (ctx) => {
     expect(list.map((s: { regionName: string }) => s.regionName)).toEqual(["榆中县", "榆中县"]);
   });
 
+  it("shows each worker their own lines of approved sheets only (我的报酬); anyone else's line is 404", async () => {
+    type Line = { id: string; month: string; version: number; total: number; excludedReason: string | null };
+    const mine = async (who: string) => {
+      const res = await as(who, { method: "GET", url: "/api/v1/pay-lines/mine" });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as Line[];
+    };
+    const [own] = await mine("worker");
+    // only the approved version 1 (version 2 is a draft): 3000 + 2 × 50 rewards, performance unavailable
+    expect(await mine("worker")).toHaveLength(1);
+    const one = await as("worker", { method: "GET", url: `/api/v1/pay-lines/mine/${own.id}` });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({
+      month: "2026-11",
+      version: 1,
+      base: 3000,
+      performance: null,
+      rewards: 100,
+      rewardCount: 2,
+      deductions: 0,
+      total: 3100,
+      accountMasked: "6228 **** **** 8901",
+      excludedReason: null,
+    });
+    expect(one.json().performanceNote.zh).toContain("绩效工资不可用");
+    expect(one.json().rewardItems.map((r: { amount: number }) => r.amount)).toEqual([50, 50]);
+    expect(one.body).not.toContain(account);
+    // the other worker sees their own line, left out of the payment with the reason
+    const [theirs] = await mine("worker2");
+    expect(theirs).toMatchObject({ month: "2026-11", total: 1500, excludedReason: "本月未到岗，暂不发放" });
+    for (const [who, id] of [
+      ["worker", theirs.id],
+      ["worker2", own.id],
+    ]) {
+      const res = await as(who, { method: "GET", url: `/api/v1/pay-lines/mine/${id}` });
+      expect(res.statusCode, `${who} reads another's line`).toBe(404);
+      expect(res.json().code).toBe("not_found");
+    }
+    // a draft's line is not theirs to read yet
+    const draft = (await as("county", { method: "GET", url: "/api/v1/pay-sheets?month=2026-11" })).json()
+      .items[0];
+    expect(draft).toMatchObject({ version: 2, status: "draft" });
+    const draftLine = (await as("county", { method: "GET", url: `/api/v1/pay-sheets/${draft.id}` }))
+      .json()
+      .lines.find((l: { userId: string }) => l.userId === ctx.users.worker.id);
+    expect(
+      (await as("worker", { method: "GET", url: `/api/v1/pay-lines/mine/${draftLine.id}` })).statusCode,
+    ).toBe(404);
+    for (const who of ["county", "finance", "station"])
+      expect((await as(who, { method: "GET", url: "/api/v1/pay-lines/mine" })).statusCode, who).toBe(403);
+  });
+
   it("keeps an equipment register per worker", async () => {
     const bad = await as("station", {
       method: "POST",

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   equipmentGate,
+  payLineGate,
   payProfileGate,
   paySettingGate,
   paySheetGate,
@@ -10,6 +11,7 @@ import { errorBody, idParams, idSchema } from "../../domain/schemas/common-schem
 import { recordedExport } from "../commands/exports/recorded-export";
 import { issueEquipment, listEquipment, returnEquipmentItem } from "../commands/pay/equipment";
 import { exportPaySheetXlsx } from "../commands/pay/export-pay-sheet";
+import { listMyPay, readMyPay } from "../commands/pay/my-pay";
 import {
   readPayProfile,
   readPaySettings,
@@ -129,6 +131,31 @@ export function payRoutes(deps: Deps): FastifyPluginAsyncZod {
         validatorCompiler: passThrough,
       },
       async (req, reply) => reply.status(201).send(await generatePaySheet(deps, actorOf(req), req.body)),
+    );
+    app.get(
+      "/pay-lines/mine",
+      {
+        config: { access: "signed_in", policy: payLineGate.mine },
+        schema: {
+          tags,
+          summary: "我的报酬：本人在已审批发布报酬表中的各月明细（网格员）",
+          response: { 200: list, 403: errorBody },
+        },
+      },
+      async (req) => listMyPay(deps, actorOf(req)),
+    );
+    app.get(
+      "/pay-lines/mine/:id",
+      {
+        config: { access: "signed_in", policy: payLineGate.mine },
+        schema: {
+          tags,
+          summary: "我的报酬：本人某月明细（他人、未审批或已被取代的 → 404）",
+          params: idParams,
+          response: { 200: obj, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (req) => readMyPay(deps, actorOf(req), req.params.id),
     );
     app.get(
       "/pay-sheets/:id",

@@ -7,6 +7,7 @@ import {
   providerWorkGate,
   serviceOrgGate,
 } from "../../domain/policies/provider-policy";
+import { engagedWorkKinds } from "../../domain/provider/engaged-work";
 import { providerWorkQuery } from "../../domain/provider/provider-schemas";
 import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
@@ -142,11 +143,12 @@ export function providerRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: engagedTargetGate.read },
         schema: {
           tags,
-          summary: "专家：有效委托中的监管对象和案件",
-          response: { 200: list, 403: errorBody },
+          summary: "专家：有效委托中的监管对象和案件（work：待评估 assess · 待指导 guide · 即将到期 ending）",
+          querystring: z.strictObject({ work: z.enum(engagedWorkKinds).optional() }),
+          response: { 200: list, 403: errorBody, 422: errorBody },
         },
       },
-      async (req) => myTargets(deps, actorOf(req)),
+      async (req) => myTargets(deps, actorOf(req), req.query.work),
     );
     app.get(
       "/provider/sites/:id",

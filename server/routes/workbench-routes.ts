@@ -10,6 +10,7 @@ import { workbenchGate } from "../../domain/policies/workbench-policy";
 import { eventLabel } from "../../domain/trail/event-labels";
 import { overdueRate, shanghaiMonth } from "../../domain/workbench/month-figures";
 import { indicatorsFor } from "../../domain/workbench/workbench-indicators";
+import { engagedCounts } from "../commands/workbench/engaged-counts";
 import { fieldCounts } from "../commands/workbench/field-counts";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
@@ -17,7 +18,7 @@ import { wantsEnglish } from "../http/errors";
 
 /**
  * GET /workbench (issue 13.1): the counts that need the user now, each with the case-list filter it links to
- * (counted through that list's own query), unread messages, this month's figures and the user's latest
+ * (counted through that list's own query), an expert's engagement work (through 我的委托's list), unread messages, this month's figures and the user's latest
  * trail events.
  */
 export function workbenchRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -51,6 +52,12 @@ export function workbenchRoutes(deps: Deps): FastifyPluginAsyncZod {
             label: en ? f.en : f.zh,
             count: f.count,
             href: f.href,
+          })),
+          engaged: (await engagedCounts(deps, actor)).map((e) => ({
+            key: e.key,
+            label: en ? e.en : e.zh,
+            count: e.count,
+            href: e.href,
           })),
           unread: await countUnread(deps.db, actor.id),
           month: {

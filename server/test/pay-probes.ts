@@ -84,6 +84,17 @@ async function sheetCounty(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<R
 /** A draft sheet of the scope's county with one line (the scope's worker, no bank account). */
 async function freshSheet(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
   const worker = await payWorker(ctx, w, s);
+  const { id } = await freshSheetRows(ctx, w, s, worker, "draft");
+  return { id, regionCode: w.county[s] };
+}
+
+async function freshSheetRows(
+  ctx: ApiContext,
+  w: AccessWorld,
+  s: Scope,
+  worker: { id: string; regionCode?: unknown },
+  status: "draft" | "approved",
+) {
   const id = randomUUID();
   const lineId = randomUUID();
   const now = new Date().toISOString();
@@ -94,7 +105,7 @@ async function freshSheet(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Ro
       regionCode: w.county[s],
       month: "2026-11",
       version: 1000 + Math.floor(Math.random() * 1e6),
-      status: "draft",
+      status,
       settings: JSON.stringify(settings),
       assessmentRunId: null,
       total: 1500,
@@ -102,8 +113,8 @@ async function freshSheet(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Ro
       problemCount: 1,
       createdBy: "matrix-maker",
       createdAt: now,
-      approvedBy: null,
-      approvedAt: null,
+      approvedBy: status === "approved" ? "matrix-approver" : null,
+      approvedAt: status === "approved" ? now : null,
     })
     .execute();
   await ctx.deps.db
@@ -131,8 +142,19 @@ async function freshSheet(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Ro
       excludedBy: null,
     })
     .execute();
-  lastSheet[s] = { id, lineId };
-  return { id, regionCode: w.county[s] };
+  if (status === "draft") lastSheet[s] = { id, lineId };
+  return { id, lineId };
+}
+
+/**
+ * An approved sheet of the scope's county with one line: in the home scope the matrix's own grid worker's
+ * (their 200 cell), elsewhere the scope's worker's (another worker's line: 404 to the matrix worker).
+ */
+async function freshApprovedLine(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const worker =
+    s === "own" ? { id: ctx.users.worker.id, regionCode: w.village.own } : await payWorker(ctx, w, s);
+  const { lineId } = await freshSheetRows(ctx, w, s, worker, "approved");
+  return { id: lineId, userId: worker.id, regionCode: worker.regionCode };
 }
 
 async function freshEquipment(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
@@ -186,6 +208,8 @@ export const payProbes = {
     ok: 201,
   },
   "GET /api/v1/pay-sheets/:id": { act: ["paySheet", "read"], fresh: freshSheet },
+  "GET /api/v1/pay-lines/mine": { act: ["payLine", "mine"] },
+  "GET /api/v1/pay-lines/mine/:id": { act: ["payLine", "mine"], fresh: freshApprovedLine },
   "POST /api/v1/pay-sheets/:id/approve": {
     act: ["paySheet", "approve"],
     read: ["paySheet", "read"],

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { fieldSignIn, newPhone, shot } from "./field-kit";
 
 /**
  * 网格员报酬 (R20, issue 13.5) in the console on the demo county: the county office sets the pay settings,
@@ -136,3 +137,49 @@ it("is approved by finance and exported with masked accounts (390×844)", async 
     await phone.close();
   }
 }, 120_000);
+
+it("the grid worker reads their own month in 我的报酬 (console 1440×900, phone app /m 390×844)", async () => {
+  const token = await apiSignIn(server.url, "worker");
+  const res = await fetch(`${server.url}/api/v1/pay-lines/mine`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  const items = (await res.json()).items as { id: string; month: string; total: number; performance: null }[];
+  expect(items).toHaveLength(1); // the sheet approved above
+  const [line] = items;
+  expect(line.performance).toBeNull();
+  const money = line.total.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  const desk = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  try {
+    await signIn(desk, server.url, "worker");
+    await desk.getByTestId("nav-my_pay").click();
+    await desk.getByTestId("my-pay-month").first().waitFor(slow);
+    expect(await desk.getByTestId("my-pay-month").getAttribute("data-month")).toBe(line.month);
+    expect(await desk.getByTestId("my-pay-total").innerText()).toBe(money);
+    await desk.getByTestId("my-pay").getByText("不可用", { exact: true }).waitFor();
+    await screenshot(desk, "my-pay-1440");
+    // nobody else's sheet: the offices' pay page is not theirs
+    expect((await desk.request.get(`${server.url}/api/v1/pay-sheets`)).status()).toBe(403);
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await desk.getByTestId("my-pay-total").waitFor();
+    expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(desk, "my-pay-390");
+  } finally {
+    await desk.close();
+  }
+
+  const context = await newPhone(browser);
+  try {
+    const phone = await context.newPage();
+    await fieldSignIn(phone, server.url, "worker");
+    await phone.goto(`${server.url}/m/me`);
+    await phone.getByTestId("me-pay").click();
+    await phone.getByTestId("field-pay-total").waitFor(slow);
+    expect(await phone.getByTestId("field-pay-total").innerText()).toBe(money);
+    expect(await phone.getByTestId("field-pay-month").innerText()).toContain(line.month);
+    await shot(phone, "my-pay-390");
+  } finally {
+    await context.close();
+  }
+}, 180_000);

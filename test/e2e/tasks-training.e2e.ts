@@ -85,6 +85,13 @@ it(
     await office.getByTestId("training-lng").fill("104.1146");
     await office.getByTestId("training-lat").fill("35.8457");
     await office.getByTestId("training-trainer").fill("县应急管理局 赵股长");
+    // the session's kind, hours and content (R19) are set here too, not only through the API
+    await office.getByTestId("training-kind").click();
+    await office.locator(".ant-select-item-option", { hasText: "现场观摩" }).click();
+    await office.getByTestId("training-hours").fill("1.5");
+    await office
+      .getByTestId("training-materials")
+      .fill("隐患上报流程讲解；手机端拍照与定位演示；《网格员手册》第三章");
     await screenshot(office, "tasks-04-training-dialog");
     const tModal = office.locator(".ant-modal", { has: office.getByTestId("training-dialog") });
     await tModal.locator(".ant-modal-footer .ant-btn-primary").click();
@@ -93,6 +100,16 @@ it(
       .getByTestId("trainings-page")
       .locator(".ant-table-row", { hasText: "E2E 网格员上报流程培训" });
     await made.waitFor();
+    expect(await made.textContent()).toContain("现场观摩");
+    expect(await made.getByTestId("training-row-materials").textContent()).toContain("隐患上报流程讲解");
+    const stored = (
+      await worker<{ items: { title: string; kind: string; hours: number; materials: string }[] }>(
+        "GET",
+        "/trainings/mine",
+      )
+    ).items.find((x) => x.title === "E2E 网格员上报流程培训");
+    expect(stored).toMatchObject({ kind: "onsite", hours: 1.5 });
+    expect(stored?.materials).toContain("《网格员手册》第三章");
 
     // 4. the QR code; the worker types the code shown (no camera needed)
     await made.getByTestId("training-show-qr").click();

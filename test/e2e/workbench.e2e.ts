@@ -110,3 +110,42 @@ it(
   },
   timeout,
 );
+
+it(
+  "provider: engagement work counts link to 我的委托 filtered to exactly those items",
+  async () => {
+    const page = await pageAs(suite.browser, suite.server.url, "provider");
+    const list = await counts(page);
+    expect(list.map((c) => c.key)).toEqual(["engaged_assess", "engaged_guide", "engaged_ending", "unread"]);
+    const api = await apiAs(suite.server.url, "provider");
+    for (const c of list.filter((x) => x.key !== "unread")) {
+      const work = new URLSearchParams(c.href.split("?")[1]).get("work");
+      const items = await api<{ items: unknown[] }>("GET", `/provider/targets?work=${work}`);
+      expect(c.count, c.key).toBe(items.items.length);
+    }
+    const assess = list[0];
+    expect(assess.count).toBeGreaterThan(0); // the demo engagement's three sites are not assessed yet
+    await screenshot(page, "workbench-provider-1440");
+    await page.getByTestId("wb-count-engaged_assess").click();
+    await page.waitForURL(/\/engaged\?work=assess/);
+    await expect
+      .poll(() => page.getByTestId("engaged-target").count(), { timeout: 20_000 })
+      .toBe(assess.count);
+    await expect
+      .poll(() => page.locator("[data-testid=engaged-filter] .ant-segmented-item-selected").textContent())
+      .toBe("待评估");
+    await screenshot(page, "engaged-assess-1440");
+    await page.close();
+
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(phone, suite.server.url, "provider");
+    await counts(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, "workbench-provider-390");
+    await phone.goto(`${suite.server.url}/engaged?work=assess`);
+    await phone.getByTestId("engaged-target").first().waitFor({ timeout: 20_000 });
+    await screenshot(phone, "engaged-assess-390");
+    await phone.close();
+  },
+  timeout,
+);

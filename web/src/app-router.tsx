@@ -128,6 +128,10 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "my-pay",
+        ...sectionRoute("my_pay", async () => (await import("./pages/pay/my-pay-page")).MyPayPage),
+      },
+      {
         path: "engaged",
         ...sectionRoute("engaged", async () => (await import("./pages/providers/engaged-page")).EngagedPage),
       },

@@ -9,8 +9,11 @@ import {
   townshipsUnder,
   trainingFactsFor,
 } from "../../../db/queries/assessment-fact-queries";
+import { findPatrolPlansUnder } from "../../../db/queries/patrol-queries";
 import type { AssessedSubject, SubjectFacts, SubjectLevel } from "../../../domain/assessment";
 import { fromShanghai } from "../../../domain/calendar/shanghai-time";
+import { periodOf } from "../../../domain/patrol/patrol-period";
+import { defaultPatrolPlan, parseStoredPlan } from "../../../domain/patrol/patrol-plan";
 import { sessionHours } from "../../../domain/tasks/training-plan";
 import type { Deps } from "../../deps";
 
@@ -37,12 +40,19 @@ export async function loadSubjects(
   period: { from: string; to: string },
 ): Promise<AssessedSubject[]> {
   const db = deps.db;
-  const [cases, patrols, sites, trainingRows] = await Promise.all([
+  // patrols from the start of the longest plan period (a year) that ends in the period: patrol coverage
+  // judges each owed period whole (domain/assessment/coverage-indicators.ts)
+  const patrolsFrom = periodOf("yearly", new Date(Date.parse(period.to) - 1)).start.toISOString();
+  const [cases, patrols, sites, trainingRows, plans] = await Promise.all([
     caseFactsUnder(db, region, period.from, period.to),
-    level === "department" ? [] : patrolFactsUnder(db, region, period.from, period.to),
+    level === "department" ? [] : patrolFactsUnder(db, region, patrolsFrom, period.to),
     level === "department" ? [] : siteFactsUnder(db, region),
     level === "department" ? [] : trainingFactsFor(db, region, ancestorsOf(region), period.from, period.to),
+    level === "department" ? [] : findPatrolPlansUnder(db, region),
   ]);
+  /** The county's own patrol plan, else the default (as on the patrol coverage page). */
+  const stored = new Map(plans.map((r) => [r.regionCode, parseStoredPlan(r.plan)]));
+  const planOf = (code: string) => stored.get(code.slice(0, 6)) ?? defaultPatrolPlan;
   const trainings = trainingRows.map((t) => ({ ...t, hours: sessionHours(t.startsAt, t.endsAt, t.hours) }));
   const attendances = await attendanceFactsOf(
     db,
@@ -56,6 +66,7 @@ export async function loadSubjects(
     trainings: [],
     attendances: [],
     people: 0,
+    patrolPlan: null,
   });
 
   if (level === "grid_worker") {
@@ -95,6 +106,7 @@ export async function loadSubjects(
         trainings: trainings.filter((t) => meets(t.regionCode, w.regionCode)),
         attendances: attBy.get(id) ?? [],
         people: 1,
+        patrolPlan: planOf(w.regionCode),
       },
     }));
   }
@@ -120,6 +132,7 @@ export async function loadSubjects(
           trainings: trainings.filter((x) => meets(x.regionCode, t.code)),
           attendances: attendances.filter((a) => peopleSet.has(a.userId)),
           people: people.length,
+          patrolPlan: planOf(t.code),
         },
       };
     });

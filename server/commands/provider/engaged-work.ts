@@ -12,6 +12,7 @@ import {
   guidanceOfCase,
   insertAssessment,
   insertGuidance,
+  latestAssessmentStatus,
   listAssessments,
 } from "../../../db/queries/provider-queries";
 import { findSite } from "../../../db/queries/site-queries";
@@ -20,6 +21,7 @@ import type { Actor } from "../../../domain/auth/actor";
 import { shanghaiDate } from "../../../domain/calendar/shanghai-time";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
+import { type EngagedWork, needsWork } from "../../../domain/provider/engaged-work";
 import { assertMayAct } from "../../../domain/provider/provider-rules";
 import { assessmentInput, guidanceInput } from "../../../domain/provider/provider-schemas";
 import type { Deps } from "../../deps";
@@ -27,11 +29,13 @@ import type { Deps } from "../../deps";
 /**
  * The expert's side (R27): the sites and cases of their active engagements, nothing else. The list and the
  * read of one target run the same query (`activeTargets`), so an expert reads exactly what is listed and
- * anything else (another site, an ended engagement, one past its last day) is 404.
+ * anything else (another site, an ended engagement, one past its last day) is 404. `work` keeps the items
+ * that need that work (domain/provider/engaged-work.ts) — the list the workbench's counts link to.
  */
-export async function myTargets(deps: Deps, actor: Actor) {
+export async function myTargets(deps: Deps, actor: Actor, work?: EngagedWork) {
   const today = shanghaiDate(deps.clock.now());
   const rows = await activeTargets(deps.db, actor, today);
+  const assessed = await latestAssessmentStatus(deps.db, [...new Set(rows.map((r) => r.engagementId))]);
   const seen = new Set<string>();
   const items = [];
   for (const r of rows) {
@@ -52,6 +56,8 @@ export async function myTargets(deps: Deps, actor: Actor) {
         engagementId: r.engagementId,
         engagementTitle: r.title,
         endsOn: r.endsOn,
+        assessmentStatus: assessed.get(`${r.engagementId}|${s.id}`) ?? null,
+        caseOpen: null,
       });
     } else {
       const c = await findCaseRow(deps.db, r.targetId);
@@ -67,10 +73,12 @@ export async function myTargets(deps: Deps, actor: Actor) {
         engagementId: r.engagementId,
         engagementTitle: r.title,
         endsOn: r.endsOn,
+        assessmentStatus: null,
+        caseOpen: c.open === 1,
       });
     }
   }
-  return { today, items };
+  return { today, items: work ? items.filter((x) => needsWork(x, work, today)) : items };
 }
 
 /** The active engagement that gives the actor this target, or 404 target_outside_engagement. */

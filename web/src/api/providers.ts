@@ -1,3 +1,4 @@
+import type { EngagedWork } from "../../../domain/provider/engaged-work";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
@@ -70,6 +71,8 @@ export interface MyTarget {
   caseStage: string | null;
   engagementTitle: string;
   endsOn: string;
+  assessmentStatus: "submitted" | "approved" | "rejected" | null;
+  caseOpen: boolean | null;
 }
 export interface WorkItem {
   id: string;
@@ -100,7 +103,8 @@ export const fetchAssessments = (status?: string) =>
   api.get<{ items: Assessment[] }>(`/assessments${queryString({ status })}`);
 export const decideAssessment = (id: string, approve: boolean, note?: string) =>
   api.post<Assessment>(`/assessments/${encodeURIComponent(id)}/decision`, { approve, note });
-export const fetchMyTargets = () => api.get<{ items: MyTarget[]; today: string }>("/provider/targets");
+export const fetchMyTargets = (work?: EngagedWork) =>
+  api.get<{ items: MyTarget[]; today: string }>(`/provider/targets${queryString({ work })}`);
 export const submitAssessment = (siteId: string, body: { result: string; findings: string }) =>
   api.post<Assessment>(`/provider/sites/${encodeURIComponent(siteId)}/assessments`, body);
 export const guideCase = (caseId: string, body: { comment: string; evidenceIds: string[] }) =>

@@ -31,6 +31,7 @@ export type NavSection =
   | "tip_category_map"
   | "tip_reward_rules"
   | "pay"
+  | "my_pay"
   | "providers"
   | "engaged";
 

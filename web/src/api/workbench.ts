@@ -13,6 +13,8 @@ export interface Workbench {
   cases: WorkbenchCount[];
   /** Field-app counts (patrols, deliveries), present only for roles that have those lists. */
   field: { key: string; label: string; count: number; href: string }[];
+  /** An expert's engagement work (sites to assess, cases to guide, ending soon), linking to 我的委托 filtered. */
+  engaged: { key: string; label: string; count: number; href: string }[];
   unread: number;
   month: { label: string; reported: number; closed: number; overdue: number; overdueRate: number | null };
   activity: {

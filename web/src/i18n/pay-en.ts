@@ -3,6 +3,18 @@ import type { payZh } from "./pay-zh";
 /** English texts of grid-worker pay (R20). */
 export const payEn: Record<keyof typeof payZh, string> = {
   "nav.pay": "Grid worker pay",
+  "nav.my_pay": "My pay",
+  "myPay.title": "My pay",
+  "myPay.intro":
+    "Your lines of approved grid-worker pay sheets, month by month. Performance pay comes from the month's published assessment; without one it shows as unavailable and is not in the total.",
+  "myPay.none": "No published pay yet",
+  "myPay.version": "Version {version}",
+  "myPay.approvedAt": "Approved",
+  "myPay.score": "Assessment score",
+  "myPay.rewardItems": "Valid reports ({n})",
+  "myPay.missed": "{n} sites not patrolled",
+  "myPay.account": "Paid to",
+  "myPay.total": "Total paid",
   "pay.title": "Grid worker pay",
   "pay.intro":
     "Monthly pay sheets for grid workers: base pay (full-/part-time), performance pay (the month's published assessment score), information rewards per valid report, and deductions for missed patrols. Approved by a second person, then published and frozen.",

@@ -1,6 +1,18 @@
 /** Texts of grid-worker pay, bank accounts and the equipment register (R20), spread into `zh`. */
 export const payZh = {
   "nav.pay": "网格员报酬",
+  "nav.my_pay": "我的报酬",
+  "myPay.title": "我的报酬",
+  "myPay.intro":
+    "本人在已审批发布的网格员报酬表中的各月明细。绩效报酬来自当月已发布的考核结果，没有考核结果时显示“不可用”，不计入合计。",
+  "myPay.none": "还没有已发布的报酬",
+  "myPay.version": "第 {version} 版",
+  "myPay.approvedAt": "审批发布",
+  "myPay.score": "考核得分",
+  "myPay.rewardItems": "有效信息（{n} 条）",
+  "myPay.missed": "漏巡 {n} 处",
+  "myPay.account": "收款账户",
+  "myPay.total": "实发合计",
   "pay.title": "网格员报酬",
   "pay.intro":
     "按月生成网格员报酬表：基本报酬（专职/兼职）、绩效报酬（当月已发布的考核得分）、信息奖励（以奖代补，按有效上报）、漏巡扣减。由另一人审批后发布，发布后冻结。",

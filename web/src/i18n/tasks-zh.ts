@@ -61,6 +61,11 @@ export const tasksZh = {
   "training.lat": "纬度",
   "training.radius": "定位签到半径（米）",
   "training.trainer": "讲师",
+  "training.kind": "培训形式",
+  "training.hours": "计入学时",
+  "training.hoursHint": "不填时按培训时长计（取整到半小时）",
+  "training.materials": "培训内容与材料",
+  "training.hoursN": "{n} 学时",
   "training.attendees": "签到人数",
   "training.qr": "签到二维码",
   "training.qrHint":

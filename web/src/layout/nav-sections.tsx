@@ -73,6 +73,7 @@ export const navEntries: NavEntry[] = [
   { section: "handbook", path: "/handbook", label: "nav.handbook", icon: <BookOutlined /> },
   { section: "tip_rewards", path: "/tip-rewards", label: "nav.tip_rewards", icon: <AuditOutlined /> },
   { section: "pay", path: "/pay", label: "nav.pay", icon: <AuditOutlined /> },
+  { section: "my_pay", path: "/my-pay", label: "nav.my_pay", icon: <AuditOutlined /> },
   {
     section: "tip_clients",
     path: "/tip-clients",

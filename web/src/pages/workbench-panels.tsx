@@ -11,7 +11,7 @@ export function countLink(c: WorkbenchCount): string {
   return `/cases?${qs}`;
 }
 
-const alertKeys = new Set(["overdue", "escalated", "patrols_overdue"]);
+const alertKeys = new Set(["overdue", "escalated", "patrols_overdue", "engaged_ending"]);
 
 /** The to-do counts: one tile per count, each a link to its list; unread messages link to the inbox. */
 export function WorkCounts({ data }: { data: Workbench }) {
@@ -49,6 +49,7 @@ export function WorkCounts({ data }: { data: Workbench }) {
       <Row gutter={[12, 12]}>
         {data.cases.map((c) => tile(c.key, c.label, c.count, countLink(c)))}
         {data.field.map((f) => tile(f.key, f.label, f.count, f.href))}
+        {data.engaged.map((e) => tile(e.key, e.label, e.count, e.href))}
         {tile("unread", t("workbench.unread"), data.unread, "/inbox")}
       </Row>
     </Card>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiJson } from "../api/http";
 import { emitChange, onChange } from "../store/changes";
 import { kvGet, kvSet } from "../store/db";
@@ -44,16 +44,20 @@ export async function refreshList<T>(name: string, path: string): Promise<Stored
 export function useCachedList<T>(name: string, path: string): CachedList<T> {
   const [stored, setStored] = useState<Stored<T> | undefined>();
   const [status, setStatus] = useState<CachedList<T>["status"]>("loading");
+  /** When this screen last fetched from the server: the copy it stored is fresh, not "cached". */
+  const freshAt = useRef<string | undefined>(undefined);
   const load = useCallback(async () => {
     const s = await kvGet<Stored<T>>(`list:${name}`);
     setStored(s);
-    setStatus(!s ? "missing" : s.unavailable ? "unavailable" : "cached");
+    const fresh = s?.fetchedAt !== undefined && s.fetchedAt === freshAt.current;
+    setStatus(!s ? "missing" : s.unavailable ? "unavailable" : fresh ? "fresh" : "cached");
     return s;
   }, [name]);
   const refresh = useCallback(async () => {
     if (!navigator.onLine) return;
     try {
       const s = await refreshList<T>(name, path);
+      freshAt.current = s.fetchedAt;
       setStored(s);
       setStatus(s.unavailable ? "unavailable" : "fresh");
     } catch {

@@ -4,6 +4,7 @@ import { DeliveryPage } from "./delivery";
 import { Handbook } from "./handbook";
 import { Home } from "./home";
 import { Me } from "./me";
+import { MyPay } from "./my-pay";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
 import { Patrols } from "./patrols";
@@ -68,4 +69,6 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "tasks/:code", title: "screen.taskForm", component: TaskFormScreen, back: true });
   registerScreen({ path: "trainings", title: "screen.trainings", component: Trainings, back: true });
   registerScreen({ path: "handbook", title: "screen.handbook", component: Handbook, back: true });
+  // 我的报酬 (R20): reached from 我的
+  registerScreen({ path: "pay", title: "screen.myPay", component: MyPay, back: true });
 }

@@ -100,6 +100,12 @@ export function Me() {
       <Card onClick={() => navigate("/handbook")}>
         <span data-testid="me-handbook">{t("me.handbook")}</span>
       </Card>
+      {/* 我的报酬 is a grid worker's own (the access table's payLine.mine) */}
+      {session?.user.role === "grid_worker" && (
+        <Card onClick={() => navigate("/pay")}>
+          <span data-testid="me-pay">{t("me.myPay")}</span>
+        </Card>
+      )}
       <Card onClick={() => navigate("/outbox")}>{t("me.outbox", { n: unsent })}</Card>
       {session?.expired ? <Notice kind="warn">{t("me.expired")}</Notice> : null}
       <Button kind="danger" block onClick={() => void out()} data-testid="me-signout">

@@ -8,12 +8,19 @@ import {
   Input,
   List,
   Modal,
+  Segmented,
   Select,
   Space,
   Tag,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import {
+  type EngagedWork,
+  engagedWorkKinds,
+  engagedWorkLabel,
+} from "../../../../domain/provider/engaged-work";
 import type { EvidenceView } from "../../api/cases";
 import { fetchMyTargets, guideCase, type MyTarget, submitAssessment } from "../../api/providers";
 import { errorMessage } from "../../components/error-message";
@@ -23,11 +30,18 @@ import type { MessageKey } from "../../i18n/zh";
 import { EvidenceUpload } from "../cases/evidence-upload";
 import { riskColor } from "./providers-page";
 
-/** /engaged (我的委托, R27): the expert's sites and cases of active engagements; assess a site, guide a case. */
+/**
+ * /engaged (我的委托, R27): the expert's sites and cases of active engagements; assess a site, guide a case.
+ * `?work=assess|guide|ending` keeps what needs that work (the workbench's counts link here).
+ */
 export function EngagedPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = AntApp.useApp();
-  const { data, loading, error, reload } = useLoad(fetchMyTargets);
+  const [params, setParams] = useSearchParams();
+  const raw = params.get("work");
+  const work = engagedWorkKinds.find((w) => w === raw);
+  const load = useCallback(() => fetchMyTargets(work), [work]);
+  const { data, loading, error, reload } = useLoad(load);
   const [assessing, setAssessing] = useState<MyTarget | null>(null);
   const [guiding, setGuiding] = useState<MyTarget | null>(null);
   /** Photos still uploading: the guidance waits for them. */
@@ -48,6 +62,19 @@ export function EngagedPage() {
   return (
     <Card title={t("prov.mineTitle")} className="page-card" data-testid="engaged-page">
       <Typography.Paragraph type="secondary">{t("prov.mineIntro")}</Typography.Paragraph>
+      <Segmented<EngagedWork | "all">
+        data-testid="engaged-filter"
+        style={{ marginBottom: 12, maxWidth: "100%", overflowX: "auto" }}
+        value={work ?? "all"}
+        onChange={(v) => setParams(v === "all" ? {} : { work: v })}
+        options={[
+          { value: "all", label: t("prov.allWork") },
+          ...engagedWorkKinds.map((w) => ({
+            value: w,
+            label: <span title={pick(engagedWorkLabel[w])}>{t(`prov.work.${w}` as MessageKey)}</span>,
+          })),
+        ]}
+      />
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       <List<MyTarget>
         loading={loading}
@@ -82,6 +109,11 @@ export function EngagedPage() {
                   {x.kind === "site" && (
                     <Tag color={x.riskLevel ? riskColor[x.riskLevel] : undefined}>
                       {t(`prov.risk.${x.riskLevel ?? "none"}` as MessageKey)}
+                    </Tag>
+                  )}
+                  {x.kind === "site" && (
+                    <Tag data-testid="engaged-assessment-status">
+                      {t(`prov.assessed.${x.assessmentStatus ?? "none"}` as MessageKey)}
                     </Tag>
                   )}
                 </Space>

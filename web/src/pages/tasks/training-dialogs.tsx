@@ -6,6 +6,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Select,
   Space,
   Table,
   Tag,
@@ -16,6 +17,7 @@ import { useCallback, useEffect, useState } from "react";
 import { type Role, roleLabel } from "../../../../domain/auth/roles";
 import { fieldFlagLabel } from "../../../../domain/schemas/field-schemas";
 import { attendanceMethodLabel } from "../../../../domain/tasks/training";
+import { type TrainingKind, trainingKindLabel, trainingKinds } from "../../../../domain/tasks/training-plan";
 import {
   type Attendance,
   createTraining,
@@ -41,6 +43,9 @@ interface TrainingValues {
   lat: number;
   radiusM: number;
   trainer: string;
+  kind: TrainingKind;
+  hours?: number | null;
+  materials?: string;
 }
 
 /** A new training session: title, audience region, time, place with its location, radius, trainer. */
@@ -50,15 +55,27 @@ export function NewTrainingDialog(props: {
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [form] = Form.useForm<TrainingValues>();
   return (
     <FormDialog<TrainingValues>
       open={props.open}
       title={t("training.new")}
       form={form}
-      fields={["title", "regionCode", "time", "place", "lng", "lat", "radiusM", "trainer"]}
-      initialValues={{ regionCode: props.home, radiusM: 300 }}
+      fields={[
+        "title",
+        "kind",
+        "regionCode",
+        "time",
+        "place",
+        "lng",
+        "lat",
+        "radiusM",
+        "trainer",
+        "hours",
+        "materials",
+      ]}
+      initialValues={{ regionCode: props.home, radiusM: 300, kind: "class" }}
       testId="training-dialog"
       onClose={props.onClose}
       onSubmit={async (v) => {
@@ -71,12 +88,21 @@ export function NewTrainingDialog(props: {
           location: { lng: v.lng, lat: v.lat },
           radiusM: v.radiusM,
           trainer: v.trainer,
+          kind: v.kind,
+          ...(v.hours != null ? { hours: v.hours } : {}),
+          ...(v.materials?.trim() ? { materials: v.materials.trim() } : {}),
         });
         props.onSaved();
       }}
     >
       <Form.Item name="title" label={t("training.name")} rules={[{ required: true }]}>
         <Input maxLength={100} data-testid="training-title" />
+      </Form.Item>
+      <Form.Item name="kind" label={t("training.kind")} rules={[{ required: true }]}>
+        <Select
+          data-testid="training-kind"
+          options={trainingKinds.map((k) => ({ value: k, label: pick(trainingKindLabel[k]) }))}
+        />
       </Form.Item>
       <Form.Item name="regionCode" label={t("training.audience")} rules={[{ required: true }]}>
         <RegionCascader onChange={(c) => form.setFieldValue("regionCode", c)} maxLevel="village" anyLevel />
@@ -104,6 +130,12 @@ export function NewTrainingDialog(props: {
       </Space>
       <Form.Item name="trainer" label={t("training.trainer")} rules={[{ required: true }]}>
         <Input maxLength={60} data-testid="training-trainer" />
+      </Form.Item>
+      <Form.Item name="hours" label={t("training.hours")} extra={t("training.hoursHint")}>
+        <InputNumber min={0} max={24} step={0.5} style={{ width: 150 }} data-testid="training-hours" />
+      </Form.Item>
+      <Form.Item name="materials" label={t("training.materials")}>
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="training-materials" />
       </Form.Item>
     </FormDialog>
   );

@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { type TrainingKind, trainingKindLabel } from "../../../../domain/tasks/training-plan";
 import { fetchTrainings, type Training } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
 import { useLoad } from "../../components/use-load";
@@ -16,7 +17,7 @@ const phaseColor = { upcoming: "blue", ongoing: "green", ended: "default" } as c
 
 /** /trainings (网格员培训): sessions the actor organises or oversees; create, show the check-in QR, attendance. */
 export function TrainingsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { user } = useSignedIn();
   const { data, loading, error, reload } = useLoad(fetchTrainings);
   const [creating, setCreating] = useState(false);
@@ -53,12 +54,23 @@ export function TrainingsPage() {
           {
             title: t("training.name"),
             dataIndex: "title",
+            width: 280,
             render: (v: string, tr) => (
               <Space direction="vertical" size={0}>
                 <span>{v}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {tr.trainer}
+                  {pick(trainingKindLabel[tr.kind as TrainingKind], tr.kind)} · {tr.trainer} ·{" "}
+                  {t("training.hoursN", { n: tr.hours })}
                 </Typography.Text>
+                {tr.materials && (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid="training-row-materials"
+                  >
+                    {tr.materials}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { defaultPatrolPlan } from "../patrol/patrol-plan";
+import { owedPatrolPeriods, patrolCoverage, siteCoverage } from "./coverage-indicators";
+import type { PatrolFact, SiteFact, SubjectFacts } from "./indicator";
+import { indicatorById } from "./indicator-catalogue";
+
+/** November 2026 in Shanghai: [2026-11-01 00:00 +08:00, 2026-12-01 00:00 +08:00). */
+const november = { from: "2026-10-31T16:00:00.000Z", to: "2026-11-30T16:00:00.000Z" };
+
+const site = (id: string, over: Partial<SiteFact> = {}): SiteFact => ({
+  id,
+  name: `场所${id}`,
+  gridId: "g1",
+  kind: "enterprise",
+  riskLevel: "yellow",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  direct: false,
+  ...over,
+});
+/** A check-in received at a Shanghai wall-clock time. */
+const patrol = (id: string, siteId: string, shanghai: string): PatrolFact => ({
+  id,
+  siteId,
+  userId: "w1",
+  receivedAt: new Date(`${shanghai}+08:00`).toISOString(),
+});
+
+/**
+ * The default plan (red weekly, orange fortnightly, yellow and unrated monthly, blue quarterly, households
+ * yearly). Owed in November 2026, by hand:
+ * - A red, weekly: the weeks whose Sunday is in November — Oct 26–Nov 1, Nov 2–8, 9–15, 16–22, 23–29 = 5;
+ *   check-ins Oct 27 (in the first week, received in October), Nov 3 and Nov 4 (one week), Nov 18 → 3 met.
+ * - B yellow, monthly: November = 1; check-in Nov 30 10:00 → met.
+ * - C blue, quarterly: Oct–Dec ends Dec 31 → nothing owed in November.
+ * - D household (red, but the kind's override is yearly): ends Dec 31 → nothing owed.
+ * - E orange, fortnightly (Mondays counted from 1970-01-05): Oct 26–Nov 8 and Nov 9–22 = 2; check-in
+ *   Nov 21 23:30 meets the second; Nov 23 01:00 (Nov 22 17:00 UTC) belongs to Nov 23–Dec 6 → 1 met.
+ * - F yellow, registered Nov 10, after its month began → nothing owed yet.
+ * - G red under direct supervision → not patrolled by grid workers, left out.
+ * - H unrated (monthly), outside every grid, never patrolled → 1 owed, missed.
+ * Owed 5 + 1 + 2 + 1 = 9, met 3 + 1 + 1 = 5 → 5 ÷ 9 = 55.56 %.
+ */
+const sites = [
+  site("A", { riskLevel: "red" }),
+  site("B"),
+  site("C", { riskLevel: "blue" }),
+  site("D", { kind: "household", riskLevel: "red" }),
+  site("E", { riskLevel: "orange" }),
+  site("F", { createdAt: "2026-11-10T02:00:00.000Z" }),
+  site("G", { riskLevel: "red", direct: true, gridId: null }),
+  site("H", { riskLevel: null, gridId: null }),
+];
+const patrols = [
+  patrol("p1", "A", "2026-10-27T09:00:00"),
+  patrol("p2", "A", "2026-11-03T09:00:00"),
+  patrol("p3", "A", "2026-11-04T09:00:00"),
+  patrol("p4", "A", "2026-11-18T09:00:00"),
+  patrol("p5", "B", "2026-11-30T10:00:00"),
+  patrol("p6", "E", "2026-11-21T23:30:00"),
+  patrol("p7", "E", "2026-11-23T01:00:00"),
+  patrol("p8", "C", "2026-11-05T09:00:00"),
+];
+const facts = (over: Partial<SubjectFacts> = {}): SubjectFacts => ({
+  reported: [],
+  handled: [],
+  patrols,
+  sites,
+  trainings: [],
+  attendances: [],
+  people: 1,
+  patrolPlan: defaultPatrolPlan,
+  ...over,
+});
+
+describe("patrol plan coverage", () => {
+  it("owes each site the plan periods whose last day is in the month, met by a check-in inside them", () => {
+    const owed = owedPatrolPeriods(sites, patrols, defaultPatrolPlan, november);
+    const table = owed.map((o) => `${o.site.id} ${o.dueBy} ${o.metBy?.id ?? "-"}`);
+    expect(table).toEqual([
+      "A 2026-11-01 p1",
+      "A 2026-11-08 p2",
+      "A 2026-11-15 -",
+      "A 2026-11-22 p4",
+      "A 2026-11-29 -",
+      "B 2026-11-30 p5",
+      "E 2026-11-08 -",
+      "E 2026-11-22 p6",
+      "H 2026-11-30 -",
+    ]);
+  });
+
+  it("is 5 met ÷ 9 owed = 55.56 %, the met periods' check-ins as its records", () => {
+    const v = patrolCoverage.compute(facts(), november);
+    expect(v).toMatchObject({ available: true, value: 55.56, numerator: 5, denominator: 9 });
+    if (!v.available) throw new Error("unavailable");
+    expect(v.records.map((r) => `${r.kind}:${r.id}`)).toEqual([
+      "patrol:p1",
+      "patrol:p2",
+      "patrol:p4",
+      "patrol:p5",
+      "patrol:p6",
+    ]);
+    expect(v.records[0].label).toBe("场所A · 2026-11-01");
+  });
+
+  it("follows the county's own plan: all monthly makes A, C, D, E, H owe one month each", () => {
+    const monthly = {
+      byRisk: { red: "monthly", orange: "monthly", yellow: "monthly", blue: "monthly" },
+      unrated: "monthly",
+      byKind: {},
+    } as const;
+    // A (p2), B (p5), C (p8), D (never), E (p6), H (never): 4 of 6
+    const v = patrolCoverage.compute(facts({ patrolPlan: monthly }), november);
+    expect(v).toMatchObject({ available: true, value: 66.67, numerator: 4, denominator: 6 });
+  });
+
+  it("is unavailable, not 0, when nothing is owed or no plan applies", () => {
+    const quarterlyOnly = facts({ sites: [site("C", { riskLevel: "blue" })], patrols: [] });
+    expect(patrolCoverage.compute(quarterlyOnly, november)).toMatchObject({ available: false });
+    expect(patrolCoverage.compute(facts({ sites: [] }), november)).toMatchObject({ available: false });
+    expect(patrolCoverage.compute(facts({ patrolPlan: null }), november)).toMatchObject({ available: false });
+    // owed but never patrolled is a measured 0
+    const none = patrolCoverage.compute(facts({ patrols: [] }), november);
+    expect(none).toMatchObject({ available: true, value: 0, numerator: 0, denominator: 9 });
+  });
+});
+
+describe("site coverage (入格率)", () => {
+  it("is the register's sites in a grid ÷ its registered sites: 6 of 8 = 75 %", () => {
+    const v = siteCoverage.compute(facts(), november);
+    expect(v).toMatchObject({ available: true, value: 75, numerator: 6, denominator: 8 });
+    if (!v.available) throw new Error("unavailable");
+    expect(v.records.map((r) => r.id)).toEqual(["A", "B", "C", "D", "E", "F"]);
+  });
+
+  it("is unavailable without registered sites", () => {
+    expect(siteCoverage.compute(facts({ sites: [] }), november)).toMatchObject({ available: false });
+  });
+
+  it("both are in the catalogue the schemes and runs read, with their written formulas", () => {
+    expect(indicatorById.get("patrol_coverage")).toBe(patrolCoverage);
+    expect(indicatorById.get("site_coverage")?.levels).toEqual(["township"]);
+    expect(patrolCoverage.formula.zh).toContain("应巡查周期");
+  });
+});

@@ -1,0 +1,119 @@
+import { lastDayOf, periodOf, previousPeriod } from "../patrol/patrol-period";
+import { frequencyOf, type PatrolPlan } from "../patrol/patrol-plan";
+import {
+  type IndicatorDef,
+  type IndicatorValue,
+  type PatrolFact,
+  type Period,
+  type RecordRef,
+  rate,
+  type SiteFact,
+} from "./indicator";
+
+/**
+ * Coverage and patrol indicators of the assessment catalogue (R22, R23): patrol coverage against the
+ * county's patrol plan, from the patrol records; site coverage (入格率) from the site register. Each is one
+ * pure function; with nothing to measure it is unavailable, never 0.
+ */
+
+/** One patrol period a site owes in the assessed period, and the patrol that met it (null: missed). */
+export interface SitePeriod {
+  site: SiteFact;
+  /** The period's first and last Shanghai days' instants: [start, end). */
+  start: string;
+  end: string;
+  /** Its last day, YYYY-MM-DD (what the plan says it is due by). */
+  dueBy: string;
+  metBy: PatrolFact | null;
+}
+
+/**
+ * The patrol periods owed in `p`: for every site patrolled by grid workers (not under direct supervision),
+ * each period of its plan frequency (by risk level, or its kind's override) whose LAST DAY falls in `p` — so
+ * every period is judged in exactly one month (a week in the month holding its Sunday, a quarter in its
+ * last month) — and that began after the site was registered (a site gets a whole period first, as on the
+ * patrol page). A period is met by the first of `patrols` of that site received inside it.
+ */
+export function owedPatrolPeriods(
+  sites: SiteFact[],
+  patrols: PatrolFact[],
+  plan: PatrolPlan,
+  p: Period,
+): SitePeriod[] {
+  const bySite = new Map<string, PatrolFact[]>();
+  for (const x of [...patrols].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))) {
+    const list = bySite.get(x.siteId);
+    if (list) list.push(x);
+    else bySite.set(x.siteId, [x]);
+  }
+  const from = Date.parse(p.from);
+  const to = Date.parse(p.to);
+  const last = new Date(to - 1);
+  const out: SitePeriod[] = [];
+  for (const site of sites) {
+    if (site.direct) continue;
+    const frequency = frequencyOf(plan, site);
+    const created = Date.parse(site.createdAt);
+    const owed = [];
+    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
+      if (q.end.getTime() <= to && created < q.start.getTime()) owed.push(q);
+    for (const q of owed.reverse()) {
+      const start = q.start.toISOString();
+      const end = q.end.toISOString();
+      const metBy = bySite.get(site.id)?.find((x) => x.receivedAt >= start && x.receivedAt < end) ?? null;
+      out.push({ site, start, end, dueBy: lastDayOf(q), metBy });
+    }
+  }
+  return out;
+}
+
+export const patrolCoverage: IndicatorDef = {
+  id: "patrol_coverage",
+  zh: "巡查计划完成率",
+  en: "Patrol plan coverage",
+  unit: "percent",
+  higherIsBetter: true,
+  formula: {
+    zh:
+      "巡查计划完成率 = 有巡查记录的应巡查周期数 ÷ 应巡查周期数 × 100%。应巡查周期：所辖网格内每个在册场所" +
+      "（直接监管的除外）按县巡查计划的频次（按风险等级，或场所类型的特别规定）划分的周期中，最后一天落在本期、" +
+      "且开始时场所已登记的周期；该周期内有一次巡查签到即为完成",
+    en:
+      "Owed patrol periods with a check-in ÷ owed patrol periods × 100%. Owed: for each registered site of the " +
+      "subject's grids (direct supervision excluded), each period of the county plan's frequency (by risk " +
+      "level or the site kind's override) whose last day falls in the period and that began after the site " +
+      "was registered; one check-in inside the period meets it",
+  },
+  levels: ["grid_worker", "township"],
+  compute(f, p): IndicatorValue {
+    if (!f.patrolPlan)
+      return { available: false, reason: { zh: "未适用巡查计划", en: "No patrol plan applies" } };
+    const owed = owedPatrolPeriods(f.sites, f.patrols, f.patrolPlan, p);
+    const records: RecordRef[] = owed.flatMap((o) =>
+      o.metBy ? [{ kind: "patrol" as const, id: o.metBy.id, label: `${o.site.name} · ${o.dueBy}` }] : [],
+    );
+    return rate(records, owed.length, {
+      zh: "本期没有按巡查计划到期的场所巡查周期",
+      en: "No site's patrol period under the plan ends in the period",
+    });
+  },
+};
+
+export const siteCoverage: IndicatorDef = {
+  id: "site_coverage",
+  zh: "场所入格率",
+  en: "Sites in grids",
+  unit: "percent",
+  higherIsBetter: true,
+  formula: {
+    zh: "场所入格率 = 辖区内已划入网格的在册场所数 ÷ 辖区内在册场所数 × 100%（取自场所台账的当前登记，已注销的不计）",
+    en: "Registered sites of the subject's region assigned to a grid ÷ its registered sites × 100% (the register as it stands; closed sites excluded)",
+  },
+  levels: ["township"],
+  compute(f): IndicatorValue {
+    const records: RecordRef[] = f.sites
+      .filter((s) => s.gridId !== null)
+      .map((s) => ({ kind: "site", id: s.id, label: s.name }));
+    return rate(records, f.sites.length, { zh: "辖区内无在册场所", en: "No registered site in the region" });
+  },
+};

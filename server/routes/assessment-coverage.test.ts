@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, expect, it } from "vitest";
+import { eachApi } from "../test/api-harness";
+import { createFixtureGrids, siteBody } from "./grid-test-fixtures";
+
+interface Item {
+  indicatorId: string;
+  available: boolean;
+  value: number | null;
+  points: number | null;
+  recordCount: number;
+}
+interface Result {
+  subjectId: string;
+  computedScore: number;
+  breakdown: { items: Item[] };
+}
+
+/**
+ * Coverage and patrol indicators in assessment runs (R22, R23) on real rows, both databases. Grid A
+ * (township 620123100) is the worker's; the county keeps the default patrol plan. November 2026, by hand:
+ * - a1 red (weekly; kept in the grid): weeks ending Nov 1, 8, 15, 22, 29 = 5 owed; check-ins Nov 3 and
+ *   Nov 18 → 2 met. a2 yellow (monthly): 1 owed, check-in Nov 10 → met. a3 blue (quarterly): its quarter
+ *   ends Dec 31 → nothing owed. hole (no grid, monthly): 1 owed, never patrolled.
+ * - the worker (grid A: a1, a2, a3): 3 met ÷ 6 owed = 50 % → linear 0→100: 50 of 100 points.
+ * - township 620123100 (a1, a2, a3, hole): patrol 3 ÷ 7 = 42.86 %; sites in a grid 3 ÷ 4 = 75 %;
+ *   → 50 × 0.4286 + 50 × 0.75 = 21.43 + 37.5 = 58.93. Township 620123101 has no site: both indicators
+ *   unavailable (not 0), so it is not scored on them.
+ */
+eachApi("assessment: patrol plan coverage and site coverage from real rows", (ctx) => {
+  const ids: Record<string, string> = {};
+  let grid: string;
+  const post = async (user: string, url: string, payload: Record<string, unknown>) => {
+    const res = await ctx.as(user, { method: "POST", url, payload });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return res.json();
+  };
+  const site = async (key: string, over: Record<string, unknown>) => {
+    const s = await post(
+      "county",
+      "/api/v1/sites",
+      siteBody({ uscc: null, kind: "small_shop", industryCode: "5211", name: key, ...over }),
+    );
+    ids[key] = s.id;
+    await ctx.deps.db
+      .updateTable("site")
+      .set({ createdAt: "2026-01-01T00:00:00.000Z" })
+      .where("id", "=", s.id)
+      .execute();
+  };
+  const visited = (key: string, shanghai: string) =>
+    ctx.deps.db
+      .insertInto("patrol")
+      .values({
+        id: randomUUID(),
+        siteId: ids[key],
+        regionCode: "620123100001",
+        gridId: grid,
+        userId: ctx.users.worker.id,
+        clientAt: new Date(`${shanghai}+08:00`).toISOString(),
+        receivedAt: new Date(`${shanghai}+08:00`).toISOString(),
+        lng: null,
+        lat: null,
+        accuracy: null,
+        mock: 0,
+        distanceM: null,
+        flags: "[]",
+        note: null,
+        evidenceIds: "[]",
+      })
+      .execute();
+  const runOf = async (scheme: Record<string, unknown>) => {
+    const made = await post("county", "/api/v1/assessment-schemes", { regionCode: "620123", ...scheme });
+    const run = await post("county", `/api/v1/assessment-schemes/${made.id}/runs`, { period: "2026-11" });
+    const res = await ctx.as("county", { method: "GET", url: `/api/v1/assessment-runs/${run.id}` });
+    return res.json().results as Result[];
+  };
+  const inA = { lon: 104.015, lat: 35.815, regionCode: "620123100001" };
+
+  beforeAll(async () => {
+    grid = (await createFixtureGrids(ctx)).A.id;
+    const staff = await ctx.as("county", {
+      method: "PUT",
+      url: `/api/v1/grids/${grid}/workers`,
+      payload: { workers: [{ userId: ctx.users.worker.id, employment: "full_time" }] },
+    });
+    expect(staff.statusCode, staff.body).toBe(200);
+    await site("a1", { ...inA, riskLevel: "red", flags: { highRisk: false } });
+    await site("a2", { ...inA, riskLevel: "yellow" });
+    await site("a3", { ...inA, riskLevel: "blue" });
+    await site("hole", { lon: 104.0075, lat: 35.8075, regionCode: "620123100001" });
+    await visited("a1", "2026-11-03T09:00:00");
+    await visited("a1", "2026-11-18T09:00:00");
+    await visited("a2", "2026-11-10T09:00:00");
+    const rows = await ctx.deps.db
+      .selectFrom("site")
+      .select(["name", "gridId", "direct"])
+      .where("id", "in", Object.values(ids))
+      .execute();
+    // the fixture as the register holds it: three in grid A under the worker, one outside every grid
+    expect(
+      rows
+        .filter((r) => r.gridId === grid)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["a1", "a2", "a3"]);
+    expect(rows.find((r) => r.name === "hole")?.gridId).toBeNull();
+    expect(rows.every((r) => Number(r.direct) === 0)).toBe(true);
+  });
+
+  it("scores the worker on the plan's owed periods: 3 of 6 = 50 %", async () => {
+    const results = await runOf({
+      name: "网格员巡查计划完成情况",
+      level: "grid_worker",
+      indicators: [
+        { indicatorId: "patrol_coverage", weight: 100, rule: { kind: "linear", floor: 0, target: 100 } },
+      ],
+      manualItems: [],
+    });
+    const mine = results.find((r) => r.subjectId === ctx.users.worker.id);
+    expect(mine?.breakdown.items[0]).toMatchObject({
+      indicatorId: "patrol_coverage",
+      available: true,
+      value: 50,
+      points: 50,
+      recordCount: 3,
+    });
+    expect(mine?.computedScore).toBe(50);
+  });
+
+  it("scores townships on site coverage and patrol coverage; one without sites is unavailable, not 0", async () => {
+    const results = await runOf({
+      name: "乡镇网格化覆盖考核",
+      level: "township",
+      indicators: [
+        { indicatorId: "site_coverage", weight: 50, rule: { kind: "linear", floor: 0, target: 100 } },
+        { indicatorId: "patrol_coverage", weight: 50, rule: { kind: "linear", floor: 0, target: 100 } },
+      ],
+      manualItems: [],
+    });
+    const town = results.find((r) => r.subjectId === "620123100");
+    const by = Object.fromEntries((town?.breakdown.items ?? []).map((i) => [i.indicatorId, i]));
+    expect(by.site_coverage).toMatchObject({ available: true, value: 75, points: 37.5, recordCount: 3 });
+    expect(by.patrol_coverage).toMatchObject({ available: true, value: 42.86, recordCount: 3 });
+    expect(by.patrol_coverage.points).toBeCloseTo(21.43, 2);
+    const empty = results.find((r) => r.subjectId === "620123101");
+    for (const i of empty?.breakdown.items ?? []) expect(i).toMatchObject({ available: false, points: null });
+    expect(empty?.breakdown.items).toHaveLength(2);
+  });
+});
