@@ -52,7 +52,7 @@ describe("placeLabels: no two labels overlap", () => {
       { id: "big", x: 110, y: 104, width: 60, height: 16, priority: 5 },
       { id: "far", x: 400, y: 100, width: 60, height: 16, priority: 0 },
     ]);
-    expect([...shown].sort()).toEqual(["big", "far"]);
+    expect([...shown.keys()].sort()).toEqual(["big", "far"]);
   });
   it("keeps labels apart by the gap", () => {
     const boxes = [
@@ -61,5 +61,24 @@ describe("placeLabels: no two labels overlap", () => {
     ];
     expect(placeLabels(boxes, 0).size).toBe(2);
     expect(placeLabels(boxes, 4).size).toBe(1);
+  });
+  it("moves a label off a site marker (up, down or beside) and leaves it out only when no place is free", () => {
+    const label = { id: "grid", x: 100, y: 100, width: 60, height: 16, priority: 1 };
+    // a marker under the label's centre: the label goes one line up, off the marker
+    const marker = { x0: 90, y0: 90, x1: 110, y1: 110 };
+    const at = placeLabels([label], 4, [marker]).get("grid");
+    expect(at).toEqual({ x: 100, y: 72 });
+    const box = { x0: at!.x - 30, y0: at!.y - 8, x1: at!.x + 30, y1: at!.y + 8 };
+    expect(box.y1 <= marker.y0 || box.y0 >= marker.y1).toBe(true);
+    // markers all around: nowhere to go, so not shown rather than covered
+    const wall = { x0: 0, y0: 0, x1: 300, y1: 300 };
+    expect(placeLabels([label], 4, [wall]).size).toBe(0);
+    // a township's name may lie over markers when nowhere else is free, never over another name
+    const township = { ...label, id: "township", overObstacles: true };
+    expect(placeLabels([township], 4, [wall]).get("township")).toEqual({ x: 100, y: 100 });
+    const both = placeLabels([{ ...township, id: "first", priority: 9 }, township], 4, [wall]);
+    expect([...both.keys()]).toEqual(["first"]);
+    // without obstacles a label stays on its anchor
+    expect(placeLabels([label]).get("grid")).toEqual({ x: 100, y: 100 });
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromWgs84, toWgs84 } from "../../domain/geo/coordinates";
 import { usccCheckCharacter } from "../../domain/site/uscc";
 import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
@@ -32,6 +33,61 @@ async function open(
   return page;
 }
 
+/** Walks an open region cascader down the names given (levels above the user's scope may be absent). */
+async function pickRegion(page: Page, names: string[]) {
+  for (const name of names) {
+    const item = page.locator(`.ant-cascader-menu-item[title="${name}"]`).filter({ visible: true });
+    try {
+      await item.first().waitFor({ timeout: 5_000 });
+    } catch {
+      continue;
+    }
+    await item.first().click();
+  }
+  await page.keyboard.press("Escape");
+}
+
+/** Map labels that lie over a site marker, a drawn point or another label (text of each), for readability checks. */
+function labelOverlaps(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((root) => {
+    const boxes = (sel: string) =>
+      Array.from(root.querySelectorAll(sel)).map((el) => ({ el, r: el.getBoundingClientRect() }));
+    const hit = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const labels = boxes(".sg-label span");
+    // site markers and clusters, and the small dots a page draws (a case's site and positions)
+    const markers = [
+      ...boxes(".leaflet-marker-pane > *"),
+      ...boxes(".leaflet-overlay-pane path.leaflet-interactive").filter((m) => m.r.width < 40),
+    ];
+    const out: string[] = [];
+    labels.forEach((l, i) => {
+      if (markers.some((m) => hit(l.r, m.r)) || labels.some((o, j) => j !== i && hit(l.r, o.r)))
+        out.push(l.el.textContent ?? "");
+    });
+    return out;
+  });
+}
+
+/** Names a coordinate system in a select, waiting for its list to open and for the choice to show. */
+async function chooseCrs(page: Page, testId: string, label: string) {
+  const select = page.getByTestId(testId);
+  await expect
+    .poll(
+      async () => {
+        if ((await select.textContent())?.includes(label)) return true;
+        await select.click();
+        const option = page.locator(".ant-select-item-option").filter({ hasText: label, visible: true });
+        await option.first().waitFor({ timeout: 3_000 });
+        await page.waitForTimeout(250);
+        await option.first().click({ timeout: 3_000 });
+        return (await select.textContent())?.includes(label) ?? false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
 describe("offline base", () => {
   let server: E2eServer;
   beforeAll(async () => {
@@ -41,8 +97,7 @@ describe("offline base", () => {
     await server?.stop();
   });
 
-  // At 390 px the worker's grid label did not appear within 20 s (not looked into yet): desktop width only.
-  for (const size of sizes.filter((x) => x.name === "1440"))
+  for (const size of sizes)
     it(`grid map for the grid worker at ${size.name}: own grids highlighted, names readable`, async () => {
       const page = await open(server, "worker", size.viewport);
       await page.goto(`${server.url}/grids`);
@@ -66,7 +121,32 @@ describe("offline base", () => {
       const label = page.locator(".sg-label-grid span").first();
       expect(await label.getAttribute("title")).toMatch(/^\d{15}$/);
       await page.waitForTimeout(400);
+      // readable: no name lies under a site marker or another name
+      expect(await labelOverlaps(page, "grid-map")).toEqual([]);
       await screenshot(page, `screenshots/basemap-offline-worker-${size.name}`);
+      await page.close();
+    });
+
+  for (const size of sizes)
+    it(`case location map at ${size.name}: the case's grid outlined with its name, the points in view`, async () => {
+      const page = await open(server, "worker", size.viewport);
+      const list = (await (await page.request.get(`${server.url}/api/v1/cases?pageSize=20`)).json()) as {
+        items: { id: string; gridCode: string | null }[];
+      };
+      const withGrid = list.items.find((c) => c.gridCode);
+      expect(withGrid).toBeDefined();
+      await page.goto(`${server.url}/cases/${withGrid!.id}`);
+      const map = page.getByTestId("case-map");
+      await map.scrollIntoViewIfNeeded();
+      const name = map.locator(".sg-label-mine span");
+      await name.first().waitFor({ timeout: 20_000 });
+      expect(await name.first().getAttribute("title")).toBe(withGrid!.gridCode);
+      // not zoomed in past a street's width: the scale bar reads 100 m or more
+      const scale = (await map.locator(".leaflet-control-scale-line").first().textContent()) ?? "";
+      expect(scale).toMatch(/^(\d+) (m|km)$/);
+      expect(scale.endsWith("km") || Number.parseInt(scale, 10) >= 100).toBe(true);
+      expect(await labelOverlaps(page, "case-map")).toEqual([]);
+      await map.screenshot({ path: `test-results/screenshots/basemap-case-map-${size.name}.png` });
       await page.close();
     });
 
@@ -87,6 +167,83 @@ describe("offline base", () => {
     await screenshot(page, "screenshots/basemap-offline-county-1440");
     await page.close();
   });
+
+  for (const size of sizes)
+    it(`site form at ${size.name}: a click on the map sets the location; a code from another city is flagged`, async () => {
+      const page = await open(server, "county", size.viewport);
+      await page.goto(`${server.url}/sites`);
+      await page
+        .getByRole("button", { name: /登记|新增|新建/ })
+        .first()
+        .click();
+      const form = page.getByTestId("site-form");
+      await form.waitFor();
+      await page.getByTestId("site-name").fill(`e2e 地图选点 ${size.name}`);
+      await form.locator(".ant-cascader").first().click();
+      await pickRegion(page, ["甘肃省", "兰州市", "榆中县", "城关镇"]);
+      // 天水市秦州区 620502: another city than 榆中县 (one code per width: a code is registered once)
+      const first17 = size.name === "1440" ? "91620502MA7111111" : "91620502MA7222222";
+      await page.getByTestId("site-uscc").fill(first17 + usccCheckCharacter(first17));
+      const warning = page.getByTestId("uscc-region-warning");
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain("620502");
+      const picker = page.getByTestId("picker-map");
+      await picker.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1500);
+      const stored = async () => {
+        const text = (await page.getByTestId("picker-stored").textContent()) ?? "";
+        return (text.match(/(\d+\.\d+), (\d+\.\d+)/) ?? []).slice(1).map(Number);
+      };
+      const typed = async () => [
+        Number(await page.getByTestId("picker-lng").inputValue()),
+        Number(await page.getByTestId("picker-lat").inputValue()),
+      ];
+      // numbers copied from AMap while WGS84 is still chosen, then the system named: the numbers are read
+      // again as GCJ-02 (they stay as typed; the stored WGS84 point moves by the GCJ-02 offset)
+      await page.getByTestId("picker-lng").fill("104.018");
+      await page.getByTestId("picker-lat").fill("35.816");
+      await expect.poll(stored).toEqual([104.018, 35.816]);
+      await page.getByTestId("picker-stored").click();
+      await chooseCrs(page, "picker-crs", "GCJ-02（高德、腾讯）");
+      expect(await typed()).toEqual([104.018, 35.816]);
+      const [x, y] = toWgs84(104.018, 35.816, "GCJ02");
+      await expect.poll(stored).toEqual([Number(x.toFixed(6)), Number(y.toFixed(6))]);
+      // a click on the map: the fields follow the pin in the chosen system (GCJ-02)
+      const box = (await picker.boundingBox())!;
+      // (each width its own spot: the other test's site is on the map already)
+      const [dx, dy] = size.name === "1440" ? [20, -10] : [-40, 30];
+      await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      await page.locator(".sg-pin").waitFor();
+      await expect.poll(async () => (await stored())[0]).not.toBe(Number(x.toFixed(6)));
+      const [lng, lat] = await stored();
+      expect(lng).toBeGreaterThan(100);
+      expect(lat).toBeGreaterThan(30);
+      const gcj = fromWgs84(lng, lat, "GCJ02").map((n) => Number(n.toFixed(6)));
+      await expect.poll(typed).toEqual(gcj);
+      // then naming another system shows the same point in it; the point stays
+      await chooseCrs(page, "picker-crs", "BD-09（百度）");
+      const bd = fromWgs84(lng, lat, "BD09").map((n) => Number(n.toFixed(6)));
+      await expect.poll(typed).toEqual(bd);
+      await chooseCrs(page, "picker-crs", "WGS84（GPS、天地图）");
+      await expect.poll(typed).toEqual([lng, lat]);
+      expect(await stored()).toEqual([lng, lat]);
+      await page.getByText("规模大").first().waitFor();
+      await screenshot(page, `screenshots/basemap-site-form-${size.name}`);
+      await page
+        .getByRole("button", { name: /保\s*存|确\s*定/ })
+        .last()
+        .click();
+      await expect
+        .poll(async () => {
+          const r = await page.request.get(
+            `${server.url}/api/v1/sites?q=${encodeURIComponent(`e2e 地图选点 ${size.name}`)}`,
+          );
+          const items = ((await r.json()) as { items: { lon: number; lat: number }[] }).items;
+          return items[0] ? [items[0].lon, items[0].lat] : null;
+        })
+        .toEqual([lng, lat]);
+      await page.close();
+    });
 });
 
 describe("a tile URL that does not answer", () => {

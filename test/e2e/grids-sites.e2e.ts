@@ -318,6 +318,9 @@ it("imports sites from an .xlsx (keep the good rows) and lists every bad row wit
     .first()
     .setInputFiles(file);
   await page.getByTestId("import-mode").getByText("导入有效行").click();
+  // the template's own headers: every column recognised in the mapping step
+  await page.getByTestId("site-import-next").click();
+  await page.getByTestId("mapping-table").waitFor();
   await page.getByTestId("site-import-run").click();
   const result = page.getByTestId("import-result");
   await result.waitFor({ timeout: 30_000 });

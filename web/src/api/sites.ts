@@ -135,11 +135,56 @@ export const checkUsccRemote = (uscc: string) => api.post<UsccCheckResult>("/sit
 export const fetchSiteFile = (id: string) =>
   api.get<{ site: Site; events: SiteEvent[] }>(`/sites/${encodeURIComponent(id)}/file`);
 
-export const importSites = (file: File, opts: { mode: ImportMode; crs: Crs; region?: string }) => {
+/** The mapping step's answers (issue 11): which sheet, column header → field ("" not imported), constants, industries. */
+export interface SiteImportAnswers {
+  sheet?: string;
+  mapping?: Record<string, string>;
+  constants?: Record<string, string>;
+  industries?: Record<string, string>;
+}
+
+/** What the mapping step shows: the sheet and header row found, each column's field, samples, gaps. */
+export interface SiteImportPreview {
+  needsSheet: boolean;
+  sheets: { name: string; hasData: boolean }[];
+  sheet: string | null;
+  headerRow: number | null;
+  columns: { index: number; header: string; field: string | null; source: "mapping" | "synonym" | null }[];
+  samples: string[][];
+  rows: number;
+  fields: { field: string; label: string; required: boolean }[];
+  missing: string[];
+  constants: Record<string, string>;
+  industries: Record<string, string>;
+  unmatchedIndustries: { text: string; rows: number; suggestions: { code: string; label: string }[] }[];
+  remembered: boolean;
+}
+
+const answerFields = (form: FormData, answers: SiteImportAnswers) => {
+  if (answers.sheet) form.set("sheet", answers.sheet);
+  for (const key of ["mapping", "constants", "industries"] as const) {
+    const value = answers[key];
+    if (value) form.set(key, JSON.stringify(value));
+  }
+};
+
+export const previewSiteImport = (file: File, opts: { region?: string } & SiteImportAnswers) => {
+  const form = new FormData();
+  if (opts.region) form.set("region", opts.region);
+  answerFields(form, opts);
+  form.set("file", file);
+  return postForm<SiteImportPreview>("/sites/import/preview", form);
+};
+
+export const importSites = (
+  file: File,
+  opts: { mode: ImportMode; crs: Crs; region?: string } & SiteImportAnswers,
+) => {
   const form = new FormData();
   form.set("mode", opts.mode);
   form.set("crs", opts.crs);
   if (opts.region) form.set("region", opts.region);
+  answerFields(form, opts);
   form.set("file", file);
   return postForm<SiteImportResult>("/sites/import", form);
 };

@@ -1,11 +1,10 @@
-import { Button, Select, Space, Typography } from "antd";
+import { Button, Space, Typography } from "antd";
 import L from "leaflet";
-import { useEffect, useRef, useState } from "react";
-import { type Crs, crsList, fromWgs84, toWgs84 } from "../../../domain/geo/coordinates";
+import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n-context";
 import { useBoundary } from "../pages/grids/use-boundary";
 import { boundsOf } from "./base-map";
-import { CoordinateInputs, HereButton } from "./coordinate-inputs";
+import { HereButton, SystemCoordinates } from "./coordinate-inputs";
 import { BaseLegendItems } from "./map-legend";
 import { PlaceSearch } from "./place-search";
 import { useLeafletMap, useOfflineBase } from "./use-leaflet-map";
@@ -41,15 +40,12 @@ export function LocationPicker(props: {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   const map = useLeafletMap(el, { doubleClickZoom: true });
-  useOfflineBase(map, { autoFetch: true, gridOutlines: true, countyOutlines: false });
+  const base = useOfflineBase(map, { autoFetch: true, gridOutlines: true, countyOutlines: false });
   useBoundary(map, !props.value);
   const layer = useRef(L.layerGroup());
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
-  const [crs, setCrs] = useState<Crs>("WGS84");
-  const [typed, setTyped] = useState<{ lng?: number; lat?: number }>({});
   const v = props.value;
-  const emitted = useRef<string>("");
 
   // click on the map: the pin goes there
   useEffect(() => {
@@ -104,24 +100,8 @@ export function LocationPicker(props: {
       if (!map.getBounds().pad(-0.1).contains([v.lat, v.lng]))
         map.setView([v.lat, v.lng], Math.max(map.getZoom(), 16));
     } else if (props.context?.[0]) map.setView([props.context[0].lat, props.context[0].lng], 16);
-    // the typed fields follow a point set elsewhere (click, drag, search), in the chosen system
-    if (key !== emitted.current) {
-      if (v) {
-        const [x, y] = fromWgs84(v.lng, v.lat, crs);
-        setTyped({ lng: round6(x), lat: round6(y) });
-      } else setTyped({});
-    }
-  }, [map, key, contextKey]);
-
-  const type = (patch: { lng?: number; lat?: number }, system = crs) => {
-    const next = { ...typed, ...patch };
-    setTyped(next);
-    if (next.lng == null || next.lat == null) return;
-    const [x, y] = toWgs84(next.lng, next.lat, system);
-    const out = { lng: round6(x), lat: round6(y) };
-    emitted.current = `${out.lng},${out.lat},undefined`;
-    onChange.current(out);
-  };
+    base?.avoid([...(props.context ?? []), ...(v ? [v] : [])]);
+  }, [map, key, contextKey, base]);
 
   return (
     <div className="sg-picker" data-testid={props.testId ?? "location-picker"}>
@@ -152,21 +132,12 @@ export function LocationPicker(props: {
         <BaseLegendItems />
       </div>
       <Space wrap style={{ marginTop: 6 }}>
-        <Select<Crs>
-          value={crs}
-          style={{ width: 190 }}
-          aria-label={t("locate.crs")}
-          data-testid="picker-crs"
-          onChange={(c) => {
-            setCrs(c);
-            if (v) {
-              const [x, y] = fromWgs84(v.lng, v.lat, c);
-              setTyped({ lng: round6(x), lat: round6(y) });
-            }
-          }}
-          options={crsList.map((c) => ({ value: c, label: t(`locate.crs.${c}`) }))}
+        <SystemCoordinates
+          testIdPrefix="picker"
+          width={140}
+          value={v ? { lng: v.lng, lat: v.lat } : null}
+          onChange={(p) => onChange.current(p)}
         />
-        <CoordinateInputs testIdPrefix="picker" width={140} lng={typed.lng} lat={typed.lat} onChange={type} />
         <HereButton onFix={(p) => onChange.current(p)} />
         {v && <Button onClick={() => onChange.current(null)}>{t("location.clear")}</Button>}
       </Space>

@@ -1,6 +1,6 @@
 import L from "leaflet";
 import type { Areal } from "../../../domain/geo/geometry";
-import { type LabelBox, placeLabels } from "../../../domain/geo/label-placement";
+import { type LabelBox, placeLabels, type ScreenRect } from "../../../domain/geo/label-placement";
 import { interiorPoint } from "../../../domain/geo/point-in-polygon";
 import { type TownshipOutline, townshipOutlines } from "../../../domain/geo/township-outlines";
 import { fetchBoundary, fetchMapGrids, fetchMapSites } from "../api/grids";
@@ -59,6 +59,7 @@ export class OfflineBase {
   private townshipKey = "";
   private readonly townshipNames = new Map<string, string>();
   private myGridIds: ReadonlySet<string>;
+  private avoided: L.LatLng[] = [];
   private seq = 0;
   private timer: number | undefined;
 
@@ -97,6 +98,12 @@ export class OfflineBase {
     this.grids = grids;
     this.sites = sites;
     this.redraw();
+  }
+
+  /** Points the page draws itself (a case's site and positions, a pin) that names must not cover. */
+  avoid(points: readonly { lat: number; lng: number }[]): void {
+    this.avoided = points.map((p) => L.latLng(p.lat, p.lng));
+    this.drawLabels();
   }
 
   setMyGrids(ids: ReadonlySet<string>): void {
@@ -209,6 +216,29 @@ export class OfflineBase {
     this.drawLabels();
   }
 
+  /** Where the page's site markers, clusters and own points are on screen: labels keep off them. */
+  private markerRects(): ScreenRect[] {
+    const pane = this.map.getPane("markerPane");
+    if (!pane) return [];
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const rects: ScreenRect[] = [];
+    for (const el of Array.from(pane.children)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      rects.push({
+        x0: r.left - origin.left,
+        y0: r.top - origin.top,
+        x1: r.right - origin.left,
+        y1: r.bottom - origin.top,
+      });
+    }
+    for (const at of this.avoided) {
+      const p = this.map.latLngToContainerPoint(at);
+      rects.push({ x0: p.x - 12, y0: p.y - 12, x1: p.x + 12, y1: p.y + 12 });
+    }
+    return rects;
+  }
+
   /** Township names when zoomed out, grid names where they fit, site names close up; none overlapping. */
   private drawLabels(): void {
     this.labels.clearLayers();
@@ -224,8 +254,12 @@ export class OfflineBase {
       cls: string,
       px: number,
       priority: number,
+      below = 0,
+      overObstacles = false,
     ) => {
       const p = map.latLngToContainerPoint(at);
+      // a site's name sits below its point: its box is placed where it is drawn
+      p.y += below ? below + (px + 8) / 2 : 0;
       if (p.x < -50 || p.y < -20 || p.x > size.x + 50 || p.y > size.y + 20) return;
       boxes.push({
         id,
@@ -234,6 +268,7 @@ export class OfflineBase {
         width: labelWidth(text, px),
         height: px + 8,
         priority,
+        overObstacles,
         at,
         text,
         title,
@@ -252,43 +287,59 @@ export class OfflineBase {
             "sg-label-township",
             14,
             3000 + t.grids,
+            0,
+            true,
           );
       }
-    if (zoom >= gridLabelZoom - 1)
-      for (const g of this.grids) {
-        const ll = L.latLngBounds(latLngsOf(g.geometry).flat(2) as L.LatLngTuple[]);
-        const w =
-          map.latLngToContainerPoint(ll.getNorthEast()).x - map.latLngToContainerPoint(ll.getSouthWest()).x;
-        // a grid's name only where the grid is wide enough on screen to carry it
-        if (w < labelWidth(g.name, 12) * 0.7) continue;
-        const [lon, lat] = interiorPoint(g.geometry);
-        const own = this.myGridIds.has(g.id) || g.code === this.opts.highlightCode;
-        push(
-          `g${g.id}`,
-          L.latLng(lat, lon),
-          g.name,
-          g.code,
-          own ? "sg-label-grid sg-label-mine" : "sg-label-grid",
-          12,
-          (own ? 2000 : 1000) + Math.min(999, w),
+    const view = map.getBounds();
+    for (const g of this.grids) {
+      const own = this.myGridIds.has(g.id) || g.code === this.opts.highlightCode;
+      // other grids' names from zoom 12; the worker's own grids and the case's grid from zoom 10
+      if (zoom < (own ? 10 : gridLabelZoom - 1)) continue;
+      const ll = L.latLngBounds(latLngsOf(g.geometry).flat(2) as L.LatLngTuple[]);
+      const w =
+        map.latLngToContainerPoint(ll.getNorthEast()).x - map.latLngToContainerPoint(ll.getSouthWest()).x;
+      // a grid's name only where the grid is wide enough on screen to carry it (one's own: where it shows)
+      if (w < labelWidth(g.name, 12) * (own ? 0.35 : 0.7)) continue;
+      const [lon, lat] = interiorPoint(g.geometry);
+      let at = L.latLng(lat, lon);
+      // zoomed in on part of one's own grid (the case map): the name goes in the part on screen
+      if (own && !view.contains(at) && view.intersects(ll)) {
+        const part = L.latLngBounds(
+          [Math.max(ll.getSouth(), view.getSouth()), Math.max(ll.getWest(), view.getWest())],
+          [Math.min(ll.getNorth(), view.getNorth()), Math.min(ll.getEast(), view.getEast())],
         );
+        at = part.getCenter();
       }
+      push(
+        `g${g.id}`,
+        at,
+        g.name,
+        g.code,
+        own ? "sg-label-grid sg-label-mine" : "sg-label-grid",
+        12,
+        // one's own grid's name before the township's (which names the whole township anyway)
+        (own ? 10_000 : 1000) + Math.min(999, w),
+      );
+    }
     if (zoom >= siteLabelZoom)
       for (const s of this.sites)
-        push(`s${s.id}`, L.latLng(s.lat, s.lon), s.name, s.name, "sg-label-site", 11, 10);
-    const shown = placeLabels(boxes);
+        push(`s${s.id}`, L.latLng(s.lat, s.lon), s.name, s.name, "sg-label-site", 11, 10, 8);
+    const shown = placeLabels(boxes, 4, this.markerRects());
     for (const b of boxes) {
-      if (!shown.has(b.id)) continue;
+      const moved = shown.get(b.id);
+      if (!moved) continue;
       const w = b.width;
+      const at = map.containerPointToLatLng([moved.x, moved.y]);
       this.labels.addLayer(
-        L.marker(b.at, {
+        L.marker(at, {
           pane: "sg-labels",
           interactive: false,
           keyboard: false,
           icon: L.divIcon({
             className: `sg-label ${b.cls}`,
             iconSize: [w, b.height],
-            iconAnchor: b.cls === "sg-label-site" ? [w / 2, -8] : [w / 2, b.height / 2],
+            iconAnchor: [w / 2, b.height / 2],
             html: `<span title="${escapeHtml(b.title)}" data-code="${escapeHtml(b.title)}">${escapeHtml(b.text)}</span>`,
           }),
         }),

@@ -41,7 +41,7 @@ export function CaseMap({ points, onPick, center, className, gridCode, ...props 
   const box = useRef<HTMLDivElement>(null);
   const leaflet = useLeafletMap(box, { minZoom: 3, maxZoom: 19, doubleClickZoom: true });
   // the base: county and township outlines, the grids around with their names, the case's grid in blue
-  useOfflineBase(leaflet, {
+  const base = useOfflineBase(leaflet, {
     autoFetch: true,
     gridOutlines: true,
     countyOutlines: true,
@@ -114,13 +114,15 @@ export function CaseMap({ points, onPick, center, className, gridCode, ...props 
     if (valid.length > 1)
       m.fitBounds(L.latLngBounds(valid.map((p) => [p.lat, p.lng] as [number, number])), {
         padding: [48, 48],
-        maxZoom: 19,
+        // never closer than a single point's view: the grid's outline and name stay in sight
+        maxZoom: 16,
       });
     else if (first) m.setView([first.lat, first.lng], 16);
     else if (center) m.setView([center.lat, center.lng], 12);
     else m.setView([36.06, 103.83], 9);
     setTimeout(() => m.invalidateSize(), 0);
-  }, [key, leaflet]);
+    base?.avoid(valid);
+  }, [key, leaflet, base]);
 
   return (
     <div
