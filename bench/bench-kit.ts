@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import SQLite from "better-sqlite3";
+import { sql } from "kysely";
 import pg from "pg";
 import { type Database, openDatabase } from "../db/db";
 
@@ -46,6 +48,86 @@ export async function openBenchDatabase(
       removeDir();
     },
   };
+}
+
+/** A table filled in bulk, with its columns in the order of the values each row gives. */
+export interface BulkTable {
+  name: string;
+  columns: readonly string[];
+}
+
+/**
+ * Fills tables in bulk, fast. On SQLite through a connection of its own to the file: the tables' indexes
+ * are dropped first and rebuilt at the end (one sort each instead of a b-tree update per row), prepared
+ * inserts run in transactions of 50,000 steps without fsync. On PostgreSQL: multi-row inserts of 1,000.
+ * Then the planner's statistics are refreshed. `steps` yields one entry per table (in the order of
+ * `tables`) per step: a row, or null for none. Answers the number of steps.
+ */
+export async function bulkInsert(
+  bench: Pick<BenchDatabase, "database" | "file">,
+  tables: readonly BulkTable[],
+  steps: Iterable<readonly (readonly unknown[] | null)[]>,
+): Promise<number> {
+  let n = 0;
+  if (bench.file) {
+    const db = new SQLite(bench.file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = OFF");
+    db.pragma("cache_size = -262144"); // 256 MB: the index rebuilds sort in memory
+    db.pragma("temp_store = MEMORY");
+    const names = tables.map((t) => t.name);
+    const indexes = db
+      .prepare(
+        `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${names.map(() => "?").join(",")})`,
+      )
+      .all(...names) as { name: string; sql: string }[];
+    for (const ix of indexes) db.exec(`drop index ${ix.name}`);
+    const inserts = tables.map((t) =>
+      db.prepare(
+        `insert into ${t.name} (${t.columns.join(",")}) values (${t.columns.map(() => "?").join(",")})`,
+      ),
+    );
+    const flush = db.transaction((batch: (readonly (readonly unknown[] | null)[])[]) => {
+      for (const step of batch)
+        step.forEach((row, i) => {
+          if (row) inserts[i].run(row as unknown[]);
+        });
+    });
+    let batch: (readonly (readonly unknown[] | null)[])[] = [];
+    for (const step of steps) {
+      batch.push(step);
+      n++;
+      if (batch.length === 50_000) {
+        flush(batch);
+        batch = [];
+      }
+    }
+    flush(batch);
+    for (const ix of indexes) db.exec(ix.sql);
+    db.exec("analyze");
+    db.close();
+    return n;
+  }
+  const pending: unknown[][][] = tables.map(() => []);
+  const flushTable = async (i: number) => {
+    if (!pending[i].length) return;
+    const values = sql.join(pending[i].map((r) => sql`(${sql.join(r)})`));
+    await sql`insert into ${sql.raw(tables[i].name)} (${sql.raw(tables[i].columns.join(","))}) values ${values}`.execute(
+      bench.database.db,
+    );
+    pending[i] = [];
+  };
+  for (const step of steps) {
+    n++;
+    for (const [i, row] of step.entries()) {
+      if (!row) continue;
+      pending[i].push([...row]);
+      if (pending[i].length === 1000) await flushTable(i);
+    }
+  }
+  for (let i = 0; i < tables.length; i++) await flushTable(i);
+  for (const t of tables) await sql`analyze ${sql.raw(t.name)}`.execute(bench.database.db);
+  return n;
 }
 
 /** The 95th percentile (null for no samples), to two decimals. */

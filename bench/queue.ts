@@ -1,14 +1,11 @@
 import { pathToFileURL } from "node:url";
-import SQLite from "better-sqlite3";
-import { sql } from "kysely";
-import type { Database } from "../db/db";
 import { migrateToLatest } from "../db/migrate";
 import { scanCases } from "../db/queries/case-job-queries";
 import { listCases } from "../db/queries/case-list-queries";
 import { readRegionRows } from "../db/regions/region-data";
 import type { Actor } from "../domain/auth/actor";
 import { seededRandom } from "../domain/geo/seeded-random";
-import { openBenchDatabase, p95, timeRuns } from "./bench-kit";
+import { bulkInsert, openBenchDatabase, p95, timeRuns } from "./bench-kit";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = 300;
@@ -61,6 +58,10 @@ export const caseColumns = [
   "created_at",
   "updated_at",
 ];
+
+function* mapRows(rows: Iterable<unknown[]>) {
+  for (const r of rows) yield [r];
+}
 
 /** Rows of the case table, deterministic, spread over counties, stages and ±30 days of deadlines. */
 export function* caseRows(counties: string[], now: number, count = CASES): Generator<unknown[]> {
@@ -116,61 +117,14 @@ export function* caseRows(counties: string[], now: number, count = CASES): Gener
   }
 }
 
-async function fill(database: Database, file: string | null, counties: string[], now: number) {
-  if (file) {
-    const db = new SQLite(file);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = OFF");
-    const indexes = db
-      .prepare(
-        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'case_record' and sql is not null",
-      )
-      .all() as { name: string; sql: string }[];
-    for (const ix of indexes) db.exec(`drop index ${ix.name}`);
-    const insert = db.prepare(
-      `insert into case_record (${caseColumns.join(",")}) values (${caseColumns.map(() => "?").join(",")})`,
-    );
-    let batch: unknown[][] = [];
-    const flush = db.transaction((rows: unknown[][]) => {
-      for (const r of rows) insert.run(r);
-    });
-    for (const row of caseRows(counties, now)) {
-      batch.push(row as unknown[]);
-      if (batch.length === 50_000) {
-        flush(batch);
-        batch = [];
-      }
-    }
-    flush(batch);
-    for (const ix of indexes) db.exec(ix.sql);
-    db.exec("analyze");
-    db.close();
-    return;
-  }
-  let batch: unknown[][] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const values = sql.join(batch.map((r) => sql`(${sql.join(r)})`));
-    await sql`insert into case_record (${sql.raw(caseColumns.join(","))}) values ${values}`.execute(
-      database.db,
-    );
-    batch = [];
-  };
-  for (const row of caseRows(counties, now)) {
-    batch.push(row as unknown[]);
-    if (batch.length === 1000) await flush();
-  }
-  await flush();
-  await sql`analyze case_record`.execute(database.db);
-}
-
 export async function run() {
-  const { database, file, drop } = await openBenchDatabase("queue");
+  const bench = await openBenchDatabase("queue");
+  const { database, drop } = bench;
   await migrateToLatest(database);
   const counties = (await readRegionRows("62")).filter((r) => r.level === "county").map((r) => r.code);
   const now = Date.parse("2026-11-30T02:00:00.000Z");
   const t0 = performance.now();
-  await fill(database, file, counties, now);
+  await bulkInsert(bench, [{ name: "case_record", columns: caseColumns }], mapRows(caseRows(counties, now)));
   const fillSeconds = (performance.now() - t0) / 1000;
   const actor = (county: string, kind: string): Actor => ({
     id: `u-${county}-${kind}`,

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { firstCompiled, insertRows, isReused } from "./compiled-queries";
+import { addToTally } from "./queries/case-tally-queries";
 import { eachDialect } from "./test-db";
 
 eachDialect("queries compiled once", (ctx) => {
@@ -23,6 +24,29 @@ eachDialect("queries compiled once", (ctx) => {
       "990000000003:丙村",
       "990000000004:丁村",
     ]);
+  });
+
+  it("adds a case step to the tally with one reused statement, summing what each adds", async () => {
+    const { db } = ctx.database;
+    const dims = { category: "gas", type: "general_hazard", source: "public_tip" };
+    const at = "2026-12-05T02:00:00.000Z";
+    await addToTally(db, "620123100", at, { reported: 1 }, dims);
+    // a township's step: 4 levels (62, 6201, 620123, 620123100) × day and month × 4 dims = 32 rows
+    expect(isReused(db, "tally|reported|32")).toBe(true);
+    await addToTally(db, "620123100", at, { reported: 2 }, dims);
+    await addToTally(db, "620123101", at, { reported: 1, triaged: 1 }, null);
+    const read = (regionCode: string, dim: string) =>
+      db
+        .selectFrom("caseTally")
+        .select(["reported", "triaged"])
+        .where("regionCode", "=", regionCode)
+        .where("grain", "=", "d")
+        .where("period", "=", "2026-12-05")
+        .where("dim", "=", dim)
+        .execute();
+    expect(await read("620123", "")).toEqual([{ reported: 4, triaged: 1 }]);
+    expect(await read("620123100", "source")).toEqual([{ reported: 3, triaged: 0 }]);
+    expect(await read("620123101", "")).toEqual([{ reported: 1, triaged: 1 }]);
   });
 
   it("returns the requested columns, camel-cased like Kysely's own results", async () => {

@@ -7,6 +7,7 @@ import {
   tallyMetrics,
 } from "../../domain/indicators/case-tally";
 import type { OpenCaseItem } from "../../domain/indicators/dashboard-view";
+import { runCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { CaseTallyTable } from "../schema/tally-tables";
 
@@ -40,23 +41,28 @@ export async function addToTally(
   const dimRows: [string, string][] = [["", ""]];
   if (dims) dimRows.push(["category", dims.category], ["type", dims.type], ["source", dims.source]);
   const rows: Partial<CaseTallyTable>[] = [];
+  const params: unknown[] = [];
   for (const code of tallyLevels(regionCode))
     for (const [grain, period] of [
       ["d", day],
       ["m", day.slice(0, 7)],
     ] as const)
-      for (const [dim, dimValue] of dimRows)
+      for (const [dim, dimValue] of dimRows) {
         rows.push({ regionCode: code, level: code.length, grain, period, dim, dimValue, ...values });
+        params.push(code, code.length, grain, period, dim, dimValue, ...metrics.map((m) => values[m]));
+      }
   const set = Object.fromEntries(
     metrics.map((m) => [m, sql`case_tally.${sql.ref(snake(m))} + excluded.${sql.ref(snake(m))}`]),
   );
-  await tx
-    .insertInto("caseTally")
-    .values(rows as CaseTallyTable[])
-    .onConflict((oc) =>
-      oc.columns(["regionCode", "grain", "dim", "period", "dimValue"]).doUpdateSet(set as never),
-    )
-    .execute();
+  // Every case step runs this: the statement is built once per shape (metrics and row count).
+  await runCompiled(tx, `tally|${metrics.join(",")}|${rows.length}`, params, () =>
+    tx
+      .insertInto("caseTally")
+      .values(rows as CaseTallyTable[])
+      .onConflict((oc) =>
+        oc.columns(["regionCode", "grain", "dim", "period", "dimValue"]).doUpdateSet(set as never),
+      ),
+  );
 }
 
 /** Bumps a case's count of late steps (same transaction as the step). */

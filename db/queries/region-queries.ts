@@ -82,6 +82,16 @@ export function upsertBoundary(
     .execute();
 }
 
+/** When each of `codes` that has a stored boundary was last written (no geojson read): a cache's check. */
+export function boundaryStamps(db: Tx, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([] as { code: string; updatedAt: string; source: string }[]);
+  return db
+    .selectFrom("regionBoundary")
+    .select(["code", "updatedAt", "source"])
+    .where("code", "in", [...codes])
+    .execute();
+}
+
 export function findBoundary(db: Tx, code: string) {
   return db.selectFrom("regionBoundary").selectAll().where("code", "=", code).executeTakeFirst();
 }

@@ -1,13 +1,15 @@
 import type { Insertable } from "kysely";
+import { insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { TipInformantTable, TipMessageTable, TipTable } from "../schema/tip-tables";
 
+/** A tip (a reused statement: tips are filed in bursts). */
 export function insertTip(db: Tx, row: Insertable<TipTable>) {
-  return db.insertInto("tip").values(row).execute();
+  return insertRows(db, "tip", [row]);
 }
 
 export function insertTipInformant(db: Tx, row: TipInformantTable) {
-  return db.insertInto("tipInformant").values(row).execute();
+  return insertRows(db, "tipInformant", [row]);
 }
 
 export function findTipByHash(db: Tx, trackingHash: string) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
+import { upsertBoundary } from "../../db/queries/region-queries";
 import { buildApp } from "../app";
 import { allRowsText } from "../test/all-rows-text";
 import { eachApi } from "../test/api-harness";
@@ -162,6 +163,15 @@ eachApi("public tips", (ctx) => {
     const beijing = await fileTip(ctx.app, { location: { lng: 116.39, lat: 39.9 } }, [jpegWithExif()]);
     expect(beijing.statusCode).toBe(422);
     expect(beijing.json().message).toContain("位置");
+    // without photos the place is checked inside the write transaction, which tips arriving together
+    // share: a refused one rolls back alone
+    const [good, far] = await Promise.all([
+      fileTip(ctx.app, {}),
+      fileTip(ctx.app, { location: { lng: 116.39, lat: 39.9 } }),
+    ]);
+    expect([good.statusCode, far.statusCode]).toEqual([201, 422]);
+    expect(far.json().message).toContain("位置");
+    expect((await fileTip(ctx.app, { regionCode: "620123999999" })).json().message).toContain("乡镇");
     const twenty = await fileTip(
       ctx.app,
       {},
@@ -198,7 +208,7 @@ eachApi("public tips", (ctx) => {
     expect((await once()).statusCode).toBe(201);
     expect((await once()).json().code).toBe("tip_check_failed");
     const after = await count();
-    expect(after).toEqual({ tips: before.tips + 1, cases: before.cases + 1, evidence: before.evidence });
+    expect(after).toEqual({ tips: before.tips + 2, cases: before.cases + 2, evidence: before.evidence });
   });
 
   it("files a tip with an address and no location", async () => {
@@ -303,5 +313,43 @@ eachApi("public tips", (ctx) => {
       .execute();
     expect(events.map((e) => e.action)).toContain("case.reopened");
     expect(events.find((e) => e.action === "tip.informant_answered")?.data).not.toContain("老王饭店");
+  });
+  it("checks the location against the county's boundary as stored now: a replaced boundary counts at once", async () => {
+    const square = (x0: number, y0: number, x1: number, y1: number) => ({
+      type: "Polygon",
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    });
+    const save = (geometry: object, updatedAt: string) =>
+      upsertBoundary(ctx.deps.db, {
+        code: "620123",
+        geojson: JSON.stringify({
+          type: "Feature",
+          id: "620123",
+          properties: { code: "620123", name: "榆中县" },
+          geometry,
+        }),
+        source: "test",
+        updatedAt,
+      });
+    const north = { location: { lng: 104.3, lat: 36.0 } };
+    // imported: a boundary that leaves the usual point (104.1146, 35.8457) outside
+    await save(square(104.2, 35.9, 104.5, 36.2), "2026-12-01T00:00:00.000Z");
+    const refused = await fileTip(ctx.app, {});
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain("位置");
+    expect((await fileTip(ctx.app, north)).statusCode).toBe(201);
+    // replaced: the cached parse of the first boundary is not used any more
+    await save(square(104.0, 35.7, 104.2, 35.9), "2026-12-02T00:00:00.000Z");
+    expect((await fileTip(ctx.app, {})).statusCode).toBe(201);
+    expect((await fileTip(ctx.app, north)).statusCode).toBe(422);
+    await ctx.deps.db.deleteFrom("regionBoundary").where("code", "=", "620123").execute();
   });
 });

@@ -35,9 +35,14 @@ const bad = (path: string, zh: string, en: string) =>
 
 /**
  * A report that comes from the public (a tip): no signed-in reporter, so no jurisdiction check, no reporter
- * on the case or the trail; the callback stores the tip's own rows in the same transaction.
+ * on the case or the trail. `check` runs first inside the (group-committed) transaction — what it throws
+ * refuses this report alone — so a tip reads nothing outside the batch it joins; `store` writes the tip's
+ * own rows in the same transaction.
  */
-export type PublicIntake = (tx: Tx, caseId: string, now: Date) => Promise<void>;
+export interface PublicIntake {
+  check?: (tx: Tx) => Promise<void>;
+  store: (tx: Tx, caseId: string, now: Date) => Promise<void>;
+}
 
 /** Recurrence window and threshold: by default the same site and category 3 times within 90 days escalates. */
 export const recurrenceRule = {
@@ -68,6 +73,7 @@ export async function reportCase(
     actor,
     idem,
     async (tx) => {
+      await intake?.check?.(tx);
       const now = deps.clock.now();
       const site = input.siteId ? await findCaseSite(tx, input.siteId) : undefined;
       if (input.siteId && (!site || !covers(actor, site.regionCode)))
@@ -153,7 +159,7 @@ export async function reportCase(
           data: { recurring, listedForSupervision: kase.type === "major_hazard" },
         });
       const { idempotencyKey: _k, ...data } = event.data;
-      await intake?.(tx, id, now);
+      await intake?.store(tx, id, now);
       const ev = await insertEvent(
         tx,
         recordedBy,

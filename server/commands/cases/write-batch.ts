@@ -34,6 +34,8 @@ const pgLanes = 4;
 const anyChain = "*";
 const keysOf = (item: Item) => (item.chains.length ? item.chains : [anyChain]);
 const maxWaitMs = 10;
+/** Event-loop turns without a new command after which a batch starts (see `gather`). */
+const quietTurns = 3;
 const attempts = 3;
 const batchers = new WeakMap<Kysely<DB>, Batcher>();
 
@@ -151,17 +153,25 @@ class Batcher {
   }
 
   /**
-   * Lets the requests that have already arrived join before the batch starts: one turn of the event loop
-   * (setImmediate runs after the pending network input has been handled) while the queue still grows, at
-   * most `maxWaitMs` or until the batch is full. No timer: an idle system starts at once, and a busy one
-   * never sits idle waiting for stragglers (they form the next batch).
+   * Lets the requests that have already arrived join before the batch starts: turns of the event loop
+   * (setImmediate runs after the pending network input has been handled) until `quietTurns` pass in a row
+   * without the queue growing, at most `maxWaitMs` or until the batch is full. One quiet turn is not
+   * enough: a request on a new connection is accepted in one turn and read in a later one, so a burst of
+   * public tips (each on its own connection) used to commit one tip per transaction. No timer: an idle
+   * system starts after a few empty turns (microseconds), and a busy one never sits idle waiting for
+   * stragglers (they form the next batch).
    */
   private async gather() {
     const until = Date.now() + maxWaitMs;
-    let seen = -1;
-    while (this.queue.length !== seen && this.queue.length < maxBatch && Date.now() < until) {
-      seen = this.queue.length;
+    let seen = this.queue.length;
+    let quiet = 0;
+    while (quiet < quietTurns && this.queue.length < maxBatch && Date.now() < until) {
       await new Promise((r) => setImmediate(r));
+      if (this.queue.length === seen) quiet++;
+      else {
+        quiet = 0;
+        seen = this.queue.length;
+      }
     }
   }
 

@@ -1,5 +1,4 @@
 import type { Tx } from "../../../db/db";
-import { findBoundary } from "../../../db/queries/region-queries";
 import type { GridTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
@@ -8,6 +7,7 @@ import type { GeometryProblem } from "../../../domain/geo/geometry-problem";
 import { interiorPoint } from "../../../domain/geo/point-in-polygon";
 import { findOverlaps, outsideBoundary, validateGridGeometry } from "../../../domain/geo/validate-geometry";
 import { gridPolicy } from "../../../domain/policies/grid-policy";
+import { storedBoundary } from "../regions/boundary-cache";
 import type { GridLayer } from "./grid-layer";
 
 export type ProblemView = Omit<GeometryProblem, "zh" | "en"> & { message: string };
@@ -30,18 +30,9 @@ export function assertValidGeometry(geometry: Areal, label = "") {
     });
 }
 
-const boundaryCache = new Map<string, { at: string; geometry: Areal | null }>();
-
-/** The county's boundary polygon when one is loaded (region_boundary), else null. */
+/** The county's boundary polygon when one is loaded (region_boundary), else null (parsed once per version). */
 export async function countyBoundary(db: Tx, county: string): Promise<Areal | null> {
-  const row = await findBoundary(db, county);
-  if (!row) return null;
-  const hit = boundaryCache.get(county);
-  if (hit && hit.at === row.updatedAt) return hit.geometry;
-  const parsed = JSON.parse(row.geojson) as { type: string; geometry?: Areal };
-  const geometry = parsed.type === "Feature" ? (parsed.geometry ?? null) : (parsed as Areal);
-  boundaryCache.set(county, { at: row.updatedAt, geometry });
-  return geometry;
+  return (await storedBoundary(db, [county]))?.geometry ?? null;
 }
 
 /**

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/db";
-import { findBoundary, findRegions } from "../../../db/queries/region-queries";
+import { findRegions } from "../../../db/queries/region-queries";
 import { insertTip, insertTipInformant } from "../../../db/queries/tip-queries";
-import { type CountyBoundaries, readCountyBoundaries } from "../../../db/regions/boundary-data";
 import type { TipChannel } from "../../../db/schema/tip-tables";
+import { onceInTx } from "../../../db/tx-memo";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
-import type { Areal } from "../../../domain/geo/geometry";
-import { pointInPolygon } from "../../../domain/geo/point-in-polygon";
 import { type TipKind, tipKinds } from "../../../domain/tip/tip-kinds";
 import { maxTipPhotos, tipInput } from "../../../domain/tip/tip-schemas";
 import type { Deps } from "../../deps";
@@ -16,6 +14,7 @@ import { noLeadDepartment } from "../cases/case-checks";
 import { reportCase } from "../cases/report-case";
 import { departmentsOfCounty } from "../cases/suggest-department";
 import { uploadEvidence } from "../cases/upload-evidence";
+import { inBoundary, provinceCounties, storedBoundary } from "../regions/boundary-cache";
 import { consumeChallenge } from "./proof-of-work";
 import { stripPhotoMetadata } from "./strip-metadata";
 import { newTrackingCode, sealIdentity, trackingHash } from "./tip-crypto";
@@ -39,25 +38,30 @@ const bad = (path: string, zh: string, en: string) =>
 /**
  * Whether a point lies in the region's county as stored (an imported boundary of the county, its city or its
  * province), else in one of the province's committed county polygons (db/data/boundaries), else in China.
+ * Parsed boundaries are cached (server/commands/regions/boundary-cache.ts): a tip reads only their stamps.
  */
 async function insideServedArea(db: Tx, code: string, lng: number, lat: number): Promise<boolean> {
   const c = (n: number) => code.slice(0, n);
-  for (const key of [...new Set([c(6), c(4), `${c(4)}00`, c(2), `${c(2)}0000`])]) {
-    const row = await findBoundary(db, key);
-    if (!row) continue;
-    const g = JSON.parse(row.geojson) as { geometry?: Areal } & Areal;
-    return pointInPolygon(lng, lat, g.geometry ?? g);
-  }
-  const province = provinces.get(c(2)) ?? (await readCountyBoundaries(c(2)));
-  provinces.set(c(2), province);
-  if (province.features.length)
-    return province.features.some((f) => pointInPolygon(lng, lat, f.geometry as unknown as Areal));
+  const stored = await storedBoundary(db, [...new Set([c(6), c(4), `${c(4)}00`, c(2), `${c(2)}0000`])]);
+  if (stored) return inBoundary(stored, lng, lat);
+  const counties = await provinceCounties(c(2));
+  if (counties.length) return counties.some((b) => inBoundary(b, lng, lat));
   return lng >= 73 && lng <= 135.1 && lat >= 18 && lat <= 53.6;
 }
-const provinces = new Map<string, CountyBoundaries>();
 
 const outside = () =>
   bad("location", "标注的位置不在本地区范围内，请重新标注或填写地址", "The location is outside the region");
+
+/** The tip's region exists, its county has a lead department, and its location (if any) lies in the area. */
+async function checkPlace(db: Tx, input: TipIntake): Promise<void> {
+  const code = input.regionCode;
+  const [region] = await onceInTx(db, `region:${code}`, () => findRegions(db, [code]));
+  if (!region) throw bad("regionCode", "所选乡镇（街道）不存在", "Unknown region");
+  if (!(await departmentsOfCounty(db, code.slice(0, 6))).some((d) => d.gridRole === "lead"))
+    throw noLeadDepartment();
+  if (input.location && !(await insideServedArea(db, code, input.location.lng, input.location.lat)))
+    throw outside();
+}
 
 /** A tip as every channel hands it over (the page, an Open311 client, a forwarding platform). */
 export interface TipIntake {
@@ -118,15 +122,10 @@ export async function fileTip(
   input: TipIntake,
   photos: { fileName: string; data: Buffer }[] = [],
 ): Promise<{ code: string; number: string; caseId: string; tipId: string }> {
-  const [region] = await findRegions(deps.db, [input.regionCode]);
-  if (!region) throw bad("regionCode", "所选乡镇（街道）不存在", "Unknown region");
-  const county = input.regionCode.slice(0, 6);
-  if (!(await departmentsOfCounty(deps.db, county)).some((d) => d.gridRole === "lead"))
-    throw noLeadDepartment();
-  if (input.location) {
-    const { lng, lat } = input.location;
-    if (!(await insideServedArea(deps.db, input.regionCode, lng, lat))) throw outside();
-  }
+  // Checked inside the tip's transaction (tips arriving together share one commit: write-batch.ts), and
+  // before that as well when there are photos, so that a refused tip stores none.
+  const check = (db: Tx) => checkPlace(db, input);
+  if (photos.length) await check(deps.db);
   const stripped = photos.map((p) => ({
     fileName: `照片${photos.indexOf(p) + 1}`,
     data: stripPhotoMetadata(p.data).data,
@@ -136,6 +135,10 @@ export async function fileTip(
   const code = newTrackingCode();
   const tipId = randomUUID();
   const description = input.address ? `${input.description}\n（地点：${input.address}）` : input.description;
+  const county = input.regionCode.slice(0, 6);
+  // Hashed and sealed before the transaction: the batch it joins holds the writer for as short as can be.
+  const hash = trackingHash(code);
+  const sealed = input.identity ? sealIdentity(deps.config, tipId, JSON.stringify(input.identity)) : null;
   let caseId = "";
   const outcome = await reportCase(
     deps,
@@ -150,27 +153,26 @@ export async function fileTip(
       evidenceIds: evidence.map((e) => e.id),
     },
     {
-      publicIntake: async (tx, id, at) => {
-        caseId = id;
-        await insertTip(tx, {
-          id: tipId,
-          trackingHash: trackingHash(code),
-          caseId: id,
-          countyCode: county,
-          kind: input.kind,
-          address: input.address ?? null,
-          happenedAt: input.happenedAt ? new Date(input.happenedAt).toISOString() : null,
-          realName: input.identity ? 1 : 0,
-          createdAt: at.toISOString(),
-          channel: input.channel ?? "web",
-          clientId: input.clientId ?? null,
-          externalNumber: input.externalNumber ?? null,
-        });
-        if (input.identity)
-          await insertTipInformant(tx, {
-            tipId,
-            sealed: sealIdentity(deps.config, tipId, JSON.stringify(input.identity)),
+      publicIntake: {
+        check,
+        store: async (tx, id, at) => {
+          caseId = id;
+          await insertTip(tx, {
+            id: tipId,
+            trackingHash: hash,
+            caseId: id,
+            countyCode: county,
+            kind: input.kind,
+            address: input.address ?? null,
+            happenedAt: input.happenedAt ? new Date(input.happenedAt).toISOString() : null,
+            realName: input.identity ? 1 : 0,
+            createdAt: at.toISOString(),
+            channel: input.channel ?? "web",
+            clientId: input.clientId ?? null,
+            externalNumber: input.externalNumber ?? null,
           });
+          if (sealed) await insertTipInformant(tx, { tipId, sealed });
+        },
       },
     },
   );

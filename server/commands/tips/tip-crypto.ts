@@ -15,9 +15,23 @@ export function tipKey(config: Pick<Config, "tips" | "dataDir">): Buffer {
   });
 }
 
-/** A key for one purpose, derived from the tip key (the sealing key itself signs nothing). */
+/** Derived keys per tip key (loadKey answers the same Buffer for the same key), by purpose. */
+const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+
+/** A key for one purpose, derived from the tip key (the sealing key itself signs nothing); derived once. */
 function subKey(config: Pick<Config, "tips" | "dataDir">, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", tipKey(config), Buffer.alloc(0), purpose, 32));
+  const key = tipKey(config);
+  let mine = derived.get(key);
+  if (!mine) {
+    mine = new Map();
+    derived.set(key, mine);
+  }
+  let sub = mine.get(purpose);
+  if (!sub) {
+    sub = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), purpose, 32));
+    mine.set(purpose, sub);
+  }
+  return sub;
 }
 
 /** AES-256-GCM with the tip's id as associated data: `v1.<iv>.<tag>.<ciphertext>` (base64url). */
