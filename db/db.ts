@@ -109,6 +109,11 @@ export function poolUsage(db: Kysely<DB>): { total: number; idle: number; waitin
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
+/** The most connections a PostgreSQL pool opens; null on SQLite. */
+export function poolMax(db: Kysely<DB>): number | null {
+  return pools.get(db)?.options.max ?? null;
+}
+
 /**
  * After a failed COMMIT (a full disk, an I/O error) SQLite has already rolled the transaction back, and
  * the ROLLBACK Kysely then sends fails with "cannot rollback - no transaction is active", which replaced

@@ -11,10 +11,19 @@ import { runCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { CaseTallyTable } from "../schema/tally-tables";
 
-/** Region prefixes a case's step is counted under: province, city, county, township (as deep as its code). */
+/**
+ * Region prefixes a case's step is counted under: its county and township (as deep as its code). Province
+ * and city figures are the sums of their counties' rows (`readTally`), not rows of their own: a row that
+ * every county's cases update would be locked by each case transaction until its commit, so on PostgreSQL
+ * transactions of different counties would queue on it instead of committing in parallel (issue 10).
+ */
 export function tallyLevels(regionCode: string): string[] {
-  return [2, 4, 6, 9].filter((n) => regionCode.length >= n).map((n) => regionCode.slice(0, n));
+  return storedLevels.filter((n) => regionCode.length >= n).map((n) => regionCode.slice(0, n));
 }
+
+/** The region levels (code lengths) the rollup has rows for; every case's region is at least a county. */
+const storedLevels = [6, 9];
+const countyLevel = 6;
 
 export type TallyDims = { category: string; type: string; source: string } | null;
 
@@ -112,34 +121,40 @@ export async function readTally(
   if (q.span.months.length) parts.push({ grain: "m", periods: q.span.months });
   if (q.span.days.length) parts.push({ grain: "d", periods: q.span.days });
   const out = new Map<string, TallyRow>();
+  // A province or a city is read from its counties' rows (see `tallyLevels`).
+  const from = (level: number) => Math.max(level, countyLevel);
+  const childLevel =
+    q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12;
   for (const part of parts) {
     let s = db
       .selectFrom("caseTally")
       .where("grain", "=", part.grain)
       .where("period", "in", part.periods)
       .where("dim", "=", q.group === "dim" ? (q.dim ?? "") : "");
-    if (q.group === "child") {
-      const level =
-        q.childLevel ?? ({ 2: 4, 4: 6, 6: 9 } as Record<number, number>)[q.regionCode.length] ?? 12;
-      // The sub-regions' codes are all `level` digits long: a range of equal-length digit strings (same
-      // order under every collation) that the index (grain, dim, level, region_code) can seek — a LIKE
-      // prefix could not, and a county's townships were read by scanning every township of the province.
-      const tail = level - q.regionCode.length;
-      s = s
+    // Rows of the regions under the prefix at one level: their codes are all `level` digits long, so a range
+    // of equal-length digit strings (same order under every collation) that the index (grain, dim, level,
+    // region_code) can seek — a LIKE prefix could not (a county's townships were read by scanning every
+    // township of the province).
+    const under = (level: number) =>
+      s
         .where("level", "=", level)
-        .where("regionCode", ">=", q.regionCode + "0".repeat(tail))
-        .where("regionCode", "<=", q.regionCode + "9".repeat(tail));
-    } else s = s.where("regionCode", "=", q.regionCode);
+        .where("regionCode", ">=", q.regionCode.padEnd(level, "0"))
+        .where("regionCode", "<=", q.regionCode.padEnd(level, "9"));
+    if (q.group === "child") s = under(from(childLevel));
+    else if (q.regionCode.length < countyLevel) s = under(countyLevel);
+    else s = s.where("regionCode", "=", q.regionCode);
     const key =
       q.group === "child"
-        ? "regionCode"
+        ? childLevel < countyLevel
+          ? sql<string>`substr(${sql.ref("regionCode")}, 1, ${sql.lit(Math.trunc(childLevel))})`
+          : sql.ref("regionCode")
         : q.group === "dim"
-          ? "dimValue"
+          ? sql.ref("dimValue")
           : q.group === "day"
-            ? "period"
+            ? sql.ref("period")
             : null;
     const rows = await (key
-      ? s.select([sql.ref(key).as("k"), ...tallyMetrics.map(sums)]).groupBy(key)
+      ? s.select([key.as("k"), ...tallyMetrics.map(sums)]).groupBy(key)
       : s.select([sql<string>`''`.as("k"), ...tallyMetrics.map(sums)])
     ).execute();
     for (const r of rows as Record<string, unknown>[]) {

@@ -3,7 +3,7 @@ import type { CaseTally } from "../../domain/indicators/case-tally";
 /** One rollup row (issue 13.2): a region prefix × day or month × dimension value, with every counter. */
 export interface CaseTallyTable extends CaseTally {
   regionCode: string;
-  /** Length of the region code: 2 province, 4 city, 6 county, 9 township. */
+  /** Length of the region code: 6 county, 9 township (a province or city is the sum of its counties). */
   level: number;
   /** `d` (period YYYY-MM-DD) or `m` (period YYYY-MM), Shanghai dates. */
   grain: string;

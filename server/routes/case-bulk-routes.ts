@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { markCaseSeen } from "../../db/queries/case-seen-queries";
 import { AppError } from "../../domain/errors";
 import { caseGate } from "../../domain/policies/case-policy";
 import { actOnCase } from "../commands/cases/act-on-case";
@@ -40,8 +39,7 @@ export function caseBulkRoutes(deps: Deps): FastifyPluginAsyncZod {
               departmentId: req.body.departmentId,
               ...(req.body.note ? { note: req.body.note } : {}),
             };
-            const out = await actOnCase(deps, actor, caseId, "dispatch", input, { en });
-            await markCaseSeen(deps.db, actor.id, caseId, deps.clock.now().toISOString());
+            const out = await actOnCase(deps, actor, caseId, "dispatch", input, { en, markSeen: true });
             results.push({ caseId, ok: true, status: 200, version: out.body.case.version });
           } catch (err) {
             if (!(err instanceof AppError)) throw err;

@@ -59,12 +59,6 @@ export function sendOutcome(reply: FastifyReply, out: Outcome<unknown>) {
 const caseIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
-  /** A change the user made is not news to them: their seen marker moves with it (issue 13.1). */
-  const seenByActor = async (userId: string, out: Outcome<unknown>) => {
-    const id = (out.body as { case?: { id?: unknown } } | undefined)?.case?.id;
-    if (out.status < 300 && typeof id === "string")
-      await markCaseSeen(deps.db, userId, id, deps.clock.now().toISOString());
-  };
   return async (app) => {
     app.get(
       "/cases",
@@ -148,8 +142,10 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
         const out = await reportCase(deps, actor, req.body, {
           idempotencyKey: idempotencyHeader(req),
           en: wantsEnglish(req),
+          // A change the user made is not news to them: their seen marker moves with it (issue 13.1),
+          // in the command's own transaction (no second commit).
+          markSeen: true,
         });
-        await seenByActor(actor.id, out);
         return sendOutcome(reply, out);
       },
     );
@@ -191,9 +187,9 @@ export function caseRoutes(deps: Deps): FastifyPluginAsyncZod {
               ifMatch: ifMatchHeader(req),
               idempotencyKey: idempotencyHeader(req),
               en: wantsEnglish(req),
+              markSeen: true,
             },
           );
-          await seenByActor(actor.id, out);
           return sendOutcome(reply, out);
         },
       );

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { runDeadlineJob } from "../jobs/deadline-job";
 import { eachApi } from "../test/api-harness";
-import { act, as, caseAt, useTempDataDir } from "./case-test-kit";
+import { act, as, caseAt, report, useTempDataDir } from "./case-test-kit";
 
 interface Indicator {
   key: string;
@@ -28,6 +28,9 @@ eachApi("region dashboard", (ctx) => {
     const late = await caseAt(ctx, "dispatched");
     ctx.deps.clock.advance({ days: 20 });
     await act(ctx, "market", late, "accept", {});
+    // One case in the other county of the same city (城关区): the province and city read both counties.
+    const other = await report(ctx, "province", { regionCode: "620102" });
+    expect(other.statusCode, other.body).toBe(201);
   }, 120_000);
 
   it("shows the county's figures with formulas; counts equal the rows behind them", async () => {
@@ -55,6 +58,26 @@ eachApi("region dashboard", (ctx) => {
     expect(rows.json().rows.length).toBe(4);
     const late = await get("county", "/api/v1/dashboard/rows?region=620123&period=year&metric=late");
     expect(late.json().rows.map((r: { action: string }) => r.action)).toEqual(["case.accepted"]);
+  });
+
+  it("a province and a city are the sums of their counties (no rows of their own)", async () => {
+    const reported = async (region: string) => {
+      const res = await get("province", `/api/v1/dashboard?region=${region}&period=year`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const [province, city, county] = await Promise.all(["62", "6201", "620123"].map(reported));
+    const count = (b: { funnel: { count: number }[] }) => b.funnel[0].count;
+    expect([count(province), count(city), count(county)]).toEqual([5, 5, 4]);
+    const children = (b: { children: { code: string; reported: number }[] }) =>
+      Object.fromEntries(b.children.filter((c) => c.reported).map((c) => [c.code, c.reported]));
+    expect(children(province)).toEqual({ "6201": 5 });
+    expect(children(city)).toEqual({ "620102": 1, "620123": 4 });
+    const bySource = (b: { bySource: { value: string; count: number }[] }) =>
+      Object.fromEntries(b.bySource.map((d) => [d.value, d.count]));
+    expect(bySource(province)).toEqual({ grid_worker: 5 });
+    const trend = (b: { trend: { reported: number }[] }) => b.trend.reduce((n, m) => n + m.reported, 0);
+    expect([trend(province), trend(city)]).toEqual([5, 5]);
   });
 
   it("exports the rows behind a figure as .xlsx", async () => {

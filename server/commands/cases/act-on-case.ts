@@ -7,6 +7,7 @@ import {
   rowToCase,
   updateCaseVersioned,
 } from "../../../db/queries/case-queries";
+import { markCaseSeen } from "../../../db/queries/case-seen-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { allowedActions, caseTargets, transition } from "../../../domain/case/case-machine";
@@ -34,6 +35,11 @@ export interface ActOptions {
   /** Idempotency key from the header (the body's `idempotencyKey` wins). */
   idempotencyKey?: string;
   en?: boolean;
+  /**
+   * The actor's seen marker of the case moves with the change, in the same transaction (issue 13.1: a
+   * change the user made is not news to them); the console's routes ask for it.
+   */
+  markSeen?: boolean;
 }
 
 export interface ActionResult {
@@ -169,6 +175,7 @@ export async function actOnCase(
       );
       for (const extra of prepared.relatedEvents)
         await insertEvent(tx, actor, { ...extra, subjectType: "case", regionCode: kase.regionCode }, now);
+      if (opts.markSeen) await markCaseSeen(tx, actor.id, caseId, at);
       const body: ActionResult = {
         case: presentCase(stored, names, now, opts.en ?? false),
         abilities: caseAbilities(actor, rowToCase(stored), anotherPerson),

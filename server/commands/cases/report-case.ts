@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/db";
 import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/case-queries";
+import { markCaseSeen } from "../../../db/queries/case-seen-queries";
 import { findCaseSite } from "../../../db/queries/case-site-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findRegions } from "../../../db/queries/region-queries";
@@ -59,7 +60,13 @@ export async function reportCase(
   deps: Deps,
   actor: Actor,
   raw: unknown,
-  opts: { idempotencyKey?: string; en?: boolean; publicIntake?: PublicIntake } = {},
+  opts: {
+    idempotencyKey?: string;
+    en?: boolean;
+    publicIntake?: PublicIntake;
+    /** The reporter's seen marker of the new case is set in the same transaction (see `ActOptions`). */
+    markSeen?: boolean;
+  } = {},
 ): Promise<Outcome<ActionResult>> {
   const { regionCode: rawRegion, ...rest } = (raw ?? {}) as Record<string, unknown>;
   const intake = opts.publicIntake;
@@ -196,6 +203,7 @@ export async function reportCase(
           },
           now,
         );
+      if (opts.markSeen && !intake) await markCaseSeen(tx, actor.id, id, now.toISOString());
       // The answer is built from what this command already knows (no re-reading).
       const names: Names = {
         departments: new Map([

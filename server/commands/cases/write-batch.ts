@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { dialectOf, type Tx } from "../../../db/db";
-import { forgetTrailHead, lockChains } from "../../../db/queries/event-queries";
+import { dialectOf, poolMax, type Tx } from "../../../db/db";
+import { forgetTrailHead, loadChainHeads, lockChains } from "../../../db/queries/event-queries";
 import { rollbackToSavepoint, savepoint } from "../../../db/savepoints";
 import type { DB } from "../../../db/schema";
 
@@ -10,7 +10,7 @@ import type { DB } from "../../../db/schema";
  * savepoint (a failing command rolls back only itself), the batch commits once (one fsync), and every
  * caller gets its own result after that commit.
  *
- * On PostgreSQL up to `pgLanes` batches run at once on different connections, each over chains no other
+ * On PostgreSQL up to `lanesOf(pool)` batches run at once on different connections, each over chains no other
  * running batch holds; a batch takes its chains' locks first (sorted, before any row lock), so batches of
  * several server processes queue in one order. A command that could not name its chains beforehand runs
  * in a batch alone with nothing else running. Should the database still report a deadlock or a
@@ -28,8 +28,12 @@ interface Item {
 type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const maxBatch = 64;
-/** Batches running at once on PostgreSQL (each holds one pooled connection). */
-const pgLanes = 4;
+/**
+ * Batches running at once on PostgreSQL, each on its own pooled connection: three quarters of the pool
+ * (the rest serves sign-in reads and queries outside the batches). Each batch is a chain of round trips,
+ * so commits of different counties only overlap when there are lanes for them.
+ */
+export const lanesOf = (poolSize: number) => Math.max(1, poolSize - Math.ceil(poolSize / 4));
 /** The key of a command whose chains are unknown: it conflicts with every other batch. */
 const anyChain = "*";
 const keysOf = (item: Item) => (item.chains.length ? item.chains : [anyChain]);
@@ -178,10 +182,9 @@ class Batcher {
   /** Runs the batch in one transaction, each item in its own savepoint. */
   private run(batch: Item[]): Promise<Result[]> {
     return this.db.transaction().execute(async (tx) => {
-      await lockChains(
-        tx,
-        batch.flatMap((item) => item.chains),
-      );
+      const chains = batch.flatMap((item) => item.chains);
+      await lockChains(tx, chains);
+      await loadChainHeads(tx, chains);
       const results: Result[] = [];
       for (const [i, item] of batch.entries()) {
         // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
@@ -218,7 +221,7 @@ export function inWriteTransaction<T>(
 ): Promise<T> {
   let b = batchers.get(db);
   if (!b) {
-    b = new Batcher(db, dialectOf(db) === "postgres" ? pgLanes : 1);
+    b = new Batcher(db, dialectOf(db) === "postgres" ? lanesOf(poolMax(db) ?? 4) : 1);
     batchers.set(db, b);
   }
   return b.submit(work, chains);
