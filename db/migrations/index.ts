@@ -31,6 +31,7 @@ import * as evidenceSubject from "./202612061800-evidence-subject";
 import * as userPhoto from "./202612071000-user-photo";
 import * as tipOpen311Index from "./202612071100-tip-open311-index";
 import * as payLineExclusion from "./202612071300-pay-line-exclusion";
+import * as tipOpen311KindIndex from "./202612081000-tip-open311-kind-index";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "202612071000-user-photo": userPhoto,
   "202612071100-tip-open311-index": tipOpen311Index,
   "202612071300-pay-line-exclusion": payLineExclusion,
+  "202612081000-tip-open311-kind-index": tipOpen311KindIndex,
 };
