@@ -17,7 +17,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { ensureWebBuild } from "../scripts/build/web-build.mjs";
 import { demoPassword, launchBrowser, startServer } from "../test/e2e/e2e-harness";
 import { interactiveMark, loadUntilInteractive, slow3g, throttle } from "./phone-link";
