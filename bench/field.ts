@@ -17,20 +17,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { ensureWebBuild } from "../scripts/build/web-build.mjs";
 import { demoPassword, launchBrowser, startServer } from "../test/e2e/e2e-harness";
+import { interactiveMark, loadUntilInteractive, slow3g, throttle } from "./phone-link";
+
+/** The field app takes input when its sign-in form's username field does. */
+const fieldReady = '[data-testid="field-username"]';
 
 const CHECKINS = Number(process.env.BENCH_CHECKINS ?? 60);
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 20);
 const PHOTOS = 3;
 const SYNC_LIMIT_MS = Number(process.env.BENCH_SYNC_LIMIT_MS ?? 900_000);
-const slow3g = {
-  offline: false,
-  latency: 400,
-  downloadThroughput: 400_000 / 8,
-  uploadThroughput: 400_000 / 8,
-};
 /** Offline starts from the cache measured (median reported). */
 const CACHED_STARTS = Number(process.env.BENCH_CACHED_STARTS ?? 5);
 /** BENCH_FIELD_SYNC=0: only the loads (a quick look while working on start-up). */
@@ -48,53 +46,6 @@ function shellJsGzipKb(dist: string): number {
     0,
   );
   return round(bytes / 1024);
-}
-
-async function throttle(page: Page, network: boolean): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  if (network) await cdp.send("Network.emulateNetworkConditions", slow3g);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  return cdp;
-}
-
-/**
- * The page marks when the sign-in form could take input: the username field is in the document, enabled,
- * and the main thread has run one more task after it appeared (a key press would be handled then). Kept in
- * the page (performance.now(), ms from navigation start) so Playwright's own work does not count: its first
- * action injects a large script into the page, which under the 4× CPU slowdown took 0.5–1 s by itself.
- */
-const interactiveMark = `(() => {
-  if (window !== window.top) return;
-  const seen = () => {
-    const el = document.querySelector('[data-testid="field-username"]');
-    if (!el || el.disabled) return false;
-    setTimeout(() => { window.__interactiveAt = performance.now(); }, 0);
-    return true;
-  };
-  const watch = () => {
-    if (seen()) return;
-    const mo = new MutationObserver(() => { if (seen()) mo.disconnect(); });
-    mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
-  };
-  if (document.documentElement) watch(); else document.addEventListener("readystatechange", watch, { once: true });
-})();`;
-
-/** ms from navigation start until the sign-in form takes input (the page's own mark, checked by typing). */
-async function loadUntilInteractive(page: Page, url: string): Promise<{ ms: number; driverMs: number }> {
-  const t0 = Date.now();
-  await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
-  await page.getByTestId("field-username").fill("x", { timeout: 60_000 });
-  const driverMs = Date.now() - t0;
-  await page.waitForFunction(
-    () => (window as unknown as { __interactiveAt?: number }).__interactiveAt,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-  const at = await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
-  return { ms: Math.round(at), driverMs };
 }
 
 /** Makes the day's work offline in the page: check-ins at the work set's sites, reports with photos. */
@@ -209,7 +160,7 @@ export async function run() {
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
     // tsx names the functions it compiles with a helper (__name) that the page does not have.
     await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
-    await context.addInitScript({ content: interactiveMark });
+    await context.addInitScript({ content: interactiveMark(fieldReady) });
     // Bytes the page sends (request bodies: JSON, photo pieces, multipart), counted where fetch is called.
     await context.addInitScript({
       content: `(() => {
@@ -224,7 +175,7 @@ export async function run() {
     // First load: nothing cached.
     let page = await context.newPage();
     await throttle(page, true);
-    const firstLoad = await loadUntilInteractive(page, `${server.url}/m/`);
+    const firstLoad = await loadUntilInteractive(page, `${server.url}/m/`, fieldReady);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       for (let i = 0; i < 300 && !(await caches.keys()).length; i++)
@@ -239,7 +190,7 @@ export async function run() {
     for (let i = 0; i < CACHED_STARTS; i++) {
       page = await context.newPage();
       await throttle(page, false);
-      cachedLoads.push(await loadUntilInteractive(page, `${server.url}/m/`));
+      cachedLoads.push(await loadUntilInteractive(page, `${server.url}/m/`, fieldReady));
       await page.close();
     }
     const cachedLoad = median(cachedLoads);

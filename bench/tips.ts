@@ -1,6 +1,8 @@
 /**
  * Public tips (issue 12, R28), over real HTTP against the app listening on 127.0.0.1:
  *  - `tip_js_gz_kb`: the JavaScript the /tip page loads (every /assets/*.js it names), gzipped (budget 80);
+ *  - `tip_first_load_ms`: a fresh phone opens /tip on emulated slow 3G with the CPU slowed 4× (as
+ *    bench/field.ts measures /m, bench/phone-link.ts) until the form takes input (budget < 4 s);
  *  - a burst of 1,000 tips from 1,000 sources in 10 s (one every 10 ms, open loop, sent from a worker thread
  *    so the client has its own event loop): each request leaves from its own loopback address (127.0.x.y),
  *    because the limiter keys on `req.ip` (the socket's address; no trusted proxy configured): `tips_per_s`
@@ -35,7 +37,9 @@ import { testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
 import { tipFields, tipMultipart } from "../server/routes/tip-test-kit";
 import { loadTestRegions, seedTestWorld } from "../server/test/fixtures";
+import { launchBrowser } from "../test/e2e/e2e-harness";
 import { bulkInsert, openBenchDatabase } from "./bench-kit";
+import { interactiveMark, loadUntilInteractive, throttle } from "./phone-link";
 import { caseColumns, caseRows } from "./queue";
 
 const TIPS = Number(process.env.BENCH_TIPS ?? 1000);
@@ -106,6 +110,28 @@ async function burstFromWorker(
   );
   await worker.terminate();
   return out;
+}
+
+/** The form takes input when its description field does (it is built once the form's choices arrived). */
+const tipReady = "#tip-description";
+
+/**
+ * A fresh phone (390×844, nothing cached) opens /tip on Chromium's emulated slow 3G with the CPU slowed 4×:
+ * ms from navigation start until the form takes input (the page's own mark), and the same through
+ * Playwright's first fill.
+ */
+async function tipPageOnSlowLink(url: string) {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
+    await context.addInitScript({ content: interactiveMark(tipReady) });
+    const page = await context.newPage();
+    await throttle(page, true);
+    return await loadUntilInteractive(page, url, tipReady);
+  } finally {
+    await browser.close();
+  }
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -192,6 +218,9 @@ export async function run() {
       gz += zlib.gzipSync(Buffer.from(js.body, "utf8")).length;
     }
 
+    // 1b. the /tip page on a phone on slow 3G (as bench/field.ts measures /m): until the form takes input
+    const slowLoad = await tipPageOnSlowLink(`${url}/tip`);
+
     // 2. the burst: TIPS sources, one tip each, one every BURST_MS / TIPS ms
     const ready = [];
     for (let i = 0; i < TIPS; i++) ready.push(await readyTip(url, source(i), i));
@@ -250,6 +279,9 @@ export async function run() {
       dialect: database.dialect,
       tip_js_gz_kb: Math.round((gz / 1024) * 10) / 10,
       tip_js_files: scripts.length,
+      tip_first_load_ms: slowLoad.ms,
+      tip_first_load_driver_ms: slowLoad.driverMs,
+      tip_phone_link: "400 kbit/s down and up, 400 ms RTT, CPU 4x (bench/phone-link.ts)",
       tips: TIPS,
       sources: TIPS,
       burst_seconds: Math.round(burstSeconds * 10) / 10,

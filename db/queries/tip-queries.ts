@@ -144,7 +144,8 @@ export function listTipRequests(db: Tx, f: Open311Filter) {
   if (f.kinds?.length) q = q.where("tip.kind", "in", f.kinds);
   if (f.counties?.length) q = q.where("tip.countyCode", "in", f.counties);
   // The tip's filing time is its case's `reported_at`; filtering and ordering on the tip's own column lets
-  // the `tip_county_created` index walk one county's tips in time order instead of every case.
+  // the `tip_county_created_kind` index walk one county's tips in time order (skipping other kinds inside
+  // the index) instead of every case.
   if (f.start) q = q.where("tip.createdAt", ">=", f.start);
   if (f.end) q = q.where("tip.createdAt", "<=", f.end);
   if (f.open !== undefined) q = q.where("caseRecord.open", "=", f.open ? 1 : 0);
