@@ -31,8 +31,9 @@ eachDialect("queries compiled once", (ctx) => {
     const dims = { category: "gas", type: "general_hazard", source: "public_tip" };
     const at = "2026-12-05T02:00:00.000Z";
     await addToTally(db, "620123100", at, { reported: 1 }, dims);
-    // a township's step: 4 levels (62, 6201, 620123, 620123100) × day and month × 4 dims = 32 rows
-    expect(isReused(db, "tally|reported|32")).toBe(true);
+    // a township's step: 2 stored levels (county 620123, township 620123100; a province or city is the sum
+    // of its counties) × day and month × 4 dims = 16 rows
+    expect(isReused(db, "tally|reported|16")).toBe(true);
     await addToTally(db, "620123100", at, { reported: 2 }, dims);
     await addToTally(db, "620123101", at, { reported: 1, triaged: 1 }, null);
     const read = (regionCode: string, dim: string) =>
