@@ -2,7 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, InputNumber, Progress, Space, Table } from "antd";
 import { useState } from "react";
 import { trainingPlanGate } from "../../../../domain/policies/assessment-policy";
-import { createTrainingPlan, fetchTrainingPlans, type TrainingPlan } from "../../api/tasks";
+import { createTrainingPlan, type TrainingPlan } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
 import { FormDialog } from "../../components/form-dialog";
 import { RegionCascader } from "../../components/region-cascader";
