@@ -234,6 +234,11 @@ export const errorCatalog = {
   },
   task_photos_missing: { status: 422, zh: "照片数量不足", en: "Not enough photos" },
   training_not_found: { status: 404, zh: "没有这个培训", en: "No such training" },
+  training_plan_unknown: {
+    status: 422,
+    zh: "所选年度培训计划不存在、不可见，或培训对象不在该计划的区划内",
+    en: "The annual training plan does not exist, is not visible, or the audience is outside its region",
+  },
   attendance_closed: {
     status: 422,
     zh: "不在培训签到时间内（开始前 30 分钟至结束后 30 分钟）",

@@ -23,6 +23,7 @@ const fixed: Record<string, Label> = {
   "task_kind.updated": { zh: "修改任务类型", en: "Task kind updated" },
   "task.recorded": { zh: "记录网格任务（宣传、协助检查等）", en: "Task recorded" },
   "training.created": { zh: "新建培训", en: "Training created" },
+  "training_plan.created": { zh: "新建年度培训计划", en: "Annual training plan created" },
   "training.attended": { zh: "培训签到", en: "Training attended" },
   "department.created": { zh: "新增部门", en: "Department created" },
   "department.updated": { zh: "修改部门", en: "Department updated" },

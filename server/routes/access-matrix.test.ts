@@ -956,6 +956,23 @@ const probes: Record<string, Probe> = {
     ok: 201,
   },
   "GET /api/v1/trainings/mine": { act: ["training", "attend"] },
+  "GET /api/v1/training-plans": {
+    act: ["trainingPlan", "read"],
+    url: () => "/api/v1/training-plans?year=2026",
+  },
+  "POST /api/v1/training-plans": {
+    act: ["trainingPlan", "manage"],
+    row: (w, s) => ({ id: "new", regionCode: w.county[s] }),
+    body: (w, s) => ({
+      regionCode: w.county[s],
+      year: 2026,
+      title: `矩阵年度培训计划${counter++}`,
+      content: "隐患排查、上报流程",
+      plannedSessions: 4,
+      plannedHours: 16,
+    }),
+    ok: 201,
+  },
   "GET /api/v1/trainings/:id": { act: ["training", "read"], fresh: trainingOf },
   "GET /api/v1/trainings/:id/qr": {
     act: ["training", "manage"],

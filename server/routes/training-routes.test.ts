@@ -144,4 +144,70 @@ eachApi("training sessions and attendance (R19)", (ctx) => {
       abilities: { manage: true },
     });
   });
+
+  it("keeps annual training plans; a session filed under one counts as held; a plan out of reach is refused", async () => {
+    const plan = (user: string, payload: Record<string, unknown>) =>
+      as(ctx, user, { method: "POST", url: "/api/v1/training-plans", payload });
+    const body = {
+      regionCode: "620123",
+      year: 2026,
+      title: "榆中县2026年网格员培训计划",
+      content: "隐患排查、上报流程、手机端使用",
+      plannedSessions: 4,
+      plannedHours: 16,
+    };
+    const bad = await plan("county", { ...body, title: "", plannedSessions: -1 });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().message).toContain("计划名称");
+    expect((await plan("worker", body)).statusCode).toBe(403);
+    expect((await plan("other_county", body)).statusCode).toBe(403);
+    const made = await plan("county", body);
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    const held = async (user = "county") =>
+      (
+        (await as(ctx, user, { method: "GET", url: "/api/v1/training-plans?year=2026" })).json().items as {
+          id: string;
+          heldSessions: number;
+        }[]
+      ).find((p) => p.id === id);
+    expect(await held()).toMatchObject({ heldSessions: 0, plannedSessions: 4, plannedHours: 16 });
+    const now = ctx.deps.clock.now().getTime();
+    const session = (planId: string, regionCode = "620123100") =>
+      as(ctx, "county", {
+        method: "POST",
+        url: "/api/v1/trainings",
+        payload: {
+          title: "燃气安全专题培训",
+          regionCode,
+          startsAt: new Date(now + 86_400_000).toISOString(),
+          endsAt: new Date(now + 86_400_000 + 3_600_000).toISOString(),
+          place: "城关镇政府三楼会议室",
+          location: hall,
+          trainer: "县应急管理局 李明",
+          kind: "meeting",
+          planId,
+        },
+      });
+    const filed = await session(id);
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json()).toMatchObject({ planId: id, kind: "meeting" });
+    expect(await held()).toMatchObject({ heldSessions: 1 });
+    const before = await ctx.deps.db.selectFrom("training").select("id").execute();
+    // another township's plan does not hold a session for 城关镇 (620123100)
+    const other = await plan("county", { ...body, regionCode: "620123101", title: "另一乡镇培训计划" });
+    expect(other.statusCode, other.body).toBe(201);
+    for (const res of [await session("no-such-plan"), await session(other.json().id)]) {
+      expect(res.statusCode).toBe(422);
+      expect(res.json().code).toBe("training_plan_unknown");
+    }
+    expect(await ctx.deps.db.selectFrom("training").select("id").execute()).toHaveLength(before.length);
+    expect(await held("other_county")).toBeUndefined();
+    const trail = await ctx.deps.db
+      .selectFrom("event")
+      .select("action")
+      .where("subjectId", "=", id)
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual(["training_plan.created"]);
+  });
 });

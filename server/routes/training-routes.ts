@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { countAttendance } from "../../db/queries/training-queries";
+import { trainingPlanGate } from "../../domain/policies/assessment-policy";
 import { trainingGate } from "../../domain/policies/task-policy";
 import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
 import { attendTraining, exportAttendanceXlsx, trainingAttendance } from "../commands/tasks/attend-training";
+import { createTrainingPlan, listTrainingPlanViews } from "../commands/tasks/training-plans";
 import {
   createTraining,
   listTrainingViews,
@@ -43,6 +45,33 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => listTrainingViews(deps, actorOf(req), req.query),
+    );
+
+    app.get(
+      "/training-plans",
+      {
+        config: { access: "signed_in", policy: trainingPlanGate.read },
+        schema: {
+          tags: ["tasks"],
+          summary: "年度培训计划（含已举办场次）",
+          querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+          response: { 200: list, 403: errorBody, 422: errorBody },
+        },
+      },
+      async (req) => listTrainingPlanViews(deps, actorOf(req), req.query.year),
+    );
+    app.post(
+      "/training-plans",
+      {
+        config: { access: "signed_in", policy: trainingPlanGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "新建年度培训计划（安委办、乡镇安监站，本辖区县或乡镇）",
+          response: { 201: view, 403: errorBody, 422: errorBody },
+        },
+        validatorCompiler: passThrough,
+      },
+      async (req, reply) => reply.status(201).send(await createTrainingPlan(deps, actorOf(req), req.body)),
     );
 
     app.post(

@@ -156,7 +156,7 @@ it("the grid worker reads their own month in 我的报酬 (console 1440×900, ph
     await desk.getByTestId("nav-my_pay").click();
     await desk.getByTestId("my-pay-month").first().waitFor(slow);
     expect(await desk.getByTestId("my-pay-month").getAttribute("data-month")).toBe(line.month);
-    expect(await desk.getByTestId("my-pay-total").innerText()).toBe(money);
+    expect(await desk.getByTestId("my-pay-total").textContent()).toBe(money);
     await desk.getByTestId("my-pay").getByText("不可用", { exact: true }).waitFor();
     await screenshot(desk, "my-pay-1440");
     // nobody else's sheet: the offices' pay page is not theirs
@@ -176,8 +176,8 @@ it("the grid worker reads their own month in 我的报酬 (console 1440×900, ph
     await phone.goto(`${server.url}/m/me`);
     await phone.getByTestId("me-pay").click();
     await phone.getByTestId("field-pay-total").waitFor(slow);
-    expect(await phone.getByTestId("field-pay-total").innerText()).toBe(money);
-    expect(await phone.getByTestId("field-pay-month").innerText()).toContain(line.month);
+    expect(await phone.getByTestId("field-pay-total").textContent()).toBe(money);
+    expect(await phone.getByTestId("field-pay-month").textContent()).toContain(line.month);
     await shot(phone, "my-pay-390");
   } finally {
     await context.close();

@@ -68,6 +68,20 @@ it(
     // 3. a training now, created in the console
     await office.getByTestId("nav-trainings").click();
     await office.getByTestId("trainings-page").locator(".ant-table-row").first().waitFor();
+    // 3a. the county's annual plan, made in the console
+    await office.getByTestId("training-plan-new").click();
+    await office.getByTestId("training-plan-dialog").waitFor();
+    await office.waitForTimeout(800); // the dialog's form fills its initial values once it has opened
+    await office.getByTestId("training-plan-title").fill("榆中县2026年网格员培训计划");
+    await office.getByTestId("training-plan-sessions").fill("4");
+    await office.getByTestId("training-plan-content").fill("隐患排查、上报流程、手机端使用、燃气安全");
+    const pModal = office.locator(".ant-modal", { has: office.getByTestId("training-plan-dialog") });
+    await pModal.locator(".ant-modal-footer .ant-btn-primary").click();
+    await pModal.waitFor({ state: "hidden", timeout: 15_000 });
+    const planRow = office
+      .getByTestId("training-plans")
+      .locator(".ant-table-row", { hasText: "榆中县2026年网格员培训计划" });
+    await planRow.getByText("0 / 4 场").waitFor();
     await office.getByTestId("training-new").click();
     await office.getByTestId("training-dialog").waitFor();
     await office.getByTestId("training-title").fill("E2E 网格员上报流程培训");
@@ -92,6 +106,8 @@ it(
     await office
       .getByTestId("training-materials")
       .fill("隐患上报流程讲解；手机端拍照与定位演示；《网格员手册》第三章");
+    await office.getByTestId("training-plan").click();
+    await office.locator(".ant-select-item-option", { hasText: "榆中县2026年网格员培训计划" }).click();
     await screenshot(office, "tasks-04-training-dialog");
     const tModal = office.locator(".ant-modal", { has: office.getByTestId("training-dialog") });
     await tModal.locator(".ant-modal-footer .ant-btn-primary").click();
@@ -110,6 +126,9 @@ it(
     ).items.find((x) => x.title === "E2E 网格员上报流程培训");
     expect(stored).toMatchObject({ kind: "onsite", hours: 1.5 });
     expect(stored?.materials).toContain("《网格员手册》第三章");
+    // the session counts as held under the plan
+    await planRow.getByText("1 / 4 场").waitFor({ timeout: 15_000 });
+    await screenshot(office, "tasks-04b-training-plans");
 
     // 4. the QR code; the worker types the code shown (no camera needed)
     await made.getByTestId("training-show-qr").click();

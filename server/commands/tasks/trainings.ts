@@ -17,6 +17,7 @@ import { trainingInput } from "../../../domain/tasks/training";
 import { sessionHours } from "../../../domain/tasks/training-plan";
 import type { Deps } from "../../deps";
 import { attendanceToken, newTokenKey, tokenExpiresAt } from "./attendance-token";
+import { planForSession } from "./training-plans";
 
 export const presentTraining = (actor: Actor, r: TrainingRow, attended = false): TrainingView => ({
   id: r.id,
@@ -48,6 +49,7 @@ export async function visibleTraining(deps: Deps, actor: Actor, id: string) {
 export async function createTraining(deps: Deps, actor: Actor, raw: unknown): Promise<TrainingView> {
   const input = parseInput(trainingInput, raw);
   if (!can(actor, "training", "manage", { regionCode: input.regionCode })) throw new AppError("forbidden");
+  if (input.planId) await planForSession(deps, actor, input.planId, input.regionCode);
   const now = deps.clock.now();
   const row = {
     id: randomUUID(),

@@ -72,3 +72,22 @@ export const exportAttendance = (id: string, reason: string | undefined) =>
     `/trainings/${encodeURIComponent(id)}/attendance/export.xlsx${queryString({ reason })}`,
     "training-attendance.xlsx",
   );
+
+/** An annual training plan (R19) with the sessions held under it. */
+export interface TrainingPlan {
+  id: string;
+  regionCode: string;
+  year: number;
+  title: string;
+  content: string;
+  plannedSessions: number;
+  plannedHours: number;
+  heldSessions: number;
+  createdAt: string;
+  abilities: { manage: boolean };
+}
+export const fetchTrainingPlans = (year?: number) =>
+  api.get<{ items: TrainingPlan[] }>(`/training-plans${queryString({ year })}`);
+export const createTrainingPlan = (
+  input: Omit<TrainingPlan, "id" | "heldSessions" | "createdAt" | "abilities">,
+) => api.post<TrainingPlan>("/training-plans", input);

@@ -100,7 +100,7 @@ export function Me() {
       <Card onClick={() => navigate("/handbook")}>
         <span data-testid="me-handbook">{t("me.handbook")}</span>
       </Card>
-      {/* 我的报酬 is a grid worker's own (the access table's payLine.mine) */}
+      {/* My pay is a grid worker's own (the access table's payLine.mine) */}
       {session?.user.role === "grid_worker" && (
         <Card onClick={() => navigate("/pay")}>
           <span data-testid="me-pay">{t("me.myPay")}</span>

@@ -25,6 +25,7 @@ import {
   fetchAttendance,
   fetchTrainingQr,
   type Training,
+  type TrainingPlan,
 } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
 import { ExportButton } from "../../components/export-button";
@@ -46,12 +47,14 @@ interface TrainingValues {
   kind: TrainingKind;
   hours?: number | null;
   materials?: string;
+  planId?: string;
 }
 
 /** A new training session: title, audience region, time, place with its location, radius, trainer. */
 export function NewTrainingDialog(props: {
   open: boolean;
   home?: string;
+  plans: TrainingPlan[];
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -74,6 +77,7 @@ export function NewTrainingDialog(props: {
         "trainer",
         "hours",
         "materials",
+        "planId",
       ]}
       initialValues={{ regionCode: props.home, radiusM: 300, kind: "class" }}
       testId="training-dialog"
@@ -91,6 +95,7 @@ export function NewTrainingDialog(props: {
           kind: v.kind,
           ...(v.hours != null ? { hours: v.hours } : {}),
           ...(v.materials?.trim() ? { materials: v.materials.trim() } : {}),
+          ...(v.planId ? { planId: v.planId } : {}),
         });
         props.onSaved();
       }}
@@ -133,6 +138,13 @@ export function NewTrainingDialog(props: {
       </Form.Item>
       <Form.Item name="hours" label={t("training.hours")} extra={t("training.hoursHint")}>
         <InputNumber min={0} max={24} step={0.5} style={{ width: 150 }} data-testid="training-hours" />
+      </Form.Item>
+      <Form.Item name="planId" label={t("training.plan")}>
+        <Select
+          allowClear
+          data-testid="training-plan"
+          options={props.plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))}
+        />
       </Form.Item>
       <Form.Item name="materials" label={t("training.materials")}>
         <Input.TextArea rows={3} maxLength={500} showCount data-testid="training-materials" />

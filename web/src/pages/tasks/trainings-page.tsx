@@ -2,13 +2,14 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { type TrainingKind, trainingKindLabel } from "../../../../domain/tasks/training-plan";
-import { fetchTrainings, type Training } from "../../api/tasks";
+import { fetchTrainingPlans, fetchTrainings, type Training } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { AttendanceDrawer, NewTrainingDialog, TrainingQrModal } from "./training-dialogs";
+import { TrainingPlansCard } from "./training-plans-card";
 import "./tasks.css";
 
 const phase = (tr: Training, now: number) =>
@@ -20,6 +21,7 @@ export function TrainingsPage() {
   const { t, lang, pick } = useI18n();
   const { user } = useSignedIn();
   const { data, loading, error, reload } = useLoad(fetchTrainings);
+  const plans = useLoad(fetchTrainingPlans);
   const [creating, setCreating] = useState(false);
   const [qr, setQr] = useState<Training | null>(null);
   const [attendance, setAttendance] = useState<Training | null>(null);
@@ -44,6 +46,12 @@ export function TrainingsPage() {
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}
+      <TrainingPlansCard
+        plans={plans.data?.items ?? []}
+        loading={plans.loading}
+        error={plans.error}
+        onSaved={plans.reload}
+      />
       <Table<Training>
         rowKey="id"
         loading={loading}
@@ -116,8 +124,12 @@ export function TrainingsPage() {
       <NewTrainingDialog
         open={creating}
         home={user.scope[0]}
+        plans={plans.data?.items ?? []}
         onClose={() => setCreating(false)}
-        onSaved={reload}
+        onSaved={() => {
+          reload();
+          plans.reload();
+        }}
       />
       <TrainingQrModal training={qr} onClose={() => setQr(null)} />
       <AttendanceDrawer training={attendance} onClose={() => setAttendance(null)} />
