@@ -32,6 +32,7 @@ import * as userPhoto from "./202612071000-user-photo";
 import * as tipOpen311Index from "./202612071100-tip-open311-index";
 import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 import * as tallyByCounty from "./202612081000-tally-by-county";
+import * as referenceVersion from "./202612081100-reference-version";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   "202612071100-tip-open311-index": tipOpen311Index,
   "202612071300-pay-line-exclusion": payLineExclusion,
   "202612081000-tally-by-county": tallyByCounty,
+  "202612081100-reference-version": referenceVersion,
 };

@@ -145,6 +145,10 @@ eachDialect("group commit from two server processes", (ctx) => {
     const held = new Promise<void>((r) => {
       release = r;
     });
+    let appended!: () => void;
+    const open = new Promise<void>((r) => {
+      appended = r;
+    });
     const slow = inWriteTransaction(
       ctx.database.db,
       async (tx) => {
@@ -154,11 +158,15 @@ eachDialect("group commit from two server processes", (ctx) => {
           { action: "t", subjectType: "t", subjectId: "slow", regionCode: "620102", data: {} },
           new Date(),
         );
+        appended();
         await held;
       },
       ["620102"],
     );
-    // Would wait for `slow` (and never end) if batches of different chains did not run side by side.
+    // Commands arriving together share a batch; this one comes while `slow`'s batch is open (holding its
+    // chain's lock). It would wait for `slow` (and never end) if batches of different chains did not run
+    // side by side.
+    await open;
     await inWriteTransaction(
       ctx.database.db,
       (tx) =>
