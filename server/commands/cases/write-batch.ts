@@ -30,6 +30,8 @@ interface Item {
 type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const maxBatch = 64;
+/** Fewest commands a batch is given when the gathered commands are spread over several lanes. */
+const minBatch = 8;
 /**
  * Batches running at once on PostgreSQL, each on its own pooled connection: three quarters of the pool
  * (the rest serves sign-in reads and queries outside the batches). Each batch is a chain of round trips,
@@ -68,10 +70,10 @@ class Batcher {
   }
 
   /**
-   * Starts a batch when a lane is free: the commands gathered meanwhile (see `gather`), as one batch. Not
-   * split over the free lanes: each batch pays its own round trips (begin, locks, heads, commit), so
-   * commands arriving together go together, and a second lane starts with what arrives while the first
-   * runs. Under load batches grow; when the database waits for disk, more of them are in flight.
+   * Starts batches while lanes are free: the commands gathered meanwhile (see `gather`), split by chain
+   * over as many batches as there are free lanes, but no batch under `minBatch` commands: each batch pays
+   * its own round trips (begin, locks, heads, deferred writes, commit), so a few commands go together,
+   * and many are spread over lanes that commit in parallel.
    */
   private async pump() {
     if (this.gathering || this.running >= this.lanes || this.queue.length === 0) return;
@@ -81,24 +83,22 @@ class Batcher {
     } finally {
       this.gathering = false;
     }
-    const batch = this.take();
-    if (batch.length === 0) return;
-    void this.runBatch(batch);
-    // A full batch may have left runnable commands behind.
-    if (this.queue.length > 0) void this.pump();
+    for (const batch of this.take(this.lanes - this.running)) void this.runBatch(batch);
   }
 
   /**
-   * The next batch: queued commands, oldest first, whose chains no running batch holds, at most `maxBatch`.
-   * A command with unknown chains runs only when nothing else does (and holds up newer commands while it
+   * The next batches (at most `free`): queued commands, oldest first, whose chains no running batch holds,
+   * grouped by chain, the groups dealt out to the batches that have fewest commands so far. A command with
+   * unknown chains runs only when nothing else does, in one batch (and holds up newer commands while it
    * waits, so it is not starved).
    */
-  private take(): Item[] {
-    if (this.busy.has(anyChain)) return [];
+  private take(free: number): Item[][] {
+    if (free <= 0 || this.busy.has(anyChain)) return [];
     const taken: Item[] = [];
     const rest: Item[] = [];
+    let exclusive = false;
     let i = 0;
-    for (; i < this.queue.length && taken.length < maxBatch; i++) {
+    for (; i < this.queue.length && taken.length < maxBatch * free; i++) {
       const item = this.queue[i];
       const keys = keysOf(item);
       const any = keys.includes(anyChain);
@@ -107,11 +107,31 @@ class Batcher {
         rest.push(item);
         continue;
       }
+      exclusive ||= any;
       taken.push(item);
     }
     this.queue = [...rest, ...this.queue.slice(i)];
+    if (taken.length === 0) return [];
     for (const item of taken) for (const k of keysOf(item)) this.busy.add(k);
-    return taken;
+    const groups = new Map<string, Item[]>();
+    for (const item of taken) {
+      const first = [...keysOf(item)].sort()[0];
+      const g = groups.get(first);
+      if (g) g.push(item);
+      else groups.set(first, [item]);
+    }
+    const count = exclusive ? 1 : Math.max(1, Math.min(free, Math.floor(taken.length / minBatch)));
+    const batches: Item[][] = Array.from({ length: count }, () => []);
+    for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
+      const smallest = batches.reduce((a, b) => (b.length < a.length ? b : a));
+      smallest.push(...g);
+    }
+    // A batch over the batch size is cut (the parts queue on their chains' locks, in one order).
+    return batches.flatMap((b) =>
+      Array.from({ length: Math.ceil(b.length / maxBatch) }, (_, j) =>
+        b.slice(j * maxBatch, (j + 1) * maxBatch),
+      ),
+    );
   }
 
   private async runBatch(batch: Item[]) {
