@@ -15,6 +15,28 @@ export interface BenchDatabase {
   file: string | null;
   /** Closes nothing; drops the PostgreSQL schema and removes the temp folder. */
   drop: () => Promise<void>;
+  /**
+   * CPU seconds used so far by this process (all its threads) and, on PostgreSQL, by the server backends
+   * of this bench's pool (/proc of a server on this machine; null when it cannot be read). The difference
+   * over a phase, per request, is a cost that does not move with other work on a shared machine.
+   */
+  cpuSeconds: () => Promise<{ node: number; db: number | null }>;
+}
+
+const nodeCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** utime + stime of a process, in seconds (USER_HZ is 100 on Linux). */
+function procCpu(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 export async function openBenchDatabase(
@@ -26,23 +48,40 @@ export async function openBenchDatabase(
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const file = path.join(dir, `${name}.db`);
-    return { database: openDatabase({ file }), dir, file, drop: async () => removeDir() };
+    return {
+      database: openDatabase({ file }),
+      dir,
+      file,
+      drop: async () => removeDir(),
+      cpuSeconds: async () => ({ node: nodeCpu(), db: null }),
+    };
   }
   const schema = `bench_${name.replace(/\W/g, "_")}_${Date.now()}`;
-  const admin = async (statement: string) => {
+  const admin = async (statement: string, params: unknown[] = []) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      await c.query(statement);
+      return (await c.query(statement, params)).rows;
     } finally {
       await c.end();
     }
   };
   await admin(`CREATE SCHEMA ${schema}`);
   return {
-    database: openDatabase({ url, schema, ...(opts.poolSize ? { poolSize: opts.poolSize } : {}) }),
+    database: openDatabase({
+      url,
+      schema,
+      applicationName: schema,
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+    }),
     dir,
     file: null,
+    async cpuSeconds() {
+      const rows = await admin("select pid from pg_stat_activity where application_name = $1", [schema]);
+      const each = rows.map((r) => procCpu(Number(r.pid)));
+      const db = each.every((c) => c !== null) ? each.reduce<number>((a, c) => a + (c ?? 0), 0) : null;
+      return { node: nodeCpu(), db };
+    },
     drop: async () => {
       await admin(`DROP SCHEMA ${schema} CASCADE`);
       removeDir();

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
@@ -23,6 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 
 export interface BenchWorld {
   deps: Deps;
+  cpuSeconds: () => Promise<{ node: number; db: number | null }>;
   database: Database;
   url: string;
   departments: Record<string, string>;
@@ -32,7 +34,7 @@ export interface BenchWorld {
 
 /** A migrated database with the test world (榆中县, one user per role), the app listening on 127.0.0.1:0. */
 export async function benchWorld(): Promise<BenchWorld> {
-  const { database, dir, drop } = await openBenchDatabase("intake", { poolSize: 20 });
+  const { database, dir, drop, cpuSeconds } = await openBenchDatabase("intake", { poolSize: 20 });
   await migrateToLatest(database);
   await loadTestRegions(database);
   const deps: Deps = {
@@ -49,6 +51,7 @@ export async function benchWorld(): Promise<BenchWorld> {
   const tokens = new Map<string, string>();
   return {
     deps,
+    cpuSeconds,
     database,
     url,
     departments: world.departments["620123"],
@@ -177,6 +180,8 @@ async function benchCounties(deps: Deps, n: number): Promise<string[]> {
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function run() {
+  // The 1-minute load average at the start and the end: on a shared machine the figures move with it.
+  const loadBefore = os.loadavg()[0];
   const world = await benchWorld();
   // The baseline: a bare Fastify route inserting one row into the same database.
   await sql`create table bench_baseline (id text primary key, body text not null, at text not null)`.execute(
@@ -201,8 +206,14 @@ export async function run() {
   const casesUrl = `${world.url}/api/v1/cases`;
   await load(bareUrl, body, undefined, 1);
   await load(casesUrl, body, token, 1);
+  const cpu0 = await world.cpuSeconds();
   const baseline = await load(bareUrl, body, undefined, SECONDS);
+  const cpu1 = await world.cpuSeconds();
   const intake = await load(casesUrl, body, token, SECONDS);
+  const cpu2 = await world.cpuSeconds();
+  // CPU milliseconds per request: this process (server and load client) and the database's backends.
+  const perRequest = (a: number | null, b: number | null, n: number) =>
+    a === null || b === null || n === 0 ? null : round(((b - a) * 1000) / n, 3);
   const chain = await import("../db/queries/event-queries").then((m) => m.verifyTrail(world.deps.db));
   await bare.close();
   await world.close();
@@ -220,6 +231,15 @@ export async function run() {
     baseline_p99_ms: round(baseline.p99),
     errors: intake.errors + baseline.errors,
     trail_verified: chain.ok,
+    load_avg_1m: [round(loadBefore, 2), round(os.loadavg()[0], 2)],
+    cpu_ms_per_case: {
+      node: perRequest(cpu1.node, cpu2.node, intake.count),
+      db: perRequest(cpu1.db, cpu2.db, intake.count),
+    },
+    cpu_ms_per_insert: {
+      node: perRequest(cpu0.node, cpu1.node, baseline.count),
+      db: perRequest(cpu0.db, cpu1.db, baseline.count),
+    },
   };
 }
 

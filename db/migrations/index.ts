@@ -33,6 +33,7 @@ import * as tipOpen311Index from "./202612071100-tip-open311-index";
 import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 import * as tallyByCounty from "./202612081000-tally-by-county";
 import * as tipOpen311KindIndex from "./202612081010-tip-open311-kind-index";
+import * as referenceVersion from "./202612081100-reference-version";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   "202612071300-pay-line-exclusion": payLineExclusion,
   "202612081000-tally-by-county": tallyByCounty,
   "202612081010-tip-open311-kind-index": tipOpen311KindIndex,
+  "202612081100-reference-version": referenceVersion,
 };

@@ -3,6 +3,7 @@ import { shanghaiDate } from "../../domain/calendar/shanghai-time";
 import {
   type CaseTally,
   emptyTally,
+  hourMetrics,
   type TallyMetric,
   tallyMetrics,
 } from "../../domain/indicators/case-tally";
@@ -10,6 +11,7 @@ import type { OpenCaseItem } from "../../domain/indicators/dashboard-view";
 import { runCompiled } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { CaseTallyTable } from "../schema/tally-tables";
+import { type DeferredWrites, deferred } from "../tx-deferred";
 
 /**
  * Region prefixes a case's step is counted under: its county and township (as deep as its code). Province
@@ -29,9 +31,12 @@ export type TallyDims = { category: string; type: string; source: string } | nul
 
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+type StepRow = Partial<CaseTallyTable> & { regionCode: string };
+
 /**
  * Adds one step's counters to the rollup in one statement: every region level × day and month × the whole
- * region (and, for a report, its category, type and source). Runs inside the command's transaction.
+ * region (and, for a report, its category, type and source). Runs inside the command's transaction; in a
+ * group commit that defers its writes (db/tx-deferred.ts) the rows wait for the batch's one statement.
  */
 export async function addToTally(
   tx: Tx,
@@ -49,21 +54,29 @@ export async function addToTally(
   ) as Partial<CaseTally>;
   const dimRows: [string, string][] = [["", ""]];
   if (dims) dimRows.push(["category", dims.category], ["type", dims.type], ["source", dims.source]);
-  const rows: Partial<CaseTallyTable>[] = [];
-  const params: unknown[] = [];
+  const rows: StepRow[] = [];
   for (const code of tallyLevels(regionCode))
     for (const [grain, period] of [
       ["d", day],
       ["m", day.slice(0, 7)],
     ] as const)
-      for (const [dim, dimValue] of dimRows) {
+      for (const [dim, dimValue] of dimRows)
         rows.push({ regionCode: code, level: code.length, grain, period, dim, dimValue, ...values });
-        params.push(code, code.length, grain, period, dim, dimValue, ...metrics.map((m) => values[m]));
-      }
+  const later = deferred(tx, "case_tally", () => new TallyWrites());
+  if (later) later.add(rows);
+  else await upsertTally(tx, rows, metrics);
+}
+
+async function upsertTally(tx: Tx, rows: StepRow[], metrics: readonly TallyMetric[]) {
   const set = Object.fromEntries(
     metrics.map((m) => [m, sql`case_tally.${sql.ref(snake(m))} + excluded.${sql.ref(snake(m))}`]),
   );
-  // Every case step runs this: the statement is built once per shape (metrics and row count).
+  // The parameters in one canonical order (key columns, then the counters in `metrics` order): the cached
+  // statement is kept only if Kysely's own parameters came out in exactly this order (db/compiled-queries).
+  const params: unknown[] = [];
+  for (const r of rows)
+    params.push(r.regionCode, r.level, r.grain, r.period, r.dim, r.dimValue, ...metrics.map((m) => r[m]));
+  // Every case step (or a group commit's end) runs this: built once per shape (counters and row count).
   await runCompiled(tx, `tally|${metrics.join(",")}|${rows.length}`, params, () =>
     tx
       .insertInto("caseTally")
@@ -72,6 +85,49 @@ export async function addToTally(
         oc.columns(["regionCode", "grain", "dim", "period", "dimValue"]).doUpdateSet(set as never),
       ),
   );
+}
+
+const rowKey = (r: StepRow) => `${r.regionCode}|${r.grain}|${r.dim}|${r.period}|${r.dimValue}`;
+/** Counts only (no hours): adding such rows together first gives exactly what adding them one by one does. */
+const countsOnly = (r: StepRow) => hourMetrics.every((m) => !r[m]);
+
+/**
+ * The rollup rows of a group commit, written at its end. One statement cannot update a row twice, so rows
+ * of one key are added together when both hold counts only (integers: exact in any order); a row with
+ * hours goes to a later statement, so every row still receives its additions in the commands' order.
+ */
+class TallyWrites implements DeferredWrites {
+  private layers: Map<string, StepRow>[] = [];
+  add(rows: StepRow[]) {
+    for (const row of rows) {
+      const key = rowKey(row);
+      let placed = false;
+      for (const layer of this.layers) {
+        const there = layer.get(key);
+        if (!there) {
+          layer.set(key, { ...row });
+          placed = true;
+          break;
+        }
+        if (countsOnly(there) && countsOnly(row)) {
+          for (const m of tallyMetrics) if (row[m]) there[m] = (there[m] ?? 0) + (row[m] as number);
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) this.layers.push(new Map([[key, { ...row }]]));
+    }
+  }
+  async flush(tx: Tx) {
+    for (const layer of this.layers) {
+      const rows = [...layer.values()];
+      const metrics = tallyMetrics.filter((m) => rows.some((r) => r[m]));
+      if (metrics.length === 0) continue;
+      // Every row names the same columns (a multi-row insert takes one column list): absent counters are 0.
+      for (const r of rows) for (const m of metrics) r[m] ??= 0;
+      for (let i = 0; i < rows.length; i += 200) await upsertTally(tx, rows.slice(i, i + 200), metrics);
+    }
+  }
 }
 
 /** Bumps a case's count of late steps (same transaction as the step). */

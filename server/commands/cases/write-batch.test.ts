@@ -1,8 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase, type Tx } from "../../../db/db";
+import { countyDepartments } from "../../../db/queries/case-lookup-queries";
+import { markCaseSeen } from "../../../db/queries/case-seen-queries";
+import { addToTally, allTallyRows } from "../../../db/queries/case-tally-queries";
 import { insertEvent, verifyTrail } from "../../../db/queries/event-queries";
 import { eachDialect } from "../../../db/test-db";
+import { onceInTx } from "../../../db/tx-memo";
 import { inWriteTransaction, isRetryable } from "./write-batch";
 
 eachDialect("group commit", (ctx) => {
@@ -80,6 +84,32 @@ eachDialect("group commit", (ctx) => {
     expect(isRetryable({ code: "40001" })).toBe(true);
     expect(isRetryable({ code: "23505" })).toBe(false);
   });
+
+  it("a batch writes its commands' rollup and seen rows in one statement each at its end; a failed command's are not kept", async () => {
+    const at = "2026-12-05T02:00:00.000Z";
+    const dims = { category: "gas", type: "general_hazard", source: "grid_worker" };
+    const step = (i: number, fail = false) =>
+      inWriteTransaction(ctx.database.db, async (tx) => {
+        // Counts are added together; hours (not exact in any order) are written one after the other.
+        await addToTally(tx, "620123100", at, { reported: 1, handlingHours: i / 10 }, dims);
+        await markCaseSeen(tx, "u1", `c${i % 2}`, `2026-12-05T02:00:0${i}.000Z`);
+        if (fail) throw new Error("rolled back");
+        return i;
+      });
+    const results = await Promise.allSettled([step(1), step(2), step(3, true), step(4)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const rows = (await allTallyRows(ctx.database.db)).filter((r) => r.grain === "d");
+    const row = (regionCode: string, dim = "") =>
+      rows.find((r) => r.regionCode === regionCode && r.dim === dim);
+    expect(row("620123")).toMatchObject({ reported: 3, handlingHours: 0.1 + 0.2 + 0.4 });
+    expect(row("620123100", "source")).toMatchObject({ dimValue: "grid_worker", reported: 3 });
+    const seen = await sql<{ caseId: string; seenAt: string }>`
+      select case_id, seen_at from case_seen where user_id = 'u1' order by case_id`.execute(ctx.database.db);
+    expect(seen.rows).toEqual([
+      { caseId: "c0", seenAt: "2026-12-05T02:00:04.000Z" },
+      { caseId: "c1", seenAt: "2026-12-05T02:00:01.000Z" },
+    ]);
+  });
 });
 
 eachDialect("group commit from two server processes", (ctx) => {
@@ -145,6 +175,10 @@ eachDialect("group commit from two server processes", (ctx) => {
     const held = new Promise<void>((r) => {
       release = r;
     });
+    let appended!: () => void;
+    const open = new Promise<void>((r) => {
+      appended = r;
+    });
     const slow = inWriteTransaction(
       ctx.database.db,
       async (tx) => {
@@ -154,11 +188,15 @@ eachDialect("group commit from two server processes", (ctx) => {
           { action: "t", subjectType: "t", subjectId: "slow", regionCode: "620102", data: {} },
           new Date(),
         );
+        appended();
         await held;
       },
       ["620102"],
     );
-    // Would wait for `slow` (and never end) if batches of different chains did not run side by side.
+    // Commands arriving together share a batch; this one comes while `slow`'s batch is open (holding its
+    // chain's lock). It would wait for `slow` (and never end) if batches of different chains did not run
+    // side by side.
+    await open;
     await inWriteTransaction(
       ctx.database.db,
       (tx) =>
@@ -202,5 +240,33 @@ eachDialect("group commit from two server processes", (ctx) => {
     expect(a.status).toBe("rejected");
     expect(b).toMatchObject({ status: "fulfilled", value: 1 });
     expect((await verifyTrail(ctx.database.db)).ok).toBe(true);
+  });
+
+  it("reference data kept across batches is read again once another process changes it", async () => {
+    const read = () =>
+      inWriteTransaction(ctx.database.db, (tx) =>
+        onceInTx(tx, "county-departments:620188", () => countyDepartments(tx, "620188")),
+      );
+    const first = await read();
+    expect(first).toEqual([]);
+    // PostgreSQL: the same read, kept while no reference table changed (SQLite reads once per batch).
+    if (ctx.dialect === "postgres") expect(await read()).toBe(first);
+    const now = new Date().toISOString();
+    await sql`insert into department (id, region_code, name, kind, grid_role, status, created_at, updated_at)
+      values ('d-ref', '620188', '应急管理局', 'emergency', 'lead', 'active', ${now}, ${now})`.execute(
+      second.db,
+    );
+    expect((await read()).map((d) => d.id)).toEqual(["d-ref"]);
+    if (ctx.dialect !== "postgres") return;
+    // Users: only the columns recipients read move the version (not a sign-in's own TOTP step).
+    const version = async () =>
+      Number(
+        (await sql<{ v: string }>`select version as v from reference_version`.execute(second.db)).rows[0].v,
+      );
+    const v0 = await version();
+    await sql`update app_user set totp_last_step = 1 where id = 'nobody'`.execute(second.db);
+    expect(await version()).toBe(v0);
+    await sql`update app_user set phone = null where id = 'nobody'`.execute(second.db);
+    expect(await version()).toBe(v0 + 1);
   });
 });

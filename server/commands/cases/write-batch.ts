@@ -3,15 +3,17 @@ import { dialectOf, poolMax, type Tx } from "../../../db/db";
 import { forgetTrailHead, loadChainHeads, lockChains } from "../../../db/queries/event-queries";
 import { rollbackToSavepoint, savepoint } from "../../../db/savepoints";
 import type { DB } from "../../../db/schema";
+import { deferWrites, flushDeferred } from "../../../db/tx-deferred";
+import { shareReferenceData } from "../../../db/tx-memo";
 
 /**
  * Group commit for case commands. Every command appends to its county's hash chain, and each commit
- * waits for the disk. Commands arriving together therefore share one transaction: each runs in its own
- * savepoint (a failing command rolls back only itself), the batch commits once (one fsync), and every
- * caller gets its own result after that commit.
+ * waits for the disk. Commands arriving together therefore share one transaction (a failing command
+ * rolls back only itself: see `run`), the batch commits once (one fsync), and every caller gets its own
+ * result after that commit.
  *
- * On PostgreSQL up to `lanesOf(pool)` batches run at once on different connections, each over chains no other
- * running batch holds; a batch takes its chains' locks first (sorted, before any row lock), so batches of
+ * On PostgreSQL up to `lanesOf(pool)` batches run at once on different connections, each over chains no
+ * other running batch holds (see `pump`); a batch takes its chains' locks first (sorted, before any row lock), so batches of
  * several server processes queue in one order. A command that could not name its chains beforehand runs
  * in a batch alone with nothing else running. Should the database still report a deadlock or a
  * serialisation failure, the whole batch is rolled back and run again (the commands are re-runnable: they
@@ -28,6 +30,8 @@ interface Item {
 type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const maxBatch = 64;
+/** Fewest commands a batch is given when the gathered commands are spread over several lanes. */
+const minBatch = 8;
 /**
  * Batches running at once on PostgreSQL, each on its own pooled connection: three quarters of the pool
  * (the rest serves sign-in reads and queries outside the batches). Each batch is a chain of round trips,
@@ -67,7 +71,12 @@ class Batcher {
     });
   }
 
-  /** Starts batches while a lane is free and queued commands can run beside the running batches. */
+  /**
+   * Starts batches while lanes are free: the commands gathered meanwhile (see `gather`), split by chain
+   * over as many batches as there are free lanes, but no batch under `minBatch` commands: each batch pays
+   * its own round trips (begin, locks, heads, deferred writes, commit), so a few commands go together,
+   * and many are spread over lanes that commit in parallel.
+   */
   private async pump() {
     if (this.gathering || this.running >= this.lanes || this.queue.length === 0) return;
     this.gathering = true;
@@ -80,10 +89,10 @@ class Batcher {
   }
 
   /**
-   * The next batches (at most `free` lanes): queued commands, oldest first, whose chains no running batch
-   * holds, split by chain so that different counties land in different batches. A command with unknown
-   * chains runs only when nothing else does, in a batch of its own making (and holds up newer commands
-   * while it waits, so it is not starved).
+   * The next batches (at most `free`): queued commands, oldest first, whose chains no running batch holds,
+   * grouped by chain, the groups dealt out to the batches that have fewest commands so far. A command with
+   * unknown chains runs only when nothing else does, in one batch (and holds up newer commands while it
+   * waits, so it is not starved).
    */
   private take(free: number): Item[][] {
     if (free <= 0 || this.busy.has(anyChain)) return [];
@@ -91,11 +100,10 @@ class Batcher {
     const rest: Item[] = [];
     let exclusive = false;
     let i = 0;
-    for (; i < this.queue.length; i++) {
+    for (; i < this.queue.length && taken.length < maxBatch * free; i++) {
       const item = this.queue[i];
       const keys = keysOf(item);
       const any = keys.includes(anyChain);
-      if (taken.length >= maxBatch * free) break;
       if (any ? this.running > 0 : keys.some((k) => this.busy.has(k))) {
         if (any && taken.length === 0) break;
         rest.push(item);
@@ -107,27 +115,25 @@ class Batcher {
     this.queue = [...rest, ...this.queue.slice(i)];
     if (taken.length === 0) return [];
     for (const item of taken) for (const k of keysOf(item)) this.busy.add(k);
-    const lanes = exclusive ? 1 : free;
-    const batches: Item[][] = [];
-    const laneOf = new Map<string, number>();
+    const groups = new Map<string, Item[]>();
     for (const item of taken) {
       const first = [...keysOf(item)].sort()[0];
-      let lane = laneOf.get(first);
-      if (lane === undefined) {
-        lane = laneOf.size % lanes;
-        laneOf.set(first, lane);
-      }
-      if (!batches[lane]) batches[lane] = [];
-      batches[lane].push(item);
+      const g = groups.get(first);
+      if (g) g.push(item);
+      else groups.set(first, [item]);
     }
-    // A lane over the batch size is cut into batches of their own (they queue on their chains' locks).
-    return batches
-      .filter(Boolean)
-      .flatMap((b) =>
-        Array.from({ length: Math.ceil(b.length / maxBatch) }, (_, j) =>
-          b.slice(j * maxBatch, (j + 1) * maxBatch),
-        ),
-      );
+    const count = exclusive ? 1 : Math.max(1, Math.min(free, Math.floor(taken.length / minBatch)));
+    const batches: Item[][] = Array.from({ length: count }, () => []);
+    for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
+      const smallest = batches.reduce((a, b) => (b.length < a.length ? b : a));
+      smallest.push(...g);
+    }
+    // A batch over the batch size is cut (the parts queue on their chains' locks, in one order).
+    return batches.flatMap((b) =>
+      Array.from({ length: Math.ceil(b.length / maxBatch) }, (_, j) =>
+        b.slice(j * maxBatch, (j + 1) * maxBatch),
+      ),
+    );
   }
 
   private async runBatch(batch: Item[]) {
@@ -135,10 +141,18 @@ class Batcher {
     try {
       let results: Result[] | null = null;
       let failure: unknown = null;
+      let safe = false;
       for (let attempt = 1; attempt <= attempts && !results; attempt++) {
         try {
-          results = await this.run(batch);
+          results = await this.run(batch, safe);
         } catch (error) {
+          if (error instanceof FastPathMiss) {
+            // Alone in its batch, its failure is its own; else every command runs again in a savepoint.
+            if (batch.length === 1) results = [{ ok: false, error: error.error }];
+            safe = true;
+            attempt--;
+            continue;
+          }
           failure = error;
           if (!isRetryable(error)) break;
         }
@@ -179,12 +193,20 @@ class Batcher {
     }
   }
 
-  /** Runs the batch in one transaction, each item in its own savepoint. */
-  private run(batch: Item[]): Promise<Result[]> {
+  /**
+   * Runs the batch in one transaction. First without savepoints and with the deferrable writes gathered
+   * into one statement per table at the end (db/tx-deferred.ts): the common case, where every command
+   * succeeds, costs no round trip per command for them. Should a command (or that final write) fail, the
+   * transaction is rolled back (`FastPathMiss`) and the batch runs again `safe`: each command in its own
+   * savepoint (a failing command rolls back only itself) with its writes sent at once.
+   */
+  private run(batch: Item[], safe: boolean): Promise<Result[]> {
     return this.db.transaction().execute(async (tx) => {
       const chains = batch.flatMap((item) => item.chains);
       await lockChains(tx, chains);
       await loadChainHeads(tx, chains);
+      await shareReferenceData(this.db, tx);
+      if (!safe) return runFast(tx, batch);
       const results: Result[] = [];
       for (const [i, item] of batch.entries()) {
         // Savepoints are not released one by one (a round trip each on PostgreSQL): the commit ends them.
@@ -207,6 +229,30 @@ class Batcher {
       return results;
     });
   }
+}
+
+/** A command (or the batch's deferred writes) failed on the fast path: run the batch again, safe. */
+class FastPathMiss {
+  constructor(readonly error: unknown) {}
+}
+
+async function runFast(tx: Tx, batch: Item[]): Promise<Result[]> {
+  const miss = (error: unknown) => (isRetryable(error) ? error : new FastPathMiss(error));
+  deferWrites(tx);
+  const results: Result[] = [];
+  for (const item of batch) {
+    try {
+      results.push({ ok: true, value: await item.work(tx) });
+    } catch (error) {
+      throw miss(error);
+    }
+  }
+  try {
+    await flushDeferred(tx);
+  } catch (error) {
+    throw miss(error);
+  }
+  return results;
 }
 
 /**
