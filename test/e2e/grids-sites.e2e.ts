@@ -201,7 +201,12 @@ it("imports a grid layer (GeoJSON) with the field mapping step, keeping the good
   const errors = (await page.getByTestId("import-errors").textContent()) ?? "";
   expect(errors).toContain("self_intersection");
   await screenshot(page, "grids-sites-02c-grid-import-result");
-  await page.keyboard.press("Escape");
+  // 完成 closes the dialog (Escape did not always reach it, leaving it over the next test's menu)
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /完\s*成/ })
+    .click();
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
   const imported = await api<{ items: { name: string; code: string }[] }>(
     `/grids?q=${encodeURIComponent("e2e 导入网格")}`,
   );
