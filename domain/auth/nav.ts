@@ -3,6 +3,7 @@ import { caseGate } from "../policies/case-policy";
 import { dashboardGate } from "../policies/dashboard-policy";
 import { deliveryGate } from "../policies/delivery-policy";
 import { gridGate } from "../policies/grid-policy";
+import { industryPolicy } from "../policies/industry-policy";
 import { patrolGate } from "../policies/patrol-policy";
 import type { RouteGate } from "../policies/policy-term";
 import { printPolicy } from "../policies/print-policy";
@@ -43,6 +44,7 @@ export const navSections = [
   "tip_clients",
   "tip_category_map",
   "tip_reward_rules",
+  "industry_synonyms",
   "pay",
   "my_pay",
   "providers",
@@ -95,6 +97,8 @@ const who: Record<NavSection, (r: Role) => boolean> = {
   tip_category_map: (r) => gate(tipClientGate.categories, r),
   // 举报奖励规则: read by the tip officer, finance and the offices; saved by the offices (the access table)
   tip_reward_rules: (r) => gate(tipRewardGate.rules, r),
+  // 行业俗称 (issue 11): the province office keeps the everyday words of the industry look-up
+  industry_synonyms: (r) => gate(industryPolicy.manageGate, r),
   // 网格员报酬 (R20): who reads pay sheets (the offices and finance)
   pay: (r) => gate(paySheetGate.read, r),
   // 我的报酬 (R20): a grid worker's own lines of approved sheets

@@ -201,7 +201,12 @@ it("imports a grid layer (GeoJSON) with the field mapping step, keeping the good
   const errors = (await page.getByTestId("import-errors").textContent()) ?? "";
   expect(errors).toContain("self_intersection");
   await screenshot(page, "grids-sites-02c-grid-import-result");
-  await page.keyboard.press("Escape");
+  // 完成 closes the dialog (Escape reaches it only while the focus is inside it; the run button is gone)
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /完\s*成/ })
+    .click();
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
   const imported = await api<{ items: { name: string; code: string }[] }>(
     `/grids?q=${encodeURIComponent("e2e 导入网格")}`,
   );
@@ -349,10 +354,13 @@ it("imports sites from an .xlsx (keep the good rows) and lists every bad row wit
   // a text search narrows the register (name, credit code or address)
   await page.getByTestId("site-search").locator("input").fill("便民超市");
   await page.getByTestId("site-search").locator("input").press("Enter");
-  await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toBe("共 1 条");
+  // the register re-renders for several seconds before it asks (seen ~5 s under load, also before issue 11's
+  // changes): wait for the answer, not for a fixed 5 s
+  const total = () => page.locator(".ant-pagination-total-text").textContent();
+  await expect.poll(total, { timeout: 20_000 }).toBe("共 1 条");
   await page.getByTestId("site-search").locator("input").fill("");
   await page.getByTestId("site-search").locator("input").press("Enter");
-  await expect.poll(() => page.locator(".ant-pagination-total-text").textContent()).toBe("共 3 条");
+  await expect.poll(total, { timeout: 20_000 }).toBe("共 3 条");
   await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });
   await screenshot(page, "grids-sites-04-site-register");
 
@@ -453,7 +461,12 @@ it("lists grids with their staff and checks a credit code in the site form as it
   await screenshot(page, "grids-sites-14-site-form-uscc");
   await form.getByText(/^改为/).click();
   await expect.poll(() => form.textContent()).toContain("校验通过");
-  await page.keyboard.press("Escape");
+  // closed by its button: Escape reaches the dialog only while the focus is inside it
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /取\s*消/ })
+    .click();
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
 });
 
 it("switches the coverage page to English and back", async () => {

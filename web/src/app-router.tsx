@@ -261,6 +261,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: "industry-synonyms",
+        ...sectionRoute(
+          "industry_synonyms",
+          async () => (await import("./pages/sites/industry-synonyms-page")).IndustrySynonymsPage,
+        ),
+      },
+      {
         path: "tip-reward-rules",
         ...sectionRoute(
           "tip_reward_rules",

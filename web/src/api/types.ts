@@ -30,6 +30,7 @@ export type NavSection =
   | "tip_clients"
   | "tip_category_map"
   | "tip_reward_rules"
+  | "industry_synonyms"
   | "pay"
   | "my_pay"
   | "providers"

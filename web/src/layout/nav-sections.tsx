@@ -87,6 +87,12 @@ export const navEntries: NavEntry[] = [
     icon: <FormOutlined />,
   },
   {
+    section: "industry_synonyms",
+    path: "/industry-synonyms",
+    label: "nav.industry_synonyms",
+    icon: <FormOutlined />,
+  },
+  {
     section: "tip_reward_rules",
     path: "/tip-reward-rules",
     label: "nav.tip_reward_rules",

@@ -93,6 +93,7 @@ export function IndustryPicker(props: {
   return (
     <Select
       allowClear
+      style={{ width: "100%" }}
       data-testid={props["data-testid"]}
       value={value}
       onChange={(code?: string) => props.onChange?.(code ?? null)}
