@@ -2,13 +2,14 @@ import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./migration-helpers";
 
 /**
- * Issue 10: one counter that every write to the reference data case commands read (regions, categories,
+ * Issue 10: one counter that every write to the reference data case commands read (regions and their
+ * boundaries — a tip's place check reads the boundary's stamp —, categories,
  * departments, deadline rules, users' recipient columns, webhooks) moves, by statement-level triggers on
  * PostgreSQL, whichever process writes. A group commit reads it first and keeps those reads from earlier
  * transactions while it is unchanged (db/tx-memo.ts), instead of reading them again in every batch.
  * SQLite has the table but no triggers: it reads in process, once per transaction as before.
  */
-const tables = ["region", "case_category", "department", "case_deadline_rule", "webhook"];
+const tables = ["region", "region_boundary", "case_category", "department", "case_deadline_rule", "webhook"];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
