@@ -94,7 +94,7 @@ export interface PayLineTable {
   userId: string;
   name: string;
   regionCode: string;
-  employment: string;
+  employment: "full_time" | "part_time";
   score: number | null;
   base: number;
   performance: number;

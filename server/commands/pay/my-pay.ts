@@ -1,6 +1,7 @@
 import { myPayLines } from "../../../db/queries/pay-queries";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
+import type { MyPayLine, RewardItem } from "../../../domain/pay/my-pay-line";
 import type { Deps } from "../../deps";
 
 type MyLineRow = Awaited<ReturnType<typeof myPayLines>>[number];
@@ -15,10 +16,8 @@ const unavailable = {
  * unavailable, with the reason; never 0), information rewards with the reports behind them, deductions, total,
  * and whether the line was left out of the payment (with the reason). The account stays masked.
  */
-function present(l: MyLineRow) {
-  const detail = JSON.parse(l.detail) as {
-    rewardItems: { caseId: string; number: string; type: string; category: string; amount: number }[];
-  };
+function present(l: MyLineRow): MyPayLine {
+  const detail = JSON.parse(l.detail) as { rewardItems: RewardItem[] };
   const performanceAvailable = l.score !== null;
   return {
     id: l.id,

@@ -1,29 +1,10 @@
+import type { MyPayLine } from "../../../domain/pay/my-pay-line";
 import type { PaySettings } from "../../../domain/pay/pay-rules";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
 /** Grid-worker pay, bank accounts and the equipment register (R20, issue 13.5). */
-/** A worker's own line of an approved sheet (我的报酬, GET /pay-lines/mine). */
-export interface MyPayLine {
-  id: string;
-  month: string;
-  version: number;
-  approvedAt: string | null;
-  employment: "full_time" | "part_time";
-  score: number | null;
-  base: number;
-  performance: number | null;
-  performanceNote: { zh: string; en: string } | null;
-  rewards: number;
-  rewardCount: number;
-  rewardItems: { caseId: string; number: string; type: string; category: string; amount: number }[];
-  deductions: number;
-  missedSites: number;
-  total: number;
-  bankName: string | null;
-  accountMasked: string | null;
-  excludedReason: string | null;
-}
+export type { MyPayLine };
 export const fetchMyPay = () => api.get<{ items: MyPayLine[] }>("/pay-lines/mine");
 export interface PaySettingsView {
   countyCode: string;

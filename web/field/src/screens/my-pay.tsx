@@ -1,23 +1,7 @@
+import type { MyPayLine } from "../../../../domain/pay/my-pay-line";
 import { Card, Empty, formatTime, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
 import { pick, t } from "../i18n/i18n";
-
-interface MyPayLine {
-  id: string;
-  month: string;
-  version: number;
-  approvedAt: string | null;
-  score: number | null;
-  base: number;
-  performance: number | null;
-  performanceNote: { zh: string; en: string } | null;
-  rewards: number;
-  rewardCount: number;
-  deductions: number;
-  missedSites: number;
-  total: number;
-  excludedReason: string | null;
-}
 
 const yuan = (v: number) => v.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
