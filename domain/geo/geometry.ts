@@ -15,6 +15,16 @@ export type BBox = [number, number, number, number];
 export const earthRadius = 6378137;
 
 export const polygon = (coordinates: Ring[]): Polygon => ({ type: "Polygon", coordinates });
+/** The closed rectangle ring [x0,y0]–[x1,y1], counter-clockwise (fixtures, boxes drawn as areas). */
+export const boxRing = (x0: number, y0: number, x1: number, y1: number): Ring => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
+export const boxPolygon = (x0: number, y0: number, x1: number, y1: number): Polygon =>
+  polygon([boxRing(x0, y0, x1, y1)]);
 export const multiPolygon = (coordinates: Ring[][]): MultiPolygon => ({ type: "MultiPolygon", coordinates });
 
 /** The polygons of a geometry as coordinate arrays: one for a Polygon, each part of a MultiPolygon. */

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { area, type Polygon } from "./geometry";
+import { area, boxPolygon } from "./geometry";
 import { placeLabels } from "./label-placement";
 import { pointInPolygon } from "./point-in-polygon";
 import { townshipOutlines } from "./township-outlines";
 
-const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
+const square = boxPolygon;
 
 describe("townshipOutlines: township outlines from the union of their grids", () => {
   it("unions each township's grids into one outline with its name point inside", () => {

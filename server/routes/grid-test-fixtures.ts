@@ -1,14 +1,9 @@
 import { crc32 } from "node:zlib";
+import { boxRing } from "../../domain/geo/geometry";
 import type { ApiContext } from "../test/api-harness";
 
 /** A closed square ring [x0,y0]–[x1,y1], counter-clockwise. */
-export const square = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
-  [x0, y0],
-  [x1, y0],
-  [x1, y1],
-  [x0, y1],
-  [x0, y0],
-];
+export const square = boxRing;
 
 /** Known grids in 榆中县 城关镇: A has a hole, B shares A's east edge (lon 104.02), C is a two-part multipolygon. */
 export const fixtureGrids = {

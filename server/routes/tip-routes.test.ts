@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { upsertBoundary } from "../../db/queries/region-queries";
+import { boxPolygon } from "../../domain/geo/geometry";
 import { buildApp } from "../app";
 import { allRowsText } from "../test/all-rows-text";
 import { eachApi } from "../test/api-harness";
@@ -315,18 +316,7 @@ eachApi("public tips", (ctx) => {
     expect(events.find((e) => e.action === "tip.informant_answered")?.data).not.toContain("老王饭店");
   });
   it("checks the location against the county's boundary as stored now: a replaced boundary counts at once", async () => {
-    const square = (x0: number, y0: number, x1: number, y1: number) => ({
-      type: "Polygon",
-      coordinates: [
-        [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-          [x0, y0],
-        ],
-      ],
-    });
+    const square = boxPolygon;
     const save = (geometry: object, updatedAt: string) =>
       upsertBoundary(ctx.deps.db, {
         code: "620123",

@@ -2,20 +2,10 @@ import { expect, it } from "vitest";
 import { upsertBoundary } from "../../../db/queries/region-queries";
 import { eachDialect } from "../../../db/test-db";
 import type { Areal } from "../../../domain/geo/geometry";
+import { boxPolygon } from "../../../domain/geo/geometry";
 import { inBoundary, provinceCounties, storedBoundary } from "./boundary-cache";
 
-const square = (x0: number, y0: number, x1: number, y1: number): Areal => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
+const square = boxPolygon;
 const feature = (code: string, geometry: Areal) =>
   JSON.stringify({ type: "Feature", id: code, properties: { code, name: code }, geometry });
 
