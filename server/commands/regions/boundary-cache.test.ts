@@ -1,8 +1,7 @@
 import { expect, it } from "vitest";
 import { upsertBoundary } from "../../../db/queries/region-queries";
 import { eachDialect } from "../../../db/test-db";
-import type { Areal } from "../../../domain/geo/geometry";
-import { boxPolygon } from "../../../domain/geo/geometry";
+import { type Areal, boxPolygon } from "../../../domain/geo/geometry";
 import { inBoundary, provinceCounties, storedBoundary } from "./boundary-cache";
 
 const square = boxPolygon;
