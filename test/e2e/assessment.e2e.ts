@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Api, apiAs, pageAs } from "./case-e2e-kit";
-import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { type E2eServer, launchBrowser, screenshot, shown, signIn, startServer } from "./e2e-harness";
 
 /**
  * Assessment of the level below in the console (R23, issue 13.4) on the demo county: the county office makes
@@ -212,7 +212,16 @@ it(
     await page.goto(`${server.url}/assessment/runs/${runId}`);
     await page.getByTestId("publish").click();
     await page.getByTestId("publish-ok").click();
-    await poll(() => page.getByTestId("run-status").first().textContent()).toBe("已发布");
+    // it stayed 已复核待发布 once in CI for 15 s: wait longer, and fail with what the page says (a refusal,
+    // a confirm still open)
+    await shown(
+      page,
+      page
+        .getByTestId("run-status")
+        .filter({ hasText: /^已发布$/ })
+        .first(),
+      40_000,
+    );
     await page.getByTestId("run-frozen").waitFor();
     // frozen: no adjustment form in the breakdown
     await page.getByTestId(`result-${worker}`).click();

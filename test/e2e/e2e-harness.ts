@@ -141,7 +141,9 @@ export async function shown(page: Page, target: Locator, timeout = 30_000) {
     await target.waitFor({ timeout });
   } catch (err) {
     const says = await page
-      .locator(".ant-alert-error, .ant-message-notice, .ant-modal-confirm, .ant-form-item-explain-error")
+      .locator(
+        ".ant-alert-error, .ant-message-notice, .ant-modal-confirm, .ant-popconfirm, .ant-form-item-explain-error",
+      )
       .allInnerTexts()
       .catch(() => [] as string[]);
     const text = says.join(" | ").replace(/\s+/g, " ") || "(nothing)";
