@@ -25,6 +25,20 @@ export const trainingPlanInput = z.strictObject({
 });
 export type TrainingPlanInput = z.output<typeof trainingPlanInput>;
 
+/** An annual plan as `GET /training-plans` answers it, with the sessions held under it. */
+export type TrainingPlanView = {
+  id: string;
+  regionCode: string;
+  year: number;
+  title: string;
+  content: string;
+  plannedSessions: number;
+  plannedHours: number;
+  heldSessions: number;
+  createdAt: string;
+  abilities: { manage: boolean };
+};
+
 /** The hours a session counts: as entered, else its length rounded to the half hour. */
 export function sessionHours(startsAt: string, endsAt: string, entered?: number | null): number {
   if (entered !== undefined && entered !== null) return entered;

@@ -10,10 +10,13 @@ import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
-import { trainingPlanInput } from "../../../domain/tasks/training-plan";
+import { type TrainingPlanView, trainingPlanInput } from "../../../domain/tasks/training-plan";
 import type { Deps } from "../../deps";
 
-const present = (actor: Actor, p: TrainingPlanTable & { heldSessions?: number | string | null }) => ({
+const present = (
+  actor: Actor,
+  p: TrainingPlanTable & { heldSessions?: number | string | null },
+): TrainingPlanView => ({
   id: p.id,
   regionCode: p.regionCode,
   year: p.year,

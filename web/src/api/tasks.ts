@@ -1,6 +1,7 @@
 import type { FieldFlag } from "../../../domain/schemas/field-schemas";
 import type { TaskField } from "../../../domain/tasks/task-form";
 import type { TaskKindView, TaskRecordView, TrainingView } from "../../../domain/tasks/task-views";
+import type { TrainingPlanView } from "../../../domain/tasks/training-plan";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
@@ -74,18 +75,7 @@ export const exportAttendance = (id: string, reason: string | undefined) =>
   );
 
 /** An annual training plan (R19) with the sessions held under it. */
-export interface TrainingPlan {
-  id: string;
-  regionCode: string;
-  year: number;
-  title: string;
-  content: string;
-  plannedSessions: number;
-  plannedHours: number;
-  heldSessions: number;
-  createdAt: string;
-  abilities: { manage: boolean };
-}
+export type TrainingPlan = TrainingPlanView;
 export const fetchTrainingPlans = (year?: number) =>
   api.get<{ items: TrainingPlan[] }>(`/training-plans${queryString({ year })}`);
 export const createTrainingPlan = (
