@@ -24,9 +24,10 @@ async function watch(page: Page) {
   page.on("console", (m) => {
     // The console asks for its session before sign-in: that 401 is expected, not a problem.
     if (/status of 401/.test(m.text())) return;
-    // antd 6.6 reports its List component as deprecated (console.error) where a page renders one with data;
-    // that is a library notice for us to act on (move to Listy), not a CSP violation or a page error.
-    if (/^Warning: \[antd: List\] The `List` component is deprecated/.test(m.text())) return;
+    // antd reports deprecated components and props (List → Listy, Drawer `width` → `size`) with console.error
+    // where a page renders them; those are library notices to act on (listed in the closing note), not CSP
+    // violations or page errors. Seen on PostgreSQL, where the demo's pages render those parts.
+    if (/^Warning: \[antd: \w+\] .*deprecated/.test(m.text())) return;
     if (m.type() === "error" || /Content Security Policy/i.test(m.text()))
       problems.push(`console: ${m.text()}`);
   });
