@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery, type Insertable, type QueryResult } from "kysely";
 import { dialectOf, type Tx } from "./db";
+import { preferPrepared } from "./pg-statements";
 import type { DB } from "./schema";
 
 /**
@@ -33,6 +34,7 @@ export function runCompiled<R>(
   if (compiled.parameters.length === params.length && compiled.parameters.every((p, i) => p === params[i])) {
     if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
     cache.set(key, compiled.sql);
+    if (dialectOf(db) === "postgres") preferPrepared(compiled.sql);
   }
   return db.executeQuery(compiled);
 }

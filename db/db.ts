@@ -11,6 +11,7 @@ import {
   type Transaction,
 } from "kysely";
 import pg from "pg";
+import { useNamedStatements } from "./pg-statements";
 import type { DB } from "./schema";
 import { cachedStatements } from "./sqlite-statements";
 
@@ -97,7 +98,10 @@ function openPool(url: string, opts: OpenOptions): pg.Pool {
   const report =
     opts.onConnectionError ?? ((err: Error) => console.error("database connection lost:", err.message));
   pool.on("error", report);
-  pool.on("connect", (client) => client.on("error", report));
+  pool.on("connect", (client) => {
+    client.on("error", report);
+    useNamedStatements(client);
+  });
   return pool;
 }
 

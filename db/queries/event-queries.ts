@@ -6,6 +6,7 @@ import { chainOf, genesisHash } from "../../domain/trail/trail-root";
 import { firstCompiled, insertRows } from "../compiled-queries";
 import { dialectOf, type Tx } from "../db";
 import type { EventTable } from "../schema/core-tables";
+import { type DeferredWrites, deferRows, deferred, defersRows } from "../tx-deferred";
 
 export { genesisHash };
 
@@ -95,6 +96,11 @@ export async function lockChains(tx: Tx, chains: Iterable<string>): Promise<void
   for (const chain of wanted) t.locked.add(chain);
 }
 
+/** The chains this transaction has locked so far (a group commit locks its batch's chains first). */
+export function lockedChains(tx: Tx): readonly string[] {
+  return [...(trails.get(tx)?.locked ?? [])];
+}
+
 /**
  * Reads the heads of chains this transaction has locked, in one statement (a group commit's chains, right
  * after their locks), so that their first appends do not read them one by one. What `chainHead` would
@@ -181,13 +187,24 @@ export async function appendEvents(
     return { ...row, hash: next.hash, chain: chains[i], seq: next.seq };
   });
   const out: { id: number; hash: string }[] = [];
-  for (let i = 0; i < rows.length; i += batch) {
-    const part = rows.slice(i, i + batch);
-    const inserted = await insertRows(tx, "event", part, ["id"]);
-    // Ids are assigned in row order; RETURNING's own order is not promised, so pair them sorted.
-    const ids = inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-    for (const [j, id] of ids.entries()) out.push({ id, hash: part[j].hash });
-  }
+  if (defersRows(tx)) {
+    // A PostgreSQL group commit: ids drawn from the sequence ahead, the rows written in one statement
+    // before the commit (the chain heads above are already this transaction's, in memory).
+    const withIds = [];
+    for (const row of rows) {
+      const id = await eventIds(tx).next(tx);
+      withIds.push({ id, ...row });
+      out.push({ id, hash: row.hash });
+    }
+    deferRows(tx, "event", withIds, (t, part) => insertRows(t, "event", part));
+  } else
+    for (let i = 0; i < rows.length; i += batch) {
+      const part = rows.slice(i, i + batch);
+      const inserted = await insertRows(tx, "event", part, ["id"]);
+      // Ids are assigned in row order; RETURNING's own order is not promised, so pair them sorted.
+      const ids = inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+      for (const [j, id] of ids.entries()) out.push({ id, hash: part[j].hash });
+    }
   const t = trailOf(tx);
   for (const [chain, head] of heads) t.heads.set(chain, head);
   return out;
@@ -215,3 +232,26 @@ export function listSubjectEvents(db: Tx, subjectType: string, subjectId: string
     .orderBy("id")
     .execute();
 }
+
+/**
+ * Event ids taken from the table's sequence `block` at a time (one round trip), for trail rows written at
+ * the end of a group commit. Ids a batch leaves unused are gaps, as a rolled-back insert leaves; the
+ * trail's order is each chain's `seq`, not the id.
+ */
+class EventIds implements DeferredWrites {
+  private ids: number[] = [];
+  async next(tx: Tx): Promise<number> {
+    if (this.ids.length === 0) {
+      const { rows } = await sql<{
+        id: string | number;
+      }>`select nextval(pg_get_serial_sequence('event', 'id')) as id from generate_series(1, ${idBlock})`.execute(
+        tx,
+      );
+      this.ids = rows.map((r) => Number(r.id)).sort((a, b) => b - a);
+    }
+    return this.ids.pop()!;
+  }
+  async flush() {}
+}
+const idBlock = 32;
+const eventIds = (tx: Tx) => deferred(tx, "event_ids", () => new EventIds()) as EventIds;

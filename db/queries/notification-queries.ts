@@ -3,6 +3,7 @@ import { insertRows } from "../compiled-queries";
 import type { Tx } from "../db";
 import type { NotificationTable } from "../schema/case-tables";
 import { inScope } from "../scope";
+import { deferRows } from "../tx-deferred";
 
 export type NewNotification = Insertable<NotificationTable>;
 
@@ -43,6 +44,9 @@ export async function userRecipient(db: Tx, id: string): Promise<Recipient | und
 }
 
 export async function insertNotifications(db: Tx, rows: NewNotification[]) {
+  // In a PostgreSQL group commit, the batch's notifications go in one statement before its commit.
+  const write = (tx: Tx, part: NewNotification[]) => insertRows(tx, "notification", part);
+  if (rows.length && deferRows(db, "notification", rows, write)) return;
   for (let i = 0; i < rows.length; i += 200) await insertRows(db, "notification", rows.slice(i, i + 200));
 }
 

@@ -2,9 +2,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase, type Tx } from "../../../db/db";
 import { countyDepartments } from "../../../db/queries/case-lookup-queries";
+import { nextCaseSeq } from "../../../db/queries/case-queries";
 import { markCaseSeen } from "../../../db/queries/case-seen-queries";
 import { addToTally, allTallyRows } from "../../../db/queries/case-tally-queries";
 import { insertEvent, verifyTrail } from "../../../db/queries/event-queries";
+import { insertNotifications } from "../../../db/queries/notification-queries";
 import { eachDialect } from "../../../db/test-db";
 import { onceInTx } from "../../../db/tx-memo";
 import { inWriteTransaction, isRetryable } from "./write-batch";
@@ -167,6 +169,81 @@ eachDialect("group commit from two server processes", (ctx) => {
       );
     await Promise.all(Array.from({ length: 400 }, (_, i) => write(i % 2 ? second : ctx.database, i)));
     expect(await verifyTrail(ctx.database.db)).toMatchObject({ ok: true, checked: before + 400 });
+  });
+
+  it("case numbers, trail events and notifications of batches from both processes: each county numbered 1…n without gaps, every event stored with the id and hash its command returned", async () => {
+    const counties = ["621101", "621102", "621121"];
+    const failing = new Set([7, 20]);
+    const report = (db: Database, i: number) => {
+      const county = counties[i % 3];
+      return inWriteTransaction(
+        db.db,
+        async (tx) => {
+          const seq = await nextCaseSeq(tx, county, 2026);
+          const ev = await insertEvent(
+            tx,
+            null,
+            {
+              action: "test.number",
+              subjectType: "test",
+              subjectId: `n${i}`,
+              regionCode: county,
+              data: { seq },
+            },
+            new Date(),
+          );
+          await insertNotifications(tx, [
+            {
+              userId: "u-numbers",
+              caseId: `n${i}`,
+              kind: "case.reported",
+              title: `n${i}`,
+              body: "",
+              regionCode: county,
+              createdAt: new Date().toISOString(),
+            },
+          ]);
+          // A failing command gives its number back (its batch runs again, each command in a savepoint).
+          if (failing.has(i)) throw new Error("refused");
+          return { county, seq, ev };
+        },
+        [county],
+      );
+    };
+    const settled = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => report(i % 2 ? second : ctx.database, i)),
+    );
+    const done = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(done).toHaveLength(58);
+    for (const county of counties) {
+      const seqs = done
+        .filter((d) => d.county === county)
+        .map((d) => d.seq)
+        .sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, j) => j + 1));
+      const counter = await ctx.database.db
+        .selectFrom("caseNumberSeq")
+        .select("lastSeq")
+        .where("countyCode", "=", county)
+        .where("year", "=", 2026)
+        .executeTakeFirstOrThrow();
+      expect(Number(counter.lastSeq)).toBe(seqs.length);
+    }
+    const stored = await ctx.database.db
+      .selectFrom("event")
+      .select(["id", "hash", "subjectId"])
+      .where("action", "=", "test.number")
+      .execute();
+    expect(stored).toHaveLength(58);
+    const byId = new Map(stored.map((e) => [Number(e.id), e]));
+    for (const d of done) expect(byId.get(d.ev.id)?.hash).toBe(d.ev.hash);
+    const notes = await ctx.database.db
+      .selectFrom("notification")
+      .select("caseId")
+      .where("userId", "=", "u-numbers")
+      .execute();
+    expect(notes.map((n) => n.caseId).sort()).toEqual(stored.map((e) => e.subjectId).sort());
+    expect(await verifyTrail(ctx.database.db)).toMatchObject({ ok: true });
   });
 
   it("on PostgreSQL a batch of another county commits while one county's batch is still open", async () => {

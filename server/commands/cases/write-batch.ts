@@ -31,7 +31,7 @@ type Result = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const maxBatch = 64;
 /** Fewest commands a batch is given when the gathered commands are spread over several lanes. */
-const minBatch = 8;
+const minBatch = 24;
 /**
  * Batches running at once on PostgreSQL, each on its own pooled connection: three quarters of the pool
  * (the rest serves sign-in reads and queries outside the batches). Each batch is a chain of round trips,
