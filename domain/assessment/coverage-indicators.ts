@@ -1,5 +1,5 @@
 import { lastDayOf, periodOf, previousPeriod } from "../patrol/patrol-period";
-import { frequencyOf, type PatrolPlan } from "../patrol/patrol-plan";
+import { frequencyOf, type PatrolPlan, patrolFrequencies } from "../patrol/patrol-plan";
 import {
   type IndicatorDef,
   type IndicatorValue,
@@ -67,6 +67,40 @@ export function owedPatrolPeriods(
   return out;
 }
 
+/**
+ * The first instant a check-in can meet a patrol period owed in `p`: the start of the period of each
+ * frequency that holds `p`'s first instant (a period ending in `p` starts there or later) — for a month,
+ * the start of its year, or the Monday before a January 1st.
+ */
+export function patrolsFrom(p: Period): string {
+  const first = new Date(p.from);
+  return new Date(
+    Math.min(...patrolFrequencies.map((f) => periodOf(f, first).start.getTime())),
+  ).toISOString();
+}
+
+/**
+ * Patrol plan coverage of some sites over a period: owed periods met ÷ owed periods (the records: the
+ * check-ins that met them); unavailable, never 0, when no plan applies or nothing is owed. The assessment
+ * (per township and grid worker) and the region dashboard (per county, township or village) both call it.
+ */
+export function patrolPlanCoverage(
+  sites: SiteFact[],
+  patrols: PatrolFact[],
+  plan: PatrolPlan | null,
+  p: Period,
+): IndicatorValue {
+  if (!plan) return { available: false, reason: { zh: "未适用巡查计划", en: "No patrol plan applies" } };
+  const owed = owedPatrolPeriods(sites, patrols, plan, p);
+  const records: RecordRef[] = owed.flatMap((o) =>
+    o.metBy ? [{ kind: "patrol" as const, id: o.metBy.id, label: `${o.site.name} · ${o.dueBy}` }] : [],
+  );
+  return rate(records, owed.length, {
+    zh: "本期没有按巡查计划到期的场所巡查周期",
+    en: "No site's patrol period under the plan ends in the period",
+  });
+}
+
 export const patrolCoverage: IndicatorDef = {
   id: "patrol_coverage",
   zh: "巡查计划完成率",
@@ -86,16 +120,7 @@ export const patrolCoverage: IndicatorDef = {
   },
   levels: ["grid_worker", "township"],
   compute(f, p): IndicatorValue {
-    if (!f.patrolPlan)
-      return { available: false, reason: { zh: "未适用巡查计划", en: "No patrol plan applies" } };
-    const owed = owedPatrolPeriods(f.sites, f.patrols, f.patrolPlan, p);
-    const records: RecordRef[] = owed.flatMap((o) =>
-      o.metBy ? [{ kind: "patrol" as const, id: o.metBy.id, label: `${o.site.name} · ${o.dueBy}` }] : [],
-    );
-    return rate(records, owed.length, {
-      zh: "本期没有按巡查计划到期的场所巡查周期",
-      en: "No site's patrol period under the plan ends in the period",
-    });
+    return patrolPlanCoverage(f.sites, f.patrols, f.patrolPlan, p);
   },
 };
 
