@@ -97,7 +97,7 @@ export function trainingYearOf(
 /** One row of `GET /training-hours` (每人年度培训学时). */
 export type TrainingHoursRow = WorkerTrainingYear & { regionName: string | null };
 
-/** `GET /training-hours`: a region's grid workers for a year, paged, with the year's summary. */
+/** `GET /training-hours`: a region's grid workers for a year, paged (`total`: of those listed), with the year's summary of the whole region. */
 export type TrainingHoursPage = {
   year: number;
   region: { code: string; name: string };

@@ -177,6 +177,12 @@ eachApi("training scores and hours per worker per year (R19)", (ctx) => {
     const second = (await get("county", "/api/v1/training-hours?year=2026&pageSize=1&page=2")).json();
     expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(second.items.map((r: HoursRow) => r.name)).toEqual(["测试worker2"]);
+    // a name narrows the list; the summary stays the region's
+    const named = (
+      await get("county", `/api/v1/training-hours?year=2026&q=${encodeURIComponent("worker2")}`)
+    ).json();
+    expect(named).toMatchObject({ total: 1, summary: { workers: 2 } });
+    expect(named.items.map((r: HoursRow) => r.name)).toEqual(["测试worker2"]);
     // last year: session C only, and no plan for 2025 (required hours unknown, not 0)
     const last = (await get("county", "/api/v1/training-hours?year=2025")).json();
     expect(last.items[0]).toMatchObject({ name: "测试worker", hours: 4, requiredHours: null, met: null });

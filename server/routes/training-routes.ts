@@ -91,13 +91,14 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "每人年度培训学时（区划内在岗网格员：已修学时、场次、平均成绩、年度计划应修学时）",
           description:
             "学时为本人签到（含组织者登记）且开始于该年的培训所计学时之和；应修学时取其所在县、乡镇当年培训计划中要求最高者，" +
-            "无计划为 null。按区划、姓名排序分页；summary 为整个区划的汇总。区划不存在或不在辖区内 → 404 not_found。",
+            "无计划为 null。按区划、姓名排序分页，q 按姓名筛选；summary 为整个区划的汇总。区划不存在或不在辖区内 → 404 not_found。",
           querystring: z.strictObject({
             year: year.optional(),
             region: z
               .string()
               .regex(/^\d{2,12}$/, { error: "区划代码为 2 至 12 位数字" })
               .optional(),
+            q: z.string().trim().max(40).optional(),
             page: z.coerce.number().int().min(1).default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           }),

@@ -20,6 +20,8 @@ import { scopeRegion } from "../users/user-scope";
 export interface TrainingHoursQuery {
   year?: number;
   region?: string;
+  /** Part of a worker's name: narrows the list (the summary stays the region's). */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -27,8 +29,8 @@ export interface TrainingHoursQuery {
 /**
  * 每人年度培训学时 (R19, issue 13.6): the active grid workers of a region in the actor's reach (offices and
  * township stations, `trainingPlan.hours`; another region is 404), each with the hours of the sessions they
- * attended that started in the year, against the year's plan; by region, then name; paged, with the
- * summary of the whole region. The same figures feed the assessment's 培训学时达标率.
+ * attended that started in the year, against the year's plan; by region, then name; `q` narrows to
+ * names containing it; paged, with the summary of the whole region. The same figures feed the assessment's 培训学时达标率.
  */
 export async function trainingHoursPage(
   deps: Deps,
@@ -50,7 +52,8 @@ export async function trainingHoursPage(
       a.name.localeCompare(b.name, "zh-CN") ||
       (a.userId < b.userId ? -1 : 1),
   );
-  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const listed = q.q ? rows.filter((r) => r.name.includes(q.q as string)) : rows;
+  const page = listed.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const names = new Map(
     (await findRegions(deps.db, [...new Set(page.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
   );
@@ -59,7 +62,7 @@ export async function trainingHoursPage(
     year,
     region: { code: region.code, name: region.name },
     items: page.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? null })),
-    total: rows.length,
+    total: listed.length,
     page: q.page,
     pageSize: q.pageSize,
     summary: {
