@@ -35,6 +35,7 @@ import * as tallyByCounty from "./202612081000-tally-by-county";
 import * as tipOpen311KindIndex from "./202612081010-tip-open311-kind-index";
 import * as referenceVersion from "./202612081100-reference-version";
 import * as trainingAttendanceUser from "./202612121000-training-attendance-user";
+import * as patrolRegionReceived from "./202612121010-patrol-region-received";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "202612081010-tip-open311-kind-index": tipOpen311KindIndex,
   "202612081100-reference-version": referenceVersion,
   "202612121000-training-attendance-user": trainingAttendanceUser,
+  "202612121010-patrol-region-received": patrolRegionReceived,
 };

@@ -127,9 +127,14 @@ describe("patrol plan coverage", () => {
 });
 
 describe("the check-ins a period's owed patrol periods need", () => {
-  it("reach back to the start of the year for November, and to a fortnight's Monday for January", () => {
-    // November: the yearly period ending Dec 31 starts Jan 1 (every shorter period holding Nov 1 starts later)
-    expect(patrolsFrom(november)).toBe("2025-12-31T16:00:00.000Z");
+  it("reach back to the Monday before November, the year's start for December, a fortnight before January", () => {
+    // November 2026: its weeks, fortnights and month end in it; its quarter and year end in December. The
+    // week holding Sunday Nov 1 began Monday Oct 26 (the fortnight, counted from 1970-01-05, too: Oct 26 is
+    // 20 748 days = 1 482 fortnights after it)
+    expect(patrolsFrom(november)).toBe("2026-10-25T16:00:00.000Z");
+    // December: the year (and the half-year, the quarter) end in it, so patrols from Jan 1 count
+    const december = { from: "2026-11-30T16:00:00.000Z", to: "2026-12-31T16:00:00.000Z" };
+    expect(patrolsFrom(december)).toBe("2025-12-31T16:00:00.000Z");
     // January 2027 starts on a Friday. Its week began Monday Dec 28; fortnights count from Monday
     // 1970-01-05 and Dec 28 is 20 811 days = 1 486 fortnights + 7 days after it, so the fortnight holding
     // Jan 1 began Monday Dec 21 2026 (Shanghai midnight = Dec 20 16:00 UTC), before the year's start

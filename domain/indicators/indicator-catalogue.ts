@@ -1,5 +1,5 @@
-import { patrolCoverage, patrolPlanCoverage } from "../assessment/coverage-indicators";
-import type { PatrolFact, Period, SiteFact } from "../assessment/indicator";
+import { type PatrolVisit, patrolCoverage, patrolPlanCoverage } from "../assessment/coverage-indicators";
+import type { Period, SiteFact } from "../assessment/indicator";
 import type { PatrolPlan } from "../patrol/patrol-plan";
 import type { CaseTally, TallyMetric } from "./case-tally";
 
@@ -29,7 +29,7 @@ export interface CoverageTally {
  * `"by_county"` for a city or the province.
  */
 export type PatrolInputs =
-  | { sites: SiteFact[]; patrols: PatrolFact[]; plan: PatrolPlan | null; period: Period }
+  | { sites: SiteFact[]; patrols: PatrolVisit[]; plan: PatrolPlan | null; period: Period }
   | "by_county";
 
 export interface IndicatorInputs {

@@ -1,4 +1,4 @@
-import { patrolFactsUnder, siteFactsUnder } from "../../../db/queries/assessment-fact-queries";
+import { patrolVisitsUnder, siteFactsUnder } from "../../../db/queries/assessment-fact-queries";
 import { patrolsFrom } from "../../../domain/assessment/coverage-indicators";
 import { addCalendarDays, fromShanghai } from "../../../domain/calendar/shanghai-time";
 import type { PatrolInputs } from "../../../domain/indicators/indicator-catalogue";
@@ -25,7 +25,7 @@ export async function dashboardPatrolInputs(
   const p = { from: new Date(from).toISOString(), to };
   const [sites, patrols, plans] = await Promise.all([
     siteFactsUnder(deps.db, region.code),
-    patrolFactsUnder(deps.db, region.code, patrolsFrom(p), to),
+    patrolVisitsUnder(deps.db, region.code, patrolsFrom(p), to),
     plansOf(deps.db, [region.code.slice(0, 6)]),
   ]);
   return { sites, patrols, plan: plans.get(region.code.slice(0, 6)) ?? null, period: p };
