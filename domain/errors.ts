@@ -239,6 +239,11 @@ export const errorCatalog = {
     zh: "所选年度培训计划不存在、不可见，或培训对象不在该计划的区划内",
     en: "The annual training plan does not exist, is not visible, or the audience is outside its region",
   },
+  training_score_not_attendee: {
+    status: 422,
+    zh: "只能为本次培训已签到（或已登记）的人员录入成绩",
+    en: "Scores can only be entered for people who attended this training",
+  },
   attendance_closed: {
     status: 422,
     zh: "不在培训签到时间内（开始前 30 分钟至结束后 30 分钟）",

@@ -6,6 +6,12 @@ import type { Tx } from "../db";
  * region's code range, grouped per subject in memory (server/commands/assessment/subject-facts.ts).
  */
 const under = (prefix: string) => `${prefix}%`;
+/**
+ * The region codes under a prefix as an index range: codes are digit strings of at most 12 digits, so
+ * those starting with `prefix` are exactly [prefix, prefix followed by 9s to 12 digits] (a LIKE prefix
+ * cannot seek an index on SQLite, nor on PostgreSQL under a non-C collation).
+ */
+const codeRange = (prefix: string): [string, string] => [prefix, prefix.padEnd(12, "9")];
 
 /** Grid workers of the region's grids: one row per worker × grid. */
 export const gridWorkersUnder = (db: Tx, prefix: string) =>
@@ -89,11 +95,27 @@ export async function caseFactsUnder(
   return rows.map((r) => ({ ...r, reworkCount: Number(r.reworkCount) }));
 }
 
+/** Patrols of the region received in [from, to) (an index range on the region, then the time). */
 export const patrolFactsUnder = (db: Tx, prefix: string, from: string, to: string) =>
   db
     .selectFrom("patrol")
     .select(["id", "siteId", "userId", "gridId", "regionCode", "receivedAt"])
-    .where("regionCode", "like", under(prefix))
+    .where("regionCode", ">=", codeRange(prefix)[0])
+    .where("regionCode", "<=", codeRange(prefix)[1])
+    .where("receivedAt", ">=", from)
+    .where("receivedAt", "<", to)
+    .execute();
+
+/**
+ * The region's check-ins received in [from, to), only what patrol plan coverage reads (the region
+ * dashboard): answered from the index (region, time, site, id) without reading the table.
+ */
+export const patrolVisitsUnder = (db: Tx, prefix: string, from: string, to: string) =>
+  db
+    .selectFrom("patrol")
+    .select(["id", "siteId", "receivedAt"])
+    .where("regionCode", ">=", codeRange(prefix)[0])
+    .where("regionCode", "<=", codeRange(prefix)[1])
     .where("receivedAt", ">=", from)
     .where("receivedAt", "<", to)
     .execute();
@@ -103,7 +125,8 @@ export async function siteFactsUnder(db: Tx, prefix: string) {
   const rows = await db
     .selectFrom("site")
     .select(["id", "name", "gridId", "regionCode", "kind", "riskLevel", "createdAt", "direct"])
-    .where("regionCode", "like", under(prefix))
+    .where("regionCode", ">=", codeRange(prefix)[0])
+    .where("regionCode", "<=", codeRange(prefix)[1])
     .where("status", "!=", "closed")
     .execute();
   return rows.map((r) => ({ ...r, direct: Number(r.direct) === 1 }));

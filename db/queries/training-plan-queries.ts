@@ -35,6 +35,20 @@ export const sessionsOfPlan = (db: Tx, planId: string) =>
     .orderBy("startsAt")
     .execute();
 
+/** The plans of a year whose region is in the region or above it (`ancestors`): whose hours apply there. */
+export const plansHolding = (db: Tx, prefix: string, ancestors: string[], year: number) =>
+  db
+    .selectFrom("trainingPlan")
+    .select(["regionCode", "year", "plannedHours"])
+    .where("year", "=", year)
+    .where((eb) =>
+      eb.or([
+        eb("regionCode", "like", `${prefix}%`),
+        ...(ancestors.length ? [eb("regionCode", "in", ancestors)] : []),
+      ]),
+    )
+    .execute();
+
 /** Every check-in to sessions of the region (or above it) starting in [from, to), with hours and score. */
 export const attendedSessionsUnder = (
   db: Tx,
@@ -47,9 +61,11 @@ export const attendedSessionsUnder = (
     .selectFrom("trainingAttendance")
     .innerJoin("training", "training.id", "trainingAttendance.trainingId")
     .select([
+      "trainingAttendance.id as attendanceId",
       "trainingAttendance.userId",
       "trainingAttendance.trainingId",
       "trainingAttendance.score",
+      "training.title",
       "training.startsAt",
       "training.endsAt",
       "training.hours",
@@ -62,6 +78,27 @@ export const attendedSessionsUnder = (
     )
     .where("training.startsAt", ">=", from)
     .where("training.startsAt", "<", to)
+    .execute();
+
+/** One person's check-ins to sessions starting in [from, to), with each session's title, hours and score. */
+export const attendedSessionsOf = (db: Tx, userId: string, from: string, to: string) =>
+  db
+    .selectFrom("trainingAttendance")
+    .innerJoin("training", "training.id", "trainingAttendance.trainingId")
+    .select([
+      "trainingAttendance.id as attendanceId",
+      "trainingAttendance.userId",
+      "trainingAttendance.trainingId",
+      "trainingAttendance.score",
+      "training.title",
+      "training.startsAt",
+      "training.endsAt",
+      "training.hours",
+    ])
+    .where("trainingAttendance.userId", "=", userId)
+    .where("training.startsAt", ">=", from)
+    .where("training.startsAt", "<", to)
+    .orderBy("training.startsAt")
     .execute();
 
 export const setAttendanceScore = (db: Tx, trainingId: string, userId: string, score: number) =>

@@ -69,7 +69,13 @@ export function totalOf(b: Breakdown): number {
 export function scoreSubject(def: SchemeDefinition, subject: AssessedSubject, period: Period): SubjectResult {
   const items: ItemScore[] = def.indicators.map((si) => {
     const ind = indicatorById.get(si.indicatorId);
-    if (!ind) throw new AppError("unknown_indicator", { status: 422, zh: `没有这个指标：${si.indicatorId}` });
+    if (!ind)
+      throw new AppError("unknown_indicator", {
+        status: 422,
+        zh: `考核方案引用了不存在的指标：${si.indicatorId}，未生成考核结果`,
+        en: `The scheme refers to an unknown indicator: ${si.indicatorId}; nothing was computed`,
+        details: { indicatorId: si.indicatorId },
+      });
     const v = ind.compute(subject.facts, period);
     const base = {
       indicatorId: ind.id,

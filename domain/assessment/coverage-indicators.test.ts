@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPatrolPlan } from "../patrol/patrol-plan";
-import { owedPatrolPeriods, patrolCoverage, siteCoverage } from "./coverage-indicators";
+import { owedPatrolPeriods, patrolCoverage, patrolsFrom, siteCoverage } from "./coverage-indicators";
 import type { PatrolFact, SiteFact, SubjectFacts } from "./indicator";
 import { indicatorById } from "./indicator-catalogue";
 
@@ -68,6 +68,7 @@ const facts = (over: Partial<SubjectFacts> = {}): SubjectFacts => ({
   trainings: [],
   attendances: [],
   people: 1,
+  trainingYear: null,
   patrolPlan: defaultPatrolPlan,
   ...over,
 });
@@ -122,6 +123,32 @@ describe("patrol plan coverage", () => {
     // owed but never patrolled is a measured 0
     const none = patrolCoverage.compute(facts({ patrols: [] }), november);
     expect(none).toMatchObject({ available: true, value: 0, numerator: 0, denominator: 9 });
+  });
+});
+
+describe("the check-ins a period's owed patrol periods need", () => {
+  it("reach back to the Monday before November, the year's start for December, a fortnight before January", () => {
+    // November 2026: its weeks, fortnights and month end in it; its quarter and year end in December. The
+    // week holding Sunday Nov 1 began Monday Oct 26 (the fortnight, counted from 1970-01-05, too: Oct 26 is
+    // 20 748 days = 1 482 fortnights after it)
+    expect(patrolsFrom(november)).toBe("2026-10-25T16:00:00.000Z");
+    // December: the year (and the half-year, the quarter) end in it, so patrols from Jan 1 count
+    const december = { from: "2026-11-30T16:00:00.000Z", to: "2026-12-31T16:00:00.000Z" };
+    expect(patrolsFrom(december)).toBe("2025-12-31T16:00:00.000Z");
+    // January 2027 starts on a Friday. Its week began Monday Dec 28; fortnights count from Monday
+    // 1970-01-05 and Dec 28 is 20 811 days = 1 486 fortnights + 7 days after it, so the fortnight holding
+    // Jan 1 began Monday Dec 21 2026 (Shanghai midnight = Dec 20 16:00 UTC), before the year's start
+    const january = { from: "2026-12-31T16:00:00.000Z", to: "2027-01-31T16:00:00.000Z" };
+    expect(patrolsFrom(january)).toBe("2026-12-20T16:00:00.000Z");
+    // a check-in on Dec 22 meets an orange site's fortnight Dec 21 – Jan 3, which ends in January
+    const dec22 = patrol("x", "E", "2026-12-22T09:00:00");
+    expect(dec22.receivedAt >= patrolsFrom(january)).toBe(true);
+    const owed = owedPatrolPeriods([site("E", { riskLevel: "orange" })], [dec22], defaultPatrolPlan, january);
+    expect(owed.map((o) => `${o.dueBy} ${o.metBy?.id ?? "-"}`)).toEqual([
+      "2027-01-03 x",
+      "2027-01-17 -",
+      "2027-01-31 -",
+    ]);
   });
 });
 

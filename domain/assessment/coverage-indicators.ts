@@ -1,5 +1,5 @@
 import { lastDayOf, periodOf, previousPeriod } from "../patrol/patrol-period";
-import { frequencyOf, type PatrolPlan } from "../patrol/patrol-plan";
+import { frequencyOf, type PatrolFrequency, type PatrolPlan, patrolFrequencies } from "../patrol/patrol-plan";
 import {
   type IndicatorDef,
   type IndicatorValue,
@@ -16,15 +16,18 @@ import {
  * pure function; with nothing to measure it is unavailable, never 0.
  */
 
+/** What coverage reads of a check-in: which site, when the server received it, and its id (the record). */
+export type PatrolVisit = Pick<PatrolFact, "id" | "siteId" | "receivedAt">;
+
 /** One patrol period a site owes in the assessed period, and the patrol that met it (null: missed). */
-export interface SitePeriod {
+export interface SitePeriod<P extends PatrolVisit = PatrolFact> {
   site: SiteFact;
   /** The period's first and last Shanghai days' instants: [start, end). */
   start: string;
   end: string;
   /** Its last day, YYYY-MM-DD (what the plan says it is due by). */
   dueBy: string;
-  metBy: PatrolFact | null;
+  metBy: P | null;
 }
 
 /**
@@ -34,14 +37,16 @@ export interface SitePeriod {
  * last month) — and that began after the site was registered (a site gets a whole period first, as on the
  * patrol page). A period is met by the first of `patrols` of that site received inside it.
  */
-export function owedPatrolPeriods(
+export function owedPatrolPeriods<P extends PatrolVisit>(
   sites: SiteFact[],
-  patrols: PatrolFact[],
+  patrols: P[],
   plan: PatrolPlan,
   p: Period,
-): SitePeriod[] {
-  const bySite = new Map<string, PatrolFact[]>();
-  for (const x of [...patrols].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))) {
+): SitePeriod<P>[] {
+  const bySite = new Map<string, P[]>();
+  for (const x of [...patrols].sort((a, b) =>
+    a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0,
+  )) {
     const list = bySite.get(x.siteId);
     if (list) list.push(x);
     else bySite.set(x.siteId, [x]);
@@ -49,22 +54,76 @@ export function owedPatrolPeriods(
   const from = Date.parse(p.from);
   const to = Date.parse(p.to);
   const last = new Date(to - 1);
-  const out: SitePeriod[] = [];
+  // the periods of a frequency that end in p, oldest first: the same for every site, so made once each
+  const periods = new Map<string, { start: string; end: string; startMs: number; dueBy: string }[]>();
+  const periodsOf = (frequency: PatrolFrequency) => {
+    const known = periods.get(frequency);
+    if (known) return known;
+    const out = [];
+    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
+      if (q.end.getTime() <= to)
+        out.push({
+          start: q.start.toISOString(),
+          end: q.end.toISOString(),
+          startMs: q.start.getTime(),
+          dueBy: lastDayOf(q),
+        });
+    out.reverse();
+    periods.set(frequency, out);
+    return out;
+  };
+  const out: SitePeriod<P>[] = [];
   for (const site of sites) {
     if (site.direct) continue;
-    const frequency = frequencyOf(plan, site);
     const created = Date.parse(site.createdAt);
-    const owed = [];
-    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
-      if (q.end.getTime() <= to && created < q.start.getTime()) owed.push(q);
-    for (const q of owed.reverse()) {
-      const start = q.start.toISOString();
-      const end = q.end.toISOString();
-      const metBy = bySite.get(site.id)?.find((x) => x.receivedAt >= start && x.receivedAt < end) ?? null;
-      out.push({ site, start, end, dueBy: lastDayOf(q), metBy });
+    const visits = bySite.get(site.id) ?? [];
+    let v = 0; // visits and periods both run oldest first: one walk over the site's check-ins
+    for (const q of periodsOf(frequencyOf(plan, site))) {
+      if (created >= q.startMs) continue;
+      while (v < visits.length && visits[v].receivedAt < q.start) v++;
+      const metBy = v < visits.length && visits[v].receivedAt < q.end ? visits[v] : null;
+      out.push({ site, start: q.start, end: q.end, dueBy: q.dueBy, metBy });
     }
   }
   return out;
+}
+
+/**
+ * The first instant a check-in can meet a patrol period owed in `p`: of the frequencies with a period
+ * ending in `p`, the start of the period holding `p`'s first instant (every later period starts after
+ * it). November needs its weeks back to the Monday before the 1st (its quarter and year end later),
+ * December the whole year, January the fortnight begun before New Year.
+ */
+export function patrolsFrom(p: Period): string {
+  const first = new Date(p.from);
+  const to = Date.parse(p.to);
+  const starts = patrolFrequencies
+    .map((f) => periodOf(f, first))
+    .filter((q) => q.end.getTime() <= to)
+    .map((q) => q.start.getTime());
+  return new Date(Math.min(Date.parse(p.from), ...starts)).toISOString();
+}
+
+/**
+ * Patrol plan coverage of some sites over a period: owed periods met ÷ owed periods (the records: the
+ * check-ins that met them); unavailable, never 0, when no plan applies or nothing is owed. The assessment
+ * (per township and grid worker) and the region dashboard (per county, township or village) both call it.
+ */
+export function patrolPlanCoverage(
+  sites: SiteFact[],
+  patrols: PatrolVisit[],
+  plan: PatrolPlan | null,
+  p: Period,
+): IndicatorValue {
+  if (!plan) return { available: false, reason: { zh: "未适用巡查计划", en: "No patrol plan applies" } };
+  const owed = owedPatrolPeriods(sites, patrols, plan, p);
+  const records: RecordRef[] = owed.flatMap((o) =>
+    o.metBy ? [{ kind: "patrol" as const, id: o.metBy.id, label: `${o.site.name} · ${o.dueBy}` }] : [],
+  );
+  return rate(records, owed.length, {
+    zh: "本期没有按巡查计划到期的场所巡查周期",
+    en: "No site's patrol period under the plan ends in the period",
+  });
 }
 
 export const patrolCoverage: IndicatorDef = {
@@ -86,16 +145,7 @@ export const patrolCoverage: IndicatorDef = {
   },
   levels: ["grid_worker", "township"],
   compute(f, p): IndicatorValue {
-    if (!f.patrolPlan)
-      return { available: false, reason: { zh: "未适用巡查计划", en: "No patrol plan applies" } };
-    const owed = owedPatrolPeriods(f.sites, f.patrols, f.patrolPlan, p);
-    const records: RecordRef[] = owed.flatMap((o) =>
-      o.metBy ? [{ kind: "patrol" as const, id: o.metBy.id, label: `${o.site.name} · ${o.dueBy}` }] : [],
-    );
-    return rate(records, owed.length, {
-      zh: "本期没有按巡查计划到期的场所巡查周期",
-      en: "No site's patrol period under the plan ends in the period",
-    });
+    return patrolPlanCoverage(f.sites, f.patrols, f.patrolPlan, p);
   },
 };
 

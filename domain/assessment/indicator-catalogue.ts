@@ -9,6 +9,7 @@ import {
   type RecordRef,
   rate,
 } from "./indicator";
+import { trainingHoursMet } from "./training-indicators";
 
 /**
  * The indicators the assessment can score until the dashboards' catalogue (issue 13.2) lands; each is one
@@ -128,6 +129,7 @@ export const indicatorCatalogue: readonly IndicatorDef[] = [
   patrolCoverage,
   siteCoverage,
   trainingAttendance,
+  trainingHoursMet,
   overdueCases,
   reworkRate,
 ];

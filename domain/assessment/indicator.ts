@@ -1,4 +1,5 @@
 import type { PatrolPlan } from "../patrol/patrol-plan";
+import type { AttendedInYear, PlanHours, TrainingPerson } from "../tasks/training-hours";
 
 /**
  * The indicator interface the assessment engine scores (issue 13.4, R23). An indicator is a pure function of
@@ -67,14 +68,25 @@ export interface AttendanceFact {
   trainingId: string;
   userId: string;
 }
+/**
+ * The training year of a subject's grid workers (a worker: themselves; a township: its grid workers): their
+ * check-ins to sessions that started from the start of the period's year to the period's end, and the
+ * year's annual plans of their regions (training hours per worker per year, domain/tasks/training-hours.ts).
+ */
+export interface TrainingYearFacts {
+  people: TrainingPerson[];
+  attended: AttendedInYear[];
+  plans: PlanHours[];
+}
 
 /**
  * What one subject is answerable for in the period: the cases it reported (a worker: by them; a township:
  * in it; a department: by its members), the cases it handles (a worker: in their grids; a township: in it;
  * a department: held by it), the patrols and sites of its grids, the sessions meant for it and its
- * people (`people` counts the persons the attendance rate is over). `patrols` reach back to the start
- * of the longest patrol period that ends in the assessed period (a year), so a plan's periods can be
- * judged whole; `patrolPlan` is the county's plan (its own or the default), null where none applies.
+ * people (`people` counts the persons the attendance rate is over) and their training year. `patrols`
+ * reach back to the start of the earliest patrol period that ends in the assessed period
+ * (`patrolsFrom`), so a plan's periods can be judged whole; `patrolPlan` is the county's plan (its own or
+ * the default), null where none applies.
  */
 export interface SubjectFacts {
   reported: CaseFact[];
@@ -85,6 +97,8 @@ export interface SubjectFacts {
   trainings: TrainingFact[];
   attendances: AttendanceFact[];
   people: number;
+  /** Null where training hours do not apply (departments). */
+  trainingYear: TrainingYearFacts | null;
 }
 
 export type RecordKind = "case" | "patrol" | "site" | "training" | "attendance";

@@ -1,3 +1,6 @@
+import { type PatrolVisit, patrolCoverage, patrolPlanCoverage } from "../assessment/coverage-indicators";
+import type { Period, SiteFact } from "../assessment/indicator";
+import type { PatrolPlan } from "../patrol/patrol-plan";
 import type { CaseTally, TallyMetric } from "./case-tally";
 
 /**
@@ -7,7 +10,8 @@ import type { CaseTally, TallyMetric } from "./case-tally";
  *
  * An indicator without data is unavailable (`value: null`), never 0: `no_source` when the data it needs does
  * not exist for the region (no sites registered, no patrol plans), `no_denominator` when nothing happened in
- * the period that the rate could be taken of.
+ * the period that the rate could be taken of, `by_county` when it is measured per county (a plan is a
+ * county's) and the region is a city or the province.
  */
 
 /** Register figures (from the site register and the grids). */
@@ -18,19 +22,20 @@ export interface CoverageTally {
   gridsWithWorker: number;
 }
 
-/** Patrol figures of the period (from patrol plans and patrols). */
-export interface PatrolTally {
-  /** Sites a plan requires to be patrolled in the period. */
-  sitesDue: number;
-  /** Of those, sites patrolled at least once in the period. */
-  sitesPatrolled: number;
-  patrols: number;
-}
+/**
+ * What patrol plan coverage is computed from for a county or a region inside one: its registered sites, the
+ * patrols from `patrolsFrom(period)` on, the county's plan (its own or the default), and the period as UTC
+ * instants (cut at the present: a period not yet over is judged on its periods that have ended).
+ * `"by_county"` for a city or the province.
+ */
+export type PatrolInputs =
+  | { sites: SiteFact[]; patrols: PatrolVisit[]; plan: PatrolPlan | null; period: Period }
+  | "by_county";
 
 export interface IndicatorInputs {
   cases?: CaseTally | null;
   coverage?: CoverageTally | null;
-  patrol?: PatrolTally | null;
+  patrol?: PatrolInputs | null;
 }
 
 export type IndicatorUnit = "count" | "rate" | "hours";
@@ -40,7 +45,7 @@ export interface IndicatorResult {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  unavailable: null | "no_source" | "no_denominator";
+  unavailable: null | "no_source" | "no_denominator" | "by_county";
 }
 
 export interface IndicatorDef {
@@ -70,7 +75,10 @@ const ok = (value: number | null, numerator: number | null, denominator: number 
   denominator,
   unavailable: null,
 });
-const none = (why: "no_source" | "no_denominator", numerator: number | null = null): IndicatorResult => ({
+const none = (
+  why: "no_source" | "no_denominator" | "by_county",
+  numerator: number | null = null,
+): IndicatorResult => ({
   value: null,
   numerator,
   denominator: why === "no_denominator" ? 0 : null,
@@ -288,19 +296,23 @@ const defs: [IndicatorDef, Compute][] = [
   [
     {
       key: "patrol_coverage_rate",
-      zh: "巡查覆盖率",
-      en: "Patrol coverage",
+      // one definition with the assessment's (domain/assessment/coverage-indicators.ts): its names and formula
+      zh: patrolCoverage.zh,
+      en: patrolCoverage.en,
       unit: "rate",
       source: "patrol",
       better: "higher",
-      formulaZh: "巡查覆盖率 = 统计期内至少巡查一次的应巡查场所数 ÷ 巡查计划要求的场所数 × 100%",
-      formulaEn: "Sites due a patrol that were patrolled at least once in the period ÷ sites due a patrol",
+      formulaZh: `${patrolCoverage.formula.zh}。统计期未结束时，只计已结束的周期；巡查计划按县制定，市、省不汇总此项`,
+      formulaEn: `${patrolCoverage.formula.en}. A period not yet over counts its periods that have ended; plans are per county, so cities and the province do not show it`,
       drill: null,
     },
-    (i) =>
-      i.patrol && i.patrol.sitesDue > 0
-        ? ratio(i.patrol.sitesPatrolled, i.patrol.sitesDue)
-        : none("no_source"),
+    (i) => {
+      if (!i.patrol) return none("no_source");
+      if (i.patrol === "by_county") return none("by_county");
+      const v = patrolPlanCoverage(i.patrol.sites, i.patrol.patrols, i.patrol.plan, i.patrol.period);
+      if (!v.available) return none(i.patrol.plan ? "no_denominator" : "no_source");
+      return ratio(v.numerator ?? 0, v.denominator ?? 0);
+    },
   ],
 ];
 

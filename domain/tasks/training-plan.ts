@@ -50,9 +50,20 @@ export const manualAttendanceInput = z.strictObject({
 });
 export const trainingScoresInput = z.strictObject({
   items: z
-    .array(z.strictObject({ userId: z.string().min(1), score: z.number().min(0).max(100) }))
-    .min(1)
-    .max(500),
+    .array(
+      z.strictObject({
+        userId: z.string({ error: "请选择参训人员" }).min(1, { error: "请选择参训人员" }).max(60),
+        score: z
+          .number({ error: "成绩须为 0 至 100 的数" })
+          .min(0, { error: "成绩不能低于 0" })
+          .max(100, { error: "成绩不能高于 100" }),
+      }),
+    )
+    .min(1, { error: "请至少录入一人的成绩" })
+    .max(500, { error: "一次最多录入 500 人的成绩" })
+    .refine((items) => new Set(items.map((i) => i.userId)).size === items.length, {
+      error: "同一人的成绩重复录入",
+    }),
 });
 
 export interface AttendedSession {

@@ -25,6 +25,7 @@ const fixed: Record<string, Label> = {
   "training.created": { zh: "新建培训", en: "Training created" },
   "training_plan.created": { zh: "新建年度培训计划", en: "Annual training plan created" },
   "training.attended": { zh: "培训签到", en: "Training attended" },
+  "training.scored": { zh: "录入培训成绩", en: "Training scores entered" },
   "department.created": { zh: "新增部门", en: "Department created" },
   "department.updated": { zh: "修改部门", en: "Department updated" },
   "grid.created": { zh: "划定网格", en: "Grid created" },

@@ -286,6 +286,36 @@ async function trainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Ro
   return row;
 }
 
+/** The scope's session with the home grid's worker on its attendance (entered straight into the table). */
+async function attendedTrainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const row = await trainingOf(ctx, w, s);
+  const known = await ctx.deps.db
+    .selectFrom("trainingAttendance")
+    .select("id")
+    .where("trainingId", "=", row.id)
+    .where("userId", "=", w.staffId)
+    .executeTakeFirst();
+  const now = ctx.deps.clock.now().toISOString();
+  if (!known)
+    await ctx.deps.db
+      .insertInto("trainingAttendance")
+      .values({
+        id: randomUUID(),
+        trainingId: row.id,
+        userId: w.staffId,
+        method: "manual",
+        clientAt: now,
+        receivedAt: now,
+        lng: null,
+        lat: null,
+        accuracy: null,
+        distanceM: null,
+        flags: "[]",
+      })
+      .execute();
+  return row;
+}
+
 /** Exports of personal data need a stated reason (data classification); every export cell states one. */
 const reason = "reason=%E8%AE%BF%E9%97%AE%E7%9F%A9%E9%98%B5%E6%B5%8B%E8%AF%95";
 
@@ -973,7 +1003,21 @@ const probes: Record<string, Probe> = {
     }),
     ok: 201,
   },
+  /** A region's hours per grid worker: a region outside the rule is 404. */
+  "GET /api/v1/training-hours": {
+    act: ["trainingPlan", "hours"],
+    url: (w, s) => `/api/v1/training-hours?region=${w.county[s]}&year=2026`,
+    row: (w, s) => ({ id: "r", regionCode: w.county[s] }),
+  },
+  "GET /api/v1/training-hours/mine": { act: ["training", "attend"] },
   "GET /api/v1/trainings/:id": { act: ["training", "read"], fresh: trainingOf },
+  /** The home grid's worker is on the scope's session's attendance: their score. */
+  "PUT /api/v1/trainings/:id/scores": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: attendedTrainingOf,
+    body: (w) => ({ items: [{ userId: w.staffId, score: 88 }] }),
+  },
   "GET /api/v1/trainings/:id/qr": {
     act: ["training", "manage"],
     read: ["training", "read"],

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
+import { as } from "./case-test-kit";
 import { createFixtureGrids, siteBody } from "./grid-test-fixtures";
 
 interface Item {
@@ -26,6 +27,9 @@ interface Result {
  * - township 620123100 (a1, a2, a3, hole): patrol 3 ÷ 7 = 42.86 %; sites in a grid 3 ÷ 4 = 75 %;
  *   → 50 × 0.4286 + 50 × 0.75 = 21.43 + 37.5 = 58.93. Township 620123101 has no site: both indicators
  *   unavailable (not 0), so it is not scored on them.
+ * The region dashboard's patrol plan coverage comes from the same function: November for the township and
+ * the county (every site is in 620123100) is 3 ÷ 7, as in the township's run; on Nov 30 10:00, "this month"
+ * judges only the periods over by then (a1's five weeks, 2 met: 40 %); a city shows none (per county).
  */
 eachApi("assessment: patrol plan coverage and site coverage from real rows", (ctx) => {
   const ids: Record<string, string> = {};
@@ -146,5 +150,61 @@ eachApi("assessment: patrol plan coverage and site coverage from real rows", (ct
     const empty = results.find((r) => r.subjectId === "620123101");
     for (const i of empty?.breakdown.items ?? []) expect(i).toMatchObject({ available: false, points: null });
     expect(empty?.breakdown.items).toHaveLength(2);
+  });
+
+  it("the dashboard's patrol coverage is the assessment's: 3 ÷ 7 for the township and the county in November", async () => {
+    const results = await runOf({
+      name: "乡镇巡查计划完成情况",
+      level: "township",
+      indicators: [
+        { indicatorId: "patrol_coverage", weight: 100, rule: { kind: "linear", floor: 0, target: 100 } },
+      ],
+      manualItems: [],
+    });
+    const assessed = results.find((r) => r.subjectId === "620123100")?.breakdown.items[0];
+    expect(assessed).toMatchObject({ available: true, value: 42.86 });
+    const figure = async (region: string, query: string, user = "county") => {
+      // signs in again after the clock's jump to December (the session's idle time)
+      const res = await as(ctx, user, { method: "GET", url: `/api/v1/dashboard?region=${region}&${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (
+        res.json().indicators as {
+          key: string;
+          value: number | null;
+          numerator: number | null;
+          denominator: number | null;
+          unavailable: string | null;
+          formula: string;
+        }[]
+      ).find((i) => i.key === "patrol_coverage_rate");
+    };
+    // on Nov 30 10:00: this month's monthly periods are not over yet; a1's five weeks are (2 met)
+    expect(await figure("620123100", "period=month")).toMatchObject({
+      value: 0.4,
+      numerator: 2,
+      denominator: 5,
+    });
+    const now = ctx.deps.clock.now().toISOString();
+    ctx.deps.clock.set("2026-12-01T02:00:00.000Z");
+    try {
+      const november = "period=custom&from=2026-11-01&to=2026-11-30";
+      for (const region of ["620123100", "620123"]) {
+        const f = await figure(region, november);
+        expect(f, region).toMatchObject({ numerator: 3, denominator: 7, unavailable: null });
+        expect(Math.round((f?.value ?? 0) * 10_000) / 100).toBe(assessed?.value);
+        expect(f?.formula).toContain("巡查计划完成率 = 有巡查记录的应巡查周期数 ÷ 应巡查周期数");
+      }
+      // the other township has no site: nothing owed, unavailable rather than 0
+      expect(await figure("620123101", november)).toMatchObject({
+        value: null,
+        unavailable: "no_denominator",
+      });
+      expect(await figure("6201", november, "province")).toMatchObject({
+        value: null,
+        unavailable: "by_county",
+      });
+    } finally {
+      ctx.deps.clock.set(now);
+    }
   });
 });

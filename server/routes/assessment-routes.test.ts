@@ -60,12 +60,13 @@ eachApi("assessment of grid workers (R23)", (ctx) => {
       indicators: [{ ...scheme.indicators[0], indicatorId: "happiness" }, scheme.indicators[1]],
     });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().code).toBe("unknown_indicator");
+    expect(unknown.json()).toMatchObject({ code: "unknown_indicator", message: "没有这个指标：happiness" });
     const wrongLevel = await post({
       ...scheme,
       indicators: [{ ...scheme.indicators[0], indicatorId: "rework_rate" }, scheme.indicators[1]],
     });
     expect(wrongLevel.json().code).toBe("unknown_indicator");
+    expect(wrongLevel.json().message).toBe("指标“返工率”不适用于此考核对象");
     expect(
       (await as(ctx, "station", { method: "POST", url: "/api/v1/assessment-schemes", payload: scheme }))
         .statusCode,
@@ -83,8 +84,49 @@ eachApi("assessment of grid workers (R23)", (ctx) => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe("assessment_no_data");
+    expect(res.json().message).toContain("该期没有可计算的数据");
     const runs = await as(ctx, "county", { method: "GET", url: "/api/v1/assessment-runs?period=2026-01" });
     expect(runs.json().items).toEqual([]);
+  });
+
+  it("refuses to run a stored scheme whose rule refers to an indicator no longer known, storing nothing", async () => {
+    const made = await as(ctx, "county", {
+      method: "POST",
+      url: "/api/v1/assessment-schemes",
+      payload: { ...scheme, name: "引用已删除指标的方案" },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    // as if the catalogue had dropped an indicator after the scheme was saved
+    const stored = await ctx.deps.db
+      .selectFrom("assessmentScheme")
+      .select("definition")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const definition = JSON.parse(stored.definition);
+    definition.indicators[0].indicatorId = "retired_indicator";
+    await ctx.deps.db
+      .updateTable("assessmentScheme")
+      .set({ definition: JSON.stringify(definition) })
+      .where("id", "=", id)
+      .execute();
+    const res = await as(ctx, "county", {
+      method: "POST",
+      url: `/api/v1/assessment-schemes/${id}/runs`,
+      payload: { period: "2026-11" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: "unknown_indicator",
+      details: { indicatorId: "retired_indicator" },
+    });
+    expect(res.json().message).toContain("不存在的指标：retired_indicator，未生成考核结果");
+    const runs = await ctx.deps.db
+      .selectFrom("assessmentRun")
+      .select("id")
+      .where("schemeId", "=", id)
+      .execute();
+    expect(runs).toEqual([]);
   });
 
   it("runs, adjusts with a reason, is reviewed by a second person, published, and frozen", async () => {
@@ -237,6 +279,7 @@ eachApi("assessment of grid workers (R23)", (ctx) => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: "assessment_period_published", details: { version: 1 } });
+    expect(again.json().message).toContain("2026-11 已发布第 1 版考核结果");
     const v2 = await as(ctx, "county", {
       method: "POST",
       url: `/api/v1/assessment-schemes/${schemeId}/runs`,

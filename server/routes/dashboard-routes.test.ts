@@ -45,8 +45,8 @@ eachApi("region dashboard", (ctx) => {
     // The late acceptance (20 days after dispatch) is one overdue step.
     expect(by.overdue_steps.value).toBe(1);
     expect(by.closing_on_time_rate.value).toBe(1);
-    // No patrol plans: unavailable, never 0.
-    expect(by.patrol_coverage_rate).toMatchObject({ value: null, unavailable: "no_source" });
+    // The county keeps the default patrol plan but has no registered site: nothing owed, unavailable, never 0.
+    expect(by.patrol_coverage_rate).toMatchObject({ value: null, unavailable: "no_denominator" });
     expect(body.funnel[0]).toMatchObject({ key: "reported", count: 4 });
     expect(body.children.length).toBeGreaterThan(0);
     // every case is in the township 620123100; its neighbours count none
@@ -67,6 +67,11 @@ eachApi("region dashboard", (ctx) => {
       return res.json();
     };
     const [province, city, county] = await Promise.all(["62", "6201", "620123"].map(reported));
+    // patrol plans are a county's: a province or a city does not sum the figure
+    for (const b of [province, city])
+      expect((b.indicators as Indicator[]).find((i) => i.key === "patrol_coverage_rate")?.unavailable).toBe(
+        "by_county",
+      );
     const count = (b: { funnel: { count: number }[] }) => b.funnel[0].count;
     expect([count(province), count(city), count(county)]).toEqual([5, 5, 4]);
     const children = (b: { children: { code: string; reported: number }[] }) =>

@@ -146,6 +146,7 @@ eachApi("grid-worker pay (R20)", (ctx) => {
     const blocked = await as("finance", { method: "POST", url: `/api/v1/pay-sheets/${sheetId}/approve` });
     expect(blocked.statusCode).toBe(422);
     expect(blocked.json().code).toBe("pay_bank_account_missing");
+    expect(blocked.json().message).toContain("没有登记银行账号");
     expect(blocked.json().message).toContain("测试worker2");
     const sheet = (await as("county", { method: "GET", url: `/api/v1/pay-sheets/${sheetId}` })).json();
     expect(sheet.status).toBe("draft");

@@ -6,7 +6,9 @@ import { trainingGate } from "../../domain/policies/task-policy";
 import { errorBody, idParams } from "../../domain/schemas/common-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
 import { attendTraining, exportAttendanceXlsx, trainingAttendance } from "../commands/tasks/attend-training";
+import { myTrainingHours, trainingHoursPage } from "../commands/tasks/training-hours";
 import { createTrainingPlan, listTrainingPlanViews } from "../commands/tasks/training-plans";
+import { scoreAttendees } from "../commands/tasks/training-scores";
 import {
   createTraining,
   listTrainingViews,
@@ -24,6 +26,12 @@ import { exportErrorResponses, exportReasonField, sendExport } from "./export-re
 
 const view = z.looseObject({ id: z.string(), title: z.string() });
 const list = z.looseObject({ items: z.array(view) });
+const year = z.coerce
+  .number({ error: "年度须为 2000 至 2100 的整数" })
+  .int({ error: "年度须为 2000 至 2100 的整数" })
+  .min(2000, { error: "年度须为 2000 至 2100 的整数" })
+  .max(2100, { error: "年度须为 2000 至 2100 的整数" });
+const attendanceList = z.looseObject({ items: z.array(z.unknown()) });
 
 /** Training sessions (R19): created by offices and departments, attended by QR code or location. */
 export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -72,6 +80,54 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
         validatorCompiler: passThrough,
       },
       async (req, reply) => reply.status(201).send(await createTrainingPlan(deps, actorOf(req), req.body)),
+    );
+
+    app.get(
+      "/training-hours",
+      {
+        config: { access: "signed_in", policy: trainingPlanGate.hours },
+        schema: {
+          tags: ["tasks"],
+          summary: "每人年度培训学时（区划内在岗网格员：已修学时、场次、平均成绩、年度计划应修学时）",
+          description:
+            "学时为本人签到（含组织者登记）且开始于该年的培训所计学时之和；应修学时取其所在县、乡镇当年培训计划中要求最高者，" +
+            "无计划为 null。按区划、姓名排序分页，q 按姓名筛选；summary 为整个区划的汇总。区划不存在或不在辖区内 → 404 not_found。",
+          querystring: z.strictObject({
+            year: year.optional(),
+            region: z
+              .string()
+              .regex(/^\d{2,12}$/, { error: "区划代码为 2 至 12 位数字" })
+              .optional(),
+            q: z.string().trim().max(40).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.looseObject({ year: z.number(), items: z.array(z.unknown()), total: z.number() }),
+            403: errorBody,
+            404: errorBody,
+            422: errorBody,
+          },
+        },
+      },
+      async (req) => trainingHoursPage(deps, actorOf(req), req.query),
+    );
+    app.get(
+      "/training-hours/mine",
+      {
+        config: { access: "signed_in", policy: trainingGate.attend },
+        schema: {
+          tags: ["tasks"],
+          summary: "我的年度培训学时（本人签到的培训、学时、成绩，及年度计划应修学时）",
+          querystring: z.strictObject({ year: year.optional() }),
+          response: {
+            200: z.looseObject({ year: z.number(), hours: z.number(), items: z.array(z.unknown()) }),
+            403: errorBody,
+            422: errorBody,
+          },
+        },
+      },
+      async (req) => myTrainingHours(deps, actorOf(req), req.query.year),
     );
 
     app.post(
@@ -180,10 +236,27 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ["tasks"],
           summary: "培训签到名单",
           params: idParams,
-          response: { 200: z.looseObject({ items: z.array(z.unknown()) }), 403: errorBody, 404: errorBody },
+          response: { 200: attendanceList, 403: errorBody, 404: errorBody },
         },
       },
       async (req) => trainingAttendance(deps, actorOf(req), req.params.id),
+    );
+
+    app.put(
+      "/trainings/:id/scores",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "录入参训人员成绩（0–100，组织者；再次录入即更正，记入留痕）",
+          description:
+            "只能为签到名单中的人员录入 → 否则 422 training_score_not_attendee（不保存任何成绩）；成绩超出 0–100 或同一人重复 → 422 validation_failed。",
+          params: idParams,
+          response: { 200: attendanceList, 403: errorBody, 404: errorBody, 422: errorBody },
+        },
+        validatorCompiler: passThrough,
+      },
+      async (req) => scoreAttendees(deps, actorOf(req), (req.params as { id: string }).id, req.body),
     );
 
     app.get(

@@ -23,6 +23,13 @@ it(
     await expect.poll(() => page.locator(".ant-tooltip").first().textContent()).toContain("按时受理率 =");
     await page.getByTestId("chart-funnel").locator("canvas").first().waitFor();
     await screenshot(page, "dashboard-county-1440");
+    // patrol plan coverage: the assessment's definition, its formula on hover (issue 13.2 / 13.4)
+    await page.getByTestId("formula-patrol_coverage_rate").hover();
+    await expect
+      .poll(() => page.locator(".ant-tooltip:visible").last().textContent())
+      .toContain("巡查计划完成率 = 有巡查记录的应巡查周期数 ÷ 应巡查周期数");
+    await page.getByTestId("indicator-patrol_coverage_rate").scrollIntoViewIfNeeded();
+    await screenshot(page, "dashboard-county-patrol-formula");
     await card.click();
     await page.getByTestId("stats-rows").waitFor();
     await expect

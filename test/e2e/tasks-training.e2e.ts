@@ -3,19 +3,23 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { type Api, apiAs } from "./case-e2e-kit";
 import { browserSuite, screenshot, signIn } from "./e2e-harness";
+import { fieldSignIn, newPhone, shot } from "./field-kit";
 
 /**
  * Outreach, task kinds and training through the console (issue 9: R14, R16, R17, R19): the county office
  * sees the demo's task records, defines a county task kind that the phone's API then offers, creates a
  * training, shows its QR code; a grid worker checks in with the code on screen; the attendance list shows
- * them. Every page at 1440×900 and at 390×844.
+ * them; the organiser enters their score; 每人年度培训学时 shows their hours of the year against the annual
+ * plan, and the worker sees the same hours on the phone (issue 13.6). Every page at 1440×900 and at 390×844.
  */
-const timeout = 240_000;
+const timeout = 300_000;
 const suite = browserSuite({ timeout });
 let worker: Api;
+let county: Api;
 
 beforeAll(async () => {
   worker = await apiAs(suite.server.url, "worker");
+  county = await apiAs(suite.server.url, "county");
 }, timeout);
 
 /** A page in China's time zone (the training's times are typed in Beijing time). */
@@ -151,6 +155,50 @@ it(
     await office.getByTestId("attendance-table").getByText("网格员 周明").waitFor({ timeout: 15_000 });
     await office.waitForTimeout(600); // the drawer's opening animation
     await screenshot(office, "tasks-06-attendance");
+
+    // 5b. the organiser enters the worker's score; it is stored on the attendance
+    const attendee = office
+      .getByTestId("attendance-table")
+      .locator(".ant-table-row", { hasText: "网格员 周明" });
+    await attendee.getByTestId("attendance-score").fill("92");
+    await office.getByTestId("attendance-save-scores").click();
+    await expect
+      .poll(async () => {
+        const list = await county<{ items: { userName: string; score: number | null }[] }>(
+          "GET",
+          `/trainings/${training.id}/attendance`,
+        );
+        return list.items.find((i) => i.userName === "网格员 周明")?.score;
+      })
+      .toBe(92);
+    await expect.poll(() => office.getByTestId("attendance-save-scores").isDisabled()).toBe(true);
+    await screenshot(office, "tasks-06b-attendance-scores");
+    await office.locator(".ant-drawer-close").click();
+
+    // 5c. 每人年度培训学时: the worker's hours of the year (this session's 1.5 and the demo's) against the
+    // plan's 16 hours made above, with the score just entered; the same figures the worker's phone reads
+    const mineHours = await worker<{ hours: number; requiredHours: number | null; averageScore: number }>(
+      "GET",
+      "/training-hours/mine",
+    );
+    expect(mineHours.requiredHours).toBe(16);
+    expect(mineHours.hours).toBeGreaterThanOrEqual(1.5);
+    expect(mineHours.averageScore).toBe(92);
+    // the demo county has a grid worker per staffed grid: find the worker by name
+    const search = office.getByTestId("worker-hours-search").locator("input");
+    await search.fill("周明");
+    await search.press("Enter");
+    const hoursRow = office.getByTestId("worker-hours").locator(".ant-table-row", { hasText: "网格员 周明" });
+    await expect.poll(() => hoursRow.textContent(), { timeout: 15_000 }).toContain("92");
+    const rowText = (await hoursRow.textContent()) ?? "";
+    expect(rowText).toContain(String(mineHours.hours));
+    expect(rowText).toContain("未达标");
+    expect(await office.getByTestId("worker-hours-summary").textContent()).toContain("在岗网格员");
+    await hoursRow.scrollIntoViewIfNeeded();
+    await screenshot(office, "tasks-06c-training-hours");
+    // the assessment's formula on hover
+    await office.getByTestId("worker-hours-formula").hover();
+    await office.locator(".ant-tooltip", { hasText: "培训学时达标率 =" }).waitFor();
     await office.close();
 
     // 6. the same pages at phone width
@@ -171,7 +219,35 @@ it(
       .click();
     await small.getByTestId("training-qr").locator("img").waitFor();
     await screenshot(small, "tasks-10-qr-phone");
+    await small.locator(".ant-modal-wrap:visible .ant-modal-close").click();
+    // the attendance with the score entered, at phone width
+    await small
+      .getByTestId("trainings-page")
+      .locator(".ant-table-row", { hasText: "E2E 网格员上报流程培训" })
+      .getByTestId("training-attendance")
+      .click();
+    const phoneScore = small
+      .getByTestId("attendance-table")
+      .locator(".ant-table-row", { hasText: "网格员 周明" })
+      .getByTestId("attendance-score");
+    await expect.poll(() => phoneScore.inputValue(), { timeout: 15_000 }).toBe("92");
+    await small.waitForTimeout(600); // the drawer's opening animation
+    await screenshot(small, "tasks-11-attendance-scores-phone");
     await small.close();
+
+    // 7. the worker's own hours of the year on the phone's training screen
+    const phone = await newPhone(suite.browser);
+    const m = await phone.newPage();
+    await fieldSignIn(m, suite.server.url);
+    await m.goto(`${suite.server.url}/m/trainings`);
+    const myYear = m.getByTestId("training-my-year");
+    await expect
+      .poll(() => myYear.textContent(), { timeout: 15_000 })
+      .toContain(`已修 ${mineHours.hours} 学时`);
+    expect(await myYear.textContent()).toContain("年度计划应修 16 学时");
+    expect(await myYear.textContent()).toContain("平均成绩 92");
+    await shot(m, "training-hours-mine");
+    await phone.close();
   },
   timeout,
 );

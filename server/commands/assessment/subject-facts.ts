@@ -10,10 +10,17 @@ import {
   trainingFactsFor,
 } from "../../../db/queries/assessment-fact-queries";
 import { findPatrolPlansUnder } from "../../../db/queries/patrol-queries";
+import { attendedSessionsUnder, plansHolding } from "../../../db/queries/training-plan-queries";
 import type { AssessedSubject, SubjectFacts, SubjectLevel } from "../../../domain/assessment";
+import { patrolsFrom } from "../../../domain/assessment/coverage-indicators";
 import { fromShanghai } from "../../../domain/calendar/shanghai-time";
-import { periodOf } from "../../../domain/patrol/patrol-period";
 import { defaultPatrolPlan, parseStoredPlan } from "../../../domain/patrol/patrol-plan";
+import {
+  type AttendedInYear,
+  type PlanHours,
+  shanghaiYearMonth,
+  yearPeriod,
+} from "../../../domain/tasks/training-hours";
 import { sessionHours } from "../../../domain/tasks/training-plan";
 import type { Deps } from "../../deps";
 
@@ -24,13 +31,39 @@ export function monthPeriod(month: string) {
   return { from: fromShanghai(`${month}-01`).toISOString(), to: fromShanghai(`${next}-01`).toISOString() };
 }
 
-const ancestorsOf = (code: string) =>
+export const ancestorsOf = (code: string) =>
   [2, 4, 6, 9].filter((n) => n < code.length).map((n) => code.slice(0, n));
 /** A session's audience region and a person's or township's region meet (one contains the other). */
 const meets = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /**
- * The subjects of a scheme's level inside `region` with their facts for the period: six queries over the
+ * The year of training of a region's workers up to `to`: the check-ins to sessions (of the region or above
+ * it) that started from the year's start, with each session's hours, and the year's plans that apply there.
+ */
+export async function trainingYearUnder(
+  deps: Deps,
+  region: string,
+  to: string,
+): Promise<{ year: number; attended: AttendedInYear[]; plans: PlanHours[] }> {
+  const { year } = shanghaiYearMonth(new Date(Date.parse(to) - 1));
+  const [rows, plans] = await Promise.all([
+    attendedSessionsUnder(deps.db, region, ancestorsOf(region), yearPeriod(year).from, to),
+    plansHolding(deps.db, region, ancestorsOf(region), year),
+  ]);
+  const attended = rows.map((r) => ({
+    attendanceId: r.attendanceId,
+    userId: r.userId,
+    trainingId: r.trainingId,
+    title: r.title,
+    startsAt: r.startsAt,
+    hours: sessionHours(r.startsAt, r.endsAt, r.hours),
+    score: r.score ?? null,
+  }));
+  return { year, attended, plans: plans.map((p) => ({ ...p, plannedHours: Number(p.plannedHours) })) };
+}
+
+/**
+ * The subjects of a scheme's level inside `region` with their facts for the period: eight queries over the
  * region's code range, grouped here (a county's grid workers for a month: a few thousand rows).
  */
 export async function loadSubjects(
@@ -40,15 +73,16 @@ export async function loadSubjects(
   period: { from: string; to: string },
 ): Promise<AssessedSubject[]> {
   const db = deps.db;
-  // patrols from the start of the longest plan period (a year) that ends in the period: patrol coverage
-  // judges each owed period whole (domain/assessment/coverage-indicators.ts)
-  const patrolsFrom = periodOf("yearly", new Date(Date.parse(period.to) - 1)).start.toISOString();
-  const [cases, patrols, sites, trainingRows, plans] = await Promise.all([
+  // patrols from the start of the earliest plan period that ends in the period: patrol coverage judges
+  // each owed period whole (domain/assessment/coverage-indicators.ts)
+  const noYear = { year: 0, attended: [], plans: [] };
+  const [cases, patrols, sites, trainingRows, plans, trainingYear] = await Promise.all([
     caseFactsUnder(db, region, period.from, period.to),
-    level === "department" ? [] : patrolFactsUnder(db, region, patrolsFrom, period.to),
+    level === "department" ? [] : patrolFactsUnder(db, region, patrolsFrom(period), period.to),
     level === "department" ? [] : siteFactsUnder(db, region),
     level === "department" ? [] : trainingFactsFor(db, region, ancestorsOf(region), period.from, period.to),
     level === "department" ? [] : findPatrolPlansUnder(db, region),
+    level === "department" ? noYear : trainingYearUnder(deps, region, period.to),
   ]);
   /** The county's own patrol plan, else the default (as on the patrol coverage page). */
   const stored = new Map(plans.map((r) => [r.regionCode, parseStoredPlan(r.plan)]));
@@ -67,6 +101,7 @@ export async function loadSubjects(
     attendances: [],
     people: 0,
     patrolPlan: null,
+    trainingYear: null,
   });
 
   if (level === "grid_worker") {
@@ -92,6 +127,7 @@ export async function loadSubjects(
     const patrolsBy = groupBy(patrols, (p) => p.userId);
     const sitesBy = groupBy(sites, (s) => s.gridId);
     const attBy = groupBy(attendances, (a) => a.userId);
+    const yearBy = groupBy(trainingYear.attended, (a) => a.userId);
     return [...workers].map(([id, w]) => ({
       type: level,
       id,
@@ -107,6 +143,11 @@ export async function loadSubjects(
         attendances: attBy.get(id) ?? [],
         people: 1,
         patrolPlan: planOf(w.regionCode),
+        trainingYear: {
+          people: [{ id, name: w.name, regionCode: w.regionCode }],
+          attended: yearBy.get(id) ?? [],
+          plans: trainingYear.plans,
+        },
       },
     }));
   }
@@ -114,6 +155,7 @@ export async function loadSubjects(
   if (level === "township") {
     const [towns, workerRows] = await Promise.all([townshipsUnder(db, region), gridWorkersUnder(db, region)]);
     const workers = new Map(workerRows.map((w) => [w.userId, w.regionCode]));
+    const active = activeWorkers(workerRows);
     return towns.map((t) => {
       const inT = (code: string) => code.startsWith(t.code);
       const people = [...workers].filter(([, r]) => inT(r)).map(([id]) => id);
@@ -133,6 +175,11 @@ export async function loadSubjects(
           attendances: attendances.filter((a) => peopleSet.has(a.userId)),
           people: people.length,
           patrolPlan: planOf(t.code),
+          trainingYear: {
+            people: active.filter((w) => inT(w.regionCode)),
+            attended: trainingYear.attended.filter((a) => peopleSet.has(a.userId)),
+            plans: trainingYear.plans,
+          },
         },
       };
     });
@@ -152,6 +199,17 @@ export async function loadSubjects(
     regionCode: d.regionCode,
     facts: { ...empty(), reported: byDeptReporter.get(d.id) ?? [], handled: byOwner.get(d.id) ?? [] },
   }));
+}
+
+/** The active grid workers of `gridWorkersUnder`'s rows (one row per worker × grid), once each. */
+export function activeWorkers(
+  rows: { userId: string; displayName: string; regionCode: string; status: string }[],
+) {
+  const out = new Map<string, { id: string; name: string; regionCode: string }>();
+  for (const r of rows)
+    if (r.status === "active" && !out.has(r.userId))
+      out.set(r.userId, { id: r.userId, name: r.displayName, regionCode: r.regionCode });
+  return [...out.values()];
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string | null): Map<string, T[]> {

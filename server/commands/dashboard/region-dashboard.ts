@@ -20,6 +20,7 @@ import {
 } from "../../../domain/indicators/indicator-period";
 import { can } from "../../../domain/policies/access-table";
 import type { Deps } from "../../deps";
+import { dashboardPatrolInputs } from "./patrol-figure";
 
 export type { DashboardQuery };
 
@@ -69,12 +70,13 @@ export async function regionDashboard(
   const prev = previousPeriod(period);
   const lastYear = lastYearPeriod(period);
   const opts = { workingDays: q.workingDays };
-  const [now, before, yearAgo] = await Promise.all([
+  const [now, before, yearAgo, patrol] = await Promise.all([
     total(deps, region.code, period),
     total(deps, region.code, prev),
     total(deps, region.code, lastYear),
+    dashboardPatrolInputs(deps, region, period),
   ]);
-  const inputs = { cases: now ?? emptyTally() };
+  const inputs = { cases: now ?? emptyTally(), patrol };
   const indicators = computeAll(inputs, opts).map(({ def, result }) => {
     const was = (t: CaseTally | null) => computeIndicator(def.key, { cases: t ?? emptyTally() }, opts).value;
     return {

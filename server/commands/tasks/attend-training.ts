@@ -166,6 +166,7 @@ export async function trainingAttendance(deps: Deps, actor: Actor, trainingId: s
       receivedAt: r.receivedAt,
       distanceM: r.distanceM,
       flags: JSON.parse(r.flags) as FieldFlag[],
+      score: r.score ?? null,
     })),
   };
 }
@@ -189,6 +190,7 @@ export async function exportAttendanceXlsx(
     ["签到时间", "Checked in at", 17],
     ["距培训地点（米）", "Distance (m)", 14],
     ["提示", "Flags", 24],
+    ["成绩", "Score", 8],
   ];
   const { ws, finish } = streamedSheet(out, { sheet: ["签到", "Attendance"], columns, en, watermark });
   for (const r of items)
@@ -201,6 +203,7 @@ export async function exportAttendanceXlsx(
       shanghaiDateTime(new Date(r.clientAt)),
       r.distanceM ?? "",
       r.flags.map((x) => (en ? fieldFlagLabel[x].en : fieldFlagLabel[x].zh)).join("、"),
+      r.score ?? "",
     ]).commit();
   await finish();
   return items.length;

@@ -1,6 +1,7 @@
 import type { FieldFlag } from "../../../domain/schemas/field-schemas";
 import type { TaskField } from "../../../domain/tasks/task-form";
 import type { TaskKindView, TaskRecordView, TrainingView } from "../../../domain/tasks/task-views";
+import type { MyTrainingHours, TrainingHoursPage } from "../../../domain/tasks/training-hours";
 import type { TrainingPlanView } from "../../../domain/tasks/training-plan";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
@@ -48,14 +49,17 @@ export type TrainingDraft = Omit<
 
 export interface Attendance {
   id: string;
+  userId: string;
   userName: string | null;
   role: string | null;
   userRegion: string | null;
-  method: "qr" | "location";
+  method: "qr" | "location" | "manual";
   clientAt: string;
   receivedAt: string;
   distanceM: number | null;
   flags: FieldFlag[];
+  /** Entered by the organiser, 0–100 (null: none). */
+  score: number | null;
 }
 
 export const fetchTrainings = () => api.get<{ items: Training[] }>("/trainings");
@@ -68,6 +72,8 @@ export const fetchAttendance = (id: string) =>
   api.get<{ training: { id: string; title: string }; items: Attendance[] }>(
     `/trainings/${encodeURIComponent(id)}/attendance`,
   );
+export const saveTrainingScores = (id: string, items: { userId: string; score: number }[]) =>
+  api.put<{ items: Attendance[] }>(`/trainings/${encodeURIComponent(id)}/scores`, { items });
 export const exportAttendance = (id: string, reason: string | undefined) =>
   downloadFile(
     `/trainings/${encodeURIComponent(id)}/attendance/export.xlsx${queryString({ reason })}`,
@@ -81,3 +87,13 @@ export const fetchTrainingPlans = (year?: number) =>
 export const createTrainingPlan = (
   input: Omit<TrainingPlan, "id" | "heldSessions" | "createdAt" | "abilities">,
 ) => api.post<TrainingPlan>("/training-plans", input);
+
+/** 每人年度培训学时 (R19): a region's grid workers' hours of a year against the plan. */
+export type { MyTrainingHours, TrainingHoursPage };
+export const fetchTrainingHours = (q: {
+  year: number;
+  region?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}) => api.get<TrainingHoursPage>(`/training-hours${queryString(q)}`);

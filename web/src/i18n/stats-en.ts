@@ -14,6 +14,8 @@ export const statsEn: Record<keyof typeof statsZh, string> = {
   "stats.why.no_source":
     "The data this indicator needs does not exist yet (no patrol plan, no registered sites)",
   "stats.why.no_denominator": "Nothing happened in the period that this rate could be taken of",
+  "stats.why.by_county":
+    "Measured per county (each county sets its patrol plan): choose a county or township",
   "stats.hours": "h",
   "stats.mom": "MoM",
   "stats.yoy": "YoY",

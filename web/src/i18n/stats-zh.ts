@@ -11,6 +11,7 @@ export const statsZh = {
   "stats.unavailable": "暂无数据",
   "stats.why.no_source": "尚无该指标所需的数据来源（如未制定巡查计划、未登记场所）",
   "stats.why.no_denominator": "统计期内没有可计算该比率的业务",
+  "stats.why.by_county": "该指标按县计算（巡查计划由各县制定），请选择县区或乡镇查看",
   "stats.hours": "小时",
   "stats.mom": "环比",
   "stats.yoy": "同比",

@@ -99,4 +99,28 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   "training.upcoming": "Upcoming",
   "training.ongoing": "Ongoing",
   "training.ended": "Ended",
+  "training.score": "Score",
+  "training.saveScores": "Save scores",
+  "training.scoresSaved": "Scores of {n} people saved",
+  "training.scoreHint":
+    "Scores are entered by the organiser (0–100) and can be corrected; they go into each attendee's training year.",
+  "trainingHours.title": "Training hours per worker this year",
+  "trainingHours.year": "Year",
+  "trainingHours.search": "Find by name",
+  "trainingHours.region": "Region",
+  "trainingHours.name": "Grid worker",
+  "trainingHours.sessions": "Sessions",
+  "trainingHours.hours": "Hours",
+  "trainingHours.required": "Hours required",
+  "trainingHours.progress": "Progress",
+  "trainingHours.average": "Average score",
+  "trainingHours.noPlan": "No annual plan",
+  "trainingHours.met": "Met",
+  "trainingHours.notMet": "Not met",
+  "trainingHours.none": "No active grid worker in this region",
+  "trainingHours.summary":
+    "{workers} active grid workers, {hours} hours in all; of the {withPlan} a plan applies to, {met} reached the year's hours",
+  "trainingHours.assessmentHint": "The assessment's training hours indicator asks the hours due so far",
+  "trainingHours.rule":
+    "Hours: sessions started in the year that the worker checked in to (or was entered for); required: the higher of the year's county and township plans.",
 };

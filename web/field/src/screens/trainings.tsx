@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { MyTrainingHours } from "../../../../domain/tasks/training-hours";
 import { Button, Card, Empty, formatTime, Notice } from "../components/ui";
 import { useCachedList } from "../hooks/use-cached-list";
 import { usePosition } from "../hooks/use-position";
@@ -85,7 +86,36 @@ function CheckIn({ training, queued }: { training: TrainingMine; queued: boolean
   );
 }
 
-/** 培训 (R19): my sessions (a week back on), checked in by the trainer's code or by location; works offline. */
+/** My training hours this year against the annual plan (R19, GET /training-hours/mine), kept offline. */
+function MyYear() {
+  const mine = useCachedList<MyTrainingHours>("training-hours", "/training-hours/mine");
+  const d = mine.data;
+  if (!d || mine.status === "unavailable") return null;
+  return (
+    <Card testId="training-my-year">
+      <div className="task-kind-title">{t("trainings.myYear", { year: d.year })}</div>
+      <div className="task-kind-sub">
+        {t("trainings.myHours", { hours: d.hours, sessions: d.sessions })}
+        {d.averageScore === null ? "" : ` · ${t("trainings.myAverage", { score: d.averageScore })}`}
+      </div>
+      <div className="task-kind-sub">
+        {d.requiredHours === null
+          ? t("trainings.myNoPlan")
+          : t("trainings.myRequired", { required: d.requiredHours })}
+      </div>
+      {d.requiredHours ? (
+        <progress
+          className="training-progress"
+          max={d.requiredHours}
+          value={Math.min(d.hours, d.requiredHours)}
+          aria-label={t("trainings.myYear", { year: d.year })}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** 培训 (R19): my hours this year; my sessions (a week back on), checked in by the trainer's code or by location; works offline. */
 export function Trainings() {
   const list = useCachedList<{ items: TrainingMine[] }>("trainings", "/trainings/mine");
   const outbox = useOutbox();
@@ -94,6 +124,7 @@ export function Trainings() {
     outbox.some((i) => isUnsent(i) && i.url === `/trainings/${id}/attendance` && i.status !== "failed");
   return (
     <div className="screen">
+      <MyYear />
       {list.status === "missing" ? <Notice kind="warn">{t("trainings.missing")}</Notice> : null}
       {items.length === 0 && list.status !== "missing" ? <Empty>{t("trainings.none")}</Empty> : null}
       {items.map((t) => (

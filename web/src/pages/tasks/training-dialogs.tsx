@@ -1,5 +1,7 @@
 import {
   Alert,
+  App as AntApp,
+  Button,
   DatePicker,
   Drawer,
   Form,
@@ -24,6 +26,7 @@ import {
   exportAttendance,
   fetchAttendance,
   fetchTrainingQr,
+  saveTrainingScores,
   type Training,
   type TrainingPlan,
 } from "../../api/tasks";
@@ -193,12 +196,40 @@ export function TrainingQrModal(props: { training: Training | null; onClose: () 
   );
 }
 
-/** The session's attendance list with its export. */
+/** The session's attendance list with its export, and each attendee's score (entered by the organiser). */
 export function AttendanceDrawer(props: { training: Training | null; onClose: () => void }) {
   const { t, pick, lang } = useI18n();
+  const { message } = AntApp.useApp();
   const id = props.training?.id;
   const fetch = useCallback(() => (id ? fetchAttendance(id) : null), [id]);
   const { data, loading, error } = useLoad(fetch);
+  const [rows, setRows] = useState<Attendance[] | null>(null);
+  const [edits, setEdits] = useState<Record<string, number | null>>({});
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  useEffect(() => {
+    setRows(data?.items ?? null);
+    setEdits({});
+    setSaveError(null);
+  }, [data]);
+  const changed = Object.entries(edits).flatMap(([userId, score]) =>
+    score === null || score === undefined ? [] : [{ userId, score }],
+  );
+  const save = async () => {
+    if (!id || changed.length === 0) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const saved = await saveTrainingScores(id, changed);
+      setRows(saved.items);
+      setEdits({});
+      message.success(t("training.scoresSaved", { n: changed.length }));
+    } catch (err) {
+      setSaveError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <Drawer
       open={!!id}
@@ -217,17 +248,40 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
       }
     >
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
+      {saveError != null && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(saveError, t)}
+          style={{ marginBottom: 12 }}
+          data-testid="attendance-score-error"
+        />
+      )}
+      <Space align="start" style={{ marginBottom: 12, justifyContent: "space-between", width: "100%" }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("training.scoreHint")}
+        </Typography.Text>
+        <Button
+          type="primary"
+          disabled={changed.length === 0}
+          loading={saving}
+          onClick={() => void save()}
+          data-testid="attendance-save-scores"
+        >
+          {t("training.saveScores")}
+        </Button>
+      </Space>
       <Table<Attendance>
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={rows ?? []}
         pagination={false}
         locale={{ emptyText: t("training.none") }}
-        scroll={{ x: 560 }}
+        scroll={{ x: 660 }}
         data-testid="attendance-table"
         columns={[
-          { title: t("training.attendee"), dataIndex: "userName" },
+          { title: t("training.attendee"), dataIndex: "userName", width: 110 },
           {
             title: t("training.role"),
             dataIndex: "role",
@@ -257,6 +311,24 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
                   {pick(fieldFlagLabel[f])}
                 </Tag>
               )),
+          },
+          {
+            title: t("training.score"),
+            key: "score",
+            width: 100,
+            fixed: "right",
+            render: (_: unknown, r) => (
+              <InputNumber
+                size="small"
+                min={0}
+                max={100}
+                style={{ width: 76 }}
+                aria-label={`${t("training.score")} ${r.userName ?? ""}`}
+                value={r.userId in edits ? edits[r.userId] : r.score}
+                onChange={(v) => setEdits((e) => ({ ...e, [r.userId]: v }))}
+                data-testid="attendance-score"
+              />
+            ),
           },
         ]}
       />

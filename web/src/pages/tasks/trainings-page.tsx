@@ -1,6 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { trainingPlanGate } from "../../../../domain/policies/assessment-policy";
 import { type TrainingKind, trainingKindLabel } from "../../../../domain/tasks/training-plan";
 import { fetchTrainingPlans, fetchTrainings, type Training } from "../../api/tasks";
 import { errorMessage } from "../../components/error-message";
@@ -9,6 +10,7 @@ import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
 import { AttendanceDrawer, NewTrainingDialog, TrainingQrModal } from "./training-dialogs";
+import { TrainingHoursCard } from "./training-hours-card";
 import { TrainingPlansCard } from "./training-plans-card";
 import "./tasks.css";
 
@@ -16,7 +18,10 @@ const phase = (tr: Training, now: number) =>
   now < Date.parse(tr.startsAt) ? "upcoming" : now > Date.parse(tr.endsAt) ? "ended" : "ongoing";
 const phaseColor = { upcoming: "blue", ongoing: "green", ended: "default" } as const;
 
-/** /trainings (网格员培训): sessions the actor organises or oversees; create, show the check-in QR, attendance. */
+/**
+ * /trainings (网格员培训): annual plans, each grid worker's hours of the year, and the sessions the actor
+ * organises or oversees; create, show the check-in QR, attendance with scores.
+ */
 export function TrainingsPage() {
   const { t, lang, pick } = useI18n();
   const { user } = useSignedIn();
@@ -25,6 +30,8 @@ export function TrainingsPage() {
   const [creating, setCreating] = useState(false);
   const [qr, setQr] = useState<Training | null>(null);
   const [attendance, setAttendance] = useState<Training | null>(null);
+  // a new plan, or scores entered in the attendance drawer, change the hours card: read it again then
+  const [hoursVersion, setHoursVersion] = useState(0);
   const now = Date.now();
   return (
     <Card
@@ -50,7 +57,10 @@ export function TrainingsPage() {
         plans={plans.data?.items ?? []}
         loading={plans.loading}
         error={plans.error}
-        onSaved={plans.reload}
+        onSaved={() => {
+          plans.reload();
+          setHoursVersion((v) => v + 1);
+        }}
       />
       <Table<Training>
         rowKey="id"
@@ -121,6 +131,7 @@ export function TrainingsPage() {
           },
         ]}
       />
+      {trainingPlanGate.hours(user) && <TrainingHoursCard version={hoursVersion} />}
       <NewTrainingDialog
         open={creating}
         home={user.scope[0]}
@@ -132,7 +143,13 @@ export function TrainingsPage() {
         }}
       />
       <TrainingQrModal training={qr} onClose={() => setQr(null)} />
-      <AttendanceDrawer training={attendance} onClose={() => setAttendance(null)} />
+      <AttendanceDrawer
+        training={attendance}
+        onClose={() => {
+          setAttendance(null);
+          setHoursVersion((v) => v + 1);
+        }}
+      />
     </Card>
   );
 }
