@@ -17,6 +17,7 @@ const names = [
   "print",
   "dashboard",
   "tips",
+  "site-search",
 ] as const;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -166,6 +166,11 @@ export const errorCatalog = {
     zh: "场所数量已变化，请重新确认送达范围",
     en: "The number of sites changed; confirm the targets again",
   },
+  no_extent: {
+    status: 404,
+    zh: "该区划没有边界，也没有网格，无法在地图上定位",
+    en: "This region has no boundary and no grids to show on the map",
+  },
   delivery_target_not_found: {
     status: 404,
     zh: "该场所不在本次送达范围内",

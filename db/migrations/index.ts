@@ -34,6 +34,7 @@ import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 import * as tallyByCounty from "./202612081000-tally-by-county";
 import * as tipOpen311KindIndex from "./202612081010-tip-open311-kind-index";
 import * as referenceVersion from "./202612081100-reference-version";
+import * as siteSearch from "./202612101000-site-search";
 import * as trainingAttendanceUser from "./202612121000-training-attendance-user";
 import * as patrolRegionReceived from "./202612121010-patrol-region-received";
 
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   "202612081000-tally-by-county": tallyByCounty,
   "202612081010-tip-open311-kind-index": tipOpen311KindIndex,
   "202612081100-reference-version": referenceVersion,
+  "202612101000-site-search": siteSearch,
   "202612121000-training-attendance-user": trainingAttendanceUser,
   "202612121010-patrol-region-received": patrolRegionReceived,
 };

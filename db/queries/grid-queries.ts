@@ -236,3 +236,32 @@ export async function anyGridUnder(db: Tx, prefix: string): Promise<boolean> {
     .limit(1)
     .executeTakeFirst());
 }
+
+/**
+ * The box of the active grids of a region that the actor may read ([minLon, minLat, maxLon, maxLat]), null
+ * when there are none: a township's grids by code prefix, a village's also through their village list.
+ */
+export async function gridExtent(
+  db: Tx,
+  actor: PolicyActor,
+  code: string,
+): Promise<[number, number, number, number] | null> {
+  const r = await db
+    .selectFrom("grid")
+    .select((eb) => [
+      eb.fn.min<number>("minLon").as("minLon"),
+      eb.fn.min<number>("minLat").as("minLat"),
+      eb.fn.max<number>("maxLon").as("maxLon"),
+      eb.fn.max<number>("maxLat").as("maxLat"),
+    ])
+    .where("status", "=", "active")
+    .where((eb) =>
+      code.length === 12
+        ? eb.or([eb("code", "like", `${code}%`), eb("villageCodes", "like", `%"${code}"%`)])
+        : eb("code", "like", `${code}%`),
+    )
+    .where((eb) => policyFilter(eb, ruleOf("grid", "read"), actor, "grid"))
+    .executeTakeFirst();
+  if (r?.minLon == null || r.minLat == null || r.maxLon == null || r.maxLat == null) return null;
+  return [Number(r.minLon), Number(r.minLat), Number(r.maxLon), Number(r.maxLat)];
+}

@@ -1,10 +1,19 @@
-import { CompiledQuery, type SelectQueryBuilder } from "kysely";
+import {
+  CompiledQuery,
+  type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import { ruleOf } from "../../domain/policies/access-table";
 import type { PolicyActor } from "../../domain/policies/policy-term";
+import { siteSearchGrams, siteSearchText } from "../../domain/site/site-search";
 import { dialectOf, type Tx } from "../db";
 import { policyFilter } from "../policy-filter";
 import type { DB } from "../schema";
-import type { SiteTable } from "../schema/grid-tables";
+import type { NewSiteRow, SiteTable } from "../schema/grid-tables";
+import { searchPath, textSearch } from "./site-search-queries";
 
 export type SiteRow = SiteTable & {
   gridCode: string | null;
@@ -82,16 +91,6 @@ export function filterSites<Q extends SiteQuery>(q: Q, actor: PolicyActor, f: Si
   if (f.industry) out = out.where("site.industryCode", "like", `${f.industry}%`) as Q;
   if (f.gridId) out = out.where("site.gridId", "=", f.gridId) as Q;
   if (f.direct !== undefined) out = out.where("site.direct", "=", f.direct ? 1 : 0) as Q;
-  if (f.q) {
-    const like = `%${f.q}%`;
-    out = out.where((eb) =>
-      eb.or([
-        eb("site.name", "like", like),
-        eb("site.uscc", "=", f.q!.toUpperCase()),
-        eb("site.address", "like", like),
-      ]),
-    ) as Q;
-  }
   if (f.gap) {
     out = out.where("site.direct", "=", 0).where("site.status", "!=", "closed") as Q;
     if (f.gap === "no_grid") out = out.where("site.gridId", "is", null) as Q;
@@ -104,31 +103,58 @@ export function filterSites<Q extends SiteQuery>(q: Q, actor: PolicyActor, f: Si
   return out;
 }
 
+/** The filters and the text search on `q` (the search's way chosen by a probe of the gram index). */
+async function searchSites<Q extends SiteQuery>(
+  db: Tx,
+  q: Q,
+  actor: PolicyActor,
+  f: SiteFilterRow,
+): Promise<Q> {
+  const out = filterSites(q, actor, f);
+  if (!f.q) return out;
+  const text = f.q;
+  const path = await searchPath(db, text);
+  return out.where((eb) => textSearch(eb, text, dialectOf(db), path)) as Q;
+}
+
+/**
+ * A page of the filtered sites and their number. The page is chosen on `site` alone (ids in the list's
+ * order: region, name, id), then those rows are read with their joins: sorting keys, not whole rows.
+ */
 export async function listSites(
   db: Tx,
   actor: PolicyActor,
   f: SiteFilterRow & { page: number; pageSize: number },
 ) {
-  const q = filterSites(selectSites(db) as unknown as SiteQuery, actor, f);
-  const total = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const items = (await q
-    .orderBy("site.regionCode")
-    .orderBy("site.name")
-    .orderBy("site.id")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()) as SiteRow[];
+  const q = await searchSites(db, db.selectFrom("site") as unknown as SiteQuery, actor, f);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const ids = (
+    (await q
+      .select("site.id")
+      .orderBy("site.regionCode")
+      .orderBy("site.name")
+      .orderBy("site.id")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute()) as { id: string }[]
+  ).map((r) => r.id);
+  const rows = ids.length ? await selectSites(db).where("site.id", "in", ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r as SiteRow]));
+  const items = ids.map((id) => byId.get(id)).filter((r): r is SiteRow => r !== undefined);
   return { items, total: Number((total as { n: number }).n) };
 }
 
 /** Filtered sites in batches of `batch`, for export (keyset on id, so memory stays flat). */
 export async function* iterateSites(db: Tx, actor: PolicyActor, f: SiteFilterRow, batch = 2000) {
   let after = "";
+  const path = f.q ? await searchPath(db, f.q) : "scan";
   for (;;) {
-    const rows = (await filterSites(selectSites(db) as unknown as SiteQuery, actor, f)
+    let q = filterSites(selectSites(db) as unknown as SiteQuery, actor, f);
+    if (f.q) {
+      const text = f.q;
+      q = q.where((eb) => textSearch(eb, text, dialectOf(db), path));
+    }
+    const rows = (await q
       .where("site.id", ">", after)
       .orderBy("site.id")
       .limit(batch)
@@ -181,8 +207,17 @@ export async function bulkInsert<T extends object>(db: Tx, table: string, rows: 
   }
 }
 
-export function insertSites(db: Tx, rows: SiteTable[], batch = 100) {
-  return bulkInsert(db, "site", rows, batch);
+/** A site row with its search columns derived from its name and address (every write goes through here). */
+export function withSearchColumns(row: NewSiteRow): SiteTable {
+  return {
+    ...row,
+    searchText: siteSearchText(row.name, row.address),
+    searchGrams: siteSearchGrams(row.name, row.address),
+  };
+}
+
+export function insertSites(db: Tx, rows: NewSiteRow[], batch = 100) {
+  return bulkInsert(db, "site", rows.map(withSearchColumns), batch);
 }
 
 /** Updates a site if its version is still `version`; false when it changed meanwhile. */
@@ -190,11 +225,22 @@ export async function updateSiteRow(
   db: Tx,
   id: string,
   version: number,
-  patch: Partial<SiteTable>,
+  patch: Partial<NewSiteRow>,
 ): Promise<boolean> {
+  let search = {};
+  if (patch.name !== undefined || patch.address !== undefined) {
+    // the search columns follow name and address: a change of either carries both
+    if (patch.name === undefined || patch.address === undefined)
+      throw new Error("updateSiteRow: a patch changing name or address must carry both");
+    const { searchText, searchGrams } = withSearchColumns({
+      name: patch.name,
+      address: patch.address,
+    } as NewSiteRow);
+    search = { searchText, searchGrams };
+  }
   const r = await db
     .updateTable("site")
-    .set({ ...patch, version: version + 1 })
+    .set({ ...patch, ...search, version: version + 1 })
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();

@@ -77,7 +77,14 @@ export interface SiteTable {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Normalised "name\naddress" a register search matches a substring of (domain/site/site-search.ts). */
+  searchText: string;
+  /** The two-character grams of that text, space-separated: indexed (GIN on PostgreSQL, FTS5 on SQLite). */
+  searchGrams: string;
 }
+
+/** A site row as commands build it: the search columns are derived when it is written (site-queries.ts). */
+export type NewSiteRow = Omit<SiteTable, "searchText" | "searchGrams">;
 
 export interface GridTables {
   grid: GridTable;

@@ -23,3 +23,10 @@ export const regionCodeParams = z.strictObject({ code: regionCodeSchema });
 export const regionSearchHit = regionView.extend({
   path: z.array(z.object({ code: z.string(), name: z.string() })),
 });
+
+/** Where a region lies (`GET /regions/:code/extent`): [minLon, minLat, maxLon, maxLat] in WGS84. */
+export const regionExtentView = z.object({
+  code: z.string(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  source: z.enum(["boundary", "grids"]),
+});

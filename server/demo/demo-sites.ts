@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { findRegion, listRegionChildren } from "../../db/queries/region-queries";
 import { insertEvents } from "../../db/queries/site-event-queries";
 import { anySiteUnder, insertSites } from "../../db/queries/site-queries";
-import type { SiteTable } from "../../db/schema/grid-tables";
+import type { NewSiteRow } from "../../db/schema/grid-tables";
 import type { Areal } from "../../domain/geo/geometry";
 import { randomPointIn } from "../../domain/geo/voronoi-grids";
 import { usccCharset, usccCheckCharacter } from "../../domain/site/uscc";
@@ -63,7 +63,7 @@ export async function demoSites(deps: Deps, places: DemoPlaces): Promise<void> {
   const villageNames = new Map<string, string>();
   for (const t of townships)
     for (const v of await listRegionChildren(deps.db, t.code)) villageNames.set(v.code, shortVillage(v.name));
-  const drafts: SiteTable[] = [];
+  const drafts: NewSiteRow[] = [];
   const now = deps.clock.now().toISOString();
   // a busy commercial zone: many more shops than one grid's workers can patrol (staffing shows it "over")
   const busy = townships

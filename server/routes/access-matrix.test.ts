@@ -373,6 +373,8 @@ const probes: Record<string, Probe> = {
   "GET /api/v1/regions/:code": { act: ["region", "read"], url: (w, s) => `/api/v1/regions/${w.village[s]}` },
   /** The world imports each scope's village boundary (access-world.ts). */
   "GET /api/v1/regions/:code/boundary": { act: ["region", "read"] },
+  /** The village's imported boundary: every signed-in user may see where a region lies. */
+  "GET /api/v1/regions/:code/extent": { act: ["region", "read"] },
   /**
    * The same boundary again. A region outside the scope is one of the import's all-or-nothing problems
    * (422 `validation_failed` naming the feature), not a 403: `refusedAs`.

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
+import { createFixtureGrids } from "./grid-test-fixtures";
 
 const square = (lon: number, lat: number, d = 0.1) => ({
   type: "Polygon" as const,
@@ -85,5 +86,41 @@ eachApi("regions", (ctx) => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it("answers where a region lies: its boundary's box, else its readable grids', else the nearest above", async () => {
+    // (after the import above: 城关镇 620123100 has a boundary, its villages have none)
+    await createFixtureGrids(ctx);
+    const extent = async (user: string, code: string) => {
+      const res = await ctx.as(user, { method: "GET", url: `/api/v1/regions/${code}/extent` });
+      return { status: res.statusCode, body: res.json() };
+    };
+    // a village with grids: the box of its grids (C is two squares 104.05–104.08)
+    expect(await extent("county", "620123100003")).toEqual({
+      status: 200,
+      body: { code: "620123100003", bbox: [104.05, 35.8, 104.08, 35.81], source: "grids" },
+    });
+    // the township: its boundary, not its grids
+    const township = (await extent("county", "620123100")).body;
+    expect(township).toMatchObject({ code: "620123100", source: "boundary" });
+    [104.05, 35.84, 104.15, 35.94].forEach((v, i) => expect(township.bbox[i]).toBeCloseTo(v, 9));
+    // a grid worker reads only the grids of their own village: for another village, the township's boundary
+    expect((await extent("worker", "620123100003")).body).toMatchObject({ code: "620123100" });
+    // a village of it without grids: the township's extent
+    expect((await extent("county", "620123100004")).body.code).toBe("620123100");
+    // another township, no boundary, no grids: the county's grids (A, B, C: 104.0–104.08, 35.8–35.82)
+    expect((await extent("county", "620123101")).body).toEqual({
+      code: "620123",
+      bbox: [104.0, 35.8, 104.08, 35.82],
+      source: "grids",
+    });
+    // grids another county may not read are not used: nothing is known there for them
+    const none = await extent("other_county", "620123101");
+    expect(none.status).toBe(404);
+    expect(none.body).toMatchObject({
+      code: "no_extent",
+      message: expect.stringContaining("无法在地图上定位"),
+    });
+    expect((await extent("other_county", "620123100003")).body.source).toBe("boundary");
   });
 });

@@ -12,14 +12,17 @@ import { AppError } from "../../domain/errors";
 import type { Areal } from "../../domain/geo/geometry";
 import { regionGate } from "../../domain/policies/region-policy";
 import { ancestry } from "../../domain/region/region-code";
+import { errorBody } from "../../domain/schemas/common-schemas";
 import { gridGeometrySchema } from "../../domain/schemas/grid-schemas";
 import {
   regionCodeParams,
+  regionExtentView,
   regionSearchHit,
   regionSearchQuery,
   regionView,
 } from "../../domain/schemas/region-schemas";
 import { importBoundaries } from "../commands/regions/import-boundaries";
+import { regionExtent } from "../commands/regions/region-extent";
 import type { Deps } from "../deps";
 import { actorOf } from "../http/auth-hook";
 
@@ -108,6 +111,24 @@ export function regionRoutes(deps: Deps): FastifyPluginAsyncZod {
         const b = await findBoundary(deps.db, req.params.code);
         if (!b) throw new AppError("not_found");
         return reply.type("application/geo+json").send(b.geojson);
+      },
+    );
+
+    app.get(
+      "/regions/:code/extent",
+      {
+        config: access,
+        schema: {
+          tags: ["regions"],
+          summary: "区划范围（边界外框；无边界时取其网格的范围），地图定位用",
+          params: regionCodeParams,
+          response: { 200: regionExtentView, 404: errorBody },
+        },
+      },
+      async (req) => {
+        const extent = await regionExtent(deps, actorOf(req), req.params.code);
+        if (!extent) throw new AppError("no_extent");
+        return extent;
       },
     );
 

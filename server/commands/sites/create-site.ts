@@ -3,7 +3,7 @@ import type { Tx } from "../../../db/db";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findRegion } from "../../../db/queries/region-queries";
 import { findSite, findSiteByUscc, insertSites } from "../../../db/queries/site-queries";
-import type { SiteTable } from "../../../db/schema/grid-tables";
+import type { NewSiteRow, SiteTable } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import { sitePolicy } from "../../../domain/policies/site-policy";
@@ -15,7 +15,7 @@ import { type AssignmentContext, assignmentContext, assignSite, preloadWorkers }
 import { checkLocation, fieldError, industryProblem, missingUscc, usccProblem } from "./site-fields";
 
 export type SiteFields = Omit<
-  SiteTable,
+  NewSiteRow,
   | "id"
   | "direct"
   | "directRule"
@@ -89,7 +89,7 @@ export function siteRegion(
   });
 }
 
-export function siteRow(id: string, fields: SiteFields, now: string): SiteTable {
+export function siteRow(id: string, fields: SiteFields, now: string): NewSiteRow {
   return {
     id,
     ...fields,

@@ -5,7 +5,7 @@ import { findRegions } from "../../../db/queries/region-queries";
 import { insertEvents } from "../../../db/queries/site-event-queries";
 import { insertSites, registeredUsccs } from "../../../db/queries/site-queries";
 import { nationalRegionCodes } from "../../../db/regions/county-codes";
-import type { SiteTable } from "../../../db/schema/grid-tables";
+import type { NewSiteRow } from "../../../db/schema/grid-tables";
 import type { Actor } from "../../../domain/auth/actor";
 import { AppError } from "../../../domain/errors";
 import { sitePolicy } from "../../../domain/policies/site-policy";
@@ -187,7 +187,7 @@ export async function importSites(
     // in chunks, so memory stays flat and the trail rows of one chunk are gone before the next is built
     for (let from = 0; from < ready.length; from += importChunk) {
       const chunk = ready.slice(from, from + importChunk);
-      const rows: SiteTable[] = chunk.map((r) => siteRow(timeOrderedId(), r.fields, now.toISOString()));
+      const rows: NewSiteRow[] = chunk.map((r) => siteRow(timeOrderedId(), r.fields, now.toISOString()));
       const located = rows.map((r) =>
         r.lon !== null && r.lat !== null
           ? ctx.layer.locate(r.lon, r.lat, r.regionCode.slice(0, 6))?.id
