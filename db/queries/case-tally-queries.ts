@@ -231,12 +231,6 @@ export async function readTally(
   return [...out.values()];
 }
 
-/** Empties the rollup (before a rebuild from the trail). */
-export async function clearTally(db: Tx): Promise<void> {
-  await db.deleteFrom("caseTally").execute();
-  await db.updateTable("caseRecord").set({ lateSteps: 0 }).where("lateSteps", "<>", 0).execute();
-}
-
 /** Every row of the rollup (the property test and the bench compare it with a recount). */
 export async function allTallyRows(db: Tx): Promise<CaseTallyTable[]> {
   const rows = await db.selectFrom("caseTally").selectAll().execute();
@@ -341,13 +335,4 @@ export async function stepsOf(
     .limit(q.limit)
     .execute();
   return rows.map((r) => ({ ...(r as unknown as StepItem), eventId: Number(r.eventId) }));
-}
-
-/** Writes whole rollup rows (a rebuild from the trail), in batches. */
-export async function insertTallyRows(db: Tx, rows: CaseTallyTable[], batch = 200): Promise<void> {
-  for (let i = 0; i < rows.length; i += batch)
-    await db
-      .insertInto("caseTally")
-      .values(rows.slice(i, i + batch))
-      .execute();
 }

@@ -1,23 +1,25 @@
-import { clearTally, insertTallyRows } from "../../../db/queries/case-tally-queries";
-import { tallyMetrics } from "../../../domain/indicators/case-tally";
+import {
+  prepareTallyCalendar,
+  rebuildCountyTally,
+  tallyCounties,
+} from "../../../db/queries/case-tally-rebuild-queries";
 import type { Deps } from "../../deps";
-import { recountTally } from "./recount-tally";
 
 /**
- * Rebuilds the rollup from the trail (the demo generator, which writes its cases' history directly, and an
- * operator after restoring an old backup): empties it and writes the recount, in one transaction.
+ * Rebuilds the rollup from the trail, county by county, each in its own transaction with one set-based
+ * statement (db/queries/case-tally-rebuild-queries.ts): the demo generator and the dashboard bench, which
+ * write their cases' history directly, and an operator repairing the rollup after restoring an old backup.
+ * `counties` limits it to those (default: every county). Answers the number of rollup rows written.
  */
-export async function rebuildTally(deps: Pick<Deps, "db" | "calendar">): Promise<number> {
-  return deps.db.transaction().execute(async (tx) => {
-    await clearTally(tx);
-    const counted = await recountTally(tx, deps.calendar);
-    const rows = [...counted]
-      .filter(([, t]) => tallyMetrics.some((m) => t[m] !== 0))
-      .map(([key, t]) => {
-        const [regionCode, grain, period, dim, dimValue] = key.split("|");
-        return { regionCode, level: regionCode.length, grain, period, dim, dimValue, ...t };
-      });
-    await insertTallyRows(tx, rows);
-    return rows.length;
-  });
+export async function rebuildTally(
+  deps: Pick<Deps, "db" | "calendar">,
+  counties?: readonly string[],
+): Promise<number> {
+  let rows = 0;
+  for (const county of counties ?? (await tallyCounties(deps.db)))
+    rows += await deps.db.transaction().execute(async (tx) => {
+      await prepareTallyCalendar(tx, deps.calendar);
+      return rebuildCountyTally(tx, county, deps.calendar);
+    });
+  return rows;
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { allTallyRows } from "../../../db/queries/case-tally-queries";
+import { countyTallyDiff, prepareTallyCalendar } from "../../../db/queries/case-tally-rebuild-queries";
 import { allowedActions } from "../../../domain/case/case-machine";
 import { caseAbilities } from "../../../domain/case/case-policy";
 import { AppError } from "../../../domain/errors";
@@ -10,12 +11,14 @@ import { runDeadlineJob } from "../../jobs/deadline-job";
 import { actOnCase } from "../cases/act-on-case";
 import { eachCaseWorld } from "../cases/case-command-kit";
 import { mainPath, randomActionInput } from "../cases/case-property-kit";
+import { rebuildTally } from "./rebuild-tally";
 import { recountTally, tallyKey } from "./recount-tally";
 
 /**
  * Rollup = recount (issue 13.2): after random sequences of reports, case actions by capable actors, clock
  * jumps (minutes to days, so steps go late) and deadline-job passes (automatic escalation), the rollup the
- * commands kept in their transactions equals the one recounted from the trail, row by row, on both databases.
+ * commands kept in their transactions equals the one recounted from the trail, row by row, on both databases:
+ * event by event in JS, and by the set-based SQL recount the rebuild writes (db/queries/case-tally-rebuild-queries).
  */
 const who = ["lead", "market", "worker", "station", "county", "committee"];
 const nonZero = (t: CaseTally) => tallyMetrics.some((m) => t[m] !== 0);
@@ -73,6 +76,9 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
             [...recount].filter(([, t]) => nonZero(t)).map(([k, t]) => [k, pick(t)] as const),
           );
           expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(again));
+          const sqlDiff = await sqlRecountDiff(w);
+          expect(sqlDiff.sample).toEqual([]);
+          expect(sqlDiff.recounted).toBe(kept.size);
         },
       ),
       { numRuns: runs, seed: 20261206 },
@@ -86,4 +92,63 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
     expect(sum("late")).toBeGreaterThan(0);
     expect(sum("closed")).toBeGreaterThan(0);
   }, 300_000);
+
+  it("the rebuild repairs a damaged rollup and the cases' counts of late steps", async () => {
+    const before = await normalised(w);
+    const lateBefore = await lateSteps(w);
+    expect(Object.values(lateBefore).some((n) => n > 0)).toBe(true);
+    await w.deps.db.deleteFrom("caseTally").where("grain", "=", "d").where("level", "=", 9).execute();
+    await w.deps.db.updateTable("caseTally").set({ closed: 99, handlingHours: 1e6 }).execute();
+    await w.deps.db
+      .insertInto("caseTally")
+      .values({ ...stray, level: 6 })
+      .execute();
+    await w.deps.db.updateTable("caseRecord").set({ lateSteps: 7 }).execute();
+    expect((await sqlRecountDiff(w)).differing).toBeGreaterThan(0);
+    const written = await rebuildTally(w.deps);
+    expect(written).toBe(Object.keys(before).length);
+    expect(await normalised(w)).toEqual(before);
+    expect(await lateSteps(w)).toEqual(lateBefore);
+    expect((await sqlRecountDiff(w)).differing).toBe(0);
+  }, 120_000);
 });
+
+const stray = {
+  regionCode: "620102",
+  grain: "m",
+  period: "2020-01",
+  dim: "",
+  dimValue: "",
+  ...Object.fromEntries(tallyMetrics.map((m) => [m, 0])),
+  reported: 3,
+} as never;
+
+/** The SQL recount of both test counties against the stored rollup. */
+async function sqlRecountDiff(w: Parameters<Parameters<typeof eachCaseWorld>[1]>[0]) {
+  return w.deps.db.transaction().execute(async (tx) => {
+    await prepareTallyCalendar(tx, w.deps.calendar);
+    const a = await countyTallyDiff(tx, "620123", w.deps.calendar);
+    const b = await countyTallyDiff(tx, "620102", w.deps.calendar);
+    return {
+      recounted: a.recounted + b.recounted,
+      differing: a.differing + b.differing,
+      sample: [...a.sample, ...b.sample],
+    };
+  });
+}
+
+/** Non-zero rollup rows by key, hours to 3 decimals (SQL sums them in another order). */
+async function normalised(w: Parameters<Parameters<typeof eachCaseWorld>[1]>[0]) {
+  const rows = (await allTallyRows(w.deps.db)).filter(nonZero);
+  return Object.fromEntries(
+    rows.map((r) => [
+      tallyKey(r),
+      Object.fromEntries(tallyMetrics.map((m) => [m, Math.round(r[m] * 1000) / 1000])),
+    ]),
+  );
+}
+
+async function lateSteps(w: Parameters<Parameters<typeof eachCaseWorld>[1]>[0]) {
+  const rows = await w.deps.db.selectFrom("caseRecord").select(["id", "lateSteps"]).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, Number(r.lateSteps)]));
+}
