@@ -34,6 +34,7 @@ import * as payLineExclusion from "./202612071300-pay-line-exclusion";
 import * as tallyByCounty from "./202612081000-tally-by-county";
 import * as tipOpen311KindIndex from "./202612081010-tip-open311-kind-index";
 import * as referenceVersion from "./202612081100-reference-version";
+import * as dashboardScale from "./202612111000-dashboard-scale";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "202612081000-tally-by-county": tallyByCounty,
   "202612081010-tip-open311-kind-index": tipOpen311KindIndex,
   "202612081100-reference-version": referenceVersion,
+  "202612111000-dashboard-scale": dashboardScale,
 };

@@ -1,11 +1,12 @@
 import type { CaseFact } from "../../domain/assessment/indicator";
 import type { Tx } from "../db";
+import { underPrefix } from "../scope";
 
 /**
  * The facts an assessment run (and a pay sheet) reads for one region and period, each in one query over the
- * region's code range, grouped per subject in memory (server/commands/assessment/subject-facts.ts).
+ * region's code range (`underPrefix`: an index range), grouped per subject in memory
+ * (server/commands/assessment/subject-facts.ts).
  */
-const under = (prefix: string) => `${prefix}%`;
 
 /** Grid workers of the region's grids: one row per worker × grid. */
 export const gridWorkersUnder = (db: Tx, prefix: string) =>
@@ -23,7 +24,7 @@ export const gridWorkersUnder = (db: Tx, prefix: string) =>
       "appUser.regionCode",
       "appUser.status",
     ])
-    .where("grid.code", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "grid.code", prefix))
     .where("grid.status", "=", "active")
     .where("appUser.role", "=", "grid_worker")
     .orderBy("appUser.displayName")
@@ -34,7 +35,7 @@ export const townshipsUnder = (db: Tx, prefix: string) =>
   db
     .selectFrom("region")
     .select(["code", "name"])
-    .where("code", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "code", prefix))
     .where("level", "=", "township")
     .orderBy("code")
     .execute();
@@ -43,7 +44,7 @@ export const departmentsUnder = (db: Tx, prefix: string) =>
   db
     .selectFrom("department")
     .select(["id", "name", "regionCode"])
-    .where("regionCode", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("status", "=", "active")
     .orderBy("name")
     .execute();
@@ -53,7 +54,7 @@ export const departmentMembersUnder = (db: Tx, prefix: string) =>
   db
     .selectFrom("appUser")
     .select(["id", "departmentId"])
-    .where("regionCode", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("departmentId", "is not", null)
     .execute();
 
@@ -82,7 +83,7 @@ export async function caseFactsUnder(
       "deadlineState",
       "reworkCount",
     ])
-    .where("regionCode", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("reportedAt", "<", to)
     .where((eb) => eb.or([eb("closedAt", "is", null), eb("closedAt", ">=", from)]))
     .execute();
@@ -93,7 +94,7 @@ export const patrolFactsUnder = (db: Tx, prefix: string, from: string, to: strin
   db
     .selectFrom("patrol")
     .select(["id", "siteId", "userId", "gridId", "regionCode", "receivedAt"])
-    .where("regionCode", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("receivedAt", ">=", from)
     .where("receivedAt", "<", to)
     .execute();
@@ -103,7 +104,7 @@ export async function siteFactsUnder(db: Tx, prefix: string) {
   const rows = await db
     .selectFrom("site")
     .select(["id", "name", "gridId", "regionCode", "kind", "riskLevel", "createdAt", "direct"])
-    .where("regionCode", "like", under(prefix))
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("status", "!=", "closed")
     .execute();
   return rows.map((r) => ({ ...r, direct: Number(r.direct) === 1 }));
@@ -116,7 +117,7 @@ export const trainingFactsFor = (db: Tx, prefix: string, ancestors: string[], fr
     .select(["id", "title", "regionCode", "startsAt", "endsAt", "hours"])
     .where((eb) =>
       eb.or([
-        eb("regionCode", "like", under(prefix)),
+        underPrefix(eb, "regionCode", prefix),
         ...(ancestors.length ? [eb("regionCode", "in", ancestors)] : []),
       ]),
     )
