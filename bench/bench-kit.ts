@@ -148,7 +148,8 @@ export async function bulkInsert(
           o[c] = row[j];
         });
         pending[i].push(o);
-        if (pending[i].length === 5000) await flush(i);
+        // Earlier tables first: a row may refer to rows of an earlier table of the same step (foreign keys).
+        if (pending[i].length === 5000) for (let k = 0; k <= i; k++) await flush(k);
       }
     }
     for (let i = 0; i < tables.length; i++) await flush(i);

@@ -35,6 +35,7 @@ import * as tallyByCounty from "./202612081000-tally-by-county";
 import * as tipOpen311KindIndex from "./202612081010-tip-open311-kind-index";
 import * as referenceVersion from "./202612081100-reference-version";
 import * as siteSearch from "./202612101000-site-search";
+import * as dashboardScale from "./202612111000-dashboard-scale";
 import * as trainingAttendanceUser from "./202612121000-training-attendance-user";
 import * as patrolRegionReceived from "./202612121010-patrol-region-received";
 
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   "202612081010-tip-open311-kind-index": tipOpen311KindIndex,
   "202612081100-reference-version": referenceVersion,
   "202612101000-site-search": siteSearch,
+  "202612111000-dashboard-scale": dashboardScale,
   "202612121000-training-attendance-user": trainingAttendanceUser,
   "202612121010-patrol-region-received": patrolRegionReceived,
 };

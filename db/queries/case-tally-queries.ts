@@ -171,8 +171,11 @@ export async function readTally(
     group: "total" | "dim" | "child" | "day";
     dim?: string;
     childLevel?: number;
+    /** The counters wanted (default all); the others answer 0. */
+    metrics?: readonly TallyMetric[];
   },
 ): Promise<TallyRow[]> {
+  const metrics = q.metrics ?? tallyMetrics;
   const parts: { grain: "d" | "m"; periods: string[] }[] = [];
   if (q.span.months.length) parts.push({ grain: "m", periods: q.span.months });
   if (q.span.days.length) parts.push({ grain: "d", periods: q.span.days });
@@ -210,12 +213,12 @@ export async function readTally(
             ? sql.ref("period")
             : null;
     const rows = await (key
-      ? s.select([key.as("k"), ...tallyMetrics.map(sums)]).groupBy(key)
-      : s.select([sql<string>`''`.as("k"), ...tallyMetrics.map(sums)])
+      ? s.select([key.as("k"), ...metrics.map(sums)]).groupBy(key)
+      : s.select([sql<string>`''`.as("k"), ...metrics.map(sums)])
     ).execute();
     for (const r of rows as Record<string, unknown>[]) {
       const k = String(r.k ?? "");
-      if (key === null && r.reported === null) continue;
+      if (key === null && r[metrics[0]] === null) continue;
       const t = numeric(r);
       const prev = out.get(k);
       if (prev) for (const m of tallyMetrics) prev[m] += t[m];

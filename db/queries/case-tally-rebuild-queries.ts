@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type RawBuilder, sql } from "kysely";
 import {
   DAY_MS,
@@ -62,9 +63,9 @@ function workIntervals(hours: TallyCalendar["workHours"]): [number, number][] {
   return out;
 }
 
-/** [day, working, cumulative ms] rows as one JSON parameter, made once per calendar (36,500 days). */
-const calendarRows = new WeakMap<TallyCalendar, string>();
-function calendarJson(calendar: TallyCalendar): string {
+/** [day, working, cumulative ms] rows as one JSON parameter and its short hash, made once per calendar. */
+const calendarRows = new WeakMap<TallyCalendar, { json: string; table: string }>();
+function calendarJson(calendar: TallyCalendar) {
   const known = calendarRows.get(calendar);
   if (known) return known;
   const dayMs = workIntervals(calendar.workHours).reduce((a, [s, e]) => a + e - s, 0);
@@ -75,88 +76,108 @@ function calendarJson(calendar: TallyCalendar): string {
     cum += working * dayMs;
   }
   const json = JSON.stringify(days);
-  calendarRows.set(calendar, json);
-  return json;
+  const made = {
+    json,
+    table: `tally_calendar_${createHash("sha256").update(json).digest("hex").slice(0, 12)}`,
+  };
+  calendarRows.set(calendar, made);
+  return made;
 }
 
 /**
- * The working-day table for this transaction (`tally_calendar`: Shanghai day number, working or not, and the
- * working milliseconds of all earlier days of the table), so working hours between two instants are a
- * difference of two look-ups. Call once per transaction before `rebuildCountyTally` or `countyTallyDiff`.
+ * Readies this transaction for the recount statements (`rebuildCountyTally`, `countyTallyDiff`): the
+ * working-day table of this calendar on this connection (a temporary table named after the calendar's
+ * content, made once per connection: Shanghai day number, working or not, and the working milliseconds of
+ * all earlier days), so working hours between two instants are a difference of two look-ups; on
+ * PostgreSQL, memory for the recount's sorts (4 MB spilled them to disk) and no JIT (it spent 3 s compiling
+ * the statement per county). Answers the table's name.
  */
-export async function prepareTallyCalendar(tx: Tx, calendar: TallyCalendar): Promise<void> {
+export async function prepareTallyRecount(tx: Tx, calendar: TallyCalendar): Promise<string> {
+  const { json, table } = calendarJson(calendar);
+  const t = sql.raw(table);
   const pg = dialectOf(tx) === "postgres";
-  const json = calendarJson(calendar);
   if (pg) {
-    await sql`create temp table if not exists tally_calendar
-      (day integer primary key, working integer not null, cum_ms bigint not null) on commit drop`.execute(tx);
-    await sql`truncate tally_calendar`.execute(tx);
-    await sql`insert into tally_calendar (day, working, cum_ms)
-      select (e ->> 0)::integer, (e ->> 1)::integer, (e ->> 2)::bigint from json_array_elements(${json}::json) as e`.execute(
-      tx,
-    );
-    return;
+    await sql`set local work_mem = '256MB'`.execute(tx);
+    await sql`set local jit = off`.execute(tx);
   }
-  await sql`create temp table if not exists tally_calendar
-    (day integer primary key, working integer not null, cum_ms integer not null)`.execute(tx);
-  await sql`delete from temp.tally_calendar`.execute(tx);
-  await sql`insert into temp.tally_calendar (day, working, cum_ms)
-    select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(tx);
+  await sql`create temp table if not exists ${t}
+    (day integer primary key, working integer not null, cum_ms bigint not null)`.execute(tx);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from ${t}`.execute(tx);
+  if (Number(rows[0].n) > 0) return table;
+  await (pg
+    ? sql`insert into ${t} (day, working, cum_ms)
+        select (e ->> 0)::integer, (e ->> 1)::integer, (e ->> 2)::bigint from json_array_elements(${json}::json) as e`
+    : sql`insert into ${t} (day, working, cum_ms)
+        select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`
+  ).execute(tx);
+  return table;
 }
 
-/** Dialect pieces: JSON fields of the event's data, instants as milliseconds, the Shanghai date. */
+/** Dialect pieces: JSON fields of an event's data, instants as milliseconds, the Shanghai date. */
 function dialect(pg: boolean) {
-  const field = (k: string) =>
-    pg ? sql`(j.d -> ${sql.lit(k)})` : sql`json_type(e.data, ${sql.lit(`$.${k}`)})`;
-  const isTrue = (k: string) =>
+  const field = (k: string, e = "e") =>
     pg
-      ? sql`case when ${field(k)} = 'true'::jsonb then 1 else 0 end`
-      : sql`case when ${field(k)} = 'true' then 1 else 0 end`;
-  const isFalse = (k: string) =>
+      ? sql`(${sql.raw(`${e}j`)}.d -> ${sql.lit(k)})`
+      : sql`json_type(${sql.raw(e)}.data, ${sql.lit(`$.${k}`)})`;
+  const is = (k: string, v: "true" | "false") =>
     pg
-      ? sql`case when ${field(k)} = 'false'::jsonb then 1 else 0 end`
-      : sql`case when ${field(k)} = 'false' then 1 else 0 end`;
-  const text = (k: string) =>
-    pg
-      ? sql`coalesce(j.d ->> ${sql.lit(k)}, 'undefined')`
-      : sql`coalesce(json_extract(e.data, ${sql.lit(`$.${k}`)}), 'undefined')`;
-  const due = pg
-    ? sql`case when jsonb_typeof(j.d -> 'due') = 'string' then j.d ->> 'due' end`
-    : sql`case when json_type(e.data, '$.due') = 'text' then json_extract(e.data, '$.due') end`;
-  const ms = (x: RawBuilder<unknown>) =>
-    pg
-      ? sql`(extract(epoch from ${x}::timestamptz) * 1000)::bigint`
-      : sql`cast(round((julianday(${x}) - 2440587.5) * 86400000.0) as integer)`;
-  const least = pg ? "least" : "min";
-  const greatest = pg ? "greatest" : "max";
+      ? sql`case when ${field(k)} = ${sql.lit(v)}::jsonb then 1 else 0 end`
+      : sql`case when ${field(k)} = ${sql.lit(v)} then 1 else 0 end`;
   return {
-    isTrue,
-    isFalse,
-    text,
-    due,
-    ms,
-    least: (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`${sql.raw(least)}(${a}, ${b})`,
-    greatest: (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`${sql.raw(greatest)}(${a}, ${b})`,
+    isTrue: (k: string) => is(k, "true"),
+    isFalse: (k: string) => is(k, "false"),
+    /** A field as text the way JS `String()` writes a string (absent: "undefined"). */
+    text: (k: string) =>
+      pg
+        ? sql`coalesce(ej.d ->> ${sql.lit(k)}, 'undefined')`
+        : sql`coalesce(json_extract(e.data, ${sql.lit(`$.${k}`)}), 'undefined')`,
+    /** The stage's due time of event `e` when its data has one as a string. */
+    due: (e: string) =>
+      pg
+        ? sql`case when jsonb_typeof(${sql.raw(e)}j.d -> 'due') = 'string' then ${sql.raw(e)}j.d ->> 'due' end`
+        : sql`case when json_type(${sql.raw(e)}.data, '$.due') = 'text' then json_extract(${sql.raw(e)}.data, '$.due') end`,
+    ms: (x: RawBuilder<unknown>) =>
+      pg
+        ? sql`(extract(epoch from ${x}::timestamptz) * 1000)::bigint`
+        : sql`cast(round((julianday(${x}) - 2440587.5) * 86400000.0) as integer)`,
+    least: (x: RawBuilder<unknown>, y: RawBuilder<unknown>) =>
+      sql`${sql.raw(pg ? "least" : "min")}(${x}, ${y})`,
+    greatest: (x: RawBuilder<unknown>, y: RawBuilder<unknown>) =>
+      sql`${sql.raw(pg ? "greatest" : "max")}(${x}, ${y})`,
     day: (x: RawBuilder<unknown>) =>
       pg
         ? sql`to_char((${x}::timestamptz at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
         : sql`date(${x}, '+8 hours')`,
-    data: pg ? sql`cross join lateral (select e.data::jsonb as d) j` : sql``,
+    /** A case's trail events, read by case (`offset 0` keeps PostgreSQL from scanning the whole trail). */
+    eventsOf: (c: string) =>
+      pg
+        ? sql`cross join lateral (select * from event where event.subject_type = 'case'
+            and event.subject_id = ${sql.raw(c)}.id offset 0) e`
+        : sql`join event e on e.subject_type = 'case' and e.subject_id = ${sql.raw(c)}.id`,
+    /** PostgreSQL parses an event's data once (`<alias>j.d`); SQLite reads it with json_extract. */
+    data: (e: string) =>
+      pg ? sql`cross join lateral (select ${sql.raw(e)}.data::jsonb as d) ${sql.raw(`${e}j`)}` : sql``,
   };
 }
 
+/** Steps that add a counter only when late (tallyOfStep counts nothing else for them). */
+const quietActions = ["accepted", "plan_submitted", "park_requested", "park_denied", "resumed"].map(
+  (v) => `case.${v}`,
+);
+
 /**
  * The recount of one county as a SELECT of whole rollup rows (region_code, level, grain, period, dim,
- * dim_value and every counter), from its cases' trail events: per step its counters (late against the
+ * dim_value and every counter), from its cases' trail events: per step what it adds (late against the
  * stage's due time, on time when not; a close on time only when no earlier step of the case was late;
- * handling hours from the report, working hours from `tally_calendar`), report steps also under their
- * category, type and source; summed per township × day first, then to months and to the county.
+ * handling hours from the report, working hours from the calendar table), report steps also under their
+ * category, type and source; summed per township × day × dimension first, then to months and the county.
  */
-function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
+export function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
   const pg = dialectOf(tx) === "postgres";
   const d = dialect(pg);
-  const at = sql`w.at`;
-  const rep = sql`w.reported_at`;
+  const days = sql.raw(calendarJson(calendar).table);
+  const at = sql`e.at`;
+  const rep = sql`c.reported_at`;
   const wall = (x: RawBuilder<unknown>) => sql`(${d.ms(x)} + ${sql.lit(SHANGHAI_OFFSET_MS)})`;
   const wallDay = (x: RawBuilder<unknown>) => sql`(${wall(x)} / ${sql.lit(DAY_MS)})`;
   const worked = (x: RawBuilder<unknown>, cal: string) => {
@@ -166,89 +187,78 @@ function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
     );
     return sql`(${sql.raw(cal)}.cum_ms + ${sql.raw(cal)}.working * (${sql.join(parts, sql` + `)}))`;
   };
-  const a = (...verbs: string[]) => sql`w.action in (${sql.join(verbs.map((v) => sql.lit(`case.${v}`)))})`;
-  const flag = (cond: RawBuilder<unknown>) => sql`case when ${cond} then 1 else 0 end`;
-  const onTime = sql`w.late = 0`;
   const hours = (ms: RawBuilder<unknown>) =>
-    sql`case when w.action = 'case.closed' then round(${d.greatest(ms, sql`0`)} / 3600000.0, 3) else 0 end`;
+    sql`case when e.action = 'case.closed' then round(${d.greatest(ms, sql`0`)} / 3600000.0, 3) else 0 end`;
+  const lit = (xs: string[]) => sql.join(xs.map((x) => sql.lit(x)));
+  const isLate = (alias: string) =>
+    sql`(${d.due(alias)} is not null and ${sql.raw(alias)}.at > ${d.due(alias)})`;
+  const onReport = (k: string) => sql`case when e.action = 'case.reported' then ${d.text(k)} end`;
+  const a = (...verbs: string[]) => sql`a in (${lit(verbs.map((v) => `case.${v}`))})`;
+  const count = (cond: RawBuilder<unknown>) => sql`sum(case when ${cond} then 1 else 0 end)`;
   const metric: Record<TallyMetric, RawBuilder<unknown>> = {
-    reported: flag(a("reported")),
-    triaged: flag(a("triaged", "rejected")),
-    triagedOnTime: flag(sql`${a("triaged", "rejected")} and ${onTime}`),
-    rejected: flag(a("rejected")),
-    merged: flag(a("merged")),
-    dispatched: flag(a("dispatched", "forwarded")),
-    redirected: flag(a("returned", "forwarded")),
-    fedBack: flag(a("fed_back")),
-    fedBackOnTime: flag(sql`${a("fed_back")} and ${onTime}`),
-    rechecked: flag(a("rechecked", "accepted_onsite")),
-    reworked: flag(sql`${a("rechecked", "accepted_onsite")} and w.failed = 1`),
-    closed: flag(a("closed")),
-    closedOnTime: flag(sql`${a("closed")} and ${onTime} and w.late_before = 0`),
-    escalated: flag(sql`(${a("reported")} and (w.recurring = 1 or w.listed = 1)) or ${a("escalated")}`),
-    recurring: flag(sql`${a("reported")} and w.recurring = 1`),
-    parked: flag(a("park_approved")),
-    reopened: flag(a("reopened")),
-    late: sql`w.late`,
-    handlingHours: hours(sql`${d.ms(at)} - ${d.ms(rep)}`),
-    handlingWorkHours: hours(sql`${worked(at, "ca")} - ${worked(rep, "cr")}`),
+    reported: count(a("reported")),
+    triaged: count(a("triaged", "rejected")),
+    triagedOnTime: count(sql`${a("triaged", "rejected")} and late = 0`),
+    rejected: count(a("rejected")),
+    merged: count(a("merged")),
+    dispatched: count(a("dispatched", "forwarded")),
+    redirected: count(a("returned", "forwarded")),
+    fedBack: count(a("fed_back")),
+    fedBackOnTime: count(sql`${a("fed_back")} and late = 0`),
+    rechecked: count(a("rechecked", "accepted_onsite")),
+    reworked: count(sql`${a("rechecked", "accepted_onsite")} and failed = 1`),
+    closed: count(a("closed")),
+    closedOnTime: count(sql`${a("closed")} and late = 0 and late_before = 0`),
+    escalated: count(sql`(${a("reported")} and (recurring = 1 or listed = 1)) or ${a("escalated")}`),
+    recurring: count(sql`${a("reported")} and recurring = 1`),
+    parked: count(a("park_approved")),
+    reopened: count(a("reopened")),
+    late: sql`sum(late)`,
+    handlingHours: sql`sum(hours)`,
+    handlingWorkHours: sql`sum(work_hours)`,
   };
-  const list = (prefix: string) => sql.raw(cols.map((c) => `${prefix}${c}`).join(", "));
   const sums = sql.raw(cols.map((c) => `sum(${c}) as ${c}`).join(", "));
-  const counts = sql.raw(
-    tallyMetrics
-      .filter((m) => !m.endsWith("Hours"))
-      .map(snake)
-      .join(" + "),
-  );
-  const code9 = sql`case when length(region) >= 9 then substr(region, 1, 9) else substr(region, 1, 6) end`;
+  const list = sql.raw(cols.join(", "));
   return sql`
-    with steps as (
-      select e.id, e.subject_id as case_id, e.action, e.at, c.region_code as region, c.reported_at,
-        ${d.due} as due, ${d.isFalse("passed")} as failed, ${d.isTrue("recurring")} as recurring,
-        ${d.isTrue("listedForSupervision")} as listed,
-        case when e.action = 'case.reported' then ${d.text("category")} end as category,
-        case when e.action = 'case.reported' then ${d.text("type")} end as type,
-        case when e.action = 'case.reported' then ${d.text("source")} end as source
+    with steps as materialized (
+      select c.region_code as region, e.action as a, ${d.day(at)} as day,
+        ${onReport("category")} as category, ${onReport("type")} as type, ${onReport("source")} as source,
+        case when ${isLate("e")} then 1 else 0 end as late,
+        case when e.action = 'case.closed' then (select count(*) from event p ${d.data("p")}
+          where p.subject_type = 'case' and p.subject_id = e.subject_id and p.id < e.id
+            and p.action in (${lit(stepActions)}) and ${isLate("p")}) else 0 end as late_before,
+        case when e.action in ('case.rechecked', 'case.accepted_onsite') then ${d.isFalse("passed")} else 0 end
+          as failed,
+        case when e.action = 'case.reported' then ${d.isTrue("recurring")} else 0 end as recurring,
+        case when e.action = 'case.reported' then ${d.isTrue("listedForSupervision")} else 0 end as listed,
+        ${hours(sql`${d.ms(at)} - ${d.ms(rep)}`)} as hours,
+        ${hours(sql`${worked(at, "ca")} - ${worked(rep, "cr")}`)} as work_hours
       from case_record c
-      join event e on e.subject_type = 'case' and e.subject_id = c.id
-      ${d.data}
-      where c.county_code = ${county}
-        and e.action in (${sql.join(stepActions.map((x) => sql.lit(x)))})
+      ${d.eventsOf("c")}
+      ${d.data("e")}
+      left join ${days} ca on e.action = 'case.closed' and ca.day = ${wallDay(at)}
+      left join ${days} cr on e.action = 'case.closed' and cr.day = ${wallDay(rep)}
+      where c.county_code = ${county} and e.action in (${lit(stepActions)})
     ),
-    flagged as (
-      select s.*, case when s.due is not null and s.at > s.due then 1 else 0 end as late from steps s
-    ),
-    windowed as (
-      select f.*, coalesce(sum(f.late) over (partition by f.case_id order by f.id
-        rows between unbounded preceding and 1 preceding), 0) as late_before
-      from flagged f
-    ),
-    counted as (
-      select w.region, ${d.day(at)} as day, w.category, w.type, w.source, w.action,
-        ${sql.join(tallyMetrics.map((m) => sql`${metric[m]} as ${sql.raw(snake(m))}`))}
-      from windowed w
-      left join tally_calendar ca on w.action = 'case.closed' and ca.day = ${wallDay(at)}
-      left join tally_calendar cr on w.action = 'case.closed' and cr.day = ${wallDay(rep)}
-    ),
-    stepped as (select * from counted where ${counts} > 0),
-    dimmed as (
-      select region, day, '' as dim, '' as dim_value, ${list("")} from stepped
-      union all select region, day, 'category', category, ${list("")} from stepped where action = 'case.reported'
-      union all select region, day, 'type', type, ${list("")} from stepped where action = 'case.reported'
-      union all select region, day, 'source', source, ${list("")} from stepped where action = 'case.reported'
-    ),
+    dims(dim) as (values (''), ('category'), ('type'), ('source')),
     towns as materialized (
-      select ${code9} as code, day, dim, dim_value, ${sums} from dimmed
-      group by ${code9}, day, dim, dim_value
-    )
-    select code as region_code, length(code) as level, grain, period, dim, dim_value, ${sums} from (
-      select code, 'd' as grain, day as period, dim, dim_value, ${list("")} from towns where length(code) = 9
-      union all select code, 'm', substr(day, 1, 7), dim, dim_value, ${list("")} from towns where length(code) = 9
-      union all select substr(code, 1, 6), 'd', day, dim, dim_value, ${list("")} from towns
-      union all select substr(code, 1, 6), 'm', substr(day, 1, 7), dim, dim_value, ${list("")} from towns
-    ) x
-    group by code, grain, period, dim, dim_value`;
+      select case when length(region) >= 9 then substr(region, 1, 9) else substr(region, 1, 6) end as code,
+        day, dims.dim,
+        case dims.dim when 'category' then category when 'type' then type when 'source' then source else '' end
+          as dim_value,
+        ${sql.join(tallyMetrics.map((m) => sql`${metric[m]} as ${sql.raw(snake(m))}`))}
+      from steps join dims on dims.dim = '' or a = 'case.reported'
+      where a not in (${lit(quietActions)}) or late = 1
+      group by 1, 2, 3, 4
+    ),
+    levels(n, grain) as (values (9, 'm'), (6, 'd'), (6, 'm'))
+    select code as region_code, 9 as level, 'd' as grain, day as period, dim, dim_value, ${list}
+    from towns where length(code) = 9
+    union all
+    select substr(code, 1, n), n, grain, case when grain = 'd' then day else substr(day, 1, 7) end, dim, dim_value,
+      ${sums}
+    from towns join levels on length(code) >= n
+    group by 1, 2, 3, 4, 5, 6`;
 }
 
 /** The county's own rows of the rollup and its townships' (the range of their equal-length codes). */
@@ -256,13 +266,20 @@ const ofCounty = (county: string) =>
   sql`(region_code = ${county} or (level = 9 and region_code >= ${`${county}000`} and region_code <= ${`${county}999`}))`;
 
 /**
- * Rebuilds one county's rollup rows from the trail in this transaction (after `prepareTallyCalendar`): its
+ * Rebuilds one county's rollup rows from the trail in this transaction (after `prepareTallyRecount`): its
  * chain's append lock first (the case commands of the county wait, none is half counted), its rows
  * deleted and recounted in one statement, and its cases' count of late steps set again (a close is on time
- * only when none was late). Answers the number of rollup rows written.
+ * only when none was late). `lock: false` only where nothing else can write (a freshly filled bench
+ * database: PostgreSQL's advisory locks are database-wide, so other schemas' writers on a shared test server
+ * would wait). Answers the number of rollup rows written.
  */
-export async function rebuildCountyTally(tx: Tx, county: string, calendar: TallyCalendar): Promise<number> {
-  await lockChains(tx, [chainOf(county)]);
+export async function rebuildCountyTally(
+  tx: Tx,
+  county: string,
+  calendar: TallyCalendar,
+  opts: { lock?: boolean } = {},
+): Promise<number> {
+  if (opts.lock !== false) await lockChains(tx, [chainOf(county)]);
   await sql`delete from case_tally where ${ofCounty(county)}`.execute(tx);
   const done =
     await sql`insert into case_tally (region_code, level, grain, period, dim, dim_value, ${sql.raw(cols.join(", "))})
@@ -275,16 +292,16 @@ export async function rebuildCountyTally(tx: Tx, county: string, calendar: Tally
 async function setLateSteps(tx: Tx, county: string) {
   const d = dialect(dialectOf(tx) === "postgres");
   await sql`update case_record set late_steps = x.n
-    from (select c.id, (select count(*) from event e ${d.data}
+    from (select c.id, (select count(*) from event e ${d.data("e")}
         where e.subject_type = 'case' and e.subject_id = c.id
           and e.action in (${sql.join(stepActions.map((x) => sql.lit(x)))})
-          and ${d.due} is not null and e.at > ${d.due}) as n
+          and ${d.due("e")} is not null and e.at > ${d.due("e")}) as n
       from case_record c where c.county_code = ${county}) x
     where case_record.id = x.id and case_record.late_steps <> x.n`.execute(tx);
 }
 
 /**
- * How far the county's stored rollup is from the recount (after `prepareTallyCalendar`): rows missing on
+ * How far the county's stored rollup is from the recount (after `prepareTallyRecount`): rows missing on
  * either side or with a counter that differs (hours by more than rounding), and a sample of their keys.
  */
 export async function countyTallyDiff(

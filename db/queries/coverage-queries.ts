@@ -3,6 +3,7 @@ import { ruleOf } from "../../domain/policies/access-table";
 import type { PolicyActor } from "../../domain/policies/policy-term";
 import type { Tx } from "../db";
 import { policyFilter } from "../policy-filter";
+import { underPrefix } from "../scope";
 
 export interface GridFigures {
   code: string;
@@ -23,7 +24,7 @@ export interface SiteFigures {
 
 const n = (v: unknown) => Number(v ?? 0);
 
-/** Active grid counts under `prefix`, grouped by the first `length` digits of the grid code. */
+/** Active grid counts under `prefix`, grouped by the first `length` digits of the grid code (grid_coverage_idx). */
 export async function gridFigures(db: Tx, prefix: string, length: number): Promise<GridFigures[]> {
   const key = sql<string>`substr(grid.code, 1, ${sql.lit(length)})`;
   const rows = await db
@@ -36,8 +37,8 @@ export async function gridFigures(db: Tx, prefix: string, length: number): Promi
       ),
       sql<number>`sum(case when grid.officer_name is null then 1 else 0 end)`.as("noOfficer"),
     ])
-    .where("grid.code", "like", `${prefix}%`)
     .where("grid.status", "=", "active")
+    .where((eb) => underPrefix(eb, "grid.code", prefix))
     .groupBy(key)
     .execute();
   return rows.map((r) => ({
@@ -48,8 +49,46 @@ export async function gridFigures(db: Tx, prefix: string, length: number): Promi
   }));
 }
 
-/** Site counts (closed sites excluded) under `prefix`, grouped by the first `length` digits of their region. */
+/**
+ * Site counts (closed sites excluded) under `prefix`, grouped by the first `length` digits of their region:
+ * sums of the register's rollup (`site_tally`, kept by triggers on every write to `site`), not the sites.
+ */
 export async function siteFigures(db: Tx, prefix: string, length: number): Promise<SiteFigures[]> {
+  const key = sql<string>`substr(region_code, 1, ${sql.lit(length)})`;
+  const sum = (c: string) => sql<number>`sum(${sql.ref(c)})`;
+  const rows = await db
+    .selectFrom("siteTally")
+    .select([
+      key.as("code"),
+      sum("sites").as("sites"),
+      sum("direct").as("direct"),
+      sum("noGrid").as("noGrid"),
+      sum("outsideGrids").as("outside"),
+      sum("noLocation").as("noLocation"),
+      sum("noWorker").as("noWorker"),
+      sum("noDepartment").as("noDepartment"),
+    ])
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
+    .groupBy(key)
+    .having(sql<number>`sum(sites)`, ">", 0)
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    sites: n(r.sites),
+    directSites: n(r.direct),
+    sitesWithoutGrid: n(r.noGrid),
+    sitesOutsideGrids: n(r.outside),
+    sitesWithoutLocation: n(r.noLocation),
+    sitesWithoutWorker: n(r.noWorker),
+    sitesWithoutDepartment: n(r.noDepartment),
+  }));
+}
+
+/**
+ * The same counts by reading every site (not closed) under `prefix`: the recount `site_tally` is checked
+ * against (its test and the dashboard bench).
+ */
+export async function siteFiguresRecount(db: Tx, prefix: string, length: number): Promise<SiteFigures[]> {
   const key = sql<string>`substr(region_code, 1, ${sql.lit(length)})`;
   const inGrid = sql`direct = 0`;
   const rows = await db
@@ -66,7 +105,7 @@ export async function siteFigures(db: Tx, prefix: string, length: number): Promi
       sql<number>`sum(case when ${inGrid} and worker_id is null then 1 else 0 end)`.as("noWorker"),
       sql<number>`sum(case when department_id is null then 1 else 0 end)`.as("noDepartment"),
     ])
-    .where("regionCode", "like", `${prefix}%`)
+    .where((eb) => underPrefix(eb, "regionCode", prefix))
     .where("status", "!=", "closed")
     .groupBy(key)
     .execute();
@@ -85,11 +124,11 @@ export async function siteFigures(db: Tx, prefix: string, length: number): Promi
 /** Distinct grid workers serving active grids under `prefix`. */
 export async function countWorkers(db: Tx, prefix: string): Promise<number> {
   const r = await db
-    .selectFrom("gridWorker")
-    .innerJoin("grid", "grid.id", "gridWorker.gridId")
+    .selectFrom("grid")
+    .innerJoin("gridWorker", "gridWorker.gridId", "grid.id")
     .select((eb) => eb.fn.count<number>("gridWorker.userId").distinct().as("n"))
-    .where("grid.code", "like", `${prefix}%`)
     .where("grid.status", "=", "active")
+    .where((eb) => underPrefix(eb, "grid.code", prefix))
     .executeTakeFirst();
   return n(r?.n);
 }
@@ -100,7 +139,7 @@ export function gridSiteMix(db: Tx, prefix: string) {
     .selectFrom("site")
     .innerJoin("grid", "grid.id", "site.gridId")
     .select(["site.gridId", "site.kind", "site.riskLevel", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("grid.code", "like", `${prefix}%`)
+    .where((eb) => underPrefix(eb, "grid.code", prefix))
     .where("grid.status", "=", "active")
     .where("site.status", "!=", "closed")
     .groupBy(["site.gridId", "site.kind", "site.riskLevel"])
@@ -113,7 +152,7 @@ export function gridStaff(db: Tx, prefix: string) {
     .selectFrom("gridWorker")
     .innerJoin("grid", "grid.id", "gridWorker.gridId")
     .select(["gridWorker.gridId", "gridWorker.employment"])
-    .where("grid.code", "like", `${prefix}%`)
+    .where((eb) => underPrefix(eb, "grid.code", prefix))
     .where("grid.status", "=", "active")
     .execute();
 }
@@ -128,7 +167,7 @@ export async function gridsWithoutOfficer(
 ): Promise<{ ids: string[]; total: number }> {
   const base = db
     .selectFrom("grid")
-    .where("code", "like", `${prefix}%`)
+    .where((eb) => underPrefix(eb, "code", prefix))
     .where("status", "=", "active")
     .where("officerName", "is", null)
     .where((eb) => policyFilter(eb, ruleOf("grid", "read"), actor, "grid"));

@@ -13,6 +13,22 @@ export interface CaseTallyTable extends CaseTally {
   dimValue: string;
 }
 
+/**
+ * The register's coverage counts of one site region (sites not closed), kept by triggers on `site`
+ * (migration 202612111000-dashboard-scale).
+ */
+export interface SiteTallyTable {
+  regionCode: string;
+  sites: number;
+  direct: number;
+  noGrid: number;
+  outsideGrids: number;
+  noLocation: number;
+  noWorker: number;
+  noDepartment: number;
+}
+
 export interface TallyTables {
   caseTally: CaseTallyTable;
+  siteTally: SiteTallyTable;
 }

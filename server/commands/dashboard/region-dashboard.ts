@@ -13,7 +13,6 @@ import {
   datesOf,
   lastYearPeriod,
   type Period,
-  type PeriodKind,
   periodOf,
   previousPeriod,
   splitPeriod,
@@ -45,39 +44,42 @@ export function resolvePeriod(deps: Deps, q: DashboardQuery): Period {
 }
 
 const span = (p: { from: string; to: string }): TallySpan => splitPeriod(p);
-const total = async (
-  deps: Deps,
-  regionCode: string,
-  p: { from: string; to: string },
-): Promise<CaseTally | null> => {
-  const [row] = await readTally(deps.db, { regionCode, span: span(p), group: "total" });
-  return row ?? null;
-};
 
-/**
- * A region's dashboard for a period (issue 13.2), read from the rollup only: key indicators with month on
- * month and year on year, the funnel, hazards by category/type/source and by sub-region (the choropleth),
- * the daily series, twelve months of trend, and the open overdue and escalated lists (index-led, limited).
- */
-export async function regionDashboard(
+/** What every panel of one dashboard answer shares: the region (checked against the actor's scope) and period. */
+export interface DashboardContext {
+  deps: Deps;
+  region: { code: string; name: string; level: string };
+  period: Period;
+  q: DashboardQuery;
+  en: boolean;
+}
+
+export async function dashboardContext(
   deps: Deps,
   actor: Actor,
   q: DashboardQuery,
   en: boolean,
-): Promise<Dashboard> {
+): Promise<DashboardContext> {
   const region = await dashboardRegion(deps, actor, q.region);
-  const period = resolvePeriod(deps, q);
-  const prev = previousPeriod(period);
-  const lastYear = lastYearPeriod(period);
-  const opts = { workingDays: q.workingDays };
+  return { deps, region, period: resolvePeriod(deps, q), q, en };
+}
+
+const total = async (c: DashboardContext, p: { from: string; to: string }): Promise<CaseTally | null> => {
+  const [row] = await readTally(c.deps.db, { regionCode: c.region.code, span: span(p), group: "total" });
+  return row ?? null;
+};
+
+/** Key indicators with month on month and year on year, and the funnel (the period's totals). */
+async function indicatorsPanel(c: DashboardContext) {
+  const { en, period } = c;
+  const opts = { workingDays: c.q.workingDays };
   const [now, before, yearAgo, patrol] = await Promise.all([
-    total(deps, region.code, period),
-    total(deps, region.code, prev),
-    total(deps, region.code, lastYear),
-    dashboardPatrolInputs(deps, region, period),
+    total(c, period),
+    total(c, previousPeriod(period)),
+    total(c, lastYearPeriod(period)),
+    dashboardPatrolInputs(c.deps, c.region, period),
   ]);
-  const inputs = { cases: now ?? emptyTally(), patrol };
-  const indicators = computeAll(inputs, opts).map(({ def, result }) => {
+  const indicators = computeAll({ cases: now ?? emptyTally(), patrol }, opts).map(({ def, result }) => {
     const was = (t: CaseTally | null) => computeIndicator(def.key, { cases: t ?? emptyTally() }, opts).value;
     return {
       key: def.key,
@@ -103,44 +105,36 @@ export async function regionDashboard(
       ["closed", "结案", "Closed", t.closed],
     ] as const
   ).map(([key, zh, enLabel, count]) => ({ key, label: en ? enLabel : zh, count: Math.max(0, count) }));
-  const byDim = async (dim: "category" | "type" | "source") =>
-    (await readTally(deps.db, { regionCode: region.code, span: span(period), group: "dim", dim }))
-      .map((r) => ({
-        value: r.dimValue,
-        label:
-          dim === "category"
-            ? L(en, categoryLabel(defaultCaseCategories, r.dimValue))
-            : dim === "type"
-              ? L(
-                  en,
-                  caseTypeLabel[r.dimValue as keyof typeof caseTypeLabel] ?? {
-                    zh: r.dimValue,
-                    en: r.dimValue,
-                  },
-                )
-              : L(
-                  en,
-                  caseSourceLabel[r.dimValue as keyof typeof caseSourceLabel] ?? {
-                    zh: r.dimValue,
-                    en: r.dimValue,
-                  },
-                ),
-        count: r.reported,
-      }))
-      .sort((a, b) => b.count - a.count);
-  const childRegions = region.level === "village" ? [] : await listRegionChildren(deps.db, region.code);
-  const childTallies = new Map(
-    (await readTally(deps.db, { regionCode: region.code, span: span(period), group: "child" })).map((r) => [
-      r.regionCode,
-      r,
-    ]),
-  );
-  const children = childRegions.map((c) => {
-    const ct = childTallies.get(c.code) ?? null;
+  return { indicators, funnel };
+}
+
+const dimLabel = (dim: "category" | "type" | "source", value: string) =>
+  dim === "category"
+    ? categoryLabel(defaultCaseCategories, value)
+    : ((dim === "type"
+        ? caseTypeLabel[value as keyof typeof caseTypeLabel]
+        : caseSourceLabel[value as keyof typeof caseSourceLabel]) ?? { zh: value, en: value });
+
+/** Hazards reported in the period by category, type or source, most first. */
+const byDim = (dim: "category" | "type" | "source") => async (c: DashboardContext) =>
+  (await readTally(c.deps.db, { regionCode: c.region.code, span: span(c.period), group: "dim", dim }))
+    .map((r) => ({ value: r.dimValue, label: L(c.en, dimLabel(dim, r.dimValue)), count: r.reported }))
+    .sort((a, b) => b.count - a.count);
+
+/** The sub-regions' figures (the choropleth). */
+async function childrenPanel(c: DashboardContext) {
+  const opts = { workingDays: c.q.workingDays };
+  const [childRegions, rows] = await Promise.all([
+    c.region.level === "village" ? [] : listRegionChildren(c.deps.db, c.region.code),
+    readTally(c.deps.db, { regionCode: c.region.code, span: span(c.period), group: "child" }),
+  ]);
+  const childTallies = new Map(rows.map((r) => [r.regionCode, r]));
+  return childRegions.map((r) => {
+    const ct = childTallies.get(r.code) ?? null;
     const v = (key: string) => computeIndicator(key, { cases: ct ?? emptyTally() }, opts).value;
     return {
-      code: c.code,
-      name: c.name,
+      code: r.code,
+      name: r.name,
       reported: ct?.reported ?? 0,
       closed: ct?.closed ?? 0,
       late: ct?.late ?? 0,
@@ -148,37 +142,41 @@ export async function regionDashboard(
       handlingOnTimeRate: v("handling_on_time_rate"),
     };
   });
-  const daysRows = new Map(
-    (
-      await readTally(deps.db, {
-        regionCode: region.code,
-        span: { months: [], days: datesOf(period) },
-        group: "day",
-      })
-    ).map((r) => [r.period, r]),
-  );
-  const daily = datesOf(period)
-    .filter((d) => !q.workingDays || deps.calendar.isWorkingDay(d))
-    .map((d) => ({
-      date: d,
-      reported: daysRows.get(d)?.reported ?? 0,
-      closed: daysRows.get(d)?.closed ?? 0,
-    }));
+}
+
+/** Reported and closed per day of the period (working days only with the switch). */
+async function dailyPanel(c: DashboardContext) {
+  const days = datesOf(c.period);
+  const rows = await readTally(c.deps.db, {
+    regionCode: c.region.code,
+    span: { months: [], days },
+    group: "day",
+    metrics: ["reported", "closed"],
+  });
+  const byDay = new Map(rows.map((r) => [r.period, r]));
+  return days
+    .filter((d) => !c.q.workingDays || c.deps.calendar.isWorkingDay(d))
+    .map((d) => ({ date: d, reported: byDay.get(d)?.reported ?? 0, closed: byDay.get(d)?.closed ?? 0 }));
+}
+
+/** Twelve months up to the period's end. */
+async function trendPanel(c: DashboardContext) {
   const months: string[] = [];
   for (
-    let p: { from: string; to: string } = periodOf("month", fromShanghai(period.to));
+    let p: { from: string; to: string } = periodOf("month", fromShanghai(c.period.to));
     months.length < 12;
   ) {
     months.unshift(p.from.slice(0, 7));
     p = previousPeriod({ kind: "month", ...p });
   }
-  const monthRows = new Map(
-    (await readTally(deps.db, { regionCode: region.code, span: { months, days: [] }, group: "day" })).map(
-      (r) => [r.period, r],
-    ),
-  );
-  const trend = months.map((m) => {
-    const mt = monthRows.get(m) ?? null;
+  const rows = await readTally(c.deps.db, {
+    regionCode: c.region.code,
+    span: { months, days: [] },
+    group: "day",
+  });
+  const byMonth = new Map(rows.map((r) => [r.period, r]));
+  return months.map((m) => {
+    const mt = byMonth.get(m) ?? null;
     return {
       month: m,
       reported: mt?.reported ?? 0,
@@ -186,18 +184,60 @@ export async function regionDashboard(
       closingOnTimeRate: computeIndicator("closing_on_time_rate", { cases: mt ?? emptyTally() }).value,
     };
   });
-  const [overdue, escalated] = await Promise.all([
-    openCaseList(deps.db, region.code, "overdue", 10),
-    openCaseList(deps.db, region.code, "escalated", 10),
+}
+
+/**
+ * The panels of a region's dashboard (issue 13.2), each read from the rollup only (the open lists are
+ * index-led and limited). `regionDashboard` answers them all at once; the dashboard bench times each.
+ */
+export const dashboardPanels = {
+  indicators: indicatorsPanel,
+  byCategory: byDim("category"),
+  byType: byDim("type"),
+  bySource: byDim("source"),
+  children: childrenPanel,
+  daily: dailyPanel,
+  trend: trendPanel,
+  overdue: (c: DashboardContext) => openCaseList(c.deps.db, c.region.code, "overdue", 10),
+  escalated: (c: DashboardContext) => openCaseList(c.deps.db, c.region.code, "escalated", 10),
+};
+
+/**
+ * A region's dashboard for a period: key indicators with month on month and year on year, the funnel,
+ * hazards by category/type/source and by sub-region (the choropleth), the daily series, twelve months of
+ * trend, and the open overdue and escalated lists; the panels' reads go out together.
+ */
+export async function regionDashboard(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery,
+  en: boolean,
+): Promise<Dashboard> {
+  const c = await dashboardContext(deps, actor, q, en);
+  const p = dashboardPanels;
+  const [main, byCategory, byType, bySource, children, daily, trend, overdue, escalated] = await Promise.all([
+    p.indicators(c),
+    p.byCategory(c),
+    p.byType(c),
+    p.bySource(c),
+    p.children(c),
+    p.daily(c),
+    p.trend(c),
+    p.overdue(c),
+    p.escalated(c),
   ]);
   return {
-    region: { code: region.code, name: region.name, level: region.level },
-    period: { ...period, previous: prev, lastYear, workingDays: q.workingDays },
-    indicators,
-    funnel,
-    byCategory: await byDim("category"),
-    byType: await byDim("type"),
-    bySource: await byDim("source"),
+    region: { code: c.region.code, name: c.region.name, level: c.region.level },
+    period: {
+      ...c.period,
+      previous: previousPeriod(c.period),
+      lastYear: lastYearPeriod(c.period),
+      workingDays: q.workingDays,
+    },
+    ...main,
+    byCategory,
+    byType,
+    bySource,
     children,
     daily,
     trend,

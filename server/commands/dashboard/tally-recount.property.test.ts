@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { findCaseRow, rowToCase } from "../../../db/queries/case-queries";
 import { allTallyRows } from "../../../db/queries/case-tally-queries";
-import { countyTallyDiff, prepareTallyCalendar } from "../../../db/queries/case-tally-rebuild-queries";
+import { countyTallyDiff, prepareTallyRecount } from "../../../db/queries/case-tally-rebuild-queries";
+import type { CaseTallyTable } from "../../../db/schema/tally-tables";
 import { allowedActions } from "../../../domain/case/case-machine";
 import { caseAbilities } from "../../../domain/case/case-policy";
 import { AppError } from "../../../domain/errors";
@@ -99,10 +100,7 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
     expect(Object.values(lateBefore).some((n) => n > 0)).toBe(true);
     await w.deps.db.deleteFrom("caseTally").where("grain", "=", "d").where("level", "=", 9).execute();
     await w.deps.db.updateTable("caseTally").set({ closed: 99, handlingHours: 1e6 }).execute();
-    await w.deps.db
-      .insertInto("caseTally")
-      .values({ ...stray, level: 6 })
-      .execute();
+    await w.deps.db.insertInto("caseTally").values(stray).execute();
     await w.deps.db.updateTable("caseRecord").set({ lateSteps: 7 }).execute();
     expect((await sqlRecountDiff(w)).differing).toBeGreaterThan(0);
     const written = await rebuildTally(w.deps);
@@ -115,18 +113,19 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
 
 const stray = {
   regionCode: "620102",
+  level: 6,
   grain: "m",
   period: "2020-01",
   dim: "",
   dimValue: "",
   ...Object.fromEntries(tallyMetrics.map((m) => [m, 0])),
   reported: 3,
-} as never;
+} as CaseTallyTable;
 
 /** The SQL recount of both test counties against the stored rollup. */
 async function sqlRecountDiff(w: Parameters<Parameters<typeof eachCaseWorld>[1]>[0]) {
   return w.deps.db.transaction().execute(async (tx) => {
-    await prepareTallyCalendar(tx, w.deps.calendar);
+    await prepareTallyRecount(tx, w.deps.calendar);
     const a = await countyTallyDiff(tx, "620123", w.deps.calendar);
     const b = await countyTallyDiff(tx, "620102", w.deps.calendar);
     return {
