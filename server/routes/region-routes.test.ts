@@ -103,7 +103,7 @@ eachApi("regions", (ctx) => {
     // the township: its boundary, not its grids
     const township = (await extent("county", "620123100")).body;
     expect(township).toMatchObject({ code: "620123100", source: "boundary" });
-    [104.05, 35.84, 104.15, 35.94].forEach((v, i) => expect(township.bbox[i]).toBeCloseTo(v, 9));
+    for (const [i, v] of [104.05, 35.84, 104.15, 35.94].entries()) expect(township.bbox[i]).toBeCloseTo(v, 9);
     // a grid worker reads only the grids of their own village: for another village, the township's boundary
     expect((await extent("worker", "620123100003")).body).toMatchObject({ code: "620123100" });
     // a village of it without grids: the township's extent
