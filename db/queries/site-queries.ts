@@ -1,11 +1,4 @@
-import {
-  CompiledQuery,
-  type Expression,
-  type ExpressionBuilder,
-  type SelectQueryBuilder,
-  type SqlBool,
-  sql,
-} from "kysely";
+import { CompiledQuery, type SelectQueryBuilder } from "kysely";
 import { ruleOf } from "../../domain/policies/access-table";
 import type { PolicyActor } from "../../domain/policies/policy-term";
 import { siteSearchGrams, siteSearchText } from "../../domain/site/site-search";

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromWgs84, toWgs84 } from "../../domain/geo/coordinates";
 import { usccCheckCharacter } from "../../domain/site/uscc";
@@ -8,7 +8,8 @@ import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "
  * Issue 11: the base map. Offline (no tile settings) the grid map draws the platform's own base: county
  * and township outlines, grid names as labels, the grid worker's own grids in blue and zoomed to. With a
  * tile URL that does not answer, the map falls back to that base and says so. The site form picks a
- * location by clicking the map and warns about a credit code registered in another city.
+ * location by clicking the map and warns about a credit code registered in another city; choosing a
+ * township or a search result moves its map there (as in the report form and on the grid map).
  */
 let browser: Browser;
 const sizes = [
@@ -45,6 +46,56 @@ async function pickRegion(page: Page, names: string[]) {
     await item.first().click();
   }
   await page.keyboard.press("Escape");
+}
+
+/** A map's view as its element tells it (data-view="lng,lat,zoom"), null before the first view. */
+async function viewOf(map: Locator): Promise<[number, number, number] | null> {
+  const v = await map.getAttribute("data-view");
+  return v ? (v.split(",").map(Number) as [number, number, number]) : null;
+}
+
+/** Waits until a map holds still (the same view twice, 600 ms apart) and answers that view. */
+async function settled(map: Locator): Promise<[number, number, number]> {
+  let last = "";
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(await viewOf(map));
+        const same = now === last && now !== "null";
+        last = now;
+        return same;
+      },
+      { timeout: 20_000, intervals: [600] },
+    )
+    .toBe(true);
+  return JSON.parse(last);
+}
+
+/** A township of the demo county far from the county seat, its name and where the server says it lies. */
+async function farTownship(page: Page, server: E2eServer) {
+  const code = "620123106";
+  const name = (
+    (await (await page.request.get(`${server.url}/api/v1/regions/${code}`)).json()) as {
+      region: { name: string };
+    }
+  ).region.name;
+  const extent = (await (await page.request.get(`${server.url}/api/v1/regions/${code}/extent`)).json()) as {
+    bbox: [number, number, number, number];
+    source: string;
+  };
+  return { code, name, extent };
+}
+
+/** Whether a view's centre lies in a box ([minLon, minLat, maxLon, maxLat]). */
+const centredIn = (v: [number, number, number] | null, b: [number, number, number, number]) =>
+  !!v && v[0] >= b[0] && v[0] <= b[2] && v[1] >= b[1] && v[1] <= b[3];
+
+/** Types into a map's place search and takes the suggestion that reads `option`. */
+async function searchPlace(page: Page, scope: Locator, text: string, option: string) {
+  await scope.getByPlaceholder("搜索地址：监管对象名称、地址或乡镇村名").fill(text);
+  const item = page.locator(".ant-select-item-option").filter({ hasText: option, visible: true });
+  await item.first().waitFor({ timeout: 15_000 });
+  await item.first().click();
 }
 
 /** Map labels that lie over a site marker, a drawn point or another label (text of each), for readability checks. */
@@ -244,6 +295,107 @@ describe("offline base", () => {
         .toEqual([lng, lat]);
       await page.close();
     });
+  for (const size of sizes)
+    it(`site form at ${size.name}: choosing a township, then a search result, moves the location map there`, async () => {
+      const page = await open(server, "county", size.viewport);
+      const far = await farTownship(page, server);
+      // the map goes to the township's grids when no township boundary is loaded (the demo has none)
+      expect(far.extent.source).toBe("grids");
+      await page.goto(`${server.url}/sites`);
+      await page
+        .getByRole("button", { name: /登记|新增|新建/ })
+        .first()
+        .click();
+      const form = page.getByTestId("site-form");
+      await form.waitFor();
+      // the industry look-up knows what people call things: 加油站 finds 5265 机动车燃油零售
+      const industry = page.getByTestId("site-industry");
+      await industry.click();
+      await page.keyboard.type("加油站");
+      const hit = page.locator(".ant-select-item-option").filter({ hasText: /^5265 /, visible: true });
+      await hit.first().waitFor({ timeout: 15_000 });
+      expect(await hit.first().textContent()).toContain("机动车燃油零售（加油站）");
+      await screenshot(page, `screenshots/site-form-industry-gas-station-${size.name}`);
+      await hit.first().click();
+      await expect.poll(() => industry.textContent()).toContain("5265 机动车燃油零售");
+      const picker = page.getByTestId("picker-map");
+      await picker.scrollIntoViewIfNeeded();
+      // first the county (its boundary): the far township is not what the map is centred on
+      const county = await settled(picker);
+      expect(centredIn(county, far.extent.bbox)).toBe(false);
+      await form.locator(".ant-cascader").first().click();
+      await pickRegion(page, ["甘肃省", "兰州市", "榆中县", far.name]);
+      await expect
+        .poll(async () => centredIn(await viewOf(picker), far.extent.bbox), { timeout: 20_000 })
+        .toBe(true);
+      // (the county fills the map when the form opens: the township is as close or closer)
+      expect(county[2]).toBeLessThan(12);
+      expect((await settled(picker))[2]).toBeGreaterThanOrEqual(county[2]);
+      // and the offline base names the township there
+      await picker
+        .locator(".sg-label-township span")
+        .filter({ hasText: far.name, visible: true })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await picker.screenshot({ path: `test-results/screenshots/basemap-picker-township-${size.name}.png` });
+      await screenshot(page, `screenshots/basemap-site-form-township-${size.name}`);
+
+      // a register site found by part of its name: the map goes to it and the pin is set there
+      const sites = (await (
+        await page.request.get(`${server.url}/api/v1/sites?region=620123100&pageSize=20`)
+      ).json()) as { items: { name: string; lon: number | null; lat: number | null }[] };
+      const target = sites.items.find((x) => x.lon !== null && x.lat !== null && [...x.name].length >= 4)!;
+      expect(target).toBeDefined();
+      await searchPlace(
+        page,
+        page.getByTestId("site-location"),
+        [...target.name].slice(0, 4).join(""),
+        target.name,
+      );
+      await expect
+        .poll(
+          async () => {
+            const v = await viewOf(picker);
+            return !!v && Math.abs(v[0] - target.lon!) < 0.002 && Math.abs(v[1] - target.lat!) < 0.002;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      expect((await settled(picker))[2]).toBe(17);
+      await picker.locator(".sg-pin").waitFor();
+      expect(await page.getByTestId("picker-stored").textContent()).toContain(target.lon!.toFixed(6));
+      await picker.screenshot({ path: `test-results/screenshots/basemap-picker-search-${size.name}.png` });
+      await page.close();
+    });
+
+  it("report form and grid map at 1440: a chosen township or a searched one moves their maps", async () => {
+    const page = await open(server, "county", sizes[0].viewport);
+    const far = await farTownship(page, server);
+    await page.goto(`${server.url}/cases/new`);
+    await page.getByTestId("report-where").getByText("标注位置").click();
+    const report = page.getByTestId("report-map");
+    const start = await settled(report);
+    expect(centredIn(start, far.extent.bbox)).toBe(false);
+    await page.getByTestId("report-region").click();
+    await pickRegion(page, ["甘肃省", "兰州市", "榆中县", far.name]);
+    await expect
+      .poll(async () => centredIn(await viewOf(report), far.extent.bbox), { timeout: 20_000 })
+      .toBe(true);
+    await settled(report);
+    await screenshot(page, "screenshots/basemap-report-township-1440");
+
+    await page.goto(`${server.url}/grids`);
+    const grid = page.getByTestId("grid-map");
+    const first = await settled(grid);
+    expect(centredIn(first, far.extent.bbox)).toBe(false);
+    await searchPlace(page, page.locator(".toolbar"), far.name, `榆中县 / ${far.name}`);
+    await expect
+      .poll(async () => centredIn(await viewOf(grid), far.extent.bbox), { timeout: 20_000 })
+      .toBe(true);
+    await settled(grid);
+    await screenshot(page, "screenshots/basemap-grid-map-search-1440");
+    await page.close();
+  });
 });
 
 describe("a tile URL that does not answer", () => {

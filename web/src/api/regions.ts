@@ -29,3 +29,14 @@ export async function regionPath(code: string): Promise<Region[]> {
   const detail = await cachedRegion(code);
   return [...detail.ancestors, detail.region];
 }
+
+/** Where a region lies (its boundary's box, else its grids'; a village without either: its township's). */
+export interface RegionExtent {
+  code: string;
+  bbox: [number, number, number, number];
+  source: "boundary" | "grids";
+}
+
+/** The region's extent, null when the server knows none (404 `no_extent`). */
+export const fetchRegionExtent = (code: string) =>
+  api.get<RegionExtent>(`/regions/${encodeURIComponent(code)}/extent`).catch(() => null);

@@ -106,7 +106,7 @@ export function ConsoleLayout() {
           placement="left"
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
-          width={240}
+          size={240}
           closable={false}
           className="console-drawer"
           styles={{ body: { padding: 0, background: "#001529" } }}

@@ -27,7 +27,7 @@ export function FieldAppOffer({ role, phone }: { role: Role; phone: boolean }) {
       className="field-app-offer"
       message={t("phone.fieldAppOffer")}
       action={
-        <Space direction="vertical" size={4}>
+        <Space orientation="vertical" size={4}>
           <Button type="primary" href="/m" data-testid="field-app-open">
             {t("phone.openFieldApp")}
           </Button>

@@ -3,8 +3,8 @@ import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n-context";
 import { useBoundary } from "../pages/grids/use-boundary";
-import { boundsOf } from "./base-map";
 import { HereButton, SystemCoordinates } from "./coordinate-inputs";
+import { flyToBox, useFlyToRegion } from "./fly-to-region";
 import { BaseLegendItems } from "./map-legend";
 import { PlaceSearch } from "./place-search";
 import { useLeafletMap, useOfflineBase } from "./use-leaflet-map";
@@ -34,6 +34,8 @@ export function LocationPicker(props: {
   onChange: (v: PickedLocation | null) => void;
   /** Other points to show for orientation (e.g. the chosen site). */
   context?: { lng: number; lat: number; label: string }[];
+  /** The region the user chose in the form: the map goes there (its boundary, else its grids). */
+  region?: string | null;
   height?: number;
   testId?: string;
 }) {
@@ -42,6 +44,7 @@ export function LocationPicker(props: {
   const map = useLeafletMap(el, { doubleClickZoom: true });
   const base = useOfflineBase(map, { autoFetch: true, gridOutlines: true, countyOutlines: false });
   useBoundary(map, !props.value);
+  useFlyToRegion(map, props.region);
   const layer = useRef(L.layerGroup());
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
@@ -111,7 +114,7 @@ export function LocationPicker(props: {
           if (p.kind === "point") {
             map.setView([p.lat, p.lng], 17);
             onChange.current({ lng: p.lng, lat: p.lat });
-          } else map.fitBounds(boundsOf(p.bbox), { maxZoom: 16 });
+          } else flyToBox(map, p.bbox);
         }}
       />
       <div

@@ -3,7 +3,7 @@ import { AutoComplete, Input } from "antd";
 import { useEffect, useRef, useState } from "react";
 import type { BBox } from "../../../domain/geo/geometry";
 import { api, queryString } from "../api/client";
-import { fetchBoundary, fetchGrid, fetchGrids } from "../api/grids";
+import { fetchRegionExtent } from "../api/regions";
 import { useI18n } from "../i18n/i18n-context";
 
 export type Place =
@@ -22,39 +22,6 @@ interface RegionHit {
   code: string;
   name: string;
   path: { name: string }[];
-}
-
-/** Where a region is: its boundary's box when one is loaded, else the box of its grids; null if neither. */
-async function regionBox(code: string): Promise<BBox | null> {
-  const boundary = await fetchBoundary(code).catch(() => null);
-  if (boundary) {
-    let box: BBox = [180, 90, -180, -90];
-    const walk = (v: unknown): void => {
-      if (Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "number") {
-        box = [
-          Math.min(box[0], v[0]),
-          Math.min(box[1], v[1]),
-          Math.max(box[2], v[0]),
-          Math.max(box[3], v[1]),
-        ];
-      } else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === "object") Object.values(v).forEach(walk);
-    };
-    walk(boundary);
-    if (box[0] <= box[2]) return box;
-  }
-  const grids = await fetchGrids({ region: code, page: 1, pageSize: 20 }).catch(() => null);
-  if (!grids?.items.length) return null;
-  const full = await Promise.all(grids.items.map((g) => fetchGrid(g.id)));
-  return full.reduce<BBox>(
-    (b, g) => [
-      Math.min(b[0], g.bbox[0]),
-      Math.min(b[1], g.bbox[1]),
-      Math.max(b[2], g.bbox[2]),
-      Math.max(b[3], g.bbox[3]),
-    ],
-    [180, 90, -180, -90],
-  );
 }
 
 /**
@@ -98,7 +65,19 @@ export function PlaceSearch({
     return () => clearTimeout(timer);
   }, [q]);
 
+  // the regions first: few, and a name typed in full is most often a township's or a village's
   const options = [
+    ...(regions.length
+      ? [
+          {
+            label: t("locate.searchRegions"),
+            options: regions.map((r) => ({
+              value: `r:${r.code}`,
+              label: r.path.map((p) => p.name).join(" / ") || r.name,
+            })),
+          },
+        ]
+      : []),
     ...(sites.length
       ? [
           {
@@ -115,17 +94,6 @@ export function PlaceSearch({
           },
         ]
       : []),
-    ...(regions.length
-      ? [
-          {
-            label: t("locate.searchRegions"),
-            options: regions.map((r) => ({
-              value: `r:${r.code}`,
-              label: r.path.map((p) => p.name).join(" / ") || r.name,
-            })),
-          },
-        ]
-      : []),
   ];
 
   const choose = async (value: string) => {
@@ -134,8 +102,8 @@ export function PlaceSearch({
       if (s?.lon != null && s.lat != null) onPlace({ kind: "point", lng: s.lon, lat: s.lat, label: s.name });
     } else {
       const r = regions.find((x) => x.code === value.slice(2));
-      const box = r ? await regionBox(r.code) : null;
-      if (r && box) onPlace({ kind: "box", bbox: box, label: r.name });
+      const extent = r ? await fetchRegionExtent(r.code) : null;
+      if (r && extent) onPlace({ kind: "box", bbox: extent.bbox, label: r.name });
     }
     setQ("");
   };
@@ -148,6 +116,8 @@ export function PlaceSearch({
       onSelect={(v: string) => void choose(v)}
       style={{ width: "100%", ...style }}
       notFoundContent={q.trim() ? t("locate.noResult") : null}
+      // at most 16 options: all of them in the list (none left out of the page for a virtual list)
+      virtual={false}
       data-testid="place-search"
     >
       <Input prefix={<SearchOutlined />} placeholder={t("locate.search")} allowClear />

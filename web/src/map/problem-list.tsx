@@ -1,5 +1,6 @@
-import { Alert, List, Typography } from "antd";
+import { Alert, Typography } from "antd";
 import type { Problem } from "../api/grids";
+import { ItemList, ListRow } from "../components/item-list";
 import { useI18n } from "../i18n/i18n-context";
 import { type ProblemSeverity, placeable } from "./problem-layer";
 
@@ -26,18 +27,18 @@ export function ProblemList(props: {
         }
         style={{ marginBottom: 8 }}
       />
-      <List
+      <ItemList
         size="small"
         dataSource={props.problems.map((p, i) => ({ ...p, n: i + 1 }))}
         renderItem={({ problem, severity, n }) => (
-          <List.Item
+          <ListRow
             style={{ cursor: placeable(problem) ? "pointer" : "default", paddingInline: 4 }}
             onClick={() => placeable(problem) && props.onLocate?.(problem.location)}
           >
             <Typography.Text type={severity === "error" ? "danger" : "warning"}>
               {n}. {problem.message}
             </Typography.Text>
-          </List.Item>
+          </ListRow>
         )}
       />
     </div>

@@ -30,11 +30,19 @@ export function useLeafletMap(ref: RefObject<HTMLDivElement | null>, options?: L
       options,
     );
     setMap(created);
+    // the view as data-view="lng,lat,zoom" (what a test or a support person reads to know where the map is)
+    const showView = () => {
+      const c = created.getCenter();
+      el.dataset.view = `${c.lng.toFixed(5)},${c.lat.toFixed(5)},${created.getZoom()}`;
+    };
+    created.on("moveend zoomend", showView);
+    created.whenReady(showView);
     // the container may get its final size after layout: let Leaflet measure again
     const observer = new ResizeObserver(() => created.invalidateSize());
     observer.observe(el);
     return () => {
       observer.disconnect();
+      created.off("moveend zoomend", showView);
       created.remove();
       setMap(null);
     };

@@ -1,6 +1,7 @@
-import { Card, Col, Empty, List, Row, Statistic, Typography } from "antd";
+import { Card, Col, Empty, Row, Statistic, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Workbench, WorkbenchCount } from "../api/workbench";
+import { ItemList, ListRow } from "../components/item-list";
 import { formatDateTime } from "../format/date-time";
 import { useI18n } from "../i18n/i18n-context";
 
@@ -89,11 +90,11 @@ export function RecentActivity({ data }: { data: Workbench }) {
       {data.activity.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("workbench.noActivity")} />
       ) : (
-        <List
+        <ItemList
           size="small"
           dataSource={data.activity}
           renderItem={(a) => (
-            <List.Item>
+            <ListRow>
               <span>
                 {a.label}
                 {a.caseNumber && (
@@ -106,7 +107,7 @@ export function RecentActivity({ data }: { data: Workbench }) {
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "nowrap" }}>
                 {formatDateTime(a.at, lang)}
               </Typography.Text>
-            </List.Item>
+            </ListRow>
           )}
         />
       )}

@@ -27,7 +27,7 @@ export function AccountPage() {
   };
 
   return (
-    <Space direction="vertical" size="large" style={{ width: "100%" }} data-testid="account-page">
+    <Space orientation="vertical" size="large" style={{ width: "100%" }} data-testid="account-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t("account.title")}
       </Typography.Title>

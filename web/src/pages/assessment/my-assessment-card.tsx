@@ -1,6 +1,7 @@
-import { Card, List, Space, Tag, Tooltip, Typography } from "antd";
+import { Card, Space, Tag, Tooltip, Typography } from "antd";
 import { useCallback } from "react";
 import { fetchMyResults } from "../../api/assessment";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
@@ -17,12 +18,12 @@ export function MyAssessmentCard() {
       data-testid="my-assessment"
       loading={mine.loading && !mine.data}
     >
-      <List
+      <ItemList
         size="small"
         dataSource={(mine.data?.items ?? []).slice(0, 6)}
-        locale={{ emptyText: t("assess.mineNone") }}
+        empty={t("assess.mineNone")}
         renderItem={(r) => (
-          <List.Item data-testid={`my-result-${r.period}`}>
+          <ListRow data-testid={`my-result-${r.period}`}>
             <Space orientation="vertical" size={0} style={{ width: "100%" }}>
               <Space wrap>
                 <Typography.Text strong>{r.period}</Typography.Text>
@@ -59,7 +60,7 @@ export function MyAssessmentCard() {
                 </Typography.Text>
               )}
             </Space>
-          </List.Item>
+          </ListRow>
         )}
       />
     </Card>

@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   InputNumber,
-  List,
   Space,
   Tag,
   Tooltip,
@@ -25,6 +24,7 @@ import {
   scoreManual,
 } from "../../api/assessment";
 import { applyFormErrors, errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
@@ -275,14 +275,14 @@ export function ResultDrawer(props: {
             </Card>
           ))}
           <Card size="small" title={t("assess.adjustments")}>
-            <List
+            <ItemList
               size="small"
               dataSource={adjustments}
-              locale={{ emptyText: t("assess.noAdjustments") }}
+              empty={t("assess.noAdjustments")}
               renderItem={(a) => (
-                <List.Item>
+                <ListRow>
                   {a.delta > 0 ? `+${a.delta}` : a.delta} · {a.reason} · {formatDateTime(a.madeAt, lang)}
-                </List.Item>
+                </ListRow>
               )}
             />
             {editable && <AdjustForm run={run} result={r} onDone={changed} />}

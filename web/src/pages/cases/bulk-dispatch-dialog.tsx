@@ -1,7 +1,8 @@
-import { Alert, Form, Input, List, Modal, Typography } from "antd";
+import { Alert, Form, Input, Modal, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { type BulkDispatchResult, bulkDispatch, type CaseRow } from "../../api/cases";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useI18n } from "../../i18n/i18n-context";
 import { DepartmentSelect } from "./department-select";
 
@@ -82,13 +83,13 @@ export function BulkDispatchDialog({ rows, onClose, onDone }: BulkDispatchDialog
             style={{ marginBottom: 16 }}
             title={t("bulk.failures")}
             description={
-              <List
+              <ItemList
                 size="small"
                 dataSource={failures}
                 renderItem={(f) => (
-                  <List.Item>
+                  <ListRow>
                     <span className="case-number">{f.number}</span>：{f.message ?? f.code ?? f.status}
-                  </List.Item>
+                  </ListRow>
                 )}
               />
             }

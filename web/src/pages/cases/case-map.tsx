@@ -2,6 +2,8 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import type { GeoPoint } from "../../../../domain/case/case-types";
+import { flyToBox, useFlyToRegion } from "../../map/fly-to-region";
+import { PlaceSearch } from "../../map/place-search";
 import { useLeafletMap, useOfflineBase } from "../../map/use-leaflet-map";
 
 export interface MapPoint extends GeoPoint {
@@ -21,6 +23,10 @@ interface CaseMapProps {
   center?: GeoPoint;
   /** The case's grid, outlined in blue with its name. */
   gridCode?: string | null;
+  /** A region chosen in a form: the map goes there (its boundary, else its grids). */
+  focusRegion?: string | null;
+  /** A place search above the map (register sites, region names): the map goes to the place found. */
+  search?: boolean;
   className?: string;
   "data-testid"?: string;
 }
@@ -37,7 +43,16 @@ const pinIcon = L.divIcon({
  * A small Leaflet map without a base layer (works offline): the site or reported place, and where the
  * feedback and re-check were made, with dashed lines from the site so a far-away re-check is visible.
  */
-export function CaseMap({ points, onPick, center, className, gridCode, ...props }: CaseMapProps) {
+export function CaseMap({
+  points,
+  onPick,
+  center,
+  className,
+  gridCode,
+  focusRegion,
+  search,
+  ...props
+}: CaseMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const leaflet = useLeafletMap(box, { minZoom: 3, maxZoom: 19, doubleClickZoom: true });
   // the base: county and township outlines, the grids around with their names, the case's grid in blue
@@ -49,6 +64,7 @@ export function CaseMap({ points, onPick, center, className, gridCode, ...props 
   });
   const map = useRef<L.Map | null>(null);
   map.current = leaflet;
+  useFlyToRegion(leaflet, focusRegion);
   const layer = useRef<L.LayerGroup>(L.layerGroup());
   const pick = useRef(onPick);
   pick.current = onPick;
@@ -124,12 +140,26 @@ export function CaseMap({ points, onPick, center, className, gridCode, ...props 
     base?.avoid(valid);
   }, [key, leaflet, base]);
 
+  // a fragment (not a wrapper): the map's element stays the same when the search comes and goes
   return (
-    <div
-      ref={box}
-      className={`sg-map case-map ${className ?? ""}`}
-      data-testid={props["data-testid"]}
-      style={onPick ? { cursor: "crosshair" } : undefined}
-    />
+    <>
+      {search && (
+        <PlaceSearch
+          style={{ marginBottom: 6 }}
+          onPlace={(p) => {
+            if (!leaflet) return;
+            if (p.kind === "box") return flyToBox(leaflet, p.bbox);
+            leaflet.setView([p.lat, p.lng], 17);
+            pick.current?.({ lng: p.lng, lat: p.lat });
+          }}
+        />
+      )}
+      <div
+        ref={box}
+        className={`sg-map case-map ${className ?? ""}`}
+        data-testid={props["data-testid"]}
+        style={onPick ? { cursor: "crosshair" } : undefined}
+      />
+    </>
   );
 }

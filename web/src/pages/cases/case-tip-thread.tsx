@@ -1,7 +1,8 @@
-import { Alert, App as AntApp, Button, Empty, Input, List, Space, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Empty, Input, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { fetchTipThread, replyToInformant, type TipThread } from "../../api/tips";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -58,11 +59,11 @@ export function CaseTipThread({ caseId }: { caseId: string }) {
       {thread.messages.length === 0 ? (
         <Empty description={t("tips.none")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
-        <List
+        <ItemList
           size="small"
           dataSource={thread.messages}
           renderItem={(m) => (
-            <List.Item data-direction={m.direction}>
+            <ListRow data-direction={m.direction}>
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>
                   {m.direction === "official" ? t("tips.official") : t("tips.informant")}{" "}
@@ -72,7 +73,7 @@ export function CaseTipThread({ caseId }: { caseId: string }) {
                   {m.body}
                 </Typography.Paragraph>
               </Space>
-            </List.Item>
+            </ListRow>
           )}
         />
       )}

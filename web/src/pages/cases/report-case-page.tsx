@@ -183,7 +183,13 @@ export function ReportCasePage() {
             <ReportWhereFields form={form} where={where} onSite={setSite} />
             {narrow && (
               <div className="report-map-inline">
-                <ReportWhereMap form={form} where={where} site={site} location={location} />
+                <ReportWhereMap
+                  form={form}
+                  where={where}
+                  site={site}
+                  location={location}
+                  region={pickedRegion}
+                />
               </div>
             )}
             <Form.Item name="description" label={t("cases.description")} required>
@@ -211,7 +217,13 @@ export function ReportCasePage() {
           </Col>
           {!narrow && (
             <Col lg={11}>
-              <ReportWhereMap form={form} where={where} site={site} location={location} />
+              <ReportWhereMap
+                form={form}
+                where={where}
+                site={site}
+                location={location}
+                region={pickedRegion}
+              />
             </Col>
           )}
         </Row>

@@ -66,11 +66,14 @@ export function ReportWhereMap({
   where,
   site,
   location,
+  region,
 }: {
   form: FormInstance;
   where: Where;
   site: SiteOption | undefined;
   location: GeoPoint | undefined;
+  /** The village or township chosen for a report by location: the map goes there. */
+  region?: string;
 }) {
   const { t } = useI18n();
   const sitePoint =
@@ -87,6 +90,8 @@ export function ReportWhereMap({
         className="case-map-picker"
         data-testid="report-map"
         points={where === "site" ? sitePoint : pickedPoint}
+        focusRegion={where === "location" ? region : undefined}
+        search={where === "location"}
         onPick={
           where === "location"
             ? (p) => {

@@ -96,7 +96,7 @@ export function ChecklistDialog(props: {
       <Form.Item label={t("checklists.fieldItems")} required>
         <Form.List name="items">
           {(fields, { add, remove }) => (
-            <Space direction="vertical" style={{ width: "100%" }}>
+            <Space orientation="vertical" style={{ width: "100%" }}>
               {fields.map((field, index) => (
                 <div key={field.key} className="checklist-item-row" data-testid="checklist-item-row">
                   <span className="checklist-item-no">{index + 1}.</span>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Grid, List, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Grid, Space, Table, Typography } from "antd";
 import { useCallback, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { deliveryGate } from "../../../../domain/policies/delivery-policy";
 import { type DeliverySummary, fetchDeliveries } from "../../api/deliveries";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { RegionName } from "../../components/region-name";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
@@ -51,14 +52,14 @@ export function DeliveriesPage() {
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}
       {narrow ? (
-        <List<DeliverySummary>
+        <ItemList<DeliverySummary>
           data-testid="delivery-table"
           loading={loading}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: t("deliveries.empty") }}
+          empty={t("deliveries.empty")}
           pagination={{ ...pagination, size: "small" }}
           renderItem={(d) => (
-            <List.Item key={d.id}>
+            <ListRow key={d.id}>
               <Space orientation="vertical" size={4} style={{ width: "100%" }}>
                 <Link to={`/deliveries/${d.id}`}>{d.title}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -67,7 +68,7 @@ export function DeliveriesPage() {
                 </Typography.Text>
                 <DeliveryProgressBar progress={d.progress} />
               </Space>
-            </List.Item>
+            </ListRow>
           )}
         />
       ) : (

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Typography,
-} from "antd";
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import type { DeliveryTargetFilter } from "../../../../domain/schemas/delivery-schemas";
@@ -18,6 +6,7 @@ import { riskLevelLabel, riskLevels, siteKindLabel, siteKinds } from "../../../.
 import type { EvidenceView } from "../../api/cases";
 import { type DeliveryPreview, previewDelivery, sendDelivery } from "../../api/deliveries";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { RegionCascader } from "../../components/region-cascader";
 import { RegionName } from "../../components/region-name";
 import { useI18n } from "../../i18n/i18n-context";
@@ -181,18 +170,18 @@ export function DeliveryNewPage() {
             }
             description={
               counted.sample.length > 0 && (
-                <List
+                <ItemList
                   size="small"
                   header={t("deliveryNew.sample", { n: counted.sample.length })}
                   dataSource={counted.sample}
                   style={{ maxHeight: 220, overflow: "auto" }}
                   renderItem={(s) => (
-                    <List.Item>
+                    <ListRow>
                       <span>{s.siteName}</span>
                       <Typography.Text type="secondary">
                         <RegionName code={s.regionCode} />
                       </Typography.Text>
-                    </List.Item>
+                    </ListRow>
                   )}
                 />
               )

@@ -1,7 +1,8 @@
-import { Image, List, Space, Tag, Typography } from "antd";
+import { Image, Space, Tag, Typography } from "antd";
 import { deliveryFlagLabel, deliveryStatusLabel } from "../../../../domain/schemas/delivery-schemas";
 import { fieldFlagLabel } from "../../../../domain/schemas/field-schemas";
 import { type DeliveryTarget, deliveryFileUrl } from "../../api/deliveries";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -18,14 +19,14 @@ export function DeliveryTargetList({
 }) {
   const { t, pick, lang } = useI18n();
   return (
-    <List<DeliveryTarget>
+    <ItemList<DeliveryTarget>
       data-testid="delivery-targets"
       dataSource={targets}
       pagination={targets.length > 50 ? { pageSize: 50, size: "small" } : false}
       renderItem={(row) => {
         const r = row.record;
         return (
-          <List.Item key={row.siteId}>
+          <ListRow key={row.siteId}>
             <Space orientation="vertical" size={2} style={{ width: "100%" }}>
               <Space style={{ justifyContent: "space-between", width: "100%" }}>
                 <span>{row.siteName}</span>
@@ -75,7 +76,7 @@ export function DeliveryTargetList({
                 </Space>
               )}
             </Space>
-          </List.Item>
+          </ListRow>
         );
       }}
     />

@@ -1,8 +1,9 @@
 import { AimOutlined, CloseOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Grid, GridFeatureProps, Person } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useI18n } from "../../i18n/i18n-context";
 import { DutyCardButton } from "./print-buttons";
 import { StaffingTag } from "./staffing-tag";
@@ -112,11 +113,11 @@ export function GridDetailPanel(props: {
           {grid.workers.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("grids.noWorkerGap")} />
           ) : (
-            <List
+            <ItemList
               size="small"
               dataSource={grid.workers}
               renderItem={(w) => (
-                <List.Item style={{ paddingInline: 0 }}>
+                <ListRow style={{ paddingInline: 0 }}>
                   <span>
                     {w.displayName}
                     {w.phone && <Typography.Text type="secondary"> {w.phone}</Typography.Text>}
@@ -127,7 +128,7 @@ export function GridDetailPanel(props: {
                     </Tag>
                     <DutyCardButton userId={w.userId} regionCode={grid.code.slice(0, 12)} />
                   </Space>
-                </List.Item>
+                </ListRow>
               )}
             />
           )}

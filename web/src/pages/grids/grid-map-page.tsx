@@ -9,8 +9,10 @@ import { fetchGrids, type Grid } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { useI18n } from "../../i18n/i18n-context";
 import { boundsOf } from "../../map/base-map";
+import { flyToBox } from "../../map/fly-to-region";
 import { highlightGrids, renderOutline, renderPieces } from "../../map/grid-layer";
 import { MapLegend } from "../../map/map-legend";
+import { PlaceSearch } from "../../map/place-search";
 import { renderProblems } from "../../map/problem-layer";
 import { ProblemList } from "../../map/problem-list";
 import { useLeafletMap, useOfflineBase } from "../../map/use-leaflet-map";
@@ -152,6 +154,14 @@ export function GridMapPage() {
     <Card title={t("map.title")} className="page-card" extra={<GridViewSwitch current="map" />}>
       <div className="toolbar">
         <GridMapFilters value={filters} onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))} />
+        <PlaceSearch
+          style={{ width: 260 }}
+          onPlace={(p) => {
+            if (!map) return;
+            if (p.kind === "box") flyToBox(map, p.bbox);
+            else map.setView([p.lat, p.lng], 17);
+          }}
+        />
         <span className="toolbar-spacer" />
         <Tooltip title={t("common.refresh")}>
           <Button icon={<ReloadOutlined />} onClick={data.reload} loading={data.loading} />

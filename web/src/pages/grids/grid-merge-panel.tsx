@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Input, List, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { type GridKind, gridKindLabel, gridKinds } from "../../../../domain/schemas/grid-schemas";
 import { type Grid, mergeGrids } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
 import { GridName } from "../../components/grid-name";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useI18n } from "../../i18n/i18n-context";
 
 export type MergeCandidate = { id: string; code: string; name: string };
@@ -55,11 +56,11 @@ export function GridMergePanel(props: {
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 8 }} />
       )}
-      <List
+      <ItemList
         size="small"
         dataSource={props.grids}
         renderItem={(g) => (
-          <List.Item
+          <ListRow
             style={{ paddingInline: 0 }}
             actions={[
               <Typography.Link key="remove" onClick={() => props.onRemove(g.id)}>
@@ -68,7 +69,7 @@ export function GridMergePanel(props: {
             ]}
           >
             <GridName name={g.name} code={g.code} />
-          </List.Item>
+          </ListRow>
         )}
       />
       <Space orientation="vertical" style={{ width: "100%", marginTop: 8 }}>

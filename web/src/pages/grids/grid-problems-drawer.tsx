@@ -1,8 +1,9 @@
-import { Alert, Drawer, List, Spin, Statistic, Typography } from "antd";
+import { Alert, Drawer, Spin, Statistic, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { fetchGridProblems, type Problem } from "../../api/grids";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useI18n } from "../../i18n/i18n-context";
 
 type Problems = Awaited<ReturnType<typeof fetchGridProblems>>;
@@ -15,12 +16,12 @@ function ProblemItems({ items, empty }: { items: Problem[]; empty: string }) {
   const { t } = useI18n();
   if (items.length === 0) return <Typography.Paragraph type="success">{empty}</Typography.Paragraph>;
   return (
-    <List
+    <ItemList
       size="small"
       dataSource={items}
       pagination={items.length > 8 ? { pageSize: 8, size: "small" } : false}
       renderItem={(p) => (
-        <List.Item
+        <ListRow
           actions={[
             <Link key="map" to={problemLink(p)}>
               {t("grids.onMap")}
@@ -36,7 +37,7 @@ function ProblemItems({ items, empty }: { items: Problem[]; empty: string }) {
               </Typography.Text>
             )}
           </span>
-        </List.Item>
+        </ListRow>
       )}
     />
   );

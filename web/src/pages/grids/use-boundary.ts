@@ -21,6 +21,7 @@ export function useBoundary(map: L.Map | null, fit: boolean): void {
     if (!map) return;
     const group = L.layerGroup().addTo(map);
     let alive = true;
+    let pending: (() => void) | null = null;
     const counties = scopeCounties(scopeKey ? scopeKey.split(",") : []);
     Promise.all(counties.map((code) => fetchBoundary(code).catch(() => null))).then((list) => {
       if (!alive) return;
@@ -30,10 +31,21 @@ export function useBoundary(map: L.Map | null, fit: boolean): void {
         const b = renderBoundary(group, geojson);
         if (b) bounds = bounds ? bounds.extend(b) : b;
       }
-      if (bounds && fitRef.current) map.fitBounds(bounds, { padding: [12, 12] });
+      if (!bounds || !fitRef.current) return;
+      const box = bounds;
+      const fitView = () => map.fitBounds(box, { padding: [12, 12] });
+      // a map not shown yet (a dialog's, rendered hidden) has no size: fitting it then zooms to the
+      // closest level; it is fitted once it has its size
+      const size = map.getSize();
+      if (size.x > 0 && size.y > 0) fitView();
+      else {
+        pending = fitView;
+        map.once("resize", fitView);
+      }
     });
     return () => {
       alive = false;
+      if (pending) map.off("resize", pending);
       group.remove();
     };
   }, [map, scopeKey]);

@@ -166,7 +166,7 @@ export function HandbookPage() {
       {data && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
-            <Space direction="vertical" style={{ width: "100%" }}>
+            <Space orientation="vertical" style={{ width: "100%" }}>
               <Input
                 addonBefore={t("handbook.docTitle")}
                 value={viewing ? viewing.title : title}

@@ -1,5 +1,5 @@
 import { BellOutlined } from "@ant-design/icons";
-import { Badge, Button, Empty, List, Popover, Typography } from "antd";
+import { Badge, Button, Empty, Popover, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useLocation } from "react-router-dom";
 import {
@@ -8,6 +8,7 @@ import {
   markNotificationRead,
   onInboxChanged,
 } from "../../api/notifications";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import "./inbox.css";
@@ -49,11 +50,11 @@ export function InboxBell() {
       {latest.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("inbox.empty")} />
       ) : (
-        <List<InboxItem>
+        <ItemList<InboxItem>
           size="small"
           dataSource={latest}
           renderItem={(item) => (
-            <List.Item>
+            <ListRow>
               <Link
                 to={item.caseId ? `/cases/${item.caseId}` : "/inbox"}
                 onClick={() => {
@@ -66,7 +67,7 @@ export function InboxBell() {
                   {formatDateTime(item.createdAt, lang)}
                 </Typography.Text>
               </Link>
-            </List.Item>
+            </ListRow>
           )}
         />
       )}

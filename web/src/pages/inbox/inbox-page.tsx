@@ -1,5 +1,5 @@
 import { CheckOutlined } from "@ant-design/icons";
-import { Alert, App as AntApp, Button, Card, List, Segmented, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Segmented, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import {
@@ -10,6 +10,7 @@ import {
   markNotificationRead,
 } from "../../api/notifications";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow, ListRowMeta } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { notificationKindLabel } from "../cases/notification-kind";
@@ -104,14 +105,14 @@ export function InboxPage() {
       {error != null && (
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />
       )}
-      <List<InboxItem>
+      <ItemList<InboxItem>
         data-testid="inbox-list"
         loading={loading}
         dataSource={items}
-        locale={{ emptyText: t("inbox.empty") }}
+        empty={t("inbox.empty")}
         pagination={total > 20 ? { current: page, pageSize: 20, total, onChange: setPage } : false}
         renderItem={(item) => (
-          <List.Item
+          <ListRow
             className={item.readAt ? "inbox-item" : "inbox-item inbox-item-unread"}
             data-testid="inbox-item"
             style={{ paddingInline: 12 }}
@@ -128,7 +129,7 @@ export function InboxPage() {
               ),
             ].filter(Boolean)}
           >
-            <List.Item.Meta
+            <ListRowMeta
               title={
                 <span className="inbox-item-title">
                   {!item.readAt && <Tag color="red">{t("inbox.unread")}</Tag>}
@@ -145,7 +146,7 @@ export function InboxPage() {
                 </>
               }
             />
-          </List.Item>
+          </ListRow>
         )}
       />
     </Card>

@@ -1,5 +1,6 @@
-import { Empty, List, Space, Tag, Typography } from "antd";
+import { Empty, Space, Tag, Typography } from "antd";
 import type { SitePatrol } from "../../api/patrols";
+import { ItemList, ListRow } from "../../components/item-list";
 import { PhotoLinks } from "../../components/photo-links";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
@@ -9,13 +10,13 @@ export function SitePatrols({ items }: { items: SitePatrol[] }) {
   const { t, lang } = useI18n();
   if (items.length === 0) return <Empty description={t("patrols.noRecords")} />;
   return (
-    <List
+    <ItemList
       data-testid="site-patrols"
       size="small"
       dataSource={items}
       renderItem={(p) => (
-        <List.Item key={p.id}>
-          <Space direction="vertical" size={2} style={{ width: "100%" }}>
+        <ListRow key={p.id}>
+          <Space orientation="vertical" size={2} style={{ width: "100%" }}>
             <Space wrap>
               <Typography.Text strong>{formatDateTime(p.receivedAt, lang)}</Typography.Text>
               <Typography.Text type="secondary">
@@ -39,7 +40,7 @@ export function SitePatrols({ items }: { items: SitePatrol[] }) {
               </Typography.Text>
             )}
           </Space>
-        </List.Item>
+        </ListRow>
       )}
     />
   );

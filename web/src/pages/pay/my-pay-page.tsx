@@ -1,6 +1,7 @@
-import { Alert, Card, Descriptions, Empty, Grid, List, Space, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Empty, Grid, Space, Tag, Typography } from "antd";
 import { fetchMyPay, type MyPayLine } from "../../api/pay";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
@@ -20,10 +21,10 @@ export function MyPayPage() {
     <Card title={t("myPay.title")} className="page-card" data-testid="my-pay">
       <Typography.Paragraph type="secondary">{t("myPay.intro")}</Typography.Paragraph>
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
-      <List<MyPayLine>
+      <ItemList<MyPayLine>
         loading={loading}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("myPay.none")} /> }}
+        empty={<Empty description={t("myPay.none")} />}
         renderItem={(l) => <MyPayMonth line={l} />}
       />
     </Card>
@@ -34,7 +35,7 @@ function MyPayMonth({ line: l }: { line: MyPayLine }) {
   const { t, pick, lang } = useI18n();
   const narrow = !Grid.useBreakpoint().sm;
   const na = (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <Typography.Text type="secondary">{t("pay.unavailable")}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {pick(l.performanceNote ?? undefined)}
@@ -42,7 +43,7 @@ function MyPayMonth({ line: l }: { line: MyPayLine }) {
     </Space>
   );
   return (
-    <List.Item data-testid="my-pay-month" data-month={l.month} style={{ display: "block" }}>
+    <ListRow data-testid="my-pay-month" data-month={l.month} style={{ display: "block" }}>
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text strong style={{ fontSize: 16 }}>
           {l.month}
@@ -90,6 +91,6 @@ function MyPayMonth({ line: l }: { line: MyPayLine }) {
           ))}
         </Space>
       )}
-    </List.Item>
+    </ListRow>
   );
 }

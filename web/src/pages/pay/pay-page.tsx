@@ -54,7 +54,7 @@ export function PayPage() {
     }
   };
   const sheets = (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t("pay.county")}>
           <Input

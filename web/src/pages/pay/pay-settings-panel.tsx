@@ -51,7 +51,7 @@ export function PaySettingsPanel({ county }: { county: string }) {
   const money = { min: 0, max: 1_000_000, precision: 2, style: { width: 160 } };
   const manage = view?.abilities.manage ?? false;
   return (
-    <Space direction="vertical" style={{ width: "100%", maxWidth: 640 }}>
+    <Space orientation="vertical" style={{ width: "100%", maxWidth: 640 }}>
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       {view && !view.configured && <Alert type="warning" showIcon title={t("pay.settings.notConfigured")} />}
       <Form form={form} layout="vertical" onFinish={save} disabled={!manage} data-testid="pay-settings-form">

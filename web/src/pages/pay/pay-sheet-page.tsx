@@ -64,7 +64,7 @@ export function PaySheetPage() {
         <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />
       )}
       {s && (
-        <Space direction="vertical" style={{ width: "100%" }}>
+        <Space orientation="vertical" style={{ width: "100%" }}>
           <Space wrap>
             <Tag color={statusColor[s.status]} data-testid="pay-sheet-status">
               {pick(s.statusLabel)}

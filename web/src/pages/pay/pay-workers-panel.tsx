@@ -75,7 +75,7 @@ export function PayWorkersPanel({ county }: { county: string }) {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Select
         showSearch
         optionFilterProp="label"

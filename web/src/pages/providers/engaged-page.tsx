@@ -6,7 +6,6 @@ import {
   Empty,
   Form,
   Input,
-  List,
   Modal,
   Segmented,
   Select,
@@ -24,6 +23,7 @@ import {
 import type { EvidenceView } from "../../api/cases";
 import { fetchMyTargets, guideCase, type MyTarget, submitAssessment } from "../../api/providers";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow, ListRowMeta } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { useI18n } from "../../i18n/i18n-context";
 import type { MessageKey } from "../../i18n/zh";
@@ -76,12 +76,12 @@ export function EngagedPage() {
         ]}
       />
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
-      <List<MyTarget>
+      <ItemList<MyTarget>
         loading={loading}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("prov.none")} /> }}
+        empty={<Empty description={t("prov.none")} />}
         renderItem={(x) => (
-          <List.Item
+          <ListRow
             data-testid="engaged-target"
             actions={[
               x.kind === "site" ? (
@@ -101,7 +101,7 @@ export function EngagedPage() {
               ),
             ]}
           >
-            <List.Item.Meta
+            <ListRowMeta
               title={
                 <Space wrap>
                   <Tag>{t(x.kind === "site" ? "prov.site" : "prov.cases")}</Tag>
@@ -119,7 +119,7 @@ export function EngagedPage() {
                 </Space>
               }
               description={
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   {x.address && <span>{x.address}</span>}
                   <span>
                     {x.engagementTitle} · {t("prov.engagementEnds", { date: x.endsOn })}
@@ -127,7 +127,7 @@ export function EngagedPage() {
                 </Space>
               }
             />
-          </List.Item>
+          </ListRow>
         )}
       />
       <Modal

@@ -119,7 +119,7 @@ function OrgsTab() {
             title: t("prov.orgName"),
             dataIndex: "name",
             render: (v: string, o) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{v}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {o.qualification}
@@ -131,7 +131,7 @@ function OrgsTab() {
             title: t("prov.experts"),
             key: "experts",
             render: (_: unknown, o) => (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 {o.experts.map((e) => (
                   <span key={e.id} data-testid="expert-row">
                     {e.name}（{e.qualification}，{e.validFrom}～{e.validUntil}）{" "}
@@ -481,7 +481,7 @@ function WorkTab() {
         />
       </Space>
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
-      <Space direction="vertical" style={{ marginBottom: 8 }}>
+      <Space orientation="vertical" style={{ marginBottom: 8 }}>
         {(data?.byOrg ?? []).map((o) => (
           <Typography.Text key={o.orgId} data-testid="work-total">
             {t("prov.totals", { org: o.orgName ?? "", a: o.assessments, g: o.guidance })}

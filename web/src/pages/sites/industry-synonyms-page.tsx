@@ -86,7 +86,7 @@ export function IndustrySynonymsPage() {
   return (
     <Card className="page-card" title={t("synonyms.title")} data-testid="industry-synonyms">
       <Typography.Paragraph type="secondary">{t("synonyms.intro")}</Typography.Paragraph>
-      <Space direction="vertical" style={{ width: "100%" }} size={12}>
+      <Space orientation="vertical" style={{ width: "100%" }} size={12}>
         {error != null && (
           <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="synonyms-error" />
         )}

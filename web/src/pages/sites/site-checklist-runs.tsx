@@ -26,7 +26,7 @@ export function SiteChecklistRuns(props: { siteId: string }) {
       items={data.items.map((r: ChecklistRun) => ({
         key: r.id,
         label: (
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             <Space size={4} wrap>
               <strong>{r.title}</strong>
               <Tag>{t("checklists.version", { n: r.version })}</Tag>

@@ -1,5 +1,5 @@
 import { Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { type Crs, checkInProvince, toWgs84 } from "../../../../domain/geo/coordinates";
 import {
   ownershipLabel,
@@ -50,6 +50,10 @@ export function SiteFormDialog(props: {
   const crs = Form.useWatch("crs", form);
   const coord = typeof lon === "number" && typeof lat === "number" ? checkInProvince(lon, lat) : null;
   const masked = !!site && !site.abilities.viewContacts;
+  // the region the user chooses (not the one the form opens with): the location map goes there
+  const [chosenRegion, setChosenRegion] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: forgotten each time the form opens
+  useEffect(() => setChosenRegion(null), [props.open, site]);
 
   const initialValues = useMemo(
     () => initialSiteValues(site, props.defaultRegion),
@@ -152,7 +156,7 @@ export function SiteFormDialog(props: {
               maxLevel="village"
               anyLevel
               allowClear
-              onChange={() => undefined}
+              onChange={(code) => setChosenRegion(code ?? null)}
               style={{ width: "100%" }}
             />
           </Form.Item>
@@ -167,6 +171,7 @@ export function SiteFormDialog(props: {
             <LocationPicker
               testId="site-location"
               height={260}
+              region={chosenRegion}
               value={typeof lon === "number" && typeof lat === "number" ? toWgs(lon, lat, crs) : null}
               onChange={(p) =>
                 form.setFieldsValue({ lon: p?.lng ?? null, lat: p?.lat ?? null, crs: "WGS84" })

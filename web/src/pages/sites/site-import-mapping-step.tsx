@@ -192,7 +192,7 @@ export function SiteImportMappingStep(props: {
                   {
                     title: t("siteMapping.industryCode"),
                     render: (_, u) => (
-                      <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                      <Space orientation="vertical" size={4} style={{ width: "100%" }}>
                         <div style={{ maxWidth: 320 }}>
                           <IndustryPicker
                             data-testid={`industry-answer-${u.text}`}

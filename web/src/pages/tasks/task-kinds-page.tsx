@@ -100,7 +100,7 @@ export function TaskKindsPage() {
               dataIndex: "zh",
               width: 180,
               render: (_: string, k) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   {/* the kind by its name; its code (for exports and the API) on hover */}
                   <span title={k.code} data-code={k.code}>
                     {pick(k)}

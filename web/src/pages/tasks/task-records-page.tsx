@@ -69,7 +69,7 @@ export function TaskRecordsPage() {
     render: (_: unknown, r: TaskRecord) => {
       const k = kindOf(r.kindCode);
       return (
-        <Space direction="vertical" size={2} style={{ width: "100%" }}>
+        <Space orientation="vertical" size={2} style={{ width: "100%" }}>
           <Typography.Text strong>{k ? pick(k) : r.kindZh}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDateTime(r.clientAt, lang)} · {r.recorderName} · {r.regionName ?? r.regionCode}
@@ -159,7 +159,7 @@ export function TaskRecordsPage() {
                   render: (_: string, r) => {
                     const k = kindOf(r.kindCode);
                     return (
-                      <Space direction="vertical" size={0}>
+                      <Space orientation="vertical" size={0}>
                         <span>{k ? pick(k) : r.kindZh}</span>
                         {!k?.builtIn && (
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -176,7 +176,7 @@ export function TaskRecordsPage() {
                   dataIndex: "regionName",
                   width: 140,
                   render: (v: string | null, r) => (
-                    <Space direction="vertical" size={0}>
+                    <Space orientation="vertical" size={0}>
                       <span>{v ?? r.regionCode}</span>
                       {r.siteName && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -59,7 +59,7 @@ export function TrainingPlansCard(props: {
             title: t("trainingPlan.name"),
             dataIndex: "title",
             render: (v: string, p) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{v}</span>
                 {p.content && <span style={{ color: "#8c8c8c", fontSize: 12 }}>{p.content}</span>}
               </Space>
@@ -71,7 +71,7 @@ export function TrainingPlansCard(props: {
             key: "held",
             width: 180,
             render: (_: unknown, p) => (
-              <Space direction="vertical" size={0} data-testid="training-plan-held">
+              <Space orientation="vertical" size={0} data-testid="training-plan-held">
                 <span>{t("trainingPlan.heldOf", { held: p.heldSessions, planned: p.plannedSessions })}</span>
                 <Progress
                   size="small"

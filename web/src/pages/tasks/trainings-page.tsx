@@ -74,7 +74,7 @@ export function TrainingsPage() {
             dataIndex: "title",
             width: 280,
             render: (v: string, tr) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{v}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {pick(trainingKindLabel[tr.kind as TrainingKind], tr.kind)} · {tr.trainer} ·{" "}
@@ -97,7 +97,7 @@ export function TrainingsPage() {
             key: "time",
             width: 190,
             render: (_: unknown, tr) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{formatDateTime(tr.startsAt, lang)}</span>
                 <Tag color={phaseColor[phase(tr, now)]}>{t(`training.${phase(tr, now)}`)}</Tag>
               </Space>

@@ -57,7 +57,7 @@ export function TipCategoryMapPage() {
   return (
     <Card className="page-card" title={t("catmap.title")} data-testid="tip-category-map">
       <Typography.Paragraph type="secondary">{t("catmap.intro")}</Typography.Paragraph>
-      <Space direction="vertical" style={{ width: "100%" }} size={12}>
+      <Space orientation="vertical" style={{ width: "100%" }} size={12}>
         <CountyPicker value={county} onOpen={setCounty} />
         {error != null && (
           <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="catmap-error" />

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, List, Popconfirm, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import {
   type ClientKind,
@@ -9,6 +9,7 @@ import {
   type TipClient,
 } from "../../api/tips";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSignedIn } from "../../session/session-context";
@@ -61,7 +62,7 @@ function ClientSection({ kind }: { kind: ClientKind }) {
           onClose={() => setIssued(null)}
           title={t("clients.issued")}
           description={
-            <Space direction="vertical" size={0} style={{ wordBreak: "break-all" }}>
+            <Space orientation="vertical" size={0} style={{ wordBreak: "break-all" }}>
               <Typography.Text copyable data-testid="issued-key">
                 {t("clients.key")}：{issued.key}
               </Typography.Text>
@@ -95,12 +96,12 @@ function ClientSection({ kind }: { kind: ClientKind }) {
           {t("clients.issue")}
         </Button>
       </Form>
-      <List
+      <ItemList
         style={{ marginTop: 12 }}
         loading={items === null && error === null}
         dataSource={items ?? []}
         renderItem={(c) => (
-          <List.Item
+          <ListRow
             actions={
               c.revokedAt
                 ? []
@@ -120,7 +121,7 @@ function ClientSection({ kind }: { kind: ClientKind }) {
                   ]
             }
           >
-            <Space direction="vertical" size={0} style={{ minWidth: 0 }}>
+            <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
               <Space wrap>
                 <Typography.Text strong>{c.name}</Typography.Text>
                 <Tag color={c.revokedAt ? "default" : "green"}>
@@ -136,7 +137,7 @@ function ClientSection({ kind }: { kind: ClientKind }) {
                 </Typography.Text>
               )}
             </Space>
-          </List.Item>
+          </ListRow>
         )}
       />
     </Card>
@@ -147,7 +148,7 @@ function ClientSection({ kind }: { kind: ClientKind }) {
 export function TipClientsPage() {
   const { t } = useI18n();
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-testid="tip-clients">
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="tip-clients">
       <Card className="page-card" title={t("clients.title")}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t("clients.intro")}

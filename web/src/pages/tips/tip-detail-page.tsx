@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  InputNumber,
-  List,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Descriptions, Form, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { fetchTip, proposeReward, type TipDetail } from "../../api/tips";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -50,7 +39,7 @@ export function TipDetailPage() {
   if (error) return <Alert type="error" showIcon title={errorMessage(error, t)} />;
   if (!tip) return <Card loading className="page-card" />;
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-testid="tip-detail">
+    <Space orientation="vertical" style={{ width: "100%" }} data-testid="tip-detail">
       <Card
         className="page-card"
         title={`${t("tips.detail")} · ${tip.number}`}
@@ -76,20 +65,20 @@ export function TipDetailPage() {
         </Descriptions>
       </Card>
       <Card className="page-card" title={t("tips.thread")} size="small">
-        <List
+        <ItemList
           size="small"
-          locale={{ emptyText: t("tips.noMessages") }}
+          empty={t("tips.noMessages")}
           dataSource={tip.messages}
           renderItem={(m) => (
-            <List.Item>
-              <Space direction="vertical" size={0}>
+            <ListRow>
+              <Space orientation="vertical" size={0}>
                 <Typography.Text type="secondary">
                   {m.direction === "official" ? t("tips.official") : t("tips.informant")} ·{" "}
                   {formatDateTime(m.at, lang)}
                 </Typography.Text>
                 <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Typography.Text>
               </Space>
-            </List.Item>
+            </ListRow>
           )}
         />
       </Card>

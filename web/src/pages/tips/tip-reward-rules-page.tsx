@@ -64,7 +64,7 @@ export function TipRewardRulesPage() {
   return (
     <Card className="page-card" title={t("rules.title")} data-testid="tip-reward-rules">
       <Typography.Paragraph type="secondary">{t("rules.intro")}</Typography.Paragraph>
-      <Space direction="vertical" style={{ width: "100%" }} size={12}>
+      <Space orientation="vertical" style={{ width: "100%" }} size={12}>
         <CountyPicker value={county} onOpen={setCounty} />
         {view && (
           <Tag color={view.national ? "default" : "blue"} data-testid="rules-source">

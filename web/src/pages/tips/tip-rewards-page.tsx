@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Input, List, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Input, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { decideReward, fetchRewards, payReward, type TipReward } from "../../api/tips";
 import { errorMessage } from "../../components/error-message";
+import { ItemList, ListRow } from "../../components/item-list";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -44,13 +45,13 @@ export function TipRewardsPage() {
     <Card className="page-card" title={t("reward.title")} data-testid="tip-rewards">
       <Typography.Paragraph type="secondary">{t("reward.intro")}</Typography.Paragraph>
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
-      <List
+      <ItemList
         loading={items === null && error === null}
         dataSource={items ?? []}
-        locale={{ emptyText: t("reward.none") }}
+        empty={t("reward.none")}
         renderItem={(r) => (
-          <List.Item data-testid={`reward-${r.caseNumber}`}>
-            <Space direction="vertical" style={{ width: "100%" }} size={4}>
+          <ListRow data-testid={`reward-${r.caseNumber}`}>
+            <Space orientation="vertical" style={{ width: "100%" }} size={4}>
               <Space wrap>
                 <Typography.Text strong>{r.caseNumber}</Typography.Text>
                 <Tag color={statusColor[r.status]}>{r.statusLabel}</Tag>
@@ -100,7 +101,7 @@ export function TipRewardsPage() {
                 </Space.Compact>
               )}
             </Space>
-          </List.Item>
+          </ListRow>
         )}
       />
     </Card>

@@ -33,13 +33,13 @@ export function AccountSecurityDrawer({ user, onClose }: { user: User | null; on
       open={Boolean(user)}
       onClose={onClose}
       title={user ? t("security.title", { name: user.displayName }) : ""}
-      width="min(640px, 100vw)"
+      size="min(640px, 100vw)"
       destroyOnHidden
       data-testid="account-security"
     >
       {error ? <Alert type="error" showIcon title={errorMessage(error, t)} /> : null}
       {user && data && (
-        <Space direction="vertical" size="large" style={{ width: "100%" }}>
+        <Space orientation="vertical" size="large" style={{ width: "100%" }}>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t("security.lock")}>
               {data.lockedUntil ? (

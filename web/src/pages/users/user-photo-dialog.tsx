@@ -80,7 +80,7 @@ export function UserPhotoDialog(props: { user: User | null; onClose: () => void;
             <Typography.Text type="secondary">{t("users.photoNone")}</Typography.Text>
           )}
         </div>
-        <Space direction="vertical" style={{ maxWidth: 300 }}>
+        <Space orientation="vertical" style={{ maxWidth: 300 }}>
           <Typography.Paragraph type="secondary">{t("users.photoHint")}</Typography.Paragraph>
           <Upload
             accept="image/jpeg,image/png"
