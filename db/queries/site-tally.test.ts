@@ -117,8 +117,7 @@ eachDialect("site rollup (site_tally)", (ctx) => {
           const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
           const kept = sorted(await siteFigures(db, prefix, length));
           expect(kept).toEqual(sorted(await siteFiguresRecount(db, prefix, length)));
-          for (const r of kept)
-            for (const [k, v] of Object.entries(r)) if (Number(v) !== 0) seen.add(k);
+          for (const r of kept) for (const [k, v] of Object.entries(r)) if (Number(v) !== 0) seen.add(k);
         }
       }),
       { numRuns: 25, seed: 20261211 },

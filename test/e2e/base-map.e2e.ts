@@ -65,7 +65,7 @@ async function settled(map: Locator): Promise<[number, number, number]> {
         last = now;
         return same;
       },
-      { timeout: 20_000, intervals: [600] },
+      { timeout: 20_000, interval: 600 },
     )
     .toBe(true);
   return JSON.parse(last);
