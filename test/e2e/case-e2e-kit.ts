@@ -96,8 +96,25 @@ export async function act(page: Page, action: string, fill?: (dialog: Locator) =
   const dialog = page.getByTestId(`action-dialog-${action}`);
   await dialog.waitFor();
   if (fill) await fill(dialog);
+  await settled(page);
   await page.getByTestId("action-submit").click();
   await closed(page, dialog);
+}
+
+/**
+ * Waits until no antd dialog is still playing its opening (zoom) or any motion: a click that lands while
+ * the dialog is still moving can miss its button, and the dialog then stays open with nothing sent (seen
+ * on a loaded machine: "the dialog stayed open", submit enabled, no request made).
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        ".ant-zoom-appear, .ant-zoom-enter, .ant-zoom-appear-active, .ant-zoom-enter-active, .ant-motion-collapse",
+      ),
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 /**
