@@ -1,6 +1,16 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { act, apiAs, choose, closed, coordinate, pageAs as open, png, stageOf } from "./case-e2e-kit";
+import {
+  act,
+  apiAs,
+  choose,
+  closed,
+  coordinate,
+  pageAs as open,
+  png,
+  settled,
+  stageOf,
+} from "./case-e2e-kit";
 import {
   changeInitialPassword,
   demoPassword,
@@ -132,6 +142,7 @@ async function refused(page: Page, action: string, fill?: (dialog: Locator) => P
   const dialog = page.getByTestId(`action-dialog-${action}`);
   await dialog.waitFor();
   if (fill) await fill(dialog);
+  await settled(page);
   await page.getByTestId("action-submit").click();
   await dialog.locator(".ant-form-item-explain-error").first().waitFor();
   return {
@@ -177,6 +188,7 @@ it(
     expect(await stageOf(market)).toBe("dispatched");
     await screenshot(market, "case-paths-01-return-needs-reason");
     await empty.dialog.getByTestId("action-reason").fill("燃气调压设施由住建部门监管，不属于市场监管职责");
+    await settled(market);
     await market.getByTestId("action-submit").click();
     await closed(market, empty.dialog);
     // the case has left the department's hands: the page says where it went (not "not found")
@@ -269,6 +281,7 @@ it(
     await screenshot(market, "case-paths-05-accept-with-handler");
     await market.keyboard.press("Escape");
     await choose(market, "action-handler", "孙科员");
+    await settled(market);
     await market.getByTestId("action-submit").click();
     await closed(market, dialog);
     await expect.poll(() => stageOf(market)).toBe("handling");
@@ -291,6 +304,7 @@ it(
     await choose(market, "action-department", "住房和城乡建设局");
     await fwd.getByTestId("action-reason").fill("热水器燃气管线属住建部门监管，转住建局处理");
     await screenshot(market, "case-paths-07-forward");
+    await settled(market);
     await market.getByTestId("action-submit").click();
     await closed(market, fwd);
     await market.getByTestId("case-handed-over").getByText("榆中县住房和城乡建设局").waitFor();
@@ -376,6 +390,7 @@ it(
     await expect.poll(() => suggested.locator("input").isChecked()).toBe(true);
     await lead.waitForTimeout(400); // the radio's check animation
     await screenshot(lead, "case-paths-11-merge-suggested");
+    await settled(lead);
     await lead.getByTestId("action-submit").click();
     await closed(lead, dialog);
     await expect.poll(() => stageOf(lead)).toBe("closed");
@@ -427,6 +442,7 @@ it(
     await short.dialog
       .getByTestId("action-reason")
       .fill("检验机构排期至下月，压力容器须停用等待定期检验，暂无法整改完毕");
+    await settled(market);
     await market.getByTestId("action-submit").click();
     await closed(market, short.dialog);
     await expect.poll(() => market.getByTestId("case-info").textContent()).toContain("检验机构排期至下月");
@@ -440,6 +456,7 @@ it(
     const denied = await refused(county, "deny_park");
     expect(denied.errors).toContain("驳回原因");
     await denied.dialog.getByTestId("action-reason").fill("停用期间应先落实临时措施，请先整改可整改部分");
+    await settled(county);
     await county.getByTestId("action-submit").click();
     await closed(county, denied.dialog);
     await expect.poll(() => lastEntry(county).getAttribute("data-action")).toBe("case.park_denied");
@@ -579,6 +596,7 @@ it(
     const why = await refused(w, "reopen");
     expect(why.errors).toContain("原因");
     await why.dialog.getByTestId("action-reason").fill("巡查发现货梯限速器又被拆除，仍带病运行");
+    await settled(w);
     await w.getByTestId("action-submit").click();
     await closed(w, why.dialog);
     await expect.poll(() => stageOf(w)).toBe("handling");

@@ -11,6 +11,7 @@ import {
   findInQueue,
   pageAs as open,
   png,
+  settled,
   stageOf,
 } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, startServer } from "./e2e-harness";
@@ -167,6 +168,7 @@ it(
     await screenshot(lead, "cases-07c-notifications");
 
     await stale.getByTestId("action-close").click();
+    await settled(stale);
     await stale.getByTestId("action-submit").click();
     const error = stale.getByTestId("action-error");
     await error.waitFor();
@@ -287,6 +289,7 @@ it(
     const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
     await dialog.getByTestId("plan-timeLimit").fill(due);
     await dialog.getByTestId("plan-timeLimit").press("Enter");
+    await settled(page);
     await page.getByTestId("action-submit").click();
     // the field's label is there from the start: wait for the server's answer to put the error on the form
     await dialog.locator(".ant-form-item-explain-error").first().waitFor();
@@ -296,6 +299,7 @@ it(
     await dialog
       .getByTestId("plan-safetyMeasures")
       .fill("施工期间停气、设警戒区，配灭火器 4 具，制定泄漏应急处置卡");
+    await settled(page);
     await page.getByTestId("action-submit").click();
     await dialog.waitFor({ state: "detached" });
     await page.getByTestId("case-info").getByText("治理方案").waitFor();
