@@ -145,18 +145,22 @@ it(
     await act(lead, "close");
     await expect.poll(() => stageOf(lead)).toBe("closed");
     const timeline = lead.getByTestId("case-timeline");
-    const actions = await timeline
-      .getByTestId("timeline-item")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));
-    expect(actions).toEqual([
-      "case.reported",
-      "case.triaged",
-      "case.dispatched",
-      "case.accepted",
-      "case.fed_back",
-      "case.rechecked",
-      "case.closed",
-    ]);
+    // The timeline is fetched apart from the case: it may show the close a moment after the stage.
+    await expect
+      .poll(() =>
+        timeline
+          .getByTestId("timeline-item")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-action"))),
+      )
+      .toEqual([
+        "case.reported",
+        "case.triaged",
+        "case.dispatched",
+        "case.accepted",
+        "case.fed_back",
+        "case.rechecked",
+        "case.closed",
+      ]);
     expect(await timeline.getByTestId("evidence-hash").count()).toBe(2);
     await screenshot(lead, "cases-07-closed");
     await lead.getByRole("tab", { name: /证据材料/ }).click();
