@@ -113,6 +113,11 @@ export function poolUsage(db: Kysely<DB>): { total: number; idle: number; waitin
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
+/** The pool behind a PostgreSQL database (its settings open side connections, e.g. a LISTEN); null on SQLite. */
+export function poolOf(db: Kysely<DB>): pg.Pool | null {
+  return pools.get(db) ?? null;
+}
+
 /** The most connections a PostgreSQL pool opens; null on SQLite. */
 export function poolMax(db: Kysely<DB>): number | null {
   return pools.get(db)?.options.max ?? null;

@@ -99,6 +99,7 @@ export const envAreas = {
     SAFEGRID_ARGON2_MEMORY_KIB: int(19456, 1024),
     SAFEGRID_RESET_PASSWORD_HOURS: int(72, 1),
     SAFEGRID_SECRET_KEY: optionalText(),
+    SAFEGRID_SESSION_CACHE: flag("1"),
   }),
   rateLimit: z.object({
     SAFEGRID_RATE_SIGNIN_ACCOUNT: int(20, 1),

@@ -24,6 +24,8 @@ export interface AuthSettings {
   /** 32-byte key (hex or base64) that encrypts TOTP secrets; unset: `<dataDir>/secret.key`, made at first use. */
   secretKey: string | undefined;
   rateLimit: RateLimitSettings;
+  /** PostgreSQL: sessions answered from memory, dropped by the database's notices (`0` reads every one). */
+  sessionCache: boolean;
 }
 
 /** Request budgets (in-memory, per server process); each is `max` requests per `windowSeconds`. */
@@ -242,6 +244,7 @@ function authSettings(e: Env): AuthSettings {
     argon2: { memoryCost: e.SAFEGRID_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 },
     resetPasswordHours: e.SAFEGRID_RESET_PASSWORD_HOURS,
     secretKey: e.SAFEGRID_SECRET_KEY,
+    sessionCache: e.SAFEGRID_SESSION_CACHE,
     rateLimit: {
       signInPerAccount: e.SAFEGRID_RATE_SIGNIN_ACCOUNT,
       signInPerSource: e.SAFEGRID_RATE_SIGNIN_SOURCE,

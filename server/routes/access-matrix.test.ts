@@ -303,7 +303,7 @@ async function attendedTrainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Pr
         id: randomUUID(),
         trainingId: row.id,
         userId: w.staffId,
-        method: "manual",
+        method: "entered",
         clientAt: now,
         receivedAt: now,
         lng: null,
@@ -313,6 +313,69 @@ async function attendedTrainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Pr
         flags: "[]",
       })
       .execute();
+  return row;
+}
+
+/** A grid worker of the scope's village (someone its sessions' organiser may enter), made once per database. */
+let localsOf: ApiContext | undefined;
+let locals: Partial<Record<Scope, string>> = {};
+async function localOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<string> {
+  if (localsOf !== ctx) {
+    localsOf = ctx;
+    locals = {};
+  }
+  const known = locals[s];
+  if (known) return known;
+  const res = await as(ctx, "admin", {
+    method: "POST",
+    url: "/api/v1/users",
+    payload: {
+      username: `gw_entered_${s}`,
+      displayName: `录入网格员${scopes.indexOf(s) + 1}`,
+      role: "grid_worker",
+      scope: [w.village[s]],
+      password: testPassword,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`local: ${res.statusCode} ${res.body}`);
+  locals[s] = res.json().id as string;
+  return locals[s] as string;
+}
+/** A fresh session of the scope's village (no attendance yet), with the village's grid worker as `personId`. */
+async function freshTrainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const res = await as(ctx, kindKeeper(s), {
+    method: "POST",
+    url: "/api/v1/trainings",
+    payload: trainingBody(w.village[s], ctx.deps.clock.now().toISOString()),
+  });
+  if (res.statusCode !== 201) throw new Error(`training: ${res.statusCode} ${res.body}`);
+  return { ...(res.json() as Row), personId: await localOf(ctx, w, s) };
+}
+/** The last session made by `enteredTrainingOf` (its DELETE cell's URL names the entered person). */
+let enteredRow: Row | undefined;
+/** A fresh session with the village's grid worker entered by the organiser (straight into the table). */
+async function enteredTrainingOf(ctx: ApiContext, w: AccessWorld, s: Scope): Promise<Row> {
+  const row = await freshTrainingOf(ctx, w, s);
+  const now = ctx.deps.clock.now().toISOString();
+  await ctx.deps.db
+    .insertInto("trainingAttendance")
+    .values({
+      id: randomUUID(),
+      trainingId: row.id,
+      userId: String(row.personId),
+      method: "entered",
+      clientAt: now,
+      receivedAt: now,
+      lng: null,
+      lat: null,
+      accuracy: null,
+      distanceM: null,
+      flags: "[]",
+      enteredBy: ctx.users.county.id,
+      note: null,
+    })
+    .execute();
+  enteredRow = row;
   return row;
 }
 
@@ -1019,6 +1082,25 @@ const probes: Record<string, Probe> = {
     read: ["training", "read"],
     fresh: attendedTrainingOf,
     body: (w) => ({ items: [{ userId: w.staffId, score: 88 }] }),
+  },
+  "GET /api/v1/trainings/:id/candidates": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: trainingOf,
+  },
+  /** The organiser enters the village's grid worker on a fresh session (each allowed cell answers 200). */
+  "POST /api/v1/trainings/:id/attendees": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: freshTrainingOf,
+    body: (_w, _s, row) => ({ userIds: [String(row?.personId)], note: "访问矩阵测试" }),
+  },
+  /** The organiser removes the grid worker they entered on a fresh session. */
+  "DELETE /api/v1/trainings/:id/attendees/:userId": {
+    act: ["training", "manage"],
+    read: ["training", "read"],
+    fresh: enteredTrainingOf,
+    url: () => `/api/v1/trainings/${enteredRow?.id}/attendees/${enteredRow?.personId}`,
   },
   "GET /api/v1/trainings/:id/qr": {
     act: ["training", "manage"],

@@ -21,6 +21,7 @@ import { errorBody, noContent } from "../../domain/schemas/common-schemas";
 import { loginInput, loginResult, userView } from "../../domain/schemas/user-schemas";
 import { changeOwnPassword } from "../commands/auth/change-password";
 import { pendingPasswordChange } from "../commands/auth/resolve-session";
+import { sessionsChanged } from "../commands/auth/session-cache";
 import { endSessions, sessionsOf } from "../commands/auth/sessions";
 import { signIn } from "../commands/auth/sign-in";
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from "../commands/auth/two-factor";
@@ -207,6 +208,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
             now,
           );
         });
+        sessionsChanged(deps.db, actor.id);
         reply.clearCookie(sessionCookie, sessionCookieOptions(deps.config, req));
         return reply.status(204).send();
       },

@@ -8,6 +8,7 @@ import { passwordHistoryDepth } from "../../../domain/auth/two-factor";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { hashPassword, verifyPassword } from "./password-hash";
+import { sessionsChanged } from "./session-cache";
 
 /** The policy check (length, classes, no name words), then: not the current nor one of the last four. */
 export async function assertAcceptablePassword(deps: Deps, user: UserRow, password: string) {
@@ -65,6 +66,7 @@ async function replacePassword(
       now,
     );
   });
+  sessionsChanged(deps.db, user.id);
 }
 
 /** A user changes their own password (the current one is asked for); their other sessions end. */

@@ -6,6 +6,7 @@ import type { Actor } from "../../../domain/auth/actor";
 import { twoFactorRequired } from "../../../domain/auth/two-factor";
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
+import { sessionsChanged } from "./session-cache";
 
 /** A user's sessions as shown to them or the security administrator (`current`: the one asking). */
 export async function sessionsOf(deps: Deps, userId: string, currentSessionId: string | null) {
@@ -48,6 +49,7 @@ export async function endSessions(deps: Deps, actor: Actor, user: UserRow, sessi
     } else await deleteUserSessions(tx, user.id);
     await trail(deps, tx, actor, user, "user.sessions_ended", sessionId ? { sessionId } : { all: true });
   });
+  sessionsChanged(deps.db, user.id);
 }
 
 /** Ends a lockout early (the security administrator's unlock). */

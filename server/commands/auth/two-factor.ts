@@ -19,6 +19,7 @@ import {
 import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
 import { open, seal } from "./secret-box";
+import { sessionsChanged } from "./session-cache";
 import { failAttempt, recordSignedIn } from "./sign-in";
 
 const issuer = "SafeGrid 安全生产网格化监管平台";
@@ -117,6 +118,7 @@ export async function confirmTotpEnrolment(deps: Deps, actor: Actor, session: Se
     );
     if (session.stage !== "full") await finishSignIn(deps, tx, user, session, "totp_enrolled");
   });
+  sessionsChanged(deps.db, user.id);
   return { recoveryCodes: codes };
 }
 
@@ -161,6 +163,7 @@ export async function verifySecondFactor(deps: Deps, actor: Actor, session: Sess
     factor = "recovery_code";
   } else return failAttempt(deps, { ...who, kind: "totp_failed" }, new AppError("totp_invalid"));
   await deps.db.transaction().execute((tx) => finishSignIn(deps, tx, user, session, factor));
+  sessionsChanged(deps.db, user.id);
 }
 
 /**
@@ -192,6 +195,7 @@ export async function resetTwoFactor(deps: Deps, actor: Actor, user: UserRow) {
       deps.clock.now(),
     );
   });
+  sessionsChanged(deps.db, user.id);
 }
 
 /**

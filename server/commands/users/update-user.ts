@@ -9,6 +9,7 @@ import { userPolicy } from "../../../domain/policies/user-policy";
 import type { UpdateUserInput } from "../../../domain/schemas/user-schemas";
 import type { Deps } from "../../deps";
 import { resetPassword } from "../auth/change-password";
+import { sessionsChanged } from "../auth/session-cache";
 import { assertRegionsExist, scopeRegion } from "./user-scope";
 
 const asPolicyUser = (u: UserRow) => ({
@@ -73,6 +74,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
       deps.clock.now(),
     );
   });
+  sessionsChanged(deps.db, id);
   return (await findUserById(deps.db, id))!;
 }
 
