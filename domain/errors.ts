@@ -249,6 +249,31 @@ export const errorCatalog = {
     zh: "只能为本次培训已签到（或已登记）的人员录入成绩",
     en: "Scores can only be entered for people who attended this training",
   },
+  training_attendee_duplicate: {
+    status: 422,
+    zh: "所选人员已在本次培训的签到名单中（或重复选择），未录入任何人",
+    en: "Someone chosen is already on this training's attendance (or chosen twice); nobody was entered",
+  },
+  training_attendee_outside: {
+    status: 422,
+    zh: "只能录入本次培训对象区划内在岗的网格员、村（居）委会成员或乡镇安监站人员，未录入任何人",
+    en: "Only active field staff of the training's region can be entered; nobody was entered",
+  },
+  training_not_started: {
+    status: 422,
+    zh: "培训尚未开始，不能录入签到（开始前 30 分钟起可录入）",
+    en: "The training has not started; attendance can be entered from 30 minutes before its start",
+  },
+  training_attendance_self: {
+    status: 422,
+    zh: "本人扫码或定位签到的记录不能由组织者移除，只能移除组织者录入的签到",
+    en: "A worker's own check-in cannot be removed by the organiser; only entered attendance can",
+  },
+  training_attendee_absent: {
+    status: 404,
+    zh: "该人员不在本次培训的签到名单中",
+    en: "This person is not on the training's attendance",
+  },
   attendance_closed: {
     status: 422,
     zh: "不在培训签到时间内（开始前 30 分钟至结束后 30 分钟）",

@@ -68,13 +68,19 @@ export async function attendedOf(db: Tx, userId: string, trainingIds: string[]):
   return new Set(rows.map((r) => r.trainingId));
 }
 
-/** A session's attendance with each attendee's name and region, in check-in order. */
+/** A session's attendance with each attendee's name and region (and who entered it), in check-in order. */
 export const listAttendance = (db: Tx, trainingId: string) =>
   db
     .selectFrom("trainingAttendance")
     .leftJoin("appUser", "appUser.id", "trainingAttendance.userId")
+    .leftJoin("appUser as enterer", "enterer.id", "trainingAttendance.enteredBy")
     .selectAll("trainingAttendance")
-    .select(["appUser.displayName as userName", "appUser.role as role", "appUser.regionCode as userRegion"])
+    .select([
+      "appUser.displayName as userName",
+      "appUser.role as role",
+      "appUser.regionCode as userRegion",
+      "enterer.displayName as enteredByName",
+    ])
     .where("trainingAttendance.trainingId", "=", trainingId)
     .orderBy("trainingAttendance.receivedAt")
     .orderBy("trainingAttendance.id")
@@ -87,4 +93,38 @@ export async function countAttendance(db: Tx, trainingId: string): Promise<numbe
     .where("trainingId", "=", trainingId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Removes one person's attendance of a session (answers how many rows went: 0 or 1). */
+export const deleteAttendanceOf = (db: Tx, trainingId: string, userId: string) =>
+  db
+    .deleteFrom("trainingAttendance")
+    .where("trainingId", "=", trainingId)
+    .where("userId", "=", userId)
+    .executeTakeFirst()
+    .then((r) => Number(r.numDeletedRows));
+
+/**
+ * Active field accounts (grid workers, committee members, township stations) of a session's locality: its
+ * region and below (the `region_code` prefix) or a region above it (`ancestors`, e.g. the township
+ * station of a village's session), optionally by name; the caller checks each against training.attend.
+ */
+export function localityPeople(
+  db: Tx,
+  f: { prefix: string; ancestors: string[]; ids?: string[]; q?: string; limit: number },
+) {
+  let q = db
+    .selectFrom("appUser")
+    .select(["id", "displayName", "role", "regionCode", "scope", "status"])
+    .where((eb) =>
+      eb.or([
+        eb("regionCode", "like", `${f.prefix}%`),
+        ...(f.ancestors.length ? [eb("regionCode", "in", f.ancestors)] : []),
+      ]),
+    )
+    .where("role", "in", ["grid_worker", "committee_member", "township_station"])
+    .where("status", "=", "active");
+  if (f.ids) q = q.where("id", "in", f.ids.length ? f.ids : [""]);
+  if (f.q) q = q.where("displayName", "like", `%${f.q.replace(/[%_]/g, "")}%`);
+  return q.orderBy("regionCode").orderBy("displayName").orderBy("id").limit(f.limit).execute();
 }

@@ -77,7 +77,8 @@ export interface TrainingAttendanceTable {
   id: string;
   trainingId: string;
   userId: string;
-  method: "qr" | "location" | "manual";
+  /** The worker's own check-in (`qr`, `location`) or entered by the organiser (`entered`). */
+  method: "qr" | "location" | "entered";
   clientAt: string;
   receivedAt: string;
   lng: number | null;
@@ -87,6 +88,9 @@ export interface TrainingAttendanceTable {
   flags: string;
   /** Issue 13.6: the attendee's score (0–100), entered by the organiser. */
   score?: number | null;
+  /** Attendance entered by the organiser: who entered it (its time is `receivedAt`) and an optional note. */
+  enteredBy?: string | null;
+  note?: string | null;
 }
 
 export interface TaskTables {

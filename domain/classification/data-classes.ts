@@ -154,6 +154,10 @@ export const fieldClasses = {
     at: "internal",
     distanceM: "internal",
     flags: "internal",
+    score: "internal",
+    /** Attendance entered by the organiser: who entered it, and the note. */
+    enteredBy: "personal",
+    note: "internal",
   },
   /** Third-party provider work (R27): assessments and guidance per organisation and expert. */
   providerWork: {

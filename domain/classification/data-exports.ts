@@ -64,6 +64,13 @@ export const dataExports = {
       "case.regionCode",
       "case.reportedAt",
       "case.deadline",
+      // the register figures' rows: sites not in a grid, grids without a grid worker
+      "site.name",
+      "site.uscc",
+      "site.regionCode",
+      "site.address",
+      "grid.code",
+      "grid.name",
     ],
   },
   coverage: {
@@ -142,6 +149,9 @@ export const dataExports = {
       "trainingAttendance.at",
       "trainingAttendance.distanceM",
       "trainingAttendance.flags",
+      "trainingAttendance.score",
+      "trainingAttendance.enteredBy",
+      "trainingAttendance.note",
     ],
   },
   providerWork: {

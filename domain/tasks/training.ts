@@ -53,11 +53,28 @@ export const trainingInput = z
 export type TrainingInput = z.output<typeof trainingInput>;
 
 export const attendanceMethods = ["qr", "location"] as const;
-export const attendanceMethodLabel = {
-  qr: { zh: "扫码/签到码", en: "QR / code" },
+/** How an attendance came: the worker's own check-in by code or location, or entered by the organiser. */
+export type AttendanceMethod = "qr" | "location" | "entered";
+export const attendanceMethodLabel: Record<AttendanceMethod, { zh: string; en: string }> = {
+  qr: { zh: "扫码签到", en: "QR / code" },
   location: { zh: "定位签到", en: "Location" },
-  manual: { zh: "组织者登记", en: "Entered by organiser" },
-} as const;
+  entered: { zh: "组织者录入", en: "Entered by organiser" },
+};
+
+/**
+ * The organiser enters attendees (issue 13.6: "entered by the organiser"): people of the session's
+ * locality, up to 200 at a time, with an optional note (e.g. "纸质签到表补录").
+ */
+export const trainingAttendeesInput = z.strictObject({
+  userIds: z
+    .array(z.string({ error: "请选择参训人员" }).min(1, { error: "请选择参训人员" }).max(60), {
+      error: "请选择参训人员",
+    })
+    .min(1, { error: "请至少选择一人" })
+    .max(200, { error: "一次最多录入 200 人" }),
+  note: z.string().trim().max(200, { error: "备注不能超过 200 个字" }).optional(),
+});
+export type TrainingAttendeesInput = z.output<typeof trainingAttendeesInput>;
 
 export const attendanceInput = z
   .strictObject({

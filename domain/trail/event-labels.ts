@@ -26,6 +26,8 @@ const fixed: Record<string, Label> = {
   "training_plan.created": { zh: "新建年度培训计划", en: "Annual training plan created" },
   "training.attended": { zh: "培训签到", en: "Training attended" },
   "training.scored": { zh: "录入培训成绩", en: "Training scores entered" },
+  "training.attendee_entered": { zh: "组织者录入培训签到", en: "Training attendance entered by organiser" },
+  "training.attendee_removed": { zh: "移除组织者录入的培训签到", en: "Entered training attendance removed" },
   "department.created": { zh: "新增部门", en: "Department created" },
   "department.updated": { zh: "修改部门", en: "Department updated" },
   "grid.created": { zh: "划定网格", en: "Grid created" },

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { countAttendance } from "../../db/queries/training-queries";
 import { trainingPlanGate } from "../../domain/policies/assessment-policy";
 import { trainingGate } from "../../domain/policies/task-policy";
-import { errorBody, idParams } from "../../domain/schemas/common-schemas";
+import { errorBody, idParams, idSchema } from "../../domain/schemas/common-schemas";
 import { recordedExport } from "../commands/exports/recorded-export";
 import { attendTraining, exportAttendanceXlsx, trainingAttendance } from "../commands/tasks/attend-training";
+import { attendeeCandidates, enterAttendees, removeAttendee } from "../commands/tasks/training-attendees";
 import { myTrainingHours, trainingHoursPage } from "../commands/tasks/training-hours";
 import { createTrainingPlan, listTrainingPlanViews } from "../commands/tasks/training-plans";
 import { scoreAttendees } from "../commands/tasks/training-scores";
@@ -240,6 +241,58 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => trainingAttendance(deps, actorOf(req), req.params.id),
+    );
+
+    app.get(
+      "/trainings/:id/candidates",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary:
+            "可录入签到的人员（培训对象区划内在岗的网格员、村（居）委会成员、乡镇安监站，按姓名查找，最多 50 人）",
+          params: idParams,
+          querystring: z.strictObject({ q: z.string().trim().max(40).optional() }),
+          response: { 200: attendanceList, 403: errorBody, 404: errorBody },
+        },
+      },
+      async (req) => attendeeCandidates(deps, actorOf(req), req.params.id, req.query.q),
+    );
+
+    app.post(
+      "/trainings/:id/attendees",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "组织者录入签到（如按纸质签到表补录；记为“组织者录入”，记入留痕）",
+          description:
+            "只能录入培训对象区划内在岗、本可自行签到的现场人员 → 否则 422 training_attendee_outside；" +
+            "已在签到名单中（任何方式）或同一人重复选择 → 422 training_attendee_duplicate；培训开始前 30 分钟之前 → 422 training_not_started。" +
+            "全部录入或全部不录入。录入的签到与本人签到一样计入学时和考核。",
+          params: idParams,
+          response: { 200: attendanceList, 403: errorBody, 404: errorBody, 422: errorBody },
+        },
+        validatorCompiler: passThrough,
+      },
+      async (req) => enterAttendees(deps, actorOf(req), (req.params as { id: string }).id, req.body),
+    );
+
+    app.delete(
+      "/trainings/:id/attendees/:userId",
+      {
+        config: { access: "signed_in", policy: trainingGate.manage },
+        schema: {
+          tags: ["tasks"],
+          summary: "移除组织者录入的签到（连同其成绩，记入留痕）",
+          description:
+            "只能移除组织者录入的签到；本人扫码或定位签到 → 422 training_attendance_self；不在名单中 → 404 training_attendee_absent。" +
+            "已录入成绩的，成绩随之移除，留痕中保留原成绩。",
+          params: idParams.extend({ userId: idSchema }),
+          response: { 200: attendanceList, 403: errorBody, 404: errorBody, 422: errorBody },
+        },
+      },
+      async (req) => removeAttendee(deps, actorOf(req), req.params.id, req.params.userId),
     );
 
     app.put(

@@ -9,7 +9,7 @@ import { fieldSignIn, newPhone, shot } from "./field-kit";
  * Outreach, task kinds and training through the console (issue 9: R14, R16, R17, R19): the county office
  * sees the demo's task records, defines a county task kind that the phone's API then offers, creates a
  * training, shows its QR code; a grid worker checks in with the code on screen; the attendance list shows
- * them; the organiser enters their score; 每人年度培训学时 shows their hours of the year against the annual
+ * them; the organiser enters their score and enters another attendee from the paper sheet (组织者录入); 每人年度培训学时 shows their hours of the year against the annual
  * plan, and the worker sees the same hours on the phone (issue 13.6). Every page at 1440×900 and at 390×844.
  */
 const timeout = 300_000;
@@ -173,6 +173,42 @@ it(
       .toBe(92);
     await expect.poll(() => office.getByTestId("attendance-save-scores").isDisabled()).toBe(true);
     await screenshot(office, "tasks-06b-attendance-scores");
+
+    // 5a. 录入签到: the organiser enters someone of the locality who signed the paper sheet; the list shows
+    // how each attendance came (扫码签到 for the worker, 组织者录入 with who entered it)
+    const candidates = await county<{ items: { id: string; name: string; attending: boolean }[] }>(
+      "GET",
+      `/trainings/${training.id}/candidates`,
+    );
+    const other = candidates.items.find((p) => !p.attending && p.name !== "网格员 周明")!;
+    expect(other).toBeTruthy();
+    await office.getByTestId("attendance-enter").click();
+    const enterModal = office.locator(".ant-modal", { has: office.getByTestId("enter-attendees-people") });
+    await enterModal.waitFor();
+    await office.waitForTimeout(600); // the dialog's opening animation
+    await enterModal.getByTestId("enter-attendees-people").click();
+    await office.keyboard.type(other.name.slice(-2));
+    await office.locator(".ant-select-item-option", { hasText: other.name }).first().click();
+    await enterModal.getByTestId("enter-attendees-note").fill("按纸质签到表补录");
+    await screenshot(office, "tasks-06d-enter-attendance");
+    await enterModal.getByTestId("enter-attendees-submit").click();
+    await enterModal.waitFor({ state: "hidden", timeout: 15_000 });
+    const enteredRow = office
+      .getByTestId("attendance-table")
+      .locator(".ant-table-row", { hasText: other.name });
+    await enteredRow.waitFor({ timeout: 15_000 });
+    expect(await enteredRow.textContent()).toContain("组织者录入");
+    expect(await enteredRow.textContent()).toContain("按纸质签到表补录");
+    expect(await attendee.textContent()).toContain("扫码签到");
+    const afterEnter = await county<{ items: { userId: string; method: string; note: string | null }[] }>(
+      "GET",
+      `/trainings/${training.id}/attendance`,
+    );
+    expect(afterEnter.items.find((i) => i.userId === other.id)).toMatchObject({
+      method: "entered",
+      note: "按纸质签到表补录",
+    });
+    await screenshot(office, "tasks-06e-attendance-entered");
     await office.locator(".ant-drawer-close").click();
 
     // 5c. 每人年度培训学时: the worker's hours of the year (this session's 1.5 and the demo's) against the
@@ -233,6 +269,12 @@ it(
     await expect.poll(() => phoneScore.inputValue(), { timeout: 15_000 }).toBe("92");
     await small.waitForTimeout(600); // the drawer's opening animation
     await screenshot(small, "tasks-11-attendance-scores-phone");
+    // 录入签到 at phone width
+    await small.getByTestId("attendance-enter").click();
+    await small.getByTestId("enter-attendees-people").waitFor();
+    await small.waitForTimeout(600);
+    await screenshot(small, "tasks-11b-enter-attendance-phone");
+    await small.keyboard.press("Escape");
     await small.close();
 
     // 7. the worker's own hours of the year on the phone's training screen

@@ -14,6 +14,7 @@ import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
 import { checkFieldRecord, type FieldFlag, fieldFlagLabel } from "../../../domain/schemas/field-schemas";
 import {
+  type AttendanceMethod,
   attendanceInput,
   attendanceMethodLabel,
   inAttendanceWindow,
@@ -28,7 +29,7 @@ import { visibleTraining } from "./trainings";
 export interface AttendanceAnswer {
   id: string;
   trainingId: string;
-  method: "qr" | "location" | "manual";
+  method: AttendanceMethod;
   receivedAt: string;
   distanceM: number | null;
   flags: FieldFlag[];
@@ -40,7 +41,7 @@ const answerOf = (
   r: {
     id: string;
     trainingId: string;
-    method: "qr" | "location" | "manual";
+    method: AttendanceMethod;
     receivedAt: string;
     distanceM: number | null;
     flags: string;
@@ -167,6 +168,8 @@ export async function trainingAttendance(deps: Deps, actor: Actor, trainingId: s
       distanceM: r.distanceM,
       flags: JSON.parse(r.flags) as FieldFlag[],
       score: r.score ?? null,
+      enteredBy: r.enteredBy ? { id: r.enteredBy, name: r.enteredByName ?? null } : null,
+      note: r.note ?? null,
     })),
   };
 }
@@ -191,6 +194,8 @@ export async function exportAttendanceXlsx(
     ["距培训地点（米）", "Distance (m)", 14],
     ["提示", "Flags", 24],
     ["成绩", "Score", 8],
+    ["录入人", "Entered by", 12],
+    ["备注", "Note", 24],
   ];
   const { ws, finish } = streamedSheet(out, { sheet: ["签到", "Attendance"], columns, en, watermark });
   for (const r of items)
@@ -204,6 +209,8 @@ export async function exportAttendanceXlsx(
       r.distanceM ?? "",
       r.flags.map((x) => (en ? fieldFlagLabel[x].en : fieldFlagLabel[x].zh)).join("、"),
       r.score ?? "",
+      r.enteredBy?.name ?? "",
+      r.note ?? "",
     ]).commit();
   await finish();
   return items.length;

@@ -53,13 +53,25 @@ export interface Attendance {
   userName: string | null;
   role: string | null;
   userRegion: string | null;
-  method: "qr" | "location" | "manual";
+  method: "qr" | "location" | "entered";
   clientAt: string;
   receivedAt: string;
   distanceM: number | null;
   flags: FieldFlag[];
   /** Entered by the organiser, 0–100 (null: none). */
   score: number | null;
+  /** Attendance entered by the organiser: who (its time is `receivedAt`), and the note. */
+  enteredBy: { id: string; name: string | null } | null;
+  note: string | null;
+}
+
+/** Someone the organiser may enter: field staff of the session's locality. */
+export interface AttendeeCandidate {
+  id: string;
+  name: string;
+  role: string;
+  regionCode: string;
+  attending: boolean;
 }
 
 export const fetchTrainings = () => api.get<{ items: Training[] }>("/trainings");
@@ -74,6 +86,19 @@ export const fetchAttendance = (id: string) =>
   );
 export const saveTrainingScores = (id: string, items: { userId: string; score: number }[]) =>
   api.put<{ items: Attendance[] }>(`/trainings/${encodeURIComponent(id)}/scores`, { items });
+export const fetchAttendeeCandidates = (id: string, q?: string) =>
+  api.get<{ items: AttendeeCandidate[] }>(
+    `/trainings/${encodeURIComponent(id)}/candidates${queryString({ q })}`,
+  );
+export const enterAttendees = (id: string, userIds: string[], note?: string) =>
+  api.post<{ items: Attendance[] }>(`/trainings/${encodeURIComponent(id)}/attendees`, {
+    userIds,
+    ...(note ? { note } : {}),
+  });
+export const removeAttendee = (id: string, userId: string) =>
+  api.delete<{ items: Attendance[] }>(
+    `/trainings/${encodeURIComponent(id)}/attendees/${encodeURIComponent(userId)}`,
+  );
 export const exportAttendance = (id: string, reason: string | undefined) =>
   downloadFile(
     `/trainings/${encodeURIComponent(id)}/attendance/export.xlsx${queryString({ reason })}`,

@@ -8,6 +8,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Table,
@@ -26,6 +27,7 @@ import {
   exportAttendance,
   fetchAttendance,
   fetchTrainingQr,
+  removeAttendee,
   saveTrainingScores,
   type Training,
   type TrainingPlan,
@@ -37,6 +39,7 @@ import { RegionCascader } from "../../components/region-cascader";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { EnterAttendeesDialog } from "./enter-attendees-dialog";
 
 interface TrainingValues {
   title: string;
@@ -196,7 +199,10 @@ export function TrainingQrModal(props: { training: Training | null; onClose: () 
   );
 }
 
-/** The session's attendance list with its export, and each attendee's score (entered by the organiser). */
+/**
+ * The session's attendance list with its export, how each attendance came (扫码签到, 定位签到, 组织者录入),
+ * attendance entered by the organiser (录入签到; an entered one can be removed) and each attendee's score.
+ */
 export function AttendanceDrawer(props: { training: Training | null; onClose: () => void }) {
   const { t, pick, lang } = useI18n();
   const { message } = AntApp.useApp();
@@ -207,6 +213,18 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
   const [edits, setEdits] = useState<Record<string, number | null>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [entering, setEntering] = useState(false);
+  const remove = async (r: Attendance) => {
+    if (!id) return;
+    setSaveError(null);
+    try {
+      const left = await removeAttendee(id, r.userId);
+      setRows(left.items);
+      message.success(t("training.removed", { name: r.userName ?? "" }));
+    } catch (err) {
+      setSaveError(err);
+    }
+  };
   useEffect(() => {
     setRows(data?.items ?? null);
     setEdits({});
@@ -261,6 +279,9 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t("training.scoreHint")}
         </Typography.Text>
+        <Button onClick={() => setEntering(true)} data-testid="attendance-enter">
+          {t("training.enter")}
+        </Button>
         <Button
           type="primary"
           disabled={changed.length === 0}
@@ -278,7 +299,7 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
         dataSource={rows ?? []}
         pagination={false}
         locale={{ emptyText: t("training.none") }}
-        scroll={{ x: 660 }}
+        scroll={{ x: 760 }}
         data-testid="attendance-table"
         columns={[
           { title: t("training.attendee"), dataIndex: "userName", width: 110 },
@@ -290,7 +311,24 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
           {
             title: t("training.method"),
             dataIndex: "method",
-            render: (m: Attendance["method"]) => pick(attendanceMethodLabel[m]),
+            render: (m: Attendance["method"], r) =>
+              m === "entered" ? (
+                <Space orientation="vertical" size={0}>
+                  <Tag color="blue">{pick(attendanceMethodLabel[m])}</Tag>
+                  {r.enteredBy?.name && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t("training.enteredBy", { name: r.enteredBy.name })}
+                    </Typography.Text>
+                  )}
+                  {r.note && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.note}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ) : (
+                pick(attendanceMethodLabel[m])
+              ),
           },
           {
             title: t("training.checkedInAt"),
@@ -330,7 +368,36 @@ export function AttendanceDrawer(props: { training: Training | null; onClose: ()
               />
             ),
           },
+          {
+            title: t("training.actions"),
+            key: "remove",
+            width: 72,
+            fixed: "right",
+            render: (_: unknown, r) =>
+              r.method === "entered" ? (
+                <Popconfirm
+                  title={
+                    r.score === null
+                      ? t("training.removeConfirm", { name: r.userName ?? "" })
+                      : t("training.removeScored", { name: r.userName ?? "", score: r.score })
+                  }
+                  onConfirm={() => remove(r)}
+                >
+                  <Button type="link" size="small" danger data-testid="attendance-remove">
+                    {t("training.remove")}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
         ]}
+      />
+      <EnterAttendeesDialog
+        training={entering && props.training ? props.training : null}
+        onClose={() => setEntering(false)}
+        onSaved={(items) => {
+          setRows(items);
+          setEntering(false);
+        }}
       />
     </Drawer>
   );
