@@ -1,5 +1,11 @@
 import type { TallyMetric } from "./case-tally";
-import type { IndicatorResult, IndicatorSource, IndicatorUnit } from "./indicator-catalogue";
+import type {
+  CoverageDrill,
+  DrillMetric,
+  IndicatorResult,
+  IndicatorSource,
+  IndicatorUnit,
+} from "./indicator-catalogue";
 import type { Period, PeriodKind } from "./indicator-period";
 
 /**
@@ -21,7 +27,7 @@ export interface DashboardIndicator extends IndicatorResult {
   unit: IndicatorUnit;
   better: "higher" | "lower";
   source: IndicatorSource;
-  drill: TallyMetric | null;
+  drill: DrillMetric | null;
   /** Change against the previous period and the same period a year before (null: not comparable). */
   mom: number | null;
   yoy: number | null;
@@ -55,6 +61,8 @@ export type Dashboard = {
   byCategory: DashboardCount[];
   byType: DashboardCount[];
   bySource: DashboardCount[];
+  /** By the industry (GB/T 4754 section, value "" for none) of the reported case's site. */
+  byIndustry: DashboardCount[];
   children: {
     code: string;
     name: string;
@@ -85,3 +93,24 @@ export interface DrillRow {
   category: string;
   type: string;
 }
+
+/** A row behind a register figure: a site not in a grid, or an active grid without a grid worker. */
+export interface CoverageDrillRow {
+  id: string;
+  /** The grid's code, or the site's unified social credit code (null when it has none). */
+  code: string | null;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  /** The site's address, or the grid's township. */
+  detail: string | null;
+}
+
+/** What `GET /dashboard/rows` answers for a register figure. */
+export type CoverageDrillAnswer = {
+  region: { code: string; name: string };
+  metric: CoverageDrill;
+  kind: "sites" | "grids";
+  rows: CoverageDrillRow[];
+  total: number;
+};

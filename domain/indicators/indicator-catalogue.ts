@@ -1,5 +1,6 @@
-import { type PatrolVisit, patrolCoverage, patrolPlanCoverage } from "../assessment/coverage-indicators";
-import type { Period, SiteFact } from "../assessment/indicator";
+import { type OwingSite, patrolCoverage, patrolPlanCounts } from "../assessment/coverage-indicators";
+import type { Period } from "../assessment/indicator";
+import type { PatrolDays } from "../patrol/patrol-days";
 import type { PatrolPlan } from "../patrol/patrol-plan";
 import type { CaseTally, TallyMetric } from "./case-tally";
 
@@ -14,7 +15,21 @@ import type { CaseTally, TallyMetric } from "./case-tally";
  * county's) and the region is a city or the province.
  */
 
-/** Register figures (from the site register and the grids). */
+/**
+ * The rows behind a register figure: the gaps its rate is short by (sites not in a grid, grids without a
+ * grid worker), listed from the register and the grids (server/commands/dashboard/coverage-drill.ts).
+ */
+export const coverageDrills = ["sites_without_grid", "grids_without_worker"] as const;
+export type CoverageDrill = (typeof coverageDrills)[number];
+export type DrillMetric = TallyMetric | CoverageDrill;
+export const isCoverageDrill = (m: string): m is CoverageDrill =>
+  (coverageDrills as readonly string[]).includes(m);
+
+/**
+ * Register figures (from the site register's rollup `site_tally` and the grids): sites under grid
+ * supervision (not closed; direct-supervision sites are not in grids by design and are left out, as on the
+ * coverage page), those assigned to a grid, active grids and those with a grid worker.
+ */
 export interface CoverageTally {
   sites: number;
   sitesInGrid: number;
@@ -23,13 +38,19 @@ export interface CoverageTally {
 }
 
 /**
- * What patrol plan coverage is computed from for a county or a region inside one: its registered sites, the
- * patrols from `patrolsFrom(period)` on, the county's plan (its own or the default), and the period as UTC
- * instants (cut at the present: a period not yet over is judged on its periods that have ended).
- * `"by_county"` for a city or the province.
+ * What patrol plan coverage is computed from for a county or a region inside one: its registered sites, each
+ * site's check-in instants from `patrolsFrom(period)` on (ascending), the county's plan (its own or the
+ * default), and the period as UTC instants (cut at the present: a period not yet over is judged on its
+ * periods that have ended). `"by_county"` for a city or the province.
  */
 export type PatrolInputs =
-  | { sites: SiteFact[]; patrols: PatrolVisit[]; plan: PatrolPlan | null; period: Period }
+  | {
+      sites: OwingSite[];
+      /** Each site's patrolled days (domain/patrol/patrol-days.ts). */
+      days: ReadonlyMap<string, PatrolDays>;
+      plan: PatrolPlan | null;
+      period: Period;
+    }
   | "by_county";
 
 export interface IndicatorInputs {
@@ -58,8 +79,11 @@ export interface IndicatorDef {
   better: "higher" | "lower";
   formulaZh: string;
   formulaEn: string;
-  /** The counters the numerator is made of (the rows a drill-down lists). */
-  drill: TallyMetric | null;
+  /**
+   * The rows a drill-down lists: the counters the numerator is made of, or for a register figure the gap
+   * it is short by.
+   */
+  drill: DrillMetric | null;
 }
 
 /** Options: the working-day switch chooses working hours for durations. */
@@ -267,9 +291,11 @@ const defs: [IndicatorDef, Compute][] = [
       unit: "rate",
       source: "coverage",
       better: "higher",
-      formulaZh: "场所入格率 = 已划入网格的场所数 ÷ 登记场所总数 × 100%（取自场所台账，当前值）",
-      formulaEn: "Registered sites assigned to a grid ÷ all registered sites (current register)",
-      drill: null,
+      formulaZh:
+        "场所入格率 = 已划入网格的场所数 ÷ 网格监管场所总数 × 100%（取自场所台账，当前值；直接监管场所与已关闭场所不计）",
+      formulaEn:
+        "Sites assigned to a grid ÷ sites under grid supervision (current register; direct-supervision and closed sites left out)",
+      drill: "sites_without_grid",
     },
     (i) =>
       i.coverage && i.coverage.sites > 0
@@ -284,9 +310,9 @@ const defs: [IndicatorDef, Compute][] = [
       unit: "rate",
       source: "coverage",
       better: "higher",
-      formulaZh: "网格配员率 = 已配备网格员的网格数 ÷ 网格总数 × 100%（当前值）",
-      formulaEn: "Grids with a grid worker ÷ all grids (current)",
-      drill: null,
+      formulaZh: "网格配员率 = 已配备网格员的网格数 ÷ 在用网格总数 × 100%（当前值）",
+      formulaEn: "Active grids with a grid worker ÷ all active grids (current)",
+      drill: "grids_without_worker",
     },
     (i) =>
       i.coverage && i.coverage.grids > 0
@@ -309,9 +335,10 @@ const defs: [IndicatorDef, Compute][] = [
     (i) => {
       if (!i.patrol) return none("no_source");
       if (i.patrol === "by_county") return none("by_county");
-      const v = patrolPlanCoverage(i.patrol.sites, i.patrol.patrols, i.patrol.plan, i.patrol.period);
-      if (!v.available) return none(i.patrol.plan ? "no_denominator" : "no_source");
-      return ratio(v.numerator ?? 0, v.denominator ?? 0);
+      if (!i.patrol.plan) return none("no_source");
+      const { owed, met } = patrolPlanCounts(i.patrol.sites, i.patrol.days, i.patrol.plan, i.patrol.period);
+      if (owed === 0) return none("no_denominator");
+      return ratio(met, owed);
     },
   ],
 ];

@@ -266,6 +266,14 @@ export function industrySection(code: string): IndustrySection | null {
 }
 
 /**
+ * The industry a case is counted under on the dashboards (hazards by industry, issue 13.2): the section
+ * (门类, A–T) of its site's GB/T 4754 code — twenty values a chart can show and every code has, whatever
+ * level the register recorded — or "" when the case has no site or the site no valid code (未登记行业).
+ */
+export const caseIndustryOf = (code: string | null | undefined): string =>
+  code ? (industrySection(code) ?? "") : "";
+
+/**
  * The name of the most specific level SafeGrid knows: the group or class when listed in `namedIndustryCodes`,
  * otherwise the division (for 3/4-digit codes) or the section. Null for an invalid code.
  */

@@ -58,6 +58,12 @@ eachApi("region dashboard", (ctx) => {
     expect(rows.json().rows.length).toBe(4);
     const late = await get("county", "/api/v1/dashboard/rows?region=620123&period=year&metric=late");
     expect(late.json().rows.map((r: { action: string }) => r.action)).toEqual(["case.accepted"]);
+    // The other filtered figures select in SQL too: nothing recurring, re-worked or escalated here.
+    for (const metric of ["recurring", "reworked", "escalated"]) {
+      const none = await get("county", `/api/v1/dashboard/rows?region=620123&period=year&metric=${metric}`);
+      expect(none.statusCode, none.body).toBe(200);
+      expect(none.json().rows).toEqual([]);
+    }
   });
 
   it("a province and a city are the sums of their counties (no rows of their own)", async () => {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { tallyMetrics } from "../../domain/indicators/case-tally";
+import { coverageDrills, isCoverageDrill } from "../../domain/indicators/indicator-catalogue";
 import { dashboardGate } from "../../domain/policies/dashboard-policy";
 import { errorBody, regionCodeSchema } from "../../domain/schemas/common-schemas";
+import { dashboardCoverageRows, dashboardCoverageWorkbook } from "../commands/dashboard/coverage-figure";
 import { dashboardRows, dashboardRowsWorkbook } from "../commands/dashboard/dashboard-rows";
 import { regionDashboard } from "../commands/dashboard/region-dashboard";
 import { endWith, recordedExport } from "../commands/exports/recorded-export";
@@ -19,14 +21,22 @@ const periodQuery = {
   to: date.optional(),
   workingDays: z.enum(["true", "false"]).default("false"),
 };
-const metric = z.enum(tallyMetrics, { error: "指标明细项无效" });
+const metric = z.enum([...tallyMetrics, ...coverageDrills], { error: "指标明细项无效" });
+/** A GB/T 4754 section (门类) letter, or "none": the reports of that industry (hazards by industry). */
+const industry = z
+  .string()
+  .regex(/^([A-T]|none)$/, { error: "行业门类须为 A 至 T 的字母，或 none（未登记行业）" })
+  .optional();
 const errors = {
   404: errorBody.describe("not_found：区划不存在或不在辖区内"),
   422: errorBody.describe("validation_failed：参数无效（如自定义统计期缺少日期）"),
 };
-const toQuery = <T extends { workingDays: "true" | "false" }>(q: T) => ({
+const toQuery = <T extends { workingDays: "true" | "false"; industry?: string }>(
+  q: T,
+): Omit<T, "workingDays" | "industry"> & { workingDays: boolean; industry?: string } => ({
   ...q,
   workingDays: q.workingDays === "true",
+  industry: q.industry === "none" ? "" : q.industry,
 });
 
 /**
@@ -55,12 +65,19 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: dashboardGate.read },
         schema: {
           tags: ["dashboard"],
-          summary: "指标明细：构成某项数字的案件环节",
-          querystring: z.strictObject({ ...periodQuery, metric }),
+          summary:
+            "指标明细：构成某项数字的案件环节；台账指标为其缺口（未划入网格的场所、无网格员的网格，当前值）",
+          querystring: z.strictObject({ ...periodQuery, metric, industry }),
           response: { 200: z.object({}).loose(), ...errors },
         },
       },
-      async (req) => dashboardRows(deps, actorOf(req), toQuery(req.query), wantsEnglish(req)),
+      async (req) => {
+        const q = toQuery(req.query);
+        const { metric: m } = q;
+        return isCoverageDrill(m)
+          ? dashboardCoverageRows(deps, actorOf(req), { region: q.region, metric: m })
+          : dashboardRows(deps, actorOf(req), { ...q, metric: m }, wantsEnglish(req));
+      },
     );
 
     app.get(
@@ -70,7 +87,7 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ["dashboard"],
           summary: "导出指标明细（.xlsx，记入留痕，带水印）",
-          querystring: z.strictObject({ ...periodQuery, metric, ...exportReasonField }),
+          querystring: z.strictObject({ ...periodQuery, metric, industry, ...exportReasonField }),
           response: { ...exportErrorResponses, 404: errors[404] },
         },
       },
@@ -81,7 +98,16 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
           deps,
           actor,
           { kind: "dashboard", filter, reason },
-          (watermark, out) => endWith(out, dashboardRowsWorkbook(deps, actor, toQuery(filter), watermark)),
+          (watermark, out) => {
+            const q = toQuery(filter);
+            const { metric: m } = q;
+            return endWith(
+              out,
+              isCoverageDrill(m)
+                ? dashboardCoverageWorkbook(deps, actor, { region: q.region, metric: m }, watermark)
+                : dashboardRowsWorkbook(deps, actor, { ...q, metric: m }, watermark),
+            );
+          },
         );
         return sendExport(reply, file, "统计指标明细.xlsx", "dashboard-rows.xlsx");
       },

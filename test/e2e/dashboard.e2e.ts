@@ -5,7 +5,8 @@ import { browserSuite, screenshot, signIn } from "./e2e-harness";
 /**
  * Region dashboards and the big screen (issue 13.2/13.3) on the demo county: the county office opens 统计分析,
  * a formula shows on hover, the 上报数 figure drills down to as many rows as it says and the way back returns
- * to the dashboard; the page fits a phone; the big screen fills 1920×1080 (and 3840×2160) without scrolling.
+ * to the dashboard; hazards by industry and the register figures (场所入格率 drills to the sites not in a
+ * grid); the page fits a phone; the big screen fills 1920×1080 (and 3840×2160) without scrolling.
  */
 const timeout = 300_000;
 const suite = browserSuite({ timeout });
@@ -45,6 +46,20 @@ it(
     await page.getByTestId("stats-back").click();
     await page.getByTestId("indicator-reported").waitFor();
     expect(page.url()).not.toContain("metric=");
+
+    // hazards by industry (the site's GB/T 4754 section, Chinese names) and the register figures (issue 13.2)
+    await page.getByTestId("chart-industry").locator("canvas").first().waitFor();
+    await page.getByTestId("stats-industry").scrollIntoViewIfNeeded();
+    await screenshot(page, "dashboard-county-industry");
+    const siteCard = page.getByTestId("indicator-site_coverage_rate");
+    expect(await siteCard.textContent()).not.toContain("暂无数据");
+    expect(await page.getByTestId("indicator-grid_staffing_rate").textContent()).not.toContain("暂无数据");
+    await siteCard.click();
+    await page.getByTestId("stats-rows").waitFor();
+    expect(await page.getByTestId("stats-rows").textContent()).toContain("未划入网格的场所");
+    await screenshot(page, "dashboard-county-sites-without-grid");
+    await page.getByTestId("stats-back").click();
+    await page.getByTestId("indicator-reported").waitFor();
     await page.close();
 
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
@@ -53,6 +68,9 @@ it(
     await phone.getByTestId("indicator-reported").waitFor({ timeout: 30_000 });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone, "dashboard-county-390");
+    await phone.getByTestId("chart-industry").locator("canvas").first().waitFor();
+    await phone.getByTestId("stats-industry").scrollIntoViewIfNeeded();
+    await screenshot(phone, "dashboard-county-industry-390");
     await phone.close();
   },
   timeout,

@@ -47,54 +47,48 @@ export const metricActions: Record<TallyMetric, string[]> = {
 
 export type { DrillRow };
 
-/** The rows behind a figure: the case steps of the period that the counter counts (newest first, ≤ 500). */
+/**
+ * The rows behind a figure: the case steps of the period that the counter counts (newest first, ≤ `limit`,
+ * selected in SQL, so the newest of the counted steps however many others there are); with `industry` (a
+ * GB/T 4754 section, "" for none), only reports of that industry (the hazards by industry chart's bar).
+ */
 export async function dashboardRows(
   deps: Deps,
   actor: Actor,
-  q: DashboardQuery & { metric: TallyMetric },
+  q: DashboardQuery & { metric: TallyMetric; industry?: string },
   en: boolean,
   limit = 500,
 ) {
   const region = await dashboardRegion(deps, actor, q.region);
   const period = resolvePeriod(deps, q);
+  const only = (["late", "recurring", "reworked", "escalated"] as const).find((m) => m === q.metric);
   const steps = await stepsOf(deps.db, {
     regionCode: region.code,
     actions: metricActions[q.metric],
     from: fromShanghai(period.from).toISOString(),
     to: fromShanghai(addCalendarDays(period.to, 1)).toISOString(),
-    limit: limit * 2,
+    limit,
+    only,
+    industry: q.industry,
   });
-  const rows: DrillRow[] = [];
-  for (const s of steps) {
+  const rows = steps.map((s): DrillRow => {
     const data = JSON.parse(s.data) as Record<string, unknown>;
     const due = typeof data.due === "string" ? data.due : null;
-    const late = isLate({ at: s.at, due });
-    if (q.metric === "late" && !late) continue;
-    if (q.metric === "recurring" && data.recurring !== true) continue;
-    if (q.metric === "reworked" && data.passed !== false) continue;
-    if (
-      q.metric === "escalated" &&
-      s.action === "case.reported" &&
-      data.recurring !== true &&
-      !data.listedForSupervision
-    )
-      continue;
     const label = eventLabel(s.action);
-    rows.push({
+    return {
       caseId: s.caseId,
       number: s.number,
       action: s.action,
       label: label ? (en ? label.en : label.zh) : s.action,
       at: s.at,
       due,
-      late,
+      late: isLate({ at: s.at, due }),
       passed: typeof data.passed === "boolean" ? data.passed : null,
       regionCode: s.regionCode,
       category: s.category,
       type: s.type,
-    });
-    if (rows.length >= limit) break;
-  }
+    };
+  });
   return { region: { code: region.code, name: region.name }, period, metric: q.metric, rows };
 }
 
@@ -102,7 +96,7 @@ export async function dashboardRows(
 export async function dashboardRowsWorkbook(
   deps: Deps,
   actor: Actor,
-  q: DashboardQuery & { metric: TallyMetric },
+  q: DashboardQuery & { metric: TallyMetric; industry?: string },
   watermark: string,
 ): Promise<ExportFile> {
   const { region, period, rows } = await dashboardRows(deps, actor, q, false, 10_000);

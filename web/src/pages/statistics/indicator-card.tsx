@@ -44,7 +44,9 @@ export function IndicatorCard(props: { indicator: DashboardIndicator; onDrill?: 
         )}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t("stats.mom")} {pct(i.mom)} · {t("stats.yoy")} {pct(i.yoy)}
+        {i.source === "coverage"
+          ? t("stats.current")
+          : `${t("stats.mom")} ${pct(i.mom)} · ${t("stats.yoy")} ${pct(i.yoy)}`}
       </Typography.Text>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DesktopOutlined, DownloadOutlined } from "@ant-design/icons";
+import { DesktopOutlined } from "@ant-design/icons";
 import {
   Alert,
   Button,
@@ -14,23 +14,16 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import type { TallyMetric } from "../../../../domain/indicators/case-tally";
-import {
-  type DashboardQuery,
-  type DrillRow,
-  exportDashboardRows,
-  fetchBoundary,
-  fetchDashboard,
-  fetchDashboardRows,
-  type OpenCaseItem,
-} from "../../api/dashboard";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { type DrillMetric, isCoverageDrill } from "../../../../domain/indicators/indicator-catalogue";
+import { type DashboardQuery, fetchBoundary, fetchDashboard, type OpenCaseItem } from "../../api/dashboard";
 import { errorMessage } from "../../components/error-message";
 import { RegionCascader } from "../../components/region-cascader";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { CoverageRows, DrillRows } from "./drill-rows";
 import { EChart, registerMap } from "./e-chart";
 import { IndicatorCard } from "./indicator-card";
 
@@ -46,13 +39,15 @@ function useDashboardParams() {
     to: params.get("to") ?? undefined,
     workingDays: params.get("wd") === "1",
   };
-  const metric = (params.get("metric") as TallyMetric | null) ?? null;
+  const metric = (params.get("metric") as DrillMetric | null) ?? null;
+  /** The industry bar drilled (a GB/T 4754 section, "none" for reports without one). */
+  const industry = params.get("industry") ?? undefined;
   const set = (patch: Record<string, string | undefined>, push = false) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) v === undefined ? next.delete(k) : next.set(k, v);
     setParams(next, { replace: !push });
   };
-  return { q, metric, set };
+  return { q, metric, industry, set };
 }
 
 /**
@@ -62,7 +57,7 @@ function useDashboardParams() {
  */
 export function StatisticsPage() {
   const { t } = useI18n();
-  const { q, metric, set } = useDashboardParams();
+  const { q, metric, industry, set } = useDashboardParams();
   const key = JSON.stringify(q);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query is keyed by its JSON
   const load = useCallback(
@@ -70,7 +65,8 @@ export function StatisticsPage() {
     [key],
   );
   const { data, error } = useLoad(load, { clearOnError: true });
-  const drill = (m: TallyMetric | null) => m && set({ metric: m }, true);
+  const drill = (m: DrillMetric | null, ind?: string) =>
+    m && set({ metric: m, industry: ind === undefined ? undefined : ind || "none" }, true);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="statistics">
@@ -114,7 +110,21 @@ export function StatisticsPage() {
       </div>
       {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       {!data && error == null && <Skeleton active />}
-      {data && metric && <DrillRows q={{ ...q, region: data.region.code }} metric={metric} />}
+      {data && metric && isCoverageDrill(metric) && (
+        <CoverageRows q={{ ...q, region: data.region.code }} metric={metric} />
+      )}
+      {data && metric && !isCoverageDrill(metric) && (
+        <DrillRows
+          q={{ ...q, region: data.region.code }}
+          metric={metric}
+          industry={industry === undefined ? undefined : industry === "none" ? "" : industry}
+          industryLabel={
+            industry === undefined
+              ? undefined
+              : data.byIndustry.find((i) => i.value === (industry === "none" ? "" : industry))?.label
+          }
+        />
+      )}
       {data && !metric && (
         <DashboardBody data={data} onDrill={drill} onRegion={(c) => set({ region: c }, true)} />
       )}
@@ -124,7 +134,7 @@ export function StatisticsPage() {
 
 function DashboardBody(props: {
   data: NonNullable<Awaited<ReturnType<typeof fetchDashboard>>>;
-  onDrill: (m: TallyMetric | null) => void;
+  onDrill: (m: DrillMetric | null, industry?: string) => void;
   onRegion: (code: string) => void;
 }) {
   const { t } = useI18n();
@@ -198,6 +208,49 @@ function DashboardBody(props: {
                     type: "pie",
                     radius: ["35%", "65%"],
                     data: data.byType.map((c) => ({ name: c.label, value: c.count })),
+                  },
+                ],
+              }}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("stats.byIndustry")} data-testid="stats-industry">
+            <EChart
+              height={Math.max(200, 24 * Math.min(12, data.byIndustry.length) + 40)}
+              testId="chart-industry"
+              onClick={(p) => {
+                const v = data.byIndustry[p.dataIndex];
+                if (v) onDrill("reported", v.value);
+              }}
+              option={{
+                tooltip: {},
+                grid: { left: 150, right: 24, top: 8, bottom: 24 },
+                xAxis: { type: "value", minInterval: 1 },
+                yAxis: {
+                  type: "category",
+                  inverse: true,
+                  axisLabel: { width: 140, overflow: "truncate" },
+                  data: data.byIndustry.slice(0, 12).map((c) => c.label),
+                },
+                series: [{ type: "bar", data: data.byIndustry.slice(0, 12).map((c) => c.count) }],
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("stats.bySource")}>
+            <EChart
+              height={Math.max(200, 24 * Math.min(12, data.byIndustry.length) + 40)}
+              option={{
+                tooltip: { trigger: "item" },
+                series: [
+                  {
+                    type: "pie",
+                    radius: ["35%", "65%"],
+                    data: data.bySource.map((c) => ({ name: c.label, value: c.count })),
                   },
                 ],
               }}
@@ -351,56 +404,6 @@ function CaseList(props: { title: string; items: OpenCaseItem[]; more: string })
             render: (v, r) => <Link to={`/cases/${r.id}`}>{v}</Link>,
           },
           { title: t("stats.deadline"), dataIndex: "deadline", render: (v) => formatDateTime(v, lang) },
-        ]}
-      />
-    </Card>
-  );
-}
-
-/** The rows behind one figure, with the way back and the export. */
-function DrillRows(props: { q: DashboardQuery; metric: TallyMetric }) {
-  const { t, lang } = useI18n();
-  const navigate = useNavigate();
-  const key = JSON.stringify(props);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by JSON
-  const load = useCallback(() => fetchDashboardRows(props.q, props.metric), [key]);
-  const { data, error } = useLoad(load, { clearOnError: true });
-  const rows = useMemo(() => data ?? [], [data]);
-  return (
-    <Card
-      size="small"
-      data-testid="stats-rows"
-      title={
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} data-testid="stats-back">
-            {t("stats.back")}
-          </Button>
-          {t(`stats.metric.${props.metric}`)}
-        </Space>
-      }
-      extra={
-        <Button icon={<DownloadOutlined />} onClick={() => exportDashboardRows(props.q, props.metric)}>
-          {t("stats.export")}
-        </Button>
-      }
-    >
-      {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} />}
-      <Table<DrillRow>
-        size="small"
-        rowKey={(r) => `${r.caseId}-${r.at}-${r.action}`}
-        dataSource={rows}
-        loading={!data && error == null}
-        scroll={{ x: 640 }}
-        columns={[
-          {
-            title: t("stats.number"),
-            dataIndex: "number",
-            render: (v, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
-          },
-          { title: t("stats.step"), dataIndex: "label" },
-          { title: t("stats.at"), dataIndex: "at", render: (v) => formatDateTime(v, lang) },
-          { title: t("stats.deadline"), dataIndex: "due", render: (v) => formatDateTime(v, lang) },
-          { title: t("stats.late"), dataIndex: "late", render: (v) => (v ? t("stats.lateYes") : "") },
         ]}
       />
     </Card>
