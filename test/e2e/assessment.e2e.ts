@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Api, apiAs, pageAs } from "./case-e2e-kit";
+import { type Api, apiAs, pageAs, settled } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, shown, signIn, startServer } from "./e2e-harness";
 
 /**
@@ -204,6 +204,7 @@ it(
     await city.goto(`${server.url}/assessment/runs/${runId}`);
     await city.getByTestId("review").click();
     await city.getByTestId("review-note").fill("数据核对无误");
+    await settled(city);
     await city.locator(".ant-modal:visible .ant-btn-primary").click();
     await poll(() => city.getByTestId("run-status").first().textContent()).toBe("已复核待发布");
     await city.close();
@@ -211,6 +212,8 @@ it(
     const page = await pageAs(browser, server.url, "county");
     await page.goto(`${server.url}/assessment/runs/${runId}`);
     await page.getByTestId("publish").click();
+    await page.getByTestId("publish-ok").waitFor();
+    await settled(page); // a click while the confirm still zooms in can be lost
     await page.getByTestId("publish-ok").click();
     // it stayed 已复核待发布 once in CI for 15 s: wait longer, and fail with what the page says (a refusal,
     // a confirm still open)

@@ -67,14 +67,18 @@ export async function pageAs(browser: Browser, baseUrl: string, username: string
   return page;
 }
 
-/** Opens an Ant Design select (by test id) and picks the option whose text contains `text`. */
+/**
+ * Opens an Ant Design select (by test id) and picks the option whose text contains `text`; a searchable
+ * select gets the text typed into it first.
+ */
 export async function choose(page: Page, testId: string, text: string) {
   const select = page.getByTestId(testId);
   // A list still closing (or one placed while its dialog zoomed in) can swallow the click: check that
   // the select shows the choice, and choose again if it does not.
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await select.locator("input").fill(text);
+    const input = select.locator("input");
+    if (await input.isEditable()) await input.fill(text);
     await page
       .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
       .first()
@@ -107,10 +111,12 @@ export async function act(page: Page, action: string, fill?: (dialog: Locator) =
  * on a loaded machine: "the dialog stayed open", submit enabled, no request made).
  */
 export async function settled(page: Page) {
+  // dialogs zoom (ant-zoom-appear/-enter), popconfirms and popovers zoom big (ant-zoom-big-appear/-enter)
   await page.waitForFunction(
     () =>
-      !document.querySelector(
-        ".ant-zoom-appear, .ant-zoom-enter, .ant-zoom-appear-active, .ant-zoom-enter-active, .ant-motion-collapse",
+      !document.querySelector(".ant-motion-collapse") &&
+      ![...document.querySelectorAll('[class*="ant-zoom"]')].some((el) =>
+        /\bant-zoom(-big)?(-fast)?-(appear|enter)\b/.test(el.className),
       ),
     undefined,
     { timeout: 10_000 },

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { settled } from "./case-e2e-kit";
 import { browserSuite, screenshot, signIn } from "./e2e-harness";
 
 /**
@@ -45,7 +46,10 @@ for (const [name, viewport] of [
     await expect.poll(() => page.getByTestId("synonym-try-result").textContent()).toContain("8111");
     await screenshot(page, `industry-synonyms-${name}`);
     await page.getByTestId(`synonym-remove-${word}`).click();
-    await page.locator(".ant-popconfirm .ant-btn-primary, .ant-popover .ant-btn-primary").first().click();
+    const confirm = page.locator(".ant-popconfirm .ant-btn-primary, .ant-popover .ant-btn-primary").first();
+    await confirm.waitFor();
+    await settled(page); // a click while the confirm still zooms in can be lost
+    await confirm.click();
     await expect.poll(() => row.count()).toBe(0);
     expect((await lookUp(word)).map((h) => h.code)).not.toContain("8111");
     await page.close();

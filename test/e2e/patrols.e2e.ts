@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { PatrolCoverage } from "../../web/src/api/patrols";
+import { choose } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 /**
@@ -93,11 +94,7 @@ it("edits the county's patrol plan: coverage follows it", async () => {
   await page.getByTestId("patrol-plan").waitFor();
   await screenshot(page, "patrols-plan-1440");
   // 低风险: quarterly -> weekly (this week lies inside this quarter, so fewer sites are done)
-  await page.getByTestId("plan-blue").click();
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: "每周一次" })
-    .click();
+  await choose(page, "plan-blue", "每周一次");
   await page.getByTestId("patrol-plan-save").click();
   await page.getByText("巡查计划已保存").waitFor();
   const plan = await page.request.get(`${server.url}/api/v1/patrol-plans/620123`);

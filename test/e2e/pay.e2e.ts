@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { apiSignIn, type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
+import { settled } from "./case-e2e-kit";
 import { fieldSignIn, newPhone, shot } from "./field-kit";
 
 /**
@@ -107,6 +108,7 @@ it("generates the month's sheet: performance unavailable, a worker without a ban
   await screenshot(page, "pay-sheet-draft-1440");
   await page.getByTestId(`pay-exclude-${unbanked.displayName}`).click();
   await page.getByTestId(`pay-exclude-reason-${unbanked.displayName}`).fill("本月离岗，暂不发放");
+  await settled(page); // the popover zooms in: a click during it can be lost (PostgreSQL CI run, nothing sent)
   await page.getByTestId(`pay-exclude-ok-${unbanked.displayName}`).click();
   await expect.poll(() => page.getByTestId("pay-blocking").count(), slow).toBe(0);
 }, 120_000);
@@ -121,6 +123,7 @@ it("is approved by finance and exported with masked accounts (390×844)", async 
     await screenshot(phone, "pay-sheet-approved-390");
     await phone.getByTestId("pay-export").click();
     await phone.getByTestId("export-reason").fill("本月网格员报酬发放");
+    await settled(phone);
     const [download] = await Promise.all([
       phone.waitForEvent("download"),
       phone.getByTestId("export-reason-ok").click(),
