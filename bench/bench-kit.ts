@@ -39,20 +39,34 @@ function procCpu(pid: number): number | null {
   }
 }
 
+/** `BENCH_KEEP=1` keeps a bench's database for a look afterwards (query plans); says where on stderr. */
+function keep(where: string): boolean {
+  if (process.env.BENCH_KEEP !== "1") return false;
+  process.stderr.write(`bench database kept: ${where}\n`);
+  return true;
+}
+
+/**
+ * `BENCH_REUSE=<file or schema>` (a database an earlier run kept with BENCH_KEEP=1): a bench that supports it
+ * (the dashboard) opens that one, skips filling it, and leaves it in place.
+ */
+export const benchReuse = process.env.BENCH_REUSE || null;
+
 export async function openBenchDatabase(
   name: string,
   opts: { poolSize?: number } = {},
 ): Promise<BenchDatabase> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (benchReuse) return reusedBenchDatabase(benchReuse, url, opts);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sg-bench-${name}-`));
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
-  const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const file = path.join(dir, `${name}.db`);
     return {
       database: openDatabase({ file }),
       dir,
       file,
-      drop: async () => removeDir(),
+      drop: async () => (keep(file) ? undefined : removeDir()),
       cpuSeconds: async () => ({ node: nodeCpu(), db: null }),
     };
   }
@@ -83,9 +97,40 @@ export async function openBenchDatabase(
       return { node: nodeCpu(), db };
     },
     drop: async () => {
+      if (keep(`schema ${schema}`)) return;
       await admin(`DROP SCHEMA ${schema} CASCADE`);
       removeDir();
     },
+  };
+}
+
+function reusedBenchDatabase(
+  where: string,
+  url: string | undefined,
+  opts: { poolSize?: number },
+): BenchDatabase {
+  const nothing = async () => undefined;
+  if (!url) {
+    if (!fs.existsSync(where)) throw new Error(`BENCH_REUSE: no file ${where}`);
+    return {
+      database: openDatabase({ file: where }),
+      dir: path.dirname(where),
+      file: where,
+      drop: nothing,
+      cpuSeconds: async () => ({ node: nodeCpu(), db: null }),
+    };
+  }
+  return {
+    database: openDatabase({
+      url,
+      schema: where,
+      applicationName: where,
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+    }),
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), "sg-bench-reuse-")),
+    file: null,
+    drop: nothing,
+    cpuSeconds: async () => ({ node: nodeCpu(), db: null }),
   };
 }
 
@@ -225,4 +270,14 @@ export async function timeRuns(warmup: number, runs: number, fn: (i: number) => 
     out.push(performance.now() - t);
   }
   return out;
+}
+
+/**
+ * Statistics for tables a bench filled after its bulk loads' own analyze (a rollup, trigger-kept tables), as
+ * a database in service has them from autovacuum: without them PostgreSQL planned the province's daily
+ * series on a 17-million-row rollup as if it were empty (a filter instead of an index condition: 250 ms
+ * instead of 0.5 ms).
+ */
+export async function analyzeTables(database: Database, tables: readonly string[]): Promise<void> {
+  for (const t of tables) await sql.raw(`analyze ${t}`).execute(database.db);
 }

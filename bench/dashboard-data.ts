@@ -298,6 +298,7 @@ export function* siteSteps(l: Layout): Generator<unknown[][]> {
 
 const categories = Object.keys(defaultCaseCategories);
 const types = ["general_hazard", "violation", "major_hazard"];
+const benchIndustries = ["C", "F", "H", "E", "G", "B", "O", ""];
 const sources = ["grid_worker", "patrol", "public_tip", "department"];
 const stagesAt: [string, number][] = [
   ["closed", 0.72],
@@ -314,7 +315,7 @@ const order = ["reported", "triaged", "dispatched", "handling", "awaiting_rechec
 /**
  * Cases over the two years before NOW, each with its trail: report, then triage (or rejection), dispatch,
  * accept, feedback, re-check and close as far as its stage; 3 % escalated. Events carry what the rollup
- * reads (the stage's due time, the re-check's outcome, the report's category, type and source); the case
+ * reads (the stage's due time, the re-check's outcome, the report's category, type, source and industry); the case
  * row its own count of late steps. Steps of [case, event]: the case row with its first event.
  */
 export function* caseSteps(l: Layout, first = 0): Generator<(unknown[] | null)[]> {
@@ -359,7 +360,9 @@ export function* caseSteps(l: Layout, first = 0): Generator<(unknown[] | null)[]
         n,
       ]);
     };
-    event("case.reported", day0, { category, type, source, to: "reported" });
+    // the site's industry section (the hazards by industry panel); every eighth case has none (no site code)
+    const industry = benchIndustries[i % benchIndustries.length];
+    event("case.reported", day0, { category, type, source, industry, to: "reported" });
     let late = 0;
     const step = (
       action: string,

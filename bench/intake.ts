@@ -14,7 +14,7 @@ import { buildApp } from "../server/app";
 import { systemClock } from "../server/clock";
 import { inWriteTransaction } from "../server/commands/cases/write-batch";
 import { createDepartment } from "../server/commands/departments/save-department";
-import { testConfig } from "../server/config";
+import { type Config, testConfig } from "../server/config";
 import type { Deps } from "../server/deps";
 import { loadTestRegions, seedTestWorld, testPassword } from "../server/test/fixtures";
 import { openBenchDatabase } from "./bench-kit";
@@ -43,7 +43,7 @@ export async function benchWorld(): Promise<BenchWorld> {
     db: database.db,
     dialect: database.dialect,
     clock: systemClock,
-    config: testConfig({ dataDir: dir }),
+    config: withSessionCacheFromEnv(testConfig({ dataDir: dir })),
     calendar: createWorkingCalendar(),
   };
   const world = await seedTestWorld(deps);
@@ -180,6 +180,12 @@ export async function benchCounties(deps: Deps, n: number): Promise<string[]> {
 }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** `SAFEGRID_SESSION_CACHE=0 npm run bench -- intake`: the same run without the session cache (an A/B). */
+const withSessionCacheFromEnv = (config: Config): Config => ({
+  ...config,
+  auth: { ...config.auth, sessionCache: process.env.SAFEGRID_SESSION_CACHE !== "0" },
+});
 
 export async function run() {
   // The 1-minute load average at the start and the end: on a shared machine the figures move with it.

@@ -28,12 +28,12 @@ eachDialect("queries compiled once", (ctx) => {
 
   it("adds a case step to the tally with one reused statement, summing what each adds", async () => {
     const { db } = ctx.database;
-    const dims = { category: "gas", type: "general_hazard", source: "public_tip" };
+    const dims = { category: "gas", type: "general_hazard", source: "public_tip", industry: "H" };
     const at = "2026-12-05T02:00:00.000Z";
     await addToTally(db, "620123100", at, { reported: 1 }, dims);
     // a township's step: 2 stored levels (county 620123, township 620123100; a province or city is the sum
-    // of its counties) × day and month × 4 dims = 16 rows
-    expect(isReused(db, "tally|reported|16")).toBe(true);
+    // of its counties) × day and month × 5 dims (the whole, category, type, source, industry) = 20 rows
+    expect(isReused(db, "tally|reported|20")).toBe(true);
     await addToTally(db, "620123100", at, { reported: 2 }, dims);
     await addToTally(db, "620123101", at, { reported: 1, triaged: 1 }, null);
     const read = (regionCode: string, dim: string) =>
@@ -47,6 +47,7 @@ eachDialect("queries compiled once", (ctx) => {
         .execute();
     expect(await read("620123", "")).toEqual([{ reported: 4, triaged: 1 }]);
     expect(await read("620123100", "source")).toEqual([{ reported: 3, triaged: 0 }]);
+    expect(await read("620123100", "industry")).toEqual([{ reported: 3, triaged: 0 }]);
     expect(await read("620123101", "")).toEqual([{ reported: 1, triaged: 1 }]);
   });
 

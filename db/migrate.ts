@@ -40,12 +40,34 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
+/**
+ * Which of this build's migrations the database has applied, read from the migration table itself. Kysely's
+ * own `getMigrations()` introspects every table of every schema first, which on a database with many
+ * schemas (or under load) took longer than a readiness probe's deadline.
+ */
 export async function migrationState(database: Database): Promise<MigrationState> {
-  const all = await (await migrator(database)).getMigrations();
-  return {
-    applied: all.filter((m) => m.executedAt).map((m) => m.name),
-    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
-  };
+  const schema = await migrationSchema(database);
+  const done = new Set(await appliedNames(database, schema));
+  const names = Object.keys(migrations).sort();
+  return { applied: names.filter((n) => done.has(n)), pending: names.filter((n) => !done.has(n)) };
+}
+
+/** The names in the migration table, or none when the table is not there yet. */
+async function appliedNames(database: Database, schema: string | undefined): Promise<string[]> {
+  const present =
+    database.dialect === "postgres"
+      ? sql<{
+          present: boolean;
+        }>`select to_regclass(quote_ident(${schema ?? "public"}) || '.schema_migration') is not null as present`
+      : sql<{
+          present: boolean;
+        }>`select count(*) > 0 as present from sqlite_master where type = 'table' and name = 'schema_migration'`;
+  const { rows } = await present.execute(database.db);
+  if (!rows[0]?.present) return [];
+  const table = sql.table(schema ? `${schema}.schema_migration` : "schema_migration");
+  return (await sql<{ name: string }>`select name from ${table}`.execute(database.db)).rows.map(
+    (r) => r.name,
+  );
 }
 
 /** Applies the migrations up to and including `name` (tests of a migration start from the one before). */

@@ -9,11 +9,17 @@ export function testDialects(): Dialect[] {
   return process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
 }
 
-/** Opens a fresh, migrated database: in-memory SQLite, or a private schema on the test PostgreSQL server. */
-export async function createTestDatabase(dialect: Dialect): Promise<Database> {
+/**
+ * Opens a fresh, migrated database: in-memory SQLite, or a private schema on the test PostgreSQL server.
+ * `{ blank: true }` leaves it without migrations (tests of a migration, or of the migration state).
+ */
+export async function createTestDatabase(
+  dialect: Dialect,
+  opts: { blank?: boolean } = {},
+): Promise<Database> {
   if (dialect === "sqlite") {
     const database = openDatabase({ file: ":memory:" });
-    await migrateToLatest(database);
+    if (!opts.blank) await migrateToLatest(database);
     return database;
   }
   const url = process.env.TEST_DATABASE_URL!;
@@ -30,7 +36,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<Database> {
   );
   await admin.end();
   const database = openDatabase({ url, schema, poolSize: 5 });
-  await migrateToLatest(database);
+  if (!opts.blank) await migrateToLatest(database);
   // The schema itself is dropped after the whole run (db/test-global-setup.ts), not here.
   return database;
 }

@@ -38,6 +38,11 @@ import * as siteSearch from "./202612101000-site-search";
 import * as dashboardScale from "./202612111000-dashboard-scale";
 import * as trainingAttendanceUser from "./202612121000-training-attendance-user";
 import * as patrolRegionReceived from "./202612121010-patrol-region-received";
+import * as sessionNotices from "./202612131000-session-notices";
+import * as trainingAttendanceEntered from "./202612131010-training-attendance-entered";
+import * as patrolDays from "./202612141000-patrol-days";
+import * as caseDayTotal from "./202612141010-case-day-total";
+import * as caseCountyEscalated from "./202612141020-case-county-escalated";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +85,9 @@ export const migrations: Record<string, Migration> = {
   "202612111000-dashboard-scale": dashboardScale,
   "202612121000-training-attendance-user": trainingAttendanceUser,
   "202612121010-patrol-region-received": patrolRegionReceived,
+  "202612131000-session-notices": sessionNotices,
+  "202612131010-training-attendance-entered": trainingAttendanceEntered,
+  "202612141000-patrol-days": patrolDays,
+  "202612141010-case-day-total": caseDayTotal,
+  "202612141020-case-county-escalated": caseCountyEscalated,
 };

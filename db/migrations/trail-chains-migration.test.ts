@@ -1,16 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createWorkingCalendar } from "../../domain/calendar/working-calendar";
 import { genesisHash, merkleRoot } from "../../domain/trail/trail-root";
 import { testClock } from "../../server/clock";
 import { testConfig } from "../../server/config";
 import { sealTrail } from "../../server/trail/seal-trail";
-import { type Dialect, openDatabase } from "../db";
+import type { openDatabase } from "../db";
 import { migrateTo, migrateToLatest } from "../migrate";
 import { eventHash, insertEvent, verifyTrail } from "../queries/event-queries";
-import { testDialects } from "../test-db";
+import { createTestDatabase, testDialects } from "../test-db";
 
 /** The single-chain trail as the server wrote it before 202612041900: ids in order, one global chain. */
 async function writeLegacyTrail(db: ReturnType<typeof openDatabase>["db"], n: number) {
@@ -37,22 +35,10 @@ async function writeLegacyTrail(db: ReturnType<typeof openDatabase>["db"], n: nu
   return prev;
 }
 
-/** An empty database (no migrations yet): in-memory SQLite, or a fresh schema on the test PostgreSQL. */
-async function blankDatabase(dialect: Dialect) {
-  if (dialect === "sqlite") return openDatabase({ file: ":memory:" });
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${process.env.SAFEGRID_TEST_RUN ?? "0"}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  return openDatabase({ url, schema, poolSize: 2 });
-}
-
 for (const dialect of testDialects())
   describe(`migration 202612041900-trail-chains [${dialect}]`, () => {
     it("keeps the single-chain rows verifiable as the legacy chain and links the county chains to its root", async () => {
-      const database = await blankDatabase(dialect);
+      const database = await createTestDatabase(dialect, { blank: true });
       try {
         await migrateTo(database, "202612041600-create-backup-run");
         const head = await writeLegacyTrail(database.db, 7);

@@ -9,6 +9,8 @@ export interface CaseSite {
   lng: number | null;
   lat: number | null;
   departmentId: string | null;
+  /** The site's GB/T 4754 industry code as registered (any level), if any. */
+  industryCode: string | null;
   /** The routing explanation recorded when the site was assigned (`{ zh, en }`), if any. */
   departmentReason: { zh: string; en: string } | null;
 }
@@ -26,6 +28,7 @@ export async function findCaseSite(db: Tx, id: string): Promise<CaseSite | undef
       "site.lon",
       "site.lat",
       "site.departmentId",
+      "site.industryCode",
       "site.departmentReason",
     ])
     .where("site.id", "=", id)
@@ -46,6 +49,7 @@ export async function findCaseSite(db: Tx, id: string): Promise<CaseSite | undef
     lng: r.lon === null ? null : Number(r.lon),
     lat: r.lat === null ? null : Number(r.lat),
     departmentId: r.departmentId,
+    industryCode: r.industryCode ?? null,
     departmentReason: reason,
   };
 }
@@ -68,6 +72,7 @@ export function sitesInScope(db: Tx, scope: string[], limit: number) {
       "site.lon",
       "site.lat",
       "site.departmentId",
+      "site.industryCode",
       "grid.code as gridCode",
     ])
     .where((eb) => inScope(eb, "site.regionCode", scope))

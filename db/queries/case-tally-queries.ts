@@ -9,9 +9,10 @@ import {
 } from "../../domain/indicators/case-tally";
 import type { OpenCaseItem } from "../../domain/indicators/dashboard-view";
 import { runCompiled } from "../compiled-queries";
-import type { Tx } from "../db";
+import { dialectOf, type Tx } from "../db";
 import type { CaseTallyTable } from "../schema/tally-tables";
 import { type DeferredWrites, deferred } from "../tx-deferred";
+import { eventSql } from "./case-tally-rebuild-queries";
 
 /**
  * Region prefixes a case's step is counted under: its county and township (as deep as its code). Province
@@ -27,7 +28,8 @@ export function tallyLevels(regionCode: string): string[] {
 const storedLevels = [6, 9];
 const countyLevel = 6;
 
-export type TallyDims = { category: string; type: string; source: string } | null;
+/** A report's dimensions: category, type, source and industry (the site's GB/T 4754 section, "" for none). */
+export type TallyDims = { category: string; type: string; source: string; industry: string } | null;
 
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -35,7 +37,7 @@ type StepRow = Partial<CaseTallyTable> & { regionCode: string };
 
 /**
  * Adds one step's counters to the rollup in one statement: every region level × day and month × the whole
- * region (and, for a report, its category, type and source). Runs inside the command's transaction; in a
+ * region (and, for a report, its category, type, source and industry). Runs inside the command's transaction; in a
  * group commit that defers its writes (db/tx-deferred.ts) the rows wait for the batch's one statement.
  */
 export async function addToTally(
@@ -53,7 +55,13 @@ export async function addToTally(
     metrics.map((m) => [m, sign * (delta[m] as number)]),
   ) as Partial<CaseTally>;
   const dimRows: [string, string][] = [["", ""]];
-  if (dims) dimRows.push(["category", dims.category], ["type", dims.type], ["source", dims.source]);
+  if (dims)
+    dimRows.push(
+      ["category", dims.category],
+      ["type", dims.type],
+      ["source", dims.source],
+      ["industry", dims.industry],
+    );
   const rows: StepRow[] = [];
   for (const code of tallyLevels(regionCode))
     for (const [grain, period] of [
@@ -64,7 +72,23 @@ export async function addToTally(
         rows.push({ regionCode: code, level: code.length, grain, period, dim, dimValue, ...values });
   const later = deferred(tx, "case_tally", () => new TallyWrites());
   if (later) later.add(rows);
-  else await upsertTally(tx, rows, metrics);
+  else {
+    await upsertTally(tx, rows, metrics);
+    await forgetDayTotals(tx, [day]);
+  }
+}
+
+/**
+ * Forgets the provinces' and cities' kept totals of days a step was just counted on (normally none: a step
+ * is counted on its command's day, which is never settled; a clock set back, a test's or an operator's,
+ * would otherwise leave a kept day short). Runs in the step's transaction.
+ */
+export async function forgetDayTotals(tx: Tx, days: readonly string[]): Promise<void> {
+  if (days.length === 0) return;
+  await tx
+    .deleteFrom("caseDayTotal")
+    .where("day", "in", [...days])
+    .execute();
 }
 
 async function upsertTally(tx: Tx, rows: StepRow[], metrics: readonly TallyMetric[]) {
@@ -119,6 +143,9 @@ class TallyWrites implements DeferredWrites {
     }
   }
   async flush(tx: Tx) {
+    const days = new Set<string>();
+    for (const layer of this.layers) for (const r of layer.values()) if (r.grain === "d") days.add(r.period!);
+    await forgetDayTotals(tx, [...days]);
     for (const layer of this.layers) {
       const rows = [...layer.values()];
       const metrics = tallyMetrics.filter((m) => rows.some((r) => r[m]));
@@ -289,12 +316,14 @@ export async function openCaseList(
       "reportedAt",
       "escalationCount",
     ])
-    .where("open", "=", 1)
+    // literals: the escalated list's partial index (case_county_escalated_idx) is proved by them
+    .where("open", "=", sql.lit(1))
     .where("regionCode", "like", `${regionCode}%`);
-  // A county or township: its county's open cases by deadline (case_county_open_idx) — without this the
-  // planner walked every overdue case of the province in deadline order to find a township's ten.
+  // A county or township: its county's open cases by deadline (case_county_open_idx, or for the escalated
+  // list case_county_escalated_idx) — without this the planner walked every overdue case of the province in
+  // deadline order to find a township's ten.
   if (regionCode.length >= 6) q = q.where("countyCode", "=", regionCode.slice(0, 6));
-  q = kind === "overdue" ? q.where("deadlineState", "=", "overdue") : q.where("escalated", "=", 1);
+  q = kind === "overdue" ? q.where("deadlineState", "=", "overdue") : q.where("escalated", "=", sql.lit(1));
   return q.orderBy("deadline").limit(limit).execute() as Promise<OpenCaseItem[]>;
 }
 
@@ -310,19 +339,46 @@ export interface StepItem {
   type: string;
 }
 
-/** The case steps behind a figure: events of `actions` in the region and period (Shanghai-day bounds). */
+/** Which of the steps a figure counts, beyond their actions (the same rules as `tallyOfStep`). */
+export type StepFilter = "late" | "recurring" | "reworked" | "escalated";
+
+/**
+ * The case steps behind a figure: events of `actions` in the region and period (Shanghai-day bounds),
+ * newest first; `only` and `industry` select in SQL the ones the figure counts (late against the step's due
+ * time, a recurring report, a failed re-check, an escalation or a report that escalates; a report of that
+ * GB/T 4754 section, "" for none), so a limited list holds the newest of those, not of all the steps.
+ */
 export async function stepsOf(
   db: Tx,
-  q: { regionCode: string; actions: string[]; from: string; to: string; limit: number },
+  q: {
+    regionCode: string;
+    actions: string[];
+    from: string;
+    to: string;
+    limit: number;
+    only?: StepFilter;
+    industry?: string;
+  },
 ): Promise<StepItem[]> {
-  const rows = await db
+  const d = eventSql(dialectOf(db) === "postgres", { inline: true });
+  let s = db
     .selectFrom("event as e")
     .innerJoin("caseRecord as c", "c.id", "e.subjectId")
     .where("e.subjectType", "=", "case")
     .where("e.action", "in", q.actions)
     .where("e.regionCode", "like", `${q.regionCode}%`)
     .where("e.at", ">=", q.from)
-    .where("e.at", "<", q.to)
+    .where("e.at", "<", q.to);
+  // The same expressions as the rollup's recount (case-tally-rebuild-queries.ts), so the rows are what it counts.
+  if (q.only === "late") s = s.where(sql<boolean>`${d.due("e")} is not null and e.at > ${d.due("e")}`);
+  if (q.only === "recurring") s = s.where(sql<boolean>`${d.isTrue("recurring")} = 1`);
+  if (q.only === "reworked") s = s.where(sql<boolean>`${d.isFalse("passed")} = 1`);
+  if (q.only === "escalated")
+    s = s.where(
+      sql<boolean>`(e.action <> 'case.reported' or ${d.isTrue("recurring")} = 1 or ${d.isTrue("listedForSupervision")} = 1)`,
+    );
+  if (q.industry !== undefined) s = s.where(sql<boolean>`${d.textOrEmpty("industry")} = ${q.industry}`);
+  const rows = await s
     .select([
       "e.id as eventId",
       "e.subjectId as caseId",

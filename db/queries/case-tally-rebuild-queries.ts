@@ -10,6 +10,7 @@ import {
 import { type TallyMetric, tallyMetrics } from "../../domain/indicators/case-tally";
 import { chainOf } from "../../domain/trail/trail-root";
 import { dialectOf, type Tx } from "../db";
+import { forgetCountyDayTotals } from "./case-day-queries";
 import { lockChains } from "./event-queries";
 
 /**
@@ -113,12 +114,15 @@ export async function prepareTallyRecount(tx: Tx, calendar: TallyCalendar): Prom
   return table;
 }
 
-/** Dialect pieces: JSON fields of an event's data, instants as milliseconds, the Shanghai date. */
-function dialect(pg: boolean) {
+/**
+ * Dialect pieces: JSON fields of an event's data, instants as milliseconds, the Shanghai date. On PostgreSQL
+ * an event's data is parsed once per row by the lateral `data(e)` (`<e>j.d`); `{ inline: true }` reads it as
+ * `<e>.data::jsonb` instead, for a query without that join (the dashboard's drill-down, `stepsOf`).
+ */
+export function eventSql(pg: boolean, opts: { inline?: boolean } = {}) {
+  const json = (e: string) => sql.raw(opts.inline ? `${e}.data::jsonb` : `${e}j.d`);
   const field = (k: string, e = "e") =>
-    pg
-      ? sql`(${sql.raw(`${e}j`)}.d -> ${sql.lit(k)})`
-      : sql`json_type(${sql.raw(e)}.data, ${sql.lit(`$.${k}`)})`;
+    pg ? sql`(${json(e)} -> ${sql.lit(k)})` : sql`json_type(${sql.raw(e)}.data, ${sql.lit(`$.${k}`)})`;
   const is = (k: string, v: "true" | "false") =>
     pg
       ? sql`case when ${field(k)} = ${sql.lit(v)}::jsonb then 1 else 0 end`
@@ -129,12 +133,17 @@ function dialect(pg: boolean) {
     /** A field as text the way JS `String()` writes a string (absent: "undefined"). */
     text: (k: string) =>
       pg
-        ? sql`coalesce(ej.d ->> ${sql.lit(k)}, 'undefined')`
+        ? sql`coalesce(${json("e")} ->> ${sql.lit(k)}, 'undefined')`
         : sql`coalesce(json_extract(e.data, ${sql.lit(`$.${k}`)}), 'undefined')`,
+    /** A field as text, "" when absent (a report's industry: absent from reports made before it was kept). */
+    textOrEmpty: (k: string) =>
+      pg
+        ? sql`coalesce(${json("e")} ->> ${sql.lit(k)}, '')`
+        : sql`coalesce(json_extract(e.data, ${sql.lit(`$.${k}`)}), '')`,
     /** The stage's due time of event `e` when its data has one as a string. */
     due: (e: string) =>
       pg
-        ? sql`case when jsonb_typeof(${sql.raw(e)}j.d -> 'due') = 'string' then ${sql.raw(e)}j.d ->> 'due' end`
+        ? sql`case when jsonb_typeof(${json(e)} -> 'due') = 'string' then ${json(e)} ->> 'due' end`
         : sql`case when json_type(${sql.raw(e)}.data, '$.due') = 'text' then json_extract(${sql.raw(e)}.data, '$.due') end`,
     ms: (x: RawBuilder<unknown>) =>
       pg
@@ -170,11 +179,11 @@ const quietActions = ["accepted", "plan_submitted", "park_requested", "park_deni
  * dim_value and every counter), from its cases' trail events: per step what it adds (late against the
  * stage's due time, on time when not; a close on time only when no earlier step of the case was late;
  * handling hours from the report, working hours from the calendar table), report steps also under their
- * category, type and source; summed per township × day × dimension first, then to months and the county.
+ * category, type, source and industry (a report before industries were recorded: ""); summed per township × day × dimension first, then to months and the county.
  */
 export function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
   const pg = dialectOf(tx) === "postgres";
-  const d = dialect(pg);
+  const d = eventSql(pg);
   const days = sql.raw(calendarJson(calendar).table);
   const at = sql`e.at`;
   const rep = sql`c.reported_at`;
@@ -223,6 +232,7 @@ export function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
     with steps as materialized (
       select c.region_code as region, e.action as a, ${d.day(at)} as day,
         ${onReport("category")} as category, ${onReport("type")} as type, ${onReport("source")} as source,
+        case when e.action = 'case.reported' then ${d.textOrEmpty("industry")} end as industry,
         case when ${isLate("e")} then 1 else 0 end as late,
         case when e.action = 'case.closed' then (select count(*) from event p ${d.data("p")}
           where p.subject_type = 'case' and p.subject_id = e.subject_id and p.id < e.id
@@ -240,12 +250,12 @@ export function countyRecount(tx: Tx, county: string, calendar: TallyCalendar) {
       left join ${days} cr on e.action = 'case.closed' and cr.day = ${wallDay(rep)}
       where c.county_code = ${county} and e.action in (${lit(stepActions)})
     ),
-    dims(dim) as (values (''), ('category'), ('type'), ('source')),
+    dims(dim) as (values (''), ('category'), ('type'), ('source'), ('industry')),
     towns as materialized (
       select case when length(region) >= 9 then substr(region, 1, 9) else substr(region, 1, 6) end as code,
         day, dims.dim,
-        case dims.dim when 'category' then category when 'type' then type when 'source' then source else '' end
-          as dim_value,
+        case dims.dim when 'category' then category when 'type' then type when 'source' then source
+          when 'industry' then coalesce(industry, '') else '' end as dim_value,
         ${sql.join(tallyMetrics.map((m) => sql`${metric[m]} as ${sql.raw(snake(m))}`))}
       from steps join dims on dims.dim = '' or a = 'case.reported'
       where a not in (${lit(quietActions)}) or late = 1
@@ -281,6 +291,7 @@ export async function rebuildCountyTally(
 ): Promise<number> {
   if (opts.lock !== false) await lockChains(tx, [chainOf(county)]);
   await sql`delete from case_tally where ${ofCounty(county)}`.execute(tx);
+  await forgetCountyDayTotals(tx, county);
   const done =
     await sql`insert into case_tally (region_code, level, grain, period, dim, dim_value, ${sql.raw(cols.join(", "))})
     ${countyRecount(tx, county, calendar)}`.execute(tx);
@@ -290,7 +301,7 @@ export async function rebuildCountyTally(
 
 /** Each case of the county: its late steps counted again from the trail (only the rows that differ change). */
 async function setLateSteps(tx: Tx, county: string) {
-  const d = dialect(dialectOf(tx) === "postgres");
+  const d = eventSql(dialectOf(tx) === "postgres");
   await sql`update case_record set late_steps = x.n
     from (select c.id, (select count(*) from event e ${d.data("e")}
         where e.subject_type = 'case' and e.subject_id = c.id
@@ -303,43 +314,41 @@ async function setLateSteps(tx: Tx, county: string) {
 /**
  * How far the county's stored rollup is from the recount (after `prepareTallyRecount`): rows missing on
  * either side or with a counter that differs (hours by more than rounding), and a sample of their keys.
+ * The two sides are read and compared here: SQLite joined the two unindexed row sets of a large county by
+ * nested loops (a province-scale bench's home county did not finish in 40 minutes).
  */
 export async function countyTallyDiff(
   tx: Tx,
   county: string,
   calendar: TallyCalendar,
 ): Promise<{ rows: number; recounted: number; differing: number; sample: string[] }> {
-  const differs = sql.join(
-    tallyMetrics.map((m) => {
-      const c = snake(m);
-      return m.endsWith("Hours")
-        ? sql`abs(coalesce(r.${sql.raw(c)}, 0) - coalesce(k.${sql.raw(c)}, 0)) > 0.0015`
-        : sql`coalesce(r.${sql.raw(c)}, 0) <> coalesce(k.${sql.raw(c)}, 0)`;
-    }),
-    sql` or `,
-  );
-  const nonzero = sql.raw(tallyMetrics.map((m) => `k.${snake(m)} <> 0`).join(" or "));
-  const { rows } = await sql<{ key: string; side: string }>`
-    with r as materialized (${countyRecount(tx, county, calendar)}),
-    k as materialized (select * from case_tally where ${ofCounty(county)})
-    select '#' as key, cast((select count(*) from k) as text) || '|' || cast((select count(*) from r) as text) as side
-    union all
-    select coalesce(r.region_code, k.region_code) || '|' || coalesce(r.grain, k.grain) || '|' ||
-        coalesce(r.period, k.period) || '|' || coalesce(r.dim, k.dim) || '|' || coalesce(r.dim_value, k.dim_value),
-      case when r.region_code is null then 'stored only' when k.region_code is null then 'recounted only' else 'both' end
-    from r full outer join k on k.region_code = r.region_code and k.grain = r.grain and k.period = r.period
-      and k.dim = r.dim and k.dim_value = r.dim_value
-    where (r.region_code is null and (${nonzero})) or (r.region_code is not null and (${differs}))`.execute(
-    tx,
-  );
-  const summary = rows.find((r) => r.key === "#");
-  const [stored, recounted] = (summary?.side ?? "0|0").split("|").map(Number);
-  const diffs = rows.filter((r) => r !== summary);
+  type Row = Record<string, unknown>;
+  // Rows come back with camel-cased names (the database's CamelCasePlugin).
+  const key = (r: Row) => [r.regionCode, r.grain, r.period, r.dim, r.dimValue].join("|");
+  const recounted = (await countyRecount(tx, county, calendar).execute(tx)).rows as Row[];
+  const stored = (
+    await sql<Row>`select region_code, grain, period, dim, dim_value, ${sql.raw(cols.join(", "))}
+      from case_tally where ${ofCounty(county)}`.execute(tx)
+  ).rows;
+  const storedBy = new Map(stored.map((r) => [key(r), r]));
+  const differs = (r: Row, k: Row | undefined) =>
+    tallyMetrics.some((m) => {
+      const [x, y] = [Number(r[m] ?? 0), Number(k?.[m] ?? 0)];
+      return m.endsWith("Hours") ? Math.abs(x - y) > 0.0015 : x !== y;
+    });
+  const diffs: string[] = [];
+  for (const r of recounted) {
+    const k = storedBy.get(key(r));
+    storedBy.delete(key(r));
+    if (differs(r, k)) diffs.push(`${key(r)} (${k ? "both" : "recounted only"})`);
+  }
+  for (const [k, r] of storedBy)
+    if (tallyMetrics.some((m) => Number(r[m] ?? 0) !== 0)) diffs.push(`${k} (stored only)`);
   return {
-    rows: stored,
-    recounted,
+    rows: stored.length,
+    recounted: recounted.length,
     differing: diffs.length,
-    sample: diffs.slice(0, 5).map((r) => `${r.key} (${r.side})`),
+    sample: diffs.slice(0, 5),
   };
 }
 

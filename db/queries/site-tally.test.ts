@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { NewSiteRow } from "../schema/grid-tables";
 import { eachDialect } from "../test-db";
+import { testSiteRow, testUserRow } from "../test-rows";
 import { siteFigures, siteFiguresRecount } from "./coverage-queries";
 import { insertSites } from "./site-queries";
 
@@ -60,19 +60,7 @@ eachDialect("site rollup (site_tally)", (ctx) => {
       .execute();
     await db
       .insertInto("appUser")
-      .values({
-        id: "w1",
-        username: "w1",
-        displayName: "网格员",
-        passwordHash: "x",
-        role: "grid_worker",
-        scope: "[]",
-        regionCode: "620123100001",
-        status: "active",
-        passwordChangedAt: at,
-        createdAt: at,
-        updatedAt: at,
-      })
+      .values(testUserRow("w1", "620123100001", at))
       .execute();
     let next = 0;
     const seen = new Set<string>();
@@ -93,7 +81,7 @@ eachDialect("site rollup (site_tally)", (ctx) => {
           };
           if (o.kind === "insert") {
             const rows = Array.from({ length: o.n }, () => ({
-              ...siteRow(`s${next++}`),
+              ...testSiteRow(`s${next++}`, villages[0], at),
               ...cols,
             }));
             await insertSites(db, rows);
@@ -126,44 +114,3 @@ eachDialect("site rollup (site_tally)", (ctx) => {
     expect([...seen].sort()).toEqual(Object.keys((await siteFiguresRecount(db, "62", 2))[0]).sort());
   });
 });
-
-function siteRow(id: string): NewSiteRow {
-  return {
-    id,
-    name: `场所${id}`,
-    kind: "small_shop",
-    uscc: null,
-    industryCode: null,
-    scale: null,
-    ownership: "private",
-    riskLevel: null,
-    flagLarge: null,
-    flagHighGrade: null,
-    flagHighRisk: null,
-    regionCode: villages[0],
-    address: "",
-    lon: null,
-    lat: null,
-    contactName: null,
-    contactPhone: null,
-    legalRepresentative: null,
-    status: "operating",
-    direct: 0,
-    directRule: "grid",
-    gridId: null,
-    gridRule: "no_location",
-    gridOverride: 0,
-    workerId: null,
-    workerRule: "no_worker",
-    workerOverride: 0,
-    departmentId: null,
-    departmentRule: "no_rule",
-    departmentRuleId: null,
-    departmentReason: "{}",
-    departmentOverride: 0,
-    overrideReason: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-}

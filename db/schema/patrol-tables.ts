@@ -33,7 +33,17 @@ export interface PatrolPlanTable {
   updatedAt: string;
 }
 
+/** Per site, region and Shanghai year, the days it was patrolled (domain/patrol/patrol-days.ts); kept by a trigger. */
+export interface PatrolDayTable {
+  regionCode: string;
+  siteId: string;
+  year: number;
+  /** 61 characters of 6 days each as bits (domain/patrol/patrol-days.ts). */
+  days: string;
+}
+
 export interface PatrolTables {
   patrol: PatrolTable;
   patrolPlan: PatrolPlanTable;
+  patrolDay: PatrolDayTable;
 }

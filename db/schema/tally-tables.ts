@@ -28,7 +28,16 @@ export interface SiteTallyTable {
   noDepartment: number;
 }
 
+/** A province's or city's reported and closed of a settled day (migration 202612141010-case-day-total). */
+export interface CaseDayTotalTable {
+  day: string;
+  regionCode: string;
+  reported: number;
+  closed: number;
+}
+
 export interface TallyTables {
   caseTally: CaseTallyTable;
+  caseDayTotal: CaseDayTotalTable;
   siteTally: SiteTallyTable;
 }

@@ -1,6 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { patrolDaysOf } from "../patrol/patrol-days";
 import { defaultPatrolPlan } from "../patrol/patrol-plan";
-import { owedPatrolPeriods, patrolCoverage, patrolsFrom, siteCoverage } from "./coverage-indicators";
+import {
+  owedPatrolPeriods,
+  patrolCoverage,
+  patrolPlanCounts,
+  patrolsFrom,
+  siteCoverage,
+} from "./coverage-indicators";
 import type { PatrolFact, SiteFact, SubjectFacts } from "./indicator";
 import { indicatorById } from "./indicator-catalogue";
 
@@ -126,6 +134,62 @@ describe("patrol plan coverage", () => {
   });
 });
 
+/** Each site's patrolled days (what the dashboard reads from patrol_day). */
+const daysOf = (ps: PatrolFact[]) => patrolDaysOf(ps);
+
+describe("patrol plan counts (the dashboard's figure)", () => {
+  it("counts the fixture's 9 owed periods and 5 met, as owedPatrolPeriods lists them", () => {
+    expect(patrolPlanCounts(sites, daysOf(patrols), defaultPatrolPlan, november)).toEqual({
+      owed: 9,
+      met: 5,
+    });
+  });
+
+  it("agrees with owedPatrolPeriods for random sites, check-ins and months", () => {
+    const risk = fc.constantFrom("red", "orange", "yellow", "blue", null);
+    const kind = fc.constantFrom("enterprise", "small_venue", "household");
+    const day = fc.integer({ min: 0, max: 500 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ risk, kind, created: day, direct: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.record({ site: fc.nat(7), at: day, minute: fc.nat(1439) }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 15 }),
+        (ss, ps, month) => {
+          const facts = ss.map((x, i) =>
+            site(`s${i}`, {
+              riskLevel: x.risk,
+              kind: x.kind,
+              createdAt: x.created.toISOString(),
+              direct: x.direct,
+            }),
+          );
+          const visits = ps
+            .filter((x) => x.site < facts.length)
+            .map((x, i) => ({
+              id: `p${i}`,
+              siteId: `s${x.site}`,
+              userId: "w1",
+              receivedAt: new Date(x.at.getTime() + x.minute * 60_000).toISOString(),
+            }));
+          const p = {
+            from: new Date(Date.UTC(2026, month, 1) - 8 * 3_600_000).toISOString(),
+            to: new Date(Date.UTC(2026, month + 1, 1) - 8 * 3_600_000).toISOString(),
+          };
+          const owed = owedPatrolPeriods(facts, visits, defaultPatrolPlan, p);
+          expect(patrolPlanCounts(facts, daysOf(visits), defaultPatrolPlan, p)).toEqual({
+            owed: owed.length,
+            met: owed.filter((o) => o.metBy).length,
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("the check-ins a period's owed patrol periods need", () => {
   it("reach back to the Monday before November, the year's start for December, a fortnight before January", () => {
     // November 2026: its weeks, fortnights and month end in it; its quarter and year end in December. The
@@ -153,9 +217,9 @@ describe("the check-ins a period's owed patrol periods need", () => {
 });
 
 describe("site coverage (入格率)", () => {
-  it("is the register's sites in a grid ÷ its registered sites: 6 of 8 = 75 %", () => {
+  it("is the register's sites in a grid ÷ its sites under grid supervision (G direct, left out): 6 of 7", () => {
     const v = siteCoverage.compute(facts(), november);
-    expect(v).toMatchObject({ available: true, value: 75, numerator: 6, denominator: 8 });
+    expect(v).toMatchObject({ available: true, value: 85.71, numerator: 6, denominator: 7 });
     if (!v.available) throw new Error("unavailable");
     expect(v.records.map((r) => r.id)).toEqual(["A", "B", "C", "D", "E", "F"]);
   });

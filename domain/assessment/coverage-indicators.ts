@@ -1,3 +1,4 @@
+import { anyDayMarked, type PatrolDays, type YearDay, yearDayOf } from "../patrol/patrol-days";
 import { lastDayOf, periodOf, previousPeriod } from "../patrol/patrol-period";
 import { frequencyOf, type PatrolFrequency, type PatrolPlan, patrolFrequencies } from "../patrol/patrol-plan";
 import {
@@ -30,12 +31,69 @@ export interface SitePeriod<P extends PatrolVisit = PatrolFact> {
   metBy: P | null;
 }
 
+/** What owing patrol periods reads of a site (its frequency, whether grid workers patrol it, since when). */
+export type OwingSite = Pick<SiteFact, "id" | "kind" | "riskLevel" | "createdAt" | "direct">;
+
+/** One owed patrol period as the walker gives it: instants, its last day and its Shanghai day bounds. */
+interface OwedPeriod {
+  start: string;
+  end: string;
+  dueBy: string;
+  from: YearDay;
+  to: YearDay;
+}
+
 /**
- * The patrol periods owed in `p`: for every site patrolled by grid workers (not under direct supervision),
- * each period of its plan frequency (by risk level, or its kind's override) whose LAST DAY falls in `p` — so
- * every period is judged in exactly one month (a week in the month holding its Sunday, a quarter in its
- * last month) — and that began after the site was registered (a site gets a whole period first, as on the
- * patrol page). A period is met by the first of `patrols` of that site received inside it.
+ * Each patrol period owed in `p`, site by site, oldest first: for every site patrolled by grid workers (not
+ * under direct supervision), each period of its plan frequency (by risk level, or its kind's override) whose
+ * LAST DAY falls in `p` — so every period is judged in exactly one month (a week in the month holding its
+ * Sunday, a quarter in its last month) — and that began after the site was registered (a site gets a whole
+ * period first, as on the patrol page). The assessment's list and the dashboard's counts both walk it.
+ */
+function eachOwedPeriod<S extends OwingSite>(
+  sites: S[],
+  plan: PatrolPlan,
+  p: Period,
+  each: (site: S, q: OwedPeriod, first: boolean) => void,
+): void {
+  const from = Date.parse(p.from);
+  const to = Date.parse(p.to);
+  const last = new Date(to - 1);
+  // the periods of a frequency that end in p, oldest first: the same for every site, so made once each
+  const periods = new Map<string, (OwedPeriod & { startMs: number })[]>();
+  const periodsOf = (frequency: PatrolFrequency) => {
+    const known = periods.get(frequency);
+    if (known) return known;
+    const out = [];
+    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
+      if (q.end.getTime() <= to)
+        out.push({
+          start: q.start.toISOString(),
+          end: q.end.toISOString(),
+          startMs: q.start.getTime(),
+          dueBy: lastDayOf(q),
+          from: yearDayOf(q.start),
+          to: yearDayOf(q.end),
+        });
+    out.reverse();
+    periods.set(frequency, out);
+    return out;
+  };
+  for (const site of sites) {
+    if (site.direct) continue;
+    const created = Date.parse(site.createdAt);
+    let first = true;
+    for (const q of periodsOf(frequencyOf(plan, site))) {
+      if (created >= q.startMs) continue;
+      each(site, q, first);
+      first = false;
+    }
+  }
+}
+
+/**
+ * The patrol periods owed in `p` (see `eachOwedPeriod`), each with the patrol that met it: the first of
+ * `patrols` of that site received inside it (null: missed).
  */
 export function owedPatrolPeriods<P extends PatrolVisit>(
   sites: SiteFact[],
@@ -51,41 +109,43 @@ export function owedPatrolPeriods<P extends PatrolVisit>(
     if (list) list.push(x);
     else bySite.set(x.siteId, [x]);
   }
-  const from = Date.parse(p.from);
-  const to = Date.parse(p.to);
-  const last = new Date(to - 1);
-  // the periods of a frequency that end in p, oldest first: the same for every site, so made once each
-  const periods = new Map<string, { start: string; end: string; startMs: number; dueBy: string }[]>();
-  const periodsOf = (frequency: PatrolFrequency) => {
-    const known = periods.get(frequency);
-    if (known) return known;
-    const out = [];
-    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
-      if (q.end.getTime() <= to)
-        out.push({
-          start: q.start.toISOString(),
-          end: q.end.toISOString(),
-          startMs: q.start.getTime(),
-          dueBy: lastDayOf(q),
-        });
-    out.reverse();
-    periods.set(frequency, out);
-    return out;
-  };
   const out: SitePeriod<P>[] = [];
-  for (const site of sites) {
-    if (site.direct) continue;
-    const created = Date.parse(site.createdAt);
-    const visits = bySite.get(site.id) ?? [];
-    let v = 0; // visits and periods both run oldest first: one walk over the site's check-ins
-    for (const q of periodsOf(frequencyOf(plan, site))) {
-      if (created >= q.startMs) continue;
-      while (v < visits.length && visits[v].receivedAt < q.start) v++;
-      const metBy = v < visits.length && visits[v].receivedAt < q.end ? visits[v] : null;
-      out.push({ site, start: q.start, end: q.end, dueBy: q.dueBy, metBy });
+  // a site's periods come oldest first, so its visits are walked once alongside them
+  let visits: P[] = [];
+  let v = 0;
+  eachOwedPeriod(sites, plan, p, (site, q, first) => {
+    if (first) {
+      visits = bySite.get(site.id) ?? [];
+      v = 0;
     }
-  }
+    while (v < visits.length && visits[v].receivedAt < q.start) v++;
+    const metBy = v < visits.length && visits[v].receivedAt < q.end ? visits[v] : null;
+    out.push({ site, start: q.start, end: q.end, dueBy: q.dueBy, metBy });
+  });
   return out;
+}
+
+/**
+ * How many patrol periods the sites owe in `p` and how many of them a check-in met — the same periods and
+ * rule as `owedPatrolPeriods`, counted without keeping them (a county's dashboard over a year: hundreds of
+ * thousands of periods) from each site's patrolled days (`patrol_day`): a period is met when any of its
+ * Shanghai days has a check-in.
+ */
+export function patrolPlanCounts(
+  sites: OwingSite[],
+  days: ReadonlyMap<string, PatrolDays>,
+  plan: PatrolPlan,
+  p: Period,
+): { owed: number; met: number } {
+  let owed = 0;
+  let met = 0;
+  let marks: PatrolDays | undefined;
+  eachOwedPeriod(sites, plan, p, (site, q, first) => {
+    if (first) marks = days.get(site.id);
+    owed++;
+    if (anyDayMarked(marks, q.from, q.to)) met++;
+  });
+  return { owed, met };
 }
 
 /**
@@ -156,14 +216,19 @@ export const siteCoverage: IndicatorDef = {
   unit: "percent",
   higherIsBetter: true,
   formula: {
-    zh: "场所入格率 = 辖区内已划入网格的在册场所数 ÷ 辖区内在册场所数 × 100%（取自场所台账的当前登记，已注销的不计）",
-    en: "Registered sites of the subject's region assigned to a grid ÷ its registered sites × 100% (the register as it stands; closed sites excluded)",
+    zh: "场所入格率 = 辖区内已划入网格的在册场所数 ÷ 辖区内网格监管的在册场所数 × 100%（取自场所台账的当前登记，已注销的与直接监管的不计）",
+    en: "Registered sites of the subject's region assigned to a grid ÷ its registered sites under grid supervision × 100% (the register as it stands; closed and directly supervised sites excluded)",
   },
   levels: ["township"],
   compute(f): IndicatorValue {
-    const records: RecordRef[] = f.sites
+    // directly supervised sites are outside the grid by design (R4), as on the coverage page and the dashboard
+    const gridSites = f.sites.filter((s) => !s.direct);
+    const records: RecordRef[] = gridSites
       .filter((s) => s.gridId !== null)
       .map((s) => ({ kind: "site", id: s.id, label: s.name }));
-    return rate(records, f.sites.length, { zh: "辖区内无在册场所", en: "No registered site in the region" });
+    return rate(records, gridSites.length, {
+      zh: "辖区内无在册场所",
+      en: "No registered site in the region",
+    });
   },
 };

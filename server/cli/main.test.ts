@@ -62,6 +62,18 @@ describe("safegrid CLI", () => {
     db.close();
   });
 
+  it("rebuilds the dashboards' rollup from the trail; a county code that is no code is refused", async () => {
+    out = [];
+    expect(await main(["tally", "rebuild"])).toBe(0);
+    expect(out.join("\n")).toMatch(/已从留痕重建统计汇总：全部县，0 行/);
+    expect(await main(["tally", "rebuild", "620123"])).toBe(0);
+    expect(out.join("\n")).toMatch(/620123，0 行/);
+    const err = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await main(["tally", "rebuild", "榆中县"])).toBe(2);
+    expect(await main(["tally"])).toBe(2);
+    err.mockRestore();
+  });
+
   it("loads another province by code", async () => {
     expect(await main(["regions", "load", "64"])).toBe(0);
     expect(out.at(-1)).toMatch(/^64: 区划 \d+ 条/);

@@ -7,6 +7,7 @@ import { findUserByUsername, updateUser } from "../../db/queries/user-queries";
 import { type Role, roles } from "../../domain/auth/roles";
 import { AppError } from "../../domain/errors";
 import { ensureReferenceData, openDeps } from "../bootstrap";
+import { rebuildTally } from "../commands/dashboard/rebuild-tally";
 import { loadRegions } from "../commands/regions/load-regions";
 import { createUser } from "../commands/users/create-user";
 import { loadConfig } from "../config";
@@ -31,6 +32,8 @@ const usage = `用法 Usage: safegrid <command>
                                 nothing after a backup's head is missing; that the database holds every witnessed root)
   backup <目录>                 在线备份数据库、证据文件和清单 online backup (see README "Backup")
   restore <备份目录>            恢复到空的数据目录并校验 restore into an empty data directory and verify
+  tally rebuild [县代码...]       从留痕重建统计汇总（升级后补上新的统计维度，或恢复旧备份后修复）rebuild the dashboards'
+                                rollup from the trail, every county or the ones named (after an upgrade that adds a dimension)
   evidence migrate --to database|s3 [--from local]   把证据文件复制到另一种证据存储 copy evidence files to another store`;
 
 async function askPassword(): Promise<string> {
@@ -140,6 +143,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "evidence":
         return await evidenceCommand(deps, sub, rest);
+      case "tally": {
+        if (sub !== "rebuild" || rest.some((c) => !/^\d{6}$/.test(c)))
+          throw new AppError("bad_request", { zh: usage });
+        const counties = rest.length ? rest : undefined;
+        const rows = await rebuildTally(deps, { counties });
+        console.log(`已从留痕重建统计汇总：${counties ? counties.join("、") : "全部县"}，${rows} 行`);
+        return 0;
+      }
       case "demo": {
         await ensureReferenceData(deps);
         printAccounts(

@@ -14,6 +14,7 @@ import { deadlineFor, defaultDeadlineRules } from "../../domain/case/deadline-ru
 import { openCase } from "../../domain/case/open-case";
 import type { Areal } from "../../domain/geo/geometry";
 import { pointInPolygon } from "../../domain/geo/point-in-polygon";
+import { caseIndustryOf } from "../../domain/site/industry";
 import { chinaYear } from "../commands/cases/case-checks";
 import { notifyCase } from "../commands/notifications/notify-case";
 import type { Deps } from "../deps";
@@ -130,7 +131,9 @@ export async function demoCases(deps: Deps, places: DemoPlaces): Promise<void> {
         },
         { now: at, deadlineOf },
       );
-      const sim = new CaseScript(opened.kase, at, now, deadlineOf, events, worker, opened.event.data);
+      // as the intake does (report-case.ts): the report carries its site's industry (hazards by industry)
+      const reportData = { ...opened.event.data, industry: caseIndustryOf(site?.industryCode) };
+      const sim = new CaseScript(opened.kase, at, now, deadlineOf, events, worker, reportData);
       const step = (action: CaseAction, actor: Who, input: Record<string, unknown>) =>
         sim.step(action, actor, input);
       const owner = target === "handling" && rnd() < 0.3 ? leadDep.id : market.departmentId!;

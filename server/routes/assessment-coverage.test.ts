@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { testPatrolRow } from "../../db/test-rows";
 import { eachApi } from "../test/api-harness";
 import { as } from "./case-test-kit";
 import { createFixtureGrids, siteBody } from "./grid-test-fixtures";
@@ -55,23 +56,16 @@ eachApi("assessment: patrol plan coverage and site coverage from real rows", (ct
   const visited = (key: string, shanghai: string) =>
     ctx.deps.db
       .insertInto("patrol")
-      .values({
-        id: randomUUID(),
-        siteId: ids[key],
-        regionCode: "620123100001",
-        gridId: grid,
-        userId: ctx.users.worker.id,
-        clientAt: new Date(`${shanghai}+08:00`).toISOString(),
-        receivedAt: new Date(`${shanghai}+08:00`).toISOString(),
-        lng: null,
-        lat: null,
-        accuracy: null,
-        mock: 0,
-        distanceM: null,
-        flags: "[]",
-        note: null,
-        evidenceIds: "[]",
-      })
+      .values(
+        testPatrolRow({
+          id: randomUUID(),
+          siteId: ids[key],
+          regionCode: "620123100001",
+          gridId: grid,
+          userId: ctx.users.worker.id,
+          at: new Date(`${shanghai}+08:00`).toISOString(),
+        }),
+      )
       .execute();
   const runOf = async (scheme: Record<string, unknown>) => {
     const made = await post("county", "/api/v1/assessment-schemes", { regionCode: "620123", ...scheme });
@@ -147,6 +141,14 @@ eachApi("assessment: patrol plan coverage and site coverage from real rows", (ct
     expect(by.site_coverage).toMatchObject({ available: true, value: 75, points: 37.5, recordCount: 3 });
     expect(by.patrol_coverage).toMatchObject({ available: true, value: 42.86, recordCount: 3 });
     expect(by.patrol_coverage.points).toBeCloseTo(21.43, 2);
+    // the dashboard's 场所入格率 for the township is the same figure, from the register's rollup
+    const dash = await as(ctx, "county", { method: "GET", url: "/api/v1/dashboard?region=620123100" });
+    expect(dash.statusCode, dash.body).toBe(200);
+    const figure = (
+      dash.json().indicators as { key: string; value: number | null; numerator: number }[]
+    ).find((i) => i.key === "site_coverage_rate");
+    expect(figure).toMatchObject({ numerator: 3, denominator: 4 });
+    expect(Math.round((figure?.value ?? 0) * 10_000) / 100).toBe(by.site_coverage.value);
     const empty = results.find((r) => r.subjectId === "620123101");
     for (const i of empty?.breakdown.items ?? []) expect(i).toMatchObject({ available: false, points: null });
     expect(empty?.breakdown.items).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { testPatrolRow } from "../../db/test-rows";
 import { eachApi } from "../test/api-harness";
 import { createFixtureGrids, realUscc, siteBody } from "./grid-test-fixtures";
 
@@ -30,23 +31,16 @@ eachApi("patrols: check-in, my list, site records, coverage", (ctx) => {
   const visited = (key: string, at: string) =>
     ctx.deps.db
       .insertInto("patrol")
-      .values({
-        id: randomUUID(),
-        siteId: ids[key],
-        regionCode: "620123100001",
-        gridId: null,
-        userId: ctx.users.worker.id,
-        clientAt: at,
-        receivedAt: at,
-        lng: null,
-        lat: null,
-        accuracy: null,
-        mock: 0,
-        distanceM: null,
-        flags: "[]",
-        note: null,
-        evidenceIds: "[]",
-      })
+      .values(
+        testPatrolRow({
+          id: randomUUID(),
+          siteId: ids[key],
+          regionCode: "620123100001",
+          gridId: null,
+          userId: ctx.users.worker.id,
+          at,
+        }),
+      )
       .execute();
   const inA = { lon: 104.015, lat: 35.815, regionCode: "620123100001" };
   const inB = { lon: 104.03, lat: 35.81, regionCode: "620123100002" };

@@ -11,7 +11,10 @@ import type { Deps } from "../../deps";
 export async function tallyCaseStep(
   deps: Pick<Deps, "calendar">,
   tx: Tx,
-  kase: Pick<Case, "id" | "regionCode" | "reportedAt" | "category" | "type" | "source" | "escalated">,
+  kase: Pick<Case, "id" | "regionCode" | "reportedAt" | "category" | "type" | "source" | "escalated"> & {
+    /** A report's industry (its site's GB/T 4754 section, "" for none; `caseIndustryOf`). */
+    industry?: string;
+  },
   step: {
     action: string;
     at: string;
@@ -30,7 +33,9 @@ export async function tallyCaseStep(
     (f, t) => deps.calendar.workingHoursBetween(f, t),
   );
   const dims: TallyDims =
-    step.action === "report" ? { category: kase.category, type: kase.type, source: kase.source } : null;
+    step.action === "report"
+      ? { category: kase.category, type: kase.type, source: kase.source, industry: kase.industry ?? "" }
+      : null;
   await addToTally(tx, kase.regionCode, step.at, delta, dims);
   if (isLate(step)) await addLateStep(tx, kase.id);
 }

@@ -16,6 +16,7 @@ import { recurrence } from "../../../domain/case/honest-closure";
 import { openCase } from "../../../domain/case/open-case";
 import { AppError } from "../../../domain/errors";
 import { isRegionCode } from "../../../domain/region/region-code";
+import { caseIndustryOf } from "../../../domain/site/industry";
 import { chainOf } from "../../../domain/trail/trail-root";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
@@ -148,7 +149,14 @@ export async function reportCase(
         id,
         regionCode,
       );
-      await tallyCaseStep(deps, tx, kase, { action: "report", at: now.toISOString(), due: null, recurring });
+      // The industry the report is counted under (the dashboards' hazards by industry), kept in its event too.
+      const industry = caseIndustryOf(site?.industryCode);
+      await tallyCaseStep(
+        deps,
+        tx,
+        { ...kase, industry },
+        { action: "report", at: now.toISOString(), due: null, recurring },
+      );
       await notifyCase(tx, {
         kase,
         kind: "case.reported",
@@ -182,6 +190,7 @@ export async function reportCase(
             comment: null,
             number: kase.number,
             regionCode,
+            industry,
             evidence: evidence.map((e) => ({ id: e.id, sha256: e.sha256 })),
             suggestion: suggestion
               ? { departmentId: suggestion.departmentId, explanation: suggestion.explanation.zh }

@@ -89,7 +89,7 @@ eachDialect("group commit", (ctx) => {
 
   it("a batch writes its commands' rollup and seen rows in one statement each at its end; a failed command's are not kept", async () => {
     const at = "2026-12-05T02:00:00.000Z";
-    const dims = { category: "gas", type: "general_hazard", source: "grid_worker" };
+    const dims = { category: "gas", type: "general_hazard", source: "grid_worker", industry: "" };
     const step = (i: number, fail = false) =>
       inWriteTransaction(ctx.database.db, async (tx) => {
         // Counts are added together; hours (not exact in any order) are written one after the other.

@@ -82,20 +82,17 @@ export async function coverage(deps: Deps, actor: Actor, regionCode?: string) {
   const { region, prefix } = await coverageRegion(deps, actor, regionCode);
   const children = prefix === region.code ? await listRegionChildren(deps.db, region.code) : [];
   const childLength = children[0]?.code.length ?? 0;
-  const [gridTotal, siteTotal] = await Promise.all([
-    gridFigures(deps.db, prefix, prefix.length),
-    siteFigures(deps.db, prefix, prefix.length),
+  // With children, the totals are the sums of every child group (each grid and site falls in exactly one):
+  // one read of the grids and of the rollup instead of two.
+  const groupLength = childLength || prefix.length;
+  const [g, s, workers] = await Promise.all([
+    gridFigures(deps.db, prefix, groupLength),
+    siteFigures(deps.db, prefix, groupLength),
+    countWorkers(deps.db, prefix),
   ]);
-  const totals = {
-    ...figures(sum(gridTotal, empty), sum(siteTotal, emptySites)),
-    workers: await countWorkers(deps.db, prefix),
-  };
+  const totals = { ...figures(sum(g, empty), sum(s, emptySites)), workers };
   let rows: (Figures & { code: string; name: string })[] = [];
   if (childLength) {
-    const [g, s] = await Promise.all([
-      gridFigures(deps.db, prefix, childLength),
-      siteFigures(deps.db, prefix, childLength),
-    ]);
     const gBy = new Map(g.map((r) => [r.code, r]));
     const sBy = new Map(s.map((r) => [r.code, r]));
     rows = children.map((c) => ({

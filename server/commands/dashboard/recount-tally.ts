@@ -45,6 +45,7 @@ export async function recountTally(db: Tx, calendar: WorkingCalendar): Promise<M
           ["category", String(data.category)],
           ["type", String(data.type)],
           ["source", String(data.source)],
+          ["industry", typeof data.industry === "string" ? data.industry : ""],
         );
       for (const regionCode of tallyLevels(ev.regionCode))
         for (const [grain, period] of [

@@ -1,7 +1,8 @@
+import { readDayTotals } from "../../../db/queries/case-day-queries";
 import { openCaseList, readTally, type TallySpan } from "../../../db/queries/case-tally-queries";
 import { findRegion, listRegionChildren } from "../../../db/queries/region-queries";
 import type { Actor } from "../../../domain/auth/actor";
-import { fromShanghai } from "../../../domain/calendar/shanghai-time";
+import { fromShanghai, shanghaiDate } from "../../../domain/calendar/shanghai-time";
 import { categoryLabel, defaultCaseCategories } from "../../../domain/case/case-categories";
 import { caseSourceLabel, caseTypeLabel } from "../../../domain/case/case-types";
 import { AppError } from "../../../domain/errors";
@@ -18,7 +19,9 @@ import {
   splitPeriod,
 } from "../../../domain/indicators/indicator-period";
 import { can } from "../../../domain/policies/access-table";
+import { type IndustrySection, industrySections } from "../../../domain/site/industry";
 import type { Deps } from "../../deps";
+import { dashboardCoverage } from "./coverage-figure";
 import { dashboardPatrolInputs } from "./patrol-figure";
 
 export type { DashboardQuery };
@@ -69,31 +72,38 @@ const total = async (c: DashboardContext, p: { from: string; to: string }): Prom
   return row ?? null;
 };
 
-/** Key indicators with month on month and year on year, and the funnel (the period's totals). */
+/**
+ * Key indicators with month on month and year on year (case figures), the register's figures (current
+ * values: no comparison), and the funnel (the period's totals).
+ */
 async function indicatorsPanel(c: DashboardContext) {
   const { en, period } = c;
   const opts = { workingDays: c.q.workingDays };
-  const [now, before, yearAgo, patrol] = await Promise.all([
+  const [now, before, yearAgo, patrol, coverage] = await Promise.all([
     total(c, period),
     total(c, previousPeriod(period)),
     total(c, lastYearPeriod(period)),
     dashboardPatrolInputs(c.deps, c.region, period),
+    dashboardCoverage(c.deps, c.region.code),
   ]);
-  const indicators = computeAll({ cases: now ?? emptyTally(), patrol }, opts).map(({ def, result }) => {
-    const was = (t: CaseTally | null) => computeIndicator(def.key, { cases: t ?? emptyTally() }, opts).value;
-    return {
-      key: def.key,
-      label: L(en, def),
-      formula: en ? def.formulaEn : def.formulaZh,
-      unit: def.unit,
-      better: def.better,
-      source: def.source,
-      drill: def.drill,
-      ...result,
-      mom: change(result.value, def.source === "cases" ? was(before) : null),
-      yoy: change(result.value, def.source === "cases" ? was(yearAgo) : null),
-    };
-  });
+  const indicators = computeAll({ cases: now ?? emptyTally(), patrol, coverage }, opts).map(
+    ({ def, result }) => {
+      const was = (t: CaseTally | null) =>
+        computeIndicator(def.key, { cases: t ?? emptyTally() }, opts).value;
+      return {
+        key: def.key,
+        label: L(en, def),
+        formula: en ? def.formulaEn : def.formulaZh,
+        unit: def.unit,
+        better: def.better,
+        source: def.source,
+        drill: def.drill,
+        ...result,
+        mom: change(result.value, def.source === "cases" ? was(before) : null),
+        yoy: change(result.value, def.source === "cases" ? was(yearAgo) : null),
+      };
+    },
+  );
   const t = now ?? emptyTally();
   const funnel = (
     [
@@ -108,18 +118,31 @@ async function indicatorsPanel(c: DashboardContext) {
   return { indicators, funnel };
 }
 
-const dimLabel = (dim: "category" | "type" | "source", value: string) =>
+type Dim = "category" | "type" | "source" | "industry";
+const noIndustry = { zh: "未登记行业", en: "No industry registered" };
+const dimLabel = (dim: Dim, value: string) =>
   dim === "category"
     ? categoryLabel(defaultCaseCategories, value)
-    : ((dim === "type"
-        ? caseTypeLabel[value as keyof typeof caseTypeLabel]
-        : caseSourceLabel[value as keyof typeof caseSourceLabel]) ?? { zh: value, en: value });
+    : dim === "industry"
+      ? (industrySections[value as IndustrySection] ?? noIndustry)
+      : ((dim === "type"
+          ? caseTypeLabel[value as keyof typeof caseTypeLabel]
+          : caseSourceLabel[value as keyof typeof caseSourceLabel]) ?? { zh: value, en: value });
 
-/** Hazards reported in the period by category, type or source, most first. */
-const byDim = (dim: "category" | "type" | "source") => async (c: DashboardContext) =>
+/**
+ * Hazards reported in the period by category, type, source or industry (the site's GB/T 4754 section;
+ * "" for a case without a site or industry), most first.
+ */
+const byDim = (dim: Dim) => async (c: DashboardContext) =>
   (await readTally(c.deps.db, { regionCode: c.region.code, span: span(c.period), group: "dim", dim }))
     .map((r) => ({ value: r.dimValue, label: L(c.en, dimLabel(dim, r.dimValue)), count: r.reported }))
-    .sort((a, b) => b.count - a.count);
+    // most first; equal counts by value, a missing value ("" — no industry) last
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        Number(a.value === "") - Number(b.value === "") ||
+        a.value.localeCompare(b.value),
+    );
 
 /** The sub-regions' figures (the choropleth). */
 async function childrenPanel(c: DashboardContext) {
@@ -147,13 +170,7 @@ async function childrenPanel(c: DashboardContext) {
 /** Reported and closed per day of the period (working days only with the switch). */
 async function dailyPanel(c: DashboardContext) {
   const days = datesOf(c.period);
-  const rows = await readTally(c.deps.db, {
-    regionCode: c.region.code,
-    span: { months: [], days },
-    group: "day",
-    metrics: ["reported", "closed"],
-  });
-  const byDay = new Map(rows.map((r) => [r.period, r]));
+  const byDay = await readDayTotals(c.deps.db, c.region.code, days, shanghaiDate(c.deps.clock.now()));
   return days
     .filter((d) => !c.q.workingDays || c.deps.calendar.isWorkingDay(d))
     .map((d) => ({ date: d, reported: byDay.get(d)?.reported ?? 0, closed: byDay.get(d)?.closed ?? 0 }));
@@ -195,6 +212,7 @@ export const dashboardPanels = {
   byCategory: byDim("category"),
   byType: byDim("type"),
   bySource: byDim("source"),
+  byIndustry: byDim("industry"),
   children: childrenPanel,
   daily: dailyPanel,
   trend: trendPanel,
@@ -204,7 +222,7 @@ export const dashboardPanels = {
 
 /**
  * A region's dashboard for a period: key indicators with month on month and year on year, the funnel,
- * hazards by category/type/source and by sub-region (the choropleth), the daily series, twelve months of
+ * hazards by category/type/source/industry and by sub-region (the choropleth), the daily series, twelve months of
  * trend, and the open overdue and escalated lists; the panels' reads go out together.
  */
 export async function regionDashboard(
@@ -215,17 +233,19 @@ export async function regionDashboard(
 ): Promise<Dashboard> {
   const c = await dashboardContext(deps, actor, q, en);
   const p = dashboardPanels;
-  const [main, byCategory, byType, bySource, children, daily, trend, overdue, escalated] = await Promise.all([
-    p.indicators(c),
-    p.byCategory(c),
-    p.byType(c),
-    p.bySource(c),
-    p.children(c),
-    p.daily(c),
-    p.trend(c),
-    p.overdue(c),
-    p.escalated(c),
-  ]);
+  const [main, byCategory, byType, bySource, byIndustry, children, daily, trend, overdue, escalated] =
+    await Promise.all([
+      p.indicators(c),
+      p.byCategory(c),
+      p.byType(c),
+      p.bySource(c),
+      p.byIndustry(c),
+      p.children(c),
+      p.daily(c),
+      p.trend(c),
+      p.overdue(c),
+      p.escalated(c),
+    ]);
   return {
     region: { code: c.region.code, name: c.region.name, level: c.region.level },
     period: {
@@ -238,6 +258,7 @@ export async function regionDashboard(
     byCategory,
     byType,
     bySource,
+    byIndustry,
     children,
     daily,
     trend,

@@ -10,13 +10,14 @@ import { AppError } from "../../../domain/errors";
 import { type CaseTally, tallyMetrics } from "../../../domain/indicators/case-tally";
 import { runDeadlineJob } from "../../jobs/deadline-job";
 import { actOnCase } from "../cases/act-on-case";
-import { eachCaseWorld } from "../cases/case-command-kit";
+import { eachCaseWorld, insertTestSite, village } from "../cases/case-command-kit";
 import { mainPath, randomActionInput } from "../cases/case-property-kit";
 import { rebuildTally } from "./rebuild-tally";
 import { recountTally, tallyKey } from "./recount-tally";
 
 /**
- * Rollup = recount (issue 13.2): after random sequences of reports, case actions by capable actors, clock
+ * Rollup = recount (issue 13.2): after random sequences of reports (at sites of three industries — the
+ * hazards by industry dimension — or at no site), case actions by capable actors, clock
  * jumps (minutes to days, so steps go late) and deadline-job passes (automatic escalation), the rollup the
  * commands kept in their transactions equals the one recounted from the trail, row by row, on both databases:
  * event by event in JS, and by the set-based SQL recount the rebuild writes (db/queries/case-tally-rebuild-queries).
@@ -29,7 +30,24 @@ const pick = (t: CaseTally) =>
 eachCaseWorld("rollup equals recount (property)", (w) => {
   it("after random command sequences the rollup equals a full recount from the trail", async () => {
     const runs = w.dialect === "sqlite" ? 12 : 10;
+    // sites of the village with a class (C: manufacturing), a division (F: retail) and a section code
+    const sites: [string, string][] = [
+      ["tally-site-c", "1311"],
+      ["tally-site-f", "52"],
+      ["tally-site-h", "H"],
+    ];
+    for (const [id, industryCode] of sites) {
+      await insertTestSite(w.deps, {
+        id,
+        regionCode: village,
+        lon: 104.1146,
+        lat: 35.8457,
+        departmentId: null,
+      });
+      await w.deps.db.updateTable("site").set({ industryCode }).where("id", "=", id).execute();
+    }
     let done = 0;
+    let reports = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ jump: fc.nat(9), n: fc.nat(11), m: fc.nat(19), job: fc.boolean() }), {
@@ -37,7 +55,8 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
           maxLength: 24,
         }),
         async (steps) => {
-          const id = await w.report({}, ["worker", "committee"][steps.length % 2]);
+          const at = [...sites.map(([siteId]) => ({ siteId })), {}][reports++ % 4];
+          const id = await w.report(at, ["worker", "committee"][steps.length % 2]);
           for (const s of steps) {
             // Mostly minutes, sometimes days: some steps are done after their deadline.
             w.deps.clock.advance(
@@ -92,6 +111,13 @@ eachCaseWorld("rollup equals recount (property)", (w) => {
     expect(sum("reported")).toBeGreaterThanOrEqual(runs);
     expect(sum("late")).toBeGreaterThan(0);
     expect(sum("closed")).toBeGreaterThan(0);
+    // and reports were counted under their sites' industries (and none)
+    const industries = new Set(
+      rows
+        .filter((r) => r.regionCode === "620123" && r.dim === "industry" && r.reported > 0)
+        .map((r) => r.dimValue),
+    );
+    expect([...industries].sort()).toEqual(["", "C", "F", "H"]);
   }, 300_000);
 
   it("the rebuild repairs a damaged rollup and the cases' counts of late steps", async () => {
