@@ -233,6 +233,7 @@ it(
     await page.keyboard.press("Escape");
     await page.getByTestId("run-export").click();
     await page.getByTestId("export-reason").fill("报送县政府目标责任考核");
+    await settled(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export-reason-ok").click(),

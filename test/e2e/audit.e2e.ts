@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { settled } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, signIn, startServer } from "./e2e-harness";
 
 /**
@@ -42,6 +43,7 @@ it("a county office exports sites only with a reason, and the file carries its w
 
   await page.getByTestId("site-export").click();
   await page.getByTestId("export-reason").waitFor();
+  await settled(page); // a click while the dialog still zooms in can be lost
   await page.getByTestId("export-reason-ok").click();
   await page.getByText("请填写导出事由（至少 5 个字）").waitFor();
   await page.getByTestId("export-reason").fill(reason);

@@ -238,6 +238,7 @@ it(
     // the export holds personal data (R21): the reason is asked first
     await page.getByTestId("case-export").click();
     await page.getByTestId("export-reason").fill("核对本县派送给市场监管局的案件");
+    await settled(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export-reason-ok").click(),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { type Api, apiAs, choose, png } from "./case-e2e-kit";
+import { type Api, apiAs, choose, png, settled } from "./case-e2e-kit";
 import {
   apiSignIn,
   type E2eServer,
@@ -168,6 +168,7 @@ it("the department exports the progress with a stated reason", async () => {
   await page.goto(`${server.url}/deliveries/${deliveryId}`);
   await page.getByTestId("delivery-export").click();
   await page.getByTestId("export-reason").fill("核对加气站告知书送达情况");
+  await settled(page);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("export-reason-ok").click(),
