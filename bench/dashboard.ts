@@ -9,18 +9,25 @@
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { migrateToLatest } from "../db/migrate";
-import { patrolDaysUnder, patrolFactsUnder } from "../db/queries/assessment-fact-queries";
+import { owingSitesUnder, patrolDaysUnder, patrolFactsUnder } from "../db/queries/assessment-fact-queries";
 import { readDayTotals } from "../db/queries/case-day-queries";
 import { caseCountsByCountyMonth, scanChildFigures } from "../db/queries/case-scan-queries";
 import { readTally } from "../db/queries/case-tally-queries";
 import { countyTallyDiff, prepareTallyRecount } from "../db/queries/case-tally-rebuild-queries";
+import { patrolTallyUnder } from "../db/queries/patrol-met-queries";
 import { upsertRegions } from "../db/queries/region-queries";
 import { readRegionRows } from "../db/regions/region-data";
+import {
+  owedPeriodsOf,
+  patrolPlanCounts,
+  patrolPlanCountsKept,
+} from "../domain/assessment/coverage-indicators";
 import type { Actor } from "../domain/auth/actor";
 import { addCalendarDays, fromShanghai, shanghaiDate } from "../domain/calendar/shanghai-time";
 import { createWorkingCalendar } from "../domain/calendar/working-calendar";
 import { datesOf } from "../domain/indicators/indicator-period";
 import { patrolDaysOf } from "../domain/patrol/patrol-days";
+import { defaultPatrolPlan, patrolFrequencies } from "../domain/patrol/patrol-plan";
 import { testClock } from "../server/clock";
 import { coverage } from "../server/commands/coverage/coverage";
 import { rebuildTally } from "../server/commands/dashboard/rebuild-tally";
@@ -170,7 +177,15 @@ export async function run() {
   };
   const made = benchReuse ? await reused(deps) : await fill(bench, deps, regions);
   const { actors, fill_s, rollup_s, tally_rows, patrols, events, slice, slice_s } = made;
-  await analyzeTables(database, ["case_tally", "patrol_day", "case_day_total", "case_record", "site"]);
+  await analyzeTables(database, [
+    "case_tally",
+    "patrol_day",
+    "case_day_total",
+    "case_record",
+    "site",
+    "site_owing",
+    "patrol_met",
+  ]);
 
   // 3. Checks: every county × month against a full scan of the cases; the home county row by row
   //    against the SQL recount from the trail (generated cases and the command slice together).
@@ -202,6 +217,29 @@ export async function run() {
     [...fromPatrols].every(([site, years]) =>
       [...years].every(([year, days]) => dayRows.get(site)?.get(year) === days),
     );
+  // The home county's patrol plan coverage over the year from the patrol rollups (kept by triggers) against
+  // the count from its sites and patrolled days, under the default plan and one with every frequency.
+  const year = { from: fromShanghai("2026-01-01").toISOString(), to: new Date(NOW).toISOString() };
+  const owingSites = await owingSitesUnder(database.db, county);
+  const starts = patrolFrequencies.flatMap((f) => owedPeriodsOf(f, year).map((q) => q.startDay)).sort();
+  const patrolTally = await patrolTallyUnder(
+    database.db,
+    county,
+    patrolFrequencies,
+    starts[0],
+    starts.at(-1)!,
+  );
+  const patrol_met_counts: { owed: number; met: number }[] = [];
+  let patrol_met_agrees = true;
+  for (const plan of [
+    defaultPatrolPlan,
+    { ...defaultPatrolPlan, unrated: "half_yearly" as const, byKind: { enterprise: "weekly" as const } },
+  ]) {
+    const kept = patrolPlanCountsKept(patrolTally, plan, year);
+    const live = patrolPlanCounts(owingSites, dayRows, plan, year);
+    patrol_met_counts.push(kept);
+    if (kept.owed !== live.owed || kept.met !== live.met) patrol_met_agrees = false;
+  }
   const check_s = seconds(t);
   progress("check done");
 
@@ -312,6 +350,8 @@ export async function run() {
     scan_agrees: scanAgrees,
     kept_days_agree: keptDaysAgree,
     patrol_days_agree,
+    patrol_met_agrees,
+    patrol_met_counts,
     assessment_s: round1(Math.max(...oversight.runs)),
     assessment_runs_s: oversight.runs.map((s) => Math.round(s * 100) / 100),
     assessment_subjects: oversight.subjects,

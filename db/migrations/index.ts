@@ -43,6 +43,7 @@ import * as trainingAttendanceEntered from "./202612131010-training-attendance-e
 import * as patrolDays from "./202612141000-patrol-days";
 import * as caseDayTotal from "./202612141010-case-day-total";
 import * as caseCountyEscalated from "./202612141020-case-county-escalated";
+import * as patrolMet from "./202612151000-patrol-met";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   "202612141000-patrol-days": patrolDays,
   "202612141010-case-day-total": caseDayTotal,
   "202612141020-case-county-escalated": caseCountyEscalated,
+  "202612151000-patrol-met": patrolMet,
 };

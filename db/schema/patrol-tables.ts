@@ -42,8 +42,35 @@ export interface PatrolDayTable {
   days: string;
 }
 
+/**
+ * Per township (the first nine digits of the site's region), kind, risk level ("" unrated) and Shanghai day of
+ * registration: the sites that owe patrols (not closed, not directly supervised). Kept by triggers on `site`.
+ */
+export interface SiteOwingTable {
+  regionCode: string;
+  kind: string;
+  riskLevel: string;
+  createdDay: string;
+  sites: number;
+}
+
+/**
+ * Per township, frequency, period (its first Shanghai day), kind and risk level: the owing sites a check-in met
+ * in that period, the period begun after the site was registered. Kept by triggers on `patrol` and `site`.
+ */
+export interface PatrolMetTable {
+  regionCode: string;
+  frequency: string;
+  periodStart: string;
+  kind: string;
+  riskLevel: string;
+  sites: number;
+}
+
 export interface PatrolTables {
   patrol: PatrolTable;
   patrolPlan: PatrolPlanTable;
   patrolDay: PatrolDayTable;
+  siteOwing: SiteOwingTable;
+  patrolMet: PatrolMetTable;
 }

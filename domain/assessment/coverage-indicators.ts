@@ -1,3 +1,4 @@
+import { dayNumberToDate, shanghaiDayNumber } from "../calendar/shanghai-time";
 import { anyDayMarked, type PatrolDays, type YearDay, yearDayOf } from "../patrol/patrol-days";
 import { lastDayOf, periodOf, previousPeriod } from "../patrol/patrol-period";
 import { frequencyOf, type PatrolFrequency, type PatrolPlan, patrolFrequencies } from "../patrol/patrol-plan";
@@ -34,21 +35,61 @@ export interface SitePeriod<P extends PatrolVisit = PatrolFact> {
 /** What owing patrol periods reads of a site (its frequency, whether grid workers patrol it, since when). */
 export type OwingSite = Pick<SiteFact, "id" | "kind" | "riskLevel" | "createdAt" | "direct">;
 
-/** One owed patrol period as the walker gives it: instants, its last day and its Shanghai day bounds. */
-interface OwedPeriod {
+/** One owed patrol period: instants, its last day, its first Shanghai day and its Shanghai day bounds. */
+export interface OwedPeriod {
   start: string;
   end: string;
+  startMs: number;
+  /** Its first Shanghai day, YYYY-MM-DD (the key of the kept counts, `patrol_met`). */
+  startDay: string;
   dueBy: string;
   from: YearDay;
   to: YearDay;
 }
 
 /**
+ * The periods of a frequency whose LAST DAY falls in `p`, oldest first — so every period is judged in exactly
+ * one month (a week in the month holding its Sunday, a quarter in its last month). The same for every site.
+ */
+export function owedPeriodsOf(frequency: PatrolFrequency, p: Period): OwedPeriod[] {
+  const from = Date.parse(p.from);
+  const to = Date.parse(p.to);
+  const out: OwedPeriod[] = [];
+  for (
+    let q = periodOf(frequency, new Date(to - 1));
+    q.end.getTime() > from;
+    q = previousPeriod(frequency, q.start)
+  )
+    if (q.end.getTime() <= to)
+      out.push({
+        start: q.start.toISOString(),
+        end: q.end.toISOString(),
+        startMs: q.start.getTime(),
+        startDay: dayNumberToDate(shanghaiDayNumber(q.start)),
+        dueBy: lastDayOf(q),
+        from: yearDayOf(q.start),
+        to: yearDayOf(q.end),
+      });
+  return out.reverse();
+}
+
+/** `owedPeriodsOf` for `p`, each frequency's made once (the same for every site). */
+function owedPeriodsIn(p: Period): (frequency: PatrolFrequency) => OwedPeriod[] {
+  const periods = new Map<PatrolFrequency, OwedPeriod[]>();
+  return (frequency) => {
+    const known = periods.get(frequency);
+    if (known) return known;
+    const made = owedPeriodsOf(frequency, p);
+    periods.set(frequency, made);
+    return made;
+  };
+}
+
+/**
  * Each patrol period owed in `p`, site by site, oldest first: for every site patrolled by grid workers (not
- * under direct supervision), each period of its plan frequency (by risk level, or its kind's override) whose
- * LAST DAY falls in `p` — so every period is judged in exactly one month (a week in the month holding its
- * Sunday, a quarter in its last month) — and that began after the site was registered (a site gets a whole
- * period first, as on the patrol page). The assessment's list and the dashboard's counts both walk it.
+ * under direct supervision), each period of its plan frequency (by risk level, or its kind's override) that
+ * `owedPeriodsOf` gives and that began after the site was registered (a site gets a whole period first, as
+ * on the patrol page). The assessment's list and the dashboard's counts both walk it.
  */
 function eachOwedPeriod<S extends OwingSite>(
   sites: S[],
@@ -56,29 +97,7 @@ function eachOwedPeriod<S extends OwingSite>(
   p: Period,
   each: (site: S, q: OwedPeriod, first: boolean) => void,
 ): void {
-  const from = Date.parse(p.from);
-  const to = Date.parse(p.to);
-  const last = new Date(to - 1);
-  // the periods of a frequency that end in p, oldest first: the same for every site, so made once each
-  const periods = new Map<string, (OwedPeriod & { startMs: number })[]>();
-  const periodsOf = (frequency: PatrolFrequency) => {
-    const known = periods.get(frequency);
-    if (known) return known;
-    const out = [];
-    for (let q = periodOf(frequency, last); q.end.getTime() > from; q = previousPeriod(frequency, q.start))
-      if (q.end.getTime() <= to)
-        out.push({
-          start: q.start.toISOString(),
-          end: q.end.toISOString(),
-          startMs: q.start.getTime(),
-          dueBy: lastDayOf(q),
-          from: yearDayOf(q.start),
-          to: yearDayOf(q.end),
-        });
-    out.reverse();
-    periods.set(frequency, out);
-    return out;
-  };
+  const periodsOf = owedPeriodsIn(p);
   for (const site of sites) {
     if (site.direct) continue;
     const created = Date.parse(site.createdAt);
@@ -145,6 +164,41 @@ export function patrolPlanCounts(
     owed++;
     if (anyDayMarked(marks, q.from, q.to)) met++;
   });
+  return { owed, met };
+}
+
+/**
+ * The rollups a county's or township's patrol plan coverage is counted from (migration 202612151000, kept by
+ * triggers): the sites owing patrols per kind, risk level and Shanghai day of registration, and per frequency
+ * and period how many of them a check-in met (periods begun after the site's registration only).
+ */
+export interface PatrolTally {
+  owing: { kind: string; riskLevel: string | null; createdDay: string; sites: number }[];
+  met: { kind: string; riskLevel: string | null; frequency: string; periodStart: string; sites: number }[];
+}
+
+/**
+ * `patrolPlanCounts` from the rollups instead of the sites: a site of a class (kind, risk level) owes each
+ * period of its plan frequency that `owedPeriodsOf` gives and that began after its registration day (a
+ * period begins at Shanghai midnight, so "registered before the period began" is "registered on an earlier
+ * day"); the met count of that class, frequency and period is how many of them a check-in met. A class's
+ * counts of the other frequencies are there for another plan and are not read.
+ */
+export function patrolPlanCountsKept(
+  tally: PatrolTally,
+  plan: PatrolPlan,
+  p: Period,
+): { owed: number; met: number } {
+  const periodsOf = owedPeriodsIn(p);
+  let owed = 0;
+  for (const o of tally.owing)
+    for (const q of periodsOf(frequencyOf(plan, o))) if (q.startDay > o.createdDay) owed += o.sites;
+  let met = 0;
+  for (const m of tally.met) {
+    const frequency = frequencyOf(plan, m);
+    if (m.frequency === frequency && periodsOf(frequency).some((q) => q.startDay === m.periodStart))
+      met += m.sites;
+  }
   return { owed, met };
 }
 

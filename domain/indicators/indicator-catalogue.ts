@@ -1,4 +1,10 @@
-import { type OwingSite, patrolCoverage, patrolPlanCounts } from "../assessment/coverage-indicators";
+import {
+  type OwingSite,
+  type PatrolTally,
+  patrolCoverage,
+  patrolPlanCounts,
+  patrolPlanCountsKept,
+} from "../assessment/coverage-indicators";
 import type { Period } from "../assessment/indicator";
 import type { PatrolDays } from "../patrol/patrol-days";
 import type { PatrolPlan } from "../patrol/patrol-plan";
@@ -48,6 +54,12 @@ export type PatrolInputs =
       sites: OwingSite[];
       /** Each site's patrolled days (domain/patrol/patrol-days.ts). */
       days: ReadonlyMap<string, PatrolDays>;
+      plan: PatrolPlan | null;
+      period: Period;
+    }
+  | {
+      /** A county's or township's patrol rollups (the same counts without its sites). */
+      tally: PatrolTally;
       plan: PatrolPlan | null;
       period: Period;
     }
@@ -336,7 +348,10 @@ const defs: [IndicatorDef, Compute][] = [
       if (!i.patrol) return none("no_source");
       if (i.patrol === "by_county") return none("by_county");
       if (!i.patrol.plan) return none("no_source");
-      const { owed, met } = patrolPlanCounts(i.patrol.sites, i.patrol.days, i.patrol.plan, i.patrol.period);
+      const { owed, met } =
+        "tally" in i.patrol
+          ? patrolPlanCountsKept(i.patrol.tally, i.patrol.plan, i.patrol.period)
+          : patrolPlanCounts(i.patrol.sites, i.patrol.days, i.patrol.plan, i.patrol.period);
       if (owed === 0) return none("no_denominator");
       return ratio(met, owed);
     },

@@ -154,7 +154,7 @@ eachApi("assessment: patrol plan coverage and site coverage from real rows", (ct
     expect(empty?.breakdown.items).toHaveLength(2);
   });
 
-  it("the dashboard's patrol coverage is the assessment's: 3 ÷ 7 for the township and the county in November", async () => {
+  it("the dashboard's patrol coverage is the assessment's: 3 ÷ 7 for the village, the township and the county in November", async () => {
     const results = await runOf({
       name: "乡镇巡查计划完成情况",
       level: "township",
@@ -190,7 +190,8 @@ eachApi("assessment: patrol plan coverage and site coverage from real rows", (ct
     ctx.deps.clock.set("2026-12-01T02:00:00.000Z");
     try {
       const november = "period=custom&from=2026-11-01&to=2026-11-30";
-      for (const region of ["620123100", "620123"]) {
+      // the county and the township from the patrol rollups, the village from its sites (every site is in it)
+      for (const region of ["620123100001", "620123100", "620123"]) {
         const f = await figure(region, november);
         expect(f, region).toMatchObject({ numerator: 3, denominator: 7, unavailable: null });
         expect(Math.round((f?.value ?? 0) * 10_000) / 100).toBe(assessed?.value);

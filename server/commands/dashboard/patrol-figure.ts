@@ -1,18 +1,22 @@
 import { owingSitesUnder, patrolDaysUnder } from "../../../db/queries/assessment-fact-queries";
-import { patrolsFrom } from "../../../domain/assessment/coverage-indicators";
+import { patrolTallyUnder } from "../../../db/queries/patrol-met-queries";
+import { owedPeriodsOf, patrolsFrom } from "../../../domain/assessment/coverage-indicators";
 import { addCalendarDays, fromShanghai } from "../../../domain/calendar/shanghai-time";
 import type { PatrolInputs } from "../../../domain/indicators/indicator-catalogue";
 import type { Period } from "../../../domain/indicators/indicator-period";
 import { yearDayOf } from "../../../domain/patrol/patrol-days";
+import type { PatrolFrequency, PatrolPlan } from "../../../domain/patrol/patrol-plan";
 import type { Deps } from "../../deps";
 import { plansOf } from "../patrols/patrol-plan";
 
 /**
- * What the dashboard's patrol plan coverage is computed from (issue 13.2): for a county, township or
- * village, its registered sites, each site's patrolled days in the years from the earliest owed period's start and the
- * county's plan (its own or the default), over the period as Shanghai instants cut at the present — counted
- * by `patrolPlanCounts`, which walks the same owed periods as the assessment's `patrolPlanCoverage`. A city or the province: `by_county` (plans are the
- * counties'; summing every county's sites and patrols per request would scan the province).
+ * What the dashboard's patrol plan coverage is computed from (issue 13.2), over the period as Shanghai
+ * instants cut at the present, with the county's plan (its own or the default):
+ * - a county or township: the patrol rollups (`site_owing`, `patrol_met`, kept by triggers), a few hundred
+ *   rows whatever its number of sites, counted by `patrolPlanCountsKept`;
+ * - a village: its registered sites and each site's patrolled days (`patrol_day`), counted by
+ *   `patrolPlanCounts`, which walks the same owed periods as the assessment's `patrolPlanCoverage`;
+ * - a city or the province: `by_county` (plans are the counties').
  */
 export async function dashboardPatrolInputs(
   deps: Deps,
@@ -24,10 +28,23 @@ export async function dashboardPatrolInputs(
   const end = fromShanghai(addCalendarDays(period.to, 1)).getTime();
   const to = new Date(Math.min(end, Math.max(deps.clock.now().getTime(), from))).toISOString();
   const p = { from: new Date(from).toISOString(), to };
-  const [sites, days, plans] = await Promise.all([
+  const county = region.code.slice(0, 6);
+  const plan = (await plansOf(deps.db, [county])).get(county) ?? null;
+  if (region.code.length <= 9) {
+    if (!plan) return { tally: { owing: [], met: [] }, plan, period: p };
+    const frequencies = frequenciesOf(plan);
+    const days = frequencies.flatMap((f) => owedPeriodsOf(f, p).map((q) => q.startDay)).sort();
+    const tally = await patrolTallyUnder(deps.db, region.code, frequencies, days[0] ?? "", days.at(-1) ?? "");
+    return { tally, plan, period: p };
+  }
+  const [sites, days] = await Promise.all([
     owingSitesUnder(deps.db, region.code),
     patrolDaysUnder(deps.db, region.code, yearDayOf(patrolsFrom(p)).year, yearDayOf(to).year),
-    plansOf(deps.db, [region.code.slice(0, 6)]),
   ]);
-  return { sites, days, plan: plans.get(region.code.slice(0, 6)) ?? null, period: p };
+  return { sites, days, plan, period: p };
+}
+
+/** The frequencies a plan gives some site. */
+function frequenciesOf(plan: PatrolPlan): PatrolFrequency[] {
+  return [...new Set([...Object.values(plan.byRisk), plan.unrated, ...Object.values(plan.byKind)])];
 }
