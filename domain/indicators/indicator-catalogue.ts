@@ -44,10 +44,10 @@ export interface CoverageTally {
 }
 
 /**
- * What patrol plan coverage is computed from for a county or a region inside one: its registered sites, each
- * site's check-in instants from `patrolsFrom(period)` on (ascending), the county's plan (its own or the
- * default), and the period as UTC instants (cut at the present: a period not yet over is judged on its
- * periods that have ended). `"by_county"` for a city or the province.
+ * What patrol plan coverage is computed from for a county or a region inside one: a village's registered
+ * sites and each site's patrolled days, or a county's or township's patrol rollups (the same counts, kept by
+ * triggers); the county's plan (its own or the default), and the period as UTC instants (cut at the present:
+ * a period not yet over is judged on its periods that have ended). `"by_county"` for a city or the province.
  */
 export type PatrolInputs =
   | {
