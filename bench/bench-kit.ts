@@ -148,24 +148,28 @@ export interface BulkTable {
  * sent as one JSON parameter and unpacked by `json_populate_recordset` (a parameter per value made the
  * server parse and bind 13,000 of them per 1,000 rows), the next batch built while the server inserts the
  * last. `steps` yields one entry per table (in the order of `tables`) per step: a row, or null for none.
- * Answers the number of steps.
+ * `keepIndexes`: leave the tables' indexes in place (a table whose insert trigger looks rows of it up by an
+ * index: `patrol`, whose trigger asks whether the site already had a check-in in the period). Answers the
+ * number of steps.
  */
 export async function bulkInsert(
   bench: Pick<BenchDatabase, "database" | "file">,
   tables: readonly BulkTable[],
   steps: Iterable<readonly (readonly unknown[] | null)[]>,
+  opts: { keepIndexes?: boolean } = {},
 ): Promise<number> {
-  if (bench.file) return bulkInsertSqlite(bench.file, tables, steps);
+  if (bench.file) return bulkInsertSqlite(bench.file, tables, steps, opts.keepIndexes ?? false);
   return bench.database.db.connection().execute(async (conn) => {
     const run = (q: string) => sql.raw(q).execute(conn);
     const names = tables.map((t) => t.name);
-    const { rows: indexes } = await sql<{ name: string; def: string }>`
+    const { rows: found } = await sql<{ name: string; def: string }>`
       select i.indexname as name, i.indexdef as def from pg_indexes i
       where i.schemaname = current_schema() and i.tablename in (${sql.join(names)})
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname
           and c.connamespace = (select oid from pg_namespace where nspname = current_schema()))`.execute(
       conn,
     );
+    const indexes = opts.keepIndexes ? [] : found;
     for (const ix of indexes) await run(`drop index "${ix.name}"`);
     await run("set synchronous_commit = off");
     let n = 0;
@@ -212,6 +216,7 @@ function bulkInsertSqlite(
   file: string,
   tables: readonly BulkTable[],
   steps: Iterable<readonly (readonly unknown[] | null)[]>,
+  keepIndexes: boolean,
 ): number {
   let n = 0;
   const db = new SQLite(file);
@@ -220,11 +225,13 @@ function bulkInsertSqlite(
   db.pragma("cache_size = -262144"); // 256 MB: the index rebuilds sort in memory
   db.pragma("temp_store = MEMORY");
   const names = tables.map((t) => t.name);
-  const indexes = db
-    .prepare(
-      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${names.map(() => "?").join(",")})`,
-    )
-    .all(...names) as { name: string; sql: string }[];
+  const indexes = keepIndexes
+    ? []
+    : (db
+        .prepare(
+          `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${names.map(() => "?").join(",")})`,
+        )
+        .all(...names) as { name: string; sql: string }[]);
   for (const ix of indexes) db.exec(`drop index ${ix.name}`);
   const inserts = tables.map((t) =>
     db.prepare(

@@ -113,7 +113,10 @@ async function fill(
   let t = performance.now();
   await bulkInsert(bench, [gridTable, userTable, gridWorkerTable, payProfileTable], gridSteps(l));
   await bulkInsert(bench, [siteTable], siteSteps(l));
-  const patrols = await bulkInsert(bench, [patrolTable], patrolSteps(l, county, Date.parse("2026-01-01")));
+  // patrol's indexes stay: its insert trigger looks up the site's earlier check-ins (patrol_site_idx)
+  const patrols = await bulkInsert(bench, [patrolTable], patrolSteps(l, county, Date.parse("2026-01-01")), {
+    keepIndexes: true,
+  });
   const events = await bulkInsert(bench, [caseTable, eventTable], caseSteps(l));
   const fill_s = seconds(t);
   progress("fill done");
