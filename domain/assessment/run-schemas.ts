@@ -19,7 +19,14 @@ export const adjustInput = z.strictObject({
 export const manualScoreInput = z.strictObject({
   points: z.number().min(0, { error: "得分不能为负" }).max(100),
   evidence: z.string().trim().min(2, { error: "请填写评分依据" }).max(1000),
-  evidenceIds: z.array(z.string().min(1).max(60)).max(20).default([]),
+  /**
+   * Files attached as 佐证材料 are not supported yet (no upload or read path for them): a non-empty list is
+   * refused rather than stored unchecked.
+   */
+  evidenceIds: z
+    .array(z.string().min(1).max(60))
+    .max(0, { error: "暂不支持附加佐证材料文件，请在评分依据中写明材料名称和存放位置" })
+    .default([]),
 });
 export const reviewInput = z
   .strictObject({ decision: z.enum(["approve", "return"]), note: z.string().trim().max(500).optional() })
