@@ -17,11 +17,7 @@ import { countyTallyDiff, prepareTallyRecount } from "../db/queries/case-tally-r
 import { patrolTallyUnder } from "../db/queries/patrol-met-queries";
 import { upsertRegions } from "../db/queries/region-queries";
 import { readRegionRows } from "../db/regions/region-data";
-import {
-  owedPeriodsOf,
-  patrolPlanCounts,
-  patrolPlanCountsKept,
-} from "../domain/assessment/coverage-indicators";
+import { patrolPlanCounts, patrolPlanCountsKept } from "../domain/assessment/coverage-indicators";
 import type { Actor } from "../domain/auth/actor";
 import { addCalendarDays, fromShanghai, shanghaiDate } from "../domain/calendar/shanghai-time";
 import { createWorkingCalendar } from "../domain/calendar/working-calendar";
@@ -224,14 +220,7 @@ export async function run() {
   // the count from its sites and patrolled days, under the default plan and one with every frequency.
   const year = { from: fromShanghai("2026-01-01").toISOString(), to: new Date(NOW).toISOString() };
   const owingSites = await owingSitesUnder(database.db, county);
-  const starts = patrolFrequencies.flatMap((f) => owedPeriodsOf(f, year).map((q) => q.startDay)).sort();
-  const patrolTally = await patrolTallyUnder(
-    database.db,
-    county,
-    patrolFrequencies,
-    starts[0],
-    starts.at(-1)!,
-  );
+  const patrolTally = await patrolTallyUnder(database.db, county, patrolFrequencies, year);
   const patrol_met_counts: { owed: number; met: number }[] = [];
   let patrol_met_agrees = true;
   for (const plan of [

@@ -1,4 +1,6 @@
-import type { PatrolTally } from "../../domain/assessment/coverage-indicators";
+import { owedPeriodsOf, type PatrolTally } from "../../domain/assessment/coverage-indicators";
+import type { Period } from "../../domain/assessment/indicator";
+import type { PatrolFrequency } from "../../domain/patrol/patrol-plan";
 import type { Tx } from "../db";
 
 /** The township keys (nine digits, or the whole shorter code) of a county or township `prefix`. */
@@ -6,17 +8,17 @@ const keyRange = (prefix: string): [string, string] => [prefix, prefix.padEnd(9,
 
 /**
  * The patrol rollups of a county or township (migration 202612151000): its owing sites per kind, risk level
- * and registration day, and the met counts of the frequencies asked for whose period begins on a day in
- * [fromDay, toDay] — summed over its townships, a few hundred rows rather than its sites.
+ * and registration day, and the met counts of the frequencies asked for over the first days of their periods
+ * owed in `p` (`owedPeriodsOf`) — summed over its townships, a few hundred rows rather than its sites.
  */
 export async function patrolTallyUnder(
   db: Tx,
   prefix: string,
-  frequencies: readonly string[],
-  fromDay: string,
-  toDay: string,
+  frequencies: readonly PatrolFrequency[],
+  p: Period,
 ): Promise<PatrolTally> {
   const [lo, hi] = keyRange(prefix);
+  const starts = frequencies.flatMap((f) => owedPeriodsOf(f, p).map((q) => q.startDay)).sort();
   const [owing, met] = await Promise.all([
     db
       .selectFrom("siteOwing")
@@ -25,7 +27,7 @@ export async function patrolTallyUnder(
       .where("regionCode", "<=", hi)
       .groupBy(["kind", "riskLevel", "createdDay"])
       .execute(),
-    frequencies.length === 0
+    starts.length === 0
       ? []
       : db
           .selectFrom("patrolMet")
@@ -39,8 +41,8 @@ export async function patrolTallyUnder(
           .where("regionCode", ">=", lo)
           .where("regionCode", "<=", hi)
           .where("frequency", "in", frequencies)
-          .where("periodStart", ">=", fromDay)
-          .where("periodStart", "<=", toDay)
+          .where("periodStart", ">=", starts[0])
+          .where("periodStart", "<=", starts[starts.length - 1])
           .groupBy(["kind", "riskLevel", "frequency", "periodStart"])
           .execute(),
   ]);

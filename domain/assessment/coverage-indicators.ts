@@ -193,11 +193,18 @@ export function patrolPlanCountsKept(
   let owed = 0;
   for (const o of tally.owing)
     for (const q of periodsOf(frequencyOf(plan, o))) if (q.startDay > o.createdDay) owed += o.sites;
+  const starts = new Map<PatrolFrequency, Set<string>>();
+  const startsOf = (frequency: PatrolFrequency) => {
+    const known = starts.get(frequency);
+    if (known) return known;
+    const made = new Set(periodsOf(frequency).map((q) => q.startDay));
+    starts.set(frequency, made);
+    return made;
+  };
   let met = 0;
   for (const m of tally.met) {
     const frequency = frequencyOf(plan, m);
-    if (m.frequency === frequency && periodsOf(frequency).some((q) => q.startDay === m.periodStart))
-      met += m.sites;
+    if (m.frequency === frequency && startsOf(frequency).has(m.periodStart)) met += m.sites;
   }
   return { owed, met };
 }

@@ -1,6 +1,6 @@
 import { owingSitesUnder, patrolDaysUnder } from "../../../db/queries/assessment-fact-queries";
 import { patrolTallyUnder } from "../../../db/queries/patrol-met-queries";
-import { owedPeriodsOf, patrolsFrom } from "../../../domain/assessment/coverage-indicators";
+import { patrolsFrom } from "../../../domain/assessment/coverage-indicators";
 import { addCalendarDays, fromShanghai } from "../../../domain/calendar/shanghai-time";
 import type { PatrolInputs } from "../../../domain/indicators/indicator-catalogue";
 import type { Period } from "../../../domain/indicators/indicator-period";
@@ -32,9 +32,7 @@ export async function dashboardPatrolInputs(
   const plan = (await plansOf(deps.db, [county])).get(county) ?? null;
   if (region.code.length <= 9) {
     if (!plan) return { tally: { owing: [], met: [] }, plan, period: p };
-    const frequencies = frequenciesOf(plan);
-    const days = frequencies.flatMap((f) => owedPeriodsOf(f, p).map((q) => q.startDay)).sort();
-    const tally = await patrolTallyUnder(deps.db, region.code, frequencies, days[0] ?? "", days.at(-1) ?? "");
+    const tally = await patrolTallyUnder(deps.db, region.code, frequenciesOf(plan), p);
     return { tally, plan, period: p };
   }
   const [sites, days] = await Promise.all([
