@@ -44,6 +44,7 @@ import * as patrolDays from "./202612141000-patrol-days";
 import * as caseDayTotal from "./202612141010-case-day-total";
 import * as caseCountyEscalated from "./202612141020-case-county-escalated";
 import * as patrolMet from "./202612151000-patrol-met";
+import * as evidenceSubjectIndex from "./202612161000-evidence-subject-index";
 
 /** All migrations in order. Listed explicitly (no directory scan); names sort by time. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   "202612141010-case-day-total": caseDayTotal,
   "202612141020-case-county-escalated": caseCountyEscalated,
   "202612151000-patrol-met": patrolMet,
+  "202612161000-evidence-subject-index": evidenceSubjectIndex,
 };

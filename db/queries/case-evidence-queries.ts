@@ -36,6 +36,8 @@ export const evidenceSubjects = {
   task_record: "taskRecord",
   patrol: "patrol",
   checklist_run: "checklistRun",
+  /** 佐证材料 of a manual assessment item: read by the run's readers, and the assessed once published. */
+  assessment_result: "assessmentRun",
 } as const;
 export type EvidenceSubject = keyof typeof evidenceSubjects;
 
@@ -85,5 +87,31 @@ export async function findEvidenceSubjectRow(
       .select(["regionCode"])
       .where("id", "=", subjectId)
       .executeTakeFirst();
+  if (subjectType === "assessment_result")
+    return db
+      .selectFrom("assessmentResult")
+      .innerJoin("assessmentRun", "assessmentRun.id", "assessmentResult.runId")
+      .select(["assessmentRun.regionCode", "assessmentRun.status", "assessmentResult.subjectId"])
+      .where("assessmentResult.id", "=", subjectId)
+      .executeTakeFirst();
   return undefined;
+}
+
+/** The files attached to records of one kind (e.g. the results of a run), oldest first. */
+export async function evidenceOfRecords(db: Tx, subjectType: EvidenceSubject, subjectIds: string[]) {
+  const rows: EvidenceRow[] = [];
+  for (let i = 0; i < subjectIds.length; i += 500) {
+    const ids = subjectIds.slice(i, i + 500);
+    rows.push(
+      ...(await db
+        .selectFrom("evidence")
+        .selectAll()
+        .where("subjectType", "=", subjectType)
+        .where("subjectId", "in", ids)
+        .orderBy("uploadedAt")
+        .orderBy("id")
+        .execute()),
+    );
+  }
+  return rows;
 }

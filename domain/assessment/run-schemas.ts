@@ -20,12 +20,13 @@ export const manualScoreInput = z.strictObject({
   points: z.number().min(0, { error: "得分不能为负" }).max(100),
   evidence: z.string().trim().min(2, { error: "请填写评分依据" }).max(1000),
   /**
-   * Files attached as 佐证材料 are not supported yet (no upload or read path for them): a non-empty list is
-   * refused rather than stored unchecked.
+   * 佐证材料: files uploaded first (POST /evidence) by the one scoring, or already attached to this result;
+   * the list replaces the item's files (a file left out stays attached to the result, readable, unlisted).
    */
   evidenceIds: z
-    .array(z.string().min(1).max(60))
-    .max(0, { error: "暂不支持附加佐证材料文件，请在评分依据中写明材料名称和存放位置" })
+    .array(z.string().min(1).max(64))
+    .max(9, { error: "每项最多附 9 个佐证材料文件" })
+    .refine((ids) => new Set(ids).size === ids.length, { error: "佐证材料文件重复" })
     .default([]),
 });
 export const reviewInput = z

@@ -389,6 +389,18 @@ export const accessTable = {
   },
   assessmentResult: {
     mine: roleIn(["grid_worker", "township_station", ...departmentRoles]),
+    /**
+     * One's own result (and its 佐证材料 files): the worker's, the department's, the station's township's;
+     * only once published (the command checks the run's status, as the `mine` query does).
+     */
+    readOwn: all(
+      roleIn(["grid_worker", "township_station", ...departmentRoles]),
+      anyOf(
+        eqActor("subjectId", "id"),
+        eqActor("subjectId", "departmentId"),
+        all(roleIn(["township_station"]), inScope("subjectId")),
+      ),
+    ),
   },
   /**
    * Pay and information rewards (R20, issue 13.5): a county's rates read within and above it, kept by the

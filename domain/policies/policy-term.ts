@@ -123,6 +123,7 @@ const fieldName: Record<string, string> = {
   userId: "recipient",
   expertUserId: "engaged expert",
   id: "this record",
+  subjectId: "assessed",
 };
 const named = (f: string) => fieldName[f] ?? f;
 

@@ -187,7 +187,10 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { access: "signed_in", policy: assessmentRunGate.adjust },
         schema: {
           tags: ["assessment"],
-          summary: "人工评分项打分（附评分依据）",
+          summary: "人工评分项打分（附评分依据和佐证材料文件）",
+          description:
+            "evidenceIds：先经 POST /evidence 上传的佐证材料（须为本人上传、未用于其他案件或记录，或已是本结果的材料），" +
+            "附于该考核结果，考核记录的查阅者和发布后的被考核对象可下载。422 evidence_not_found · evidence_missing（存储中没有该文件）。",
           params: manualParams,
           response: changeResponses,
         },

@@ -5,9 +5,13 @@ import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
 import type { Deps } from "../../deps";
 import { type SheetColumn, streamedSheet } from "../exports/streamed-sheet";
+import { manualBasisText, withManualFiles } from "./manual-evidence";
 import { readRun } from "./runs";
 
-/** A run's ranked results as a watermarked workbook: one row per subject, one column per item. */
+/**
+ * A run's ranked results as a watermarked workbook: one row per subject, one column per item, and per manual
+ * item its basis (the written basis and its 佐证材料 files by name and SHA-256).
+ */
 export async function exportRunXlsx(
   deps: Deps,
   actor: Actor,
@@ -33,12 +37,17 @@ export async function exportRunXlsx(
     ["计算得分", "Computed", 10],
     ["调整", "Adjustment", 10],
     ["最终得分", "Final score", 10],
+    ...run.definition.manualItems.map((m): SheetColumn => [`${m.zh}·评分依据`, `${m.zh}: basis`, 40]),
   ];
   const title = `${run.schemeName} ${run.period} 第${run.version}版`;
   const { ws, finish } = streamedSheet(out, { sheet: ["考核结果", "Results"], columns, en, watermark });
   ws.addRow([title]).commit();
-  for (const r of run.results) {
-    const b = r.breakdown as unknown as Breakdown;
+  const results = await withManualFiles(
+    deps.db,
+    run.results.map((r) => ({ ...r, breakdown: r.breakdown as unknown as Breakdown })),
+  );
+  for (const r of results) {
+    const b = r.breakdown;
     const cell = (id: string) => {
       const i = b.items.find((x) => x.indicatorId === id);
       if (i) return i.available ? i.points : en ? "n/a" : "不可用";
@@ -52,6 +61,10 @@ export async function exportRunXlsx(
       r.computedScore,
       r.adjustment,
       r.finalScore,
+      ...run.definition.manualItems.map((m) => {
+        const scored = b.manual.find((x) => x.id === m.id);
+        return scored ? manualBasisText(scored, en) : "";
+      }),
     ]).commit();
   }
   await finish();

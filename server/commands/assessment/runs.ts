@@ -31,6 +31,7 @@ import { parseInput } from "../../../domain/case/case-schemas";
 import { AppError } from "../../../domain/errors";
 import { can } from "../../../domain/policies/access-table";
 import type { Deps } from "../../deps";
+import { attachManualEvidence, withManualFiles } from "./manual-evidence";
 import { visibleScheme } from "./schemes";
 import { loadSubjects, monthPeriod } from "./subject-facts";
 
@@ -190,7 +191,10 @@ export async function readResult(deps: Deps, actor: Actor, runId: string, result
       zh: "没有这条考核结果",
       en: "No such result",
     });
-  return { ...r, breakdown: JSON.parse(r.breakdown) as Breakdown };
+  const [withFiles] = await withManualFiles(deps.db, [
+    { ...r, breakdown: JSON.parse(r.breakdown) as Breakdown },
+  ]);
+  return withFiles;
 }
 
 export async function listRunViews(deps: Deps, actor: Actor, f: { region?: string; period?: string }) {
@@ -275,7 +279,10 @@ export async function adjustResult(deps: Deps, actor: Actor, runId: string, resu
   return readResult(deps, actor, runId, resultId);
 }
 
-/** A manual item scored with its evidence (text, and uploaded evidence ids). */
+/**
+ * A manual item scored with its evidence: the written basis, and 佐证材料 files uploaded first and attached
+ * to the result here (checked: the scorer's own, unused, in the store).
+ */
 export async function scoreManualItem(
   deps: Deps,
   actor: Actor,
@@ -290,7 +297,7 @@ export async function scoreManualItem(
     actor,
     runId,
     resultId,
-    async (tx, _run, r) => {
+    async (tx, run, r) => {
       const b = JSON.parse(r.breakdown) as Breakdown;
       const item = b.manual.find((m) => m.id === itemId);
       if (!item)
@@ -305,6 +312,13 @@ export async function scoreManualItem(
           zh: `“${item.zh}”最高 ${item.maxPoints} 分`,
           en: `${item.zh} scores at most ${item.maxPoints}`,
         });
+      const files = await attachManualEvidence(
+        deps,
+        tx,
+        actor,
+        { id: r.id, regionCode: run.regionCode },
+        input.evidenceIds,
+      );
       Object.assign(item, {
         points: input.points,
         evidence: input.evidence,
@@ -318,7 +332,12 @@ export async function scoreManualItem(
         computedScore,
         finalScore: finalScoreOf(computedScore, r.adjustment),
       });
-      return { item: itemId, points: input.points, evidence: input.evidence };
+      return {
+        item: itemId,
+        points: input.points,
+        evidence: input.evidence,
+        files: files.map((f) => ({ id: f.id, fileName: f.fileName, sha256: f.sha256 })),
+      };
     },
     "assessment.manual_scored",
   );
@@ -425,9 +444,14 @@ export async function publishRun(deps: Deps, actor: Actor, runId: string) {
 export async function myResults(deps: Deps, actor: Actor) {
   const ids = [
     actor.id,
-    ...actor.scope.filter((s) => s.length === 9),
+    ...(actor.role === "township_station" ? actor.scope.filter((s) => s.length === 9) : []),
     ...(actor.departmentId ? [actor.departmentId] : []),
   ];
   const rows = await publishedResultsOf(deps.db, ids);
-  return { items: rows.map((r) => ({ ...r, breakdown: slim(JSON.parse(r.breakdown) as Breakdown) })) };
+  return {
+    items: await withManualFiles(
+      deps.db,
+      rows.map((r) => ({ ...r, breakdown: slim(JSON.parse(r.breakdown) as Breakdown) })),
+    ),
+  };
 }

@@ -109,7 +109,10 @@ export async function uploadEvidence(
   return rows;
 }
 
-/** Whether the actor may read the case or the record (task record, patrol, checklist run) a file belongs to. */
+/**
+ * Whether the actor may read the case or the record (task record, patrol, checklist run, assessment result) a
+ * file belongs to.
+ */
 async function readsHolder(deps: Deps, actor: Actor, row: EvidenceRow): Promise<boolean> {
   if (row.caseId) {
     const kase = await findCaseRow(deps.db, row.caseId);
@@ -118,7 +121,14 @@ async function readsHolder(deps: Deps, actor: Actor, row: EvidenceRow): Promise<
   const type = row.subjectType as EvidenceSubject | null | undefined;
   if (!type || !row.subjectId || !(type in evidenceSubjects)) return false;
   const holder = await findEvidenceSubjectRow(deps.db, type, row.subjectId);
-  return !!holder && can(actor, evidenceSubjects[type], "read", holder);
+  if (!holder) return false;
+  if (can(actor, evidenceSubjects[type], "read", holder)) return true;
+  // an assessment result's files: also the assessed, once the result is published to them
+  return (
+    type === "assessment_result" &&
+    holder.status === "published" &&
+    can(actor, "assessmentResult", "readOwn", holder)
+  );
 }
 
 /**
