@@ -7,9 +7,9 @@ import { type E2eServer, launchBrowser, screenshot, shown, signIn, startServer }
 /**
  * Assessment of the level below in the console (R23, issue 13.4) on the demo county: the county office makes
  * a scheme for its grid workers (a client-side weight check and a server 422 shown on its field), runs it for
- * a month, scores the manual item with evidence, adjusts one result with a reason; the city office reviews
+ * a month, scores the manual item with its written basis and an uploaded 佐证材料 file, adjusts one result with a reason; the city office reviews
  * (a second person); the county publishes and the run is frozen; the assessed worker sees the published
- * score on the workbench; a rerun makes v2 and v1 stays readable. Screenshots at 1440×900 and 390×844.
+ * score and opens the item's 佐证材料 file on the workbench; a rerun makes v2 and v1 stays readable. Screenshots at 1440×900 and 390×844.
  */
 const timeout = 420_000;
 let server: E2eServer;
@@ -19,6 +19,12 @@ let runId = "";
 let period = "";
 const schemeName = "县网格员月度考核（e2e）";
 const worker = "网格员 周明";
+/** A 佐证材料 file attached to the manual item (the server checks the type from the first bytes). */
+const basisFile = {
+  name: "11月巡查台账抽查记录.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n% 巡查台账抽查记录（e2e）\n%%EOF\n"),
+};
 
 beforeAll(async () => {
   server = await startServer();
@@ -155,8 +161,19 @@ it(
     // manual item with evidence, then an adjustment: a reason is required
     await field(page, "manual-score-item_1").fill("18");
     await page.getByTestId("manual-evidence-item_1").fill("查阅本月巡查台账与走访记录，工作认真");
+    // 佐证材料: uploaded as soon as chosen (its SHA-256 shown), attached when the score is saved
+    await page.getByTestId("manual-files-item_1").locator("input[type=file]").setInputFiles(basisFile);
+    await poll(() => page.getByTestId("manual-files-item_1").textContent()).toContain("SHA-256");
     await page.getByTestId("manual-save-item_1").click();
     await poll(() => page.getByTestId("manual-item_1").textContent()).toContain("18");
+    const listed = page.getByTestId("manual-files-list-item_1").getByTestId("manual-file");
+    await poll(() => listed.textContent()).toContain(basisFile.name);
+    // the link opens the stored bytes (the same session's cookie)
+    const opened = await page.request.get(`${server.url}${await listed.getAttribute("href")}`);
+    expect(opened.status()).toBe(200);
+    expect((await opened.body()).equals(basisFile.buffer)).toBe(true);
+    // kept by its tick on the next save
+    await poll(() => page.getByTestId("manual-keep-item_1").textContent()).toContain(basisFile.name);
     const before = Number(await page.getByTestId("detail-final").textContent());
     await field(page, "adjust-delta").fill("2");
     await page.getByTestId("adjust-save").click();
@@ -168,6 +185,16 @@ it(
     );
     await screenshot(page, "assessment-result-breakdown-1440");
     await page.keyboard.press("Escape");
+    // the breakdown with its files on a phone
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    await signIn(phone, server.url, "county");
+    await phone.goto(`${server.url}/assessment/runs/${runId}`);
+    await phone.getByTestId(`result-${worker}`).click();
+    await phone.getByTestId("manual-files-list-item_1").scrollIntoViewIfNeeded();
+    await settled(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, "assessment-result-files-390", { fullPage: false });
+    await phone.close();
 
     // the other workers' manual item through the API (same office), so the run can be reviewed
     // (a 503 "overloaded" from the server's load shedding on a busy machine is retried after a pause)
@@ -243,6 +270,7 @@ it(
     await book.xlsx.readFile(await download.path());
     const text = JSON.stringify(book.worksheets[0].getSheetValues());
     expect(text).toContain(worker);
+    expect(text).toContain(`查阅本月巡查台账与走访记录，工作认真；佐证材料：${basisFile.name}`);
     await screenshot(page, "assessment-run-published-1440");
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
@@ -273,6 +301,12 @@ it(
     const card = page.getByTestId(`my-result-${period}`);
     await card.waitFor({ timeout: 20_000 });
     expect(Number(await card.getByTestId("my-score").textContent())).toBe(mine?.finalScore);
+    // the assessed opens the 佐证材料 of their own published result
+    const file = card.getByTestId("my-files-item_1").getByTestId("manual-file");
+    expect(await file.textContent()).toContain(basisFile.name);
+    const opened = await page.request.get(`${server.url}${await file.getAttribute("href")}`);
+    expect(opened.status()).toBe(200);
+    expect((await opened.body()).equals(basisFile.buffer)).toBe(true);
     await screenshot(page, "assessment-mine-1440");
     await page.close();
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });

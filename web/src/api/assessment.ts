@@ -1,6 +1,7 @@
 import type { ItemScore as EngineItemScore } from "../../../domain/assessment/assessment-engine";
 import type { Label, RecordRef, SubjectLevel } from "../../../domain/assessment/indicator";
 import type { ScoringRule } from "../../../domain/assessment/scoring-rules";
+import type { EvidenceView } from "./cases";
 import { api, queryString } from "./client";
 import { downloadFile } from "./file-transfer";
 
@@ -78,6 +79,8 @@ export interface ManualScore {
   points: number | null;
   evidence: string | null;
   evidenceIds: string[];
+  /** The 佐证材料 files (with a result's detail and in 我的考核; not in the whole run's list). */
+  files?: EvidenceView[];
   by: string | null;
   at: string | null;
 }
@@ -143,7 +146,13 @@ export const scoreManual = (
   itemId: string,
   points: number,
   evidence: string,
-) => api.put<Result>(`/assessment-runs/${runId}/results/${resultId}/manual/${itemId}`, { points, evidence });
+  evidenceIds: string[],
+) =>
+  api.put<Result>(`/assessment-runs/${runId}/results/${resultId}/manual/${itemId}`, {
+    points,
+    evidence,
+    evidenceIds,
+  });
 export const reviewRun = (runId: string, decision: "approve" | "return", note?: string) =>
   api.post<{ id: string; status: RunStatus }>(
     `/assessment-runs/${runId}/review`,

@@ -5,6 +5,7 @@ import { ItemList, ListRow } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { ManualFiles } from "./manual-files";
 
 /** 我的考核: the published results of the signed-in worker, township station or department (R23). */
 export function MyAssessmentCard() {
@@ -54,6 +55,9 @@ export function MyAssessmentCard() {
                   </Tooltip>
                 ))}
               </Space>
+              {r.breakdown.manual.map((m) => (
+                <ManualFiles key={m.id} files={m.files ?? []} testId={`my-files-${m.id}`} />
+              ))}
               {r.publishedAt && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t("assess.publishedAt")} {formatDateTime(r.publishedAt, lang)}

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Drawer,
   Form,
@@ -23,11 +24,14 @@ import {
   type RunDetail,
   scoreManual,
 } from "../../api/assessment";
+import type { EvidenceView } from "../../api/cases";
 import { applyFormErrors, errorMessage } from "../../components/error-message";
 import { ItemList, ListRow } from "../../components/item-list";
 import { useLoad } from "../../components/use-load";
 import { formatDateTime } from "../../format/date-time";
 import { useI18n } from "../../i18n/i18n-context";
+import { EvidenceUpload } from "../cases/evidence-upload";
+import { ManualFiles } from "./manual-files";
 
 function ManualForm({
   run,
@@ -41,19 +45,27 @@ function ManualForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ points: number; evidence: string }>();
+  const [form] = Form.useForm<{ points: number; evidence: string; keep: string[]; added: EvidenceView[] }>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const attached = item.files ?? [];
   return (
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ points: item.points ?? undefined, evidence: item.evidence ?? "" }}
+      initialValues={{
+        points: item.points ?? undefined,
+        evidence: item.evidence ?? "",
+        keep: attached.map((f) => f.id),
+        added: [],
+      }}
       onFinish={async (v) => {
         setSaving(true);
         setError(null);
         try {
-          await scoreManual(run.id, result.id, item.id, v.points, v.evidence.trim());
+          const ids = [...(v.keep ?? []), ...(v.added ?? []).map((f) => f.id)];
+          await scoreManual(run.id, result.id, item.id, v.points, v.evidence.trim(), ids);
           onDone();
         } catch (err) {
           applyFormErrors(form, err, ["points", "evidence"]);
@@ -87,11 +99,28 @@ function ManualForm({
           data-testid={`manual-evidence-${item.id}`}
         />
       </Form.Item>
+      {attached.length > 0 && (
+        <Form.Item name="keep" label={t("assess.filesKeep")} style={{ marginBottom: 8 }}>
+          <Checkbox.Group
+            data-testid={`manual-keep-${item.id}`}
+            options={attached.map((f) => ({ value: f.id, label: f.fileName }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="added" label={t("assess.filesAdd")} style={{ marginBottom: 8 }}>
+        <EvidenceUpload onBusyChange={setUploading} data-testid={`manual-files-${item.id}`} />
+      </Form.Item>
+      {uploading && (
+        <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>
+          {t("assess.filesUploading")}
+        </Typography.Text>
+      )}
       <Button
         htmlType="submit"
         type="primary"
         size="small"
         loading={saving}
+        disabled={uploading}
         data-testid={`manual-save-${item.id}`}
       >
         {t("assess.saveScore")}
@@ -271,7 +300,8 @@ export function ResultDrawer(props: {
                   )}
                 </Typography.Paragraph>
               )}
-              {editable && <ManualForm run={run} result={r} item={m} onDone={changed} />}
+              <ManualFiles files={m.files ?? []} testId={`manual-files-list-${m.id}`} />
+              {editable && <ManualForm key={m.at ?? "new"} run={run} result={r} item={m} onDone={changed} />}
             </Card>
           ))}
           <Card size="small" title={t("assess.adjustments")}>
