@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Api, apiAs, pageAs, settled } from "./case-e2e-kit";
 import { type E2eServer, launchBrowser, screenshot, shown, signIn, startServer } from "./e2e-harness";
+import { fieldSignIn, newPhone, shot } from "./field-kit";
 
 /**
  * Assessment of the level below in the console (R23, issue 13.4) on the demo county: the county office makes
@@ -315,6 +317,39 @@ it(
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone, "assessment-mine-390");
     await phone.close();
+
+    // and on the field app: 我的 → 我的考核, the score, the item's basis and its file, kept for offline
+    const context = await newPhone(browser);
+    try {
+      const field = await context.newPage();
+      await fieldSignIn(field, server.url, "worker");
+      await field.goto(`${server.url}/m/me`);
+      await field.getByTestId("me-assessment").click();
+      const result = field.getByTestId(`field-result-${period}`);
+      await result.waitFor({ timeout: 20_000 });
+      expect(Number(await result.getByTestId("field-result-score").textContent())).toBe(mine?.finalScore);
+      expect(await result.getByTestId("field-manual-item_1").textContent()).toContain(
+        "查阅本月巡查台账与走访记录，工作认真",
+      );
+      const saveFile = async () => {
+        const [download] = await Promise.all([
+          field.waitForEvent("download"),
+          result.getByTestId("field-result-file").click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(basisFile.name);
+        expect(fs.readFileSync(await download.path()).equals(basisFile.buffer)).toBe(true);
+      };
+      await saveFile();
+      await shot(field, "my-assessment-390");
+      // offline: the results as downloaded, the file opened before still opens
+      await context.setOffline(true);
+      await field.goBack();
+      await field.getByTestId("me-assessment").click();
+      await poll(() => field.getByTestId("field-my-assessment").textContent()).toContain("离线：显示");
+      await saveFile();
+    } finally {
+      await context.close();
+    }
 
     const office = await pageAs(browser, server.url, "county");
     await office.goto(`${server.url}/assessment/runs/${runId}`);

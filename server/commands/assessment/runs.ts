@@ -25,6 +25,7 @@ import {
   type SubjectLevel,
   totalOf,
 } from "../../../domain/assessment";
+import type { MyAssessmentResult } from "../../../domain/assessment/my-result";
 import { adjustInput, manualScoreInput, reviewInput, runInput } from "../../../domain/assessment/run-schemas";
 import type { Actor } from "../../../domain/auth/actor";
 import { parseInput } from "../../../domain/case/case-schemas";
@@ -448,10 +449,9 @@ export async function myResults(deps: Deps, actor: Actor) {
     ...(actor.departmentId ? [actor.departmentId] : []),
   ];
   const rows = await publishedResultsOf(deps.db, ids);
-  return {
-    items: await withManualFiles(
-      deps.db,
-      rows.map((r) => ({ ...r, breakdown: slim(JSON.parse(r.breakdown) as Breakdown) })),
-    ),
-  };
+  const items: MyAssessmentResult[] = await withManualFiles(
+    deps.db,
+    rows.map((r) => ({ ...r, breakdown: slim(JSON.parse(r.breakdown) as Breakdown) })),
+  );
+  return { items };
 }

@@ -4,6 +4,7 @@ import { DeliveryPage } from "./delivery";
 import { Handbook } from "./handbook";
 import { Home } from "./home";
 import { Me } from "./me";
+import { MyAssessment } from "./my-assessment";
 import { MyPay } from "./my-pay";
 import { MyReports } from "./my-reports";
 import { OutboxScreen } from "./outbox-screen";
@@ -71,4 +72,6 @@ export function registerBuiltInScreens(): void {
   registerScreen({ path: "handbook", title: "screen.handbook", component: Handbook, back: true });
   // 我的报酬 (R20): reached from 我的
   registerScreen({ path: "pay", title: "screen.myPay", component: MyPay, back: true });
+  // 我的考核 (R23): reached from 我的 by the assessed (grid workers, township stations)
+  registerScreen({ path: "assessment", title: "screen.myAssessment", component: MyAssessment, back: true });
 }

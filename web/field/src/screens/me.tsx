@@ -106,6 +106,12 @@ export function Me() {
           <span data-testid="me-pay">{t("me.myPay")}</span>
         </Card>
       )}
+      {/* 我的考核: the assessed's own published results (the access table's assessmentResult.mine) */}
+      {(session?.user.role === "grid_worker" || session?.user.role === "township_station") && (
+        <Card onClick={() => navigate("/assessment")}>
+          <span data-testid="me-assessment">{t("me.myAssessment")}</span>
+        </Card>
+      )}
       <Card onClick={() => navigate("/outbox")}>{t("me.outbox", { n: unsent })}</Card>
       {session?.expired ? <Notice kind="warn">{t("me.expired")}</Notice> : null}
       <Button kind="danger" block onClick={() => void out()} data-testid="me-signout">

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { api, apiJson } from "../api/http";
 import { useCachedList } from "../hooks/use-cached-list";
 import { t } from "../i18n/i18n";
+import { evidenceBlob } from "../photos/evidence-blob";
 import { emitChange, useTopic } from "../store/changes";
 import { kvGet, kvSet } from "../store/db";
 import { useWorkSet } from "../work-set/work-set";
@@ -124,15 +125,6 @@ export function earlierHashes(c: RecheckCase | undefined): Map<string, string> {
     for (const f of e.evidence)
       if (!out.has(f.sha256)) out.set(f.sha256, what[e.action] ?? t("recheck.evidence.other"));
   return out;
-}
-
-/** An evidence file from the phone (kv `evidence:<id>`), else downloaded once and kept. */
-async function evidenceBlob(id: string): Promise<Blob> {
-  const kept = await kvGet<Blob>(`evidence:${id}`);
-  if (kept) return kept;
-  const blob = await (await api(`/evidence/${encodeURIComponent(id)}`)).blob();
-  await kvSet(`evidence:${id}`, blob);
-  return blob;
 }
 
 /** The case categories' names (the list the report screen keeps), by code. */
