@@ -106,7 +106,7 @@ export function Me() {
           <span data-testid="me-pay">{t("me.myPay")}</span>
         </Card>
       )}
-      {/* 我的考核: the assessed's own published results (the access table's assessmentResult.mine) */}
+      {/* My assessment: the assessed's own published results (the access table's assessmentResult.mine) */}
       {(session?.user.role === "grid_worker" || session?.user.role === "township_station") && (
         <Card onClick={() => navigate("/assessment")}>
           <span data-testid="me-assessment">{t("me.myAssessment")}</span>

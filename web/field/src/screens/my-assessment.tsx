@@ -44,7 +44,7 @@ function FileButton({ file }: { file: ResultFile }) {
           }
         }}
       >
-        {t("assess.file")}：{file.fileName}（{sizeText(file.size)}）
+        {t("assess.fileLine", { name: file.fileName, size: sizeText(file.size) })}
       </button>
       {state === "failed" && <span className="row-reason">{t("assess.fileFailed")}</span>}
     </div>
@@ -80,15 +80,20 @@ export function MyAssessment() {
           </div>
           {r.breakdown.items.map((i) => (
             <div key={i.indicatorId} className="row-sub">
-              {pick(i)}：{i.available ? `${i.points} / ${i.weight}` : t("assess.unavailable")} ·{" "}
-              {pick(i.explain)}
+              {t("assess.itemLine", {
+                name: pick(i),
+                value: i.available ? `${i.points} / ${i.weight}` : t("assess.unavailable"),
+              })}{" "}
+              · {pick(i.explain)}
             </div>
           ))}
           {r.breakdown.manual.map((m) => (
             <div key={m.id} data-testid={`field-manual-${m.id}`}>
               <div className="row-sub">
-                {m.zh}：{m.points ?? "—"} / {m.maxPoints}
-                {m.evidence ? ` · ${t("assess.basis")}：${m.evidence}` : ""}
+                {t("assess.itemLine", { name: m.zh, value: `${m.points ?? "—"} / ${m.maxPoints}` })}
+                {m.evidence
+                  ? ` · ${t("assess.itemLine", { name: t("assess.basis"), value: m.evidence })}`
+                  : ""}
               </div>
               {m.files.map((f) => (
                 <FileButton key={f.id} file={f} />
