@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
+import { exportRows } from "../test/export-rows";
 import { seedOversight } from "../test/oversight-world";
 import { as, caseAt, jpegBytes, pdfBytes, report, upload, useTempDataDir } from "./case-test-kit";
 
@@ -256,9 +256,7 @@ eachApi("assessment 佐证材料 files (R23)", (ctx) => {
       url: `/api/v1/assessment-runs/${runId}/export.xlsx?reason=${encodeURIComponent("报县政府考核通报")}`,
     });
     expect(x.statusCode, x.body).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const rows = await exportRows(x);
     const header = rows.find((r) => r.includes("名次")) as unknown[];
     expect(header.at(-1)).toBe("工作作风·评分依据");
     const row = rows.find((r) => r[2] === "测试worker") as unknown[];

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
+import { exportRows } from "../test/export-rows";
 import { seedOversight } from "../test/oversight-world";
 import { act, as, caseAt, report } from "./case-test-kit";
 
@@ -323,9 +323,7 @@ eachApi("assessment of grid workers (R23)", (ctx) => {
       url: `/api/v1/assessment-runs/${runId}/export.xlsx?reason=${encodeURIComponent("报县政府考核通报")}`,
     });
     expect(x.statusCode, x.body).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const rows = await exportRows(x);
     const first = rows.find((r) => r[2] === "测试worker");
     expect(first?.slice(1)).toEqual([
       1,

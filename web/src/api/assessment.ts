@@ -1,5 +1,6 @@
 import type { ItemScore as EngineItemScore } from "../../../domain/assessment/assessment-engine";
 import type { Label, RecordRef, SubjectLevel } from "../../../domain/assessment/indicator";
+import type { MyAssessmentResult } from "../../../domain/assessment/my-result";
 import type { ScoringRule } from "../../../domain/assessment/scoring-rules";
 import type { EvidenceView } from "./cases";
 import { api, queryString } from "./client";
@@ -111,19 +112,8 @@ export interface RunDetail extends Omit<RunSummary, "runByName" | "reviewedByNam
   results: Result[];
   adjustments: Adjustment[];
 }
-export interface MyResult {
-  id: string;
-  runId: string;
-  subjectName: string;
-  finalScore: number;
-  rank: number | null;
-  schemeName: string;
-  period: string;
-  version: number;
-  subjectCount: number;
-  publishedAt: string | null;
-  breakdown: Result["breakdown"];
-}
+/** 我的考核: one published result of the signed-in assessed (the type the server presents). */
+export type MyResult = MyAssessmentResult;
 
 export const fetchCatalogue = () => api.get<{ items: CatalogueIndicator[] }>("/assessment-indicators");
 export const fetchSchemes = () => api.get<{ items: Scheme[] }>("/assessment-schemes");

@@ -1,6 +1,6 @@
 import { FileImageOutlined, FileOutlined, FilePdfOutlined, VideoCameraOutlined } from "@ant-design/icons";
 import { Space, Tooltip, Typography } from "antd";
-import type { EvidenceView } from "../../api/cases";
+import type { ResultFile } from "../../../../domain/assessment/my-result";
 import { useI18n } from "../../i18n/i18n-context";
 
 const iconOf = (mime: string) =>
@@ -18,7 +18,7 @@ const iconOf = (mime: string) =>
  * A manual item's 佐证材料: each file by name, a link that opens it in a new tab (the server lets whoever
  * reads the result open it), its size and SHA-256 on hover.
  */
-export function ManualFiles({ files, testId }: { files: readonly EvidenceView[]; testId?: string }) {
+export function ManualFiles({ files, testId }: { files: readonly ResultFile[]; testId?: string }) {
   const { t } = useI18n();
   if (files.length === 0) return null;
   return (
