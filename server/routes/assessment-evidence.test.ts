@@ -210,6 +210,58 @@ eachApi("assessment 佐证材料 files (R23)", (ctx) => {
     }
   });
 
+  it("gives a file named by two results at once to one of them: the other is refused and lists nothing", async () => {
+    // a second scheme's run of the same month: its rows are locked apart from the first run's, so the two
+    // scorings truly race (separate connections on PostgreSQL)
+    const made = await as(ctx, "county", {
+      method: "POST",
+      url: "/api/v1/assessment-schemes",
+      payload: { ...scheme, name: "榆中县网格员佐证材料考核（乙）" },
+    });
+    const run2 = (
+      await as(ctx, "county", {
+        method: "POST",
+        url: `/api/v1/assessment-schemes/${made.json().id}/runs`,
+        payload: { period: "2026-11" },
+      })
+    ).json().id as string;
+    const results2 = (
+      await as(ctx, "county", { method: "GET", url: `/api/v1/assessment-runs/${run2}` })
+    ).json().results as { id: string }[];
+    const target = results2[0].id;
+    for (let n = 0; n < 4; n++) {
+      const f = await upload(
+        ctx,
+        "county",
+        Buffer.concat([pdfBytes, Buffer.from(`争用${n}`)]),
+        `争用${n}.pdf`,
+      );
+      const [a, b] = await Promise.all([
+        score("county", other.id, { evidenceIds: [f.id] }),
+        as(ctx, "county", {
+          method: "PUT",
+          url: `/api/v1/assessment-runs/${run2}/results/${target}/manual/conduct`,
+          payload: { points: 10, evidence: "争用测试", evidenceIds: [f.id] },
+        }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 422]);
+      const winner = a.statusCode === 200 ? other.id : target;
+      const row = await ctx.deps.db
+        .selectFrom("evidence")
+        .select("subjectId")
+        .where("id", "=", f.id)
+        .executeTakeFirstOrThrow();
+      expect(row.subjectId).toBe(winner);
+      const loser = a.statusCode === 200 ? { run: run2, id: target } : { run: runId, id: other.id };
+      const read = await as(ctx, "county", {
+        method: "GET",
+        url: `/api/v1/assessment-runs/${loser.run}/results/${loser.id}`,
+      });
+      const files = (read.json().breakdown.manual as Manual[]).flatMap((m) => m.files.map((x) => x.id));
+      expect(files).not.toContain(f.id);
+    }
+  });
+
   it("replaces an item's list on rescoring: a file kept by id, one left out stays attached and readable", async () => {
     const res = await score("county", mine.id, { points: 16, evidenceIds: [photo.id] });
     expect(res.statusCode, res.body).toBe(200);

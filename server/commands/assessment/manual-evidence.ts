@@ -42,7 +42,14 @@ export async function attachManualEvidence(
   });
   await requireStored(evidenceStore(deps, tx), wanted);
   const fresh = wanted.filter((r) => !r.subjectType).map((r) => r.id);
-  await attachEvidenceToRecord(tx, fresh, "assessment_result", result.id, result.regionCode);
+  const attached = await attachEvidenceToRecord(tx, fresh, "assessment_result", result.id, result.regionCode);
+  // a file taken by another record between the check and here (first come): refuse rather than list it
+  if (fresh.length && Number(attached?.[0]?.numUpdatedRows ?? 0) !== fresh.length)
+    throw new AppError("evidence_not_found", {
+      status: 422,
+      zh: "佐证材料文件刚被用于其他记录，请重新上传",
+      en: "A file was just used elsewhere; upload it again",
+    });
   return wanted;
 }
 
