@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../domain/site/uscc";
 import { countyLedger, type LedgerRow } from "../../server/test/county-ledger";
-import { browserSuite, signIn } from "./e2e-harness";
+import { browserSuite, shown, signIn } from "./e2e-harness";
 
 /**
  * Issue 11: a county's own ledger through the console's mapping step — a merged title row, its own headers
@@ -116,14 +116,31 @@ it("first ledger at 1440: suggested mapping, one column corrected, 类型 for th
   // the text nobody could match, answered once
   const unmatched = page.getByTestId("mapping-industries");
   expect(await unmatched.textContent()).toContain("宇宙飞船修理（1 行）");
-  await page.getByTestId("industry-answer-宇宙飞船修理").click();
-  await page.keyboard.type("8111");
-  await page.locator(".ant-select-item-option").filter({ hasText: "8111", visible: true }).first().click();
-  await page.waitForTimeout(300);
+  // (again until the picker shows it: CI once lost the option's click while the list slid in, and the run
+  // then waited 30 s for a result that never came)
+  const answer = page.getByTestId("industry-answer-宇宙飞船修理");
+  await expect
+    .poll(
+      async () => {
+        if ((await answer.textContent())?.includes("8111")) return true;
+        await page.keyboard.press("Escape");
+        await answer.click();
+        await page.keyboard.type("8111");
+        const item = page.locator(".ant-select-item-option").filter({ hasText: "8111", visible: true });
+        await item.first().waitFor({ timeout: 5_000 });
+        await page.waitForTimeout(250);
+        await item.first().click({ timeout: 3_000 });
+        return (await answer.textContent())?.includes("8111") ?? false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  // the list closed before the run is clicked (a click on a closing list's layer is lost)
+  await expect.poll(() => page.locator(".ant-select-dropdown:visible").count(), { timeout: 10_000 }).toBe(0);
   await modalShot(page, "site-import-mapping-1440");
   await page.getByTestId("site-import-run").click();
   const result = page.getByTestId("import-result");
-  await result.waitFor({ timeout: 30_000 });
+  await shown(page, result, 60_000);
   expect(await result.textContent()).toContain("已导入 3 条，共 3 条");
   await modalShot(page, "site-import-mapping-result-1440");
   expect(await site(page, "台账兴隆加油站")).toMatchObject({
@@ -153,7 +170,7 @@ it("second ledger at 390: the mapping, the constant and the industry answer are 
   await modalShot(page, "site-import-mapping-remembered-390");
   await page.getByTestId("site-import-run").click();
   const result = page.getByTestId("import-result");
-  await result.waitFor({ timeout: 30_000 });
+  await shown(page, result, 60_000);
   expect(await result.textContent()).toContain("已导入 2 条，共 2 条");
   expect(await site(page, "二号台账飞船修理")).toMatchObject({
     industryCode: "8111",
