@@ -186,10 +186,28 @@ it(
     const enterModal = office.locator(".ant-modal", { has: office.getByTestId("enter-attendees-people") });
     await enterModal.waitFor();
     await office.waitForTimeout(600); // the dialog's opening animation
-    await enterModal.getByTestId("enter-attendees-people").click();
-    await office.keyboard.type(other.name.slice(-2));
-    await office.locator(".ant-select-item-option", { hasText: other.name }).first().click();
+    // chosen again until the select holds the person (CI once lost the option's click while the list slid
+    // in: the select stayed empty, the form refused, the dialog stayed open)
+    const people = enterModal.getByTestId("enter-attendees-people");
+    await expect
+      .poll(
+        async () => {
+          if ((await people.textContent())?.includes(other.name)) return true;
+          await people.click();
+          await office.keyboard.type(other.name.slice(-2));
+          const option = office.locator(".ant-select-item-option", { hasText: other.name }).first();
+          await option.waitFor({ timeout: 5_000 });
+          await office.waitForTimeout(250);
+          await option.click({ timeout: 3_000 });
+          return (await people.textContent())?.includes(other.name) ?? false;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await enterModal.getByTestId("enter-attendees-note").fill("按纸质签到表补录");
+    await expect
+      .poll(() => office.locator(".ant-select-dropdown:visible").count(), { timeout: 10_000 })
+      .toBe(0);
     await screenshot(office, "tasks-06d-enter-attendance");
     await enterModal.getByTestId("enter-attendees-submit").click();
     await enterModal.waitFor({ state: "hidden", timeout: 15_000 });
