@@ -137,8 +137,15 @@ it(
     await page.goto(`${server.url}/assessment`);
     await page.getByTestId(`run-${schemeName}`).click();
     await field(page, "run-period").fill(period);
+    await settled(page); // a click while the dialog still zooms in can be lost (PostgreSQL run, once)
     await page.locator(".ant-modal:visible .ant-btn-primary").click();
-    await page.waitForURL(/\/assessment\/runs\//, { timeout: 30_000 });
+    try {
+      await page.waitForURL(/\/assessment\/runs\//, { timeout: 30_000 });
+    } catch (err) {
+      await screenshot(page, "assessment-run-failed");
+      const says = await page.locator(".ant-modal:visible, .ant-message").allInnerTexts();
+      throw new Error(`${err} — the page says: ${says.join(" | ")}`);
+    }
     runId = page.url().split("/").pop() ?? "";
     await page.getByTestId("result-table").waitFor();
     expect(await page.getByTestId("run-status").first().textContent()).toBe("待复核");
