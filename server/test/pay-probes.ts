@@ -98,13 +98,20 @@ async function freshSheetRows(
   const id = randomUUID();
   const lineId = randomUUID();
   const now = new Date().toISOString();
+  // the next free version of the month: a random one collided once in a few thousand probes (unique key)
+  const last = await ctx.deps.db
+    .selectFrom("paySheet")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("regionCode", "=", w.county[s])
+    .where("month", "=", "2026-11")
+    .executeTakeFirst();
   await ctx.deps.db
     .insertInto("paySheet")
     .values({
       id,
       regionCode: w.county[s],
       month: "2026-11",
-      version: 1000 + Math.floor(Math.random() * 1e6),
+      version: Math.max(1000, Number(last?.v ?? 0)) + 1,
       status,
       settings: JSON.stringify(settings),
       assessmentRunId: null,
