@@ -15,16 +15,16 @@ const near = { lng: 104.0151, lat: 35.8151, accuracy: 12 };
 eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
   useTempDataDir(ctx);
   let siteId: string;
-  let photo: string;
   const post = (user: string, payload: Record<string, unknown>) =>
     as(ctx, user, { method: "POST", url: "/api/v1/task-records", payload });
-  const outreach = (over: Record<string, unknown> = {}) => ({
+  /** An outreach record's body with a photo of its own (a photo belongs to one record). */
+  const outreach = async (over: Record<string, unknown> = {}) => ({
     id: randomUUID(),
     kindCode: "outreach",
     at: ctx.deps.clock.now().toISOString(),
     location: near,
     values: outreachValues,
-    evidenceIds: [photo],
+    evidenceIds: [(await upload(ctx, "worker")).id],
     ...over,
   });
 
@@ -36,7 +36,6 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
     });
     expect(site.statusCode, site.body).toBe(201);
     siteId = site.json().id;
-    photo = (await upload(ctx, "worker")).id;
   });
 
   it("gives the phone the built-in kinds with their forms", async () => {
@@ -48,7 +47,7 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
   });
 
   it("records outreach once per phone id, flags it, and refuses the same id with another body", async () => {
-    const body = outreach({ siteId });
+    const body = await outreach({ siteId });
     const first = await post("worker", body);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({
@@ -71,7 +70,7 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
 
   it("opens a record's photo to whoever reads the record, and to nobody else", async () => {
     const own = (await upload(ctx, "worker")).id;
-    const made = await post("worker", outreach({ evidenceIds: [own] }));
+    const made = await post("worker", await outreach({ evidenceIds: [own] }));
     expect(made.statusCode, made.body).toBe(201);
     const open = (user: string) => as(ctx, user, { method: "GET", url: `/api/v1/evidence/${own}` });
     // the uploader, and the county office and the lead department, who read the county's task records
@@ -86,25 +85,38 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
     const ahead = new Date(ctx.deps.clock.now().getTime() + 60 * 60_000).toISOString();
     const res = await post(
       "worker",
-      outreach({ siteId, at: ahead, location: { lng: 104.05, lat: 35.85, mock: true } }),
+      await outreach({ siteId, at: ahead, location: { lng: 104.05, lat: 35.85, mock: true } }),
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().flags).toEqual(["far_from_site", "mock_location", "clock_skew"]);
   });
 
   it("answers bad values, missing photos, a gone site and an unknown kind with clear 4xx codes", async () => {
-    const bad = await post("worker", outreach({ values: { ...outreachValues, headcount: "很多" } }));
+    const bad = await post("worker", await outreach({ values: { ...outreachValues, headcount: "很多" } }));
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toBe("“参加人数”须为数字");
-    const noPhoto = await post("worker", outreach({ evidenceIds: [] }));
+    const noPhoto = await post("worker", await outreach({ evidenceIds: [] }));
     expect(noPhoto.json().code).toBe("task_photos_missing");
-    const gone = await post("worker", outreach({ siteId: randomUUID() }));
+    const gone = await post("worker", await outreach({ siteId: randomUUID() }));
     expect(gone.statusCode).toBe(404);
     expect(gone.json().code).toBe("site_not_found");
-    const unknown = await post("worker", outreach({ kindCode: "no_such_kind" }));
+    const unknown = await post("worker", await outreach({ kindCode: "no_such_kind" }));
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe("task_kind_not_found");
-    const office = await post("county", outreach());
+    // a photo already on another record stays there; the second record is refused and not stored
+    const first = await outreach();
+    expect((await post("worker", first)).statusCode).toBe(201);
+    const second = await outreach({ evidenceIds: first.evidenceIds });
+    const reused = await post("worker", second);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe("evidence_not_found");
+    const stored = await ctx.deps.db
+      .selectFrom("taskRecord")
+      .select("id")
+      .where("id", "=", second.id)
+      .execute();
+    expect(stored).toHaveLength(0);
+    const office = await post("county", await outreach());
     expect(office.statusCode).toBe(403);
   });
 
@@ -175,13 +187,13 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
       values: { river: "宛川河兴隆段", level: "偏高" },
       evidenceIds: [],
     };
-    const old = await post("worker", outreach({ ...v1, at: filledAt }));
+    const old = await post("worker", await outreach({ ...v1, at: filledAt }));
     expect(old.statusCode, old.body).toBe(201);
     expect(old.json().kindVersion).toBe(1);
-    const current = await post("worker", outreach({ ...v1, kindVersion: 2 }));
+    const current = await post("worker", await outreach({ ...v1, kindVersion: 2 }));
     expect(current.statusCode).toBe(422);
     expect(current.json().message).toBe("请填写“是否拍照”");
-    const unknownVersion = await post("worker", outreach({ ...v1, kindVersion: 9 }));
+    const unknownVersion = await post("worker", await outreach({ ...v1, kindVersion: 9 }));
     expect(unknownVersion.json().code).toBe("task_kind_version_unknown");
     expect(
       (
@@ -213,12 +225,12 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
     expect(await seen("worker")).not.toContain("flood_watch");
     const late = await post(
       "worker",
-      outreach({ ...v1, kindVersion: 2, values: { ...v1.values, photoTaken: true } }),
+      await outreach({ ...v1, kindVersion: 2, values: { ...v1.values, photoTaken: true } }),
     );
     expect(late.json().code).toBe("task_kind_retired");
     const early = await post(
       "worker",
-      outreach({ ...v1, kindVersion: 2, at: before, values: { ...v1.values, photoTaken: true } }),
+      await outreach({ ...v1, kindVersion: 2, at: before, values: { ...v1.values, photoTaken: true } }),
     );
     expect(early.statusCode, early.body).toBe(201);
   });
@@ -226,7 +238,7 @@ eachApi("task kinds and task records (R14, R16, R17)", (ctx) => {
   it("lists records for the office by region, kind and period, own records for the worker, and exports them", async () => {
     const assist = await post(
       "worker",
-      outreach({
+      await outreach({
         kindCode: "assistance",
         evidenceIds: [],
         values: { department: "县应急管理局", site: "兴隆建材", done: "带路并协助检查消防通道" },

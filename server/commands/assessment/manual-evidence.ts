@@ -1,16 +1,11 @@
 import type { Tx } from "../../../db/db";
-import {
-  attachEvidenceToRecord,
-  type EvidenceRow,
-  evidenceOfRecords,
-  findEvidenceByIds,
-} from "../../../db/queries/case-evidence-queries";
+import { type EvidenceRow, evidenceOfRecords } from "../../../db/queries/case-evidence-queries";
 import type { ManualScore } from "../../../domain/assessment";
 import type { Actor } from "../../../domain/auth/actor";
-import { AppError } from "../../../domain/errors";
 import type { Deps } from "../../deps";
-import { evidenceStore, requireStored } from "../../storage/evidence-stores";
+import { evidenceStore } from "../../storage/evidence-stores";
 import { evidenceView } from "../cases/upload-evidence";
+import { attachChecked, checkEvidence } from "../evidence/holder-evidence";
 
 /**
  * The 佐证材料 files a manual item names, checked and attached to the result: each must be the scorer's own
@@ -25,32 +20,10 @@ export async function attachManualEvidence(
   result: { id: string; regionCode: string },
   ids: string[],
 ): Promise<EvidenceRow[]> {
-  if (ids.length === 0) return [];
-  const byId = new Map((await findEvidenceByIds(tx, ids)).map((r) => [r.id, r]));
-  const wanted = ids.map((id) => {
-    const r = byId.get(id);
-    const fresh = !!r && r.caseId === null && !r.subjectType && r.uploadedBy === actor.id;
-    const ours = !!r && r.subjectType === "assessment_result" && r.subjectId === result.id;
-    if (!r || (!fresh && !ours))
-      throw new AppError("evidence_not_found", {
-        status: 422,
-        zh: "佐证材料文件不存在或不可使用（须由本人刚上传、未用于其他案件或记录），请重新上传",
-        en: "Evidence not found or not usable (it must be your own new upload, not used elsewhere); upload it again",
-        details: { evidenceId: id },
-      });
-    return r;
-  });
-  await requireStored(evidenceStore(deps, tx), wanted);
-  const fresh = wanted.filter((r) => !r.subjectType).map((r) => r.id);
-  const attached = await attachEvidenceToRecord(tx, fresh, "assessment_result", result.id, result.regionCode);
-  // a file taken by another record between the check and here (first come): refuse rather than list it
-  if (fresh.length && Number(attached?.[0]?.numUpdatedRows ?? 0) !== fresh.length)
-    throw new AppError("evidence_not_found", {
-      status: 422,
-      zh: "佐证材料文件刚被用于其他记录，请重新上传",
-      en: "A file was just used elsewhere; upload it again",
-    });
-  return wanted;
+  const holder = { subjectType: "assessment_result", subjectId: result.id } as const;
+  const files = await checkEvidence(tx, evidenceStore(deps, tx), actor, ids, holder);
+  await attachChecked(tx, files, holder, result.regionCode);
+  return files;
 }
 
 type WithManual = { id: string; breakdown: { manual: ManualScore[] } };

@@ -1,4 +1,3 @@
-import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import {
   type CaseRow,
   caseToColumns,
@@ -20,6 +19,7 @@ import { chainOf } from "../../../domain/trail/trail-root";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
 import { sealTrailSoon } from "../../trail/seal-trail";
+import { attachChecked } from "../evidence/holder-evidence";
 import { notifyCase } from "../notifications/notify-case";
 import { anotherPersonCloses } from "../settings/county-settings";
 import { prepareAction } from "./case-action-checks";
@@ -127,12 +127,7 @@ export async function actOnCase(
       const at = now.toISOString();
       if (!(await updateCaseVersioned(tx, caseId, row.version, columns, at)))
         throw new AppError("conflict", { details: { version: row.version } });
-      await attachEvidence(
-        tx,
-        prepared.evidence.map((e) => e.id),
-        caseId,
-        kase.regionCode,
-      );
+      await attachChecked(tx, prepared.evidence, { caseId }, kase.regionCode);
       // The deadline of the stage being left: the step is late when done after it (dashboards, issue 13.2).
       const due = result.event.from !== result.event.to ? kase.deadline : null;
       await tallyCaseStep(deps, tx, kase, {

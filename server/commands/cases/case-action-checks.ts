@@ -8,7 +8,8 @@ import type { Case, CaseAction } from "../../../domain/case/case-types";
 import { isReportableCategory } from "../../../domain/case/category-taxonomy";
 import { AppError } from "../../../domain/errors";
 import type { EvidenceStore } from "../../storage/evidence-store";
-import { checkDepartment, checkEvidence, notInPast } from "./case-checks";
+import { checkEvidence } from "../evidence/holder-evidence";
+import { checkDepartment, notInPast } from "./case-checks";
 import { taxonomyOf } from "./case-taxonomy";
 import { checkRecheckInput } from "./recheck-checks";
 import { suggestNextDepartment } from "./suggest-department";
@@ -48,7 +49,7 @@ export async function prepareAction(
   const out: PreparedAction = { input: { ...input }, evidence: [], eventData: {}, relatedEvents: [] };
   const county = kase.regionCode.slice(0, 6);
   const ids = Array.isArray(input.evidenceIds) ? (input.evidenceIds as string[]) : [];
-  out.evidence = await checkEvidence(tx, store, actor, ids, kase.id);
+  out.evidence = await checkEvidence(tx, store, actor, ids, { caseId: kase.id });
   switch (action) {
     case "triage":
       // An active category of the county's taxonomy, or the one the case already has.

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../../db/db";
-import { attachEvidence } from "../../../db/queries/case-evidence-queries";
 import { insertCase, nextCaseSeq, siteCategoryTimes } from "../../../db/queries/case-queries";
 import { markCaseSeen } from "../../../db/queries/case-seen-queries";
 import { findCaseSite } from "../../../db/queries/case-site-queries";
@@ -21,9 +20,10 @@ import { chainOf } from "../../../domain/trail/trail-root";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
 import { sealTrailSoon } from "../../trail/seal-trail";
+import { attachChecked, checkEvidence } from "../evidence/holder-evidence";
 import { notifyCase } from "../notifications/notify-case";
 import type { ActionResult } from "./act-on-case";
-import { checkEvidence, chinaYear, noLeadDepartment } from "./case-checks";
+import { chinaYear, noLeadDepartment } from "./case-checks";
 import { deadlineOfFor } from "./case-deadlines";
 import { caseSettings } from "./case-settings";
 import { tallyCaseStep } from "./case-step-tally";
@@ -104,7 +104,9 @@ export async function reportCase(
       if (!category) throw bad("category", "行业类别不存在", "Unknown category");
       const lead = (await departmentsOfCounty(tx, county)).find((d) => d.gridRole === "lead");
       if (!lead) throw noLeadDepartment();
-      const evidence = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, null);
+      const evidence = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, {
+        caseId: null,
+      });
       const recordedBy = intake ? null : actor;
       let recurring = false;
       if (input.siteId) {
@@ -143,12 +145,7 @@ export async function reportCase(
         escalationLevel: kase.escalated ? 6 : null,
         at: now.toISOString(),
       });
-      await attachEvidence(
-        tx,
-        evidence.map((e) => e.id),
-        id,
-        regionCode,
-      );
+      await attachChecked(tx, evidence, { caseId: id }, regionCode);
       // The industry the report is counted under (the dashboards' hazards by industry), kept in its event too.
       const industry = caseIndustryOf(site?.industryCode);
       await tallyCaseStep(

@@ -1,4 +1,3 @@
-import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { findChecklistRun, insertChecklistRun } from "../../../db/queries/checklist-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { isUniqueViolation } from "../../../db/queries/idempotency-queries";
@@ -12,8 +11,8 @@ import { checklistPolicy } from "../../../domain/policies/checklist-policy";
 import { checkFieldRecord } from "../../../domain/schemas/field-schemas";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
-import { checkEvidence } from "../cases/case-checks";
 import { requestHash } from "../cases/idempotent";
+import { attachChecked, checkEvidence } from "../evidence/holder-evidence";
 import { checklistVersion, currentChecklist } from "./checklist-templates";
 import { type PresentedRun, presentRun } from "./present-run";
 
@@ -105,9 +104,12 @@ export async function recordChecklistRun(
   try {
     await deps.db.transaction().execute(async (tx) => {
       const ids = [...input.evidenceIds, ...input.answers.flatMap((a) => a.evidenceIds)];
-      await checkEvidence(tx, evidenceStore(deps, tx), actor, ids, null);
+      const files = await checkEvidence(tx, evidenceStore(deps, tx), actor, ids, {
+        subjectType: "checklist_run",
+        subjectId: null,
+      });
       await insertChecklistRun(tx, row);
-      await attachEvidenceToRecord(tx, ids, "checklist_run", row.id, row.regionCode);
+      await attachChecked(tx, files, { subjectType: "checklist_run", subjectId: row.id }, row.regionCode);
       await insertEvent(
         tx,
         actor,

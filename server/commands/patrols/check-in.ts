@@ -1,4 +1,3 @@
-import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
   findPatrol,
@@ -14,8 +13,8 @@ import { checkFieldRecord, type FieldFlag } from "../../../domain/schemas/field-
 import { patrolCheckInInput } from "../../../domain/schemas/patrol-schemas";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
-import { checkEvidence } from "../cases/case-checks";
 import { requestHash, runIdempotent } from "../cases/idempotent";
+import { attachChecked, checkEvidence } from "../evidence/holder-evidence";
 
 export interface CheckInResult {
   id: string;
@@ -77,7 +76,10 @@ export async function checkIn(deps: Deps, actor: Actor, raw: unknown) {
       const site = await findSiteForPatrol(tx, input.siteId);
       if (!site || !patrolPolicy.read(actor, site)) throw siteNotFound();
       if (!patrolPolicy.record(actor, site)) throw new AppError("forbidden");
-      await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, null);
+      const files = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, {
+        subjectType: "patrol",
+        subjectId: null,
+      });
       const now = deps.clock.now();
       const receivedAt = now.toISOString();
       const check = checkFieldRecord({
@@ -104,7 +106,7 @@ export async function checkIn(deps: Deps, actor: Actor, raw: unknown) {
         evidenceIds: JSON.stringify(input.evidenceIds),
       };
       await insertPatrol(tx, row);
-      await attachEvidenceToRecord(tx, input.evidenceIds, "patrol", row.id, row.regionCode);
+      await attachChecked(tx, files, { subjectType: "patrol", subjectId: row.id }, row.regionCode);
       await insertEvent(
         tx,
         actor,

@@ -1,9 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  attachEvidence,
-  findEvidenceByIds,
-  listCaseEvidence,
-} from "../../../db/queries/case-evidence-queries";
+import { findEvidenceByIds, listCaseEvidence } from "../../../db/queries/case-evidence-queries";
 import { findCaseRow } from "../../../db/queries/case-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import {
@@ -25,6 +21,7 @@ import { type EngagedWork, needsWork } from "../../../domain/provider/engaged-wo
 import { assertMayAct } from "../../../domain/provider/provider-rules";
 import { assessmentInput, guidanceInput } from "../../../domain/provider/provider-schemas";
 import type { Deps } from "../../deps";
+import { attachChecked } from "../evidence/holder-evidence";
 
 /**
  * The expert's side (R27): the sites and cases of their active engagements, nothing else. The list and the
@@ -241,7 +238,7 @@ export async function guideCase(deps: Deps, actor: Actor, caseId: string, raw: u
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (tx) => {
-    await attachEvidence(tx, ids, caseId, kase.regionCode);
+    await attachChecked(tx, files, { caseId }, kase.regionCode);
     await insertGuidance(tx, {
       id,
       engagementId: t.engagementId,

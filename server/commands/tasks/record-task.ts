@@ -1,4 +1,3 @@
-import { attachEvidenceToRecord } from "../../../db/queries/case-evidence-queries";
 import { insertEvent } from "../../../db/queries/event-queries";
 import { findSite } from "../../../db/queries/site-queries";
 import { findTaskRecord, insertTaskRecord } from "../../../db/queries/task-record-queries";
@@ -11,8 +10,8 @@ import { taskValuesSchema } from "../../../domain/tasks/task-form";
 import { taskRecordInput } from "../../../domain/tasks/task-kinds";
 import type { Deps } from "../../deps";
 import { evidenceStore } from "../../storage/evidence-stores";
-import { checkEvidence } from "../cases/case-checks";
 import { type Outcome, requestHash, runIdempotent } from "../cases/idempotent";
+import { attachChecked, checkEvidence } from "../evidence/holder-evidence";
 import { kindForRecord } from "./task-kinds";
 
 export interface TaskRecordAnswer {
@@ -72,7 +71,10 @@ export async function recordTask(deps: Deps, actor: Actor, raw: unknown): Promis
           en: `At least ${kind.minPhotos} photo(s) needed`,
           details: { minPhotos: kind.minPhotos },
         });
-      await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, null);
+      const files = await checkEvidence(tx, evidenceStore(deps, tx), actor, input.evidenceIds, {
+        subjectType: "task_record",
+        subjectId: null,
+      });
       const now = deps.clock.now();
       const receivedAt = now.toISOString();
       const place = site && site.lon !== null && site.lat !== null ? { lng: site.lon, lat: site.lat } : null;
@@ -95,7 +97,7 @@ export async function recordTask(deps: Deps, actor: Actor, raw: unknown): Promis
         fieldValues: JSON.stringify(values),
         evidenceIds: JSON.stringify(input.evidenceIds),
       });
-      await attachEvidenceToRecord(tx, input.evidenceIds, "task_record", input.id, regionCode);
+      await attachChecked(tx, files, { subjectType: "task_record", subjectId: input.id }, regionCode);
       await insertEvent(
         tx,
         actor,
