@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../db/db";
+import { expect, it } from "vitest";
 import { verifyTrail } from "../../db/queries/event-queries";
-import { buildApp } from "../app";
 import { eachApi } from "../test/api-harness";
-import { testDeps } from "../test/fixtures";
+import { useSecondApp } from "../test/second-app";
 import { caseAt, useTempDataDir } from "./case-test-kit";
 
 /**
@@ -16,21 +14,8 @@ import { caseAt, useTempDataDir } from "./case-test-kit";
  */
 eachApi("a case action raced through two server instances", (ctx) => {
   useTempDataDir(ctx);
-  let second: Database;
-  let other: FastifyInstance;
+  const other = useSecondApp(ctx);
   const postgres = ctx.dialect === "postgres";
-
-  beforeAll(async () => {
-    if (!postgres) return;
-    second = openDatabase({ url: process.env.TEST_DATABASE_URL, schema: ctx.database.schema, poolSize: 5 });
-    const deps = testDeps(second, ctx.deps.clock);
-    deps.config.dataDir = ctx.deps.config.dataDir;
-    other = await buildApp(deps);
-  });
-  afterAll(async () => {
-    await other?.close();
-    await second?.close();
-  });
 
   const triageEvents = async (id: string) =>
     (
@@ -56,7 +41,7 @@ eachApi("a case action raced through two server instances", (ctx) => {
           payload: { type, category: "fire" },
           headers: { authorization: `Bearer ${token}`, "if-match": `"${version}"` },
         });
-      const [a, b] = await Promise.all([send(ctx.app, "violation"), send(other, "general_hazard")]);
+      const [a, b] = await Promise.all([send(ctx.app, "violation"), send(other.app, "general_hazard")]);
       expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
       const [winner, loser] = a.statusCode === 200 ? [a, b] : [b, a];
       expect(loser.json()).toMatchObject({ code: "conflict", details: { version: version + 1 } });

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../db/db";
+import { expect, it } from "vitest";
 import { verifyTrail } from "../../db/queries/event-queries";
-import { buildApp } from "../app";
 import { eachApi } from "../test/api-harness";
-import { testDeps } from "../test/fixtures";
+import { useSecondApp } from "../test/second-app";
 import { reportBody, useTempDataDir } from "./case-test-kit";
 
 /**
@@ -17,21 +15,8 @@ import { reportBody, useTempDataDir } from "./case-test-kit";
  */
 eachApi("a report replayed through two server instances at once", (ctx) => {
   useTempDataDir(ctx);
-  let second: Database;
-  let other: FastifyInstance;
+  const other = useSecondApp(ctx);
   const postgres = ctx.dialect === "postgres";
-
-  beforeAll(async () => {
-    if (!postgres) return;
-    second = openDatabase({ url: process.env.TEST_DATABASE_URL, schema: ctx.database.schema, poolSize: 5 });
-    const deps = testDeps(second, ctx.deps.clock);
-    deps.config.dataDir = ctx.deps.config.dataDir;
-    other = await buildApp(deps);
-  });
-  afterAll(async () => {
-    await other?.close();
-    await second?.close();
-  });
 
   const casesWith = async (description: string) =>
     (
@@ -65,7 +50,7 @@ eachApi("a report replayed through two server instances at once", (ctx) => {
           payload: reportBody({ description, ...(inBody ? { idempotencyKey: key } : {}) }),
           headers: { authorization: `Bearer ${token}`, ...(inBody ? {} : { "idempotency-key": key }) },
         });
-      const answers = await Promise.all([send(ctx.app), send(other), send(ctx.app), send(other)]);
+      const answers = await Promise.all([send(ctx.app), send(other.app), send(ctx.app), send(other.app)]);
       for (const a of answers) expect(a.statusCode, a.body).toBe(201);
       const ids = new Set(answers.map((a) => a.json().case.id as string));
       expect(ids.size).toBe(1);

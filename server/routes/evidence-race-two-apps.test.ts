@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../db/db";
-import { buildApp } from "../app";
+import { beforeAll, expect, it } from "vitest";
 import { eachApi } from "../test/api-harness";
-import { testDeps } from "../test/fixtures";
+import { useSecondApp } from "../test/second-app";
 import { as, reportBody, upload, useTempDataDir } from "./case-test-kit";
 import { siteBody } from "./grid-test-fixtures";
 
@@ -19,17 +17,12 @@ import { siteBody } from "./grid-test-fixtures";
  */
 eachApi("one upload named by two requests through two server instances at once", (ctx) => {
   useTempDataDir(ctx);
-  let second: Database;
-  let other: FastifyInstance;
+  const other = useSecondApp(ctx);
   let siteId: string;
   const postgres = ctx.dialect === "postgres";
 
   beforeAll(async () => {
     if (!postgres) return;
-    second = openDatabase({ url: process.env.TEST_DATABASE_URL, schema: ctx.database.schema, poolSize: 5 });
-    const deps = testDeps(second, ctx.deps.clock);
-    deps.config.dataDir = ctx.deps.config.dataDir;
-    other = await buildApp(deps);
     const site = await as(ctx, "county", {
       method: "POST",
       url: "/api/v1/sites",
@@ -37,10 +30,6 @@ eachApi("one upload named by two requests through two server instances at once",
     });
     expect(site.statusCode, site.body).toBe(201);
     siteId = site.json().id;
-  });
-  afterAll(async () => {
-    await other?.close();
-    await second?.close();
   });
 
   const send = async (app: FastifyInstance, url: string, payload: Record<string, unknown>) =>
@@ -64,7 +53,7 @@ eachApi("one upload named by two requests through two server instances at once",
         const ev = await upload(ctx, "worker");
         const texts = [`争用附件第 ${round} 次甲`, `争用附件第 ${round} 次乙`];
         const res = await Promise.all(
-          [ctx.app, other].map((app, i) =>
+          [ctx.app, other.app].map((app, i) =>
             send(app, "/api/v1/cases", reportBody({ siteId, evidenceIds: [ev.id], description: texts[i] })),
           ),
         );
@@ -105,7 +94,7 @@ eachApi("one upload named by two requests through two server instances at once",
         evidenceIds: [photo],
       }));
       const res = await Promise.all(
-        [ctx.app, other].map((app, i) => send(app, "/api/v1/task-records", bodies[i])),
+        [ctx.app, other.app].map((app, i) => send(app, "/api/v1/task-records", bodies[i])),
       );
       expect(res.map((r) => r.statusCode).sort(), res.map((r) => r.body).join(" ")).toEqual([201, 422]);
       const winner = bodies[res.findIndex((r) => r.statusCode === 201)].id;
