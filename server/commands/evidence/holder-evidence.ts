@@ -74,11 +74,9 @@ export async function attachChecked(
   holder: { caseId: string } | { subjectType: EvidenceSubject; subjectId: string },
   regionCode: string,
 ): Promise<void> {
-  const mine = (r: EvidenceRow) =>
-    "caseId" in holder
-      ? r.caseId === holder.caseId
-      : r.subjectType === holder.subjectType && r.subjectId === holder.subjectId;
-  const fresh = [...new Set(rows.filter((r) => !mine(r)).map((r) => r.id))];
+  // checked rows are the holder's own or free: the free ones are those not yet on any holder of this kind
+  const free = (r: EvidenceRow) => ("caseId" in holder ? r.caseId === null : !r.subjectType);
+  const fresh = [...new Set(rows.filter(free).map((r) => r.id))];
   if (fresh.length === 0) return;
   const res =
     "caseId" in holder
